@@ -1,0 +1,66 @@
+/*
+ * cli/cli.h - the ecomap command line: a table of subcommands and what they share.
+ */
+#ifndef ECOMAP_CLI_H
+#define ECOMAP_CLI_H
+
+#include <getopt.h>
+
+#include "ecomap.h"
+
+/* sysexits.h codes, named here so the CLI does not depend on a BSD header. */
+enum { EXIT_USAGE = 64, EXIT_DATA = 65 };
+
+typedef struct cli_command {
+    const char *name;                /* as typed after "ecomap" */
+    int (*run)(int argc, char **argv); /* argv[0] is the command's name; returns the exit status */
+    const char *summary;             /* one line for "ecomap --help" */
+    const char *help;                /* the whole text of "ecomap help NAME" */
+} cli_command;
+
+extern const cli_command cli_import, cli_export, cli_stats;
+
+/* Prints err as the one line the user reads, and returns the exit status it calls for. */
+int cli_fail(const eco_error *err);
+
+/* Prints "ecomap COMMAND: error: TEXT" about a misused command; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Reports what getopt_long returned for an option it could not take (c is '?' or ':',
+ * the option string starting with ':'); returns EXIT_USAGE. */
+int cli_bad_option(const char *command, int c, char **argv);
+
+/* Prints a command's help text to standard output; returns 0. */
+int cli_print_help(const cli_command *command);
+
+/* The options every command that reads input takes. */
+typedef struct cli_input {
+    eco_import_options import; /* strict, format, warnings */
+    int quiet;                 /* no warnings, no summary */
+} cli_input;
+
+/* Long options for cli_input, to be placed in each command's option table, and the code
+ * that handles them: cli_input_option returns 1 when it took option c, 0 when c is not one
+ * of them. */
+#define CLI_INPUT_OPTIONS                                                                         \
+    {"strict", no_argument, NULL, 'S'}, {"input-format", required_argument, NULL, 'I'},            \
+        {"quiet", no_argument, NULL, 'q'}
+int cli_input_option(cli_input *in, int c, const char *arg);
+
+/* Reads every input path (files, folders, "-") into a new graph.  Prints warnings unless
+ * quiet.  0, or an exit status after printing the error. */
+int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in);
+
+/* Prints s in a column width characters wide (not bytes: names are UTF-8), cut short with
+ * "..." when longer. */
+void cli_print_cell(const char *s, int width);
+
+/* Parses a whole number from min to max for option name; -1 after a usage error. */
+int cli_parse_count(const char *command, const char *name, const char *text, long min, long max,
+                    long *out);
+
+#endif

@@ -1,0 +1,72 @@
+/* cli/main.c - ecomap: the table of subcommands, and help and version. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command *const commands[] = {&cli_import, &cli_export, &cli_stats, NULL};
+
+static void print_overview(FILE *out)
+{
+    fprintf(out, "usage: ecomap COMMAND [OPTIONS] [ARGS]\n"
+                 "\n"
+                 "ecomap turns raw records about an innovation ecosystem into a typed graph of\n"
+                 "actors and their collaborations, with the sentence behind every tie.\n"
+                 "\n"
+                 "commands:\n");
+    for (size_t i = 0; commands[i]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    fprintf(out, "\n"
+                 "'ecomap help COMMAND' or 'ecomap COMMAND --help' tells more of each;\n"
+                 "'ecomap --version' prints the version.\n");
+}
+
+static const cli_command *find_command(const char *name)
+{
+    for (size_t i = 0; commands[i]; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+    fprintf(stderr, "ecomap: error: unknown command '%s' (see 'ecomap --help')\n", name);
+    return EXIT_USAGE;
+}
+
+static int help(int argc, char **argv)
+{
+    const cli_command *command;
+
+    if (argc < 2) {
+        print_overview(stdout);
+        return 0;
+    }
+    if (!(command = find_command(argv[1])))
+        return unknown_command(argv[1]);
+    return cli_print_help(command);
+}
+
+int main(int argc, char **argv)
+{
+    const cli_command *command;
+
+    opterr = 0; /* each command reports bad options in its own one-line form */
+    if (argc < 2) {
+        print_overview(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        return help(1, argv);
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("ecomap %s\n", eco_version());
+        return 0;
+    }
+    if (strcmp(argv[1], "help") == 0)
+        return help(argc - 1, argv + 1);
+    if (!(command = find_command(argv[1])))
+        return unknown_command(argv[1]);
+    return command->run(argc - 1, argv + 1);
+}

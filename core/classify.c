@@ -1,0 +1,321 @@
+/*
+ * core/classify.c - an actor's type from its name alone.
+ *
+ * A name is read as a list of folded words.  Each head word that names a kind of body
+ * ("ministry", "universidad", "fondation", "lab", "red") votes for a type with a strength;
+ * the strongest vote wins, and among equal votes the first word, the head of "X of Y" in
+ * English, Spanish, Portuguese and French alike.  Some words change the meaning of another
+ * ("public company" is government, "development bank" international).  A name with no
+ * head word stays unknown: a guess presented as fact is worse than a gap.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct keyword {
+    const char *words;   /* folded words, space separated */
+    eco_actor_type type; /* the type it votes for */
+    int strength;        /* how sure the vote is */
+} keyword;
+
+enum { WEAK = 20, HEAD = 50, SCHOOL = 55, LAB = 60, INTERNATIONAL = 100 };
+
+static const keyword keywords[] = {
+    /* International bodies are named for themselves, whatever head word follows. */
+    {"united nations", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"nations unies", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"naciones unidas", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"nacoes unidas", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"undp", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"pnud", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unicef", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unesco", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unhcr", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unfpa", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unops", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unido", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"unep", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"un women", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"un habitat", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"oecd", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"ocde", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"world bank", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"banco mundial", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"banque mondiale", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"development bank", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"european commission", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"european union", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"world health organization", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"food and agriculture organization", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"international labor organization", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    {"international monetary fund", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
+    /* Labs. */
+    {"lab", ECO_TYPE_LAB, LAB},
+    {"labs", ECO_TYPE_LAB, LAB},
+    {"laboratory", ECO_TYPE_LAB, LAB},
+    {"laboratories", ECO_TYPE_LAB, LAB},
+    {"laboratorio", ECO_TYPE_LAB, LAB},
+    {"laboratoire", ECO_TYPE_LAB, LAB},
+    {"living lab", ECO_TYPE_LAB, LAB},
+    {"innovation hub", ECO_TYPE_LAB, HEAD},
+    /* Academia. */
+    {"university", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"universidad", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"universidade", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"universite", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"universita", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"universitat", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"college", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"school", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"escuela", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"escola", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"ecole", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"faculty", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"facultad", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"faculdade", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"faculte", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"academy", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"academia", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"academie", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"polytechnic", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"politecnico", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"research center", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"research institute", ECO_TYPE_ACADEMIA, SCHOOL},
+    {"institute", ECO_TYPE_ACADEMIA, HEAD - 5},
+    {"instituto", ECO_TYPE_ACADEMIA, HEAD - 5},
+    {"institut", ECO_TYPE_ACADEMIA, HEAD - 5},
+    {"think tank", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    /* Government. */
+    {"ministry", ECO_TYPE_GOVERNMENT, HEAD},
+    {"ministries", ECO_TYPE_GOVERNMENT, HEAD},
+    {"minister", ECO_TYPE_GOVERNMENT, HEAD},
+    {"ministerio", ECO_TYPE_GOVERNMENT, HEAD},
+    {"ministere", ECO_TYPE_GOVERNMENT, HEAD},
+    {"secretariat", ECO_TYPE_GOVERNMENT, HEAD},
+    {"secretaria", ECO_TYPE_GOVERNMENT, HEAD},
+    {"secretariado", ECO_TYPE_GOVERNMENT, HEAD},
+    {"secretary", ECO_TYPE_GOVERNMENT, HEAD},
+    {"secretario", ECO_TYPE_GOVERNMENT, HEAD},
+    {"secretariat general", ECO_TYPE_GOVERNMENT, HEAD},
+    {"agency", ECO_TYPE_GOVERNMENT, HEAD},
+    {"agencia", ECO_TYPE_GOVERNMENT, HEAD},
+    {"agence", ECO_TYPE_GOVERNMENT, HEAD},
+    {"authority", ECO_TYPE_GOVERNMENT, HEAD},
+    {"autoridad", ECO_TYPE_GOVERNMENT, HEAD},
+    {"autoridade", ECO_TYPE_GOVERNMENT, HEAD},
+    {"autorite", ECO_TYPE_GOVERNMENT, HEAD},
+    {"municipality", ECO_TYPE_GOVERNMENT, HEAD},
+    {"municipalities", ECO_TYPE_GOVERNMENT, HEAD},
+    {"municipalidad", ECO_TYPE_GOVERNMENT, HEAD},
+    {"municipio", ECO_TYPE_GOVERNMENT, HEAD},
+    {"municipalite", ECO_TYPE_GOVERNMENT, HEAD},
+    {"mairie", ECO_TYPE_GOVERNMENT, HEAD},
+    {"prefeitura", ECO_TYPE_GOVERNMENT, HEAD},
+    {"alcaldia", ECO_TYPE_GOVERNMENT, HEAD},
+    {"ayuntamiento", ECO_TYPE_GOVERNMENT, HEAD},
+    {"city hall", ECO_TYPE_GOVERNMENT, HEAD},
+    {"city council", ECO_TYPE_GOVERNMENT, HEAD},
+    {"camara municipal", ECO_TYPE_GOVERNMENT, HEAD},
+    {"ombudsman", ECO_TYPE_GOVERNMENT, HEAD},
+    {"ombudsperson", ECO_TYPE_GOVERNMENT, HEAD},
+    {"defensoria", ECO_TYPE_GOVERNMENT, HEAD},
+    {"presidency", ECO_TYPE_GOVERNMENT, HEAD},
+    {"presidencia", ECO_TYPE_GOVERNMENT, HEAD},
+    {"prime minister", ECO_TYPE_GOVERNMENT, HEAD},
+    {"parliament", ECO_TYPE_GOVERNMENT, HEAD},
+    {"congress", ECO_TYPE_GOVERNMENT, HEAD},
+    {"senate", ECO_TYPE_GOVERNMENT, HEAD},
+    {"commission", ECO_TYPE_GOVERNMENT, HEAD - 5},
+    {"comision", ECO_TYPE_GOVERNMENT, HEAD - 5},
+    {"comissao", ECO_TYPE_GOVERNMENT, HEAD - 5},
+    {"commissioner", ECO_TYPE_GOVERNMENT, HEAD},
+    {"directorate", ECO_TYPE_GOVERNMENT, HEAD},
+    {"direccion", ECO_TYPE_GOVERNMENT, HEAD - 5},
+    {"direcao", ECO_TYPE_GOVERNMENT, HEAD - 5},
+    {"department", ECO_TYPE_GOVERNMENT, HEAD - 5},
+    {"governorate", ECO_TYPE_GOVERNMENT, HEAD},
+    {"prefecture", ECO_TYPE_GOVERNMENT, HEAD},
+    {"council", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"consejo", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"conselho", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"conseil", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"office", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"court", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"tribunal", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"police", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"government", ECO_TYPE_GOVERNMENT, WEAK},
+    {"gobierno", ECO_TYPE_GOVERNMENT, WEAK},
+    {"governo", ECO_TYPE_GOVERNMENT, WEAK},
+    {"gouvernement", ECO_TYPE_GOVERNMENT, WEAK},
+    {"administration", ECO_TYPE_GOVERNMENT, WEAK},
+    {"municipal", ECO_TYPE_GOVERNMENT, WEAK},
+    /* Civil society. */
+    {"ngo", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"ong", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"foundation", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"fundacion", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"fundacao", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"fondation", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"association", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"asociacion", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"associacao", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"charity", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"red cross", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"red crescent", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"collective", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    {"colectivo", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    {"coletivo", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    {"movement", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    {"movimiento", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    {"movimento", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    {"civil society", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
+    /* Private sector. */
+    {"company", ECO_TYPE_PRIVATE, HEAD},
+    {"companies", ECO_TYPE_PRIVATE, HEAD},
+    {"corporation", ECO_TYPE_PRIVATE, HEAD},
+    {"corp", ECO_TYPE_PRIVATE, HEAD},
+    {"inc", ECO_TYPE_PRIVATE, HEAD},
+    {"ltd", ECO_TYPE_PRIVATE, HEAD},
+    {"ltda", ECO_TYPE_PRIVATE, HEAD},
+    {"llc", ECO_TYPE_PRIVATE, HEAD},
+    {"plc", ECO_TYPE_PRIVATE, HEAD},
+    {"gmbh", ECO_TYPE_PRIVATE, HEAD},
+    {"empresa", ECO_TYPE_PRIVATE, HEAD},
+    {"entreprise", ECO_TYPE_PRIVATE, HEAD},
+    {"enterprise", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"bank", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"banco", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"banque", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"startup", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"consulting", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"consultancy", ECO_TYPE_PRIVATE, HEAD - 5},
+    {"technologies", ECO_TYPE_PRIVATE, HEAD - 10},
+    /* Networks. */
+    {"network", ECO_TYPE_NETWORK, HEAD},
+    {"networks", ECO_TYPE_NETWORK, HEAD},
+    {"red", ECO_TYPE_NETWORK, HEAD},
+    {"rede", ECO_TYPE_NETWORK, HEAD},
+    {"reseau", ECO_TYPE_NETWORK, HEAD},
+    {"community of practice", ECO_TYPE_NETWORK, HEAD},
+    {"coalition", ECO_TYPE_NETWORK, HEAD - 5},
+    {"alliance", ECO_TYPE_NETWORK, HEAD - 5},
+    {"alianza", ECO_TYPE_NETWORK, HEAD - 5},
+    {"partnership", ECO_TYPE_NETWORK, HEAD - 15},
+    {NULL, ECO_TYPE_UNKNOWN, 0}};
+
+/* Words that make a company, bank or institute part of the state. */
+static const char *const state_words[] = {"public",  "municipal", "state",   "national",
+                                          "federal", "publica",   "publico", "estatal",
+                                          "nacional", "central", NULL};
+
+#define MAX_WORDS 64
+
+/* Splits folded text in place into at most MAX_WORDS words; returns how many. */
+static size_t split_words(char *text, char *words[MAX_WORDS])
+{
+    size_t n = 0;
+    for (char *p = text; *p && n < MAX_WORDS;) {
+        words[n++] = p;
+        p += strcspn(p, " ");
+        if (*p)
+            *p++ = '\0';
+    }
+    return n;
+}
+
+/* How many words the keyword spans when it starts at words[at], or 0 if it does not. */
+static size_t match_at(char *const *words, size_t count, size_t at, const char *phrase)
+{
+    size_t used = 0;
+    while (*phrase) {
+        size_t len = strcspn(phrase, " ");
+        if (at + used >= count || strlen(words[at + used]) != len ||
+            memcmp(words[at + used], phrase, len) != 0)
+            return 0;
+        used++;
+        phrase += len;
+        phrase += *phrase == ' ';
+    }
+    return used;
+}
+
+static int is_state_word(const char *w)
+{
+    for (size_t i = 0; state_words[i]; i++)
+        if (strcmp(w, state_words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_state_word(char *const *words, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (is_state_word(words[i]))
+            return 1;
+    return 0;
+}
+
+/* A copy of name with a space wherever a capital follows a small letter, so that "LabX"
+ * and "MindLab" show their words.  NULL when memory runs out. */
+static char *split_camel_case(const char *name)
+{
+    size_t len = strlen(name), n = 0;
+    char *out = malloc(2 * len + 1);
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z')
+            out[n++] = ' ';
+        out[n++] = name[i];
+    }
+    out[n] = '\0';
+    return out;
+}
+
+eco_actor_type eco_name_classify(const char *name)
+{
+    char small[512], *text = small, *words[MAX_WORDS];
+    size_t need;
+    eco_actor_type best = ECO_TYPE_UNKNOWN;
+    int best_strength = 0;
+    char *split;
+
+    if (!name || !(split = split_camel_case(name)))
+        return ECO_TYPE_UNKNOWN;
+    need = eco_name_fold(NULL, 0, split);
+    if (need >= sizeof(small) && !(text = malloc(need + 1))) {
+        free(split);
+        return ECO_TYPE_UNKNOWN;
+    }
+    eco_name_fold(text, need + 1, split);
+    free(split);
+    size_t count = split_words(text, words);
+
+    for (size_t at = 0; at < count; at++) {
+        for (const keyword *k = keywords; k->words; k++) {
+            if (k->strength > best_strength && match_at(words, count, at, k->words)) {
+                best = k->type;
+                best_strength = k->strength;
+            }
+        }
+        /* Labs often carry "lab" inside one word: Santalab, Openlab, GovLab. */
+        size_t len = strlen(words[at]);
+        if (best_strength < LAB - 10 && len > 4 &&
+            (strcmp(words[at] + len - 3, "lab") == 0 || strcmp(words[at] + len - 4, "labs") == 0)) {
+            best = ECO_TYPE_LAB;
+            best_strength = LAB - 10;
+        }
+    }
+    /* A public company or institute belongs to the state; a European body is international. */
+    if ((best == ECO_TYPE_PRIVATE || (best == ECO_TYPE_ACADEMIA && best_strength < SCHOOL)) &&
+        has_state_word(words, count))
+        best = ECO_TYPE_GOVERNMENT;
+    if (count > 1 && strcmp(words[0], "european") == 0 && best != ECO_TYPE_UNKNOWN &&
+        best != ECO_TYPE_LAB)
+        best = ECO_TYPE_INTERNATIONAL;
+    if (text != small)
+        free(text);
+    return best;
+}

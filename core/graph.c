@@ -1,0 +1,1010 @@
+/*
+ * core/graph.c - the eco_graph: actors, ties, evidence and records in side tables, with
+ * the indices that find them (ids, folded names, tie keys) and an igraph view for queries.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+/* ---- Types ------------------------------------------------------------------------------ */
+
+typedef struct actor {
+    eco_actor view;                    /* handed out by eco_graph_actor; points below */
+    const char **aliases;              /* pooled, sorted */
+    size_t alias_cap;                  /* capacity of aliases */
+    eco_attribute *attributes;         /* pooled strings, sorted by key */
+    size_t attribute_cap;              /* capacity of attributes */
+    const char **records;              /* pooled record ids, sorted */
+    size_t record_cap;                 /* capacity of records */
+} actor;
+
+typedef struct tie {
+    eco_tie view;           /* handed out by eco_graph_tie; points below */
+    eco_evidence *evidence; /* pooled strings, sorted */
+    size_t evidence_cap;    /* capacity of evidence */
+} tie;
+
+typedef struct name_entry {
+    size_t actor; /* actor that carries the name */
+    size_t next;  /* next entry with the same folded name, or SIZE_MAX */
+} name_entry;
+
+struct eco_graph {
+    eco_i_pool *pool;         /* every string of the graph */
+    actor *actors;            /* in the order they were added */
+    size_t actor_count, actor_cap;
+    tie *ties;                /* in the order they were added */
+    size_t tie_count, tie_cap;
+    eco_record *records;      /* pooled strings, in the order they were added */
+    size_t record_count, record_cap;
+    eco_i_map ids;            /* pooled actor id -> actor index */
+    eco_i_map record_ids;     /* pooled record id -> record index */
+    eco_i_map names;          /* pooled folded name -> first name_entry */
+    name_entry *name_entries; /* chains of actors sharing a folded name */
+    size_t name_entry_count, name_entry_cap;
+    eco_i_map tie_keys;       /* tie_key() -> tie index */
+    igraph_t igraph;          /* undirected view, valid when igraph_ready */
+    int igraph_ready;         /* 1 when igraph matches the ties */
+};
+
+#define NO_ENTRY SIZE_MAX
+
+/* ---- Small helpers ---------------------------------------------------------------------- */
+
+static void changed(eco_graph *g)
+{
+    if (g->igraph_ready) {
+        igraph_destroy(&g->igraph);
+        g->igraph_ready = 0;
+    }
+}
+
+static void sync_actor(actor *a)
+{
+    a->view.aliases = a->aliases;
+    a->view.attributes = a->attributes;
+    a->view.records = a->records;
+}
+
+static const char *intern(eco_graph *g, const char *s, int *rc)
+{
+    return eco_i_pool_intern(g->pool, s, rc);
+}
+
+/* Folds s into the pool (intern) or only looks it up (find); NULL when absent or on error. */
+static const char *folded(const eco_graph *g, const char *s, int do_intern, int *rc)
+{
+    char small[256], *buf = small;
+    const char *result;
+    size_t need = eco_name_fold(NULL, 0, s);
+
+    if (need >= sizeof(small) && !(buf = malloc(need + 1))) {
+        *rc = ECO_ENOMEM;
+        return NULL;
+    }
+    eco_name_fold(buf, need + 1, s);
+    result = do_intern ? eco_i_pool_intern(g->pool, buf, rc) : eco_i_pool_find(g->pool, buf);
+    if (buf != small)
+        free(buf);
+    return result;
+}
+
+static int str_cmp_null(const char *a, const char *b)
+{
+    if (a == b)
+        return 0;
+    if (!a)
+        return -1;
+    if (!b)
+        return 1;
+    return strcmp(a, b);
+}
+
+/* Inserts pooled s into the sorted array *items (count *n, capacity *cap) unless present. */
+static int sorted_insert(const char ***items, size_t *n, size_t *cap, const char *s)
+{
+    size_t lo = 0, hi = *n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp((*items)[mid], s);
+        if (c == 0)
+            return 0;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (eco_i_reserve(items, cap, *n + 1, sizeof(**items)) < 0)
+        return ECO_ENOMEM;
+    memmove(*items + lo + 1, *items + lo, (*n - lo) * sizeof(**items));
+    (*items)[lo] = s;
+    (*n)++;
+    return 0;
+}
+
+/* ---- Names and types -------------------------------------------------------------------- */
+
+static const char *const type_names[ECO_ACTOR_TYPE_COUNT] = {
+    NULL, "government", "lab", "academia", "civil_society", "international", "private", "network"};
+
+static const char *const kind_names[ECO_TIE_KIND_COUNT] = {
+    "partnership", "funding", "hosting", "support", "membership", "related"};
+
+const char *eco_actor_type_name(eco_actor_type type)
+{
+    return (unsigned)type < ECO_ACTOR_TYPE_COUNT ? type_names[type] : NULL;
+}
+
+int eco_actor_type_from_name(eco_actor_type *out, const char *name)
+{
+    if (!name)
+        return ECO_EDATA;
+    for (int t = 1; t < ECO_ACTOR_TYPE_COUNT; t++) {
+        if (strcasecmp(name, type_names[t]) == 0) {
+            *out = (eco_actor_type)t;
+            return 0;
+        }
+    }
+    if (strcasecmp(name, "civil society") == 0 || strcasecmp(name, "civil-society") == 0 ||
+        strcasecmp(name, "ngo") == 0) {
+        *out = ECO_TYPE_CIVIL_SOCIETY;
+        return 0;
+    }
+    return ECO_EDATA;
+}
+
+const char *eco_tie_kind_name(eco_tie_kind kind)
+{
+    return (unsigned)kind < ECO_TIE_KIND_COUNT ? kind_names[kind] : NULL;
+}
+
+int eco_tie_kind_from_name(eco_tie_kind *out, const char *name)
+{
+    if (!name)
+        return ECO_EDATA;
+    for (int k = 0; k < ECO_TIE_KIND_COUNT; k++) {
+        if (strcasecmp(name, kind_names[k]) == 0) {
+            *out = (eco_tie_kind)k;
+            return 0;
+        }
+    }
+    return ECO_EDATA;
+}
+
+int eco_tie_kind_is_directed(eco_tie_kind kind)
+{
+    return kind == ECO_TIE_FUNDING || kind == ECO_TIE_HOSTING || kind == ECO_TIE_SUPPORT ||
+           kind == ECO_TIE_MEMBERSHIP;
+}
+
+/* ---- Life cycle ------------------------------------------------------------------------- */
+
+int eco_graph_new(eco_graph **out)
+{
+    eco_graph *g = calloc(1, sizeof(*g));
+
+    eco_i_igraph_init();
+    if (!g)
+        return ECO_ENOMEM;
+    if (eco_i_pool_new(&g->pool) < 0) {
+        free(g);
+        return ECO_ENOMEM;
+    }
+    *out = g;
+    return 0;
+}
+
+static void actor_free(actor *a)
+{
+    free(a->aliases);
+    free(a->attributes);
+    free(a->records);
+}
+
+void eco_graph_free(eco_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->actor_count; i++)
+        actor_free(&g->actors[i]);
+    for (size_t i = 0; i < g->tie_count; i++)
+        free(g->ties[i].evidence);
+    free(g->actors);
+    free(g->ties);
+    free(g->records);
+    free(g->name_entries);
+    eco_i_map_free(&g->ids);
+    eco_i_map_free(&g->record_ids);
+    eco_i_map_free(&g->names);
+    eco_i_map_free(&g->tie_keys);
+    changed(g);
+    eco_i_pool_free(g->pool);
+    free(g);
+}
+
+eco_i_pool *eco_i_graph_pool(eco_graph *g)
+{
+    return g->pool;
+}
+
+/* ---- Reading ---------------------------------------------------------------------------- */
+
+size_t eco_graph_actor_count(const eco_graph *g) { return g->actor_count; }
+size_t eco_graph_tie_count(const eco_graph *g) { return g->tie_count; }
+size_t eco_graph_record_count(const eco_graph *g) { return g->record_count; }
+
+const eco_actor *eco_graph_actor(const eco_graph *g, size_t i)
+{
+    return i < g->actor_count ? &g->actors[i].view : NULL;
+}
+
+const eco_tie *eco_graph_tie(const eco_graph *g, size_t i)
+{
+    return i < g->tie_count ? &g->ties[i].view : NULL;
+}
+
+const eco_record *eco_graph_record(const eco_graph *g, size_t i)
+{
+    return i < g->record_count ? &g->records[i] : NULL;
+}
+
+int eco_graph_find_actor_by_id(size_t *out, const eco_graph *g, const char *id)
+{
+    const char *pooled = eco_i_pool_find(g->pool, id);
+    size_t i;
+
+    if (!pooled || !eco_i_map_get(&g->ids, eco_i_ptr_key(pooled), &i))
+        return ECO_ENOTFOUND;
+    if (out)
+        *out = i;
+    return 0;
+}
+
+int eco_graph_find_record(size_t *out, const eco_graph *g, const char *id)
+{
+    const char *pooled = eco_i_pool_find(g->pool, id);
+    size_t i;
+
+    if (!pooled || !eco_i_map_get(&g->record_ids, eco_i_ptr_key(pooled), &i))
+        return ECO_ENOTFOUND;
+    if (out)
+        *out = i;
+    return 0;
+}
+
+/*
+ * How well actor i suits a wanted country: 2 the same country, 1 no country on one side,
+ * 0 a different country (never a match).
+ */
+static int country_fit(const eco_graph *g, size_t i, const char *country)
+{
+    const char *has = g->actors[i].view.country;
+    if (!country)
+        return has ? 1 : 2;
+    if (!has)
+        return 1;
+    return strcasecmp(has, country) == 0 ? 2 : 0;
+}
+
+/* eco_graph_find_actor among the actors with an index below limit. */
+static int find_actor_below(size_t *out, const eco_graph *g, const char *name, const char *country,
+                            size_t limit)
+{
+    int rc = 0, best_fit = 0;
+    size_t entry, best = NO_ENTRY;
+    const char *key = folded(g, name, 0, &rc);
+
+    if (rc < 0)
+        return rc;
+    if (!key || !eco_i_map_get(&g->names, eco_i_ptr_key(key), &entry))
+        return ECO_ENOTFOUND;
+    for (; entry != NO_ENTRY; entry = g->name_entries[entry].next) {
+        size_t i = g->name_entries[entry].actor;
+        int fit = i < limit ? country_fit(g, i, country) : 0;
+        if (fit > best_fit || (fit == best_fit && fit > 0 && i < best)) {
+            best = i;
+            best_fit = fit;
+        }
+    }
+    if (best == NO_ENTRY)
+        return ECO_ENOTFOUND;
+    if (out)
+        *out = best;
+    return 0;
+}
+
+int eco_graph_find_actor(size_t *out, const eco_graph *g, const char *name, const char *country)
+{
+    if (!name || !*name)
+        return ECO_ENOTFOUND;
+    return find_actor_below(out, g, name, country, g->actor_count);
+}
+
+/* Packs a tie's identity into a map key; undirected ties forget their order. */
+static uint64_t tie_key(size_t source, size_t target, eco_tie_kind kind, int directed)
+{
+    if (!directed && target < source) {
+        size_t t = source;
+        source = target;
+        target = t;
+    }
+    return ((uint64_t)source << 34) | ((uint64_t)target << 4) | ((uint64_t)kind << 1) |
+           (directed ? 1u : 0u);
+}
+
+int eco_graph_find_tie(size_t *out, const eco_graph *g, size_t a, size_t b, eco_tie_kind kind)
+{
+    size_t i;
+
+    if (a >= g->actor_count || b >= g->actor_count || (unsigned)kind >= ECO_TIE_KIND_COUNT)
+        return ECO_ENOTFOUND;
+    if (!eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 1), &i) &&
+        !eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 0), &i))
+        return ECO_ENOTFOUND;
+    if (out)
+        *out = i;
+    return 0;
+}
+
+/* ---- Indices ---------------------------------------------------------------------------- */
+
+/* Files name under actor i in the folded-name index, unless it is there already. */
+static int index_name(eco_graph *g, size_t i, const char *name)
+{
+    int rc = 0;
+    size_t head = NO_ENTRY;
+    const char *key = folded(g, name, 1, &rc);
+
+    if (!key)
+        return rc < 0 ? rc : ECO_ENOMEM;
+    if (!*key)
+        return 0; /* a name of punctuation only cannot be looked up */
+    if (eco_i_map_get(&g->names, eco_i_ptr_key(key), &head)) {
+        for (size_t e = head; e != NO_ENTRY; e = g->name_entries[e].next) {
+            if (g->name_entries[e].actor == i)
+                return 0;
+        }
+    }
+    if (eco_i_reserve(&g->name_entries, &g->name_entry_cap, g->name_entry_count + 1,
+                      sizeof(*g->name_entries)) < 0)
+        return ECO_ENOMEM;
+    g->name_entries[g->name_entry_count] = (name_entry){i, head};
+    if (eco_i_map_put(&g->names, eco_i_ptr_key(key), g->name_entry_count) < 0)
+        return ECO_ENOMEM;
+    g->name_entry_count++;
+    return 0;
+}
+
+/* Rebuilds the id and name indices after actors moved. */
+static int reindex_actors(eco_graph *g)
+{
+    int rc;
+
+    eco_i_map_clear(&g->ids);
+    eco_i_map_clear(&g->names);
+    g->name_entry_count = 0;
+    for (size_t i = 0; i < g->actor_count; i++) {
+        const actor *a = &g->actors[i];
+        if ((rc = eco_i_map_put(&g->ids, eco_i_ptr_key(a->view.id), i)) < 0 ||
+            (rc = index_name(g, i, a->view.name)) < 0)
+            return rc;
+        for (size_t k = 0; k < a->view.alias_count; k++)
+            if ((rc = index_name(g, i, a->aliases[k])) < 0)
+                return rc;
+    }
+    return 0;
+}
+
+/* ---- Actors ----------------------------------------------------------------------------- */
+
+/* A free id made from name: its slug, then with the country's slug, then numbered. */
+static const char *make_id(eco_graph *g, const char *name, const char *country, int *rc)
+{
+    size_t name_len = eco_name_slug(NULL, 0, name);
+    size_t country_len = country ? eco_name_slug(NULL, 0, country) : 0;
+    size_t cap = name_len + country_len + 32;
+    char *buf = malloc(cap);
+    const char *id = NULL;
+
+    if (!buf) {
+        *rc = ECO_ENOMEM;
+        return NULL;
+    }
+    eco_name_slug(buf, cap, name);
+    if (!buf[0])
+        strcpy(buf, "actor"); /* a name in a script ids cannot hold */
+    if (eco_graph_find_actor_by_id(NULL, g, buf) == 0 && country_len) {
+        strcat(buf, "-");
+        eco_name_slug(buf + strlen(buf), cap - strlen(buf), country);
+    }
+    size_t base = strlen(buf);
+    for (unsigned long n = 2; eco_graph_find_actor_by_id(NULL, g, buf) == 0; n++)
+        snprintf(buf + base, cap - base, "-%lu", n);
+    id = intern(g, buf, rc);
+    free(buf);
+    return id;
+}
+
+int eco_graph_add_actor(size_t *out, eco_graph *g, const char *id, const char *name,
+                        eco_actor_type type, const char *country)
+{
+    int rc = 0;
+    actor *a;
+
+    if (!name || !*name || (id && !*id) || (unsigned)type >= ECO_ACTOR_TYPE_COUNT)
+        return ECO_EUSAGE;
+    if (g->actor_count >= ((size_t)1 << 30))
+        return ECO_ENOMEM; /* tie keys hold 30 bits an actor */
+    if (id && eco_graph_find_actor_by_id(NULL, g, id) == 0)
+        return ECO_EDATA;
+    if (eco_i_reserve(&g->actors, &g->actor_cap, g->actor_count + 1, sizeof(*g->actors)) < 0)
+        return ECO_ENOMEM;
+    a = &g->actors[g->actor_count];
+    memset(a, 0, sizeof(*a));
+    a->view.id = id ? intern(g, id, &rc) : make_id(g, name, country, &rc);
+    a->view.name = intern(g, name, &rc);
+    a->view.country = country && *country ? intern(g, country, &rc) : NULL;
+    a->view.type = type;
+    if (rc < 0)
+        return rc;
+    if ((rc = eco_i_map_put(&g->ids, eco_i_ptr_key(a->view.id), g->actor_count)) < 0 ||
+        (rc = index_name(g, g->actor_count, name)) < 0) {
+        eco_i_map_clear(&g->ids); /* leave the indices as they were */
+        reindex_actors(g);
+        return rc;
+    }
+    if (out)
+        *out = g->actor_count;
+    g->actor_count++;
+    changed(g);
+    return 0;
+}
+
+int eco_graph_add_alias(eco_graph *g, size_t i, const char *alias)
+{
+    int rc;
+    const char *pooled;
+    actor *a;
+
+    if (i >= g->actor_count || !alias || !*alias)
+        return ECO_EUSAGE;
+    a = &g->actors[i];
+    rc = 0;
+    if (!(pooled = intern(g, alias, &rc)))
+        return rc;
+    if (pooled == a->view.name)
+        return 0;
+    /* Every surface form is kept, "Modernisation" beside "Modernization"; the name index
+     * holds each folded form once. */
+    if ((rc = sorted_insert(&a->aliases, &a->view.alias_count, &a->alias_cap, pooled)) < 0)
+        return rc;
+    sync_actor(a);
+    return index_name(g, i, alias);
+}
+
+int eco_graph_resolve_actor(size_t *out, eco_graph *g, const char *name, eco_actor_type type,
+                            const char *country)
+{
+    size_t i;
+    int rc;
+
+    if (!name || !*name)
+        return ECO_EUSAGE;
+    if (eco_graph_find_actor(&i, g, name, country) != 0)
+        return eco_graph_add_actor(out, g, NULL, name, type, country);
+    if ((rc = eco_graph_add_alias(g, i, name)) < 0)
+        return rc;
+    if (g->actors[i].view.type == ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(g, i, type)) < 0)
+        return rc;
+    if (!g->actors[i].view.country && country && (rc = eco_graph_set_actor_country(g, i, country)) < 0)
+        return rc;
+    if (out)
+        *out = i;
+    return 0;
+}
+
+int eco_graph_set_actor_name(eco_graph *g, size_t i, const char *name)
+{
+    int rc = 0;
+    actor *a;
+    const char *pooled, *old;
+
+    if (i >= g->actor_count || !name || !*name)
+        return ECO_EUSAGE;
+    a = &g->actors[i];
+    if (!(pooled = intern(g, name, &rc)))
+        return rc;
+    old = a->view.name;
+    if (old == pooled)
+        return 0;
+    for (size_t k = 0; k < a->view.alias_count; k++) {
+        if (a->aliases[k] == pooled) {
+            memmove(&a->aliases[k], &a->aliases[k + 1],
+                    (a->view.alias_count - k - 1) * sizeof(*a->aliases));
+            a->view.alias_count--;
+            break;
+        }
+    }
+    a->view.name = pooled;
+    if ((rc = sorted_insert(&a->aliases, &a->view.alias_count, &a->alias_cap, old)) < 0)
+        return rc;
+    sync_actor(a);
+    return reindex_actors(g);
+}
+
+int eco_graph_set_actor_type(eco_graph *g, size_t i, eco_actor_type type)
+{
+    if (i >= g->actor_count || (unsigned)type >= ECO_ACTOR_TYPE_COUNT)
+        return ECO_EUSAGE;
+    g->actors[i].view.type = type;
+    return 0;
+}
+
+int eco_graph_set_actor_country(eco_graph *g, size_t i, const char *country)
+{
+    int rc = 0;
+    if (i >= g->actor_count)
+        return ECO_EUSAGE;
+    g->actors[i].view.country = country && *country ? intern(g, country, &rc) : NULL;
+    return rc;
+}
+
+static size_t attribute_position(const actor *a, const char *key, int *found)
+{
+    size_t lo = 0, hi = a->view.attribute_count;
+    *found = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(a->attributes[mid].key, key);
+        if (c == 0) {
+            *found = 1;
+            return mid;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int eco_graph_set_attribute(eco_graph *g, size_t i, const char *key, const char *value)
+{
+    int rc = 0, found;
+    actor *a;
+    size_t at;
+
+    if (i >= g->actor_count || !key || !*key)
+        return ECO_EUSAGE;
+    a = &g->actors[i];
+    at = attribute_position(a, key, &found);
+    if (!value) {
+        if (found) {
+            memmove(&a->attributes[at], &a->attributes[at + 1],
+                    (a->view.attribute_count - at - 1) * sizeof(*a->attributes));
+            a->view.attribute_count--;
+        }
+        return 0;
+    }
+    eco_attribute attribute = {intern(g, key, &rc), intern(g, value, &rc)};
+    if (rc < 0)
+        return rc;
+    if (!found) {
+        if (eco_i_reserve(&a->attributes, &a->attribute_cap, a->view.attribute_count + 1,
+                          sizeof(*a->attributes)) < 0)
+            return ECO_ENOMEM;
+        memmove(&a->attributes[at + 1], &a->attributes[at],
+                (a->view.attribute_count - at) * sizeof(*a->attributes));
+        a->view.attribute_count++;
+    }
+    a->attributes[at] = attribute;
+    sync_actor(a);
+    return 0;
+}
+
+const char *eco_graph_attribute(const eco_graph *g, size_t i, const char *key)
+{
+    int found;
+    size_t at;
+
+    if (i >= g->actor_count || !key)
+        return NULL;
+    at = attribute_position(&g->actors[i], key, &found);
+    return found ? g->actors[i].attributes[at].value : NULL;
+}
+
+int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id)
+{
+    int rc = 0;
+    const char *pooled;
+    actor *a;
+
+    if (i >= g->actor_count || !record_id || !*record_id)
+        return ECO_EUSAGE;
+    a = &g->actors[i];
+    if (!(pooled = intern(g, record_id, &rc)))
+        return rc;
+    rc = sorted_insert(&a->records, &a->view.record_count, &a->record_cap, pooled);
+    sync_actor(a);
+    return rc;
+}
+
+/* ---- Ties ------------------------------------------------------------------------------- */
+
+static int evidence_cmp(const eco_evidence *a, const eco_evidence *b)
+{
+    int c;
+    if ((c = str_cmp_null(a->record, b->record)) != 0)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if ((c = str_cmp_null(a->text, b->text)) != 0)
+        return c;
+    return str_cmp_null(a->source, b->source);
+}
+
+/* Adds ev (with pooled strings) to t in order; *added says whether it was new. */
+static int tie_add_evidence(tie *t, const eco_evidence *ev, int *added)
+{
+    size_t lo = 0, hi = t->view.evidence_count;
+
+    *added = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = evidence_cmp(&t->evidence[mid], ev);
+        if (c == 0)
+            return 0;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (eco_i_reserve(&t->evidence, &t->evidence_cap, t->view.evidence_count + 1,
+                      sizeof(*t->evidence)) < 0)
+        return ECO_ENOMEM;
+    memmove(&t->evidence[lo + 1], &t->evidence[lo],
+            (t->view.evidence_count - lo) * sizeof(*t->evidence));
+    t->evidence[lo] = *ev;
+    t->view.evidence_count++;
+    t->view.evidence = t->evidence;
+    *added = 1;
+    return 0;
+}
+
+static int pool_evidence(eco_graph *g, const eco_evidence *ev, eco_evidence *out)
+{
+    int rc = 0;
+    out->record = ev->record && *ev->record ? intern(g, ev->record, &rc) : NULL;
+    out->source = ev->source && *ev->source ? intern(g, ev->source, &rc) : NULL;
+    out->text = ev->text && *ev->text ? intern(g, ev->text, &rc) : NULL;
+    out->line = ev->line > 0 ? ev->line : 0;
+    return rc;
+}
+
+int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_tie_kind kind,
+                      int directed, double weight, const eco_evidence *ev)
+{
+    eco_evidence pooled;
+    int rc, added = 1;
+    size_t i;
+    uint64_t key;
+
+    if (source >= g->actor_count || target >= g->actor_count || source == target ||
+        (unsigned)kind >= ECO_TIE_KIND_COUNT || !isfinite(weight) || weight < 0)
+        return ECO_EUSAGE;
+    directed = directed != 0;
+    if (ev && (rc = pool_evidence(g, ev, &pooled)) < 0)
+        return rc;
+    key = tie_key(source, target, kind, directed);
+    if (!eco_i_map_get(&g->tie_keys, key, &i)) {
+        if (eco_i_reserve(&g->ties, &g->tie_cap, g->tie_count + 1, sizeof(*g->ties)) < 0 ||
+            eco_i_map_put(&g->tie_keys, key, g->tie_count) < 0)
+            return ECO_ENOMEM;
+        i = g->tie_count++;
+        memset(&g->ties[i], 0, sizeof(g->ties[i]));
+        g->ties[i].view = (eco_tie){source, target, kind, directed, 0, NULL, 0};
+        changed(g);
+    }
+    if (ev && (rc = tie_add_evidence(&g->ties[i], &pooled, &added)) < 0)
+        return rc;
+    if (added)
+        g->ties[i].view.weight += weight;
+    if (out)
+        *out = i;
+    return 0;
+}
+
+int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
+{
+    eco_evidence pooled;
+    int rc, added;
+
+    if (i >= g->tie_count || !ev)
+        return ECO_EUSAGE;
+    if ((rc = pool_evidence(g, ev, &pooled)) < 0)
+        return rc;
+    return tie_add_evidence(&g->ties[i], &pooled, &added);
+}
+
+int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)
+{
+    if (i >= g->tie_count || !isfinite(weight) || weight < 0)
+        return ECO_EUSAGE;
+    g->ties[i].view.weight = weight;
+    return 0;
+}
+
+/*
+ * Rebuilds the tie table after actor `gone` leaves: its ties are dropped when replacement
+ * is NO_ENTRY, or moved to actor replacement; actor indices above gone move down by one,
+ * and ties that become the same tie are merged.  Ties keep their order otherwise.
+ */
+static int rebuild_ties(eco_graph *g, size_t gone, size_t replacement)
+{
+    size_t kept = 0;
+    int rc = 0, added;
+
+    eco_i_map_clear(&g->tie_keys);
+    for (size_t i = 0; i < g->tie_count; i++) {
+        tie t = g->ties[i];
+        size_t ends[2] = {t.view.source, t.view.target}, into;
+        for (int e = 0; e < 2; e++) {
+            if (ends[e] == gone)
+                ends[e] = replacement;
+            if (ends[e] != NO_ENTRY && ends[e] > gone)
+                ends[e]--;
+        }
+        if (ends[0] == NO_ENTRY || ends[1] == NO_ENTRY || ends[0] == ends[1]) {
+            free(t.evidence);
+            continue;
+        }
+        uint64_t key = tie_key(ends[0], ends[1], t.view.kind, t.view.directed);
+        if (eco_i_map_get(&g->tie_keys, key, &into)) {
+            g->ties[into].view.weight += t.view.weight;
+            for (size_t k = 0; k < t.view.evidence_count && rc == 0; k++)
+                rc = tie_add_evidence(&g->ties[into], &t.evidence[k], &added);
+            free(t.evidence);
+            continue;
+        }
+        t.view.source = ends[0];
+        t.view.target = ends[1];
+        g->ties[kept] = t;
+        if (rc == 0)
+            rc = eco_i_map_put(&g->tie_keys, key, kept);
+        kept++;
+    }
+    g->tie_count = kept;
+    changed(g);
+    return rc;
+}
+
+static int remove_actor_entry(eco_graph *g, size_t i)
+{
+    actor_free(&g->actors[i]);
+    memmove(&g->actors[i], &g->actors[i + 1], (g->actor_count - i - 1) * sizeof(*g->actors));
+    g->actor_count--;
+    for (size_t k = i; k < g->actor_count; k++)
+        sync_actor(&g->actors[k]);
+    return reindex_actors(g);
+}
+
+int eco_graph_remove_actor(eco_graph *g, size_t i)
+{
+    int rc;
+    if (i >= g->actor_count)
+        return ECO_EUSAGE;
+    if ((rc = rebuild_ties(g, i, NO_ENTRY)) < 0)
+        return rc;
+    return remove_actor_entry(g, i);
+}
+
+int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorbed)
+{
+    actor *a, *b;
+    int rc;
+
+    if (kept >= g->actor_count || absorbed >= g->actor_count || kept == absorbed)
+        return ECO_EUSAGE;
+    a = &g->actors[kept];
+    b = &g->actors[absorbed];
+    if ((rc = eco_graph_add_alias(g, kept, b->view.name)) < 0)
+        return rc;
+    for (size_t k = 0; k < b->view.alias_count; k++)
+        if ((rc = eco_graph_add_alias(g, kept, b->aliases[k])) < 0)
+            return rc;
+    for (size_t k = 0; k < b->view.attribute_count; k++)
+        if (!eco_graph_attribute(g, kept, b->attributes[k].key) &&
+            (rc = eco_graph_set_attribute(g, kept, b->attributes[k].key, b->attributes[k].value)) < 0)
+            return rc;
+    for (size_t k = 0; k < b->view.record_count; k++)
+        if ((rc = eco_graph_add_actor_record(g, kept, b->records[k])) < 0)
+            return rc;
+    if (a->view.type == ECO_TYPE_UNKNOWN)
+        a->view.type = b->view.type;
+    if (!a->view.country)
+        a->view.country = b->view.country;
+    if ((rc = rebuild_ties(g, absorbed, kept)) < 0)
+        return rc;
+    if ((rc = remove_actor_entry(g, absorbed)) < 0)
+        return rc;
+    if (out)
+        *out = kept > absorbed ? kept - 1 : kept;
+    return 0;
+}
+
+int eco_graph_remove_tie(eco_graph *g, size_t i)
+{
+    if (i >= g->tie_count)
+        return ECO_EUSAGE;
+    free(g->ties[i].evidence);
+    memmove(&g->ties[i], &g->ties[i + 1], (g->tie_count - i - 1) * sizeof(*g->ties));
+    g->tie_count--;
+    eco_i_map_clear(&g->tie_keys);
+    for (size_t k = 0; k < g->tie_count; k++) {
+        const eco_tie *t = &g->ties[k].view;
+        if (eco_i_map_put(&g->tie_keys, tie_key(t->source, t->target, t->kind, t->directed), k) < 0)
+            return ECO_ENOMEM;
+    }
+    changed(g);
+    return 0;
+}
+
+/* ---- Records ---------------------------------------------------------------------------- */
+
+int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record)
+{
+    int rc = 0;
+    eco_record *r;
+
+    if (!record || !record->id || !*record->id)
+        return ECO_EUSAGE;
+    if (eco_graph_find_record(out, g, record->id) == 0)
+        return 0;
+    if (eco_i_reserve(&g->records, &g->record_cap, g->record_count + 1, sizeof(*g->records)) < 0)
+        return ECO_ENOMEM;
+    r = &g->records[g->record_count];
+    r->id = intern(g, record->id, &rc);
+    r->path = intern(g, record->path, &rc);
+    r->format = intern(g, record->format, &rc);
+    r->title = intern(g, record->title, &rc);
+    r->country = intern(g, record->country, &rc);
+    r->year = record->year;
+    if (rc < 0 || (rc = eco_i_map_put(&g->record_ids, eco_i_ptr_key(r->id), g->record_count)) < 0)
+        return rc;
+    if (out)
+        *out = g->record_count;
+    g->record_count++;
+    return 0;
+}
+
+/* ---- Whole graphs ----------------------------------------------------------------------- */
+
+/* The actor of dst that src's actor a is, among dst's first `before` actors, or NO_ENTRY. */
+static size_t match_actor(const eco_graph *dst, const eco_actor *a, size_t before)
+{
+    size_t i;
+    if (eco_graph_find_actor_by_id(&i, dst, a->id) == 0)
+        return i;
+    if (find_actor_below(&i, dst, a->name, a->country, before) == 0)
+        return i;
+    for (size_t k = 0; k < a->alias_count; k++)
+        if (find_actor_below(&i, dst, a->aliases[k], a->country, before) == 0)
+            return i;
+    return NO_ENTRY;
+}
+
+static int absorb_actor(eco_graph *dst, const eco_actor *a, size_t before, size_t *out)
+{
+    size_t i = match_actor(dst, a, before);
+    int rc;
+
+    if (i == NO_ENTRY) {
+        const char *id = eco_graph_find_actor_by_id(NULL, dst, a->id) == 0 ? NULL : a->id;
+        if ((rc = eco_graph_add_actor(&i, dst, id, a->name, a->type, a->country)) < 0)
+            return rc;
+    } else {
+        if (dst->actors[i].view.type == ECO_TYPE_UNKNOWN)
+            dst->actors[i].view.type = a->type;
+        if (!dst->actors[i].view.country && a->country &&
+            (rc = eco_graph_set_actor_country(dst, i, a->country)) < 0)
+            return rc;
+        if ((rc = eco_graph_add_alias(dst, i, a->name)) < 0)
+            return rc;
+    }
+    for (size_t k = 0; k < a->alias_count; k++)
+        if ((rc = eco_graph_add_alias(dst, i, a->aliases[k])) < 0)
+            return rc;
+    for (size_t k = 0; k < a->attribute_count; k++)
+        if (!eco_graph_attribute(dst, i, a->attributes[k].key) &&
+            (rc = eco_graph_set_attribute(dst, i, a->attributes[k].key, a->attributes[k].value)) < 0)
+            return rc;
+    for (size_t k = 0; k < a->record_count; k++)
+        if ((rc = eco_graph_add_actor_record(dst, i, a->records[k])) < 0)
+            return rc;
+    *out = i;
+    return 0;
+}
+
+int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err)
+{
+    size_t *to = NULL, before = dst->actor_count;
+    int rc = 0;
+
+    if (src->actor_count && !(to = malloc(src->actor_count * sizeof(*to))))
+        goto oom;
+    for (size_t r = 0; r < src->record_count; r++)
+        if ((rc = eco_graph_add_record(NULL, dst, &src->records[r])) < 0)
+            goto cleanup;
+    for (size_t i = 0; i < src->actor_count; i++)
+        if ((rc = absorb_actor(dst, &src->actors[i].view, before, &to[i])) < 0)
+            goto cleanup;
+    for (size_t i = 0; i < src->tie_count; i++) {
+        const eco_tie *t = &src->ties[i].view;
+        size_t into;
+        if (to[t->source] == to[t->target])
+            continue; /* both ends turned out to be one actor */
+        if ((rc = eco_graph_add_tie(&into, dst, to[t->source], to[t->target], t->kind, t->directed,
+                                    0, NULL)) < 0)
+            goto cleanup;
+        dst->ties[into].view.weight += t->weight;
+        for (size_t k = 0; k < t->evidence_count; k++)
+            if ((rc = eco_graph_add_tie_evidence(dst, into, &t->evidence[k])) < 0)
+                goto cleanup;
+    }
+cleanup:
+    free(to);
+    if (rc == ECO_ENOMEM)
+        goto oom;
+    if (rc < 0)
+        return eco_error_set(err, rc, NULL, 0, 0, "cannot merge maps");
+    return 0;
+oom:
+    free(to);
+    return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory while merging maps");
+}
+
+int eco_i_count_linked_pairs(const eco_graph *g, size_t *out)
+{
+    eco_i_map pairs = {0};
+    int rc = 0;
+
+    for (size_t i = 0; i < g->tie_count && rc == 0; i++) {
+        const eco_tie *t = &g->ties[i].view;
+        size_t lo = t->source < t->target ? t->source : t->target;
+        size_t hi = t->source < t->target ? t->target : t->source;
+        rc = eco_i_map_put(&pairs, ((uint64_t)lo << 32) | hi, 0);
+    }
+    *out = pairs.count;
+    eco_i_map_free(&pairs);
+    return rc;
+}
+
+/* ---- The igraph view -------------------------------------------------------------------- */
+
+int eco_i_graph_igraph(const igraph_t **out, const eco_graph *cg, eco_error *err)
+{
+    eco_graph *g = (eco_graph *)cg; /* the view is a cache: building it changes nothing seen */
+    igraph_vector_int_t edges;
+    igraph_error_t ierr;
+
+    if (g->igraph_ready) {
+        *out = &g->igraph;
+        return 0;
+    }
+    if ((ierr = igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->tie_count)) != IGRAPH_SUCCESS)
+        return eco_i_igraph_error(ierr, err);
+    for (size_t i = 0; i < g->tie_count; i++) {
+        VECTOR(edges)[2 * i] = (igraph_integer_t)g->ties[i].view.source;
+        VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->ties[i].view.target;
+    }
+    ierr = igraph_create(&g->igraph, &edges, (igraph_integer_t)g->actor_count, IGRAPH_UNDIRECTED);
+    igraph_vector_int_destroy(&edges);
+    if (ierr != IGRAPH_SUCCESS)
+        return eco_i_igraph_error(ierr, err);
+    g->igraph_ready = 1;
+    *out = &g->igraph;
+    return 0;
+}

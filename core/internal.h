@@ -1,0 +1,85 @@
+/*
+ * core/internal.h - what core/ shares with the other modules of ecomap but not with users:
+ * growable arrays, the string pool, integer-keyed hash maps, and the igraph view of a graph.
+ * Names here start with eco_i_.
+ */
+#ifndef ECOMAP_CORE_INTERNAL_H
+#define ECOMAP_CORE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <igraph.h>
+
+#include "ecomap/graph.h"
+
+/* ---- Growable arrays -------------------------------------------------------------------- */
+
+/* Makes room for at least need elements of size elem in *items, whose capacity is *cap,
+ * growing it geometrically.  0 or ECO_ENOMEM. */
+int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem);
+
+/* ---- String pool ------------------------------------------------------------------------ */
+
+/* Every distinct string is stored once, so equal strings are equal pointers and a pooled
+ * string lives as long as the pool. */
+typedef struct eco_i_pool eco_i_pool;
+
+int eco_i_pool_new(eco_i_pool **out);
+void eco_i_pool_free(eco_i_pool *pool);
+
+/* The pooled copy of s (NULL for NULL), or NULL with *rc = ECO_ENOMEM. */
+const char *eco_i_pool_intern(eco_i_pool *pool, const char *s, int *rc);
+const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int *rc);
+
+/* The pooled copy of s, or NULL when s was never pooled. */
+const char *eco_i_pool_find(const eco_i_pool *pool, const char *s);
+
+/* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
+
+typedef struct eco_i_map {
+    uint64_t *keys;  /* stored as key + 1, so that 0 marks a free slot */
+    size_t *values;  /* parallel to keys */
+    size_t capacity; /* a power of two, or 0 */
+    size_t count;    /* keys stored */
+} eco_i_map;
+
+void eco_i_map_clear(eco_i_map *map); /* forgets all keys, keeps the memory */
+void eco_i_map_free(eco_i_map *map);
+int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value); /* 0 or ECO_ENOMEM */
+int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value); /* 1 found, 0 not */
+
+static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
+
+/* ---- Graph internals -------------------------------------------------------------------- */
+
+/* The graph's pool, for modules that build strings to hand to it. */
+eco_i_pool *eco_i_graph_pool(eco_graph *g);
+
+/*
+ * The graph as an undirected igraph_t, vertex i being actor i and one edge per tie
+ * (parallel edges where two ties join the same pair).  Built on first use after a change
+ * and owned by g.  0, or ECO_ENOMEM/ECO_EINTERNAL with err set.
+ */
+int eco_i_graph_igraph(const igraph_t **out, const eco_graph *g, eco_error *err);
+
+/* The number of actor pairs joined by at least one tie, direction and kind aside.
+ * 0 or ECO_ENOMEM.  Expected O(ties). */
+int eco_i_count_linked_pairs(const eco_graph *g, size_t *out);
+
+/* Installs ecomap's igraph error handler (once): igraph errors are recorded, not fatal.
+ * eco_i_igraph_error fills err with the last igraph message and returns its ecomap code. */
+void eco_i_igraph_init(void);
+int eco_i_igraph_error(igraph_error_t code, eco_error *err);
+
+/* ---- Text helpers ----------------------------------------------------------------------- */
+
+/* Decodes one UTF-8 character at s (of at most len bytes) into *cp, returning its length
+ * (1 to 4), or 0 when the bytes are not valid UTF-8. */
+size_t eco_i_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Parses a whole string as a decimal integer or a finite number; 0 or ECO_EDATA. */
+int eco_i_parse_long(const char *s, long min, long max, long *out);
+int eco_i_parse_double(const char *s, double *out);
+
+#endif

@@ -1,0 +1,311 @@
+/* core/util.c - growable arrays, the string pool, integer maps, UTF-8 and number parsing. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---- Growable arrays -------------------------------------------------------------------- */
+
+int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem)
+{
+    void **p = items;
+    size_t n = *cap ? *cap : 4;
+
+    if (need <= *cap)
+        return 0;
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return ECO_ENOMEM;
+        n *= 2;
+    }
+    if (n > SIZE_MAX / elem)
+        return ECO_ENOMEM;
+    void *grown = realloc(*p, n * elem);
+    if (!grown)
+        return ECO_ENOMEM;
+    *p = grown;
+    *cap = n;
+    return 0;
+}
+
+/* ---- Hashing ---------------------------------------------------------------------------- */
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static uint64_t hash_u64(uint64_t x)
+{
+    /* splitmix64's finaliser: pointers and packed indices have few varying low bits. */
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+/* ---- String pool ------------------------------------------------------------------------ */
+
+#define POOL_BLOCK 65536
+
+struct eco_i_pool {
+    char **slots;      /* open addressing; NULL is free */
+    size_t capacity;   /* a power of two */
+    size_t count;      /* strings stored */
+    char **blocks;     /* arena blocks the strings live in */
+    size_t block_count, block_cap;
+    size_t block_used; /* bytes used in the last block */
+    size_t block_size; /* size of the last block */
+};
+
+int eco_i_pool_new(eco_i_pool **out)
+{
+    eco_i_pool *pool = calloc(1, sizeof(*pool));
+    if (!pool)
+        return ECO_ENOMEM;
+    pool->capacity = 256;
+    pool->slots = calloc(pool->capacity, sizeof(*pool->slots));
+    if (!pool->slots) {
+        free(pool);
+        return ECO_ENOMEM;
+    }
+    *out = pool;
+    return 0;
+}
+
+void eco_i_pool_free(eco_i_pool *pool)
+{
+    if (!pool)
+        return;
+    for (size_t i = 0; i < pool->block_count; i++)
+        free(pool->blocks[i]);
+    free(pool->blocks);
+    free(pool->slots);
+    free(pool);
+}
+
+static size_t pool_slot(char *const *slots, size_t capacity, const char *s, size_t len)
+{
+    size_t i = hash_bytes(s, len) & (capacity - 1);
+    while (slots[i] && (strncmp(slots[i], s, len) != 0 || slots[i][len] != '\0'))
+        i = (i + 1) & (capacity - 1);
+    return i;
+}
+
+static int pool_grow(eco_i_pool *pool)
+{
+    size_t capacity = pool->capacity * 2;
+    char **slots = calloc(capacity, sizeof(*slots));
+    if (!slots)
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < pool->capacity; i++)
+        if (pool->slots[i])
+            slots[pool_slot(slots, capacity, pool->slots[i], strlen(pool->slots[i]))] =
+                pool->slots[i];
+    free(pool->slots);
+    pool->slots = slots;
+    pool->capacity = capacity;
+    return 0;
+}
+
+static char *pool_store(eco_i_pool *pool, const char *s, size_t len)
+{
+    if (!pool->block_count || pool->block_size - pool->block_used < len + 1) {
+        size_t size = len + 1 > POOL_BLOCK ? len + 1 : POOL_BLOCK;
+        char *block = malloc(size);
+        if (!block || eco_i_reserve(&pool->blocks, &pool->block_cap, pool->block_count + 1,
+                                    sizeof(*pool->blocks)) < 0) {
+            free(block);
+            return NULL;
+        }
+        pool->blocks[pool->block_count++] = block;
+        pool->block_used = 0;
+        pool->block_size = size;
+    }
+    char *copy = pool->blocks[pool->block_count - 1] + pool->block_used;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    pool->block_used += len + 1;
+    return copy;
+}
+
+const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int *rc)
+{
+    if (!s)
+        return NULL;
+    if (pool->count + 1 > pool->capacity / 2 && pool_grow(pool) < 0)
+        goto oom;
+    size_t i = pool_slot(pool->slots, pool->capacity, s, len);
+    if (!pool->slots[i]) {
+        char *copy = pool_store(pool, s, len);
+        if (!copy)
+            goto oom;
+        pool->slots[i] = copy;
+        pool->count++;
+    }
+    return pool->slots[i];
+oom:
+    if (rc)
+        *rc = ECO_ENOMEM;
+    return NULL;
+}
+
+const char *eco_i_pool_intern(eco_i_pool *pool, const char *s, int *rc)
+{
+    return s ? eco_i_pool_intern_n(pool, s, strlen(s), rc) : NULL;
+}
+
+const char *eco_i_pool_find(const eco_i_pool *pool, const char *s)
+{
+    if (!s)
+        return NULL;
+    return pool->slots[pool_slot(pool->slots, pool->capacity, s, strlen(s))];
+}
+
+/* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
+
+void eco_i_map_clear(eco_i_map *map)
+{
+    if (map->keys)
+        memset(map->keys, 0, map->capacity * sizeof(*map->keys));
+    map->count = 0;
+}
+
+void eco_i_map_free(eco_i_map *map)
+{
+    free(map->keys);
+    free(map->values);
+    memset(map, 0, sizeof(*map));
+}
+
+static size_t map_slot(const eco_i_map *map, uint64_t stored)
+{
+    size_t i = hash_u64(stored) & (map->capacity - 1);
+    while (map->keys[i] && map->keys[i] != stored)
+        i = (i + 1) & (map->capacity - 1);
+    return i;
+}
+
+static int map_grow(eco_i_map *map)
+{
+    eco_i_map grown = {0};
+    grown.capacity = map->capacity ? map->capacity * 2 : 64;
+    grown.keys = calloc(grown.capacity, sizeof(*grown.keys));
+    grown.values = malloc(grown.capacity * sizeof(*grown.values));
+    if (!grown.keys || !grown.values) {
+        eco_i_map_free(&grown);
+        return ECO_ENOMEM;
+    }
+    for (size_t i = 0; i < map->capacity; i++) {
+        if (map->keys[i]) {
+            size_t j = map_slot(&grown, map->keys[i]);
+            grown.keys[j] = map->keys[i];
+            grown.values[j] = map->values[i];
+        }
+    }
+    grown.count = map->count;
+    eco_i_map_free(map);
+    *map = grown;
+    return 0;
+}
+
+int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value)
+{
+    if ((map->count + 1) * 2 > map->capacity && map_grow(map) < 0)
+        return ECO_ENOMEM;
+    size_t i = map_slot(map, key + 1);
+    if (!map->keys[i]) {
+        map->keys[i] = key + 1;
+        map->count++;
+    }
+    map->values[i] = value;
+    return 0;
+}
+
+int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value)
+{
+    if (!map->capacity)
+        return 0;
+    size_t i = map_slot(map, key + 1);
+    if (!map->keys[i])
+        return 0;
+    if (value)
+        *value = map->values[i];
+    return 1;
+}
+
+/* ---- UTF-8 and numbers ------------------------------------------------------------------ */
+
+size_t eco_i_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n;
+    uint32_t c;
+
+    if (len == 0)
+        return 0;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    } else if ((u[0] & 0xE0) == 0xC0) {
+        n = 2, c = u[0] & 0x1F;
+    } else if ((u[0] & 0xF0) == 0xE0) {
+        n = 3, c = u[0] & 0x0F;
+    } else if ((u[0] & 0xF8) == 0xF0) {
+        n = 4, c = u[0] & 0x07;
+    } else {
+        return 0;
+    }
+    if (len < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    /* Overlong forms, surrogates and values past Unicode are not UTF-8. */
+    if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+        (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+        return 0;
+    *cp = c;
+    return n;
+}
+
+int eco_i_parse_long(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v;
+
+    if (!s || !*s)
+        return ECO_EDATA;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno || *end != '\0' || v < min || v > max)
+        return ECO_EDATA;
+    *out = v;
+    return 0;
+}
+
+int eco_i_parse_double(const char *s, double *out)
+{
+    char *end;
+    double v;
+
+    if (!s || !*s)
+        return ECO_EDATA;
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno || *end != '\0' || !isfinite(v))
+        return ECO_EDATA;
+    *out = v;
+    return 0;
+}

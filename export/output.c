@@ -1,0 +1,112 @@
+/*
+ * export/output.c - files that appear whole or not at all.
+ *
+ * Output goes to a temporary file in the destination's folder (so that the final rename
+ * stays on one file system and is atomic), is flushed to disk, and only then renamed over
+ * the destination.  A run that fails or is killed half way leaves the old file untouched.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "export_internal.h"
+
+int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
+{
+    const char *slash;
+    size_t len;
+    int fd;
+
+    memset(out, 0, sizeof(*out));
+    if (!path || !*path)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty output path");
+    if (strcmp(path, "-") == 0) {
+        out->fp = stdout;
+        out->name = "<stdout>";
+        return 0;
+    }
+    out->name = path;
+    slash = strrchr(path, '/');
+    len = strlen(path) + 16;
+    out->path = strdup(path);
+    out->temp_path = malloc(len);
+    if (!out->path || !out->temp_path) {
+        eco_i_output_abort(out);
+        return eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");
+    }
+    /* ".NAME.XXXXXX" beside NAME: hidden, and on the same file system. */
+    snprintf(out->temp_path, len, "%.*s.%s.XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
+             slash ? slash + 1 : path);
+    if ((fd = mkstemp(out->temp_path)) < 0) {
+        int saved = errno;
+        free(out->temp_path);
+        out->temp_path = NULL;
+        eco_i_output_abort(out);
+        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s",
+                             strerror(saved));
+    }
+    if (!(out->fp = fdopen(fd, "wb"))) {
+        close(fd);
+        eco_i_output_abort(out);
+        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s",
+                             strerror(errno));
+    }
+    return 0;
+}
+
+/* The mode the file gets: the old file's, or what a new file would get under the umask. */
+static mode_t final_mode(const char *path)
+{
+    struct stat st;
+    mode_t mask;
+
+    if (stat(path, &st) == 0)
+        return st.st_mode & 07777;
+    mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+int eco_i_output_commit(eco_i_output *out, eco_error *err)
+{
+    int failed;
+
+    if (!out->temp_path) {
+        if (fflush(out->fp) != 0 || ferror(out->fp))
+            return eco_error_set(err, ECO_EIO, out->name, 0, 0, "cannot write: %s",
+                                 strerror(errno));
+        return 0;
+    }
+    failed = fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0 ||
+             fchmod(fileno(out->fp), final_mode(out->path)) != 0;
+    int saved = errno;
+    if (fclose(out->fp) != 0 && !failed)
+        failed = 1, saved = errno;
+    out->fp = NULL;
+    if (!failed && rename(out->temp_path, out->path) != 0)
+        failed = 1, saved = errno;
+    if (failed) {
+        eco_i_output_abort(out);
+        return eco_error_set(err, ECO_EIO, out->name, 0, 0, "cannot write: %s", strerror(saved));
+    }
+    free(out->temp_path);
+    free(out->path);
+    memset(out, 0, sizeof(*out));
+    return 0;
+}
+
+void eco_i_output_abort(eco_i_output *out)
+{
+    if (!out)
+        return;
+    if (out->fp && out->temp_path)
+        fclose(out->fp);
+    if (out->temp_path)
+        unlink(out->temp_path);
+    free(out->temp_path);
+    free(out->path);
+    memset(out, 0, sizeof(*out));
+}

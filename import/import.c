@@ -1,0 +1,298 @@
+/*
+ * import/import.c - from paths to readers: reading files and folders, detecting each
+ * input's format from its content, and handing it to the reader of that format.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "import_internal.h"
+#include "internal.h"
+
+#define MAX_FOLDER_DEPTH 64
+
+typedef struct format {
+    const char *name;    /* as given to --format and returned by eco_import_detect */
+    eco_i_reader read;   /* its reader */
+} format;
+
+static const format formats[] = {
+    {"json", eco_i_read_native},
+    {"csv", eco_i_read_ties_csv},
+    {NULL, NULL}};
+
+const char *const *eco_import_formats(void)
+{
+    static const char *const names[] = {"json", "csv", NULL};
+    return names;
+}
+
+int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source, int line,
+               int column, const char *fmt, ...)
+{
+    eco_error warning = {0};
+    va_list ap;
+
+    va_start(ap, fmt);
+    if (opt->strict) {
+        eco_error_setv(err, ECO_EDATA, source, line, column, fmt, ap);
+        va_end(ap);
+        return ECO_EDATA;
+    }
+    eco_error_setv(&warning, ECO_EDATA, source, line, column, fmt, ap);
+    va_end(ap);
+    if (opt->warn)
+        opt->warn(&warning, opt->warn_context);
+    return 0;
+}
+
+/* ---- Detection -------------------------------------------------------------------------- */
+
+static const char *skip_bom_and_space(const char *p, const char *end)
+{
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    return p;
+}
+
+/* A CSV of ties names its source and target columns in its first line. */
+static int looks_like_ties_csv(const char *p, const char *end)
+{
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    char header[512];
+    size_t n = (size_t)((eol ? eol : end) - p);
+    int has_source = 0, has_target = 0;
+
+    if (n >= sizeof(header))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        header[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+    header[n] = '\0';
+    if (!strpbrk(header, ",;\t"))
+        return 0;
+    for (char *field = header; field;) {
+        char *next = strpbrk(field, ",;\t");
+        if (next)
+            *next++ = '\0';
+        field += strspn(field, " \"");
+        size_t len = strcspn(field, " \"\r");
+        field[len] = '\0';
+        has_source |= strcmp(field, "source") == 0 || strcmp(field, "from") == 0;
+        has_target |= strcmp(field, "target") == 0 || strcmp(field, "to") == 0;
+        field = next;
+    }
+    return has_source && has_target;
+}
+
+const char *eco_import_detect(const char *data, size_t len)
+{
+    const char *end = data + len;
+    const char *p = skip_bom_and_space(data, end);
+
+    if (p == end || memchr(data, '\0', len))
+        return NULL; /* empty or binary */
+    if (*p == '{' || *p == '[')
+        return "json";
+    if (looks_like_ties_csv(p, end))
+        return "csv";
+    return NULL;
+}
+
+static const format *format_named(const char *name)
+{
+    for (const format *f = formats; f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f;
+    return NULL;
+}
+
+/* ---- Reading inputs --------------------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
+                      const eco_import_options *opt, eco_error *err)
+{
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
+    const eco_import_options *o = opt ? opt : &defaults;
+    const char *name = o->format ? o->format : eco_import_detect(data, len);
+    const format *f = name ? format_named(name) : NULL;
+    eco_i_input in = {data, len, source, base_name(source), o};
+
+    if (o->format && !f)
+        return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "unknown input format \"%s\"",
+                             o->format);
+    if (!f) {
+        if (len == 0)
+            return eco_error_set(err, ECO_EDATA, source, 0, 0, "file is empty");
+        if (memchr(data, '\0', len))
+            return eco_error_set(err, ECO_EDATA, source, 0, 0,
+                                 "file holds binary data, not a map or records");
+        return eco_error_set(err, ECO_EDATA, source, 1, 1,
+                             "format not recognised: expected an ecomap JSON map or a CSV of "
+                             "ties with source and target columns");
+    }
+    return f->read(g, &in, err);
+}
+
+/* Reads all of fp into a NUL-terminated buffer. */
+static int read_stream(FILE *fp, char **out, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+
+    if (!buf)
+        return ECO_ENOMEM;
+    for (;;) {
+        if (cap - n < 2) {
+            char *grown = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!grown) {
+                free(buf);
+                return ECO_ENOMEM;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        free(buf);
+        return ECO_EIO;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+static int import_file(eco_graph *g, const char *path, const eco_import_options *opt,
+                       int in_folder, eco_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *source = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    char *data = NULL;
+    size_t len = 0;
+    int rc;
+
+    if (!fp)
+        return eco_error_set(err, ECO_ENOINPUT, source, 0, 0, "cannot open: %s", strerror(errno));
+    rc = read_stream(fp, &data, &len);
+    if (!is_stdin)
+        fclose(fp);
+    if (rc == ECO_EIO)
+        return eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
+    if (rc < 0)
+        return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
+    if (in_folder && !opt->format && !eco_import_detect(data, len)) {
+        /* A folder of records holds other files too; say which were left out. */
+        free(data);
+        return eco_i_warn(opt, err, source, 0, 0, "skipped: format not recognised");
+    }
+    rc = eco_import_buffer(g, data, len, source, opt, err);
+    free(data);
+    return rc;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int import_any(eco_graph *g, const char *path, const eco_import_options *opt, int depth,
+                      eco_error *err);
+
+static int import_folder(eco_graph *g, const char *path, const eco_import_options *opt, int depth,
+                         eco_error *err)
+{
+    DIR *dir = opendir(path);
+    struct dirent *entry;
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    int rc = 0;
+
+    if (!dir)
+        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open folder: %s",
+                             strerror(errno));
+    while ((entry = readdir(dir))) {
+        if (entry->d_name[0] == '.')
+            continue; /* ., .. and hidden files such as .DS_Store or .git */
+        size_t len = strlen(path) + strlen(entry->d_name) + 2;
+        char *full = malloc(len);
+        if (!full || eco_i_reserve(&names, &cap, count + 1, sizeof(*names)) < 0) {
+            free(full);
+            rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory listing the folder");
+            goto cleanup;
+        }
+        snprintf(full, len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                 entry->d_name);
+        names[count++] = full;
+    }
+    qsort(names, count, sizeof(*names), compare_names);
+    for (size_t i = 0; i < count && rc == 0; i++)
+        rc = import_any(g, names[i], opt, depth + 1, err);
+cleanup:
+    for (size_t i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+    closedir(dir);
+    return rc;
+}
+
+static int import_any(eco_graph *g, const char *path, const eco_import_options *opt, int depth,
+                      eco_error *err)
+{
+    struct stat st;
+
+    if (strcmp(path, "-") == 0)
+        return import_file(g, path, opt, 0, err);
+    if (stat(path, &st) != 0)
+        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+    if (S_ISDIR(st.st_mode)) {
+        if (depth >= MAX_FOLDER_DEPTH)
+            return eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
+        return import_folder(g, path, opt, depth, err);
+    }
+    if (!S_ISREG(st.st_mode))
+        return depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: not a regular file")
+                         : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "not a regular file");
+    return import_file(g, path, opt, depth > 0, err);
+}
+
+int eco_import_path(eco_graph *g, const char *path, const eco_import_options *opt, eco_error *err)
+{
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
+    if (!path || !*path)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
+    return import_any(g, path, opt ? opt : &defaults, 0, err);
+}
+
+int eco_graph_load(eco_graph **out, const char *path, eco_error *err)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_graph *g = NULL;
+    int rc;
+
+    opt.format = "json";
+    if ((rc = eco_graph_new(&g)) < 0)
+        return eco_error_set(err, rc, path, 0, 0, "out of memory");
+    if ((rc = eco_import_path(g, path, &opt, err)) < 0) {
+        eco_graph_free(g);
+        return rc;
+    }
+    *out = g;
+    return 0;
+}

@@ -1,0 +1,131 @@
+/*
+ * import/json_locate.c - where a value stands in a JSON text.
+ *
+ * jansson reports the position of syntax errors but keeps none for the values it parsed.
+ * When a well-formed map says something wrong ("tie 3 names an unknown actor"), this walks
+ * the text once more along the value's path to point the user at the line and column.
+ */
+#include <string.h>
+
+#include "import_internal.h"
+
+typedef struct cursor {
+    const char *at, *end;
+    int line, column;
+} cursor;
+
+static void step(cursor *c)
+{
+    unsigned char ch = (unsigned char)*c->at++;
+    if (ch == '\n')
+        c->line++, c->column = 1;
+    else if ((ch & 0xC0) != 0x80)
+        c->column++;
+}
+
+static void skip_space(cursor *c)
+{
+    while (c->at < c->end && strchr(" \t\r\n", *c->at) && *c->at)
+        step(c);
+}
+
+/* Skips a string at c (which starts at its quote); copies up to n-1 bytes of its raw
+ * contents to out when out is not NULL. */
+static void skip_string(cursor *c, char *out, size_t n)
+{
+    size_t len = 0;
+    step(c);
+    while (c->at < c->end && *c->at != '"') {
+        if (*c->at == '\\' && c->at + 1 < c->end) {
+            if (out && len + 1 < n)
+                out[len++] = *c->at;
+            step(c);
+        }
+        if (out && len + 1 < n)
+            out[len++] = *c->at;
+        step(c);
+    }
+    if (c->at < c->end)
+        step(c);
+    if (out)
+        out[len] = '\0';
+}
+
+/* Skips one value of any kind. */
+static void skip_value(cursor *c)
+{
+    int depth = 0;
+    skip_space(c);
+    do {
+        if (c->at >= c->end)
+            return;
+        char ch = *c->at;
+        if (ch == '"') {
+            skip_string(c, NULL, 0);
+        } else {
+            if (ch == '{' || ch == '[')
+                depth++;
+            else if (ch == '}' || ch == ']')
+                depth--;
+            step(c);
+            if (depth == 0 && ch != '{' && ch != '[' && ch != '}' && ch != ']') {
+                /* a scalar: run to its end */
+                while (c->at < c->end && !strchr(",]} \t\r\n", *c->at))
+                    step(c);
+                return;
+            }
+        }
+        skip_space(c);
+    } while (depth > 0);
+}
+
+/* Moves c into the container value at c, onto the member that s names; 0 if absent. */
+static int enter(cursor *c, const eco_i_json_step *s)
+{
+    char key[256];
+    size_t index = 0;
+
+    skip_space(c);
+    if (c->at >= c->end || (*c->at != '{' && *c->at != '['))
+        return 0;
+    int is_object = *c->at == '{';
+    if (is_object != (s->key != NULL))
+        return 0;
+    step(c);
+    for (;;) {
+        skip_space(c);
+        if (c->at >= c->end || *c->at == '}' || *c->at == ']')
+            return 0;
+        if (is_object) {
+            skip_string(c, key, sizeof(key));
+            skip_space(c);
+            if (c->at < c->end && *c->at == ':')
+                step(c);
+            skip_space(c);
+            if (strcmp(key, s->key) == 0)
+                return 1;
+        } else if (index++ == s->index) {
+            return 1;
+        }
+        skip_value(c);
+        skip_space(c);
+        if (c->at < c->end && *c->at == ',')
+            step(c);
+    }
+}
+
+void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
+                       int *line, int *column)
+{
+    cursor c = {text, text + len, 1, 1};
+
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        c.at += 3;
+    *line = *column = 0;
+    for (size_t i = 0; i < depth; i++)
+        if (!enter(&c, &path[i]))
+            return;
+    skip_space(&c);
+    *line = c.line;
+    *column = c.column;
+}

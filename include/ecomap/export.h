@@ -1,0 +1,56 @@
+/*
+ * ecomap/export.h - writing a graph out.
+ *
+ * Files are written to a temporary file in the destination's folder, flushed and renamed
+ * over the destination only when all went well: a failed export leaves no partial file and
+ * never alters a file that was there before.
+ */
+#ifndef ECOMAP_EXPORT_H
+#define ECOMAP_EXPORT_H
+
+#include <stdio.h>
+
+#include "ecomap/error.h"
+#include "ecomap/graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum eco_export_format {
+    ECO_EXPORT_JSON = 0,  /* ecomap's native map, docs/FORMAT.md */
+    ECO_EXPORT_NODE_LINK  /* NetworkX node-link JSON */
+} eco_export_format;
+
+typedef struct eco_export_options {
+    int node_link_links; /* node-link: name the tie list "links", as older NetworkX wants */
+} eco_export_options;
+
+#define ECO_EXPORT_OPTIONS_INIT {0}
+
+/* Parses "json" or "node-link".  ECO_EUSAGE for any other name. */
+int eco_export_format_from_name(eco_export_format *out, const char *name);
+
+/* The names eco_export_format_from_name accepts, as a NULL-terminated array. */
+const char *const *eco_export_formats(void);
+
+/*
+ * Writes g in format to out.  destination names out in error messages.  opt may be NULL.
+ * Output is deterministic: actors sorted by id, ties by their actors' ids and kind, so the
+ * same graph always gives the same bytes.  O((actors + ties + evidence) log(actors + ties)).
+ */
+int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
+                      FILE *out, const char *destination, eco_error *err);
+
+/* Writes g in format to path ("-" for standard output), atomically as said above. */
+int eco_export_file(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
+                    const char *path, eco_error *err);
+
+/* Saves g as a native map; the same as eco_export_file with ECO_EXPORT_JSON. */
+int eco_graph_save(const eco_graph *g, const char *path, eco_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

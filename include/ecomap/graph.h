@@ -1,0 +1,271 @@
+/*
+ * ecomap/graph.h - the typed ecosystem graph: actors, ties, evidence and records.
+ *
+ * An eco_graph owns every string and array it hands out.  Actors, ties and records are
+ * addressed by index; an index stays valid until an actor or tie is removed or merged,
+ * after which indices above the removed one move down by one.  The structs below are
+ * read-only views: change a graph only through the functions of this header.
+ */
+#ifndef ECOMAP_GRAPH_H
+#define ECOMAP_GRAPH_H
+
+#include <stddef.h>
+
+#include "ecomap/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct eco_graph eco_graph;
+
+/* ---- Actor types and tie kinds ---------------------------------------------------------- */
+
+typedef enum eco_actor_type {
+    ECO_TYPE_UNKNOWN = 0, /* not known: exported as null, never guessed */
+    ECO_TYPE_GOVERNMENT,  /* ministries, agencies, secretariats, municipalities, public companies */
+    ECO_TYPE_LAB,         /* public-sector innovation and citizen labs */
+    ECO_TYPE_ACADEMIA,    /* universities, schools, research institutes */
+    ECO_TYPE_CIVIL_SOCIETY, /* NGOs, foundations, associations, civic-tech groups */
+    ECO_TYPE_INTERNATIONAL, /* UN agencies, OECD, EU bodies, development banks */
+    ECO_TYPE_PRIVATE,     /* companies, banks, start-ups */
+    ECO_TYPE_NETWORK      /* networks and communities of practice */
+} eco_actor_type;
+
+#define ECO_ACTOR_TYPE_COUNT 8
+
+typedef enum eco_tie_kind {
+    ECO_TIE_PARTNERSHIP = 0, /* undirected */
+    ECO_TIE_FUNDING,         /* funder -> funded */
+    ECO_TIE_HOSTING,         /* parent -> unit it hosts, manages or supervises */
+    ECO_TIE_SUPPORT,         /* supporter -> supported (training, mentoring, assistance) */
+    ECO_TIE_MEMBERSHIP,      /* member -> network */
+    ECO_TIE_RELATED          /* named together with no stated relation; undirected */
+} eco_tie_kind;
+
+#define ECO_TIE_KIND_COUNT 6
+
+/* "government", "lab", ...; NULL for ECO_TYPE_UNKNOWN or a value out of range. */
+const char *eco_actor_type_name(eco_actor_type type);
+
+/* Parses a type name as written by eco_actor_type_name, ignoring case, and also the common
+ * spellings "civil society", "civil-society" and "ngo".  ECO_EDATA if it is none of them. */
+int eco_actor_type_from_name(eco_actor_type *out, const char *name);
+
+/* "partnership", "funding", ...; NULL for a value out of range. */
+const char *eco_tie_kind_name(eco_tie_kind kind);
+
+/* Parses a tie kind name, ignoring case.  ECO_EDATA if it is none of them. */
+int eco_tie_kind_from_name(eco_tie_kind *out, const char *name);
+
+/* 1 if ties of this kind have a direction by default (funding, hosting, support,
+ * membership), 0 otherwise. */
+int eco_tie_kind_is_directed(eco_tie_kind kind);
+
+/* ---- Read-only views -------------------------------------------------------------------- */
+
+typedef struct eco_attribute {
+    const char *key;   /* unique within its actor */
+    const char *value; /* free text */
+} eco_attribute;
+
+typedef struct eco_actor {
+    const char *id;                  /* stable slug of the canonical name, unique in the graph */
+    const char *name;                /* canonical name */
+    eco_actor_type type;             /* ECO_TYPE_UNKNOWN when not known */
+    const char *country;             /* NULL when unknown */
+    const char *const *aliases;      /* other surface forms seen, sorted bytewise */
+    size_t alias_count;              /* entries in aliases */
+    const eco_attribute *attributes; /* free attributes, sorted by key */
+    size_t attribute_count;          /* entries in attributes */
+    const char *const *records;      /* ids of the records it was seen in, sorted */
+    size_t record_count;             /* entries in records */
+} eco_actor;
+
+typedef struct eco_evidence {
+    const char *record; /* id of the record that states the tie; NULL when none */
+    const char *source; /* path of the file it was read from; NULL when none */
+    int line;           /* 1-based line of the passage; 0 when unknown */
+    const char *text;   /* the passage that states the tie; NULL when none */
+} eco_evidence;
+
+typedef struct eco_tie {
+    size_t source;                /* actor index; the tail when directed */
+    size_t target;                /* actor index; the head when directed */
+    eco_tie_kind kind;            /* what the relation is */
+    int directed;                 /* 1 when source -> target has a direction */
+    double weight;                /* number of independent records that support it */
+    const eco_evidence *evidence; /* sorted by record, line and text */
+    size_t evidence_count;        /* entries in evidence */
+} eco_tie;
+
+typedef struct eco_record {
+    const char *id;      /* unique within the graph, usually the file name */
+    const char *path;    /* where it was read from; NULL when not known */
+    const char *format;  /* detected format, such as "csv"; NULL when not known */
+    const char *title;   /* NULL when not known */
+    const char *country; /* NULL when not known */
+    int year;            /* 0 when not known */
+} eco_record;
+
+/* ---- Life cycle ------------------------------------------------------------------------- */
+
+/* Creates an empty graph.  ECO_ENOMEM when memory runs out.  The graph belongs to the
+ * caller, who frees it with eco_graph_free. */
+int eco_graph_new(eco_graph **out);
+
+/* Frees g and everything it handed out.  NULL-safe. */
+void eco_graph_free(eco_graph *g);
+
+/* ---- Reading ---------------------------------------------------------------------------- */
+
+size_t eco_graph_actor_count(const eco_graph *g);
+size_t eco_graph_tie_count(const eco_graph *g);
+size_t eco_graph_record_count(const eco_graph *g);
+
+/* The actor, tie or record at index i, valid until g next changes; NULL when i is out of
+ * range.  O(1). */
+const eco_actor *eco_graph_actor(const eco_graph *g, size_t i);
+const eco_tie *eco_graph_tie(const eco_graph *g, size_t i);
+const eco_record *eco_graph_record(const eco_graph *g, size_t i);
+
+/*
+ * Finds the actor whose name or alias folds (eco_name_fold) to the same text as name.
+ * When several actors share that name, as "Ministry of Education" does across countries,
+ * the one whose country equals country wins, then one without a country; when country is
+ * NULL, an actor without a country wins, then the first added.  A candidate whose country
+ * differs from a given country never matches.  ECO_ENOTFOUND when none matches.
+ * Expected O(length of name).
+ */
+int eco_graph_find_actor(size_t *out, const eco_graph *g, const char *name, const char *country);
+
+/* Finds an actor by its id.  ECO_ENOTFOUND when there is none.  Expected O(length of id). */
+int eco_graph_find_actor_by_id(size_t *out, const eco_graph *g, const char *id);
+
+/* Finds the tie of that kind between a and b, in that direction when the kind is
+ * directed, in either when it is not.  ECO_ENOTFOUND when there is none.  O(degree of a). */
+int eco_graph_find_tie(size_t *out, const eco_graph *g, size_t a, size_t b, eco_tie_kind kind);
+
+/* Finds a record by id.  ECO_ENOTFOUND when there is none.  Expected O(length of id). */
+int eco_graph_find_record(size_t *out, const eco_graph *g, const char *id);
+
+/* ---- Changing actors -------------------------------------------------------------------- */
+
+/*
+ * Adds an actor.  id may be NULL, in which case it is made from the name (eco_name_slug),
+ * with the country's slug and then a number appended while it is taken.  A given id that
+ * is taken is ECO_EDATA; an empty name or id is ECO_EUSAGE.  country may be NULL.
+ * *out, when out is not NULL, receives the new actor's index.  Expected O(length of name).
+ */
+int eco_graph_add_actor(size_t *out, eco_graph *g, const char *id, const char *name,
+                        eco_actor_type type, const char *country);
+
+/*
+ * The importer's entry point: finds the actor that name and country designate (as
+ * eco_graph_find_actor does) or adds a new one.  A found actor gains name as an alias, and
+ * type and country when it had none.  *out receives its index.
+ */
+int eco_graph_resolve_actor(size_t *out, eco_graph *g, const char *name, eco_actor_type type,
+                            const char *country);
+
+/* Adds a surface form to actor i, so that eco_graph_find_actor finds it by that name too.
+ * The canonical name and forms already held are not added twice; forms that differ only
+ * in spelling ("Modernisation", "Modernization") are all kept.  An empty alias is
+ * ECO_EUSAGE.  O(aliases of i + length of alias). */
+int eco_graph_add_alias(eco_graph *g, size_t i, const char *alias);
+
+/* Changes actor i's canonical name; the old name becomes an alias.  Its id does not change,
+ * so that references to it stay valid. */
+int eco_graph_set_actor_name(eco_graph *g, size_t i, const char *name);
+
+int eco_graph_set_actor_type(eco_graph *g, size_t i, eco_actor_type type);
+
+/* country may be NULL to forget it. */
+int eco_graph_set_actor_country(eco_graph *g, size_t i, const char *country);
+
+/* Sets (or, with value NULL, removes) a free attribute of actor i. */
+int eco_graph_set_attribute(eco_graph *g, size_t i, const char *key, const char *value);
+
+/* The value of attribute key of actor i, or NULL. */
+const char *eco_graph_attribute(const eco_graph *g, size_t i, const char *key);
+
+/* Notes that actor i was seen in record record_id (once, however often it is called). */
+int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id);
+
+/*
+ * Merges actor absorbed into actor kept: the absorbed names become aliases, attributes the
+ * kept actor lacks are copied, records are united, and every tie follows; ties that become
+ * the same tie add their weights and unite their evidence, ties between the two vanish.
+ * Type and country are taken from absorbed only where kept has none.  absorbed is then
+ * removed, so indices above it move down; *out receives kept's new index.  O(actors + ties).
+ */
+int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorbed);
+
+/* Removes actor i and its ties.  Indices above i move down by one.  O(actors + ties). */
+int eco_graph_remove_actor(eco_graph *g, size_t i);
+
+/* ---- Changing ties ---------------------------------------------------------------------- */
+
+/*
+ * Adds a tie of the given kind from source to target, or strengthens the one that exists
+ * (eco_graph_find_tie): weight is added to its weight unless ev is evidence it already
+ * holds, and ev joins its evidence.  directed says whether the tie has a direction
+ * (eco_tie_kind_is_directed gives the usual answer).  ev may be NULL.  A tie from an actor
+ * to itself, or a weight that is negative or not finite, is ECO_EUSAGE.  *out, when out is
+ * not NULL, receives the tie's index.  O(degree of source + evidence of the tie).
+ */
+int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_tie_kind kind,
+                      int directed, double weight, const eco_evidence *ev);
+
+/* Adds ev to tie i without changing its weight; a copy of evidence it holds is ignored. */
+int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev);
+
+/* Sets tie i's weight.  A negative or non-finite weight is ECO_EUSAGE. */
+int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight);
+
+/* Removes tie i.  Indices above i move down by one.  O(ties). */
+int eco_graph_remove_tie(eco_graph *g, size_t i);
+
+/* ---- Records ---------------------------------------------------------------------------- */
+
+/* Adds a record, copying its strings.  A record whose id is already present is not added
+ * again: *out receives the existing one's index.  An empty id is ECO_EUSAGE. */
+int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record);
+
+/* ---- Whole graphs ----------------------------------------------------------------------- */
+
+/*
+ * Adds everything in src to dst: each actor of src is matched to an actor of dst by id,
+ * then by name and aliases (the importer's resolution), or added; aliases, attributes and
+ * records are united, and ties add their weights and unite their evidence.  On error dst
+ * may hold part of src.  O((actors + ties of src) * average degree).
+ */
+int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err);
+
+/* ---- Names ------------------------------------------------------------------------------ */
+
+/*
+ * Folds a name into the form used for matching: accents dropped, letters lowered,
+ * apostrophes dropped, every other punctuation mark and dash a single space, "&" as "and",
+ * British spellings as American (-isation, -ise, centre, programme, labour...), and a
+ * leading "the" dropped.  Writes at most n bytes, NUL included, to buf and returns the
+ * length the whole folded name needs, as snprintf does.  O(length of name).
+ */
+size_t eco_name_fold(char *buf, size_t n, const char *name);
+
+/* Makes an id from a name: the folded name with runs of anything but ASCII letters and
+ * digits turned into one '-'.  Same buffer rules as eco_name_fold. */
+size_t eco_name_slug(char *buf, size_t n, const char *name);
+
+/*
+ * Guesses an actor's type from its name alone, with head words in English, Spanish,
+ * Portuguese and French ("Ministry", "Ministerio", "Universidade", "Fondation", "Lab",
+ * "Red", ...).  ECO_TYPE_UNKNOWN when the name does not tell.  O(length of name).
+ */
+eco_actor_type eco_name_classify(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
