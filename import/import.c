@@ -104,6 +104,17 @@ const char *eco_import_detect(const char *data, size_t len)
     return NULL;
 }
 
+/* Why data matches no format, in words for the user. */
+static const char *unrecognised(const char *data, size_t len)
+{
+    if (len == 0)
+        return "file is empty";
+    if (memchr(data, '\0', len))
+        return "file holds binary data, not a map or records";
+    return "format not recognised: expected an ecomap JSON map or a CSV of ties with source "
+           "and target columns";
+}
+
 static const format *format_named(const char *name)
 {
     for (const format *f = formats; f->name; f++)
@@ -132,16 +143,9 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     if (o->format && !f)
         return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "unknown input format \"%s\"",
                              o->format);
-    if (!f) {
-        if (len == 0)
-            return eco_error_set(err, ECO_EDATA, source, 0, 0, "file is empty");
-        if (memchr(data, '\0', len))
-            return eco_error_set(err, ECO_EDATA, source, 0, 0,
-                                 "file holds binary data, not a map or records");
-        return eco_error_set(err, ECO_EDATA, source, 1, 1,
-                             "format not recognised: expected an ecomap JSON map or a CSV of "
-                             "ties with source and target columns");
-    }
+    if (!f)
+        return eco_error_set(err, ECO_EDATA, source, len ? 1 : 0, len ? 1 : 0, "%s",
+                             unrecognised(data, len));
     return f->read(g, &in, err);
 }
 
@@ -198,9 +202,10 @@ static int import_file(eco_graph *g, const char *path, const eco_import_options 
     if (rc < 0)
         return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
     if (in_folder && !opt->format && !eco_import_detect(data, len)) {
-        /* A folder of records holds other files too; say which were left out. */
+        /* A folder of records holds other files too: say which were left out, and go on. */
+        rc = eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
         free(data);
-        return eco_i_warn(opt, err, source, 0, 0, "skipped: format not recognised");
+        return rc;
     }
     rc = eco_import_buffer(g, data, len, source, opt, err);
     free(data);

@@ -1,0 +1,309 @@
+/* The graph: actors found by any name, countries kept apart, merges that carry ties along. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ecomap.h"
+
+static int setup(void **state)
+{
+    eco_graph *g;
+    if (eco_graph_new(&g) < 0)
+        return -1;
+    *state = g;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    eco_graph_free(*state);
+    return 0;
+}
+
+static size_t add(eco_graph *g, const char *name, const char *country)
+{
+    size_t i;
+    assert_int_equal(eco_graph_add_actor(&i, g, NULL, name, eco_name_classify(name), country), 0);
+    return i;
+}
+
+static size_t find(const eco_graph *g, const char *name, const char *country)
+{
+    size_t i = SIZE_MAX;
+    assert_int_equal(eco_graph_find_actor(&i, g, name, country), 0);
+    return i;
+}
+
+static void an_actor_is_found_by_name_alias_and_spelling(void **state)
+{
+    eco_graph *g = *state;
+    size_t ama = add(g, "AMA - Administrative Modernisation Agency", "Portugal");
+    assert_int_equal(eco_graph_add_alias(g, ama, "Agency for Administrative Modernisation"), 0);
+    assert_int_equal(eco_graph_add_alias(g, ama, "AMA"), 0);
+
+    assert_int_equal(find(g, "AMA – Administrative Modernization Agency", NULL), ama);
+    assert_int_equal(find(g, "agency for administrative modernization", "Portugal"), ama);
+    assert_int_equal(find(g, "ama", NULL), ama);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Agency for Modernisation", NULL), ECO_ENOTFOUND);
+    assert_string_equal(eco_graph_actor(g, ama)->id, "ama-administrative-modernisation-agency");
+    assert_int_equal(eco_graph_actor(g, ama)->type, ECO_TYPE_GOVERNMENT);
+}
+
+static void aliases_keep_every_surface_form_once(void **state)
+{
+    eco_graph *g = *state;
+    size_t a = add(g, "LabX", "Portugal");
+    assert_int_equal(eco_graph_add_alias(g, a, "LabX – Centre for Innovation in the Public Sector"), 0);
+    assert_int_equal(eco_graph_add_alias(g, a, "LabX - Center for Innovation in the Public Sector"), 0);
+    assert_int_equal(eco_graph_add_alias(g, a, "LabX - Center for Innovation in the Public Sector"), 0);
+    assert_int_equal(eco_graph_add_alias(g, a, "LabX"), 0);
+    assert_int_equal(eco_graph_add_alias(g, a, ""), ECO_EUSAGE);
+
+    const eco_actor *actor = eco_graph_actor(g, a);
+    assert_int_equal(actor->alias_count, 2);
+    assert_true(strcmp(actor->aliases[0], actor->aliases[1]) < 0); /* kept sorted */
+}
+
+static void the_same_generic_name_stays_apart_across_countries(void **state)
+{
+    eco_graph *g = *state;
+    size_t pt = add(g, "Ministry of Education", "Portugal");
+    size_t cl = add(g, "Ministry of Education", "Chile");
+
+    assert_int_not_equal(pt, cl);
+    assert_string_not_equal(eco_graph_actor(g, pt)->id, eco_graph_actor(g, cl)->id);
+    assert_string_equal(eco_graph_actor(g, cl)->id, "ministry-of-education-chile");
+    assert_int_equal(find(g, "Ministry of Education", "Chile"), cl);
+    assert_int_equal(find(g, "Ministry of Education", "portugal"), pt);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Ministry of Education", "Peru"), ECO_ENOTFOUND);
+    /* With no country to go by, the first one named wins. */
+    assert_int_equal(find(g, "Ministry of Education", NULL), pt);
+}
+
+static void an_actor_without_country_matches_any(void **state)
+{
+    eco_graph *g = *state;
+    size_t oecd = add(g, "OECD", NULL);
+    size_t found;
+
+    assert_int_equal(find(g, "OECD", "France"), oecd);
+    assert_int_equal(eco_graph_resolve_actor(&found, g, "oecd", ECO_TYPE_UNKNOWN, NULL), 0);
+    assert_int_equal(found, oecd);
+    assert_int_equal(eco_graph_actor_count(g), 1);
+}
+
+static void resolve_adds_the_new_and_completes_the_known(void **state)
+{
+    eco_graph *g = *state;
+    size_t a, b;
+
+    assert_int_equal(eco_graph_resolve_actor(&a, g, "Thinkia", ECO_TYPE_UNKNOWN, NULL), 0);
+    assert_int_equal(eco_graph_resolve_actor(&b, g, "THINKIA", ECO_TYPE_LAB, "Ecuador"), 0);
+    assert_int_equal(a, b);
+    assert_int_equal(eco_graph_actor(g, a)->type, ECO_TYPE_LAB);
+    assert_string_equal(eco_graph_actor(g, a)->country, "Ecuador");
+    assert_int_equal(eco_graph_actor(g, a)->alias_count, 1);
+    assert_string_equal(eco_graph_actor(g, a)->aliases[0], "THINKIA");
+}
+
+static void ids_are_unique_and_given_ids_are_kept(void **state)
+{
+    eco_graph *g = *state;
+    size_t a, b, c;
+
+    assert_int_equal(eco_graph_add_actor(&a, g, "custom-id", "Nesta", ECO_TYPE_UNKNOWN, NULL), 0);
+    assert_int_equal(eco_graph_add_actor(NULL, g, "custom-id", "Other", ECO_TYPE_UNKNOWN, NULL), ECO_EDATA);
+    assert_int_equal(eco_graph_add_actor(&b, g, NULL, "Datalat", ECO_TYPE_UNKNOWN, NULL), 0);
+    assert_int_equal(eco_graph_add_actor(&c, g, NULL, "DATALAT", ECO_TYPE_UNKNOWN, NULL), 0);
+    assert_string_equal(eco_graph_actor(g, a)->id, "custom-id");
+    assert_string_equal(eco_graph_actor(g, b)->id, "datalat");
+    assert_string_equal(eco_graph_actor(g, c)->id, "datalat-2");
+    assert_int_equal(eco_graph_find_actor_by_id(&a, g, "datalat-2"), 0);
+    assert_int_equal(a, c);
+    assert_int_equal(eco_graph_add_actor(NULL, g, NULL, "", ECO_TYPE_UNKNOWN, NULL), ECO_EUSAGE);
+}
+
+static void ties_add_weight_once_per_new_evidence(void **state)
+{
+    eco_graph *g = *state;
+    size_t labx = add(g, "LabX", "Portugal"), ama = add(g, "AMA", "Portugal"), t1, t2;
+    eco_evidence first = {"plan.md", "records/plan.md", 4, "LabX is a unit of AMA."};
+    eco_evidence second = {"case.md", "records/case.md", 9, "AMA hosts LabX."};
+
+    assert_int_equal(eco_graph_add_tie(&t1, g, ama, labx, ECO_TIE_HOSTING, 1, 1, &first), 0);
+    assert_int_equal(eco_graph_add_tie(&t2, g, ama, labx, ECO_TIE_HOSTING, 1, 1, &second), 0);
+    assert_int_equal(t1, t2);
+    assert_int_equal(eco_graph_add_tie(NULL, g, ama, labx, ECO_TIE_HOSTING, 1, 1, &first), 0);
+
+    const eco_tie *t = eco_graph_tie(g, t1);
+    assert_int_equal(eco_graph_tie_count(g), 1);
+    assert_true(t->weight == 2.0);
+    assert_int_equal(t->evidence_count, 2);
+    assert_string_equal(t->evidence[0].record, "case.md"); /* sorted by record */
+    assert_int_equal(t->evidence[1].line, 4);
+}
+
+static void direction_and_kind_tell_ties_apart(void **state)
+{
+    eco_graph *g = *state;
+    size_t a = add(g, "Funder Foundation", NULL), b = add(g, "Citizen Lab", NULL), t, u;
+
+    assert_int_equal(eco_graph_add_tie(&t, g, a, b, ECO_TIE_FUNDING, 1, 1, NULL), 0);
+    assert_int_equal(eco_graph_add_tie(&u, g, b, a, ECO_TIE_PARTNERSHIP, 0, 1, NULL), 0);
+    assert_int_not_equal(t, u);
+    assert_int_equal(eco_graph_find_tie(&u, g, a, b, ECO_TIE_PARTNERSHIP), 0); /* either way */
+    assert_int_equal(eco_graph_find_tie(NULL, g, b, a, ECO_TIE_FUNDING), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_tie(NULL, g, a, b, ECO_TIE_FUNDING), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, a, a, ECO_TIE_RELATED, 0, 1, NULL), ECO_EUSAGE);
+    assert_int_equal(eco_graph_add_tie(NULL, g, a, b, ECO_TIE_RELATED, 0, -1, NULL), ECO_EUSAGE);
+    assert_true(eco_tie_kind_is_directed(ECO_TIE_FUNDING));
+    assert_false(eco_tie_kind_is_directed(ECO_TIE_RELATED));
+}
+
+static void merging_carries_names_ties_and_evidence(void **state)
+{
+    eco_graph *g = *state;
+    size_t senescyt = add(g, "Senescyt", "Ecuador");
+    size_t long_name = add(g, "Secretariat of Higher Education, Science, Technology and Innovation", NULL);
+    size_t thinkia = add(g, "Thinkia", "Ecuador");
+    size_t undp = add(g, "UNDP", NULL);
+    eco_evidence e1 = {"a.md", NULL, 1, "Thinkia is an initiative of Senescyt."};
+    eco_evidence e2 = {"b.md", NULL, 2, "Thinkia, of the Secretariat of Higher Education..."};
+    size_t kept;
+
+    assert_int_equal(eco_graph_set_attribute(g, long_name, "website", "senescyt.gob.ec"), 0);
+    assert_int_equal(eco_graph_add_actor_record(g, long_name, "b.md"), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, senescyt, thinkia, ECO_TIE_HOSTING, 1, 1, &e1), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, long_name, thinkia, ECO_TIE_HOSTING, 1, 1, &e2), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, long_name, undp, ECO_TIE_PARTNERSHIP, 0, 1, NULL), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, long_name, senescyt, ECO_TIE_RELATED, 0, 1, NULL), 0);
+
+    assert_int_equal(eco_graph_merge_actors(&kept, g, senescyt, long_name), 0);
+    assert_int_equal(kept, 0);
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    /* The absorbed actor's names find the kept one, its attributes and records came along. */
+    assert_int_equal(find(g, "Secretariat of Higher Education, Science, Technology and Innovation", NULL), kept);
+    assert_string_equal(eco_graph_attribute(g, kept, "website"), "senescyt.gob.ec");
+    assert_int_equal(eco_graph_actor(g, kept)->record_count, 1);
+    /* The two hosting ties became one with both sentences; the tie between them vanished. */
+    assert_int_equal(eco_graph_tie_count(g), 2);
+    size_t t;
+    assert_int_equal(eco_graph_find_tie(&t, g, kept, find(g, "Thinkia", NULL), ECO_TIE_HOSTING), 0);
+    assert_true(eco_graph_tie(g, t)->weight == 2.0);
+    assert_int_equal(eco_graph_tie(g, t)->evidence_count, 2);
+    assert_int_equal(eco_graph_find_tie(NULL, g, kept, find(g, "UNDP", NULL), ECO_TIE_PARTNERSHIP), 0);
+    assert_int_equal(eco_graph_merge_actors(NULL, g, kept, kept), ECO_EUSAGE);
+}
+
+static void removing_an_actor_removes_its_ties_and_shifts_indices(void **state)
+{
+    eco_graph *g = *state;
+    size_t a = add(g, "Alpha Lab", NULL), b = add(g, "Beta Agency", NULL), c = add(g, "Gamma Network", NULL);
+
+    assert_int_equal(eco_graph_add_tie(NULL, g, a, b, ECO_TIE_PARTNERSHIP, 0, 1, NULL), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, b, c, ECO_TIE_MEMBERSHIP, 1, 1, NULL), 0);
+    assert_int_equal(eco_graph_add_tie(NULL, g, a, c, ECO_TIE_MEMBERSHIP, 1, 1, NULL), 0);
+    assert_int_equal(eco_graph_remove_actor(g, b), 0);
+    assert_int_equal(eco_graph_actor_count(g), 2);
+    assert_int_equal(eco_graph_tie_count(g), 1);
+    assert_int_equal(find(g, "Gamma Network", NULL), 1);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Beta Agency", NULL), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor_by_id(NULL, g, "beta-agency"), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_tie(NULL, g, 0, 1, ECO_TIE_MEMBERSHIP), 0);
+    assert_int_equal(eco_graph_remove_tie(g, 0), 0);
+    assert_int_equal(eco_graph_tie_count(g), 0);
+    assert_int_equal(eco_graph_find_tie(NULL, g, 0, 1, ECO_TIE_MEMBERSHIP), ECO_ENOTFOUND);
+}
+
+static void renaming_keeps_the_id_and_the_old_name(void **state)
+{
+    eco_graph *g = *state;
+    size_t a = add(g, "Lab of Government", "Chile");
+
+    assert_int_equal(eco_graph_set_actor_name(g, a, "Government Laboratory of Chile"), 0);
+    assert_string_equal(eco_graph_actor(g, a)->id, "lab-of-government");
+    assert_int_equal(find(g, "Lab of Government", NULL), a);
+    assert_int_equal(find(g, "Government Laboratory of Chile", NULL), a);
+}
+
+static void records_are_added_once(void **state)
+{
+    eco_graph *g = *state;
+    eco_record r = {"plan.md", "records/plan.md", "undp", "A plan", "Ecuador", 2022};
+    size_t i, j;
+
+    assert_int_equal(eco_graph_add_record(&i, g, &r), 0);
+    assert_int_equal(eco_graph_add_record(&j, g, &r), 0);
+    assert_int_equal(i, j);
+    assert_int_equal(eco_graph_record_count(g), 1);
+    assert_int_equal(eco_graph_record(g, i)->year, 2022);
+    assert_int_equal(eco_graph_find_record(NULL, g, "nope.md"), ECO_ENOTFOUND);
+}
+
+static void absorbing_a_map_resolves_by_name(void **state)
+{
+    eco_graph *g = *state, *other;
+    eco_error err = {0};
+    size_t a = add(g, "Administrative Modernisation Agency", "Portugal"), b;
+
+    assert_int_equal(eco_graph_new(&other), 0);
+    size_t x = add(other, "Administrative Modernization Agency", NULL);
+    size_t y = add(other, "LabX", "Portugal");
+    assert_int_equal(eco_graph_add_tie(NULL, other, x, y, ECO_TIE_HOSTING, 1, 2, NULL), 0);
+    assert_int_equal(eco_graph_absorb(g, other, &err), 0);
+    assert_int_equal(eco_graph_absorb(g, other, &err), 0);
+    eco_graph_free(other);
+
+    assert_int_equal(eco_graph_actor_count(g), 2);
+    b = find(g, "LabX", NULL);
+    size_t t;
+    assert_int_equal(eco_graph_find_tie(&t, g, a, b, ECO_TIE_HOSTING), 0);
+    assert_true(eco_graph_tie(g, t)->weight == 4.0); /* weights add */
+}
+
+static void errors_keep_the_first_cause(void **state)
+{
+    eco_error err = {0};
+    char line[600];
+    (void)state;
+
+    assert_int_equal(eco_error_set(&err, ECO_EDATA, "ties.csv", 3, 7, "tie has an empty %s", "source"),
+                     ECO_EDATA);
+    eco_error_set(&err, ECO_EIO, "other", 1, 1, "later trouble");
+    assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)),
+                        "ties.csv:3:7: error: tie has an empty source");
+    assert_int_equal(eco_error_exit_status(err.code), 65);
+    assert_int_equal(eco_error_exit_status(ECO_ENOINPUT), 66);
+    assert_int_equal(eco_error_exit_status(ECO_ECANTCREAT), 73);
+    eco_error_clear(&err);
+    eco_error_set(&err, ECO_ENOINPUT, "gone.md", 0, 0, "cannot open:\nNo such file");
+    assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)),
+                        "gone.md: error: cannot open: No such file");
+}
+
+#define GRAPH_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        GRAPH_TEST(an_actor_is_found_by_name_alias_and_spelling),
+        GRAPH_TEST(aliases_keep_every_surface_form_once),
+        GRAPH_TEST(the_same_generic_name_stays_apart_across_countries),
+        GRAPH_TEST(an_actor_without_country_matches_any),
+        GRAPH_TEST(resolve_adds_the_new_and_completes_the_known),
+        GRAPH_TEST(ids_are_unique_and_given_ids_are_kept),
+        GRAPH_TEST(ties_add_weight_once_per_new_evidence),
+        GRAPH_TEST(direction_and_kind_tell_ties_apart),
+        GRAPH_TEST(merging_carries_names_ties_and_evidence),
+        GRAPH_TEST(removing_an_actor_removes_its_ties_and_shifts_indices),
+        GRAPH_TEST(renaming_keeps_the_id_and_the_old_name),
+        GRAPH_TEST(records_are_added_once),
+        GRAPH_TEST(absorbing_a_map_resolves_by_name),
+        cmocka_unit_test(errors_keep_the_first_cause),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
