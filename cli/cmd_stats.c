@@ -30,7 +30,7 @@ static int rank_brokers(const eco_graph *g, ranked **out, eco_error *err)
         rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
         goto fail;
     }
-    if ((rc = eco_query_betweenness(scores, g, err)) < 0)
+    if ((rc = eco_query_measure(scores, g, ECO_MEASURE_BETWEENNESS, NULL, err)) < 0)
         goto fail;
     for (size_t i = 0; i < n; i++)
         order[i] = (ranked){i, scores[i]};

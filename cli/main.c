@@ -3,8 +3,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "query.h"
 
-static const cli_command *const commands[] = {&cli_import, &cli_export, &cli_stats, NULL};
+static const cli_command *const commands[] = {
+    &cli_import, &cli_export, &cli_stats, &cli_rank, &cli_brokers, &cli_path, &cli_ego,
+    &cli_communities, &cli_cuts, &cli_filter, NULL};
 
 static void print_overview(FILE *out)
 {
@@ -15,8 +18,8 @@ static void print_overview(FILE *out)
                  "\n"
                  "commands:\n");
     for (size_t i = 0; commands[i]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+        fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out, "  %-12s %s\n", "help", "show the help of a command");
     fprintf(out, "\n"
                  "'ecomap help COMMAND' or 'ecomap COMMAND --help' tells more of each;\n"
                  "'ecomap --version' prints the version.\n");

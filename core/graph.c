@@ -896,6 +896,23 @@ static size_t match_actor(const eco_graph *dst, const eco_actor *a, size_t befor
     return NO_ENTRY;
 }
 
+/* Adds a's aliases, the attributes dst's actor i lacks, and a's records to actor i. */
+static int unite_actor(eco_graph *dst, size_t i, const eco_actor *a)
+{
+    int rc;
+    for (size_t k = 0; k < a->alias_count; k++)
+        if ((rc = eco_graph_add_alias(dst, i, a->aliases[k])) < 0)
+            return rc;
+    for (size_t k = 0; k < a->attribute_count; k++)
+        if (!eco_graph_attribute(dst, i, a->attributes[k].key) &&
+            (rc = eco_graph_set_attribute(dst, i, a->attributes[k].key, a->attributes[k].value)) < 0)
+            return rc;
+    for (size_t k = 0; k < a->record_count; k++)
+        if ((rc = eco_graph_add_actor_record(dst, i, a->records[k])) < 0)
+            return rc;
+    return 0;
+}
+
 static int absorb_actor(eco_graph *dst, const eco_actor *a, size_t before, size_t *out)
 {
     size_t i = match_actor(dst, a, before);
@@ -914,17 +931,35 @@ static int absorb_actor(eco_graph *dst, const eco_actor *a, size_t before, size_
         if ((rc = eco_graph_add_alias(dst, i, a->name)) < 0)
             return rc;
     }
-    for (size_t k = 0; k < a->alias_count; k++)
-        if ((rc = eco_graph_add_alias(dst, i, a->aliases[k])) < 0)
-            return rc;
-    for (size_t k = 0; k < a->attribute_count; k++)
-        if (!eco_graph_attribute(dst, i, a->attributes[k].key) &&
-            (rc = eco_graph_set_attribute(dst, i, a->attributes[k].key, a->attributes[k].value)) < 0)
-            return rc;
-    for (size_t k = 0; k < a->record_count; k++)
-        if ((rc = eco_graph_add_actor_record(dst, i, a->records[k])) < 0)
-            return rc;
+    if ((rc = unite_actor(dst, i, a)) < 0)
+        return rc;
     *out = i;
+    return 0;
+}
+
+int eco_i_graph_copy_actor(size_t *out, eco_graph *dst, const eco_graph *src, size_t i)
+{
+    const eco_actor *a = &src->actors[i].view;
+    int rc;
+
+    if ((rc = eco_graph_add_actor(out, dst, a->id, a->name, a->type, a->country)) < 0)
+        return rc;
+    return unite_actor(dst, *out, a);
+}
+
+int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t source,
+                         size_t target)
+{
+    const eco_tie *t = &src->ties[i].view;
+    size_t into;
+    int rc;
+
+    if ((rc = eco_graph_add_tie(&into, dst, source, target, t->kind, t->directed, 0, NULL)) < 0)
+        return rc;
+    dst->ties[into].view.weight += t->weight;
+    for (size_t k = 0; k < t->evidence_count; k++)
+        if ((rc = eco_graph_add_tie_evidence(dst, into, &t->evidence[k])) < 0)
+            return rc;
     return 0;
 }
 
@@ -943,16 +978,10 @@ int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err)
             goto cleanup;
     for (size_t i = 0; i < src->tie_count; i++) {
         const eco_tie *t = &src->ties[i].view;
-        size_t into;
         if (to[t->source] == to[t->target])
             continue; /* both ends turned out to be one actor */
-        if ((rc = eco_graph_add_tie(&into, dst, to[t->source], to[t->target], t->kind, t->directed,
-                                    0, NULL)) < 0)
+        if ((rc = eco_i_graph_copy_tie(dst, src, i, to[t->source], to[t->target])) < 0)
             goto cleanup;
-        dst->ties[into].view.weight += t->weight;
-        for (size_t k = 0; k < t->evidence_count; k++)
-            if ((rc = eco_graph_add_tie_evidence(dst, into, &t->evidence[k])) < 0)
-                goto cleanup;
     }
 cleanup:
     free(to);

@@ -63,6 +63,15 @@ eco_i_pool *eco_i_graph_pool(eco_graph *g);
  */
 int eco_i_graph_igraph(const igraph_t **out, const eco_graph *g, eco_error *err);
 
+/* Copies actor i of src into dst under the same id (a new actor: the id must be free in
+ * dst), with its aliases, attributes and records; *out receives its index in dst. */
+int eco_i_graph_copy_actor(size_t *out, eco_graph *dst, const eco_graph *src, size_t i);
+
+/* Copies tie i of src into dst between dst's actors source and target, adding its weight
+ * and evidence to a tie already there. */
+int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t source,
+                         size_t target);
+
 /* The number of actor pairs joined by at least one tie, direction and kind aside.
  * 0 or ECO_ENOMEM.  Expected O(ties). */
 int eco_i_count_linked_pairs(const eco_graph *g, size_t *out);

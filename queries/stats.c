@@ -1,4 +1,4 @@
-/* queries/stats.c - counts, components and density, and plain betweenness. */
+/* queries/stats.c - counts, components and density. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,33 +46,5 @@ int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err)
         }
     }
     igraph_vector_int_destroy(&sizes);
-    return ierr == IGRAPH_SUCCESS ? 0 : eco_i_igraph_error(ierr, err);
-}
-
-int eco_query_betweenness(double *out, const eco_graph *g, eco_error *err)
-{
-    const igraph_t *ig;
-    igraph_vector_t scores;
-    igraph_error_t ierr;
-    int rc;
-
-    if ((rc = eco_i_graph_igraph(&ig, g, err)) < 0)
-        return rc;
-    if ((ierr = igraph_vector_init(&scores, 0)) != IGRAPH_SUCCESS)
-        return eco_i_igraph_error(ierr, err);
-    /* Parallel ties of different kinds would count as extra shortest paths: take the
-     * simple graph's betweenness so that two kinds of tie do not double a broker. */
-    igraph_t simple;
-    ierr = igraph_copy(&simple, ig);
-    if (ierr == IGRAPH_SUCCESS) {
-        ierr = igraph_simplify(&simple, true, true, NULL);
-        if (ierr == IGRAPH_SUCCESS)
-            ierr = igraph_betweenness(&simple, &scores, igraph_vss_all(), IGRAPH_UNDIRECTED, NULL);
-        igraph_destroy(&simple);
-    }
-    if (ierr == IGRAPH_SUCCESS)
-        for (size_t i = 0; i < eco_graph_actor_count(g); i++)
-            out[i] = VECTOR(scores)[i];
-    igraph_vector_destroy(&scores);
     return ierr == IGRAPH_SUCCESS ? 0 : eco_i_igraph_error(ierr, err);
 }

@@ -34,13 +34,227 @@ typedef struct eco_stats {
  */
 int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err);
 
+/* ---- How a query reads the map ---------------------------------------------------------- */
+
+/* Called now and then during long computations with the share done, 0 to 100. */
+typedef void (*eco_progress_fn)(double percent, void *context);
+
+typedef struct eco_query_options {
+    int directed;             /* 1: ties keep their direction, undirected ones count both ways;
+                                 0: every tie is undirected (the default) */
+    int weighted;             /* 1: tie weights count (see eco_measure); 0: every tie is 1 */
+    unsigned kinds;           /* tie kinds to use, a bit (1u << kind) each; 0 for all kinds */
+    eco_progress_fn progress; /* NULL for no progress reports */
+    void *progress_context;   /* handed to progress */
+} eco_query_options;
+
+#define ECO_QUERY_OPTIONS_INIT {0, 0, 0, NULL, NULL}
+
 /*
- * Betweenness centrality of every actor, ties taken as undirected and unweighted, raw
- * (not normalised): the number of shortest paths between other pairs that pass through
- * it, each pair counted once.  out must hold eco_graph_actor_count(g) values.
- * O(actors * ties).
+ * Every query reads the map as a simple graph: several ties between two actors (of
+ * different kinds, or both ways when undirected) are one link whose weight is the sum of
+ * theirs.  Self-ties do not exist in a map.
  */
-int eco_query_betweenness(double *out, const eco_graph *g, eco_error *err);
+
+/* ---- Centralities and Burt's structural holes ------------------------------------------- */
+
+typedef enum eco_measure {
+    ECO_MEASURE_DEGREE = 0,        /* number of linked actors (in + out when directed) */
+    ECO_MEASURE_STRENGTH,          /* sum of link weights, whatever `weighted` says */
+    ECO_MEASURE_BETWEENNESS,       /* raw: shortest paths between other pairs through the
+                                      actor; undirected pairs counted once */
+    ECO_MEASURE_BETWEENNESS_NORM,  /* raw * 2/((n-1)(n-2)) undirected, 1/((n-1)(n-2))
+                                      directed, as NetworkX normalises */
+    ECO_MEASURE_HARMONIC,          /* sum over others of 1/distance from them (0 if none);
+                                      defined on disconnected maps */
+    ECO_MEASURE_CLOSENESS,         /* (r-1) / sum of distances from the r-1 actors that
+                                      reach it: within its component, no Wasserman-Faust
+                                      scaling; NaN when none reaches it */
+    ECO_MEASURE_EIGENVECTOR,       /* leading eigenvector, unit Euclidean length; in-links
+                                      when directed */
+    ECO_MEASURE_PAGERANK,          /* damping 0.85, dangling actors spread evenly */
+    ECO_MEASURE_CORENESS,          /* k of the deepest k-core holding the actor, on total
+                                      degree */
+    ECO_MEASURE_CLUSTERING,        /* share of linked neighbour pairs, on the undirected,
+                                      unweighted map; 0 below two neighbours */
+    ECO_MEASURE_CONSTRAINT,        /* Burt: how much the actor's contacts tie it in */
+    ECO_MEASURE_EFFECTIVE_SIZE,    /* Burt: contacts minus their redundancy */
+    ECO_MEASURE_EFFICIENCY,        /* Burt: effective size / number of contacts */
+    ECO_MEASURE_HIERARCHY          /* Burt: how much the constraint rests on one contact;
+                                      NaN below two contacts */
+} eco_measure;
+
+#define ECO_MEASURE_COUNT 14
+
+/* "degree", "strength", "betweenness", "betweenness_norm", "harmonic", "closeness",
+ * "eigenvector", "pagerank", "coreness", "clustering", "constraint", "effective_size",
+ * "efficiency", "hierarchy"; NULL out of range. */
+const char *eco_measure_name(eco_measure measure);
+
+/* Parses a measure's name (and "weighted_degree" for strength).  ECO_EUSAGE if unknown. */
+int eco_measure_from_name(eco_measure *out, const char *name);
+
+/*
+ * Computes measure for every actor into out (eco_graph_actor_count(g) values).  With
+ * opt->weighted, path lengths are the sum of 1/weight over the links taken (a link of
+ * weight 2 is twice as short), eigenvector and PageRank take weights as strengths, and
+ * Burt's measures use them as NetworkX's weight argument does; NaN marks an undefined
+ * value (Burt's measures of an isolated actor).  Time: O(n + m) for degree, strength,
+ * coreness; O(n m) unweighted and O(n m + n^2 log n) weighted for betweenness, harmonic and
+ * closeness; O(m * iterations) for eigenvector and PageRank; O(sum of degree^2) for
+ * clustering and Burt's measures.
+ */
+int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
+                      const eco_query_options *opt, eco_error *err);
+
+/* ---- Brokerage roles (Gould and Fernandez) ----------------------------------------------- */
+
+typedef enum eco_role {
+    ECO_ROLE_COORDINATOR = 0, /* a -> v -> b, all three of one group */
+    ECO_ROLE_ITINERANT,       /* a and b of one group, v of another (also "consultant") */
+    ECO_ROLE_REPRESENTATIVE,  /* a and v of one group, b of another: v speaks for its group */
+    ECO_ROLE_GATEKEEPER,      /* v and b of one group, a of another: v lets others in */
+    ECO_ROLE_LIAISON,         /* three different groups */
+    ECO_ROLE_TOTAL            /* the sum of the five */
+} eco_role;
+
+#define ECO_ROLE_COUNT 6
+
+/* "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total". */
+const char *eco_role_name(eco_role role);
+
+typedef struct eco_brokerage {
+    size_t actor_count; /* rows of the tables below, one per actor */
+    size_t group_count; /* distinct groups */
+    const char **group; /* each actor's group: its type, country or attribute ("" if none) */
+    double *count;      /* actor_count x ECO_ROLE_COUNT: a -> v -> b two-paths with no
+                           a -> b link, by role, row-major */
+    double *expected;   /* the same shape: expected counts under sna::brokerage's model */
+    double *z;          /* (count - expected) / sd; NaN where sd is 0 */
+} eco_brokerage;
+
+/*
+ * Counts the brokerage roles of every actor, with groups taken from group_by: "type",
+ * "country", or the name of an attribute (an actor without it forms the group "").
+ * Undirected ties count in both directions, as sna::brokerage counts a symmetric matrix:
+ * on an undirected map each path a - v - b is read as a -> v -> b and b -> v -> a, so a
+ * coordinator, itinerant or liaison path counts twice, and a path with two groups counts
+ * once as representative and once as gatekeeper.  Expected counts and z-scores follow
+ * R's sna::brokerage exactly (density d = links / (n (n - 1)), links counted per
+ * direction).  *out belongs to the caller: free it with eco_brokerage_free.
+ * O(sum of degree^2 * log degree).
+ */
+int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
+                        const eco_query_options *opt, eco_error *err);
+
+void eco_brokerage_free(eco_brokerage *b);
+
+/* ---- Cut-points and bridges ------------------------------------------------------------- */
+
+typedef struct eco_cuts {
+    size_t cut_point_count; /* actors whose removal splits their component */
+    size_t *cut_points;     /* their indices, highest `separated` first */
+    size_t *separated;      /* for each cut-point, the actors it alone connects to the rest:
+                               those cut off from the largest part left without it */
+    size_t bridge_count;    /* links whose removal splits their component */
+    size_t *bridges;        /* 2 actor indices a bridge (lower first), in the order of the
+                               map's ties */
+} eco_cuts;
+
+/* Finds articulation points and bridges of the undirected map.  *out belongs to the caller
+ * (eco_cuts_free).  O(n + m) for the search, O(cut-points * (n + m)) for `separated`. */
+int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *opt,
+                   eco_error *err);
+
+void eco_cuts_free(eco_cuts *cuts);
+
+/* ---- Paths and ego networks ------------------------------------------------------------- */
+
+typedef struct eco_path {
+    size_t length;  /* hops */
+    size_t *actors; /* length + 1 actor indices, from the first to the last */
+    double cost;    /* the sum of link lengths (hops, or 1/weight when weighted) */
+} eco_path;
+
+/*
+ * The k shortest simple paths from actor `from` to actor `to` (Yen's algorithm), shortest
+ * first; fewer when fewer exist, none when `to` cannot be reached.  *out receives an array
+ * of *count paths that belongs to the caller (eco_paths_free).  Each hop of a path is one or
+ * more ties: eco_graph_find_tie gives their evidence.  O(k n (m + n log n)).
+ */
+int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t from, size_t to,
+                    size_t k, const eco_query_options *opt, eco_error *err);
+
+void eco_paths_free(eco_path *paths, size_t count);
+
+/*
+ * The ego network of actor `center`: it, every actor within `hops` links of it (links read
+ * as undirected), and every tie among them, as a new graph with the same ids that belongs
+ * to the caller.  O(n + m).
+ */
+int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hops,
+                  const eco_query_options *opt, eco_error *err);
+
+/* The actors whose names are closest to name (by edit distance between folded names and
+ * aliases), best first: at most max of them into out; returns how many.  O(n * name^2). */
+size_t eco_query_similar_names(size_t *out, size_t max, const eco_graph *g, const char *name);
+
+/* ---- Communities ------------------------------------------------------------------------ */
+
+typedef enum eco_community_method {
+    ECO_COMMUNITY_LEIDEN = 0, /* Leiden, optimising modularity at resolution 1 */
+    ECO_COMMUNITY_LOUVAIN     /* Louvain (igraph's multilevel) */
+} eco_community_method;
+
+typedef struct eco_communities {
+    size_t actor_count;  /* entries in membership */
+    size_t *membership;  /* each actor's community, 0 for the largest, then by size */
+    size_t count;        /* communities */
+    double modularity;   /* Newman's modularity of the partition on the undirected map */
+} eco_communities;
+
+/* Finds communities on the undirected map (weighted when opt->weighted), with a fixed seed
+ * so that runs repeat.  *out belongs to the caller (eco_communities_free). */
+int eco_query_communities(eco_communities **out, const eco_graph *g, eco_community_method method,
+                          const eco_query_options *opt, eco_error *err);
+
+void eco_communities_free(eco_communities *c);
+
+/* ---- Filters and projections ------------------------------------------------------------ */
+
+typedef struct eco_filter {
+    unsigned types;         /* actor types to keep, a bit (1u << type) each; 0 for all */
+    const char *country;    /* keep actors of this country only (folded match); NULL for all */
+    int year_from, year_to; /* keep what records of these years (inclusive) support; 0 for
+                               no bound.  A tie is kept when one of its evidence records
+                               falls in the range, an actor when one of its records does */
+    unsigned kinds;         /* tie kinds to keep; 0 for all */
+    double min_weight;      /* keep ties at least this heavy */
+    int drop_isolates;      /* 1: drop actors left without ties */
+} eco_filter;
+
+#define ECO_FILTER_INIT {0, NULL, 0, 0, 0, 0, 0}
+
+/* A new graph with what passes filter: actors, then the ties whose ends both stayed.
+ * Records are kept.  The result belongs to the caller.  O(n + m + evidence). */
+int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter,
+                     eco_error *err);
+
+typedef enum eco_projection_weight {
+    ECO_PROJECT_COUNT = 0, /* weight: the number of shared initiatives */
+    ECO_PROJECT_NEWMAN     /* weight: sum over shared initiatives of 1 / (members - 1) */
+} eco_projection_weight;
+
+/*
+ * Projects an actor-initiative map onto actors.  The initiatives are the records when
+ * through is NULL (two actors seen in one record are linked), or else the actors that
+ * through selects, written "KEY=VALUE" for an attribute or "type=TYPE" (two actors tied to
+ * one initiative are linked, and the initiatives are left out).  Each link is a `related`
+ * tie weighted as asked, with the initiative's name as evidence.  The result belongs to
+ * the caller.  O(sum over initiatives of members^2).
+ */
+int eco_query_project(eco_graph **out, const eco_graph *g, const char *through,
+                      eco_projection_weight weighting, eco_error *err);
 
 #ifdef __cplusplus
 }

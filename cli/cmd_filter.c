@@ -1,0 +1,153 @@
+/* cli/cmd_filter.c - ecomap filter: the part of a map that matters, or its projection. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+
+/* Parses "2020", "2019-2022", "2019-" or "-2022" into a year range. */
+static int parse_years(const char *text, eco_filter *f)
+{
+    const char *dash = strchr(text, '-');
+    char from[16] = "", to[16] = "";
+    long y;
+
+    if (!dash && strlen(text) < sizeof(from)) { /* one year */
+        strcpy(from, text);
+        strcpy(to, text);
+    } else if (!dash || (size_t)(dash - text) >= sizeof(from) || strlen(dash + 1) >= sizeof(to)) {
+        return cli_usage_error("filter", "--years takes YEAR, FROM-TO, FROM- or -TO, not \"%s\"",
+                               text);
+    } else {
+        memcpy(from, text, (size_t)(dash - text));
+        strcpy(to, dash + 1);
+    }
+    if (*from) {
+        if (cli_parse_count("filter", "years", from, 1, 9999, &y) < 0)
+            return EXIT_USAGE;
+        f->year_from = (int)y;
+    }
+    if (*to) {
+        if (cli_parse_count("filter", "years", to, 1, 9999, &y) < 0)
+            return EXIT_USAGE;
+        f->year_to = (int)y;
+    }
+    if (f->year_from && f->year_to && f->year_from > f->year_to)
+        return cli_usage_error("filter", "--years %s: the range ends before it starts", text);
+    return 0;
+}
+
+typedef struct filter_args {
+    eco_filter filter;
+    const char *project;     /* NULL, "records", or KEY=VALUE */
+    int newman;              /* Newman weighting for projections */
+    const char *output;      /* where to write */
+    eco_export_format format;
+} filter_args;
+
+static int parse_option(filter_args *a, int c, const char *arg)
+{
+    char *end;
+    switch (c) {
+    case 'T':
+        return cli_parse_types("filter", "type", arg, &a->filter.types) < 0 ? EXIT_USAGE : 0;
+    case 'c':
+        a->filter.country = arg;
+        return 0;
+    case 'y':
+        return parse_years(arg, &a->filter);
+    case 'w':
+        a->filter.min_weight = strtod(arg, &end);
+        if (end == arg || *end || !(a->filter.min_weight >= 0))
+            return cli_usage_error("filter", "--min-weight takes a number of 0 or more, not \"%s\"", arg);
+        return 0;
+    case 'i':
+        a->filter.drop_isolates = 1;
+        return 0;
+    case 'p':
+        a->project = arg;
+        return 0;
+    case 'N':
+        a->newman = 1;
+        return 0;
+    case 'o':
+        a->output = arg;
+        return 0;
+    case 'f':
+        return eco_export_format_from_name(&a->format, arg) < 0
+                   ? cli_usage_error("filter", "unknown format \"%s\"", arg)
+                   : 0;
+    default:
+        return -1;
+    }
+}
+
+static int run(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"type", required_argument, NULL, 'T'},   {"country", required_argument, NULL, 'c'},
+        {"years", required_argument, NULL, 'y'},  {"min-weight", required_argument, NULL, 'w'},
+        {"drop-isolates", no_argument, NULL, 'i'}, {"project", required_argument, NULL, 'p'},
+        {"newman", no_argument, NULL, 'N'},       {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+        CLI_QUERY_OPTIONS,                        {NULL, 0, NULL, 0}};
+    filter_args a = {ECO_FILTER_INIT, NULL, 0, "-", ECO_EXPORT_JSON};
+    cli_query q;
+    eco_graph *g = NULL, *view = NULL, *projected = NULL;
+    eco_error err = {0};
+    int c, taken, status;
+
+    cli_query_init(&q, "filter");
+    while ((c = getopt_long(argc, argv, ":o:f:hq", options, NULL)) != -1) {
+        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
+            if (taken < 0)
+                return EXIT_USAGE;
+            continue;
+        }
+        if (c == 'h')
+            return cli_print_help(&cli_filter);
+        if ((status = parse_option(&a, c, optarg)) < 0)
+            return cli_bad_option("filter", c, argv);
+        if (status > 0)
+            return status;
+    }
+    if (optind >= argc)
+        return cli_usage_error("filter", "no input: name a map or records");
+    a.filter.kinds = q.options.kinds;
+    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &q.input)) != 0)
+        return status;
+    if (eco_query_filter(&view, g, &a.filter, &err) < 0 ||
+        (a.project && eco_query_project(&projected, view, strcmp(a.project, "records") ? a.project : NULL,
+                                        a.newman ? ECO_PROJECT_NEWMAN : ECO_PROJECT_COUNT, &err) < 0) ||
+        eco_export_file(projected ? projected : view, a.format, NULL, a.output, &err) < 0)
+        status = cli_fail(&err);
+    eco_graph_free(projected);
+    eco_graph_free(view);
+    eco_graph_free(g);
+    return status;
+}
+
+const cli_command cli_filter = {
+    "filter", run, "keep part of a map (types, countries, years, kinds, weights) or project it",
+    "usage: ecomap filter MAP_OR_RECORDS... [-o OUT] [filters] [--project records|KEY=VALUE]\n"
+    "\n"
+    "Writes the part of the map that passes every filter given: actors, then the ties whose\n"
+    "ends both stayed. With --project, that part is then projected onto actors: two actors\n"
+    "seen in one record (--project records), or tied to one initiative (--project KEY=VALUE:\n"
+    "the actors whose attribute KEY, or type, is VALUE), get a `related` tie.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE        where to write (default \"-\": standard output)\n"
+    "  -f, --format FORMAT      json (default) or node-link\n"
+    "      --type T[,T...]      keep actors of these types\n"
+    "      --country C          keep actors of this country\n"
+    "      --years FROM-TO      keep what records of these years support (YEAR for one,\n"
+    "                           FROM- or -TO for open ranges): actors seen in one of them,\n"
+    "                           ties stated in one\n"
+    "      --kinds K[,K...]     keep ties of these kinds\n"
+    "      --min-weight W       keep ties at least this heavy\n"
+    "      --drop-isolates      drop actors left without ties\n"
+    "      --project P          records, or KEY=VALUE (type=network, say)\n"
+    "      --newman             weigh projected ties by Newman's 1/(members - 1) instead of\n"
+    "                           counting shared initiatives\n"
+    "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"
+    "  -h, --help               show this help\n"};

@@ -1,0 +1,142 @@
+/* cli/query.c - options, progress and actor lookup shared by the query commands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "query.h"
+
+/* A progress bar on standard error, redrawn in place; cleared at 100 %. */
+static void show_progress(double percent, void *context)
+{
+    (void)context;
+    int filled = (int)(percent / 100.0 * 30);
+    if (percent >= 100) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    fprintf(stderr, "\r[%-30.*s] %3.0f%%", filled, "##############################", percent);
+    fflush(stderr);
+}
+
+void cli_query_init(cli_query *q, const char *command)
+{
+    memset(q, 0, sizeof(*q));
+    q->input.import = (eco_import_options)ECO_IMPORT_OPTIONS_INIT;
+    q->options = (eco_query_options)ECO_QUERY_OPTIONS_INIT;
+    q->command = command;
+    /* Long runs show progress to a person at a terminal, never to a pipe or a log. */
+    if (isatty(STDERR_FILENO))
+        q->options.progress = show_progress;
+}
+
+int cli_query_option(cli_query *q, int c, const char *arg)
+{
+    if (cli_input_option(&q->input, c, arg)) {
+        if (q->input.quiet)
+            q->options.progress = NULL;
+        return 1;
+    }
+    switch (c) {
+    case 'D':
+        q->options.directed = 1;
+        return 1;
+    case 'W':
+        q->options.weighted = 1;
+        return 1;
+    case 'K':
+        return cli_parse_kinds(q->command, "kinds", arg, &q->options.kinds) < 0 ? -1 : 1;
+    case 'J':
+        q->output = CLI_JSON;
+        return 1;
+    case 'C':
+        q->output = CLI_CSV;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Parses a comma-separated list with parse_one, setting a bit for each value. */
+static int parse_list(const char *command, const char *option, const char *list, unsigned *out,
+                      int (*parse_one)(const char *, int *), const char *expected)
+{
+    char *copy = strdup(list), *save = NULL;
+    int rc = 0;
+
+    if (!copy)
+        return -1;
+    *out = 0;
+    for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+        int value;
+        if (parse_one(item, &value) < 0) {
+            cli_usage_error(command, "--%s: unknown value \"%s\"; expected %s", option, item, expected);
+            rc = -1;
+            break;
+        }
+        *out |= 1u << value;
+    }
+    if (rc == 0 && *out == 0) {
+        cli_usage_error(command, "--%s needs at least one value", option);
+        rc = -1;
+    }
+    free(copy);
+    return rc;
+}
+
+static int parse_kind(const char *s, int *out)
+{
+    eco_tie_kind kind;
+    if (eco_tie_kind_from_name(&kind, s) < 0)
+        return -1;
+    *out = (int)kind;
+    return 0;
+}
+
+static int parse_type(const char *s, int *out)
+{
+    eco_actor_type type;
+    if (strcmp(s, "unknown") == 0) {
+        *out = ECO_TYPE_UNKNOWN;
+        return 0;
+    }
+    if (eco_actor_type_from_name(&type, s) < 0)
+        return -1;
+    *out = (int)type;
+    return 0;
+}
+
+int cli_parse_kinds(const char *command, const char *option, const char *list, unsigned *out)
+{
+    return parse_list(command, option, list, out, parse_kind,
+                      "partnership, funding, hosting, support, membership or related");
+}
+
+int cli_parse_types(const char *command, const char *option, const char *list, unsigned *out)
+{
+    return parse_list(command, option, list, out, parse_type,
+                      "government, lab, academia, civil_society, international, private, network "
+                      "or unknown");
+}
+
+int cli_find_actor(size_t *out, const eco_graph *g, const char *command, const char *name)
+{
+    size_t close[3], found;
+    char line[700];
+    int n;
+
+    if (eco_graph_find_actor(out, g, name, NULL) == 0 || eco_graph_find_actor_by_id(out, g, name) == 0)
+        return 0;
+    found = eco_query_similar_names(close, 3, g, name);
+    n = snprintf(line, sizeof(line), "ecomap %s: error: no actor is called \"%s\"", command, name);
+    for (size_t i = 0; i < found && n > 0 && (size_t)n < sizeof(line); i++)
+        n += snprintf(line + n, sizeof(line) - (size_t)n, "%s\"%s\"", i ? ", " : "; closest: ",
+                      eco_graph_actor(g, close[i])->name);
+    fprintf(stderr, "%s\n", line);
+    return EXIT_DATA;
+}
+
+const char *cli_type_label(eco_actor_type type)
+{
+    return type == ECO_TYPE_UNKNOWN ? "unknown" : eco_actor_type_name(type);
+}
