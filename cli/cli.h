@@ -48,11 +48,12 @@ typedef struct cli_input {
  * of them. */
 #define CLI_INPUT_OPTIONS                                                                         \
     {"strict", no_argument, NULL, 'S'}, {"input-format", required_argument, NULL, 'I'},            \
-        {"quiet", no_argument, NULL, 'q'}
+        {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'}
 int cli_input_option(cli_input *in, int c, const char *arg);
 
-/* Reads every input path (files, folders, "-") into a new graph.  Prints warnings unless
- * quiet.  0, or an exit status after printing the error. */
+/* Reads every input path (files, folders, "-") into a new graph, then resolves the actors
+ * named alike across them (eco_import_resolve).  Prints warnings unless quiet.  0, or an
+ * exit status after printing the error. */
 int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in);
 
 /* Prints s in a column width characters wide (not bytes: names are UTF-8), cut short with

@@ -53,6 +53,9 @@ int cli_input_option(cli_input *in, int c, const char *arg)
     case 'q':
         in->quiet = 1;
         return 1;
+    case 'A':
+        in->import.aliases = arg;
+        return 1;
     default:
         return 0;
     }
@@ -82,6 +85,10 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
             eco_graph_free(g);
             return cli_fail(&err);
         }
+    }
+    if ((rc = eco_import_resolve(g, &in->import, &err)) < 0) {
+        eco_graph_free(g);
+        return cli_fail(&err);
     }
     *out = g;
     return 0;

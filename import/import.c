@@ -21,13 +21,16 @@ typedef struct format {
 } format;
 
 static const format formats[] = {
-    {"json", eco_i_read_native},
-    {"csv", eco_i_read_ties_csv},
+    {"json", eco_i_read_native},         {"csv", eco_i_read_ties_csv},
+    {"undp", eco_i_read_undp},           {"unpsa", eco_i_read_unpsa},
+    {"participedia", eco_i_read_participedia}, {"opsi", eco_i_read_opsi},
+    {"video", eco_i_read_video},         {"text", eco_i_read_text},
     {NULL, NULL}};
 
 const char *const *eco_import_formats(void)
 {
-    static const char *const names[] = {"json", "csv", NULL};
+    static const char *const names[] = {"json", "csv", "undp", "unpsa", "participedia",
+                                        "opsi", "video", "text", NULL};
     return names;
 }
 
@@ -90,17 +93,79 @@ static int looks_like_ties_csv(const char *p, const char *end)
     return has_source && has_target;
 }
 
+/* 1 when the first limit bytes of data hold needle. */
+static int holds(const char *data, size_t len, size_t limit, const char *needle)
+{
+    return eco_i_memmem(data, len < limit ? len : limit, needle, strlen(needle)) != NULL;
+}
+
+/* Lines of the first part of data that equal a label of Participedia's facet block. */
+static int participedia_labels(const char *data, size_t len)
+{
+    char line[80];
+    int found = 0;
+    for (size_t at = 0, lines = 0; at < len && lines < 200; lines++) {
+        const char *eol = memchr(data + at, '\n', len - at);
+        size_t n = (size_t)((eol ? eol : data + len) - (data + at));
+        while (n && data[at + n - 1] == '\r')
+            n--;
+        if (n < sizeof(line)) {
+            memcpy(line, data + at, n);
+            line[n] = '\0';
+            found += eco_i_participedia_label(line);
+        }
+        at = eol ? (size_t)(eol - data) + 1 : len;
+    }
+    return found;
+}
+
+/* Text: UTF-8 (or nearly: a few stray bytes), with letters and few control characters. */
+static int looks_like_text(const char *p, const char *end)
+{
+    size_t bad = 0, letters = 0, n = (size_t)(end - p) < 65536 ? (size_t)(end - p) : 65536;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        unsigned char c = (unsigned char)p[i];
+        size_t k = c < 0x80 ? 1 : eco_i_utf8_decode(p + i, n - i, &cp);
+        if (k == 0) {
+            bad++, i++;
+            continue;
+        }
+        letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        bad += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+        i += k;
+    }
+    return letters >= 20 && bad * 100 < n;
+}
+
 const char *eco_import_detect(const char *data, size_t len)
 {
     const char *end = data + len;
     const char *p = skip_bom_and_space(data, end);
+    size_t rest = (size_t)(end - p);
 
     if (p == end || memchr(data, '\0', len))
         return NULL; /* empty or binary */
-    if (*p == '{' || *p == '[')
+    if (*p == '{' || (*p == '[' && !(rest > 1 && p[1] == '[')))
         return "json";
     if (looks_like_ties_csv(p, end))
         return "csv";
+    if (holds(p, rest, 8192, "[[country:") || holds(p, rest, 8192, "[[focal_point:") ||
+        holds(p, rest, 8192, "[[type:learningplan]]") || holds(p, rest, 8192, "[[type:experiment]]"))
+        return "undp";
+    if (holds(p, rest, 8192, "\xE6\x9C\xBA\xE6\x9E\x84\xE5\x90\x8D\xE7\xA7\xB0") ||
+        holds(p, rest, 8192, "\xE8\x81\x94\xE5\x90\x88\xE5\x9B\xBD\xE6\x88\x90\xE5\x91\x98\xE5\x9B\xBD") ||
+        (holds(p, rest, 65536, "Nomination form") && holds(p, rest, 65536, "Questions/Answers")))
+        return "unpsa";
+    if (participedia_labels(p, rest) >= 6)
+        return "participedia";
+    if (holds(p, rest, 4096, "\nOrganisation name ") || holds(p, rest, 4096, "\nOrganization name "))
+        return "opsi";
+    if ((rest > 4 && memcmp(p, "---", 3) == 0 && holds(p, rest, 2048, "videoId:")) ||
+        holds(p, rest, 4096, "yt-timestamp") || holds(p, rest, 4096, "\nFrom: [["))
+        return "video";
+    if (looks_like_text(p, end))
+        return "text";
     return NULL;
 }
 
@@ -111,8 +176,8 @@ static const char *unrecognised(const char *data, size_t len)
         return "file is empty";
     if (memchr(data, '\0', len))
         return "file holds binary data, not a map or records";
-    return "format not recognised: expected an ecomap JSON map or a CSV of ties with source "
-           "and target columns";
+    return "format not recognised: expected an ecomap JSON map, a CSV of ties with source "
+           "and target columns, or records in text";
 }
 
 static const format *format_named(const char *name)
@@ -138,7 +203,9 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     const eco_import_options *o = opt ? opt : &defaults;
     const char *name = o->format ? o->format : eco_import_detect(data, len);
     const format *f = name ? format_named(name) : NULL;
-    eco_i_input in = {data, len, source, base_name(source), o};
+    eco_i_input in = {data, len, source, base_name(source), o, NULL};
+    eco_i_lexicon *user = NULL;
+    int rc;
 
     if (o->format && !f)
         return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "unknown input format \"%s\"",
@@ -146,7 +213,12 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     if (!f)
         return eco_error_set(err, ECO_EDATA, source, len ? 1 : 0, len ? 1 : 0, "%s",
                              unrecognised(data, len));
-    return f->read(g, &in, err);
+    if (o->aliases && (rc = eco_i_lexicon_load(&user, o->aliases, err)) < 0)
+        return rc;
+    in.user = user;
+    rc = f->read(g, &in, err);
+    eco_i_lexicon_free(user);
+    return rc;
 }
 
 /* Reads all of fp into a NUL-terminated buffer. */

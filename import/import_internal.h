@@ -6,8 +6,10 @@
 #define ECOMAP_IMPORT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ecomap/import.h"
+#include "internal.h"
 
 /* One input, read whole. */
 typedef struct eco_i_input {
@@ -16,6 +18,7 @@ typedef struct eco_i_input {
     const char *source;            /* path as the user gave it, or "<stdin>" */
     const char *record_id;         /* the file's name, used as the id of its record */
     const eco_import_options *opt; /* never NULL */
+    const struct eco_i_lexicon *user; /* names from opt->aliases; NULL when none */
 } eco_i_input;
 
 /* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */
@@ -23,6 +26,12 @@ typedef int (*eco_i_reader)(eco_graph *g, const eco_i_input *in, eco_error *err)
 
 int eco_i_read_native(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_ties_csv(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_participedia(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_opsi(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_unpsa(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_video(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_text(eco_graph *g, const eco_i_input *in, eco_error *err);
 
 /*
  * Reports a problem that spoils part of an input but not the rest: a warning handed to
@@ -79,5 +88,262 @@ typedef struct eco_i_json_step {
  * path is not in the text. */
 void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
                        int *line, int *column);
+
+/* ---- Hashing ---------------------------------------------------------------------------- */
+
+static inline uint64_t eco_i_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The FNV-1a hash of the folded form of len bytes of text (eco_name_fold); 0 when the
+ * folded form is empty or longer than 255 bytes. */
+uint64_t eco_i_fold_hash(const char *text, size_t len);
+
+/* ---- Text clean-up (import/text.c) ------------------------------------------------------- */
+
+/*
+ * Cleans raw record text in place, line by line, so that line numbers stay those of the
+ * file: CRLF and lone CR become LF, HTML entities are decoded, non-breaking and other odd
+ * spaces become plain spaces, HTML tags are dropped (timestamp links with their text),
+ * "[[target | alias]]" becomes "alias" and "[[target]]" "target".  Bytes that are not
+ * UTF-8 become spaces.  Returns the new length.  O(len).
+ */
+size_t eco_i_text_clean(char *text, size_t len);
+
+/* The first m bytes of needle within the n bytes at hay, or NULL. */
+const char *eco_i_memmem(const char *hay, size_t n, const char *needle, size_t m);
+
+/* Splits text into sentences; calls fn for each with
+ * its 0-based offset from text.  Sentences end at ". ", "? ", "! ", ";" and line ends;
+ * "e.g." and initials do not end them.  Stops and returns what fn returns when below 0. */
+typedef int (*eco_i_sentence_fn)(const char *sentence, size_t len, size_t offset, void *ctx);
+int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx);
+
+/* Copies text with runs of white space as one space and no space at the ends. */
+char *eco_i_squeeze(const char *text, size_t len);
+
+typedef struct eco_i_record eco_i_record;
+
+/* A record's text, cleaned, cut into lines (1-based numbers are index + 1). */
+typedef struct eco_i_doc {
+    char *text;    /* cleaned copy (owned) */
+    size_t len;
+    char **lines;  /* each NUL-terminated, trailing spaces removed */
+    size_t count;
+} eco_i_doc;
+
+int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len);
+void eco_i_doc_close(eco_i_doc *doc);
+
+/* 1 when line starts with prefix. */
+int eco_i_starts(const char *line, const char *prefix);
+
+/* Splits "X: Y", "X – Y" or "X - Y" once; 1 when it did, with X and Y trimmed. */
+int eco_i_split_title(const char *title, const char **x, size_t *xn, const char **y, size_t *yn);
+
+/* Adds the actor a title or heading names, when it names one: "Thinkia: citizen lab",
+ * "LabX – experimentation laboratory", "Medo Innovation Lab".  *out is ECO_I_NONE when
+ * the title names no organisation. */
+int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, const char *country);
+
+/* ---- Countries (import/countries.c) ------------------------------------------------------ */
+
+/* The English short name of the country that len bytes of text name, in any of its common
+ * forms and scripts ("葡萄牙", "Portugal", "Tchad"); NULL when it names none.  O(len). */
+const char *eco_i_country_name(const char *text, size_t len);
+
+/* The country whose demonym ("Portuguese") len bytes of text are; NULL when none. */
+const char *eco_i_country_of_demonym(const char *text, size_t len);
+
+/* ---- Known organisations: the gazetteer and the user's alias file (import/lexicon.c) ------ */
+
+typedef struct eco_i_known {
+    const char *name;    /* canonical name */
+    eco_actor_type type; /* ECO_TYPE_UNKNOWN when not given */
+    const char *country; /* NULL when international or not given */
+} eco_i_known;
+
+typedef struct eco_i_lexicon eco_i_lexicon;
+
+/* The gazetteer shipped with ecomap (data/gazetteer.tsv, compiled in), built on first use;
+ * NULL when memory ran out. */
+const eco_i_lexicon *eco_i_gazetteer(void);
+
+/* Loads a user's alias file (CSV "alias,canonical[,type,country]") into a new lexicon. */
+int eco_i_lexicon_load(eco_i_lexicon **out, const char *path, eco_error *err);
+
+/* Parses lexicon lines from text, in the gazetteer's tab-separated form or as CSV. */
+int eco_i_lexicon_parse(eco_i_lexicon *lex, const char *text, size_t len, int csv,
+                        const char *source, eco_error *err);
+int eco_i_lexicon_new(eco_i_lexicon **out);
+void eco_i_lexicon_free(eco_i_lexicon *lex);
+
+/* The organisation that len bytes of text name in lex; NULL when none.  Short all-capital
+ * forms ("UN", "EU") match only in capitals.  Expected O(len). */
+const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len);
+
+/* Calls fn for each entry of lex: each alias with its canonical entry. */
+typedef int (*eco_i_lexicon_fn)(const char *alias, const eco_i_known *entry, void *ctx);
+int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx);
+
+/* ---- Names in text (import/extract.c) ---------------------------------------------------- */
+
+/* Decides whether a span of text is an organisation the caller already knows: a name of
+ * the record, or a form that stands for the record's own lab.  Returns 1 and fills *actor
+ * when it is, 0 when not. */
+typedef int (*eco_i_known_fn)(const char *text, size_t len, size_t *actor, void *ctx);
+
+typedef struct eco_i_mention {
+    size_t start, end;      /* where the name is in the sentence, in bytes */
+    char *name;             /* the name as written, cleaned of qualifiers (owned) */
+    char *alias;            /* another form given with it: acronym or appositive; or NULL */
+    eco_actor_type type;    /* from a sector label or a known entry; else UNKNOWN */
+    const eco_i_known *known; /* gazetteer or alias-file entry; or NULL */
+    size_t actor;           /* the record's actor when is_actor */
+    int is_actor;           /* 1: a name the caller's known_fn recognised */
+    int generic;            /* 1: used as a common noun ("a Citizen Lab"), not a name */
+    int acronym_defined;    /* 1: alias is an acronym the text defines, "Name (ACR)" */
+    size_t same_as;         /* 1 + index of an earlier mention of the sentence that this one
+                               names again ("LabX stands for ..."); 0 when none */
+} eco_i_mention;
+
+typedef struct eco_i_mentions {
+    eco_i_mention *items; /* in order of start */
+    size_t count, cap;
+} eco_i_mentions;
+
+void eco_i_mentions_clear(eco_i_mentions *m); /* frees the names, keeps the array */
+void eco_i_mentions_free(eco_i_mentions *m);
+
+typedef struct eco_i_extractor {
+    const eco_i_lexicon *lexicons[2]; /* gazetteer, then the user's; either may be NULL */
+    eco_i_known_fn known;             /* the caller's names; may be NULL */
+    void *known_ctx;                  /* handed to known */
+    int names_only;                   /* 1: the text is a list of names (a partner field) */
+} eco_i_extractor;
+
+/*
+ * Finds the organisations named in one sentence: capitalised spans with an organisation's
+ * head word (Ministry of ..., ... Agency, Fundación ..., ... Lab), names the lexicons or
+ * the caller know, names coined like "LabX" or "Santalab", acronyms listed with other names
+ * or defined in the text ("Tax and Customs Authority (AT)"), and, right after a phrase that
+ * announces organisations ("in partnership with", "funded by"), any capitalised name.
+ * Generic phrases ("the government", "public entities", "a citizen lab") are left out or
+ * marked generic.  Appends to out.  0 or ECO_ENOMEM.  O(length of sentence).
+ */
+int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *sentence,
+                        size_t len);
+
+/* ---- Cue phrases ------------------------------------------------------------------------- */
+
+typedef enum eco_i_cue_role {
+    ECO_I_CUE_MUTUAL,  /* "together with": no direction */
+    ECO_I_CUE_AGENT,   /* "X funds / hosts / trains Y": the actor before acts on the one after */
+    ECO_I_CUE_PATIENT, /* "X is funded / hosted / trained by Y": the actor after acts */
+    ECO_I_CUE_NOUN     /* "Y's financial support", "training from Y": the actor next to the
+                          phrase acts on the one the sentence is about */
+} eco_i_cue_role;
+
+typedef struct eco_i_cue {
+    size_t start, end;  /* where the phrase is in the sentence */
+    eco_tie_kind kind;  /* what tie it states */
+    eco_i_cue_role role;
+} eco_i_cue;
+
+/* Finds the cue phrases of a sentence, in order, at most max; returns how many.  Phrases
+ * are English, Spanish, French and Portuguese.  O(length of sentence * phrases). */
+size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t len);
+
+/* ---- Partner fields ---------------------------------------------------------------------- */
+
+typedef struct eco_i_partner {
+    char *name;          /* one organisation (owned) */
+    char *alias;         /* its acronym or other-language name, or NULL (owned) */
+    eco_actor_type type; /* from a sector label written with it, else UNKNOWN */
+} eco_i_partner;
+
+/*
+ * Splits the answer to "name your partners" into organisations: numbered and bulleted
+ * lists, lines, ";", ",", "and", "&", "/" and wide gaps separate names, except inside a
+ * name ("Ministry of Housing and Municipal Services"); qualifiers in brackets are
+ * dropped ("(national level)") or kept as aliases ("(IPDJ)") or types ("(academia)"); a
+ * description after ":" or " - " is dropped; "N/A", "none", "yes" and generic phrases
+ * yield nothing.  *out (owned by the caller, freed with eco_i_partners_free) receives the
+ * names.  0 or ECO_ENOMEM.  O(length of text).
+ */
+int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len);
+void eco_i_partners_free(eco_i_partner *p, size_t count);
+
+/* The actor type a sector label names ("Private Sector", "academia", "ONG", "UN agency"),
+ * or UNKNOWN. */
+eco_actor_type eco_i_sector_type(const char *text, size_t len);
+
+/* ---- Records (import/record.c) ----------------------------------------------------------- */
+
+/*
+ * What every reader of documents shares: the record being read, its actors, and the
+ * passages of prose whose organisations and ties are extracted when the record is done.
+ */
+#define ECO_I_NONE ((size_t)-1)
+
+int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format);
+void eco_i_record_free(eco_i_record *r);
+
+/* Sets the record's title, country (any form: it is normalised) and year. */
+void eco_i_record_set_title(eco_i_record *r, const char *title, size_t len);
+void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
+void eco_i_record_set_year(eco_i_record *r, int year);
+const char *eco_i_record_country(const eco_i_record *r);
+
+/* Adds (or finds) an actor named in the record, with the record's country unless it is
+ * international or country is given; *out receives its index.  The name becomes known in
+ * the record, so that prose naming it again finds it. */
+int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
+                       const char *country);
+
+/* Makes name (and alias, if not NULL) stand for actor in the record's prose. */
+int eco_i_record_know(eco_i_record *r, const char *name, size_t actor);
+
+/* The record's subject: the actor its prose is about when no other is named. */
+void eco_i_record_set_subject(eco_i_record *r, size_t actor);
+
+/* Adds a tie with evidence from this record (line, text). */
+int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
+                     const char *text, size_t len);
+
+/* Country to pass to eco_i_record_actor for an actor of no country at all, such as another
+ * case a page links to. */
+#define ECO_I_NO_COUNTRY ""
+
+/* Queues a passage of prose from line on; subject is the actor it is about (ECO_I_NONE for
+ * the record's subject), country its country (NULL for the record's).  A passage equal to
+ * one already queued is skipped: text pasted into several answers is one piece of evidence. */
+int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
+                       const char *country);
+
+/* Reads a partner field: each name it holds becomes an actor tied to partner_of (a
+ * partnership), typed by sector when its name does not say; evidence is the field. */
+int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,
+                          size_t partner_of, eco_actor_type sector);
+
+/* Extracts the queued prose and adds the record to the graph.  0 or an ECO_E* code with err
+ * set. */
+int eco_i_record_finish(eco_i_record *r, eco_error *err);
+
+/* The UNDP record's lab: forms such as "UNDP", "Acc Lab" and "Accelerator Lab" in its prose
+ * stand for it. */
+int eco_i_record_set_lab(eco_i_record *r, size_t actor);
+
+/* The graph the record is read into. */
+eco_graph *eco_i_record_graph(eco_i_record *r);
+
+/* 1 when line is one of the labels of a Participedia entry's facet block. */
+int eco_i_participedia_label(const char *line);
 
 #endif

@@ -2,7 +2,12 @@
  * ecomap/import.h - reading maps and records into a graph.
  *
  * The format of each input is detected from its content, never from its file name.  This
- * version reads ecomap's native JSON and plain CSV files of ties.
+ * version reads ecomap's native JSON, plain CSV files of ties, and records: UNDP
+ * Accelerator Lab plans, experiments and solutions ("undp"), Participedia entries
+ * ("participedia"), OECD OPSI case studies ("opsi"), UN Public Service Awards nominations
+ * ("unpsa"), video and meeting summaries ("video"), and any other text ("text"), from which
+ * organisations, their types, and the ties between them are extracted with the sentence
+ * that states each tie.
  */
 #ifndef ECOMAP_IMPORT_H
 #define ECOMAP_IMPORT_H
@@ -25,9 +30,11 @@ typedef struct eco_import_options {
     const char *format;     /* NULL to detect each input's format; else its name */
     eco_warning_fn warn;    /* receives warnings; NULL to drop them */
     void *warn_context;     /* handed to warn */
+    const char *aliases;    /* CSV "alias,canonical[,type,country]" or NULL: names to
+                               recognise in records, and to merge by eco_import_resolve */
 } eco_import_options;
 
-#define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL}
+#define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL, NULL}
 
 /*
  * Imports a file, every file below a folder (recursively, in name order), or standard input
@@ -41,6 +48,18 @@ int eco_import_path(eco_graph *g, const char *path, const eco_import_options *op
 /* Imports len bytes of data read from source (a name used in messages and evidence). */
 int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
                       const eco_import_options *opt, eco_error *err);
+
+/*
+ * Entity resolution across everything imported into g, to run once after the last input:
+ * actors that are one body under several names become one actor holding all the names as
+ * aliases (an acronym defined for one and used as the other's name; "Portuguese X" and
+ * "X" in Portugal; a shorter form of a long name in the same country, "Secretariat of
+ * Higher Education and Innovation"); then every line of opt->aliases, when given, merges
+ * the actors its alias and canonical name designate, renames the result to the canonical
+ * name, and sets its type and country when the line gives them.  Actors of different
+ * countries are never merged.  opt may be NULL.  O(actors * aliases) expected.
+ */
+int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *err);
 
 /* The name of the format that data looks like ("json", "csv"), or NULL when none fits. */
 const char *eco_import_detect(const char *data, size_t len);

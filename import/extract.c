@@ -1,0 +1,858 @@
+/*
+ * import/extract.c - organisations named in prose, and the cue phrases that say how two of
+ * them are tied.
+ *
+ * A sentence is cut into tokens; runs of capitalised words joined by "of", "de", "and",
+ * commas and the like form chains; a chain is cut into items at commas, "and", "&", "/"
+ * and dashes, and items are put back together where they are one name: "Ministry of
+ * Economy, Development and Tourism" (a list inside a name's complement), "Tax and Customs
+ * Authority" (modifiers sharing a head).  A name is kept when it has an organisation's head
+ * word, is known (gazetteer, alias file, the record's own names), is coined like "LabX",
+ * is an acronym listed with other names, or follows a phrase that announces organisations.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+#define MAX_TOKENS 400
+#define MAX_NAME_TOKENS 24
+
+/* ---- Word lists ------------------------------------------------------------------------- */
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Head words of organisation names, folded; a plural marks a category, not a name. */
+static const char *const heads[] = {
+    "ministry", "ministerio", "ministere", "secretariat", "secretaria", "secretariado",
+    "secretary", "undersecretariat", "subsecretaria", "agency", "agencia", "agence",
+    "authority", "autoridad", "autoridade", "autorite", "university", "universidad",
+    "universidade", "universite", "universita", "institute", "instituto", "institut", "foundation",
+    "fundacion", "fundacao", "fondation", "lab", "laboratory", "laboratorio", "laboratoire",
+    "network", "red", "rede", "reseau", "council", "consejo", "conselho", "conseil", "office",
+    "oficina", "bureau", "company", "compania", "companhia", "empresa", "corporation",
+    "association", "asociacion", "associacao", "commission", "comision", "comissao",
+    "commissioner", "committee", "comite", "department", "departamento", "directorate",
+    "direccion", "direcao", "centre", "center", "centro", "bank", "banco", "banque", "fund",
+    "fondo", "fundo", "fonds", "school", "college", "academy", "municipality", "municipalidad",
+    "municipio", "prefeitura", "alcaldia", "mairie", "ombudsman", "observatory", "observatorio",
+    "observatoire", "union", "alliance", "alianza", "coalition", "chamber", "camara", "chambre",
+    "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
+    "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
+    "trust", "society", "hub", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
+    "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command",
+    "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", NULL};
+static const char *const plural_heads[] = {
+    "ministries", "ministerios", "ministeres", "secretariats", "agencies", "agencias",
+    "authorities", "autoridades", "universities", "universidades", "institutes", "institutos",
+    "foundations", "fundaciones", "labs", "laboratories", "laboratorios", "networks", "redes",
+    "councils", "consejos", "offices", "companies", "empresas", "corporations", "associations",
+    "asociaciones", "commissions", "committees", "departments", "centres", "centers", "centros",
+    "banks", "bancos", "funds", "schools", "colleges", "municipalities", "municipios",
+    "municipalidades", "unions", "alliances", "chambers", "boards", "courts", "cooperatives",
+    "cooperativas", "organizations", "organisations", "organizaciones", "ngos", "ongs", "hubs",
+    "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
+    "governments", "administrations", "municipalites", NULL};
+
+/* Words that add nothing to tell one body from another. */
+static const char *const generic_words[] = {
+    "government", "public", "national", "local", "state", "federal", "regional", "municipal",
+    "central", "sector", "private", "civil", "society", "international", "global", "new", "main",
+    "first", "other", "several", "various", "innovation", "partner", "general", "the", "our",
+    "their", "its", "this", "that", "these", "all", "community", "communities", "citizen",
+    "citizens", "gobierno", "governo", "gouvernement", "administration", "entity", "institution",
+    "organization", "body", "youth", "women", "social", "development", "project", "team", NULL};
+
+/* Capitalised words that start sentences but never names. */
+static const char *const stop_words[] = {
+    "the", "this", "these", "that", "those", "in", "on", "at", "for", "from", "with", "by",
+    "since", "among", "currently", "also", "however", "thus", "therefore", "and", "but", "or",
+    "as", "after", "before", "during", "through", "our", "its", "it", "their", "we", "they",
+    "he", "she", "a", "an", "all", "some", "many", "most", "other", "each", "every", "both",
+    "yes", "no", "not", "if", "when", "while", "where", "what", "who", "how", "why", "which",
+    "please", "le", "la", "les", "el", "los", "las", "un", "una", "une", "o", "os", "um", "uma",
+    "des", "del", "du", "de", "lo", "al", "au", "aux", "en", "y", "et", "to", "then", "so",
+    "ultimately", "overall", "additionally", "moreover", "furthermore", "finally", "presently",
+    "recently", "today", "now", "here", "there", "over", "under", "about", "into", "via", "per",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "i", "you", "my", "your", "his",
+    "her", "one", "two", "three", "four", "five", "following", "example", "for", "note",
+    "nota", "also", "only", "such", "like", "including", "although", "because", "despite",
+    "within", "without", "between", "against", "towards", "toward", "upon", "once", "again",
+    "even", "just", "still", "yet", "any", "several", "various", "more", "less", "further",
+    "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "european",
+    "african", "asian", "latin", "american", "arab", "caribbean", "pacific", "nordic", "context",
+    "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results", NULL};
+
+/* Lower-case words that join the words of one name. */
+static const char *const connectors[] = {
+    "of", "for", "the", "and", "de", "del", "della", "di", "da", "do", "das", "dos", "des",
+    "du", "la", "le", "les", "los", "las", "y", "e", "et", "on", "fur", "van", "von", "und",
+    "a", "al", "au", "aux", "en", "d", "l", NULL};
+
+static const char *const and_words[] = {"and", "y", "et", "e", "und", NULL};
+
+/* Words before a name that make it a common noun: "a citizen lab", "the first Lab". */
+static const char *const generic_markers[] = {
+    "a", "an", "first", "one", "another", "any", "each", "every", "such", "similar", "un",
+    "una", "une", "um", "uma", "new", "own", "second", "third", NULL};
+
+/* ---- Tokens ----------------------------------------------------------------------------- */
+
+enum { SEP_NONE, SEP_COMMA, SEP_AND, SEP_SLASH, SEP_DASH };
+
+typedef struct token {
+    size_t start, end;     /* bytes in the sentence */
+    char folded[48];       /* folded word; "" for punctuation or words too long */
+    unsigned char word;    /* 1 for a word, 0 for punctuation */
+    unsigned char cap;     /* starts with a capital letter */
+    unsigned char upper;   /* two or more letters, all capitals */
+    unsigned char poss;    /* ends with a possessive 's */
+    unsigned char head;    /* 1 head word, 2 plural head */
+    unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
+    char punct;            /* the punctuation: ',' '&' '/' '-' '(' ')' ':' '"' or '.' */
+} token;
+
+typedef struct sentence {
+    const char *text;
+    size_t len;
+    token tokens[MAX_TOKENS];
+    size_t count;
+} sentence;
+
+/* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
+static size_t char_at(const char *s, size_t n, uint32_t *cp)
+{
+    size_t k = eco_i_utf8_decode(s, n, cp);
+    if (k == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return k;
+}
+
+static int is_letter(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x52F) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x600 && c <= 0x6FF);
+}
+
+static int is_upper(uint32_t c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x391 && c <= 0x3A9) ||
+           (c >= 0x400 && c <= 0x42F);
+}
+
+static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0xB4 || c == '`'; }
+
+static int is_dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
+
+/* Fills the word properties of t from its text. */
+static void describe_word(token *t, const char *s)
+{
+    size_t n = t->end - t->start, letters = 0, uppers = 0;
+    const char *w = s + t->start;
+    char buf[48];
+    uint32_t c;
+
+    char_at(w, n, &c);
+    t->cap = is_upper(c) || (c >= '0' && c <= '9' && n > 1 && !(w[n - 1] >= '0' && w[n - 1] <= '9'));
+    /* "l'Agriculture", "d'Ivoire": the capital follows the elision */
+    if (!t->cap && n > 2 && (w[0] == 'l' || w[0] == 'd') && (w[1] == '\'')) {
+        char_at(w + 2, n - 2, &c);
+        t->cap = is_upper(c);
+    }
+    for (size_t i = 0; i < n;) {
+        size_t k = char_at(w + i, n - i, &c);
+        if (is_letter(c) && !(c >= '0' && c <= '9')) {
+            letters++;
+            uppers += is_upper(c);
+        }
+        i += k;
+    }
+    t->upper = letters >= 2 && uppers == letters;
+    if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) {
+        /* 's, ’s, ´s */
+        size_t before = n - 1;
+        const char *p = w + before;
+        if (before >= 1 && p[-1] == '\'')
+            t->poss = 1, n -= 2;
+        else if (before >= 2 && (unsigned char)p[-1] == 0xB4 && (unsigned char)p[-2] == 0xC2)
+            t->poss = 1, n -= 3;
+        else if (before >= 3 && (unsigned char)p[-1] == 0x99 && (unsigned char)p[-2] == 0x80 &&
+                 (unsigned char)p[-3] == 0xE2)
+            t->poss = 1, n -= 4;
+    }
+    t->folded[0] = '\0';
+    if (n < sizeof(buf)) {
+        memcpy(buf, w, n);
+        buf[n] = '\0';
+        if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
+            t->folded[0] = '\0';
+    }
+    if (in_list(heads, t->folded))
+        t->head = 1;
+    else if (in_list(plural_heads, t->folded))
+        t->head = 2;
+    /* LabX, Santalab, GovLab, OpenlabEC: "lab" inside one capitalised word. */
+    size_t fl = strlen(t->folded);
+    if (t->cap && !t->head && fl > 3 && !strchr(t->folded, ' ')) {
+        const char *lab = strstr(t->folded, "lab");
+        int plural = fl >= 4 && strcmp(t->folded + fl - 4, "labs") == 0;
+        if (lab && !plural && strcmp(t->folded, "labour") != 0 && strcmp(t->folded, "labor") != 0 &&
+            strncmp(t->folded, "label", 5) != 0 && strncmp(t->folded, "collab", 6) != 0 &&
+            strncmp(t->folded, "elabor", 6) != 0 && strncmp(t->folded, "labrador", 8) != 0 &&
+            strstr(t->folded, "laborat") == NULL)
+            t->coined = 1;
+    }
+}
+
+/* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
+ * stay in it ("Ombudsman's", "Guinea-Bissau"). */
+static void tokenize(sentence *st, const char *text, size_t len)
+{
+    size_t i = 0;
+    uint32_t c;
+
+    st->text = text;
+    st->len = len;
+    st->count = 0;
+    while (i < len && st->count < MAX_TOKENS) {
+        size_t k = char_at(text + i, len - i, &c);
+        token *t = &st->tokens[st->count];
+        if (c == ' ' || c == '\n' || c == '\t') {
+            i += k;
+            continue;
+        }
+        memset(t, 0, sizeof(*t));
+        t->start = i;
+        if (!is_letter(c)) {
+            t->end = i + k;
+            t->punct = c == ',' || c == '&' || c == '/' || c == '(' || c == ')' || c == ':' ||
+                               c == '+' ? (char)c
+                       : is_dash(c) ? '-'
+                       : c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+                               c == 0xAB || c == 0xBB || c == '\'' ? '"'
+                       : c == '[' ? '(' : c == ']' ? ')' : '.';
+            st->count++;
+            i += k;
+            continue;
+        }
+        while (i < len) {
+            k = char_at(text + i, len - i, &c);
+            if (is_letter(c)) {
+                i += k;
+                continue;
+            }
+            /* an apostrophe, hyphen or dot between letters stays in the word */
+            uint32_t next = 0;
+            if (i + k < len)
+                char_at(text + i + k, len - i - k, &next);
+            if ((is_apostrophe(c) || c == '-' || c == '.') && is_letter(next) &&
+                !(c == '.' && !(next >= 'A' && next <= 'Z'))) {
+                i += k;
+                continue;
+            }
+            break;
+        }
+        t->end = i;
+        t->word = 1;
+        describe_word(t, text);
+        st->count++;
+    }
+}
+
+static int is_conn(const token *t) { return t->word && !t->cap && in_list(connectors, t->folded); }
+static int is_and(const token *t) { return t->word && !t->cap && in_list(and_words, t->folded); }
+
+/* ---- Chains and items ------------------------------------------------------------------- */
+
+typedef struct item {
+    size_t a, b;       /* tokens [a, b) after trimming */
+    size_t raw_a;      /* the first token before trimming */
+    int sep;           /* SEP_* before this item */
+    int det;           /* began with "the" */
+    int head_first;    /* its first word is a head word ("Ministry of ...") */
+    int head_last;     /* its last word is a head word ("... Agency") */
+    int head_of;       /* its only heads are inside an "of" complement */
+    int has_head;      /* any singular head word */
+    int plural;        /* a plural head: a category */
+    int complement;    /* a head followed by "of", "for", "de" ... */
+    int generic;       /* a generic marker precedes it */
+} item;
+
+typedef struct extraction {
+    const eco_i_extractor *x;
+    sentence *st;
+    eco_i_mentions *out;
+    char lower[1024]; /* the sentence in ASCII lower case, for phrase tests */
+} extraction;
+
+/* Does the chain start after a phrase that announces organisations? */
+static int licensed_at(const extraction *e, size_t byte)
+{
+    static const char *const phrases[] = {
+        "partnership with", "collaboration with", "together with", "partnered with",
+        "worked with", "working with", "work with", "funded by", "financed by", "supported by",
+        "initiative of", "led by", "managed by", "member of", "members of", "partners:",
+        "partners are", "partners include", "such as", "including", "like", "collaboration of",
+        "cooperation with", "alliance with", "agreement with", "sponsored by", "hosted by",
+        "run by", "coordinated by", "en alianza con", "en colaboracion con", "junto con",
+        "en partenariat avec", "en collaboration avec", "em parceria com", "com o apoio",
+        "con el apoyo de", "avec le soutien de", "partners", "partner", NULL};
+    size_t end = byte < sizeof(e->lower) ? byte : sizeof(e->lower) - 1;
+
+    while (end > 0 && e->lower[end - 1] == ' ')
+        end--;
+    if (end >= 4 && memcmp(e->lower + end - 4, " the", 4) == 0)
+        end -= 4;
+    while (end > 0 && e->lower[end - 1] == ' ')
+        end--;
+    for (size_t i = 0; phrases[i]; i++) {
+        size_t n = strlen(phrases[i]);
+        if (n <= end && memcmp(e->lower + end - n, phrases[i], n) == 0 &&
+            (n == end || e->lower[end - n - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* The end of the chain that starts at token a: capitalised words, joined by connectors,
+ * commas, "&", "/" and dashes that are followed by another capitalised word. */
+static size_t chain_end(const sentence *st, size_t a, int names_only)
+{
+    size_t b = a + 1;
+    for (;;) {
+        size_t j = b, conn = 0;
+        while (j < st->count && conn < 3 &&
+               (is_conn(&st->tokens[j]) ||
+                (st->tokens[j].punct && strchr(",&/-", st->tokens[j].punct))))
+            j++, conn++;
+        if (j < st->count && st->tokens[j].word &&
+            (st->tokens[j].cap || (names_only && !in_list(stop_words, st->tokens[j].folded))) &&
+            !(j > b && st->tokens[j - 1].punct == ',' && st->tokens[j].poss)) {
+            b = j + 1;
+            continue;
+        }
+        if (names_only && b < st->count && st->tokens[b].word) {
+            b++;
+            continue;
+        }
+        return b;
+    }
+}
+
+static void describe_item(const sentence *st, item *it)
+{
+    int after_of = 0;
+    it->has_head = it->plural = it->head_first = it->head_last = it->complement = 0;
+    it->head_of = 1;
+    for (size_t k = it->a; k < it->b; k++) {
+        const token *t = &st->tokens[k];
+        if (t->word && !t->cap && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "for") == 0 ||
+                                   strcmp(t->folded, "de") == 0 || strcmp(t->folded, "du") == 0 ||
+                                   strcmp(t->folded, "des") == 0 || strcmp(t->folded, "del") == 0 ||
+                                   strcmp(t->folded, "da") == 0 || strcmp(t->folded, "do") == 0)) {
+            if (it->has_head && !after_of)
+                it->complement = 1;
+            after_of = 1;
+        }
+        if (t->head == 1) {
+            it->has_head = 1;
+            if (!after_of)
+                it->head_of = 0;
+            if (k == it->a)
+                it->head_first = 1;
+            if (k + 1 == it->b)
+                it->head_last = 1;
+        } else if (t->head == 2) {
+            it->plural = 1;
+        }
+    }
+    if (!it->has_head)
+        it->head_of = 0;
+}
+
+/* Trims words that cannot start or end a name, and notes a generic marker before it. */
+static void trim_item(const sentence *st, item *it, size_t sentence_start)
+{
+    size_t before = it->a;
+    while (it->a < it->b) {
+        const token *t = &st->tokens[it->a];
+        if (t->word && ((t->cap && in_list(stop_words, t->folded) && !t->upper) || is_conn(t))) {
+            if (strcmp(t->folded, "the") == 0 || strcmp(t->folded, "la") == 0 ||
+                strcmp(t->folded, "el") == 0 || strcmp(t->folded, "le") == 0)
+                it->det = 1;
+            if (in_list(generic_markers, t->folded))
+                it->generic = 1;
+            it->a++;
+            continue;
+        }
+        /* "Portugal's Center", "Ecuador's Open Government Partnership": a country owns it */
+        if (t->word && t->poss && it->a + 1 < it->b) {
+            size_t n = t->end - t->start - (st->text[t->end - 2] == '\'' ? 2 : 0);
+            if (eco_i_country_name(st->text + t->start, n) ||
+                eco_i_country_name(t->folded, strlen(t->folded) - 1)) {
+                it->a++;
+                continue;
+            }
+        }
+        break;
+    }
+    while (it->b > it->a && (is_conn(&st->tokens[it->b - 1]) || !st->tokens[it->b - 1].word))
+        it->b--;
+    /* the word before the chain: "a Citizen Innovation Lab", "the first Government Lab" */
+    if (before > sentence_start) {
+        const token *p = &st->tokens[before - 1];
+        if (p->word && in_list(generic_markers, p->folded))
+            it->generic = 1;
+    }
+}
+
+/* ---- Deciding what a name is ------------------------------------------------------------ */
+
+static int all_generic(const sentence *st, size_t a, size_t b)
+{
+    size_t heads_seen = 0;
+    for (size_t k = a; k < b; k++) {
+        const token *t = &st->tokens[k];
+        /* "Ombudsman's Office": two head words make a name */
+        if (t->head == 1 && ++heads_seen >= 2)
+            return 0;
+        if (!t->word || is_conn(t) || t->head == 1 || in_list(generic_words, t->folded))
+            continue;
+        if (eco_i_country_name(st->text + t->start, t->end - t->start) ||
+            eco_i_country_of_demonym(st->text + t->start, t->end - t->start))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+static const eco_i_known *lexicon_find(const eco_i_extractor *x, const char *s, size_t n)
+{
+    const eco_i_known *k = NULL;
+    for (size_t i = 0; i < 2 && !k; i++)
+        k = eco_i_lexicon_find(x->lexicons[1 - i], s, n);
+    return k;
+}
+
+static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *known, size_t actor,
+                       int is_actor, int generic)
+{
+    const sentence *st = e->st;
+    size_t start = st->tokens[a].start, end = st->tokens[b - 1].end;
+    eco_i_mention *m;
+
+    if (st->tokens[b - 1].poss && b - a > 1 && !st->tokens[b - 1].head)
+        end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
+    else if (st->tokens[b - 1].poss && b - a == 1)
+        end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
+    if (eco_i_reserve(&e->out->items, &e->out->cap, e->out->count + 1, sizeof(*m)) < 0)
+        return ECO_ENOMEM;
+    m = &e->out->items[e->out->count];
+    memset(m, 0, sizeof(*m));
+    if (!(m->name = eco_i_squeeze(st->text + start, end - start)))
+        return ECO_ENOMEM;
+    m->start = start;
+    m->end = end;
+    m->known = known;
+    m->type = known ? known->type : ECO_TYPE_UNKNOWN;
+    m->actor = actor;
+    m->is_actor = is_actor;
+    m->generic = generic;
+    e->out->count++;
+    return 0;
+}
+
+/* Looks tokens [a, b) up among the caller's names and the lexicons, and adds the mention
+ * when found.  Returns 1 when found, 0 when not, ECO_ENOMEM. */
+static int try_known(extraction *e, size_t a, size_t b, int generic)
+{
+    const sentence *st = e->st;
+    size_t start = st->tokens[a].start, end = st->tokens[b - 1].end, actor;
+    const eco_i_known *k;
+    int rc;
+
+    if (st->tokens[b - 1].poss)
+        end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
+    if (e->x->known && e->x->known(st->text + start, end - start, &actor, e->x->known_ctx))
+        return (rc = mention_add(e, a, b, NULL, actor, 1, generic)) < 0 ? rc : 1;
+    if ((k = lexicon_find(e->x, st->text + start, end - start)))
+        return (rc = mention_add(e, a, b, k, 0, 0, generic)) < 0 ? rc : 1;
+    return 0;
+}
+
+/* Known names inside tokens [a, b), longest first from each start. */
+static int known_inside(extraction *e, size_t a, size_t b, int generic)
+{
+    int rc;
+    for (size_t s = a; s < b;) {
+        size_t found = 0;
+        if (e->st->tokens[s].word && !is_conn(&e->st->tokens[s])) {
+            size_t last = b - s > 8 ? s + 8 : b;
+            for (size_t t = last; t > s && !found; t--) {
+                if (!e->st->tokens[t - 1].word || is_conn(&e->st->tokens[t - 1]))
+                    continue;
+                if ((rc = try_known(e, s, t, generic)) < 0)
+                    return rc;
+                if (rc)
+                    found = t;
+            }
+        }
+        s = found ? found : s + 1;
+    }
+    return 0;
+}
+
+/* A single word that may stand as a name when listed with others or announced: not a
+ * sentence word, a country, a demonym or a generic word. */
+static int may_stand_alone(const sentence *st, size_t a, size_t b)
+{
+    const token *t = &st->tokens[a];
+    if (b - a == 1 && (in_list(stop_words, t->folded) || in_list(generic_words, t->folded)))
+        return 0;
+    if (eco_i_country_name(st->text + t->start, st->tokens[b - 1].end - t->start) ||
+        (b - a == 1 && eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))
+        return 0;
+    if (t->head == 2 || all_generic(st, a, b))
+        return 0;
+    return 1;
+}
+
+/* Decides about one name, tokens [a, b): adds a mention or not. */
+static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
+                    int licensed)
+{
+    const sentence *st = e->st;
+    int rc;
+
+    if (a >= b)
+        return 0;
+    if ((rc = try_known(e, a, b, it->generic)) != 0)
+        return rc < 0 ? rc : 0;
+    if (it->plural && !it->has_head)
+        return 0;
+    /* "the Portuguese government", "Government of Chile" */
+    if (b - a == 2 && eco_i_country_of_demonym(st->text + st->tokens[a].start,
+                                               st->tokens[a].end - st->tokens[a].start) &&
+        (strcmp(st->tokens[a + 1].folded, "government") == 0 ||
+         strcmp(st->tokens[a + 1].folded, "gobierno") == 0 ||
+         strcmp(st->tokens[a + 1].folded, "governo") == 0))
+        return mention_add(e, a, b, NULL, 0, 0, 0);
+    if (it->has_head && b - a >= 2 && !all_generic(st, a, b) && b - a <= MAX_NAME_TOKENS)
+        return mention_add(e, a, b, NULL, 0, 0, it->generic);
+    if (b - a == 1 && st->tokens[a].coined)
+        return mention_add(e, a, b, NULL, 0, 0, it->generic);
+    if (e->x->names_only ||
+        (((licensed && (b - a > 1 || st->tokens[a].upper)) ||
+          (in_list_of_names && b - a == 1 && st->tokens[a].upper)) &&
+         may_stand_alone(st, a, b) && b - a <= 6))
+        return may_stand_alone(st, a, b) ? mention_add(e, a, b, NULL, 0, 0, 0) : 0;
+    return known_inside(e, a, b, it->generic);
+}
+
+/* ---- Putting items back together -------------------------------------------------------- */
+
+static int starts_known(const extraction *e, const item *it)
+{
+    const token *t = &e->st->tokens[it->a];
+    size_t actor;
+    if (lexicon_find(e->x, e->st->text + t->start, t->end - t->start))
+        return 1;
+    return e->x->known && e->x->known(e->st->text + t->start, t->end - t->start, &actor,
+                                      e->x->known_ctx);
+}
+
+/* 1 when the whole item is a name the lexicons or the caller know. */
+static int whole_known(const extraction *e, const item *it)
+{
+    const sentence *st = e->st;
+    size_t start = st->tokens[it->a].start, end = st->tokens[it->b - 1].end, actor;
+    if (lexicon_find(e->x, st->text + start, end - start))
+        return 1;
+    return e->x->known && e->x->known(st->text + start, end - start, &actor, e->x->known_ctx);
+}
+
+/* How many items from i on form one name: 1 when item i stands alone. */
+static size_t name_span(const extraction *e, const item *items, size_t n, size_t i)
+{
+    const item *it = &items[i];
+    size_t k, last = i;
+
+    if (it->has_head && !it->head_of && (it->complement || it->head_first)) {
+        /* "Ministry of Economy, Development and Tourism" */
+        for (k = i + 1; k < n; k++) {
+            const item *f = &items[k];
+            if ((f->sep != SEP_COMMA && f->sep != SEP_AND) || (f->has_head && !f->head_of) ||
+                f->plural || starts_known(e, f) || e->st->tokens[f->a].coined ||
+                (f->det && f->has_head) || f->b - f->a > 8)
+                break;
+            if (f->sep == SEP_AND)
+                last = k;
+        }
+        return last - i + 1;
+    }
+    if (!it->has_head) {
+        /* "Tax and Customs Authority", "Science, Technology and Society Lab" */
+        for (k = i + 1; k < n; k++) {
+            const item *f = &items[k];
+            if (f->sep != SEP_COMMA && f->sep != SEP_AND)
+                break;
+            if (f->has_head) {
+                if (f->sep == SEP_AND && f->head_last && !f->det && !f->head_first &&
+                    f->b - f->a >= 2)
+                    last = k;
+                break;
+            }
+            if (f->det || f->b - f->a > 2 || e->st->tokens[f->a].upper || e->st->tokens[f->a].coined)
+                break;
+        }
+        for (k = i; k < last; k++)
+            if (items[k].b - items[k].a > 2 || whole_known(e, &items[k]) ||
+                e->st->tokens[items[k].a].coined ||
+                (k > i && e->st->tokens[items[k].a].upper))
+                return 1;
+        return last - i + 1;
+    }
+    return 1;
+}
+
+/* A "(...)" right after token b - 1: an acronym the text defines, or a sector label. */
+static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_t from_mention)
+{
+    const sentence *st = e->st;
+    size_t close = b + 1;
+
+    if (b >= st->count || st->tokens[b].punct != '(')
+        return b;
+    while (close < st->count && st->tokens[close].punct != ')' && close - b < 8)
+        close++;
+    if (close >= st->count || st->tokens[close].punct != ')' || close == b + 1)
+        return b;
+    size_t s = st->tokens[b + 1].start, t = st->tokens[close - 1].end;
+    eco_actor_type type = eco_i_sector_type(st->text + s, t - s);
+    if (type != ECO_TYPE_UNKNOWN) {
+        for (size_t k = from_mention; k < e->out->count; k++)
+            e->out->items[k].type = type;
+        return close + 1;
+    }
+    if (m && close == b + 2 && st->tokens[b + 1].upper && t - s <= 12 && !m->alias &&
+        !m->known && !lexicon_find(e->x, st->text + s, t - s)) {
+        if ((m->alias = eco_i_squeeze(st->text + s, t - s)))
+            m->acronym_defined = 1;
+        return close + 1;
+    }
+    return b;
+}
+
+/* Extracts the names of the chain of tokens [a, b). */
+static int chain(extraction *e, size_t a, size_t b, size_t *next)
+{
+    const sentence *st = e->st;
+    item items[64];
+    size_t n = 0, first_mention = e->out->count;
+    int licensed = licensed_at(e, st->tokens[a].start);
+    int rc;
+
+    /* cut at separators */
+    size_t s = a;
+    int sep = SEP_NONE;
+    for (size_t k = a; k <= b && n < 64; k++) {
+        int here = SEP_NONE;
+        if (k < b) {
+            const token *t = &st->tokens[k];
+            if (t->punct == ',')
+                here = SEP_COMMA;
+            else if (t->punct == '&' || is_and(t))
+                here = SEP_AND;
+            else if (t->punct == '/')
+                here = SEP_SLASH;
+            else if (t->punct == '-')
+                here = SEP_DASH;
+        }
+        if (k < b && here == SEP_NONE)
+            continue;
+        if (k > s) {
+            item *it = &items[n++];
+            memset(it, 0, sizeof(*it));
+            it->a = it->raw_a = s;
+            it->b = k;
+            it->sep = sep;
+            trim_item(st, it, 0);
+            describe_item(st, it);
+            sep = SEP_NONE;
+        }
+        if (here == SEP_AND && sep == SEP_COMMA)
+            sep = SEP_AND; /* ", and" */
+        else if (here != SEP_NONE)
+            sep = here;
+        s = k + 1;
+    }
+    int listed = n > 1;
+    for (size_t i = 0; i < n;) {
+        size_t span = name_span(e, items, n, i);
+        item whole = items[i];
+        whole.b = items[i + span - 1].b;
+        if (span > 1) {
+            whole.has_head = 1;
+            whole.plural = 0;
+        }
+        if (whole.a < whole.b) {
+            size_t before = e->out->count;
+            /* "LabX – Centre for ...", "AMA – Administrative Modernisation Agency" */
+            if (i + span < n && items[i + span].sep == SEP_DASH && items[i + span].has_head) {
+                size_t span2 = name_span(e, items, n, i + span);
+                item second = items[i + span];
+                second.b = items[i + span + span2 - 1].b;
+                int acronym = whole.b - whole.a == 1 && st->tokens[whole.a].upper;
+                item *named = acronym ? &second : &whole;
+                if ((rc = try_known(e, whole.a, whole.b, 0)) < 0)
+                    return rc;
+                if (rc == 0 && (rc = mention_add(e, named->a, named->b, NULL, 0, 0, 0)) < 0)
+                    return rc;
+                eco_i_mention *m = &e->out->items[e->out->count - 1];
+                size_t from = st->tokens[whole.a].start, to = st->tokens[second.b - 1].end;
+                if (m->type == ECO_TYPE_UNKNOWN && !m->known &&
+                    eco_name_classify(m->name) == ECO_TYPE_UNKNOWN) {
+                    char *described = eco_i_squeeze(st->text + st->tokens[second.a].start,
+                                                    to - st->tokens[second.a].start);
+                    if (!described)
+                        return ECO_ENOMEM;
+                    m->type = eco_name_classify(described);
+                    free(described);
+                }
+                if (!m->alias && !(m->alias = eco_i_squeeze(st->text + from, to - from)))
+                    return ECO_ENOMEM;
+                if (acronym && !m->is_actor) {
+                    char *full = m->alias;
+                    m->alias = eco_i_squeeze(st->text + st->tokens[whole.a].start,
+                                             st->tokens[whole.a].end - st->tokens[whole.a].start);
+                    if (!m->alias) {
+                        m->alias = full;
+                        return ECO_ENOMEM;
+                    }
+                    free(full);
+                    m->acronym_defined = 1;
+                }
+                i += span + span2;
+                continue;
+            }
+            if ((rc = consider(e, &whole, whole.a, whole.b, listed, licensed)) < 0)
+                return rc;
+            (void)before;
+        }
+        i += span;
+    }
+    eco_i_mention *last = e->out->count > first_mention ? &e->out->items[e->out->count - 1] : NULL;
+    *next = parenthesis(e, b, last, first_mention);
+    return 0;
+}
+
+void eco_i_mentions_clear(eco_i_mentions *m)
+{
+    for (size_t i = 0; i < m->count; i++) {
+        free(m->items[i].name);
+        free(m->items[i].alias);
+    }
+    m->count = 0;
+}
+
+void eco_i_mentions_free(eco_i_mentions *m)
+{
+    eco_i_mentions_clear(m);
+    free(m->items);
+    m->items = NULL;
+    m->cap = 0;
+}
+
+int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *text,
+                        size_t len)
+{
+    sentence *st = malloc(sizeof(*st));
+    extraction e;
+    int rc = 0;
+
+    if (!st)
+        return ECO_ENOMEM;
+    tokenize(st, text, len);
+    e.x = x;
+    e.st = st;
+    e.out = out;
+    for (size_t i = 0; i < len && i < sizeof(e.lower) - 1; i++)
+        e.lower[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+    e.lower[len < sizeof(e.lower) - 1 ? len : sizeof(e.lower) - 1] = '\0';
+    for (size_t i = 0; i < st->count;) {
+        const token *t = &st->tokens[i];
+        if (!t->word || !(t->cap || x->names_only) || (t->upper && t->end - t->start > 40)) {
+            i++;
+            continue;
+        }
+        size_t b = chain_end(st, i, x->names_only), next = b;
+        if ((rc = chain(&e, i, b, &next)) < 0)
+            break;
+        i = next > i ? next : i + 1;
+    }
+    free(st);
+    return rc;
+}
+
+/* ---- Sector labels ---------------------------------------------------------------------- */
+
+eco_actor_type eco_i_sector_type(const char *text, size_t len)
+{
+    static const struct {
+        const char *label;
+        eco_actor_type type;
+    } labels[] = {
+        {"government", ECO_TYPE_GOVERNMENT}, {"public sector", ECO_TYPE_GOVERNMENT},
+        {"public", ECO_TYPE_GOVERNMENT}, {"gobierno", ECO_TYPE_GOVERNMENT},
+        {"sector publico", ECO_TYPE_GOVERNMENT}, {"secteur public", ECO_TYPE_GOVERNMENT},
+        {"secteur gouvernemental", ECO_TYPE_GOVERNMENT}, {"gouvernement", ECO_TYPE_GOVERNMENT},
+        {"setor publico", ECO_TYPE_GOVERNMENT}, {"governo", ECO_TYPE_GOVERNMENT},
+        {"local government", ECO_TYPE_GOVERNMENT}, {"national government", ECO_TYPE_GOVERNMENT},
+        {"private sector", ECO_TYPE_PRIVATE}, {"private", ECO_TYPE_PRIVATE},
+        {"private partner", ECO_TYPE_PRIVATE}, {"sector privado", ECO_TYPE_PRIVATE},
+        {"secteur prive", ECO_TYPE_PRIVATE}, {"setor privado", ECO_TYPE_PRIVATE},
+        {"business", ECO_TYPE_PRIVATE}, {"company", ECO_TYPE_PRIVATE},
+        {"civil society", ECO_TYPE_CIVIL_SOCIETY}, {"civil society organisation", ECO_TYPE_CIVIL_SOCIETY},
+        {"civil society organization", ECO_TYPE_CIVIL_SOCIETY}, {"cso", ECO_TYPE_CIVIL_SOCIETY},
+        {"ngo", ECO_TYPE_CIVIL_SOCIETY}, {"ong", ECO_TYPE_CIVIL_SOCIETY},
+        {"sociedad civil", ECO_TYPE_CIVIL_SOCIETY}, {"societe civile", ECO_TYPE_CIVIL_SOCIETY},
+        {"sociedade civil", ECO_TYPE_CIVIL_SOCIETY}, {"non profit", ECO_TYPE_CIVIL_SOCIETY},
+        {"nonprofit", ECO_TYPE_CIVIL_SOCIETY}, {"academia", ECO_TYPE_ACADEMIA},
+        {"academic", ECO_TYPE_ACADEMIA}, {"academic sector", ECO_TYPE_ACADEMIA},
+        {"university", ECO_TYPE_ACADEMIA}, {"research", ECO_TYPE_ACADEMIA},
+        {"universidad", ECO_TYPE_ACADEMIA}, {"universite", ECO_TYPE_ACADEMIA},
+        {"academie", ECO_TYPE_ACADEMIA}, {"un agency", ECO_TYPE_INTERNATIONAL},
+        {"united nations", ECO_TYPE_INTERNATIONAL}, {"un", ECO_TYPE_INTERNATIONAL},
+        {"international organisation", ECO_TYPE_INTERNATIONAL},
+        {"international organization", ECO_TYPE_INTERNATIONAL},
+        {"development partner", ECO_TYPE_INTERNATIONAL}, {"donor", ECO_TYPE_INTERNATIONAL},
+        {"multilateral", ECO_TYPE_INTERNATIONAL}, {"intergovernmental", ECO_TYPE_INTERNATIONAL},
+        {"state owned enterprise", ECO_TYPE_GOVERNMENT}, {"network", ECO_TYPE_NETWORK},
+        {NULL, ECO_TYPE_UNKNOWN}};
+    char buf[64], folded[64];
+
+    while (len && (*text == ' ' || *text == '-' || *text == '*'))
+        text++, len--;
+    if (len == 0 || len >= sizeof(buf))
+        return ECO_TYPE_UNKNOWN;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    if (eco_name_fold(folded, sizeof(folded), buf) >= sizeof(folded))
+        return ECO_TYPE_UNKNOWN;
+    for (size_t i = 0; labels[i].label; i++)
+        if (strcmp(folded, labels[i].label) == 0)
+            return labels[i].type;
+    return ECO_TYPE_UNKNOWN;
+}

@@ -1,0 +1,266 @@
+/*
+ * import/partners.c - the answer to "name your partners", cut into organisations.
+ *
+ * People fill partner fields every way there is: numbered lists, bullets, one per line,
+ * commas, "and", "&", "/", wide gaps, a description after a colon or a dash, qualifiers in
+ * brackets.  Pieces are cut at the separators that never occur inside a name (lines,
+ * numbers, bullets, ";", wide gaps); each piece loses its description and brackets, and is
+ * then read as a list of names by the name extractor, which keeps "Ministry of Housing
+ * and Municipal Services" whole and cuts "Datalat and OpenlabEC" in two.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+#define MAX_PIECE 600
+
+static const char *const junk[] = {
+    "n a", "na", "none", "nil", "not applicable", "no", "yes", "tbd", "tbc", "other", "others",
+    "etc", "various", "n d", "nd", "aucun", "ninguno", "ninguna", "nenhum", "non", "oui", "si",
+    "sim", "not yet", "to be defined", "to be determined", "pending", "unknown", "x", "yes no",
+    "not applicable yet", "no partners", "no partner", "internal", "only internal partners", NULL};
+
+static int is_space(char c) { return c == ' ' || c == '\t'; }
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (is_space(**s) || **s == '-' || **s == '*' || **s == ',' || **s == '.' ||
+                  **s == '"'))
+        (*s)++, (*n)--;
+    while (*n && (is_space((*s)[*n - 1]) || (*s)[*n - 1] == ',' || (*s)[*n - 1] == '.' ||
+                  (*s)[*n - 1] == ':' || (*s)[*n - 1] == '"' || (*s)[*n - 1] == '-'))
+        (*n)--;
+}
+
+/* Length of a list marker at s: "1.", "2)", "3-", "-", "*", "•", "·". */
+static size_t marker_length(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xB7)
+        return 2;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+        (unsigned char)s[2] == 0xA2)
+        return 3;
+    if (n >= 1 && (s[0] == '-' || s[0] == '*') && (n == 1 || s[1] == ' '))
+        return 1;
+    while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i > 0 && i < n && (s[i] == '.' || s[i] == ')' || s[i] == '-') &&
+        (i + 1 == n || s[i + 1] == ' ' || (s[i] != '.' && !(s[i + 1] >= '0' && s[i + 1] <= '9'))))
+        return i + 1;
+    return 0;
+}
+
+typedef struct splitter {
+    eco_i_partner *items;
+    size_t count, cap;
+} splitter;
+
+/* "N/A", "none", "yes": an answer that names no one. */
+static int is_junk(const char *s, size_t n)
+{
+    char folded[128], buf[128];
+    if (n >= sizeof(buf))
+        return 0;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    eco_name_fold(folded, sizeof(folded), buf);
+    for (size_t i = 0; junk[i]; i++)
+        if (strcmp(folded, junk[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int push(splitter *sp, const char *name, size_t n, const char *alias, size_t an,
+                eco_actor_type type)
+{
+    eco_i_partner *p;
+
+    trim(&name, &n);
+    if (n == 0 || n > 200 || is_junk(name, n))
+        return 0;
+    for (size_t i = 0; i < sp->count; i++)
+        if (strlen(sp->items[i].name) == n && memcmp(sp->items[i].name, name, n) == 0)
+            return 0;
+    if (eco_i_reserve(&sp->items, &sp->cap, sp->count + 1, sizeof(*p)) < 0)
+        return ECO_ENOMEM;
+    p = &sp->items[sp->count];
+    memset(p, 0, sizeof(*p));
+    if (!(p->name = eco_i_squeeze(name, n)) || (alias && !(p->alias = eco_i_squeeze(alias, an)))) {
+        free(p->name);
+        return ECO_ENOMEM;
+    }
+    p->type = type;
+    sp->count++;
+    return 0;
+}
+
+/* 1 when a piece reads as a sentence, not a list of names: many words, mostly small. */
+static int is_prose(const char *s, size_t n)
+{
+    size_t words = 0, small = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        words++;
+        small += s[i] >= 'a' && s[i] <= 'z';
+        while (i < n && s[i] != ' ')
+            i++;
+    }
+    return words > 14 || (words >= 6 && small * 2 > words);
+}
+
+/* Reads one piece: drops its description and brackets, then lists its names. */
+static int piece(splitter *sp, const char *s, size_t n)
+{
+    char clean[MAX_PIECE];
+    size_t w = 0;
+    const char *alias = NULL;
+    size_t alias_len = 0;
+    eco_actor_type type = ECO_TYPE_UNKNOWN;
+    eco_i_mentions found = {0};
+    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1};
+    int rc = 0;
+
+    trim(&s, &n);
+    if (is_junk(s, n))
+        return 0;
+    /* "Yes  Addis Ababa ...", "NGO RADIAN" */
+    static const char *const leads[] = {"Yes ", "No ", "Oui ", "Sí ", "Si ", "The ", "NGO ",
+                                        "ONG ", "Our ", NULL};
+    for (size_t i = 0; leads[i]; i++) {
+        size_t l = strlen(leads[i]);
+        if (n > l && memcmp(s, leads[i], l) == 0) {
+            if (leads[i][0] == 'N' || leads[i][0] == 'O')
+                type = leads[i][1] == 'G' || leads[i][1] == 'N' ? ECO_TYPE_CIVIL_SOCIETY : type;
+            s += l, n -= l;
+            trim(&s, &n);
+        }
+    }
+    /* "Municipality of Las Terrenas: key partner", "Ministère ... - Secteur Gouvernemental" */
+    for (size_t i = 0; i + 1 < n; i++) {
+        int colon = s[i] == ':';
+        int dash = (s[i] == '-' && i > 0 && (s[i - 1] == ' ' || s[i + 1] == ' ')) ||
+                   ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
+        if (!colon && !dash)
+            continue;
+        size_t skip = dash && (unsigned char)s[i] == 0xE2 ? 3 : 1;
+        const char *r = s + i + skip;
+        size_t rn = n - i - skip, ln = i;
+        trim(&r, &rn);
+        const char *l = s;
+        trim(&l, &ln);
+        eco_actor_type t = eco_i_sector_type(r, rn < 40 ? rn : 40);
+        char lf[64];
+        size_t m = ln < sizeof(lf) - 1 ? ln : sizeof(lf) - 1;
+        memcpy(lf, l, m);
+        lf[m] = '\0';
+        if (colon && eco_i_sector_type(l, ln) == ECO_TYPE_UNKNOWN && ln < 30 &&
+            !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
+            s = r, n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
+            break;
+        }
+        if (rn > 0 && rn <= 12 && !memchr(r, ' ', rn) && rn >= 2 && r[0] >= 'A' && r[0] <= 'Z' &&
+            r[1] >= 'A' && r[1] <= 'Z') {
+            alias = r, alias_len = rn; /* "Universidade de Cabo Verde - UNI-CV" */
+        } else if (t != ECO_TYPE_UNKNOWN) {
+            type = t;
+        } else if (!(colon || is_prose(r, rn) || rn > 40)) {
+            continue; /* "LxLEM – Experimentation Lab": a dash inside a name */
+        }
+        n = ln;
+        break;
+    }
+    /* brackets: an acronym is an alias, a sector a type, anything else a qualifier */
+    for (size_t i = 0; i < n && w < sizeof(clean) - 1; i++) {
+        if (s[i] != '(') {
+            clean[w++] = s[i];
+            continue;
+        }
+        const char *close = memchr(s + i, ')', n - i);
+        if (!close)
+            break;
+        const char *in = s + i + 1;
+        size_t in_len = (size_t)(close - in);
+        eco_actor_type t = eco_i_sector_type(in, in_len);
+        if (t != ECO_TYPE_UNKNOWN)
+            type = t;
+        else if (!alias && in_len >= 2 && in_len <= 12 && !memchr(in, ' ', in_len) &&
+                 in[0] >= 'A' && in[0] <= 'Z' && in[1] >= 'A' && in[1] <= 'Z')
+            alias = in, alias_len = in_len;
+        i = (size_t)(close - s);
+    }
+    clean[w] = '\0';
+    if (is_prose(clean, w)) {
+        x.names_only = 0;
+        alias = NULL;
+    }
+    if ((rc = eco_i_find_mentions(&found, &x, clean, w)) < 0)
+        goto cleanup;
+    for (size_t i = 0; i < found.count && rc == 0; i++) {
+        const eco_i_mention *m = &found.items[i];
+        const char *a = found.count == 1 ? alias : NULL;
+        if (m->generic || (!x.names_only && !m->known && m->type == ECO_TYPE_UNKNOWN &&
+                           eco_name_classify(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
+            continue;
+        if (!a && m->alias && m->acronym_defined)
+            a = m->alias;
+        rc = push(sp, m->name, strlen(m->name), a, a ? (a == alias ? alias_len : strlen(a)) : 0,
+                  m->type != ECO_TYPE_UNKNOWN ? m->type : type);
+    }
+cleanup:
+    eco_i_mentions_free(&found);
+    return rc;
+}
+
+int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len)
+{
+    splitter sp = {NULL, 0, 0};
+    size_t start = 0;
+    int rc = 0;
+
+    for (size_t i = 0; i <= len && rc == 0; i++) {
+        int cut = i == len || text[i] == '\n' || text[i] == ';';
+        size_t skip = 1;
+        /* wide gaps and numbers inside a line: "Labour  2. Bhutan Board" */
+        if (!cut && i + 2 < len && is_space(text[i]) && is_space(text[i + 1]))
+            cut = 1;
+        if (!cut && i > start && is_space(text[i]) && i + 1 < len && text[i + 1] >= '0' &&
+            text[i + 1] <= '9' && marker_length(text + i + 1, len - i - 1) > 1)
+            cut = 1;
+        if (!cut)
+            continue;
+        const char *s = text + start;
+        size_t n = i - start, m;
+        while (n && is_space(*s))
+            s++, n--;
+        while ((m = marker_length(s, n)) > 0) {
+            s += m, n -= m;
+            while (n && is_space(*s))
+                s++, n--;
+        }
+        if (n > 0 && n < MAX_PIECE)
+            rc = piece(&sp, s, n);
+        start = i + skip;
+    }
+    if (rc < 0) {
+        eco_i_partners_free(sp.items, sp.count);
+        return rc;
+    }
+    *out = sp.items;
+    *count = sp.count;
+    return 0;
+}
+
+void eco_i_partners_free(eco_i_partner *p, size_t count)
+{
+    for (size_t i = 0; p && i < count; i++) {
+        free(p[i].name);
+        free(p[i].alias);
+    }
+    free(p);
+}

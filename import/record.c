@@ -1,0 +1,646 @@
+/*
+ * import/record.c - what every reader of documents shares: the record, its actors, and
+ * the ties its prose states.
+ *
+ * A reader sets the record's facts (title, country, year), adds the actors its structure
+ * names (the lab, the case, the institution, partner fields), and queues its prose.  When
+ * the record is done, the prose is read in two passes: the first finds every name, so
+ * that a phrase used anywhere as a common noun ("a Citizen Innovation Lab") is known to
+ * be one; the second turns names into actors and sentences into ties.  A sentence with a
+ * cue phrase ties the actor it is about (its first name, or the record's subject) to the
+ * names the cue governs; a sentence without one ties the names it holds as "related".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+#define MAX_CUES 16
+#define MAX_EVIDENCE 600
+#define MAX_RELATED 6
+
+typedef struct passage {
+    char *text;          /* cleaned prose (owned) */
+    size_t len;
+    int line;            /* line of its first byte */
+    size_t subject;      /* actor it is about, or ECO_I_NONE for the record's subject */
+    const char *country; /* its country; NULL for the record's */
+} passage;
+
+typedef struct found_sentence {
+    size_t passage;        /* index in passages */
+    size_t offset, len;    /* where it is in the passage text */
+    int line;              /* its line in the file */
+    eco_i_mentions names;  /* what it names */
+} found_sentence;
+
+struct eco_i_record {
+    eco_graph *g;
+    const eco_i_input *in;
+    eco_record view;          /* id, path, format, title, country, year */
+    char *title;              /* owned copy */
+    size_t subject;           /* the actor the prose is about, or ECO_I_NONE */
+    size_t lab;               /* a UNDP record's lab, or ECO_I_NONE */
+    eco_i_map known;          /* folded name -> actor */
+    eco_i_map generic;        /* folded names used as common nouns */
+    eco_i_map pasted;         /* hashes of passages queued */
+    passage *passages;
+    size_t passage_count, passage_cap;
+    found_sentence *sentences;
+    size_t sentence_count, sentence_cap;
+};
+
+int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format)
+{
+    eco_i_record *r = calloc(1, sizeof(*r));
+    if (!r)
+        return ECO_ENOMEM;
+    r->g = g;
+    r->in = in;
+    r->view.id = in->record_id;
+    r->view.path = in->source;
+    r->view.format = format;
+    r->subject = r->lab = ECO_I_NONE;
+    *out = r;
+    return 0;
+}
+
+void eco_i_record_free(eco_i_record *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->passage_count; i++)
+        free(r->passages[i].text);
+    free(r->passages);
+    for (size_t i = 0; i < r->sentence_count; i++)
+        eco_i_mentions_free(&r->sentences[i].names);
+    free(r->sentences);
+    eco_i_map_free(&r->known);
+    eco_i_map_free(&r->generic);
+    eco_i_map_free(&r->pasted);
+    free(r->title);
+    free(r);
+}
+
+/* ---- Facts ------------------------------------------------------------------------------ */
+
+void eco_i_record_set_title(eco_i_record *r, const char *title, size_t len)
+{
+    free(r->title);
+    r->title = eco_i_squeeze(title, len);
+    r->view.title = r->title && *r->title ? r->title : NULL;
+}
+
+void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len)
+{
+    const char *name = eco_i_country_name(country, len);
+    if (name)
+        r->view.country = name;
+}
+
+void eco_i_record_set_year(eco_i_record *r, int year) { r->view.year = year; }
+
+const char *eco_i_record_country(const eco_i_record *r) { return r->view.country; }
+
+void eco_i_record_set_subject(eco_i_record *r, size_t actor) { r->subject = actor; }
+
+eco_graph *eco_i_record_graph(eco_i_record *r) { return r->g; }
+
+/* ---- Names the record knows ------------------------------------------------------------- */
+
+int eco_i_record_know(eco_i_record *r, const char *name, size_t actor)
+{
+    uint64_t key = name ? eco_i_fold_hash(name, strlen(name)) : 0;
+    return key ? eco_i_map_put(&r->known, key, actor) : 0;
+}
+
+static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
+{
+    const eco_i_record *r = ctx;
+    uint64_t key = r->known.count ? eco_i_fold_hash(text, len) : 0;
+    return key && eco_i_map_get(&r->known, key, actor);
+}
+
+int eco_i_record_set_lab(eco_i_record *r, size_t actor)
+{
+    static const char *const forms[] = {
+        "UNDP", "PNUD", "Acc Lab", "AccLab", "Accelerator Lab", "UNDP Accelerator Lab",
+        "UNDP Acc Lab", "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab",
+        "UNDP Accelerator Labs", "UNDP CO", "UNDP Country Office", "UNDP office",
+        "UNDP Accelerator Lab Network", "Laboratorio de Aceleración", "Laboratoire d'Accélération",
+        "PNUD Laboratorio de Aceleración", "AccLabs", "Acc Labs", NULL};
+    const char *country = r->view.country;
+    char buf[160];
+    int rc = 0;
+
+    r->lab = actor;
+    for (size_t i = 0; forms[i] && rc == 0; i++)
+        rc = eco_i_record_know(r, forms[i], actor);
+    if (country) {
+        static const char *const patterns[] = {"UNDP %s", "PNUD %s", "UNDP %s office",
+                                               "UNDP Accelerator Lab %s", "Accelerator Lab %s",
+                                               "Acc Lab %s", "UNDP %s Accelerator Lab",
+                                               "UNDP %s Acc Lab", "AccLab %s", NULL};
+        for (size_t i = 0; patterns[i] && rc == 0; i++) {
+            snprintf(buf, sizeof(buf), patterns[i], country);
+            rc = eco_i_record_know(r, buf, actor);
+        }
+    }
+    return rc;
+}
+
+/* ---- Actors ----------------------------------------------------------------------------- */
+
+/* An actor's country: none for international bodies, else the given one or the record's. */
+static const char *country_for(const eco_i_record *r, eco_actor_type type, const char *country)
+{
+    if (country && !*country)
+        return NULL; /* ECO_I_NO_COUNTRY */
+    if (type == ECO_TYPE_INTERNATIONAL)
+        return country;
+    return country ? country : r->view.country;
+}
+
+/* Finds "Portuguese X" as "X" in Portugal, where the record already knows X. */
+static int find_without_demonym(const eco_i_record *r, size_t *out, const char *name,
+                                const char *country)
+{
+    const char *space = strchr(name, ' ');
+    const char *of;
+    if (!space || !country || !(of = eco_i_country_of_demonym(name, (size_t)(space - name))) ||
+        strcmp(of, country) != 0)
+        return 0;
+    return eco_graph_find_actor(out, r->g, space + 1, country) == 0;
+}
+
+/* "Portuguese Institute of Sport and Youth": an institute named for its nation is the
+ * state's, not a university's. */
+static int national_institute(const char *name)
+{
+    const char *space = strchr(name, ' ');
+    char folded[256];
+    if (!space || !eco_i_country_of_demonym(name, (size_t)(space - name)))
+        return 0;
+    eco_name_fold(folded, sizeof(folded), name);
+    return (strstr(folded, "institut") != NULL) && !strstr(folded, "university") &&
+           !strstr(folded, "research") && !strstr(folded, "school") && !strstr(folded, "college");
+}
+
+int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
+                       const char *country)
+{
+    size_t i;
+    int rc;
+
+    if (type == ECO_TYPE_UNKNOWN)
+        type = eco_name_classify(name);
+    if (type == ECO_TYPE_ACADEMIA && national_institute(name))
+        type = ECO_TYPE_GOVERNMENT;
+    country = country_for(r, type, country);
+    if (find_without_demonym(r, &i, name, country)) {
+        if ((rc = eco_graph_add_alias(r->g, i, name)) < 0)
+            return rc;
+    } else if ((rc = eco_graph_resolve_actor(&i, r->g, name, type, country)) < 0) {
+        return rc;
+    }
+    if ((rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
+        (rc = eco_i_record_know(r, name, i)) < 0)
+        return rc;
+    *out = i;
+    return 0;
+}
+
+/* ---- Ties ------------------------------------------------------------------------------- */
+
+/* 1 when tie t already holds evidence from this record. */
+static int has_record_evidence(const eco_tie *t, const char *record)
+{
+    for (size_t k = 0; k < t->evidence_count; k++)
+        if (t->evidence[k].record && strcmp(t->evidence[k].record, record) == 0)
+            return 1;
+    return 0;
+}
+
+int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
+                     const char *text, size_t len)
+{
+    eco_evidence ev = {r->view.id, r->view.path, line, NULL};
+    size_t t;
+    char *said;
+    int rc;
+
+    if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
+        return 0;
+    if (len > MAX_EVIDENCE)
+        len = MAX_EVIDENCE;
+    if (!(said = eco_i_squeeze(text, len)))
+        return ECO_ENOMEM;
+    ev.text = said;
+    /* weight counts records, not sentences: a second sentence adds only evidence */
+    if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
+        has_record_evidence(eco_graph_tie(r->g, t), r->view.id))
+        rc = eco_graph_add_tie_evidence(r->g, t, &ev);
+    else
+        rc = eco_graph_add_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0, &ev);
+    free(said);
+    return rc;
+}
+
+/* ---- Prose ------------------------------------------------------------------------------ */
+
+int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
+                       const char *country)
+{
+    passage *p;
+    uint64_t key;
+    size_t seen;
+
+    while (len && (*text == ' ' || *text == '\n'))
+        text++, len--;
+    if (len == 0)
+        return 0;
+    key = eco_i_hash(text, len);
+    if (eco_i_map_get(&r->pasted, key, &seen))
+        return 0; /* the same text pasted into another answer */
+    if (eco_i_map_put(&r->pasted, key, 1) < 0 ||
+        eco_i_reserve(&r->passages, &r->passage_cap, r->passage_count + 1, sizeof(*p)) < 0)
+        return ECO_ENOMEM;
+    p = &r->passages[r->passage_count];
+    if (!(p->text = malloc(len + 1)))
+        return ECO_ENOMEM;
+    memcpy(p->text, text, len);
+    p->text[len] = '\0';
+    p->len = len;
+    p->line = line;
+    p->subject = subject;
+    p->country = country;
+    r->passage_count++;
+    return 0;
+}
+
+typedef struct first_pass {
+    eco_i_record *r;
+    size_t passage;
+    eco_i_extractor x;
+} first_pass;
+
+static int line_of(const passage *p, size_t offset)
+{
+    int line = p->line;
+    for (const char *s = p->text, *end = p->text + offset; (s = memchr(s, '\n', (size_t)(end - s)));
+         s++)
+        line++;
+    return line;
+}
+
+/* Length of a list bullet and a bold label at the start of a line: "*   **Training:** " */
+static size_t label_length(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (text[i] == '*' || text[i] == '-' || text[i] == ' '))
+        i++;
+    if (i == 0 || i < 2 || strncmp(text + i - 2, "**", 2) != 0)
+        return 0;
+    const char *close = eco_i_memmem(text + i, len - i < 80 ? len - i : 80, "**", 2);
+    if (!close || (close[-1] != ':' && !(close + 2 < text + len && close[2] == ':')))
+        return 0;
+    return (size_t)(close - text) + 2 + (close[-1] != ':');
+}
+
+/* "X stands for Y", "X, also known as Y": Y is X's other name. */
+static void note_same_names(const char *text, eco_i_mentions *names)
+{
+    static const char *const links[] = {"stands for", "also known as", "short for",
+                                        "formerly known as", "known as", NULL};
+    for (size_t i = 1; i < names->count; i++) {
+        const eco_i_mention *a = &names->items[i - 1], *b = &names->items[i];
+        size_t gap = b->start - a->end;
+        if (b->start < a->end || gap > 24)
+            continue;
+        for (size_t k = 0; links[k]; k++)
+            if (eco_i_memmem(text + a->end, gap, links[k], strlen(links[k])))
+                names->items[i].same_as = i;
+    }
+}
+
+static int find_in_sentence(const char *text, size_t len, size_t offset, void *ctx)
+{
+    first_pass *fp = ctx;
+    eco_i_record *r = fp->r;
+    found_sentence *s;
+    size_t label = label_length(text, len);
+    int rc;
+
+    text += label, len -= label, offset += label;
+    if (eco_i_reserve(&r->sentences, &r->sentence_cap, r->sentence_count + 1, sizeof(*s)) < 0)
+        return ECO_ENOMEM;
+    s = &r->sentences[r->sentence_count];
+    memset(s, 0, sizeof(*s));
+    if ((rc = eco_i_find_mentions(&s->names, &fp->x, text, len)) < 0) {
+        eco_i_mentions_free(&s->names);
+        return rc;
+    }
+    if (s->names.count == 0) {
+        eco_i_mentions_free(&s->names);
+        return 0;
+    }
+    note_same_names(text, &s->names);
+    s->passage = fp->passage;
+    s->offset = offset;
+    s->len = len;
+    s->line = line_of(&r->passages[fp->passage], offset);
+    r->sentence_count++;
+    for (size_t i = 0; i < s->names.count; i++) {
+        const eco_i_mention *m = &s->names.items[i];
+        uint64_t key = eco_i_fold_hash(m->name, strlen(m->name));
+        if (m->generic && !m->known && !m->is_actor && key &&
+            eco_i_map_put(&r->generic, key, 1) < 0)
+            return ECO_ENOMEM;
+    }
+    return 0;
+}
+
+/* Turns a mention into an actor of the graph; ECO_I_NONE in *out when it is no actor. */
+static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, const char *country)
+{
+    size_t i, flag;
+    uint64_t key = eco_i_fold_hash(m->name, strlen(m->name));
+    int rc;
+
+    *out = ECO_I_NONE;
+    if (m->is_actor) {
+        *out = m->actor;
+        if (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i = m->actor, m->type)) < 0)
+            return rc;
+        return eco_graph_add_alias(r->g, m->actor, m->name);
+    }
+    if (m->known) {
+        const char *c = m->known->type == ECO_TYPE_INTERNATIONAL ? m->known->country
+                        : m->known->country ? m->known->country : country;
+        if ((rc = eco_i_record_actor(r, &i, m->known->name, m->known->type, c)) < 0 ||
+            (rc = eco_graph_add_alias(r->g, i, m->name)) < 0 ||
+            (m->known->type != ECO_TYPE_UNKNOWN &&
+             (rc = eco_graph_set_actor_type(r->g, i, m->known->type)) < 0))
+            return rc;
+        *out = i;
+        return eco_i_record_know(r, m->name, i);
+    }
+    if (key && eco_i_map_get(&r->generic, key, &flag))
+        return 0;
+    if (known_name(m->name, strlen(m->name), &i, r)) {
+        *out = i;
+        return m->type != ECO_TYPE_UNKNOWN ? eco_graph_set_actor_type(r->g, i, m->type) : 0;
+    }
+    /* "Agency for Administrative Modernisation (AMA)" where AMA is already known */
+    if (m->alias && m->acronym_defined &&
+        (known_name(m->alias, strlen(m->alias), &i, r) ||
+         eco_graph_find_actor(&i, r->g, m->alias, country_for(r, m->type, country)) == 0)) {
+        if ((rc = eco_graph_add_alias(r->g, i, m->name)) < 0 ||
+            (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0)
+            return rc;
+    } else if ((rc = eco_i_record_actor(r, &i, m->name, m->type, country)) < 0) {
+        return rc;
+    }
+    if (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i, m->type)) < 0)
+        return rc;
+    if (m->alias && ((rc = eco_graph_add_alias(r->g, i, m->alias)) < 0 ||
+                     (rc = eco_i_record_know(r, m->alias, i)) < 0))
+        return rc;
+    if ((rc = eco_i_record_know(r, m->name, i)) < 0)
+        return rc;
+    *out = i;
+    return 0;
+}
+
+/* Words before byte offset at: a name among the first words is what the sentence is about. */
+static size_t words_before(const char *text, size_t at)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < at; i++)
+        words += text[i] == ' ' && i + 1 < at && text[i + 1] != ' ';
+    return words;
+}
+
+static int sentence_ties(eco_i_record *r, const found_sentence *s, const size_t *actors,
+                         size_t subject)
+{
+    const passage *p = &r->passages[s->passage];
+    const char *text = p->text + s->offset;
+    eco_i_cue cues[MAX_CUES];
+    size_t ncues = eco_i_find_cues(cues, MAX_CUES, text, s->len), agent = ECO_I_NONE, others = 0;
+    int rc = 0;
+
+    if (ncues == 0) {
+        size_t n = s->names.count < MAX_RELATED ? s->names.count : MAX_RELATED;
+        for (size_t i = 0; i < n && rc == 0; i++)
+            for (size_t j = i + 1; j < n && rc == 0; j++)
+                if (actors[i] != ECO_I_NONE && actors[j] != ECO_I_NONE)
+                    rc = eco_i_record_tie(r, actors[i], actors[j], ECO_TIE_RELATED, s->line, text,
+                                          s->len);
+        return rc;
+    }
+    for (size_t i = 0; i < s->names.count && agent == ECO_I_NONE; i++)
+        if (actors[i] != ECO_I_NONE && s->names.items[i].start < cues[0].start &&
+            words_before(text, s->names.items[i].start) <= 6)
+            agent = actors[i];
+    if (agent == ECO_I_NONE)
+        agent = subject;
+    /* "the role of ESF financial support": the name just before a noun cue provides */
+    for (size_t i = 0; i < s->names.count && rc == 0; i++) {
+        const eco_i_mention *m = &s->names.items[i];
+        for (size_t k = 0; k < ncues && actors[i] != ECO_I_NONE; k++) {
+            if (cues[k].role != ECO_I_CUE_NOUN || m->end > cues[k].start ||
+                cues[k].start - m->end > 3 || subject == ECO_I_NONE || actors[i] == subject)
+                continue;
+            return eco_i_record_tie(r, actors[i], subject, cues[k].kind, s->line, text, s->len);
+        }
+    }
+    for (size_t i = 0; i < s->names.count && rc == 0; i++) {
+        const eco_i_mention *m = &s->names.items[i];
+        const eco_i_cue *c = NULL;
+        if (actors[i] == ECO_I_NONE || actors[i] == agent)
+            continue;
+        for (size_t k = 0; k < ncues; k++)
+            if (cues[k].end <= m->start)
+                c = &cues[k];
+        if (!c)
+            c = &cues[0];
+        others++;
+        if (agent == ECO_I_NONE)
+            continue;
+        if (c->role == ECO_I_CUE_PATIENT)
+            rc = eco_i_record_tie(r, actors[i], agent, c->kind, s->line, text, s->len);
+        else
+            rc = eco_i_record_tie(r, agent, actors[i], c->kind, s->line, text, s->len);
+    }
+    /* "In 2016, the Ministry ... launched the challenge": the subject is the object */
+    if (rc == 0 && others == 0 && agent != subject && subject != ECO_I_NONE &&
+        agent != ECO_I_NONE && cues[0].role != ECO_I_CUE_PATIENT)
+        rc = eco_i_record_tie(r, agent, subject, cues[0].kind, s->line, text, s->len);
+    return rc;
+}
+
+static int second_pass(eco_i_record *r)
+{
+    size_t *actors = NULL, cap = 0;
+    int rc = 0;
+
+    for (size_t k = 0; k < r->sentence_count && rc == 0; k++) {
+        const found_sentence *s = &r->sentences[k];
+        const passage *p = &r->passages[s->passage];
+        size_t subject = p->subject != ECO_I_NONE ? p->subject : r->subject;
+        if (eco_i_reserve(&actors, &cap, s->names.count, sizeof(*actors)) < 0) {
+            rc = ECO_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < s->names.count && rc == 0; i++) {
+            const eco_i_mention *m = &s->names.items[i];
+            if (m->same_as && actors[m->same_as - 1] != ECO_I_NONE) {
+                /* "LabX stands for 'Experimentation Laboratory of ...'" */
+                actors[i] = actors[m->same_as - 1];
+                if ((rc = eco_graph_add_alias(r->g, actors[i], m->name)) == 0)
+                    rc = eco_i_record_know(r, m->name, actors[i]);
+                continue;
+            }
+            rc = mention_actor(r, &actors[i], m, p->country ? p->country : r->view.country);
+        }
+        if (rc == 0)
+            rc = sentence_ties(r, s, actors, subject);
+    }
+    free(actors);
+    return rc;
+}
+
+/* ---- Partner fields --------------------------------------------------------------------- */
+
+int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,
+                          size_t partner_of, eco_actor_type sector)
+{
+    eco_i_partner *parts = NULL;
+    size_t count = 0, actor, known;
+    int rc;
+
+    if ((rc = eco_i_split_partners(&parts, &count, text, len)) < 0)
+        return rc;
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        const eco_i_partner *pt = &parts[i];
+        const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), pt->name, strlen(pt->name));
+        if (!k && r->in->user)
+            k = eco_i_lexicon_find(r->in->user, pt->name, strlen(pt->name));
+        if (known_name(pt->name, strlen(pt->name), &known, r)) {
+            actor = known;
+            rc = eco_graph_add_alias(r->g, actor, pt->name);
+        } else if (k) {
+            rc = eco_i_record_actor(r, &actor, k->name, k->type,
+                                    k->type == ECO_TYPE_INTERNATIONAL ? k->country : k->country);
+            if (rc == 0)
+                rc = eco_graph_add_alias(r->g, actor, pt->name);
+        } else {
+            eco_actor_type type = eco_name_classify(pt->name);
+            if (type == ECO_TYPE_UNKNOWN)
+                type = pt->type != ECO_TYPE_UNKNOWN ? pt->type : sector;
+            rc = eco_i_record_actor(r, &actor, pt->name, type, NULL);
+        }
+        if (rc == 0 && pt->alias && (rc = eco_graph_add_alias(r->g, actor, pt->alias)) == 0)
+            rc = eco_i_record_know(r, pt->alias, actor);
+        if (rc == 0)
+            rc = eco_i_record_tie(r, partner_of, actor, ECO_TIE_PARTNERSHIP, line, text, len);
+    }
+    eco_i_partners_free(parts, count);
+    return rc;
+}
+
+/* ---- Finishing -------------------------------------------------------------------------- */
+
+int eco_i_record_finish(eco_i_record *r, eco_error *err)
+{
+    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_name, r, 0}};
+    int rc = 0;
+
+    for (fp.passage = 0; fp.passage < r->passage_count && rc == 0; fp.passage++) {
+        passage *p = &r->passages[fp.passage];
+        rc = eco_i_sentences(p->text, p->len, find_in_sentence, &fp);
+    }
+    if (rc == 0)
+        rc = second_pass(r);
+    if (rc == 0)
+        rc = eco_graph_add_record(NULL, r->g, &r->view);
+    if (rc < 0)
+        return eco_error_set(err, rc, r->in->source, 0, 0,
+                             rc == ECO_ENOMEM ? "out of memory reading the record"
+                                              : "record cannot be added to the map");
+    return 0;
+}
+
+/* ---- Titles ----------------------------------------------------------------------------- */
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words;
+}
+
+static int all_capitals(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 0;
+        letters += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return letters >= 2 && n <= 10;
+}
+
+int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, const char *country)
+{
+    const char *x, *y;
+    size_t xn, yn;
+    char *name = NULL, *alias = NULL;
+    eco_actor_type type = ECO_TYPE_UNKNOWN;
+    int rc = 0;
+
+    *out = ECO_I_NONE;
+    if (eco_i_starts(title, "The ") || eco_i_starts(title, "the "))
+        title += 4;
+    if (eco_i_split_title(title, &x, &xn, &y, &yn) && count_words(x, xn) <= 4 &&
+        ((x[0] >= 'A' && x[0] <= 'Z') || (unsigned char)x[0] >= 0xC0)) {
+        char *xs = eco_i_squeeze(x, xn), *ys = eco_i_squeeze(y, yn);
+        if (!xs || !ys) {
+            free(xs);
+            free(ys);
+            return ECO_ENOMEM;
+        }
+        eco_actor_type tx = eco_name_classify(xs), ty = eco_name_classify(ys);
+        if (all_capitals(x, xn) && ty != ECO_TYPE_UNKNOWN) {
+            name = ys, alias = xs, type = ty; /* "AMA – Administrative Modernisation Agency" */
+        } else if (tx != ECO_TYPE_UNKNOWN || (ty != ECO_TYPE_UNKNOWN && count_words(y, yn) <= 8)) {
+            name = xs, type = tx != ECO_TYPE_UNKNOWN ? tx : ty;
+            free(ys);
+        } else {
+            free(xs);
+            free(ys);
+            return 0;
+        }
+    } else {
+        size_t n = strlen(title);
+        name = eco_i_squeeze(title, n);
+        if (!name)
+            return ECO_ENOMEM;
+        type = eco_name_classify(name);
+        if (type == ECO_TYPE_UNKNOWN || count_words(title, n) > 10) {
+            free(name);
+            return 0;
+        }
+    }
+    if ((rc = eco_i_record_actor(r, out, name, type, country)) == 0 && alias)
+        rc = eco_graph_add_alias(r->g, *out, alias);
+    if (rc == 0 && alias)
+        rc = eco_i_record_know(r, alias, *out);
+    if (rc == 0 && strcmp(title, name) != 0 && (rc = eco_graph_add_alias(r->g, *out, title)) == 0)
+        rc = eco_i_record_know(r, title, *out);
+    free(name);
+    free(alias);
+    return rc;
+}

@@ -1,0 +1,375 @@
+/*
+ * import/text.c - raw record text made readable: entities, tags, odd spaces and line
+ * ends cleaned, and prose cut into sentences.
+ *
+ * Cleaning works in place and never joins or splits lines, so that a line number found in
+ * the cleaned text is the line number in the file: evidence must point at the source.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_internal.h"
+
+const char *eco_i_memmem(const char *hay, size_t n, const char *needle, size_t m)
+{
+    if (m == 0)
+        return hay;
+    for (const char *p = hay; m <= n && (p = memchr(p, needle[0], n - m + 1 - (size_t)(p - hay)));
+         p++)
+        if (memcmp(p, needle, m) == 0)
+            return p;
+    return NULL;
+}
+
+/* ---- Entities --------------------------------------------------------------------------- */
+
+typedef struct entity {
+    const char *name; /* without '&' and ';' */
+    const char *text; /* UTF-8 it stands for */
+} entity;
+
+static const entity entities[] = {
+    {"amp", "&"},        {"lt", "<"},          {"gt", ">"},          {"quot", "\""},
+    {"apos", "'"},       {"nbsp", " "},        {"ndash", "\xE2\x80\x93"},
+    {"mdash", "\xE2\x80\x94"}, {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"},
+    {"rdquo", "\xE2\x80\x9D"}, {"ldquo", "\xE2\x80\x9C"}, {"hellip", "..."},
+    {"eacute", "\xC3\xA9"}, {"egrave", "\xC3\xA8"}, {"aacute", "\xC3\xA1"},
+    {"agrave", "\xC3\xA0"}, {"oacute", "\xC3\xB3"}, {"iacute", "\xC3\xAD"},
+    {"uacute", "\xC3\xBA"}, {"ntilde", "\xC3\xB1"}, {"ccedil", "\xC3\xA7"},
+    {"atilde", "\xC3\xA3"}, {"otilde", "\xC3\xB5"}, {"ecirc", "\xC3\xAA"},
+    {"Eacute", "\xC3\x89"}, {"copy", "(c)"}, {"reg", "(r)"}, {"bull", "\xE2\x80\xA2"},
+    {NULL, NULL}};
+
+/* Writes the UTF-8 form of code point cp to out; returns its length, 0 when invalid. */
+static size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        return 0;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Decodes the entity at s ('&' included, at most n bytes) into out; returns the bytes it
+ * used, or 0 when s is no entity (a bare '&' stays as it is).  Entities never grow. */
+static size_t decode_entity(const char *s, size_t n, char *out, size_t *out_len)
+{
+    const char *semi = memchr(s, ';', n < 12 ? n : 12);
+    size_t name_len;
+
+    if (!semi || semi == s + 1)
+        return 0;
+    name_len = (size_t)(semi - s - 1);
+    if (s[1] == '#') {
+        char digits[10], *end;
+        int hex = name_len > 1 && (s[2] == 'x' || s[2] == 'X');
+        size_t dl = name_len - 1 - (size_t)hex;
+        if (dl == 0 || dl >= sizeof(digits))
+            return 0;
+        memcpy(digits, s + 2 + hex, dl);
+        digits[dl] = '\0';
+        unsigned long cp = strtoul(digits, &end, hex ? 16 : 10);
+        if (*end || cp > 0x10FFFF)
+            return 0;
+        if (cp == 0xA0)
+            cp = ' ';
+        *out_len = utf8_encode((uint32_t)cp, out);
+        return *out_len && *out_len <= name_len + 2 ? name_len + 2 : 0;
+    }
+    for (const entity *e = entities; e->name; e++) {
+        if (strlen(e->name) == name_len && memcmp(e->name, s + 1, name_len) == 0) {
+            *out_len = strlen(e->text);
+            memcpy(out, e->text, *out_len);
+            return name_len + 2;
+        }
+    }
+    return 0;
+}
+
+/* ---- Cleaning --------------------------------------------------------------------------- */
+
+/* Length of the HTML tag at s (from '<' to '>', on one line), or 0 when s starts none. */
+static size_t tag_length(const char *s, size_t n)
+{
+    size_t i = 1;
+    if (n < 3 || !(s[1] == '/' || s[1] == '!' || (s[1] >= 'a' && s[1] <= 'z') ||
+                   (s[1] >= 'A' && s[1] <= 'Z')))
+        return 0;
+    while (i < n && s[i] != '>' && s[i] != '\n' && s[i] != '<')
+        i++;
+    return i < n && s[i] == '>' ? i + 1 : 0;
+}
+
+/* A timestamp link, <a class="yt-timestamp" ...>[00:01:02]</a>, goes with its text. */
+static size_t timestamp_link_length(const char *s, size_t n)
+{
+    size_t open = tag_length(s, n);
+    if (!open || open > 200 || eco_i_memmem(s, open, "timestamp", 9) == NULL)
+        return 0;
+    const char *close = eco_i_memmem(s + open, n - open < 64 ? n - open : 64, "</a>", 4);
+    return close ? (size_t)(close - s) + 4 : open;
+}
+
+/* A bare "[00:01:02]" timestamp. */
+static size_t timestamp_length(const char *s, size_t n)
+{
+    size_t i = 1;
+    if (n < 7 || s[0] != '[')
+        return 0;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ':'))
+        i++;
+    return i >= 6 && i < n && s[i] == ']' ? i + 1 : 0;
+}
+
+/* "[[target | alias]]" gives "alias"; "[[target]]" gives "target".  "[[key:value]]" tags
+ * of UNDP records are left for their reader.  Writes the kept text to out. */
+static size_t wiki_link(const char *s, size_t n, char *out, size_t *out_len)
+{
+    const char *close = n > 4 ? eco_i_memmem(s + 2, n - 2 < 300 ? n - 2 : 300, "]]", 2) : NULL;
+    const char *inner = s + 2, *bar;
+    size_t inner_len;
+
+    if (!close || memchr(inner, '\n', (size_t)(close - inner)))
+        return 0;
+    inner_len = (size_t)(close - inner);
+    bar = memchr(inner, '|', inner_len);
+    if (!bar && memchr(inner, ':', inner_len) && !memchr(inner, ' ', inner_len))
+        return 0;
+    if (bar) {
+        inner_len -= (size_t)(bar + 1 - inner);
+        inner = bar + 1;
+    }
+    while (inner_len && *inner == ' ')
+        inner++, inner_len--;
+    while (inner_len && inner[inner_len - 1] == ' ')
+        inner_len--;
+    memmove(out, inner, inner_len);
+    *out_len = inner_len;
+    return (size_t)(close + 2 - s);
+}
+
+size_t eco_i_text_clean(char *text, size_t len)
+{
+    size_t r = 0, w = 0;
+
+    while (r < len) {
+        unsigned char c = (unsigned char)text[r];
+        size_t used = 0, out_len = 0;
+        char out[8];
+
+        if (c == '\r') {
+            text[w++] = '\n';
+            r += r + 1 < len && text[r + 1] == '\n' ? 2 : 1;
+            continue;
+        }
+        if (c == '&' && (used = decode_entity(text + r, len - r, out, &out_len))) {
+            memcpy(text + w, out, out_len);
+            w += out_len;
+            r += used;
+            continue;
+        }
+        if (c == '<' && ((used = timestamp_link_length(text + r, len - r)) ||
+                         (used = tag_length(text + r, len - r)))) {
+            text[w++] = ' ';
+            r += used;
+            continue;
+        }
+        if (c == '[' && r + 1 < len && text[r + 1] == '[' &&
+            (used = wiki_link(text + r, len - r, text + w, &out_len))) {
+            w += out_len;
+            r += used;
+            continue;
+        }
+        if (c == '[' && (used = timestamp_length(text + r, len - r))) {
+            r += used;
+            continue;
+        }
+        if (c < 0x80) {
+            text[w++] = (char)(c == '\t' || c == '\f' || c == '\v' || c == 0 ? ' ' : c);
+            r++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = eco_i_utf8_decode(text + r, len - r, &cp);
+        if (n == 0) {
+            text[w++] = ' '; /* not UTF-8: one byte lost, the line kept */
+            r++;
+        } else if (cp == 0xA0 || cp == 0x202F || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A) ||
+                   cp == 0x3000) {
+            text[w++] = ' ';
+            r += n;
+        } else if (cp == 0x200B || cp == 0xFEFF || cp == 0x200E || cp == 0x200F) {
+            r += n; /* zero-width marks */
+        } else {
+            memmove(text + w, text + r, n);
+            w += n;
+            r += n;
+        }
+    }
+    text[w] = '\0';
+    return w;
+}
+
+/* ---- Sentences -------------------------------------------------------------------------- */
+
+/* 1 when the '.' at i ends an abbreviation or an initial rather than a sentence. */
+static int is_abbreviation(const char *text, size_t i)
+{
+    size_t start = i;
+    while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n' && text[start - 1] != '(')
+        start--;
+    size_t n = i - start;
+    if (n == 1)
+        return 1; /* "A. Smith", "e.g." inner dot */
+    if (n == 3 && text[start + 1] == '.')
+        return 1; /* "e.g", "i.e" */
+    static const char *const words[] = {"etc", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Nr",
+                                        "vs", "Prof", "Inc", "Ltd", "Co", "Jr", "Sr", NULL};
+    for (size_t k = 0; words[k]; k++)
+        if (strlen(words[k]) == n && memcmp(text + start, words[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx)
+{
+    size_t start = 0;
+    int rc;
+
+    for (size_t i = 0; i <= len; i++) {
+        int end = i == len || text[i] == '\n' || text[i] == ';';
+        size_t stop = i;
+        if (!end && (text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 1 < len &&
+            (text[i + 1] == ' ' || text[i + 1] == '\n') &&
+            !(text[i] == '.' && is_abbreviation(text, i))) {
+            end = 1;
+            stop = i + 1;
+        }
+        if (!end)
+            continue;
+        while (start < stop && (text[start] == ' ' || text[start] == '\n'))
+            start++;
+        size_t e = stop;
+        while (e > start && text[e - 1] == ' ')
+            e--;
+        if (e > start && (rc = fn(text + start, e - start, start, ctx)) < 0)
+            return rc;
+        start = i + 1;
+    }
+    return 0;
+}
+
+char *eco_i_squeeze(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    size_t w = 0;
+
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i] == '\n' || text[i] == '\t' ? ' ' : text[i];
+        if (c == ' ' && (w == 0 || out[w - 1] == ' '))
+            continue;
+        out[w++] = c;
+    }
+    while (w && out[w - 1] == ' ')
+        w--;
+    out[w] = '\0';
+    return out;
+}
+
+uint64_t eco_i_fold_hash(const char *text, size_t len)
+{
+    char buf[256], folded[256];
+    size_t n;
+
+    if (len >= sizeof(buf))
+        return 0;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    n = eco_name_fold(folded, sizeof(folded), buf);
+    return n == 0 || n >= sizeof(folded) ? 0 : eco_i_hash(folded, n);
+}
+
+/* ---- Documents -------------------------------------------------------------------------- */
+
+int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len)
+{
+    size_t cap = 0;
+
+    memset(doc, 0, sizeof(*doc));
+    if (!(doc->text = malloc(len + 1)))
+        return ECO_ENOMEM;
+    memcpy(doc->text, data, len);
+    size_t n = len;
+    if (n >= 3 && memcmp(doc->text, "\xEF\xBB\xBF", 3) == 0)
+        memset(doc->text, ' ', 3);
+    doc->len = eco_i_text_clean(doc->text, n);
+    for (char *s = doc->text;;) {
+        char *eol = strchr(s, '\n');
+        if (eco_i_reserve(&doc->lines, &cap, doc->count + 1, sizeof(*doc->lines)) < 0) {
+            eco_i_doc_close(doc);
+            return ECO_ENOMEM;
+        }
+        if (eol)
+            *eol = '\0';
+        size_t l = strlen(s);
+        while (l && s[l - 1] == ' ')
+            s[--l] = '\0';
+        doc->lines[doc->count++] = s;
+        if (!eol)
+            break;
+        s = eol + 1;
+    }
+    return 0;
+}
+
+void eco_i_doc_close(eco_i_doc *doc)
+{
+    free(doc->text);
+    free(doc->lines);
+    memset(doc, 0, sizeof(*doc));
+}
+
+int eco_i_starts(const char *line, const char *prefix)
+{
+    return strncmp(line, prefix, strlen(prefix)) == 0;
+}
+
+int eco_i_split_title(const char *title, const char **x, size_t *xn, const char **y, size_t *yn)
+{
+    static const char *const seps[] = {": ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ",
+                                       " \xE2\x80\x93", " -", "\xE2\x80\x94 ", "- ", NULL};
+    for (size_t i = 0; seps[i]; i++) {
+        const char *at = strstr(title, seps[i]);
+        if (!at || at == title)
+            continue;
+        *x = title;
+        *xn = (size_t)(at - title);
+        *y = at + strlen(seps[i]);
+        *yn = strlen(*y);
+        while (*xn && (*x)[*xn - 1] == ' ')
+            (*xn)--;
+        while (*yn && **y == ' ')
+            (*y)++, (*yn)--;
+        return *xn > 0 && *yn > 0;
+    }
+    return 0;
+}
