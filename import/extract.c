@@ -58,7 +58,8 @@ static const char *const plural_heads[] = {
     "municipalidades", "unions", "alliances", "chambers", "boards", "courts", "cooperatives",
     "cooperativas", "organizations", "organisations", "organizaciones", "ngos", "ongs", "hubs",
     "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
-    "governments", "administrations", "municipalites", NULL};
+    "governments", "administrations", "municipalites", "universites", "entreprises",
+    "cooperatives", "communautes", "comunidades", "instituciones", "institutions", NULL};
 
 /* Words that add nothing to tell one body from another. */
 static const char *const generic_words[] = {
@@ -106,7 +107,7 @@ static const char *const generic_markers[] = {
 
 /* ---- Tokens ----------------------------------------------------------------------------- */
 
-enum { SEP_NONE, SEP_COMMA, SEP_AND, SEP_SLASH, SEP_DASH };
+enum { SEP_NONE, SEP_COMMA, SEP_AND, SEP_SLASH, SEP_DASH, SEP_GAP };
 
 typedef struct token {
     size_t start, end;     /* bytes in the sentence */
@@ -287,6 +288,7 @@ typedef struct item {
     int has_head;      /* any singular head word */
     int plural;        /* a plural head: a category */
     int complement;    /* a head followed by "of", "for", "de" ... */
+    int has_of;        /* holds "of", "for", "de" ... at all */
     int generic;       /* a generic marker precedes it */
 } item;
 
@@ -354,7 +356,7 @@ static size_t chain_end(const sentence *st, size_t a, int names_only)
 static void describe_item(const sentence *st, item *it)
 {
     int after_of = 0;
-    it->has_head = it->plural = it->head_first = it->head_last = it->complement = 0;
+    it->has_head = it->plural = it->head_first = it->head_last = it->complement = it->has_of = 0;
     it->head_of = 1;
     for (size_t k = it->a; k < it->b; k++) {
         const token *t = &st->tokens[k];
@@ -365,6 +367,7 @@ static void describe_item(const sentence *st, item *it)
             if (it->has_head && !after_of)
                 it->complement = 1;
             after_of = 1;
+            it->has_of = 1;
         }
         if (t->head == 1) {
             it->has_head = 1;
@@ -589,7 +592,8 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
     const item *it = &items[i];
     size_t k, last = i;
 
-    if (it->has_head && !it->head_of && (it->complement || it->head_first)) {
+    if ((it->has_head && !it->head_of && (it->complement || it->head_first)) ||
+        (e->x->names_only && !it->has_head && it->has_of)) {
         /* "Ministry of Economy, Development and Tourism" */
         for (k = i + 1; k < n; k++) {
             const item *f = &items[k];
@@ -680,6 +684,12 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
             else if (t->punct == '-')
                 here = SEP_DASH;
         }
+        /* "Africa Borderlands Centre Village Savers": a name ends at its head word */
+        if (k < b && here == SEP_NONE && e->x->names_only && k > s + 1 && k + 1 < b &&
+            st->tokens[k - 1].head == 1 && st->tokens[k].word && st->tokens[k].cap &&
+            !st->tokens[k].head && !is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
+            st->tokens[k - 2].word && !is_conn(&st->tokens[k - 2]))
+            here = SEP_GAP;
         if (k < b && here == SEP_NONE)
             continue;
         if (k > s) {
@@ -696,7 +706,7 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
             sep = SEP_AND; /* ", and" */
         else if (here != SEP_NONE)
             sep = here;
-        s = k + 1;
+        s = here == SEP_GAP ? k : k + 1;
     }
     int listed = n > 1;
     for (size_t i = 0; i < n;) {

@@ -72,13 +72,23 @@ static int is_junk(const char *s, size_t n)
     return 0;
 }
 
+/* 1 when no letter of the name is a capital: "community leaders", "among others". */
+static int all_small(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3)
+            return 0;
+    return 1;
+}
+
 static int push(splitter *sp, const char *name, size_t n, const char *alias, size_t an,
                 eco_actor_type type)
 {
     eco_i_partner *p;
 
     trim(&name, &n);
-    if (n == 0 || n > 200 || is_junk(name, n))
+    if (n == 0 || n > 200 || is_junk(name, n) || all_small(name, n) ||
+        eco_i_sector_type(name, n) != ECO_TYPE_UNKNOWN)
         return 0;
     for (size_t i = 0; i < sp->count; i++)
         if (strlen(sp->items[i].name) == n && memcmp(sp->items[i].name, name, n) == 0)
@@ -162,6 +172,8 @@ static int piece(splitter *sp, const char *s, size_t n)
         if (colon && eco_i_sector_type(l, ln) == ECO_TYPE_UNKNOWN && ln < 30 &&
             !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
             s = r, n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
+            if (type == ECO_TYPE_UNKNOWN)
+                type = eco_name_classify(lf);
             break;
         }
         if (rn > 0 && rn <= 12 && !memchr(r, ' ', rn) && rn >= 2 && r[0] >= 'A' && r[0] <= 'Z' &&
@@ -186,6 +198,15 @@ static int piece(splitter *sp, const char *s, size_t n)
             break;
         const char *in = s + i + 1;
         size_t in_len = (size_t)(close - in);
+        const char *after = close + 1;
+        size_t after_len = n - (size_t)(after - s);
+        while (after_len && *after == ' ')
+            after++, after_len--;
+        if (after_len > 2 && after[0] >= 'A' && after[0] <= 'Z' && !alias) {
+            if ((rc = piece(sp, s, (size_t)(close + 1 - s))) < 0)
+                return rc;
+            return piece(sp, after, after_len);
+        }
         eco_actor_type t = eco_i_sector_type(in, in_len);
         if (t != ECO_TYPE_UNKNOWN)
             type = t;

@@ -151,6 +151,40 @@ int eco_i_record_set_lab(eco_i_record *r, size_t actor)
 
 /* ---- Actors ----------------------------------------------------------------------------- */
 
+/* In a UNDP record: "Gender Unit of UNDP" and "Country Office" are the lab's own house, and
+ * "Acc Lab Tanzania" is another country's lab, named as ecomap names labs.  Returns 1 with
+ * *out set to the lab when name is the record's own; 2 with canonical filled for another
+ * country's lab; 0 otherwise. */
+static int undp_form(const eco_i_record *r, const char *name, size_t *out, char *canonical,
+                     size_t n)
+{
+    static const char *const prefixes[] = {"undp accelerator lab ", "accelerator lab ",
+                                           "acc lab ", "acclab ", "pnud ", "undp ", NULL};
+    char folded[256];
+    const char *country;
+
+    if (r->lab == ECO_I_NONE)
+        return 0;
+    eco_name_fold(folded, sizeof(folded), name);
+    for (size_t i = 0; prefixes[i]; i++) {
+        size_t pl = strlen(prefixes[i]);
+        if (strncmp(folded, prefixes[i], pl) == 0 &&
+            (country = eco_i_country_name(folded + pl, strlen(folded + pl))) &&
+            (!r->view.country || strcmp(country, r->view.country) != 0)) {
+            snprintf(canonical, n, "UNDP Accelerator Lab %s", country);
+            return 2;
+        }
+    }
+    char padded[260];
+    snprintf(padded, sizeof(padded), " %s ", folded);
+    if (strstr(padded, " undp ") || strstr(padded, " pnud ") ||
+        strcmp(folded, "country office") == 0 || strcmp(folded, "co") == 0) {
+        *out = r->lab;
+        return 1;
+    }
+    return 0;
+}
+
 /* An actor's country: none for international bodies, else the given one or the record's. */
 static const char *country_for(const eco_i_record *r, eco_actor_type type, const char *country)
 {
@@ -189,9 +223,23 @@ static int national_institute(const char *name)
 int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
                        const char *country)
 {
+    char lab[200];
     size_t i;
-    int rc;
+    int rc, form = undp_form(r, name, &i, lab, sizeof(lab));
 
+    if (form == 1) {
+        *out = i;
+        return eco_graph_add_alias(r->g, i, name);
+    }
+    if (form == 2) {
+        if ((rc = eco_graph_resolve_actor(&i, r->g, lab, ECO_TYPE_INTERNATIONAL,
+                                          eco_i_country_name(lab + 21, strlen(lab + 21)))) < 0 ||
+            (rc = eco_graph_add_alias(r->g, i, name)) < 0 ||
+            (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0)
+            return rc;
+        *out = i;
+        return eco_i_record_know(r, name, i);
+    }
     if (type == ECO_TYPE_UNKNOWN)
         type = eco_name_classify(name);
     if (type == ECO_TYPE_ACADEMIA && national_institute(name))
