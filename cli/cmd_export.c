@@ -24,7 +24,9 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'f':
             if (eco_export_format_from_name(&format, optarg) < 0)
-                return cli_usage_error("export", "unknown format \"%s\"; expected json or node-link",
+                return cli_usage_error("export",
+                                       "unknown format \"%s\"; expected json, node-link, "
+                                       "cytoscape, graphml, gexf, kumu or neo4j",
                                        optarg);
             break;
         case 'o':
@@ -50,7 +52,7 @@ static int run(int argc, char **argv)
 }
 
 const cli_command cli_export = {
-    "export", run, "write a map in another format (json, node-link)",
+    "export", run, "write a map in another format (json, node-link, gexf, kumu, ...)",
     "usage: ecomap export MAP_OR_RECORDS... [--format FORMAT] [-o OUTPUT] [--links]\n"
     "\n"
     "Writes the map in FORMAT. Inputs may be maps or raw records, imported on the fly as\n"
@@ -61,9 +63,23 @@ const cli_command cli_export = {
     "  node-link   NetworkX node-link JSON: nodes with id, name, type, country, aliases;\n"
     "              edges with source, target, kind, directed, weight, evidence. Read it with\n"
     "              networkx.node_link_graph(data, edges=\"edges\")\n"
+    "  cytoscape   Cytoscape.js JSON: {\"elements\": {\"nodes\": [...], \"edges\": [...]}};\n"
+    "              also read by networkx.cytoscape_graph\n"
+    "  graphml     GraphML for NetworkX, igraph, Gephi and yEd; lists joined with '|'\n"
+    "  gexf        GEXF 1.3 for Gephi: nodes coloured by type (Okabe-Ito palette) and\n"
+    "              sized by degree\n"
+    "  kumu        Kumu's spreadsheet CSV, three files: -o map.csv writes\n"
+    "              map.elements.csv and map.connections.csv (for Kumu) and\n"
+    "              map.records.csv (for ecomap to read the map back whole)\n"
+    "  neo4j       neo4j-admin import CSV, two files: -o map.csv writes map.nodes.csv and\n"
+    "              map.relationships.csv; import with --array-delimiter=\"|\"\n"
+    "\n"
+    "A format of several files writes all of them or, on failure, none; to standard\n"
+    "output it writes the tables one after another, two empty rows between them.\n"
+    "docs/FORMAT.md describes every format.\n"
     "\n"
     "options:\n"
-    "  -f, --format FORMAT      json or node-link\n"
+    "  -f, --format FORMAT      one of the formats above (default json)\n"
     "  -o, --output FILE        where to write (default \"-\": standard output); an existing\n"
     "                           file is replaced only when the whole run succeeds\n"
     "      --links              node-link: call the edge list \"links\", as NetworkX before 3.4\n"

@@ -4,23 +4,30 @@
 
 #include "export_internal.h"
 
-typedef int (*writer)(const eco_graph *, const eco_export_options *, FILE *, const char *,
-                      eco_error *);
-
+/* A format is written by one writer to one file, or, when tables is set, as several files
+ * (one per table) that are committed together. */
 static const struct {
     const char *name;
     eco_export_format format;
-    writer write;
+    eco_i_writer write;        /* one file; NULL when tables is set */
+    const eco_i_table *tables; /* several files; NULL when write is set */
 } writers[] = {
-    {"json", ECO_EXPORT_JSON, eco_i_write_native},
-    {"node-link", ECO_EXPORT_NODE_LINK, eco_i_write_node_link},
+    {"json", ECO_EXPORT_JSON, eco_i_write_native, NULL},
+    {"node-link", ECO_EXPORT_NODE_LINK, eco_i_write_node_link, NULL},
+    {"cytoscape", ECO_EXPORT_CYTOSCAPE, eco_i_write_cytoscape, NULL},
+    {"graphml", ECO_EXPORT_GRAPHML, eco_i_write_graphml, NULL},
+    {"gexf", ECO_EXPORT_GEXF, eco_i_write_gexf, NULL},
+    {"kumu", ECO_EXPORT_KUMU, NULL, eco_i_kumu_tables},
+    {"neo4j", ECO_EXPORT_NEO4J, NULL, eco_i_neo4j_tables},
 };
 
 #define WRITER_COUNT (sizeof(writers) / sizeof(writers[0]))
+#define MAX_TABLES 4
 
 const char *const *eco_export_formats(void)
 {
-    static const char *const names[] = {"json", "node-link", NULL};
+    static const char *const names[] = {"json",    "node-link", "cytoscape", "graphml",
+                                        "gexf",    "kumu",      "neo4j",     NULL};
     return names;
 }
 
@@ -35,23 +42,94 @@ int eco_export_format_from_name(eco_export_format *out, const char *name)
     return ECO_EUSAGE;
 }
 
+static int find_writer(size_t *out, eco_export_format format, const char *destination,
+                       eco_error *err)
+{
+    for (size_t i = 0; i < WRITER_COUNT; i++) {
+        if (writers[i].format == format) {
+            *out = i;
+            return 0;
+        }
+    }
+    return eco_error_set(err, ECO_EUSAGE, destination, 0, 0, "unknown export format");
+}
+
 int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
                       FILE *out, const char *destination, eco_error *err)
 {
     static const eco_export_options defaults = ECO_EXPORT_OPTIONS_INIT;
+    const eco_i_table *tables;
+    size_t w;
+    int rc;
 
-    for (size_t i = 0; i < WRITER_COUNT; i++)
-        if (writers[i].format == format)
-            return writers[i].write(g, opt ? opt : &defaults, out, destination, err);
-    return eco_error_set(err, ECO_EUSAGE, destination, 0, 0, "unknown export format");
+    if ((rc = find_writer(&w, format, destination, err)) < 0)
+        return rc;
+    opt = opt ? opt : &defaults;
+    if (writers[w].write)
+        return writers[w].write(g, opt, out, destination, err);
+    /* Several tables in one stream follow each other after two empty rows: the layout
+     * Kumu reads as sections of one sheet. */
+    tables = writers[w].tables;
+    for (size_t i = 0; tables[i].suffix; i++) {
+        if (i && fputs("\r\n\r\n", out) == EOF)
+            return eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write");
+        if ((rc = tables[i].write(g, opt, out, destination, err)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* path with a final ".csv" cut off and suffix appended: "map.csv" -> "map.nodes.csv". */
+static char *table_path(const char *path, const char *suffix)
+{
+    size_t len = strlen(path);
+    char *joined;
+
+    if (len >= 4 && strcmp(path + len - 4, ".csv") == 0)
+        len -= 4;
+    if (!(joined = malloc(len + strlen(suffix) + 1)))
+        return NULL;
+    memcpy(joined, path, len);
+    strcpy(joined + len, suffix);
+    return joined;
+}
+
+/* Writes each table to its own file; all appear together or none does. */
+static int export_tables(const eco_graph *g, const eco_i_table *tables,
+                         const eco_export_options *opt, const char *path, eco_error *err)
+{
+    eco_i_output outs[MAX_TABLES] = {0};
+    char *paths[MAX_TABLES] = {0};
+    size_t n = 0;
+    int rc = 0;
+
+    for (; n < MAX_TABLES && tables[n].suffix && rc == 0; n++) {
+        if (!(paths[n] = table_path(path, tables[n].suffix)))
+            rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");
+        else if ((rc = eco_i_output_open(&outs[n], paths[n], err)) == 0)
+            rc = tables[n].write(g, opt, outs[n].fp, outs[n].name, err);
+    }
+    if (rc == 0)
+        rc = eco_i_output_commit_all(outs, n, err);
+    for (size_t i = 0; i < n; i++) {
+        eco_i_output_abort(&outs[i]); /* nothing left to remove after a commit */
+        free(paths[i]);
+    }
+    return rc;
 }
 
 int eco_export_file(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
                     const char *path, eco_error *err)
 {
+    static const eco_export_options defaults = ECO_EXPORT_OPTIONS_INIT;
     eco_i_output out;
+    size_t w;
     int rc;
 
+    if ((rc = find_writer(&w, format, path, err)) < 0)
+        return rc;
+    if (writers[w].tables && path && strcmp(path, "-") != 0)
+        return export_tables(g, writers[w].tables, opt ? opt : &defaults, path, err);
     if ((rc = eco_i_output_open(&out, path, err)) < 0)
         return rc;
     if ((rc = eco_export_stream(g, format, opt, out.fp, out.name, err)) < 0) {

@@ -1,6 +1,6 @@
 /*
  * export/json.c - the JSON writers: ecomap's native map (docs/FORMAT.md) and NetworkX
- * node-link JSON.  Both are built as jansson trees in the shared order and dumped with
+ * node-link JSON, and the nodes and edges that cytoscape.c wraps.  Both are built as jansson trees in the shared order and dumped with
  * preserved key order, so the same graph always gives the same bytes.
  */
 #include <jansson.h>
@@ -100,8 +100,7 @@ static int put_tie_fields(json_t *item, const eco_tie *t)
     return 0;
 }
 
-/* Dumps root to fp followed by a new line, and frees it. */
-static int dump(json_t *root, FILE *fp, const char *destination, eco_error *err)
+int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *err)
 {
     int failed = !root || json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0 ||
                  fputc('\n', fp) == EOF;
@@ -153,17 +152,26 @@ static json_t *native_actors(const eco_graph *g, const size_t *order)
     return array;
 }
 
+json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, int keyed)
+{
+    json_t *item = json_object();
+    if (!item || (id && put(item, "id", json_string(id)) < 0) ||
+        put(item, "source", json_string(eco_graph_actor(g, t->source)->id)) < 0 ||
+        put(item, "target", json_string(eco_graph_actor(g, t->target)->id)) < 0 ||
+        (keyed && put(item, "key", json_string(eco_tie_kind_name(t->kind))) < 0) ||
+        put_tie_fields(item, t) < 0) {
+        json_decref(item);
+        return NULL;
+    }
+    return item;
+}
+
 static json_t *tie_array(const eco_graph *g, const size_t *order, int node_link)
 {
     json_t *array = json_array();
     for (size_t i = 0; array && i < eco_graph_tie_count(g); i++) {
-        const eco_tie *t = eco_graph_tie(g, order[i]);
-        json_t *item = json_object();
-        if (!item || put(item, "source", json_string(eco_graph_actor(g, t->source)->id)) < 0 ||
-            put(item, "target", json_string(eco_graph_actor(g, t->target)->id)) < 0 ||
-            (node_link && put(item, "key", json_string(eco_tie_kind_name(t->kind))) < 0) ||
-            put_tie_fields(item, t) < 0 || json_array_append_new(array, item) < 0) {
-            json_decref(item);
+        if (json_array_append_new(array, eco_i_json_edge(g, eco_graph_tie(g, order[i]), NULL,
+                                                         node_link)) < 0) {
             json_decref(array);
             return NULL;
         }
@@ -188,7 +196,7 @@ int eco_i_write_native(const eco_graph *g, const eco_export_options *opt, FILE *
         goto oom;
     free(actors);
     free(ties);
-    return dump(root, fp, destination, err);
+    return eco_i_json_dump(root, fp, destination, err);
 oom:
     json_decref(root);
     free(actors);
@@ -221,16 +229,23 @@ static int put_node_attributes(json_t *item, const eco_actor *a)
     return 0;
 }
 
+json_t *eco_i_json_node(const eco_actor *a)
+{
+    json_t *item = json_object();
+    if (!item || put_actor_fields(item, a) < 0 ||
+        put(item, "records", string_array(a->records, a->record_count)) < 0 ||
+        put_node_attributes(item, a) < 0) {
+        json_decref(item);
+        return NULL;
+    }
+    return item;
+}
+
 static json_t *node_array(const eco_graph *g, const size_t *order)
 {
     json_t *array = json_array();
     for (size_t i = 0; array && i < eco_graph_actor_count(g); i++) {
-        const eco_actor *a = eco_graph_actor(g, order[i]);
-        json_t *item = json_object();
-        if (!item || put_actor_fields(item, a) < 0 ||
-            put(item, "records", string_array(a->records, a->record_count)) < 0 ||
-            put_node_attributes(item, a) < 0 || json_array_append_new(array, item) < 0) {
-            json_decref(item);
+        if (json_array_append_new(array, eco_i_json_node(eco_graph_actor(g, order[i]))) < 0) {
             json_decref(array);
             return NULL;
         }
@@ -262,7 +277,7 @@ int eco_i_write_node_link(const eco_graph *g, const eco_export_options *opt, FIL
         goto oom;
     free(actors);
     free(ties);
-    return dump(root, fp, destination, err);
+    return eco_i_json_dump(root, fp, destination, err);
 oom:
     json_decref(root);
     free(actors);

@@ -70,9 +70,11 @@ static mode_t final_mode(const char *path)
     return 0666 & ~mask;
 }
 
-int eco_i_output_commit(eco_i_output *out, eco_error *err)
+/* Everything but the rename: flushed, synced, given its mode and closed.  Standard output is
+ * only flushed. */
+static int prepare(eco_i_output *out, eco_error *err)
 {
-    int failed;
+    int failed, saved;
 
     if (!out->temp_path) {
         if (fflush(out->fp) != 0 || ferror(out->fp))
@@ -82,20 +84,55 @@ int eco_i_output_commit(eco_i_output *out, eco_error *err)
     }
     failed = fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0 ||
              fchmod(fileno(out->fp), final_mode(out->path)) != 0;
-    int saved = errno;
+    saved = errno;
     if (fclose(out->fp) != 0 && !failed)
         failed = 1, saved = errno;
     out->fp = NULL;
-    if (!failed && rename(out->temp_path, out->path) != 0)
-        failed = 1, saved = errno;
-    if (failed) {
-        eco_i_output_abort(out);
+    if (failed)
         return eco_error_set(err, ECO_EIO, out->name, 0, 0, "cannot write: %s", strerror(saved));
-    }
+    return 0;
+}
+
+/* Renames a prepared temporary file over its destination and forgets it. */
+static int finish(eco_i_output *out, eco_error *err)
+{
+    if (out->temp_path && rename(out->temp_path, out->path) != 0)
+        return eco_error_set(err, ECO_EIO, out->name, 0, 0, "cannot write: %s",
+                             strerror(errno));
     free(out->temp_path);
     free(out->path);
     memset(out, 0, sizeof(*out));
     return 0;
+}
+
+int eco_i_output_commit(eco_i_output *out, eco_error *err)
+{
+    return eco_i_output_commit_all(out, 1, err);
+}
+
+int eco_i_output_commit_all(eco_i_output *outs, size_t n, eco_error *err)
+{
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = prepare(&outs[i], err);
+    /* A folder in a destination's place would fail only at its rename, after the files
+     * before it were replaced: find it first. */
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct stat st;
+        if (outs[i].path && stat(outs[i].path, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = eco_error_set(err, ECO_ECANTCREAT, outs[i].name, 0, 0,
+                               "cannot create: %s", strerror(EISDIR));
+    }
+    /* Renames come last, when every file is whole on disk.  A rename within one folder
+     * fails only when the folder itself goes wrong; files renamed before it stay, whole,
+     * and the rest are removed. */
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = finish(&outs[i], err);
+    if (rc < 0)
+        for (size_t i = 0; i < n; i++)
+            eco_i_output_abort(&outs[i]);
+    return rc;
 }
 
 void eco_i_output_abort(eco_i_output *out)

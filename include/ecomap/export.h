@@ -19,7 +19,12 @@ extern "C" {
 
 typedef enum eco_export_format {
     ECO_EXPORT_JSON = 0,  /* ecomap's native map, docs/FORMAT.md */
-    ECO_EXPORT_NODE_LINK  /* NetworkX node-link JSON */
+    ECO_EXPORT_NODE_LINK, /* NetworkX node-link JSON */
+    ECO_EXPORT_CYTOSCAPE, /* Cytoscape.js elements JSON, also read by NetworkX */
+    ECO_EXPORT_GRAPHML,   /* GraphML, lists joined with '|' */
+    ECO_EXPORT_GEXF,      /* GEXF 1.3 with viz colour by type and size by degree, for Gephi */
+    ECO_EXPORT_KUMU,      /* Kumu's spreadsheet CSV: elements, connections, records files */
+    ECO_EXPORT_NEO4J      /* neo4j-admin import CSV: nodes and relationships files */
 } eco_export_format;
 
 typedef struct eco_export_options {
@@ -28,7 +33,7 @@ typedef struct eco_export_options {
 
 #define ECO_EXPORT_OPTIONS_INIT {0}
 
-/* Parses "json" or "node-link".  ECO_EUSAGE for any other name. */
+/* Parses a format name as listed by eco_export_formats.  ECO_EUSAGE for any other name. */
 int eco_export_format_from_name(eco_export_format *out, const char *name);
 
 /* The names eco_export_format_from_name accepts, as a NULL-terminated array. */
@@ -37,12 +42,20 @@ const char *const *eco_export_formats(void);
 /*
  * Writes g in format to out.  destination names out in error messages.  opt may be NULL.
  * Output is deterministic: actors sorted by id, ties by their actors' ids and kind, so the
- * same graph always gives the same bytes.  O((actors + ties + evidence) log(actors + ties)).
+ * same graph always gives the same bytes.  A format of several files (kumu, neo4j) writes
+ * its tables one after another, each after two empty rows but the first, as Kumu reads
+ * sections of one sheet.  O((actors + ties + evidence) log(actors + ties)).
  */
 int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
                       FILE *out, const char *destination, eco_error *err);
 
-/* Writes g in format to path ("-" for standard output), atomically as said above. */
+/*
+ * Writes g in format to path ("-" for standard output), atomically as said above.  A format
+ * of several files writes each table to path with a final ".csv" cut off and the table's
+ * suffix appended ("map.csv" gives "map.elements.csv", "map.connections.csv" and
+ * "map.records.csv" for kumu; "map.nodes.csv" and "map.relationships.csv" for neo4j); all
+ * of them are replaced together or none is.  docs/FORMAT.md describes each format.
+ */
 int eco_export_file(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
                     const char *path, eco_error *err);
 

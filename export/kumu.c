@@ -1,0 +1,245 @@
+/*
+ * export/kumu.c - CSV in Kumu's spreadsheet convention (docs.kumu.io, "Structure your data
+ * for Kumu"): an elements table whose first columns are ID and Label, a connections table
+ * whose first columns are From and To, and '|' between the values of one cell.
+ *
+ * Kumu reads a CSV file as one sheet, so the tables are separate files; a third, records,
+ * holds what Kumu has no place for but ecomap needs to read the map back whole.  Lists that
+ * ecomap must split again (aliases, records, evidence) put a '\' before a '|' or '\' inside
+ * an item.  docs/FORMAT.md, "Other formats", gives the exact layout the importer reads.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "export_internal.h"
+
+/* ---- Elements --------------------------------------------------------------------------- */
+
+static const char *const element_columns[] = {"ID",   "Label",   "Type",    "Description",
+                                              "Tags", "Country", "Aliases", "Records"};
+#define ELEMENT_COLUMNS (sizeof(element_columns) / sizeof(element_columns[0]))
+
+/* Attributes "description" and "tags" fill Kumu's columns of those names. */
+static int fixed_attribute(const char *key)
+{
+    return strcmp(key, "description") == 0 || strcmp(key, "tags") == 0;
+}
+
+/* The header of a free attribute's column: its key, or "attribute:KEY" when the key would
+ * be taken for one of the fixed columns (Kumu ignores case in column names). */
+static int column_name(eco_i_buf *buf, const char *key)
+{
+    for (size_t i = 0; i < ELEMENT_COLUMNS; i++)
+        if (strcasecmp(key, element_columns[i]) == 0)
+            return eco_i_buf_puts(buf, "attribute:") < 0 ? ECO_ENOMEM : eco_i_buf_puts(buf, key);
+    return eco_i_buf_puts(buf, key);
+}
+
+typedef struct columns {
+    const char **keys; /* the free attribute keys that get a column of their own, sorted */
+    size_t count;      /* entries in keys */
+    const char **row;  /* a row's cells: the fixed ones, then one per key */
+    eco_i_buf *names;  /* the headers of the free attribute columns */
+} columns;
+
+static void columns_free(columns *c)
+{
+    for (size_t i = 0; c->names && i < c->count; i++)
+        eco_i_buf_free(&c->names[i]);
+    free(c->names);
+    free(c->keys);
+    free(c->row);
+}
+
+static int columns_init(columns *c, const eco_graph *g)
+{
+    size_t all, kept = 0;
+    int rc;
+
+    memset(c, 0, sizeof(*c));
+    if ((rc = eco_i_attribute_keys(g, &c->keys, &all)) < 0)
+        return rc;
+    for (size_t i = 0; i < all; i++)
+        if (!fixed_attribute(c->keys[i]))
+            c->keys[kept++] = c->keys[i];
+    c->count = kept;
+    c->row = malloc((ELEMENT_COLUMNS + kept) * sizeof(*c->row));
+    c->names = calloc(kept ? kept : 1, sizeof(*c->names));
+    if (!c->row || !c->names)
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < kept; i++)
+        if (column_name(&c->names[i], c->keys[i]) < 0)
+            return ECO_ENOMEM;
+    return 0;
+}
+
+static int element_row(FILE *fp, const eco_graph *g, size_t actor, columns *c)
+{
+    const eco_actor *a = eco_graph_actor(g, actor);
+    eco_i_buf aliases = {0}, records = {0};
+    int rc = 0;
+
+    if (eco_i_join(&aliases, a->aliases, a->alias_count, 1) < 0 ||
+        eco_i_join(&records, a->records, a->record_count, 1) < 0) {
+        rc = ECO_ENOMEM;
+        goto cleanup;
+    }
+    c->row[0] = a->id;
+    c->row[1] = a->name;
+    c->row[2] = eco_actor_type_name(a->type);
+    c->row[3] = eco_graph_attribute(g, actor, "description");
+    c->row[4] = eco_graph_attribute(g, actor, "tags");
+    c->row[5] = a->country;
+    c->row[6] = aliases.data;
+    c->row[7] = records.data;
+    for (size_t i = 0; i < c->count; i++)
+        c->row[ELEMENT_COLUMNS + i] = eco_graph_attribute(g, actor, c->keys[i]);
+    if (eco_i_csv_write_row(fp, c->row, ELEMENT_COLUMNS + c->count) < 0)
+        rc = ECO_EIO;
+cleanup:
+    eco_i_buf_free(&aliases);
+    eco_i_buf_free(&records);
+    return rc;
+}
+
+static int write_elements(const eco_graph *g, const eco_export_options *opt, FILE *fp,
+                          const char *destination, eco_error *err)
+{
+    size_t *order = NULL;
+    columns c;
+    int rc;
+
+    (void)opt;
+    if ((rc = columns_init(&c, g)) < 0 || (rc = eco_i_sorted_actors(g, &order)) < 0)
+        goto cleanup;
+    memcpy(c.row, element_columns, sizeof(element_columns));
+    for (size_t i = 0; i < c.count; i++)
+        c.row[ELEMENT_COLUMNS + i] = c.names[i].data;
+    if (eco_i_csv_write_row(fp, c.row, ELEMENT_COLUMNS + c.count) < 0)
+        rc = ECO_EIO;
+    for (size_t i = 0; rc == 0 && i < eco_graph_actor_count(g); i++)
+        rc = element_row(fp, g, order[i], &c);
+cleanup:
+    columns_free(&c);
+    free(order);
+    if (rc < 0)
+        return eco_error_set(err, rc, destination, 0, 0,
+                             rc == ECO_ENOMEM ? "out of memory" : "cannot write");
+    return 0;
+}
+
+/* ---- Connections ------------------------------------------------------------------------ */
+
+static const char *const connection_columns[] = {"From",
+                                                 "To",
+                                                 "Type",
+                                                 "Direction",
+                                                 "Weight",
+                                                 "Evidence",
+                                                 "Evidence records",
+                                                 "Evidence sources",
+                                                 "Evidence lines"};
+#define CONNECTION_COLUMNS (sizeof(connection_columns) / sizeof(connection_columns[0]))
+
+/* The evidence as four lists, one item per piece of evidence in each, so that the i-th
+ * items belong together.  A line is always written ("0" when unknown): the item count of
+ * that column tells no evidence from one piece with nothing known. */
+static int evidence_lists(eco_i_buf lists[4], const eco_tie *t)
+{
+    for (size_t i = 0; i < t->evidence_count; i++) {
+        const eco_evidence *ev = &t->evidence[i];
+        const char *fields[3] = {ev->text, ev->record, ev->source};
+        char line[32];
+
+        snprintf(line, sizeof(line), "%d", ev->line);
+        for (size_t k = 0; k < 4; k++) {
+            const char *item = k < 3 ? fields[k] : line;
+            if ((i && eco_i_buf_append(&lists[k], "|", 1) < 0) ||
+                eco_i_join(&lists[k], &item, item ? 1 : 0, 1) < 0)
+                return ECO_ENOMEM;
+        }
+    }
+    for (size_t k = 0; k < 4; k++)
+        if (eco_i_buf_append(&lists[k], "", 0) < 0)
+            return ECO_ENOMEM;
+    return 0;
+}
+
+static int connection_row(FILE *fp, const eco_graph *g, const eco_tie *t)
+{
+    eco_i_buf lists[4] = {{0}};
+    const char *row[CONNECTION_COLUMNS];
+    char weight[64];
+    int rc = 0;
+
+    if (evidence_lists(lists, t) < 0) {
+        rc = ECO_ENOMEM;
+        goto cleanup;
+    }
+    eco_i_format_number(weight, sizeof(weight), t->weight);
+    row[0] = eco_graph_actor(g, t->source)->id;
+    row[1] = eco_graph_actor(g, t->target)->id;
+    row[2] = eco_tie_kind_name(t->kind);
+    row[3] = t->directed ? "directed" : "undirected";
+    row[4] = weight;
+    for (size_t k = 0; k < 4; k++)
+        row[5 + k] = lists[k].data;
+    if (eco_i_csv_write_row(fp, row, CONNECTION_COLUMNS) < 0)
+        rc = ECO_EIO;
+cleanup:
+    for (size_t k = 0; k < 4; k++)
+        eco_i_buf_free(&lists[k]);
+    return rc;
+}
+
+static int write_connections(const eco_graph *g, const eco_export_options *opt, FILE *fp,
+                             const char *destination, eco_error *err)
+{
+    size_t *order = NULL;
+    int rc;
+
+    (void)opt;
+    if ((rc = eco_i_sorted_ties(g, &order)) < 0)
+        goto cleanup;
+    if (eco_i_csv_write_row(fp, connection_columns, CONNECTION_COLUMNS) < 0)
+        rc = ECO_EIO;
+    for (size_t i = 0; rc == 0 && i < eco_graph_tie_count(g); i++)
+        rc = connection_row(fp, g, eco_graph_tie(g, order[i]));
+cleanup:
+    free(order);
+    if (rc < 0)
+        return eco_error_set(err, rc, destination, 0, 0,
+                             rc == ECO_ENOMEM ? "out of memory" : "cannot write");
+    return 0;
+}
+
+/* ---- Records ---------------------------------------------------------------------------- */
+
+static int write_records(const eco_graph *g, const eco_export_options *opt, FILE *fp,
+                         const char *destination, eco_error *err)
+{
+    static const char *const header[] = {"Record", "Path", "Format", "Title", "Country", "Year"};
+    int failed = eco_i_csv_write_row(fp, header, 6) < 0;
+
+    (void)opt;
+    /* Records keep the order they were added in, as the native map does. */
+    for (size_t i = 0; !failed && i < eco_graph_record_count(g); i++) {
+        const eco_record *r = eco_graph_record(g, i);
+        char year[32] = "";
+        if (r->year)
+            snprintf(year, sizeof(year), "%d", r->year);
+        const char *row[] = {r->id, r->path, r->format, r->title, r->country, year};
+        failed = eco_i_csv_write_row(fp, row, 6) < 0;
+    }
+    if (failed)
+        return eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write");
+    return 0;
+}
+
+const eco_i_table eco_i_kumu_tables[] = {
+    {".elements.csv", write_elements},
+    {".connections.csv", write_connections},
+    {".records.csv", write_records},
+    {NULL, NULL},
+};
