@@ -19,6 +19,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_import, cli_export, cli_stats;
+extern const cli_command cli_merge, cli_diff;
 
 /* Prints err as the one line the user reads, and returns the exit status it calls for. */
 int cli_fail(const eco_error *err);

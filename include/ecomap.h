@@ -7,6 +7,7 @@
 #ifndef ECOMAP_H
 #define ECOMAP_H
 
+#include "ecomap/diff.h"
 #include "ecomap/error.h"
 #include "ecomap/export.h"
 #include "ecomap/graph.h"
