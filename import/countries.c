@@ -186,14 +186,8 @@ static pthread_once_t lookup_once = PTHREAD_ONCE_INIT;
 
 static void put_form(eco_i_map *map, const char *form, size_t len, size_t index)
 {
-    char buf[128], folded[128];
-
-    if (len == 0 || len >= sizeof(buf))
-        return;
-    memcpy(buf, form, len);
-    buf[len] = '\0';
-    if (eco_name_fold(folded, sizeof(folded), buf) < sizeof(folded) && *folded &&
-        eco_i_map_put(map, eco_i_hash(folded, strlen(folded)), index) < 0)
+    uint64_t key = eco_i_fold_hash(form, len);
+    if (key && eco_i_map_put(map, key, index) < 0)
         lookup_ready = -1;
 }
 
@@ -214,19 +208,14 @@ static void build_lookup(void)
 
 static const char *lookup(const eco_i_map *map, const char *text, size_t len)
 {
-    char buf[128], folded[128];
     size_t index;
+    uint64_t key;
 
     if (pthread_once(&lookup_once, build_lookup) != 0 || lookup_ready < 0)
         return NULL;
-    if (len == 0 || len >= sizeof(buf))
+    if (len == 0 || len >= 128 || (key = eco_i_fold_hash(text, len)) == 0)
         return NULL;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    if (eco_name_fold(folded, sizeof(folded), buf) >= sizeof(folded) || !*folded)
-        return NULL;
-    return eco_i_map_get(map, eco_i_hash(folded, strlen(folded)), &index)
-               ? countries[index].name : NULL;
+    return eco_i_map_get(map, key, &index) ? countries[index].name : NULL;
 }
 
 const char *eco_i_country_name(const char *text, size_t len)

@@ -7,6 +7,7 @@
  * "X funds Y" the one before.  Longer phrases are tried first, so that "co-led" is not
  * read as "led".
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "import_internal.h"
@@ -87,8 +88,28 @@ static int is_word_byte(char c)
            (unsigned char)c >= 0x80 || c == '-';
 }
 
+/* Phrases by their first byte, in table order, so that a word is compared only with the
+ * phrases that can start it. */
+#define PHRASE_COUNT (sizeof(phrases) / sizeof(phrases[0]) - 1)
+static unsigned char by_first[256][48];
+static unsigned char first_count[256];
+static size_t phrase_len[PHRASE_COUNT];
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    for (size_t i = 0; i < PHRASE_COUNT; i++) {
+        unsigned char c = (unsigned char)phrases[i].text[0];
+        phrase_len[i] = strlen(phrases[i].text);
+        if (first_count[c] < sizeof(by_first[c]))
+            by_first[c][first_count[c]++] = (unsigned char)i;
+    }
+}
+
 size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t len)
 {
+    if (pthread_once(&index_once, build_index) != 0)
+        return 0;
     char lower[1024];
     size_t n = len < sizeof(lower) - 1 ? len : sizeof(lower) - 1, count = 0;
 
@@ -102,8 +123,10 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
             continue;
         }
         size_t used = 0;
-        for (const cue_phrase *p = phrases; p->text; p++) {
-            size_t pl = strlen(p->text);
+        unsigned char c0 = (unsigned char)lower[at];
+        for (size_t k = 0; k < first_count[c0]; k++) {
+            const cue_phrase *p = &phrases[by_first[c0][k]];
+            size_t pl = phrase_len[by_first[c0][k]];
             if (pl <= n - at && memcmp(lower + at, p->text, pl) == 0 &&
                 (at + pl == n || !is_word_byte(lower[at + pl]))) {
                 out[count].start = at;

@@ -10,6 +10,7 @@
  * word, is known (gazetteer, alias file, the record's own names), is coined like "LabX",
  * is an acronym listed with other names, or follows a phrase that announces organisations.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,13 +21,6 @@
 
 /* ---- Word lists ------------------------------------------------------------------------- */
 
-static int in_list(const char *const *list, const char *w)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0)
-            return 1;
-    return 0;
-}
 
 /* Head words of organisation names, folded; a plural marks a category, not a name. */
 static const char *const heads[] = {
@@ -45,7 +39,7 @@ static const char *const heads[] = {
     "observatoire", "union", "alliance", "alianza", "coalition", "chamber", "camara", "chambre",
     "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
     "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
-    "trust", "society", "hub", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
+    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
     "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command",
     "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", NULL};
 static const char *const plural_heads[] = {
@@ -105,6 +99,52 @@ static const char *const generic_markers[] = {
     "a", "an", "first", "one", "another", "any", "each", "every", "such", "similar", "un",
     "una", "une", "um", "uma", "new", "own", "second", "third", NULL};
 
+/* ---- Word classes ----------------------------------------------------------------------- */
+
+/* What a folded word is, as bits: every word is looked up once, in one hash, rather than
+ * compared with each list (a sentence of 30 words against 500 list words was most of the
+ * importer's time). */
+enum {
+    W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64
+};
+
+static eco_i_map word_classes;
+static int word_classes_ok;
+static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
+
+static void add_class(const char *const *list, unsigned bit)
+{
+    for (size_t i = 0; list[i]; i++) {
+        uint64_t key = eco_i_hash(list[i], strlen(list[i]));
+        size_t bits = 0;
+        eco_i_map_get(&word_classes, key, &bits);
+        if (eco_i_map_put(&word_classes, key, bits | bit) < 0)
+            word_classes_ok = -1;
+    }
+}
+
+static void build_word_classes(void)
+{
+    word_classes_ok = 1;
+    add_class(heads, W_HEAD);
+    add_class(plural_heads, W_PLURAL);
+    add_class(generic_words, W_GENERIC);
+    add_class(stop_words, W_STOP);
+    add_class(connectors, W_CONN);
+    add_class(and_words, W_AND);
+    add_class(generic_markers, W_MARKER);
+}
+
+static unsigned word_class(const char *folded)
+{
+    size_t bits = 0;
+    if (!*folded || pthread_once(&word_classes_once, build_word_classes) != 0 ||
+        word_classes_ok < 0)
+        return 0;
+    eco_i_map_get(&word_classes, eco_i_hash(folded, strlen(folded)), &bits);
+    return (unsigned)bits;
+}
+
 /* ---- Tokens ----------------------------------------------------------------------------- */
 
 enum { SEP_NONE, SEP_COMMA, SEP_AND, SEP_SLASH, SEP_DASH, SEP_GAP };
@@ -118,6 +158,7 @@ typedef struct token {
     unsigned char poss;    /* ends with a possessive 's */
     unsigned char head;    /* 1 head word, 2 plural head */
     unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
+    unsigned char cls;     /* W_* bits of the folded word */
     char punct;            /* the punctuation: ',' '&' '/' '-' '(' ')' ':' '"' or '.' */
 } token;
 
@@ -195,14 +236,25 @@ static void describe_word(token *t, const char *s)
     }
     t->folded[0] = '\0';
     if (n < sizeof(buf)) {
-        memcpy(buf, w, n);
-        buf[n] = '\0';
-        if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
-            t->folded[0] = '\0';
+        /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
+        size_t k = 0;
+        while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
+            k++;
+        if (k == n) {
+            for (k = 0; k < n; k++)
+                t->folded[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+            t->folded[n] = '\0';
+        } else {
+            memcpy(buf, w, n);
+            buf[n] = '\0';
+            if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
+                t->folded[0] = '\0';
+        }
     }
-    if (in_list(heads, t->folded))
+    t->cls = (unsigned char)word_class(t->folded);
+    if (t->cls & W_HEAD)
         t->head = 1;
-    else if (in_list(plural_heads, t->folded))
+    else if (t->cls & W_PLURAL)
         t->head = 2;
     /* LabX, Santalab, GovLab, OpenlabEC: "lab" inside one capitalised word. */
     size_t fl = strlen(t->folded);
@@ -272,8 +324,8 @@ static void tokenize(sentence *st, const char *text, size_t len)
     }
 }
 
-static int is_conn(const token *t) { return t->word && !t->cap && in_list(connectors, t->folded); }
-static int is_and(const token *t) { return t->word && !t->cap && in_list(and_words, t->folded); }
+static int is_conn(const token *t) { return t->word && !t->cap && (t->cls & W_CONN); }
+static int is_and(const token *t) { return t->word && !t->cap && (t->cls & W_AND); }
 
 /* ---- Chains and items ------------------------------------------------------------------- */
 
@@ -340,7 +392,7 @@ static size_t chain_end(const sentence *st, size_t a, int names_only)
                 (st->tokens[j].punct && strchr(",&/-", st->tokens[j].punct))))
             j++, conn++;
         if (j < st->count && st->tokens[j].word &&
-            (st->tokens[j].cap || (names_only && !in_list(stop_words, st->tokens[j].folded))) &&
+            (st->tokens[j].cap || (names_only && !(st->tokens[j].cls & W_STOP))) &&
             !(j > b && st->tokens[j - 1].punct == ',' && st->tokens[j].poss)) {
             b = j + 1;
             continue;
@@ -391,11 +443,11 @@ static void trim_item(const sentence *st, item *it, size_t sentence_start)
     size_t before = it->a;
     while (it->a < it->b) {
         const token *t = &st->tokens[it->a];
-        if (t->word && ((t->cap && in_list(stop_words, t->folded) && !t->upper) || is_conn(t))) {
+        if (t->word && ((t->cap && (t->cls & W_STOP) && !t->upper) || is_conn(t))) {
             if (strcmp(t->folded, "the") == 0 || strcmp(t->folded, "la") == 0 ||
                 strcmp(t->folded, "el") == 0 || strcmp(t->folded, "le") == 0)
                 it->det = 1;
-            if (in_list(generic_markers, t->folded))
+            if (t->cls & W_MARKER)
                 it->generic = 1;
             it->a++;
             continue;
@@ -416,7 +468,7 @@ static void trim_item(const sentence *st, item *it, size_t sentence_start)
     /* the word before the chain: "a Citizen Innovation Lab", "the first Government Lab" */
     if (before > sentence_start) {
         const token *p = &st->tokens[before - 1];
-        if (p->word && in_list(generic_markers, p->folded))
+        if (p->word && (p->cls & W_MARKER))
             it->generic = 1;
     }
 }
@@ -431,9 +483,9 @@ static int all_generic(const sentence *st, size_t a, size_t b)
         /* "Ombudsman's Office": two head words make a name */
         if (t->head == 1 && ++heads_seen >= 2)
             return 0;
-        if (!t->word || is_conn(t) || t->head == 1 || in_list(generic_words, t->folded))
+        if (!t->word || is_conn(t) || t->head == 1 || (t->cls & W_GENERIC))
             continue;
-        if (eco_i_country_name(st->text + t->start, t->end - t->start) ||
+        if (t->cap && eco_i_country_name(st->text + t->start, t->end - t->start) ||
             eco_i_country_of_demonym(st->text + t->start, t->end - t->start))
             continue;
         return 0;
@@ -501,10 +553,10 @@ static int known_inside(extraction *e, size_t a, size_t b, int generic)
     int rc;
     for (size_t s = a; s < b;) {
         size_t found = 0;
-        if (e->st->tokens[s].word && !is_conn(&e->st->tokens[s])) {
-            size_t last = b - s > 8 ? s + 8 : b;
+        if (e->st->tokens[s].word && e->st->tokens[s].cap) {
+            size_t last = b - s > 6 ? s + 6 : b;
             for (size_t t = last; t > s && !found; t--) {
-                if (!e->st->tokens[t - 1].word || is_conn(&e->st->tokens[t - 1]))
+                if (!e->st->tokens[t - 1].word || !e->st->tokens[t - 1].cap)
                     continue;
                 if ((rc = try_known(e, s, t, generic)) < 0)
                     return rc;
@@ -522,7 +574,7 @@ static int known_inside(extraction *e, size_t a, size_t b, int generic)
 static int may_stand_alone(const sentence *st, size_t a, size_t b)
 {
     const token *t = &st->tokens[a];
-    if (b - a == 1 && (in_list(stop_words, t->folded) || in_list(generic_words, t->folded)))
+    if (b - a == 1 && (t->cls & (W_STOP | W_GENERIC)))
         return 0;
     if (eco_i_country_name(st->text + t->start, st->tokens[b - 1].end - t->start) ||
         (b - a == 1 && eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))

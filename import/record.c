@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "import_internal.h"
 
@@ -151,6 +152,20 @@ int eco_i_record_set_lab(eco_i_record *r, size_t actor)
 
 /* ---- Actors ----------------------------------------------------------------------------- */
 
+/* A quick look for the words undp_form reads, so that other names are not folded. */
+static int has_undp_word(const char *name)
+{
+    for (const char *p = name; *p; p++) {
+        char c = (char)(*p | 0x20);
+        if ((c == 'u' && strncasecmp(p, "undp", 4) == 0) ||
+            (c == 'p' && strncasecmp(p, "pnud", 4) == 0) ||
+            (c == 'a' && strncasecmp(p, "acc", 3) == 0) ||
+            (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)))
+            return 1;
+    }
+    return 0;
+}
+
 /* In a UNDP record: "Gender Unit of UNDP" and "Country Office" are the lab's own house, and
  * "Acc Lab Tanzania" is another country's lab, named as ecomap names labs.  Returns 1 with
  * *out set to the lab when name is the record's own; 2 with canonical filled for another
@@ -163,7 +178,7 @@ static int undp_form(const eco_i_record *r, const char *name, size_t *out, char 
     char folded[256];
     const char *country;
 
-    if (r->lab == ECO_I_NONE)
+    if (r->lab == ECO_I_NONE || !has_undp_word(name))
         return 0;
     eco_name_fold(folded, sizeof(folded), name);
     for (size_t i = 0; prefixes[i]; i++) {
@@ -240,6 +255,16 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
         *out = i;
         return eco_i_record_know(r, name, i);
     }
+    /* most names are met again: find them before classifying them */
+    if (type != ECO_TYPE_INTERNATIONAL && eco_graph_find_actor(&i, r->g, name, country_for(r, type, country)) == 0) {
+        const eco_actor *a = eco_graph_actor(r->g, i);
+        if (strcmp(a->name, name) != 0 && (rc = eco_graph_add_alias(r->g, i, name)) < 0)
+            return rc;
+        if (a->type == ECO_TYPE_UNKNOWN && type != ECO_TYPE_UNKNOWN &&
+            (rc = eco_graph_set_actor_type(r->g, i, type)) < 0)
+            return rc;
+        goto found;
+    }
     if (type == ECO_TYPE_UNKNOWN)
         type = eco_name_classify(name);
     if (type == ECO_TYPE_ACADEMIA && national_institute(name))
@@ -251,6 +276,7 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
     } else if ((rc = eco_graph_resolve_actor(&i, r->g, name, type, country)) < 0) {
         return rc;
     }
+found:
     if ((rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
         (rc = eco_i_record_know(r, name, i)) < 0)
         return rc;
@@ -421,6 +447,10 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
         if (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i = m->actor, m->type)) < 0)
             return rc;
         return eco_graph_add_alias(r->g, m->actor, m->name);
+    }
+    if (m->known && known_name(m->name, strlen(m->name), &i, r)) {
+        *out = i;
+        return eco_graph_add_actor_record(r->g, i, r->view.id);
     }
     if (m->known) {
         const char *c = m->known->type == ECO_TYPE_INTERNATIONAL ? m->known->country
