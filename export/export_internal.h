@@ -80,6 +80,29 @@ int eco_i_evidence_text(eco_i_buf *buf, const eco_tie *t, int escape);
  * array (not the strings, which belong to g).  0 or ECO_ENOMEM. */
 int eco_i_attribute_keys(const eco_graph *g, const char ***out, size_t *count);
 
+/* The cells of a CSV table of actors: fixed columns, then one per free attribute key. */
+typedef struct eco_i_columns {
+    const char **keys; /* the attribute keys that have a column, sorted */
+    eco_i_buf *names;  /* the headers of their columns */
+    size_t count;      /* entries in keys and names */
+    size_t fixed;      /* the fixed columns before them */
+    const char **row;  /* a row's cells: the fixed ones, then one per key */
+} eco_i_columns;
+
+/* Writes the header of key's column into buf and returns 0, or returns 1 when key gets no
+ * column of its own (or ECO_ENOMEM). */
+typedef int (*eco_i_column_name)(eco_i_buf *buf, const char *key);
+
+/* Finds the columns of g's attribute keys and leaves the header in c->row: the fixed_count
+ * fixed headers, then the names.  0 or ECO_ENOMEM; eco_i_columns_free either way. */
+int eco_i_columns_init(eco_i_columns *c, const eco_graph *g, const char *const *fixed,
+                       size_t fixed_count, eco_i_column_name name);
+
+/* Puts actor's attribute values (NULL where it has none) after the fixed cells of c->row. */
+void eco_i_columns_fill(eco_i_columns *c, const eco_graph *g, size_t actor);
+
+void eco_i_columns_free(eco_i_columns *c);
+
 /* The number of ties each actor is an end of, indexed like the actors; free() it.
  * 0 or ECO_ENOMEM. */
 int eco_i_degrees(const eco_graph *g, size_t **out);

@@ -20,61 +20,20 @@ static const char *const element_columns[] = {"ID",   "Label",   "Type",    "Des
                                               "Tags", "Country", "Aliases", "Records"};
 #define ELEMENT_COLUMNS (sizeof(element_columns) / sizeof(element_columns[0]))
 
-/* Attributes "description" and "tags" fill Kumu's columns of those names. */
-static int fixed_attribute(const char *key)
-{
-    return strcmp(key, "description") == 0 || strcmp(key, "tags") == 0;
-}
-
-/* The header of a free attribute's column: its key, or "attribute:KEY" when the key would
- * be taken for one of the fixed columns (Kumu ignores case in column names). */
+/* A free attribute's column: "description" and "tags" fill Kumu's columns of those names;
+ * any other key is the header of its own, or "attribute:KEY" when the key would be taken
+ * for one of the fixed columns (Kumu ignores case in column names). */
 static int column_name(eco_i_buf *buf, const char *key)
 {
+    if (strcmp(key, "description") == 0 || strcmp(key, "tags") == 0)
+        return 1;
     for (size_t i = 0; i < ELEMENT_COLUMNS; i++)
-        if (strcasecmp(key, element_columns[i]) == 0)
-            return eco_i_buf_puts(buf, "attribute:") < 0 ? ECO_ENOMEM : eco_i_buf_puts(buf, key);
+        if (strcasecmp(key, element_columns[i]) == 0 && eco_i_buf_puts(buf, "attribute:") < 0)
+            return ECO_ENOMEM;
     return eco_i_buf_puts(buf, key);
 }
 
-typedef struct columns {
-    const char **keys; /* the free attribute keys that get a column of their own, sorted */
-    size_t count;      /* entries in keys */
-    const char **row;  /* a row's cells: the fixed ones, then one per key */
-    eco_i_buf *names;  /* the headers of the free attribute columns */
-} columns;
-
-static void columns_free(columns *c)
-{
-    for (size_t i = 0; c->names && i < c->count; i++)
-        eco_i_buf_free(&c->names[i]);
-    free(c->names);
-    free(c->keys);
-    free(c->row);
-}
-
-static int columns_init(columns *c, const eco_graph *g)
-{
-    size_t all, kept = 0;
-    int rc;
-
-    memset(c, 0, sizeof(*c));
-    if ((rc = eco_i_attribute_keys(g, &c->keys, &all)) < 0)
-        return rc;
-    for (size_t i = 0; i < all; i++)
-        if (!fixed_attribute(c->keys[i]))
-            c->keys[kept++] = c->keys[i];
-    c->count = kept;
-    c->row = malloc((ELEMENT_COLUMNS + kept) * sizeof(*c->row));
-    c->names = calloc(kept ? kept : 1, sizeof(*c->names));
-    if (!c->row || !c->names)
-        return ECO_ENOMEM;
-    for (size_t i = 0; i < kept; i++)
-        if (column_name(&c->names[i], c->keys[i]) < 0)
-            return ECO_ENOMEM;
-    return 0;
-}
-
-static int element_row(FILE *fp, const eco_graph *g, size_t actor, columns *c)
+static int element_row(FILE *fp, const eco_graph *g, size_t actor, eco_i_columns *c)
 {
     const eco_actor *a = eco_graph_actor(g, actor);
     eco_i_buf aliases = {0}, records = {0};
@@ -93,8 +52,7 @@ static int element_row(FILE *fp, const eco_graph *g, size_t actor, columns *c)
     c->row[5] = a->country;
     c->row[6] = aliases.data;
     c->row[7] = records.data;
-    for (size_t i = 0; i < c->count; i++)
-        c->row[ELEMENT_COLUMNS + i] = eco_graph_attribute(g, actor, c->keys[i]);
+    eco_i_columns_fill(c, g, actor);
     if (eco_i_csv_write_row(fp, c->row, ELEMENT_COLUMNS + c->count) < 0)
         rc = ECO_EIO;
 cleanup:
@@ -107,21 +65,19 @@ static int write_elements(const eco_graph *g, const eco_export_options *opt, FIL
                           const char *destination, eco_error *err)
 {
     size_t *order = NULL;
-    columns c;
+    eco_i_columns c;
     int rc;
 
     (void)opt;
-    if ((rc = columns_init(&c, g)) < 0 || (rc = eco_i_sorted_actors(g, &order)) < 0)
+    if ((rc = eco_i_columns_init(&c, g, element_columns, ELEMENT_COLUMNS, column_name)) < 0 ||
+        (rc = eco_i_sorted_actors(g, &order)) < 0)
         goto cleanup;
-    memcpy(c.row, element_columns, sizeof(element_columns));
-    for (size_t i = 0; i < c.count; i++)
-        c.row[ELEMENT_COLUMNS + i] = c.names[i].data;
     if (eco_i_csv_write_row(fp, c.row, ELEMENT_COLUMNS + c.count) < 0)
         rc = ECO_EIO;
     for (size_t i = 0; rc == 0 && i < eco_graph_actor_count(g); i++)
         rc = element_row(fp, g, order[i], &c);
 cleanup:
-    columns_free(&c);
+    eco_i_columns_free(&c);
     free(order);
     if (rc < 0)
         return eco_error_set(err, rc, destination, 0, 0,

@@ -45,40 +45,7 @@ static int column_name(eco_i_buf *buf, const char *key)
     return 0;
 }
 
-typedef struct node_table {
-    const char **keys; /* free attribute keys, sorted */
-    size_t count;      /* entries in keys */
-    eco_i_buf *names;  /* their column headers */
-    const char **row;  /* a row's cells */
-} node_table;
-
-static void node_table_free(node_table *t)
-{
-    for (size_t i = 0; t->names && i < t->count; i++)
-        eco_i_buf_free(&t->names[i]);
-    free(t->names);
-    free(t->keys);
-    free(t->row);
-}
-
-static int node_table_init(node_table *t, const eco_graph *g)
-{
-    int rc;
-
-    memset(t, 0, sizeof(*t));
-    if ((rc = eco_i_attribute_keys(g, &t->keys, &t->count)) < 0)
-        return rc;
-    t->names = calloc(t->count ? t->count : 1, sizeof(*t->names));
-    t->row = malloc((NODE_COLUMNS + t->count) * sizeof(*t->row));
-    if (!t->names || !t->row)
-        return ECO_ENOMEM;
-    for (size_t i = 0; i < t->count; i++)
-        if (column_name(&t->names[i], t->keys[i]) < 0)
-            return ECO_ENOMEM;
-    return 0;
-}
-
-static int node_row(FILE *fp, const eco_graph *g, size_t actor, node_table *t)
+static int node_row(FILE *fp, const eco_graph *g, size_t actor, eco_i_columns *t)
 {
     const eco_actor *a = eco_graph_actor(g, actor);
     eco_i_buf aliases = {0}, records = {0};
@@ -97,8 +64,7 @@ static int node_row(FILE *fp, const eco_graph *g, size_t actor, node_table *t)
     t->row[4] = a->country;
     t->row[5] = aliases.data;
     t->row[6] = records.data;
-    for (size_t i = 0; i < t->count; i++)
-        t->row[NODE_COLUMNS + i] = eco_graph_attribute(g, actor, t->keys[i]);
+    eco_i_columns_fill(t, g, actor);
     if (eco_i_csv_write_row(fp, t->row, NODE_COLUMNS + t->count) < 0)
         rc = ECO_EIO;
 cleanup:
@@ -111,21 +77,19 @@ static int write_nodes(const eco_graph *g, const eco_export_options *opt, FILE *
                        const char *destination, eco_error *err)
 {
     size_t *order = NULL;
-    node_table t;
+    eco_i_columns t;
     int rc;
 
     (void)opt;
-    if ((rc = node_table_init(&t, g)) < 0 || (rc = eco_i_sorted_actors(g, &order)) < 0)
+    if ((rc = eco_i_columns_init(&t, g, node_columns, NODE_COLUMNS, column_name)) < 0 ||
+        (rc = eco_i_sorted_actors(g, &order)) < 0)
         goto cleanup;
-    memcpy(t.row, node_columns, sizeof(node_columns));
-    for (size_t i = 0; i < t.count; i++)
-        t.row[NODE_COLUMNS + i] = t.names[i].data;
     if (eco_i_csv_write_row(fp, t.row, NODE_COLUMNS + t.count) < 0)
         rc = ECO_EIO;
     for (size_t i = 0; rc == 0 && i < eco_graph_actor_count(g); i++)
         rc = node_row(fp, g, order[i], &t);
 cleanup:
-    node_table_free(&t);
+    eco_i_columns_free(&t);
     free(order);
     if (rc < 0)
         return eco_error_set(err, rc, destination, 0, 0,

@@ -198,6 +198,51 @@ int eco_i_attribute_keys(const eco_graph *g, const char ***out, size_t *count)
     return 0;
 }
 
+void eco_i_columns_free(eco_i_columns *c)
+{
+    for (size_t i = 0; c->names && i < c->count; i++)
+        eco_i_buf_free(&c->names[i]);
+    free(c->names);
+    free(c->keys);
+    free(c->row);
+    memset(c, 0, sizeof(*c));
+}
+
+int eco_i_columns_init(eco_i_columns *c, const eco_graph *g, const char *const *fixed,
+                       size_t fixed_count, eco_i_column_name name)
+{
+    size_t all, kept = 0;
+    int rc;
+
+    memset(c, 0, sizeof(*c));
+    c->fixed = fixed_count;
+    if ((rc = eco_i_attribute_keys(g, &c->keys, &all)) < 0)
+        return rc;
+    if (!(c->names = calloc(all ? all : 1, sizeof(*c->names))))
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < all; i++) {
+        if ((rc = name(&c->names[kept], c->keys[i])) < 0) {
+            eco_i_buf_free(&c->names[kept]);
+            return rc;
+        }
+        if (rc == 0)
+            c->keys[kept++] = c->keys[i];
+        c->count = kept; /* so that eco_i_columns_free frees what was named */
+    }
+    if (!(c->row = malloc((fixed_count + kept) * sizeof(*c->row))))
+        return ECO_ENOMEM;
+    memcpy(c->row, fixed, fixed_count * sizeof(*c->row));
+    for (size_t i = 0; i < kept; i++)
+        c->row[fixed_count + i] = c->names[i].data;
+    return 0;
+}
+
+void eco_i_columns_fill(eco_i_columns *c, const eco_graph *g, size_t actor)
+{
+    for (size_t i = 0; i < c->count; i++)
+        c->row[c->fixed + i] = eco_graph_attribute(g, actor, c->keys[i]);
+}
+
 int eco_i_degrees(const eco_graph *g, size_t **out)
 {
     size_t n = eco_graph_actor_count(g);
