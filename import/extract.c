@@ -846,6 +846,19 @@ void eco_i_mentions_free(eco_i_mentions *m)
     m->cap = 0;
 }
 
+/* 1 when a word after the first starts with a capital (or a non-ASCII letter, which may be
+ * one): a sentence without one names no organisation, and most sentences are like that. */
+static int has_inner_capital(const char *text, size_t len)
+{
+    for (size_t i = 1; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (((c >= 'A' && c <= 'Z') || c >= 0xC3) && !((unsigned char)text[i - 1] >= 'a' &&
+                                                        (unsigned char)text[i - 1] <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
 int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *text,
                         size_t len)
 {
@@ -853,6 +866,8 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
     extraction e;
     int rc = 0;
 
+    if (!x->names_only && !has_inner_capital(text, len))
+        return 0;
     tokenize(st, text, len, x->names_only);
     e.x = x;
     e.st = st;

@@ -1,4 +1,5 @@
 /* queries/filter.c - views of a map: the part that passes a filter, and projections. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,49 @@ done:
     free(to);
     eco_graph_free(sub);
     return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory filtering the map") : 0;
+}
+
+/* ---- The top actors -------------------------------------------------------------------- */
+
+typedef struct scored {
+    size_t actor;
+    double score;
+} scored;
+
+static int by_score(const void *a, const void *b)
+{
+    const scored *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
+}
+
+int eco_query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
+                  const eco_query_options *opt, eco_error *err)
+{
+    size_t count = eco_graph_actor_count(g);
+    double *values = malloc((count + 1) * sizeof(*values));
+    scored *order = malloc((count + 1) * sizeof(*order));
+    unsigned char *keep = calloc(count + 1, 1);
+    int rc = ECO_ENOMEM;
+
+    if (!values || !order || !keep) {
+        rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory choosing the top actors");
+        goto done;
+    }
+    if ((rc = eco_query_measure(values, g, measure, opt, err)) < 0)
+        goto done;
+    for (size_t i = 0; i < count; i++)
+        order[i] = (scored){i, isnan(values[i]) ? -HUGE_VAL : values[i]};
+    qsort(order, count, sizeof(*order), by_score);
+    for (size_t i = 0; i < count && (n == 0 || i < n); i++)
+        keep[order[i].actor] = 1;
+    rc = eco_i_subgraph(out, g, keep, 0, 0, err);
+done:
+    free(values);
+    free(order);
+    free(keep);
+    return rc;
 }
 
 /* ---- Projections ------------------------------------------------------------------------ */

@@ -240,6 +240,12 @@ typedef struct eco_filter {
 int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter,
                      eco_error *err);
 
+/* A new graph with the n actors that rank highest by measure (ties broken by index) and
+ * the ties among them; all of g when n is 0 or at least the number of actors.  The result
+ * belongs to the caller.  The measure's time, then O(n log n + m). */
+int eco_query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
+                  const eco_query_options *opt, eco_error *err);
+
 typedef enum eco_projection_weight {
     ECO_PROJECT_COUNT = 0, /* weight: the number of shared initiatives */
     ECO_PROJECT_NEWMAN     /* weight: sum over shared initiatives of 1 / (members - 1) */

@@ -1,0 +1,30 @@
+/* cli/render.h - what the diagram commands (render, report) share. */
+#ifndef ECOMAP_CLI_RENDER_H
+#define ECOMAP_CLI_RENDER_H
+
+#include "cli.h"
+#include "ecomap/diagram.h"
+
+extern const cli_command cli_render, cli_report;
+
+/* Long options for eco_diagram_options; cli_diagram_option handles them, returning 1 when
+ * it took c, 0 when c is not one of them, -1 after a usage error. */
+#define CLI_DIAGRAM_OPTIONS                                                                       \
+    {"title", required_argument, NULL, 'T'}, {"size-by", required_argument, NULL, 's'},            \
+        {"cluster", required_argument, NULL, 'c'}, {"top", required_argument, NULL, 't'},          \
+        {"focus", required_argument, NULL, 'F'}, {"hops", required_argument, NULL, 'H'},           \
+        {"layout", required_argument, NULL, 'L'}, {"no-related", no_argument, NULL, 'R'}
+#define CLI_DIAGRAM_HELP                                                                          \
+    "      --title TEXT         a title above the legend\n"                                       \
+    "      --size-by MEASURE    what node size shows (default betweenness; see 'ecomap help\n"    \
+    "                           rank')\n"                                                          \
+    "      --cluster BY         boxes around each type, country or community\n"                   \
+    "      --top N              draw the N actors that rank highest by --size-by, and the\n"      \
+    "                           ties among them\n"                                                 \
+    "      --focus ACTOR        draw ACTOR and its neighbours (--hops N, default 1)\n"            \
+    "      --layout ENGINE      a Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi\n"  \
+    "      --no-related         leave out related ties\n"
+
+int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const char *arg);
+
+#endif

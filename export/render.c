@@ -1,0 +1,119 @@
+/* export/render.c - laying out and rendering diagrams with Graphviz's gvc. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "diagram_internal.h"
+
+static const char *const render_formats[] = {"svg", "png", "pdf", "dot", "gv", NULL};
+
+/* The format named, or the one path's extension names; NULL when neither is known. */
+static const char *format_for(const char *format, const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    const char *want = format ? format : dot ? dot + 1 : NULL;
+
+    for (size_t i = 0; want && render_formats[i]; i++)
+        if (strcasecmp(want, render_formats[i]) == 0)
+            return render_formats[i];
+    return NULL;
+}
+
+/* Lays out d with its engine in a fresh context: *out receives the context. */
+static int lay_out(GVC_t **out, eco_i_diagram *d, eco_error *err)
+{
+    GVC_t *gvc = gvContext();
+
+    if (!gvc)
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "cannot start Graphviz");
+    if (gvLayout(gvc, d->graph, d->engine) != 0) {
+        gvFreeContext(gvc);
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "layout \"%s\" failed: %s", d->engine,
+                             eco_i_graphviz_message());
+    }
+    *out = gvc;
+    return 0;
+}
+
+static void finish(GVC_t *gvc, eco_i_diagram *d)
+{
+    gvFreeLayout(gvc, d->graph);
+    gvFreeContext(gvc);
+}
+
+int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
+                       const char *path, eco_error *err)
+{
+    const char *chosen = format_for(format, path);
+    eco_i_diagram d;
+    eco_i_output out;
+    GVC_t *gvc = NULL;
+    int rc;
+
+    if (!chosen)
+        return eco_error_set(err, ECO_EUSAGE, path, 0, 0,
+                             "cannot tell the image format: name it with --format svg, png, pdf "
+                             "or dot, or end the file name with .svg, .png, .pdf or .dot");
+    if (strcmp(chosen, "dot") == 0 || strcmp(chosen, "gv") == 0) {
+        if ((rc = eco_i_output_open(&out, path, err)) < 0)
+            return rc;
+        if ((rc = eco_diagram_dot(g, opt, out.fp, out.name, err)) < 0) {
+            eco_i_output_abort(&out);
+            return rc;
+        }
+        return eco_i_output_commit(&out, err);
+    }
+    if ((rc = eco_i_diagram_build(&d, g, opt, err)) < 0 || (rc = lay_out(&gvc, &d, err)) < 0) {
+        eco_i_diagram_close(&d);
+        return rc;
+    }
+    if ((rc = eco_i_output_open(&out, path, err)) == 0) {
+        if (gvRender(gvc, d.graph, chosen, out.fp) != 0) {
+            eco_i_output_abort(&out);
+            rc = eco_error_set(err, ECO_EIO, path, 0, 0, "cannot render %s: %s", chosen,
+                               eco_i_graphviz_message());
+        } else {
+            rc = eco_i_output_commit(&out, err);
+        }
+    }
+    finish(gvc, &d);
+    eco_i_diagram_close(&d);
+    return rc;
+}
+
+int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                            const eco_diagram_options *opt, const char *format, eco_error *err)
+{
+    const char *chosen = format_for(format, NULL);
+    eco_i_diagram d;
+    GVC_t *gvc = NULL;
+    char *data = NULL;
+    unsigned int length = 0;
+    int rc;
+
+    if (!chosen)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "unknown image format");
+    if ((rc = eco_i_diagram_build(&d, g, opt, err)) < 0 || (rc = lay_out(&gvc, &d, err)) < 0) {
+        eco_i_diagram_close(&d);
+        return rc;
+    }
+    if (gvRenderData(gvc, d.graph, chosen, &data, &length) != 0 || !data) {
+        rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "cannot render %s: %s", chosen,
+                           eco_i_graphviz_message());
+    } else if (!(*out = malloc((size_t)length + 1))) {
+        rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory rendering");
+    } else {
+        /* Graphviz's buffer is freed by Graphviz; ours by the caller's free(). */
+        memcpy(*out, data, length);
+        (*out)[length] = '\0';
+        *len = length;
+    }
+    if (data)
+        gvFreeRenderData(data);
+    finish(gvc, &d);
+    eco_i_diagram_close(&d);
+    return rc;
+}
