@@ -259,6 +259,11 @@ static int run(int argc, char **argv)
     else
         print_text(&p, diff);
     status = eco_diff_count(diff) ? EXIT_DIFFERENT : EXIT_SAME;
+    /* A diff cut short by a full disk or a closed pipe must not pass for the whole one. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        eco_error_set(&err, ECO_EIO, "<stdout>", 0, 0, "cannot write");
+        status = cli_fail(&err);
+    }
 cleanup:
     free(p.shared);
     eco_diff_free(diff);

@@ -87,7 +87,7 @@ static int write_node(FILE *fp, const eco_actor *a, size_t degree, const char *c
 {
     const unsigned char *rgb = palette[a->type < ECO_ACTOR_TYPE_COUNT ? a->type : 0];
     eco_i_buf aliases = {0}, records = {0};
-    char id[32], count[32];
+    char id[32], count[32], size[64];
     int failed;
 
     if (eco_i_join(&aliases, a->aliases, a->alias_count, 1) < 0 ||
@@ -111,12 +111,14 @@ static int write_node(FILE *fp, const eco_actor *a, size_t degree, const char *c
         snprintf(id, sizeof(id), "attribute%zu", col);
         failed = write_value(fp, id, a->attributes[k].value) < 0;
     }
+    /* One decimal is as fine as a size on screen gets. */
+    eco_i_format_number(size, sizeof(size), round(100.0 + 100.0 * sqrt((double)degree)) / 10.0);
     failed = failed || fprintf(fp,
                                "        </attvalues>\n"
-                               "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\" a=\"1.0\"/>\n"
-                               "        <viz:size value=\"%.1f\"/>\n"
+                               "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n"
+                               "        <viz:size value=\"%s\"/>\n"
                                "      </node>\n",
-                               rgb[0], rgb[1], rgb[2], 10.0 + 10.0 * sqrt((double)degree)) < 0;
+                               rgb[0], rgb[1], rgb[2], size) < 0;
     eco_i_buf_free(&aliases);
     eco_i_buf_free(&records);
     return failed ? ECO_EIO : 0;

@@ -1,7 +1,8 @@
 /*
  * export/json.c - the JSON writers: ecomap's native map (docs/FORMAT.md) and NetworkX
- * node-link JSON, and the nodes and edges that cytoscape.c wraps.  Both are built as jansson trees in the shared order and dumped with
- * preserved key order, so the same graph always gives the same bytes.
+ * node-link JSON, and the nodes and edges that cytoscape.c wraps.  Both are built as jansson
+ * trees in the shared order and dumped with preserved key order, so the same graph always
+ * gives the same bytes.
  */
 #include <jansson.h>
 #include <math.h>

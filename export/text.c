@@ -2,6 +2,7 @@
  * export/text.c - what the text writers share: numbers that read back exactly, XML and CSV
  * escaping, '|'-joined lists, the attribute columns of a map, and degrees.
  */
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ void eco_i_buf_free(eco_i_buf *buf)
 
 void eco_i_format_number(char *buf, size_t n, double v)
 {
+    const char *point = localeconv()->decimal_point;
+    char *found;
+
     /* Whole weights print as integers, as people write them (%g would give 1e+02). */
     if (v == floor(v) && fabs(v) < 9007199254740992.0) {
         snprintf(buf, n, "%.0f", v);
@@ -46,8 +50,12 @@ void eco_i_format_number(char *buf, size_t n, double v)
     for (int precision = 1; precision <= 17; precision++) {
         snprintf(buf, n, "%.*g", precision, v);
         if (strtod(buf, NULL) == v)
-            return;
+            break;
     }
+    /* A program that embeds ecomap may have set a locale that writes "0,25"; every format
+     * written here wants "0.25". */
+    if (point[0] != '.' && point[0] && (found = strchr(buf, point[0])))
+        *found = '.';
 }
 
 /* ---- XML -------------------------------------------------------------------------------- */

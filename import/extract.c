@@ -170,8 +170,12 @@ typedef struct sentence {
 } sentence;
 
 /* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
-static size_t char_at(const char *s, size_t n, uint32_t *cp)
+static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
 {
+    if ((unsigned char)*s < 0x80) {
+        *cp = (unsigned char)*s;
+        return 1;
+    }
     size_t k = eco_i_utf8_decode(s, n, cp);
     if (k == 0) {
         *cp = 0xFFFD;
@@ -199,7 +203,7 @@ static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0
 static int is_dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
 
 /* Fills the word properties of t from its text. */
-static void describe_word(token *t, const char *s)
+static void describe_word(token *t, const char *s, int names_only)
 {
     size_t n = t->end - t->start, letters = 0, uppers = 0;
     const char *w = s + t->start;
@@ -222,6 +226,11 @@ static void describe_word(token *t, const char *s)
         i += k;
     }
     t->upper = letters >= 2 && uppers == letters;
+    /* a long small word in prose is no connector, marker or head that matters here */
+    if (!t->cap && !names_only && n > 8) {
+        t->folded[0] = '\0';
+        return;
+    }
     if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) {
         /* 's, ’s, ´s */
         size_t before = n - 1;
@@ -271,7 +280,7 @@ static void describe_word(token *t, const char *s)
 
 /* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
  * stay in it ("Ombudsman's", "Guinea-Bissau"). */
-static void tokenize(sentence *st, const char *text, size_t len)
+static void tokenize(sentence *st, const char *text, size_t len, int names_only)
 {
     size_t i = 0;
     uint32_t c;
@@ -319,7 +328,7 @@ static void tokenize(sentence *st, const char *text, size_t len)
         }
         t->end = i;
         t->word = 1;
-        describe_word(t, text);
+        describe_word(t, text, names_only);
         st->count++;
     }
 }
@@ -485,8 +494,8 @@ static int all_generic(const sentence *st, size_t a, size_t b)
             return 0;
         if (!t->word || is_conn(t) || t->head == 1 || (t->cls & W_GENERIC))
             continue;
-        if (t->cap && eco_i_country_name(st->text + t->start, t->end - t->start) ||
-            eco_i_country_of_demonym(st->text + t->start, t->end - t->start))
+        if (t->cap && (eco_i_country_name(st->text + t->start, t->end - t->start) ||
+                       eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))
             continue;
         return 0;
     }
@@ -837,16 +846,29 @@ void eco_i_mentions_free(eco_i_mentions *m)
     m->cap = 0;
 }
 
+/* 1 when a word after the first starts with a capital (or a non-ASCII letter, which may be
+ * one): a sentence without one names no organisation, and most sentences are like that. */
+static int has_inner_capital(const char *text, size_t len)
+{
+    for (size_t i = 1; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (((c >= 'A' && c <= 'Z') || c >= 0xC3) && !((unsigned char)text[i - 1] >= 'a' &&
+                                                        (unsigned char)text[i - 1] <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
 int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *text,
                         size_t len)
 {
-    sentence *st = malloc(sizeof(*st));
+    sentence whole, *st = &whole; /* some 30 KB: on the stack, not the heap, per sentence */
     extraction e;
     int rc = 0;
 
-    if (!st)
-        return ECO_ENOMEM;
-    tokenize(st, text, len);
+    if (!x->names_only && !has_inner_capital(text, len))
+        return 0;
+    tokenize(st, text, len, x->names_only);
     e.x = x;
     e.st = st;
     e.out = out;
@@ -864,7 +886,6 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
             break;
         i = next > i ? next : i + 1;
     }
-    free(st);
     return rc;
 }
 

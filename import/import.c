@@ -196,16 +196,29 @@ static const char *base_name(const char *path)
     return slash && slash[1] ? slash + 1 : path;
 }
 
-int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
-                      const eco_import_options *opt, eco_error *err)
+/* ---- Sessions -------------------------------------------------------------------------- */
+
+static int session_open(eco_i_session *s, const eco_import_options *opt, eco_error *err)
 {
-    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
-    const eco_import_options *o = opt ? opt : &defaults;
+    memset(s, 0, sizeof(*s));
+    s->opt = opt;
+    return opt->aliases ? eco_i_lexicon_load(&s->user, opt->aliases, err) : 0;
+}
+
+static void session_close(eco_i_session *s)
+{
+    eco_i_lexicon_free(s->user);
+    eco_i_map_free(&s->actor_of);
+    eco_i_map_free(&s->actor_name);
+}
+
+static int import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
+                         eco_i_session *session, eco_error *err)
+{
+    const eco_import_options *o = session->opt;
     const char *name = o->format ? o->format : eco_import_detect(data, len);
     const format *f = name ? format_named(name) : NULL;
-    eco_i_input in = {data, len, source, base_name(source), o, NULL};
-    eco_i_lexicon *user = NULL;
-    int rc;
+    eco_i_input in = {data, len, source, base_name(source), o, session->user, session};
 
     if (o->format && !f)
         return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "unknown input format \"%s\"",
@@ -213,11 +226,19 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     if (!f)
         return eco_error_set(err, ECO_EDATA, source, len ? 1 : 0, len ? 1 : 0, "%s",
                              unrecognised(data, len));
-    if (o->aliases && (rc = eco_i_lexicon_load(&user, o->aliases, err)) < 0)
-        return rc;
-    in.user = user;
-    rc = f->read(g, &in, err);
-    eco_i_lexicon_free(user);
+    return f->read(g, &in, err);
+}
+
+int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
+                      const eco_import_options *opt, eco_error *err)
+{
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
+    eco_i_session session;
+    int rc;
+
+    if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
+        rc = import_buffer(g, data, len, source, &session, err);
+    session_close(&session);
     return rc;
 }
 
@@ -254,9 +275,10 @@ static int read_stream(FILE *fp, char **out, size_t *len)
     return 0;
 }
 
-static int import_file(eco_graph *g, const char *path, const eco_import_options *opt,
-                       int in_folder, eco_error *err)
+static int import_file(eco_graph *g, const char *path, eco_i_session *session, int in_folder,
+                       eco_error *err)
 {
+    const eco_import_options *opt = session->opt;
     int is_stdin = strcmp(path, "-") == 0;
     const char *source = is_stdin ? "<stdin>" : path;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -279,7 +301,7 @@ static int import_file(eco_graph *g, const char *path, const eco_import_options 
         free(data);
         return rc;
     }
-    rc = eco_import_buffer(g, data, len, source, opt, err);
+    rc = import_buffer(g, data, len, source, session, err);
     free(data);
     return rc;
 }
@@ -289,10 +311,10 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int import_any(eco_graph *g, const char *path, const eco_import_options *opt, int depth,
+static int import_any(eco_graph *g, const char *path, eco_i_session *session, int depth,
                       eco_error *err);
 
-static int import_folder(eco_graph *g, const char *path, const eco_import_options *opt, int depth,
+static int import_folder(eco_graph *g, const char *path, eco_i_session *session, int depth,
                          eco_error *err)
 {
     DIR *dir = opendir(path);
@@ -320,7 +342,7 @@ static int import_folder(eco_graph *g, const char *path, const eco_import_option
     }
     qsort(names, count, sizeof(*names), compare_names);
     for (size_t i = 0; i < count && rc == 0; i++)
-        rc = import_any(g, names[i], opt, depth + 1, err);
+        rc = import_any(g, names[i], session, depth + 1, err);
 cleanup:
     for (size_t i = 0; i < count; i++)
         free(names[i]);
@@ -329,32 +351,39 @@ cleanup:
     return rc;
 }
 
-static int import_any(eco_graph *g, const char *path, const eco_import_options *opt, int depth,
+static int import_any(eco_graph *g, const char *path, eco_i_session *session, int depth,
                       eco_error *err)
 {
+    const eco_import_options *opt = session->opt;
     struct stat st;
 
     if (strcmp(path, "-") == 0)
-        return import_file(g, path, opt, 0, err);
+        return import_file(g, path, session, 0, err);
     if (stat(path, &st) != 0)
         return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
     if (S_ISDIR(st.st_mode)) {
         if (depth >= MAX_FOLDER_DEPTH)
             return eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
-        return import_folder(g, path, opt, depth, err);
+        return import_folder(g, path, session, depth, err);
     }
     if (!S_ISREG(st.st_mode))
         return depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: not a regular file")
                          : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "not a regular file");
-    return import_file(g, path, opt, depth > 0, err);
+    return import_file(g, path, session, depth > 0, err);
 }
 
 int eco_import_path(eco_graph *g, const char *path, const eco_import_options *opt, eco_error *err)
 {
     static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
+    eco_i_session session;
+    int rc;
+
     if (!path || !*path)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
-    return import_any(g, path, opt ? opt : &defaults, 0, err);
+    if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
+        rc = import_any(g, path, &session, 0, err);
+    session_close(&session);
+    return rc;
 }
 
 int eco_graph_load(eco_graph **out, const char *path, eco_error *err)

@@ -11,6 +11,16 @@
 #include "ecomap/import.h"
 #include "internal.h"
 
+/* What one import call shares across its inputs: the user's alias file, read once, and a
+ * cache of the actors names were resolved to, checked against the graph on every use so
+ * that a graph changed in between is never misread. */
+typedef struct eco_i_session {
+    const eco_import_options *opt; /* never NULL */
+    struct eco_i_lexicon *user;    /* opt->aliases, loaded; NULL when none */
+    eco_i_map actor_of;            /* hash of folded name and country -> actor index */
+    eco_i_map actor_name;          /* same key -> the actor's pooled name when cached */
+} eco_i_session;
+
 /* One input, read whole. */
 typedef struct eco_i_input {
     const char *data;              /* its bytes, NUL-terminated (len excludes the NUL) */
@@ -19,6 +29,7 @@ typedef struct eco_i_input {
     const char *record_id;         /* the file's name, used as the id of its record */
     const eco_import_options *opt; /* never NULL */
     const struct eco_i_lexicon *user; /* names from opt->aliases; NULL when none */
+    eco_i_session *session;        /* the import call it belongs to */
 } eco_i_input;
 
 /* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */

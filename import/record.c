@@ -235,12 +235,46 @@ static int national_institute(const char *name)
            !strstr(folded, "research") && !strstr(folded, "school") && !strstr(folded, "college");
 }
 
+/* The session's memory of which actor a name and country were resolved to.  A hit is
+ * trusted only while that index still holds the actor it held (same pooled name). */
+static uint64_t cache_key(const char *name, const char *country)
+{
+    uint64_t key = eco_i_fold_hash(name, strlen(name));
+    return key ? key ^ (country ? eco_i_hash(country, strlen(country)) * 0x9E3779B97F4A7C15ULL : 0)
+               : 0;
+}
+
+static int cache_get(const eco_i_record *r, uint64_t key, size_t *out)
+{
+    size_t i, name;
+    if (!key || !eco_i_map_get(&r->in->session->actor_of, key, &i) ||
+        !eco_i_map_get(&r->in->session->actor_name, key, &name) ||
+        i >= eco_graph_actor_count(r->g))
+        return 0;
+    if ((uintptr_t)eco_graph_actor(r->g, i)->name != (uintptr_t)name)
+        return 0;
+    *out = i;
+    return 1;
+}
+
+static int cache_put(const eco_i_record *r, uint64_t key, size_t i)
+{
+    if (!key)
+        return 0;
+    if (eco_i_map_put(&r->in->session->actor_of, key, i) < 0 ||
+        eco_i_map_put(&r->in->session->actor_name, key,
+                      (size_t)(uintptr_t)eco_graph_actor(r->g, i)->name) < 0)
+        return ECO_ENOMEM;
+    return 0;
+}
+
 int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
                        const char *country)
 {
     char lab[200];
     size_t i;
     int rc, form = undp_form(r, name, &i, lab, sizeof(lab));
+    uint64_t key = r->in->session ? cache_key(name, country_for(r, type, country)) : 0;
 
     if (form == 1) {
         *out = i;
@@ -256,7 +290,9 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
         return eco_i_record_know(r, name, i);
     }
     /* most names are met again: find them before classifying them */
-    if (type != ECO_TYPE_INTERNATIONAL && eco_graph_find_actor(&i, r->g, name, country_for(r, type, country)) == 0) {
+    if (type != ECO_TYPE_INTERNATIONAL &&
+        (cache_get(r, key, &i) ||
+         eco_graph_find_actor(&i, r->g, name, country_for(r, type, country)) == 0)) {
         const eco_actor *a = eco_graph_actor(r->g, i);
         if (strcmp(a->name, name) != 0 && (rc = eco_graph_add_alias(r->g, i, name)) < 0)
             return rc;
@@ -277,7 +313,7 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
         return rc;
     }
 found:
-    if ((rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
+    if ((rc = cache_put(r, key, i)) < 0 || (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
         (rc = eco_i_record_know(r, name, i)) < 0)
         return rc;
     *out = i;

@@ -45,11 +45,10 @@ typedef struct eco_diff eco_diff;
  * Compares old_map with new_map.  Each actor of new_map is matched to the actor of old_map
  * that one of its names (canonical or alias) designates, as eco_graph_find_actor finds it,
  * each old actor being matched once at most; ties are matched through their matched ends
- * and kind.  Entries are sorted by change, then by actor names, then kind.  Actors of added
- * entries (and of ties whose ends are both matched, changed entries) are those of new_map;
- * of removed entries, those of old_map.  They stay valid while both maps stay unchanged.
- * *out belongs to the caller (eco_diff_free).  O((actors + ties) * (names + degree) +
- * entries log entries).
+ * and kind.  Entries are sorted by change, then by actor names, then kind.  The actors an
+ * entry points to are new_map's for added and changed entries and old_map's for removed
+ * ones; they stay valid while both maps stay unchanged.  *out belongs to the caller
+ * (eco_diff_free).  O((actors + ties) * (names + degree) + entries log entries).
  */
 int eco_graph_diff(eco_diff **out, const eco_graph *old_map, const eco_graph *new_map,
                    eco_error *err);

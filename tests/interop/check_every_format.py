@@ -204,7 +204,7 @@ def check_gexf(path, native):
         assert data["degree"] == degree[node], (node, data["degree"])
         color = data["viz"]["color"]
         assert (color["r"], color["g"], color["b"]) == PALETTE[types[node]], (node, color)
-        size = round(10 + 10 * math.sqrt(degree[node]), 1)
+        size = round(100 + 100 * math.sqrt(degree[node])) / 10
         assert data["viz"]["size"] == size, (node, data["viz"]["size"], size)
     check_ties("gexf", xml_edges(g), as_items(native), undirected_ends=True)
     return g.number_of_nodes(), g.number_of_edges()
