@@ -4,10 +4,11 @@
 
 #include "cli.h"
 #include "query.h"
+#include "render.h"
 
 static const cli_command *const commands[] = {
     &cli_import, &cli_export, &cli_stats, &cli_rank, &cli_brokers, &cli_path, &cli_ego,
-    &cli_communities, &cli_cuts, &cli_filter, &cli_merge, &cli_diff, NULL};
+    &cli_communities, &cli_cuts, &cli_filter, &cli_render, &cli_report, &cli_merge, &cli_diff, NULL};
 
 static void print_overview(FILE *out)
 {

@@ -8,6 +8,7 @@
 #define ECOMAP_H
 
 #include "ecomap/diff.h"
+#include "ecomap/diagram.h"
 #include "ecomap/error.h"
 #include "ecomap/export.h"
 #include "ecomap/graph.h"
