@@ -82,9 +82,13 @@ static const char *const stop_words[] = {
     "nota", "also", "only", "such", "like", "including", "although", "because", "despite",
     "within", "without", "between", "against", "towards", "toward", "upon", "once", "again",
     "even", "just", "still", "yet", "any", "several", "various", "more", "less", "further",
-    "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "european",
-    "african", "asian", "latin", "american", "arab", "caribbean", "pacific", "nordic", "context",
+    "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "context",
     "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results", NULL};
+
+/* Adjectives of regions: part of names ("European Commission"), never one alone. */
+static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
+                                           "arab", "caribbean", "pacific", "nordic", "balkan",
+                                           "andean", "ibero", "iberoamerican", "global", NULL};
 
 /* Lower-case words that join the words of one name. */
 static const char *const connectors[] = {
@@ -105,7 +109,8 @@ static const char *const generic_markers[] = {
  * compared with each list (a sentence of 30 words against 500 list words was most of the
  * importer's time). */
 enum {
-    W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64
+    W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64,
+    W_REGION = 128
 };
 
 static eco_i_map word_classes;
@@ -133,6 +138,7 @@ static void build_word_classes(void)
     add_class(connectors, W_CONN);
     add_class(and_words, W_AND);
     add_class(generic_markers, W_MARKER);
+    add_class(region_words, W_REGION);
 }
 
 static unsigned word_class(const char *folded)
@@ -487,8 +493,16 @@ static void trim_item(const sentence *st, item *it, size_t sentence_start)
 static int all_generic(const sentence *st, size_t a, size_t b)
 {
     size_t heads_seen = 0;
+    int after_of = 0;
     for (size_t k = a; k < b; k++) {
         const token *t = &st->tokens[k];
+        /* "Government Laboratory of Chile": a country named in the complement is specific */
+        if (after_of && t->cap && eco_i_country_name(st->text + t->start, t->end - t->start))
+            return 0;
+        if (is_conn(t) && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "de") == 0 ||
+                           strcmp(t->folded, "du") == 0 || strcmp(t->folded, "do") == 0 ||
+                           strcmp(t->folded, "da") == 0 || strcmp(t->folded, "del") == 0))
+            after_of = 1;
         /* "Ombudsman's Office": two head words make a name */
         if (t->head == 1 && ++heads_seen >= 2)
             return 0;
@@ -553,6 +567,26 @@ static int try_known(extraction *e, size_t a, size_t b, int generic)
         return (rc = mention_add(e, a, b, NULL, actor, 1, generic)) < 0 ? rc : 1;
     if ((k = lexicon_find(e->x, st->text + start, end - start)))
         return (rc = mention_add(e, a, b, k, 0, 0, generic)) < 0 ? rc : 1;
+    /* "OECD's Observatory of Public Sector Innovation" is its name with a possessive */
+    char plain[256];
+    size_t n = 0;
+    int possessive = 0;
+    for (size_t t = a; t < b && n < sizeof(plain) - 64; t++) {
+        const token *tk = &st->tokens[t];
+        size_t len = tk->end - tk->start;
+        if (tk->poss && t + 1 < b) {
+            len -= st->text[tk->end - 2] == '\'' ? 2 : (unsigned char)st->text[tk->end - 2] == 0xB4 ? 3 : 4;
+            possessive = 1;
+        }
+        if (t > a)
+            plain[n++] = ' ';
+        if (len > sizeof(plain) - 64 - n)
+            return 0;
+        memcpy(plain + n, st->text + tk->start, len);
+        n += len;
+    }
+    if (possessive && (k = lexicon_find(e->x, plain, n)))
+        return (rc = mention_add(e, a, b, k, 0, 0, generic)) < 0 ? rc : 1;
     return 0;
 }
 
@@ -583,7 +617,7 @@ static int known_inside(extraction *e, size_t a, size_t b, int generic)
 static int may_stand_alone(const sentence *st, size_t a, size_t b)
 {
     const token *t = &st->tokens[a];
-    if (b - a == 1 && (t->cls & (W_STOP | W_GENERIC)))
+    if (b - a == 1 && (t->cls & (W_STOP | W_GENERIC | W_REGION)))
         return 0;
     if (eco_i_country_name(st->text + t->start, st->tokens[b - 1].end - t->start) ||
         (b - a == 1 && eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))
@@ -674,8 +708,9 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
             if (f->sep != SEP_COMMA && f->sep != SEP_AND)
                 break;
             if (f->has_head) {
-                if (f->sep == SEP_AND && f->head_last && !f->det && !f->head_first &&
-                    f->b - f->a >= 2)
+                /* "... and Society Lab": a compound head word counts as one */
+                if (f->sep == SEP_AND && f->head_last && !f->det && f->b - f->a >= 2 &&
+                    (!f->head_first || f->b - f->a == 2))
                     last = k;
                 break;
             }
@@ -846,17 +881,26 @@ void eco_i_mentions_free(eco_i_mentions *m)
     m->cap = 0;
 }
 
-/* 1 when a word after the first starts with a capital (or a non-ASCII letter, which may be
- * one): a sentence without one names no organisation, and most sentences are like that. */
-static int has_inner_capital(const char *text, size_t len)
+/* 0 when the sentence cannot name an organisation: no capital (or non-ASCII letter, which
+ * may be one) after its first letter, and a first word that only starts sentences ("The",
+ * "We").  Most sentences are like that, and are spared tokenizing. */
+static int may_name(const char *text, size_t len)
 {
+    char first[16];
+    size_t n = 0;
+
     for (size_t i = 1; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
-        if (((c >= 'A' && c <= 'Z') || c >= 0xC3) && !((unsigned char)text[i - 1] >= 'a' &&
-                                                        (unsigned char)text[i - 1] <= 'z'))
+        if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
             return 1;
     }
-    return 0;
+    while (n < len && n < sizeof(first) - 1 &&
+           ((text[n] >= 'a' && text[n] <= 'z') || (text[n] >= 'A' && text[n] <= 'Z'))) {
+        first[n] = (char)(text[n] >= 'A' && text[n] <= 'Z' ? text[n] + 32 : text[n]);
+        n++;
+    }
+    first[n] = '\0';
+    return !(n > 0 && n < len && (word_class(first) & (W_STOP | W_CONN)));
 }
 
 int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *text,
@@ -866,7 +910,7 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
     extraction e;
     int rc = 0;
 
-    if (!x->names_only && !has_inner_capital(text, len))
+    if (!x->names_only && !may_name(text, len))
         return 0;
     tokenize(st, text, len, x->names_only);
     e.x = x;

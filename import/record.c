@@ -414,6 +414,12 @@ static size_t label_length(const char *text, size_t len)
     const char *close = eco_i_memmem(text + i, len - i < 80 ? len - i : 80, "**", 2);
     if (!close || (close[-1] != ':' && !(close + 2 < text + len && close[2] == ':')))
         return 0;
+    /* "**Network Building:**" is a topic; "**OECD and the Slovenian Presidency:**" names */
+    size_t words = 1;
+    for (const char *p = text + i; p < close; p++)
+        words += *p == ' ';
+    if (words > 3)
+        return 0;
     return (size_t)(close - text) + 2 + (close[-1] != ':');
 }
 
@@ -707,6 +713,22 @@ static int all_capitals(const char *s, size_t n)
     return letters >= 2 && n <= 10;
 }
 
+/* 1 when the extractor reads all of text as one organisation's name, as it would in prose:
+ * "Medo Innovation Lab" is one, "OECD Innovation Facets Model" is not. */
+static int is_whole_name(eco_i_record *r, const char *text)
+{
+    eco_i_extractor x = {{eco_i_gazetteer(), r->in->user}, known_name, r, 0};
+    eco_i_mentions m = {0};
+    size_t len = strlen(text);
+    int whole = 0;
+
+    if (eco_i_find_mentions(&m, &x, text, len) == 0 && m.count == 1 && !m.items[0].generic &&
+        m.items[0].start <= 4 && m.items[0].end + 1 >= len)
+        whole = 1;
+    eco_i_mentions_free(&m);
+    return whole;
+}
+
 int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, const char *country)
 {
     const char *x, *y;
@@ -729,7 +751,8 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
         eco_actor_type tx = eco_name_classify(xs), ty = eco_name_classify(ys);
         if (all_capitals(x, xn) && ty != ECO_TYPE_UNKNOWN) {
             name = ys, alias = xs, type = ty; /* "AMA – Administrative Modernisation Agency" */
-        } else if (tx != ECO_TYPE_UNKNOWN || (ty != ECO_TYPE_UNKNOWN && count_words(y, yn) <= 8)) {
+        } else if ((tx != ECO_TYPE_UNKNOWN && is_whole_name(r, xs)) ||
+                   (ty != ECO_TYPE_UNKNOWN && count_words(y, yn) <= 8)) {
             name = xs, type = tx != ECO_TYPE_UNKNOWN ? tx : ty;
             free(ys);
         } else {
@@ -743,7 +766,7 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
         if (!name)
             return ECO_ENOMEM;
         type = eco_name_classify(name);
-        if (type == ECO_TYPE_UNKNOWN || count_words(title, n) > 10) {
+        if (type == ECO_TYPE_UNKNOWN || count_words(title, n) > 10 || !is_whole_name(r, name)) {
             free(name);
             return 0;
         }
