@@ -886,7 +886,9 @@ int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record)
 static size_t match_actor(const eco_graph *dst, const eco_actor *a, size_t before)
 {
     size_t i;
-    if (eco_graph_find_actor_by_id(&i, dst, a->id) == 0)
+    /* The same id in another country is another body that happens to share a slug, such as
+     * two maps' "ministry-of-education". */
+    if (eco_graph_find_actor_by_id(&i, dst, a->id) == 0 && country_fit(dst, i, a->country) > 0)
         return i;
     if (find_actor_below(&i, dst, a->name, a->country, before) == 0)
         return i;

@@ -265,6 +265,25 @@ static void absorbing_a_map_resolves_by_name(void **state)
     assert_true(eco_graph_tie(g, t)->weight == 4.0); /* weights add */
 }
 
+static void absorbing_keeps_one_id_of_two_countries_apart(void **state)
+{
+    eco_graph *g = *state, *other;
+    eco_error err = {0};
+    size_t pt = add(g, "Ministry of Education", "Portugal");
+
+    assert_int_equal(eco_graph_new(&other), 0);
+    add(other, "Ministry of Education", "Chile"); /* the same id, ministry-of-education */
+    add(other, "Thinkia", NULL);
+    assert_int_equal(eco_graph_absorb(g, other, &err), 0);
+    eco_graph_free(other);
+
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    assert_int_equal(find(g, "Ministry of Education", "Portugal"), pt);
+    size_t cl = find(g, "Ministry of Education", "Chile");
+    assert_int_not_equal(cl, pt);
+    assert_string_equal(eco_graph_actor(g, cl)->id, "ministry-of-education-chile");
+}
+
 static void errors_keep_the_first_cause(void **state)
 {
     eco_error err = {0};
@@ -303,6 +322,7 @@ int main(void)
         GRAPH_TEST(renaming_keeps_the_id_and_the_old_name),
         GRAPH_TEST(records_are_added_once),
         GRAPH_TEST(absorbing_a_map_resolves_by_name),
+        GRAPH_TEST(absorbing_keeps_one_id_of_two_countries_apart),
         cmocka_unit_test(errors_keep_the_first_cause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
