@@ -137,6 +137,8 @@ static const keyword keywords[] = {
     {"governorate", ECO_TYPE_GOVERNMENT, HEAD},
     {"prefecture", ECO_TYPE_GOVERNMENT, HEAD},
     {"council", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"committee", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"comite", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"consejo", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"conselho", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"conseil", ECO_TYPE_GOVERNMENT, HEAD - 10},
@@ -312,6 +314,9 @@ eco_actor_type eco_name_classify(const char *name)
     if ((best == ECO_TYPE_PRIVATE || (best == ECO_TYPE_ACADEMIA && best_strength < SCHOOL)) &&
         has_state_word(words, count))
         best = ECO_TYPE_GOVERNMENT;
+    /* "International Renewable Energy Agency": an agency of many states */
+    if (count > 2 && strcmp(words[0], "international") == 0 && best == ECO_TYPE_GOVERNMENT)
+        best = ECO_TYPE_INTERNATIONAL;
     if (count > 1 && strcmp(words[0], "european") == 0 && best != ECO_TYPE_UNKNOWN &&
         best != ECO_TYPE_LAB)
         best = ECO_TYPE_INTERNATIONAL;

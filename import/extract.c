@@ -85,6 +85,26 @@ static const char *const stop_words[] = {
     "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "context",
     "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results", NULL};
 
+/* Capitals that are not organisations: topics, units, technologies. */
+static const char *const not_acronyms[] = {
+    "ai", "ict", "icts", "stem", "sdg", "sdgs", "lgbt", "lgbtq", "lgbti", "lgbtqi", "lnob",
+    "ndvi", "covid", "covid 19", "csr", "hr", "gis", "it", "iot", "ml", "api", "gdp", "kpi",
+    "kpis", "msme", "msmes", "sme", "smes", "ngo", "ngos", "cso", "csos", "usd", "eur", "pdf",
+    "url", "faq", "ceo", "cv", "qr", "sms", "gps", "id", "tv", "ppe", "wash", "esg", "ux", "ui",
+    "rct", "mel", "merl", "gesi", "data", "field", "note", "test", "new", "na", "ok", "vr", "ar",
+    "nb", "etc", "tbd", "ppp", "gbv", "vaw", "ewaste", "e", "co", "ngo s", "cbo", "cbos", "mou",
+    "tor", "rfp", "q1", "q2", "q3", "q4", "dpg", "dpi", "llm", "gpt", "chatgpt", "bi", "ci",
+    "sm", "nft", "pwd", "pwds", "idp", "idps", "ghg", "co2", "lpg", "solar", "pv", "iso", NULL};
+
+/* Nouns of work products: "Study for ...", "... Regulations" name no organisation. */
+static const char *const work_nouns[] = {
+    "study", "report", "project", "programme", "program", "plan", "strategy", "survey", "guide",
+    "toolkit", "challenge", "campaign", "prize", "award", "awards", "conference", "summit",
+    "workshop", "event", "policy", "law", "act", "regulations", "regulation", "framework",
+    "agenda", "model", "index", "tool", "platform", "app", "portal", "website", "course",
+    "hackathon", "competition", "roadmap", "assessment", "evaluation", "declaration", "vision",
+    "goals", "week", "day", "festival", "map", "dashboard", "methodology", "approach", NULL};
+
 /* Adjectives of regions: part of names ("European Commission"), never one alone. */
 static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
                                            "arab", "caribbean", "pacific", "nordic", "balkan",
@@ -94,7 +114,7 @@ static const char *const region_words[] = {"european", "african", "asian", "lati
 static const char *const connectors[] = {
     "of", "for", "the", "and", "de", "del", "della", "di", "da", "do", "das", "dos", "des",
     "du", "la", "le", "les", "los", "las", "y", "e", "et", "on", "fur", "van", "von", "und",
-    "a", "al", "au", "aux", "en", "d", "l", NULL};
+    "al", "au", "aux", "en", "d", "l", NULL};
 
 static const char *const and_words[] = {"and", "y", "et", "e", "und", NULL};
 
@@ -110,7 +130,7 @@ static const char *const generic_markers[] = {
  * importer's time). */
 enum {
     W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64,
-    W_REGION = 128
+    W_REGION = 128, W_NOT_ACRONYM = 256, W_WORK = 512
 };
 
 static eco_i_map word_classes;
@@ -139,6 +159,8 @@ static void build_word_classes(void)
     add_class(and_words, W_AND);
     add_class(generic_markers, W_MARKER);
     add_class(region_words, W_REGION);
+    add_class(not_acronyms, W_NOT_ACRONYM);
+    add_class(work_nouns, W_WORK);
 }
 
 static unsigned word_class(const char *folded)
@@ -164,7 +186,7 @@ typedef struct token {
     unsigned char poss;    /* ends with a possessive 's */
     unsigned char head;    /* 1 head word, 2 plural head */
     unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
-    unsigned char cls;     /* W_* bits of the folded word */
+    unsigned short cls;    /* W_* bits of the folded word */
     char punct;            /* the punctuation: ',' '&' '/' '-' '(' ')' ':' '"' or '.' */
 } token;
 
@@ -266,7 +288,7 @@ static void describe_word(token *t, const char *s, int names_only)
                 t->folded[0] = '\0';
         }
     }
-    t->cls = (unsigned char)word_class(t->folded);
+    t->cls = (unsigned short)word_class(t->folded);
     if (t->cls & W_HEAD)
         t->head = 1;
     else if (t->cls & W_PLURAL)
@@ -314,6 +336,24 @@ static void tokenize(sentence *st, const char *text, size_t len, int names_only)
             st->count++;
             i += k;
             continue;
+        }
+        /* "L'Accélérateur", "d'Ivoire": the elided article is a word of its own */
+        if (i + 2 < len && ((text[i] | 0x20) == 'l' || (text[i] | 0x20) == 'd')) {
+            uint32_t ap, after;
+            size_t ak = char_at(text + i + 1, len - i - 1, &ap);
+            if (is_apostrophe(ap) && i + 1 + ak < len) {
+                char_at(text + i + 1 + ak, len - i - 1 - ak, &after);
+                if (is_upper(after) || (after >= 'a' && after <= 'z' && (text[i] | 0x20) == 'l')) {
+                    t->end = i + 1 + ak;
+                    t->word = 1;
+                    t->folded[0] = (char)(text[i] | 0x20);
+                    t->folded[1] = '\0';
+                    t->cls = (unsigned short)word_class(t->folded);
+                    st->count++;
+                    i += 1 + ak;
+                    continue;
+                }
+            }
         }
         while (i < len) {
             k = char_at(text + i, len - i, &c);
@@ -617,7 +657,7 @@ static int known_inside(extraction *e, size_t a, size_t b, int generic)
 static int may_stand_alone(const sentence *st, size_t a, size_t b)
 {
     const token *t = &st->tokens[a];
-    if (b - a == 1 && (t->cls & (W_STOP | W_GENERIC | W_REGION)))
+    if (b - a == 1 && (t->cls & (W_STOP | W_GENERIC | W_REGION | W_NOT_ACRONYM)))
         return 0;
     if (eco_i_country_name(st->text + t->start, st->tokens[b - 1].end - t->start) ||
         (b - a == 1 && eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))
@@ -647,6 +687,8 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
          strcmp(st->tokens[a + 1].folded, "gobierno") == 0 ||
          strcmp(st->tokens[a + 1].folded, "governo") == 0))
         return mention_add(e, a, b, NULL, 0, 0, 0);
+    if (!e->x->names_only && ((st->tokens[a].cls & W_WORK) || (st->tokens[b - 1].cls & W_WORK)))
+        return known_inside(e, a, b, it->generic);
     if (it->has_head && b - a >= 2 && !all_generic(st, a, b) && b - a <= MAX_NAME_TOKENS)
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
     if (b - a == 1 && st->tokens[a].coined)
@@ -781,7 +823,7 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
                 here = SEP_DASH;
         }
         /* "Africa Borderlands Centre Village Savers": a name ends at its head word */
-        if (k < b && here == SEP_NONE && e->x->names_only && k > s + 1 && k + 1 < b &&
+        if (k < b && here == SEP_NONE && k > s + 1 && k + 1 < b &&
             st->tokens[k - 1].head == 1 && st->tokens[k].word && st->tokens[k].cap &&
             !st->tokens[k].head && !is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
             st->tokens[k - 2].word && !is_conn(&st->tokens[k - 2]))

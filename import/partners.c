@@ -138,6 +138,15 @@ static int piece(splitter *sp, const char *s, size_t n)
     trim(&s, &n);
     if (is_junk(s, n))
         return 0;
+    /* a link says where, not who */
+    for (size_t i = 0; i + 4 < n; i++)
+        if ((s[i] == 'h' && strncmp(s + i, "http", 4) == 0) || strncmp(s + i, "www.", 4) == 0) {
+            n = i;
+            trim(&s, &n);
+            break;
+        }
+    if (n == 0)
+        return 0;
     /* "Yes  Addis Ababa ...", "NGO RADIAN" */
     static const char *const leads[] = {"Yes ", "No ", "Oui ", "Sí ", "Si ", "The ", "NGO ",
                                         "ONG ", "Our ", NULL};

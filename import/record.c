@@ -129,7 +129,10 @@ int eco_i_record_set_lab(eco_i_record *r, size_t actor)
         "UNDP Acc Lab", "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab",
         "UNDP Accelerator Labs", "UNDP CO", "UNDP Country Office", "UNDP office",
         "UNDP Accelerator Lab Network", "Laboratorio de Aceleración", "Laboratoire d'Accélération",
-        "PNUD Laboratorio de Aceleración", "AccLabs", "Acc Labs", NULL};
+        "PNUD Laboratorio de Aceleración", "AccLabs", "Acc Labs", "AcceleratorLab",
+        "Accelerator Labs", "Accélérateur Lab", "Laboratoire d'Accélération du PNUD",
+        "Laboratorio de Aceleración del PNUD", "AccLab del PNUD", "Acc Lab team", "Lab team",
+        "Accelerator Lab team", NULL};
     const char *country = r->view.country;
     char buf[160];
     int rc = 0;
@@ -160,6 +163,7 @@ static int has_undp_word(const char *name)
         if ((c == 'u' && strncasecmp(p, "undp", 4) == 0) ||
             (c == 'p' && strncasecmp(p, "pnud", 4) == 0) ||
             (c == 'a' && strncasecmp(p, "acc", 3) == 0) ||
+            (c == 'l' && (strncasecmp(p, "lab team", 8) == 0 || strncasecmp(p, "laborat", 7) == 0)) ||
             (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)))
             return 1;
     }
@@ -174,7 +178,9 @@ static int undp_form(const eco_i_record *r, const char *name, size_t *out, char 
                      size_t n)
 {
     static const char *const prefixes[] = {"undp accelerator lab ", "accelerator lab ",
-                                           "acc lab ", "acclab ", "pnud ", "undp ", NULL};
+                                           "acc lab ", "acclab ", "pnud ", "undp ",
+                                           "accelerateur lab ", "laboratoire d acceleration ",
+                                           "laboratorio de aceleracion ", NULL};
     char folded[256];
     const char *country;
 
@@ -184,11 +190,24 @@ static int undp_form(const eco_i_record *r, const char *name, size_t *out, char 
     for (size_t i = 0; prefixes[i]; i++) {
         size_t pl = strlen(prefixes[i]);
         if (strncmp(folded, prefixes[i], pl) == 0 &&
-            (country = eco_i_country_name(folded + pl, strlen(folded + pl))) &&
-            (!r->view.country || strcmp(country, r->view.country) != 0)) {
+            (country = eco_i_country_name(folded + pl, strlen(folded + pl)))) {
+            if (r->view.country && strcmp(country, r->view.country) == 0) {
+                *out = r->lab; /* "Accelerator Lab Niger" in Niger's record */
+                return 1;
+            }
             snprintf(canonical, n, "UNDP Accelerator Lab %s", country);
             return 2;
         }
+    }
+    /* "Saudi AccLab", "Saudi Accelerator Lab": the lab under its country's adjective */
+    const char *space = strchr(folded, ' ');
+    if (space && r->view.country &&
+        (strcmp(space + 1, "accelerator lab") == 0 || strcmp(space + 1, "acclab") == 0 ||
+         strcmp(space + 1, "acc lab") == 0) &&
+        (country = eco_i_country_of_demonym(folded, (size_t)(space - folded))) &&
+        strcmp(country, r->view.country) == 0) {
+        *out = r->lab;
+        return 1;
     }
     char padded[260];
     snprintf(padded, sizeof(padded), " %s ", folded);
@@ -220,6 +239,24 @@ static int find_without_demonym(const eco_i_record *r, size_t *out, const char *
         strcmp(of, country) != 0)
         return 0;
     return eco_graph_find_actor(out, r->g, space + 1, country) == 0;
+}
+
+/* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
+ * it names none, or names one only inside a longer place ("Mexico City"). */
+static const char *country_in_name(const char *name)
+{
+    const char *space = strchr(name, ' '), *c, *of;
+
+    if (space && (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
+        return c;
+    for (of = strstr(name, " of "); of; of = strstr(of + 1, " of ")) {
+        const char *rest = of + 4;
+        if (eco_i_starts(rest, "the "))
+            rest += 4;
+        if ((c = eco_i_country_name(rest, strlen(rest))))
+            return c;
+    }
+    return NULL;
 }
 
 /* "Portuguese Institute of Sport and Youth": an institute named for its nation is the
@@ -301,10 +338,18 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
             return rc;
         goto found;
     }
-    if (type == ECO_TYPE_UNKNOWN)
+    int guessed = type == ECO_TYPE_UNKNOWN;
+    if (guessed)
         type = eco_name_classify(name);
     if (type == ECO_TYPE_ACADEMIA && national_institute(name))
         type = ECO_TYPE_GOVERNMENT;
+    if (eco_i_starts(name, "UN ") && type != ECO_TYPE_UNKNOWN)
+        type = ECO_TYPE_INTERNATIONAL; /* "UN Human Rights Council" */
+    const char *named = country_in_name(name);
+    if (named && guessed && type == ECO_TYPE_INTERNATIONAL)
+        type = ECO_TYPE_GOVERNMENT; /* "Development Bank of Mongolia" is Mongolia's */
+    if (named)
+        country = named;
     country = country_for(r, type, country);
     if (find_without_demonym(r, &i, name, country)) {
         if ((rc = eco_graph_add_alias(r->g, i, name)) < 0)

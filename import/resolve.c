@@ -100,7 +100,7 @@ static int shorter_form(const eco_actor *a, const eco_actor *b)
         return 0;
     if (na == nb)
         return na >= 3 && words_within(wa, na, wb, nb); /* the same words in another order */
-    return na >= 4 && words_within(wa, na, wb, nb);
+    return na >= 3 && words_within(wa, na, wb, nb);
 }
 
 static uint64_t acronym_key(const char *acronym, const char *country)

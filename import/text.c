@@ -150,7 +150,11 @@ static size_t wiki_link(const char *s, size_t n, char *out, size_t *out_len)
         return 0;
     inner_len = (size_t)(close - inner);
     bar = memchr(inner, '|', inner_len);
-    if (!bar && memchr(inner, ':', inner_len) && !memchr(inner, ' ', inner_len))
+    /* "[[country:Saudi Arabia]]": a tag, its key a lower-case identifier before ':' */
+    size_t key = 0;
+    while (key < inner_len && ((inner[key] >= 'a' && inner[key] <= 'z') || inner[key] == '_'))
+        key++;
+    if (!bar && key > 0 && key < inner_len && inner[key] == ':')
         return 0;
     if (bar) {
         inner_len -= (size_t)(bar + 1 - inner);
