@@ -59,7 +59,7 @@ int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_ex
 {
     static const eco_export_options defaults = ECO_EXPORT_OPTIONS_INIT;
     const eco_i_table *tables;
-    size_t w;
+    size_t w = 0; /* set by find_writer; GCC -O2 cannot tell that it always is */
     int rc;
 
     if ((rc = find_writer(&w, format, destination, err)) < 0)
@@ -123,7 +123,7 @@ int eco_export_file(const eco_graph *g, eco_export_format format, const eco_expo
 {
     static const eco_export_options defaults = ECO_EXPORT_OPTIONS_INIT;
     eco_i_output out;
-    size_t w;
+    size_t w = 0; /* set by find_writer; GCC -O2 cannot tell that it always is */
     int rc;
 
     if ((rc = find_writer(&w, format, path, err)) < 0)
