@@ -83,7 +83,13 @@ static const char *const stop_words[] = {
     "within", "without", "between", "against", "towards", "toward", "upon", "once", "again",
     "even", "just", "still", "yet", "any", "several", "various", "more", "less", "further",
     "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "context",
-    "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results", NULL};
+    "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results",
+    /* French, Spanish and Portuguese words that start sentences */
+    "avec", "pour", "dans", "sur", "par", "selon", "entre", "sous", "chez", "depuis", "ce",
+    "cette", "ces", "nous", "ils", "elle", "il", "notre", "nos", "leur", "leurs", "con", "para",
+    "segun", "desde", "hacia", "sobre", "bajo", "este", "esta", "estos", "estas", "nuestro",
+    "nuestra", "com", "pelo", "pela", "durante", "apos", "nosso", "nossa", "tambien", "ademas",
+    "aussi", "ainsi", "enfin", NULL};
 
 /* Capitals that are not organisations: topics, units, technologies. */
 static const char *const not_acronyms[] = {
@@ -667,6 +673,19 @@ static int may_stand_alone(const sentence *st, size_t a, size_t b)
     return 1;
 }
 
+/* "Study for ...", "... Regulations", "Small Grants Programme": the head noun of the span,
+ * its last word or the word before its first "of" or "for", is a work product. */
+static int work_product(const sentence *st, size_t a, size_t b)
+{
+    if ((st->tokens[a].cls & W_WORK) || (st->tokens[b - 1].cls & W_WORK))
+        return 1;
+    for (size_t k = a + 1; k < b; k++)
+        if (is_conn(&st->tokens[k]) && (strcmp(st->tokens[k].folded, "of") == 0 ||
+                                         strcmp(st->tokens[k].folded, "for") == 0))
+            return (st->tokens[k - 1].cls & W_WORK) != 0;
+    return 0;
+}
+
 /* Decides about one name, tokens [a, b): adds a mention or not. */
 static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
                     int licensed)
@@ -687,14 +706,14 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
          strcmp(st->tokens[a + 1].folded, "gobierno") == 0 ||
          strcmp(st->tokens[a + 1].folded, "governo") == 0))
         return mention_add(e, a, b, NULL, 0, 0, 0);
-    if (!e->x->names_only && ((st->tokens[a].cls & W_WORK) || (st->tokens[b - 1].cls & W_WORK)))
+    if (!e->x->names_only && work_product(st, a, b))
         return known_inside(e, a, b, it->generic);
     if (it->has_head && b - a >= 2 && !all_generic(st, a, b) && b - a <= MAX_NAME_TOKENS)
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
     if (b - a == 1 && st->tokens[a].coined)
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
     if (e->x->names_only ||
-        (((licensed && (b - a > 1 || st->tokens[a].upper)) ||
+        (((licensed && (b - a > 1 || st->tokens[a].upper || licensed > 1)) ||
           (in_list_of_names && b - a == 1 && st->tokens[a].upper)) &&
          may_stand_alone(st, a, b) && b - a <= 6))
         return may_stand_alone(st, a, b) ? mention_add(e, a, b, NULL, 0, 0, 0) : 0;
@@ -805,6 +824,18 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
     size_t n = 0, first_mention = e->out->count;
     int licensed = licensed_at(e, st->tokens[a].start);
     int rc;
+
+    /* "Datalat and OpenlabEc (civil society)": a sector label says these are organisations */
+    if (b + 2 < st->count && st->tokens[b].punct == '(') {
+        size_t close = b + 1;
+        while (close < st->count && st->tokens[close].punct != ')' && close - b < 5)
+            close++;
+        if (close < st->count && st->tokens[close].punct == ')' &&
+            eco_i_sector_type(st->text + st->tokens[b + 1].start,
+                              st->tokens[close - 1].end - st->tokens[b + 1].start) !=
+                ECO_TYPE_UNKNOWN)
+            licensed = 2;
+    }
 
     /* cut at separators */
     size_t s = a;

@@ -173,7 +173,12 @@ static int piece(splitter *sp, const char *s, size_t n)
         trim(&r, &rn);
         const char *l = s;
         trim(&l, &ln);
-        eco_actor_type t = eco_i_sector_type(r, rn < 40 ? rn : 40);
+        size_t label = 0; /* "Secteur Gouvernemental : Le MA est ..." */
+        while (label < rn && !strchr(":,.;(", r[label]))
+            label++;
+        while (label && r[label - 1] == ' ')
+            label--;
+        eco_actor_type t = eco_i_sector_type(r, label);
         char lf[64];
         size_t m = ln < sizeof(lf) - 1 ? ln : sizeof(lf) - 1;
         memcpy(lf, l, m);

@@ -1,0 +1,166 @@
+/* The name extractor: which spans of a sentence name organisations, and what it learns about
+ * each (acronym, type, generic use). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "import_internal.h"
+
+static eco_i_mentions found;
+
+static int teardown(void **state)
+{
+    (void)state;
+    eco_i_mentions_free(&found);
+    return 0;
+}
+
+/* The names found in text, joined with " | ". */
+static const char *names(const char *text)
+{
+    static char joined[1024];
+    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 0};
+    size_t n = 0;
+
+    eco_i_mentions_clear(&found);
+    assert_int_equal(eco_i_find_mentions(&found, &x, text, strlen(text)), 0);
+    joined[0] = '\0';
+    for (size_t i = 0; i < found.count; i++)
+        n += (size_t)snprintf(joined + n, sizeof(joined) - n, "%s%s", i ? " | " : "",
+                              found.items[i].name);
+    return joined;
+}
+
+static void head_words_make_names_in_four_languages(void **state)
+{
+    (void)state;
+    assert_string_equal(names("It was managed by the Ministry of Economy, Development and "
+                              "Tourism."), "Ministry of Economy, Development and Tourism");
+    assert_string_equal(names("Firmó con la Secretaría de Salud y el Instituto Nacional de "
+                              "Estadística."), "Secretaría de Salud | Instituto Nacional de Estadística");
+    assert_string_equal(names("Avec le Ministère de la Santé Publique du Tchad."),
+                        "Ministère de la Santé Publique du Tchad");
+    assert_string_equal(names("Em parceria com a Fundação Getulio Vargas."),
+                        "Fundação Getulio Vargas");
+    assert_string_equal(names("The Public Innovators Network met the Medo Innovation Lab."),
+                        "Public Innovators Network | Medo Innovation Lab");
+}
+
+static void lists_and_modifiers_share_a_head(void **state)
+{
+    (void)state;
+    assert_string_equal(names("It works with the Tax and Customs Authority."),
+                        "Tax and Customs Authority");
+    assert_string_equal(names("They met the Commission for Citizenship and Gender Equality, the "
+                              "High Commissioner for Migration and the National Institute for "
+                              "Rehabilitation."),
+                        "Commission for Citizenship and Gender Equality | High Commissioner for "
+                        "Migration | National Institute for Rehabilitation");
+}
+
+static void acronyms_defined_in_the_text_are_aliases(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Taxpayers and the Tax and Customs Authority (AT) talked."),
+                        "Tax and Customs Authority");
+    assert_string_equal(found.items[0].alias, "AT");
+    assert_true(found.items[0].acronym_defined);
+    /* a known body in brackets is a second name, not an acronym */
+    assert_string_equal(names("A kit made in partnership with OPSI (OECD)."), "OPSI | OECD");
+    assert_null(found.items[0].alias);
+}
+
+static void appositions_give_the_long_form(void **state)
+{
+    (void)state;
+    assert_string_equal(names("It helped LxLEM – Experimentation Municipal Lab of the City Council "
+                              "of Lisbon to start."), "LxLEM");
+    assert_string_equal(found.items[0].alias,
+                        "LxLEM – Experimentation Municipal Lab of the City Council of Lisbon");
+    assert_int_equal(found.items[0].type, ECO_TYPE_LAB);
+    assert_string_equal(names("Organisation name AMA – Administrative Modernisation Agency"),
+                        "Administrative Modernisation Agency");
+    assert_string_equal(found.items[0].alias, "AMA");
+}
+
+static void gazetteer_names_and_coined_lab_names(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Training was promoted by NESTA and the World Bank."),
+                        "NESTA | World Bank");
+    assert_int_equal(found.items[0].known->type, ECO_TYPE_CIVIL_SOCIETY);
+    assert_string_equal(found.items[0].known->country, "United Kingdom");
+    assert_string_equal(names("We worked with the OECD's Observatory of Public Sector Innovation."),
+                        "OECD's Observatory of Public Sector Innovation");
+    assert_string_equal(found.items[0].known->name, "OECD Observatory of Public Sector Innovation");
+    assert_string_equal(names("So far, LabX has run 25 projects with Santalab."), "LabX | Santalab");
+}
+
+static void sector_labels_in_brackets_type_the_names_before_them(void **state)
+{
+    (void)state;
+    assert_string_equal(names("The team has Datalat and OpenlabEc (civil society)."),
+                        "Datalat | OpenlabEc");
+    assert_int_equal(found.items[0].type, ECO_TYPE_CIVIL_SOCIETY);
+    assert_int_equal(found.items[1].type, ECO_TYPE_CIVIL_SOCIETY);
+}
+
+static void generic_phrases_topics_and_places_are_not_names(void **state)
+{
+    (void)state;
+    assert_string_equal(names("The Government and civil society organisations met."), "");
+    assert_string_equal(names("Public entities and the National Government agreed."), "");
+    assert_string_equal(names("Government laboratories in Latin America use AI and SDG data."), "");
+    assert_string_equal(names("The Behavioural Study for the Waste Charity Movement ended."), "");
+    assert_string_equal(names("Portugal and Ecuador signed in January."), "");
+    assert_string_equal(names("The Laboratory was created in 2014."), "");
+}
+
+static void a_name_used_as_a_common_noun_is_marked_generic(void **state)
+{
+    (void)state;
+    assert_string_equal(names("They set up a Water Innovation Lab."), "Water Innovation Lab");
+    assert_true(found.items[0].generic);
+    assert_string_equal(names("Then the Water Innovation Lab opened."), "Water Innovation Lab");
+    assert_false(found.items[0].generic);
+}
+
+static void announced_acronyms_are_names(void **state)
+{
+    (void)state;
+    assert_string_equal(names("The lab works together with EPICO and the Ombudsman's Office."),
+                        "EPICO | Ombudsman's Office");
+    assert_string_equal(names("The pilot was run together with Mottum."), "");
+}
+
+static void sector_labels_read_in_several_languages(void **state)
+{
+    (void)state;
+    assert_int_equal(eco_i_sector_type("Private Sector", 14), ECO_TYPE_PRIVATE);
+    assert_int_equal(eco_i_sector_type("academia", 8), ECO_TYPE_ACADEMIA);
+    assert_int_equal(eco_i_sector_type("ONG", 3), ECO_TYPE_CIVIL_SOCIETY);
+    assert_int_equal(eco_i_sector_type("Secteur public", 14), ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_i_sector_type("UN agency", 9), ECO_TYPE_INTERNATIONAL);
+    assert_int_equal(eco_i_sector_type("open data", 9), ECO_TYPE_UNKNOWN);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(head_words_make_names_in_four_languages, teardown),
+        cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
+        cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),
+        cmocka_unit_test_teardown(appositions_give_the_long_form, teardown),
+        cmocka_unit_test_teardown(gazetteer_names_and_coined_lab_names, teardown),
+        cmocka_unit_test_teardown(sector_labels_in_brackets_type_the_names_before_them, teardown),
+        cmocka_unit_test_teardown(generic_phrases_topics_and_places_are_not_names, teardown),
+        cmocka_unit_test_teardown(a_name_used_as_a_common_noun_is_marked_generic, teardown),
+        cmocka_unit_test_teardown(announced_acronyms_are_names, teardown),
+        cmocka_unit_test(sector_labels_read_in_several_languages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

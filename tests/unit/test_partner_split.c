@@ -1,0 +1,144 @@
+/* The splitter of partner fields: how the answer to "name your partners" becomes a list of
+ * organisations. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "import_internal.h"
+
+typedef struct split {
+    eco_i_partner *p;
+    size_t n;
+} split;
+
+static split split_field(const char *text)
+{
+    split s = {NULL, 0};
+    assert_int_equal(eco_i_split_partners(&s.p, &s.n, text, strlen(text)), 0);
+    return s;
+}
+
+static void names_equal(split s, const char *const *expected)
+{
+    size_t n = 0;
+    while (expected[n])
+        n++;
+    for (size_t i = 0; i < s.n && i < n; i++)
+        assert_string_equal(s.p[i].name, expected[i]);
+    assert_int_equal(s.n, n);
+    eco_i_partners_free(s.p, s.n);
+}
+
+static void and_separates_names_but_not_inside_a_name(void **state)
+{
+    (void)state;
+    names_equal(split_field("Datalat (open data) and OpenlabEC (open culture)"),
+                (const char *const[]){"Datalat", "OpenlabEC", NULL});
+    names_equal(split_field("Ministry of Housing and Municipal Services"),
+                (const char *const[]){"Ministry of Housing and Municipal Services", NULL});
+    names_equal(split_field("Tax and Customs Authority"),
+                (const char *const[]){"Tax and Customs Authority", NULL});
+}
+
+static void ampersand_commas_and_slashes_separate_names(void **state)
+{
+    (void)state;
+    names_equal(split_field("School of Government of the High Studies Institute & FLACSO Science, "
+                            "Technology and Society Lab"),
+                (const char *const[]){"School of Government of the High Studies Institute",
+                                      "FLACSO Science, Technology and Society Lab", NULL});
+    names_equal(split_field("Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS"),
+                (const char *const[]){"Ministère de la Santé Publique", "Airtel Tchad",
+                                      "Moov Africa", "ENASS", NULL});
+    names_equal(split_field("Ministry of Energy / Ministry of Water"),
+                (const char *const[]){"Ministry of Energy", "Ministry of Water", NULL});
+}
+
+static void numbered_lists_lines_and_wide_gaps_separate_names(void **state)
+{
+    (void)state;
+    names_equal(split_field("1. Ministry of Energy\n2) Loden Foundation\n- Mzuzu University"),
+                (const char *const[]){"Ministry of Energy", "Loden Foundation", "Mzuzu University",
+                                      NULL});
+    names_equal(split_field("Ministry of Labour 2.      Bhutan Board for Counselors"),
+                (const char *const[]){"Ministry of Labour", "Bhutan Board for Counselors", NULL});
+    names_equal(split_field("Legal Design Turkey  Ministry of Justice"),
+                (const char *const[]){"Legal Design Turkey", "Ministry of Justice", NULL});
+}
+
+static void run_together_names_end_at_their_head_word(void **state)
+{
+    (void)state;
+    names_equal(split_field("Africa Borderlands Centre Livingstone City Council"),
+                (const char *const[]){"Africa Borderlands Centre", "Livingstone City Council",
+                                      NULL});
+}
+
+static void qualifiers_are_dropped_acronyms_kept_sectors_typed(void **state)
+{
+    split s = split_field("Institute for Biodiversity and Protected Areas (IBAP)\n"
+                          "Ombudsman's Office (national level)\nKwadat Kente (Private partner)");
+    (void)state;
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.p[0].name, "Institute for Biodiversity and Protected Areas");
+    assert_string_equal(s.p[0].alias, "IBAP");
+    assert_string_equal(s.p[1].name, "Ombudsman's Office");
+    assert_null(s.p[1].alias);
+    assert_int_equal(s.p[2].type, ECO_TYPE_PRIVATE);
+    eco_i_partners_free(s.p, s.n);
+}
+
+static void descriptions_after_a_colon_or_dash_are_dropped(void **state)
+{
+    split s = split_field("Municipality of Las Terrenas: key public sector partner\n"
+                          "Universidade de Cabo Verde - UNI-CV\n"
+                          "Ministère de l'Agriculture - Secteur Gouvernemental : fixe les données");
+    (void)state;
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.p[0].name, "Municipality of Las Terrenas");
+    assert_string_equal(s.p[1].name, "Universidade de Cabo Verde");
+    assert_string_equal(s.p[1].alias, "UNI-CV");
+    assert_string_equal(s.p[2].name, "Ministère de l'Agriculture");
+    assert_int_equal(s.p[2].type, ECO_TYPE_GOVERNMENT);
+    eco_i_partners_free(s.p, s.n);
+}
+
+static void a_category_label_types_the_names_after_it(void **state)
+{
+    split s = split_field("Municipalities: Kumanovo, Centar, Kriva Palanka");
+    (void)state;
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.p[2].name, "Kriva Palanka");
+    assert_int_equal(s.p[0].type, ECO_TYPE_GOVERNMENT);
+    eco_i_partners_free(s.p, s.n);
+}
+
+static void empty_answers_and_generic_phrases_name_no_one(void **state)
+{
+    (void)state;
+    names_equal(split_field("N/A"), (const char *const[]){NULL});
+    names_equal(split_field("Not applicable\nNone\nyes"), (const char *const[]){NULL});
+    names_equal(split_field("community leaders, among others"), (const char *const[]){NULL});
+    names_equal(split_field("Private sector"), (const char *const[]){NULL});
+    names_equal(split_field("Bar Associations"), (const char *const[]){NULL});
+    names_equal(split_field("https://example.org/partners"), (const char *const[]){NULL});
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(and_separates_names_but_not_inside_a_name),
+        cmocka_unit_test(ampersand_commas_and_slashes_separate_names),
+        cmocka_unit_test(numbered_lists_lines_and_wide_gaps_separate_names),
+        cmocka_unit_test(run_together_names_end_at_their_head_word),
+        cmocka_unit_test(qualifiers_are_dropped_acronyms_kept_sectors_typed),
+        cmocka_unit_test(descriptions_after_a_colon_or_dash_are_dropped),
+        cmocka_unit_test(a_category_label_types_the_names_after_it),
+        cmocka_unit_test(empty_answers_and_generic_phrases_name_no_one),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
