@@ -96,11 +96,11 @@ static int shorter_form(const eco_actor *a, const eco_actor *b)
         return 0;
     na = content_words(a->name, wa);
     nb = content_words(b->name, wb);
-    if (na < 3 || nb < na || strcmp(wa[0], wb[0]) != 0)
+    if (na < 3 || nb < na)
         return 0;
-    if (na == nb)
-        return na >= 3 && words_within(wa, na, wb, nb); /* the same words in another order */
-    return na >= 3 && words_within(wa, na, wb, nb);
+    if (na == nb) /* the same words in another order: "Agency for Administrative Modernisation" */
+        return words_within(wa, na, wb, nb);
+    return strcmp(wa[0], wb[0]) == 0 && words_within(wa, na, wb, nb);
 }
 
 static uint64_t acronym_key(const char *acronym, const char *country)

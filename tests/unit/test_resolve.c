@@ -1,0 +1,197 @@
+/* Entity resolution across records: one body under several names becomes one actor, bodies
+ * of different countries never do, and a user's alias file has the last word. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "import_internal.h"
+
+static eco_graph *g;
+
+static int setup(void **state)
+{
+    (void)state;
+    return eco_graph_new(&g);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    eco_graph_free(g);
+    g = NULL;
+    return 0;
+}
+
+static size_t add(const char *name, eco_actor_type type, const char *country)
+{
+    size_t i;
+    assert_int_equal(eco_graph_add_actor(&i, g, NULL, name, type, country), 0);
+    return i;
+}
+
+static void resolve(const eco_import_options *opt)
+{
+    eco_error err = {0};
+    assert_int_equal(eco_import_resolve(g, opt, &err), 0);
+}
+
+static const char *canonical(const char *name, const char *country)
+{
+    size_t i;
+    assert_int_equal(eco_graph_find_actor(&i, g, name, country), 0);
+    return eco_graph_actor(g, i)->name;
+}
+
+static void an_acronym_one_record_defines_merges_the_actor_another_names_by_it(void **state)
+{
+    (void)state;
+    size_t a = add("Agency for Administrative Modernisation", ECO_TYPE_GOVERNMENT, "Portugal");
+    assert_int_equal(eco_graph_add_alias(g, a, "AMA"), 0);
+    add("AMA", ECO_TYPE_UNKNOWN, "Portugal");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 1);
+    assert_string_equal(canonical("AMA", "Portugal"), "Agency for Administrative Modernisation");
+}
+
+static void a_demonym_names_the_same_body_in_its_country(void **state)
+{
+    (void)state;
+    add("Tax and Customs Authority", ECO_TYPE_GOVERNMENT, "Portugal");
+    add("Portuguese Tax and Customs Authority", ECO_TYPE_GOVERNMENT, "Portugal");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 1);
+}
+
+static void a_shorter_form_of_a_long_name_merges_into_it(void **state)
+{
+    (void)state;
+    add("Secretariat of Higher Education, Science, Technology and Innovation",
+        ECO_TYPE_GOVERNMENT, "Ecuador");
+    add("Secretariat of Higher Education and Innovation", ECO_TYPE_GOVERNMENT, "Ecuador");
+    add("Administrative Modernisation Agency", ECO_TYPE_GOVERNMENT, "Portugal");
+    add("Agency for Administrative Modernisation", ECO_TYPE_GOVERNMENT, "Portugal");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 2);
+    assert_string_equal(canonical("Secretariat of Higher Education and Innovation", "Ecuador"),
+                        "Secretariat of Higher Education, Science, Technology and Innovation");
+}
+
+static void head_words_of_other_languages_meet(void **state)
+{
+    (void)state;
+    add("School of Government of the High Studies Institute", ECO_TYPE_ACADEMIA, "Ecuador");
+    add("School of Government of the Instituto de High Studies", ECO_TYPE_ACADEMIA, "Ecuador");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 1);
+}
+
+static void bodies_of_different_countries_stay_apart(void **state)
+{
+    (void)state;
+    add("Ministry of Education", ECO_TYPE_GOVERNMENT, "Chile");
+    add("Ministry of Education", ECO_TYPE_GOVERNMENT, "Portugal");
+    add("National Institute of Statistics and Census", ECO_TYPE_GOVERNMENT, "Chile");
+    add("National Institute of Statistics", ECO_TYPE_GOVERNMENT, "Peru");
+    size_t a = add("Agency for Digital Government", ECO_TYPE_GOVERNMENT, "Chile");
+    assert_int_equal(eco_graph_add_alias(g, a, "ADG"), 0);
+    add("ADG", ECO_TYPE_UNKNOWN, "Peru");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 6);
+}
+
+static void short_generic_names_are_not_merged_into_longer_ones(void **state)
+{
+    (void)state;
+    add("Ministry of Education", ECO_TYPE_GOVERNMENT, "Chile");
+    add("Ministry of Education and Culture", ECO_TYPE_GOVERNMENT, "Chile");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 2);
+}
+
+static char alias_path[64];
+
+static const char *write_aliases(const char *text)
+{
+    int fd;
+    snprintf(alias_path, sizeof(alias_path), "/tmp/ecomap-aliases-XXXXXX");
+    assert_true((fd = mkstemp(alias_path)) >= 0);
+    assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    return alias_path;
+}
+
+static void the_alias_file_merges_renames_and_types(void **state)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    (void)state;
+    add("Senescyt", ECO_TYPE_UNKNOWN, "Ecuador");
+    add("Secretariat of Higher Education, Science, Technology and Innovation",
+        ECO_TYPE_GOVERNMENT, "Ecuador");
+    /* a comma inside a name needs CSV quotes */
+    opt.aliases = write_aliases("alias,canonical,type,country\n\"Secretariat of Higher Education, "
+                                "Science, Technology and Innovation\",Senescyt,government,"
+                                "Ecuador\n");
+    resolve(&opt);
+    unlink(alias_path);
+    assert_int_equal(eco_graph_actor_count(g), 1);
+    size_t i;
+    assert_int_equal(eco_graph_find_actor(&i, g, "Senescyt", "Ecuador"), 0);
+    assert_string_equal(eco_graph_actor(g, i)->name, "Senescyt");
+    assert_int_equal(eco_graph_actor(g, i)->type, ECO_TYPE_GOVERNMENT);
+}
+
+static void names_in_the_alias_file_are_recognised_in_records(void **state)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_error err = {0};
+    static const char text[] = "# Notes\n\nThe pilot was funded by Kiva Trust Partners.\n";
+    size_t i;
+    (void)state;
+    opt.aliases = write_aliases("Kiva Trust Partners,Kiva,civil_society\n");
+    assert_int_equal(eco_import_buffer(g, text, sizeof(text) - 1, "n.md", &opt, &err), 0);
+    unlink(alias_path);
+    assert_int_equal(eco_graph_find_actor(&i, g, "Kiva", NULL), 0);
+    assert_int_equal(eco_graph_actor(g, i)->type, ECO_TYPE_CIVIL_SOCIETY);
+}
+
+static void a_bad_alias_file_is_an_error_that_names_its_line(void **state)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_error err = {0};
+    (void)state;
+    opt.aliases = write_aliases("alias,canonical,type\nX,Y,charity\n");
+    assert_int_equal(eco_import_resolve(g, &opt, &err), ECO_EDATA);
+    unlink(alias_path);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.text, "charity"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            an_acronym_one_record_defines_merges_the_actor_another_names_by_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_demonym_names_the_same_body_in_its_country, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_shorter_form_of_a_long_name_merges_into_it, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(head_words_of_other_languages_meet, setup, teardown),
+        cmocka_unit_test_setup_teardown(bodies_of_different_countries_stay_apart, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(short_generic_names_are_not_merged_into_longer_ones,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(the_alias_file_merges_renames_and_types, setup, teardown),
+        cmocka_unit_test_setup_teardown(names_in_the_alias_file_are_recognised_in_records, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_bad_alias_file_is_an_error_that_names_its_line, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
