@@ -1040,6 +1040,14 @@ eco_actor_type eco_i_sector_type(const char *text, size_t len)
         {"development partner", ECO_TYPE_INTERNATIONAL}, {"donor", ECO_TYPE_INTERNATIONAL},
         {"multilateral", ECO_TYPE_INTERNATIONAL}, {"intergovernmental", ECO_TYPE_INTERNATIONAL},
         {"state owned enterprise", ECO_TYPE_GOVERNMENT}, {"network", ECO_TYPE_NETWORK},
+        {"academia research", ECO_TYPE_ACADEMIA}, {"research institution", ECO_TYPE_ACADEMIA},
+        {"academic institution", ECO_TYPE_ACADEMIA}, {"private company", ECO_TYPE_PRIVATE},
+        {"international organisations", ECO_TYPE_INTERNATIONAL},
+        {"multilateral organisation", ECO_TYPE_INTERNATIONAL},
+        {"multilateral organization", ECO_TYPE_INTERNATIONAL}, {"un", ECO_TYPE_INTERNATIONAL},
+        {"government public sector", ECO_TYPE_GOVERNMENT}, {"public institution", ECO_TYPE_GOVERNMENT},
+        {"local authority", ECO_TYPE_GOVERNMENT}, {"ngo cso", ECO_TYPE_CIVIL_SOCIETY},
+        {"civil society organisations", ECO_TYPE_CIVIL_SOCIETY},
         {NULL, ECO_TYPE_UNKNOWN}};
     char buf[64], folded[64];
 

@@ -43,6 +43,12 @@ int eco_i_read_opsi(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_unpsa(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_video(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_text(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_kumu(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_kumu_json(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_cytoscape(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_graphml(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_participedia_csv(eco_graph *g, const eco_i_input *in, eco_error *err);
 
 /*
  * Reports a problem that spoils part of an input but not the rest: a warning handed to
@@ -85,6 +91,79 @@ void eco_i_csv_free(eco_i_csv *csv);
 /* Reads the next row: 1 when there is one, 0 at the end, ECO_EDATA or ECO_ENOMEM with err
  * set (naming source) when the text is not CSV. */
 int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
+
+/* ---- Maps from other tools (import/kumu.c, nodelink.c, cytoscape.c, graphml.c) ---------- */
+
+/* Which of ecomap's Kumu tables a CSV header names (import/kumu.c): 0 when none. */
+enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
+int eco_i_kumu_table(const char *data, size_t len);
+
+/* 1 when a CSV header is Participedia's export of cases, methods or organizations. */
+int eco_i_is_participedia_csv(const char *data, size_t len);
+
+/* The name of the kind of JSON map data holds ("json", "kumu-json", "node-link",
+ * "cytoscape"), "json" when it is not valid JSON (the native reader says where), or NULL
+ * when it is valid JSON of no known kind.  O(len). */
+const char *eco_i_json_kind(const char *data, size_t len);
+
+/* The actor type a free-text type names, in English, Spanish, Portuguese or French
+ * ("Ministry", "Universidad", "NGO", "International organisation", "for_profit"), or
+ * UNKNOWN when it names none.  O(length of text). */
+eco_actor_type eco_i_type_from_text(const char *text);
+
+/* The tie kind a free-text relation names ("Funding", "Member of", "Parceria"): 1 with
+ * *out set when it names one, 0 when not. */
+int eco_i_kind_from_text(eco_tie_kind *out, const char *text);
+
+/* Calls fn with each item of a '|' list (docs/FORMAT.md); with escaped, "\|" and "\\"
+ * stand for '|' and '\\'.  An empty text is an empty list.  Stops at fn's first value
+ * below 0 and returns it; 0, or ECO_ENOMEM. */
+typedef int (*eco_i_item_fn)(const char *item, void *ctx);
+int eco_i_list_each(const char *text, int escaped, eco_i_item_fn fn, void *ctx);
+
+/* Reads one "RECORD:LINE: TEXT" evidence item (docs/FORMAT.md) in place into ev, whose
+ * strings point into item.  An item without ": " or ":LINE" is a record when it holds no
+ * space, else a passage. */
+void eco_i_evidence_parse(eco_evidence *ev, char *item);
+
+/*
+ * What the readers of other tools' graphs share: the input is read into a fresh graph,
+ * its nodes found again by the keys the file gives them, and the graph absorbed into the
+ * caller's at the end, so that ids written by ecomap come back as they were.
+ */
+typedef struct eco_i_mapper {
+    eco_graph *map;          /* what the input holds, so far */
+    const eco_i_input *in;   /* the input */
+    const char *format;      /* its format's name, for its record */
+    eco_i_map node_of;       /* pooled node key -> actor index in map */
+    int has_record;          /* 1 once the input's own record is in map */
+} eco_i_mapper;
+
+int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format, eco_error *err);
+void eco_i_mapper_close(eco_i_mapper *m);
+
+/* Adds a node: an actor named name (key when NULL) with key as its id when key is free
+ * as one; *out receives its index.  A key seen before is ECO_EDATA with err unset. */
+int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char *name,
+                      eco_actor_type type, const char *country);
+
+/* The actor of node key: 1 with *out set, 0 when no node has that key. */
+int eco_i_mapper_find(const eco_i_mapper *m, const char *key, size_t *out);
+
+/* Notes that actor was seen in the input itself, adding the input's record. */
+int eco_i_mapper_seen(eco_i_mapper *m, size_t actor);
+
+/* Evidence that points at the input: its record, source and line, and text (may be NULL). */
+int eco_i_mapper_evidence(eco_i_mapper *m, eco_evidence *out, int line, const char *text);
+
+/* Joins the graph read into g.  0 or an ECO_E* code with err set. */
+int eco_i_mapper_finish(eco_i_mapper *m, eco_graph *g, eco_error *err);
+
+/* Adds a free attribute from a value of another tool: keys "attribute:KEY" lose their
+ * prefix when KEY is one of taken (a NULL-terminated list), so that what ecomap renamed to
+ * fit comes back under its own name. */
+int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const char *value,
+                           const char *const *taken);
 
 /* ---- JSON positions --------------------------------------------------------------------- */
 
@@ -342,6 +421,10 @@ int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, 
  * partnership), typed by sector when its name does not say; evidence is the field. */
 int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,
                           size_t partner_of, eco_actor_type sector);
+
+/* Gives the partners of the last partner field the type a sector answer names, where their
+ * names did not tell. */
+int eco_i_record_type_last_partners(eco_i_record *r, eco_actor_type type);
 
 /* Extracts the queued prose and adds the record to the graph.  0 or an ECO_E* code with err
  * set. */

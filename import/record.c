@@ -49,6 +49,8 @@ struct eco_i_record {
     size_t passage_count, passage_cap;
     found_sentence *sentences;
     size_t sentence_count, sentence_cap;
+    size_t *last_partners;    /* actors of the last partner field */
+    size_t last_count, last_cap;
 };
 
 int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format)
@@ -76,6 +78,7 @@ void eco_i_record_free(eco_i_record *r)
     for (size_t i = 0; i < r->sentence_count; i++)
         eco_i_mentions_free(&r->sentences[i].names);
     free(r->sentences);
+    free(r->last_partners);
     eco_i_map_free(&r->known);
     eco_i_map_free(&r->generic);
     eco_i_map_free(&r->pasted);
@@ -687,6 +690,7 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
 
     if ((rc = eco_i_split_partners(&parts, &count, text, len)) < 0)
         return rc;
+    r->last_count = 0;
     for (size_t i = 0; i < count && rc == 0; i++) {
         const eco_i_partner *pt = &parts[i];
         const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), pt->name, strlen(pt->name));
@@ -710,8 +714,23 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
             rc = eco_i_record_know(r, pt->alias, actor);
         if (rc == 0)
             rc = eco_i_record_tie(r, partner_of, actor, ECO_TIE_PARTNERSHIP, line, text, len);
+        if (rc == 0 && actor != partner_of) {
+            if (eco_i_reserve(&r->last_partners, &r->last_cap, r->last_count + 1, sizeof(size_t)) < 0)
+                rc = ECO_ENOMEM;
+            else
+                r->last_partners[r->last_count++] = actor;
+        }
     }
     eco_i_partners_free(parts, count);
+    return rc;
+}
+
+int eco_i_record_type_last_partners(eco_i_record *r, eco_actor_type type)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->last_count && rc == 0 && type != ECO_TYPE_UNKNOWN; i++)
+        if (eco_graph_actor(r->g, r->last_partners[i])->type == ECO_TYPE_UNKNOWN)
+            rc = eco_graph_set_actor_type(r->g, r->last_partners[i], type);
     return rc;
 }
 

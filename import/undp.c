@@ -101,8 +101,6 @@ typedef struct undp {
     int sector_count;        /* sectors checked */
     const prompt_rule *rule; /* the prompt being answered */
     size_t answer_start;     /* first line of its answer */
-    size_t pending;          /* line of a partner field awaiting its sector, or 0 */
-    eco_actor_type pending_sector;
 } undp;
 
 /* A line that is part of no answer: an empty group prompt, images, separators. */
@@ -142,21 +140,6 @@ static char *answer_text(const undp *u, size_t a, size_t b, size_t *len, size_t 
     return out;
 }
 
-static int flush_partner(undp *u)
-{
-    size_t len, first;
-    int rc = 0;
-    if (!u->pending)
-        return 0;
-    char *text = answer_text(u, u->pending - 1, u->pending, &len, &first);
-    if (!text)
-        return ECO_ENOMEM;
-    u->pending = 0;
-    (void)first;
-    free(text);
-    return rc;
-}
-
 /* Handles the answer of the prompt in u->rule, lines [a, b). */
 static int answer(undp *u, size_t a, size_t b)
 {
@@ -178,6 +161,12 @@ static int answer(undp *u, size_t a, size_t b)
         rc = eco_i_record_partners(u->r, text, len, (int)first, u->lab, sector);
         if (rc == 0 && u->rule->sector != ECO_TYPE_UNKNOWN)
             rc = eco_i_record_prose(u->r, text, len, (int)first, ECO_I_NONE, NULL);
+        break;
+    }
+    case ASK_PARTNER_SECTOR: {
+        /* "Private Sector", "- Academia": the sector of the partner just named */
+        size_t n = strcspn(text, "\n");
+        rc = eco_i_record_type_last_partners(u->r, eco_i_sector_type(text, n));
         break;
     }
     case ASK_SECTORS:
@@ -245,7 +234,7 @@ static int read_lines(undp *u)
             u->answer_start = i + 1;
         }
     }
-    return rc == 0 ? flush_partner(u) : rc;
+    return rc;
 }
 
 int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err)

@@ -107,6 +107,23 @@ static void a_plan_yields_its_lab_its_initiative_and_its_partners(void **state)
     assert_int_equal(eco_graph_tie(g, t)->evidence[0].line, 18);
 }
 
+static const char sectors[] =
+    "# Roads\n\n[[country:Peru]]\n## Partners\n"
+    "> Please state the name of the partner:\nRoadSense\n"
+    "> What sector does our partner belong to?\n- Private Sector\n"
+    "> Please state the name of the partner:\nCatholic University of Lima\n"
+    "> What sector does our partner belong to?\n- Government\n";
+
+static void a_sector_answer_types_the_partner_its_name_does_not(void **state)
+{
+    (void)state;
+    import(sectors, "s.md");
+    assert_int_equal(eco_graph_actor(g, actor("RoadSense", "Peru"))->type, ECO_TYPE_PRIVATE);
+    /* the name says more than a form filled in haste */
+    assert_int_equal(eco_graph_actor(g, actor("Catholic University of Lima", "Peru"))->type,
+                     ECO_TYPE_ACADEMIA);
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -232,6 +249,8 @@ int main(void)
         cmocka_unit_test(each_kind_is_told_from_its_content),
         cmocka_unit_test_setup_teardown(a_plan_yields_its_lab_its_initiative_and_its_partners,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(a_sector_answer_types_the_partner_its_name_does_not, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_2023_form_reads_partners_by_sector, setup, teardown),
