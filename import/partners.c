@@ -106,21 +106,29 @@ static int push(splitter *sp, const char *name, size_t n, const char *alias, siz
     return 0;
 }
 
-/* 1 when a piece reads as a sentence, not a list of names: many words, mostly small. */
+/* 1 when a piece reads as a sentence, not a list of names: many words, or mostly small
+ * words among which the words sentences are made of ("Addis Ababa solid waste management
+ * agency" is a name; "the partner is the ministry" is not). */
 static int is_prose(const char *s, size_t n)
 {
-    size_t words = 0, small = 0;
+    static const char *const glue[] = {"is", "are", "was", "were", "we", "they", "with", "to",
+                                       "have", "has", "had", "will", "which", "that", "our",
+                                       "est", "sont", "es", "son", "que", "qui", NULL};
+    size_t words = 0, small = 0, glued = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ')
             i++;
         if (i >= n)
             break;
+        size_t start = i;
         words++;
         small += s[i] >= 'a' && s[i] <= 'z';
         while (i < n && s[i] != ' ')
             i++;
+        for (size_t k = 0; glue[k]; k++)
+            glued += strlen(glue[k]) == i - start && strncmp(s + start, glue[k], i - start) == 0;
     }
-    return words > 14 || (words >= 6 && small * 2 > words);
+    return words > 14 || (words >= 6 && small * 2 > words && glued > 0);
 }
 
 /* Reads one piece: drops its description and brackets, then lists its names. */
