@@ -210,6 +210,8 @@ static void session_close(eco_i_session *s)
     eco_i_lexicon_free(s->user);
     eco_i_map_free(&s->actor_of);
     eco_i_map_free(&s->actor_name);
+    eco_i_map_free(&s->prompts);
+    free(s->buffer);
 }
 
 static int import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
@@ -242,35 +244,26 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     return rc;
 }
 
-/* Reads all of fp into a NUL-terminated buffer. */
-static int read_stream(FILE *fp, char **out, size_t *len)
+/* Reads all of fp into the session's buffer, NUL-terminated; the buffer is reused from file
+ * to file, as a folder of records is thousands of small files. */
+static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len)
 {
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
+    size_t n = 0;
 
-    if (!buf)
-        return ECO_ENOMEM;
     for (;;) {
-        if (cap - n < 2) {
-            char *grown = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!grown) {
-                free(buf);
-                return ECO_ENOMEM;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n - 1, fp);
+        if (session->buffer_cap - n < 4096 &&
+            eco_i_reserve(&session->buffer, &session->buffer_cap,
+                          session->buffer_cap < 65536 ? 65536 : session->buffer_cap * 2, 1) < 0)
+            return ECO_ENOMEM;
+        size_t got = fread(session->buffer + n, 1, session->buffer_cap - n - 1, fp);
         n += got;
         if (got == 0)
             break;
     }
-    if (ferror(fp)) {
-        free(buf);
+    if (ferror(fp))
         return ECO_EIO;
-    }
-    buf[n] = '\0';
-    *out = buf;
+    session->buffer[n] = '\0';
+    *out = session->buffer;
     *len = n;
     return 0;
 }
@@ -288,7 +281,7 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
 
     if (!fp)
         return eco_error_set(err, ECO_ENOINPUT, source, 0, 0, "cannot open: %s", strerror(errno));
-    rc = read_stream(fp, &data, &len);
+    rc = read_stream(session, fp, &data, &len);
     if (!is_stdin)
         fclose(fp);
     if (rc == ECO_EIO)
@@ -297,13 +290,9 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
         return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
     if (in_folder && !opt->format && !eco_import_detect(data, len)) {
         /* A folder of records holds other files too: say which were left out, and go on. */
-        rc = eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
-        free(data);
-        return rc;
+        return eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
     }
-    rc = import_buffer(g, data, len, source, session, err);
-    free(data);
-    return rc;
+    return import_buffer(g, data, len, source, session, err);
 }
 
 static int compare_names(const void *a, const void *b)

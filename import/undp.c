@@ -74,9 +74,10 @@ static const prompt_rule rules[] = {
     {"age", ASK_SKIP, ECO_TYPE_UNKNOWN},
     {NULL, ASK_PROSE, ECO_TYPE_UNKNOWN}};
 
-static const prompt_rule *classify_prompt(const char *prompt)
+static const prompt_rule prose_rule = {NULL, ASK_PROSE, ECO_TYPE_UNKNOWN};
+
+static const prompt_rule *match_prompt(const char *prompt)
 {
-    static const prompt_rule prose = {NULL, ASK_PROSE, ECO_TYPE_UNKNOWN};
     char folded[1024];
     size_t n = eco_name_fold(folded, sizeof(folded), prompt);
 
@@ -88,13 +89,32 @@ static const prompt_rule *classify_prompt(const char *prompt)
         if (at && (at == folded || at[-1] == ' ') && (at[pl] == '\0' || at[pl] == ' '))
             return r;
     }
-    return &prose;
+    return &prose_rule;
+}
+
+/* What a prompt asks; the same few prompts recur in every record, so the session keeps
+ * the answer (as an index into rules, the prose rule being one past the last). */
+static const prompt_rule *classify_prompt(eco_i_session *session, const char *prompt)
+{
+    static const size_t count = sizeof(rules) / sizeof(rules[0]);
+    uint64_t key = eco_i_hash(prompt, strlen(prompt));
+    size_t index;
+    const prompt_rule *r;
+
+    if (session && eco_i_map_get(&session->prompts, key, &index))
+        return index < count - 1 ? &rules[index] : &prose_rule;
+    r = match_prompt(prompt);
+    /* a cache that cannot grow costs time, not correctness: its failure is ignored */
+    if (session)
+        (void)eco_i_map_put(&session->prompts, key, r->phrase ? (size_t)(r - rules) : count - 1);
+    return r;
 }
 
 /* ---- Reading ---------------------------------------------------------------------------- */
 
 typedef struct undp {
     eco_i_record *r;
+    eco_i_session *session;  /* the import's, for its cache of prompts; may be NULL */
     eco_i_doc doc;
     size_t lab;
     eco_actor_type sectors;  /* the one sector checked in a checklist, or UNKNOWN */
@@ -230,7 +250,7 @@ static int read_lines(undp *u)
             rc = answer(u, u->answer_start, i);
         u->rule = NULL;
         if (is_prompt) {
-            u->rule = classify_prompt(line + 2);
+            u->rule = classify_prompt(u->session, line + 2);
             u->answer_start = i + 1;
         }
     }
@@ -246,6 +266,7 @@ int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc;
 
     memset(&u, 0, sizeof(u));
+    u.session = in->session;
     if ((rc = eco_i_record_new(&u.r, g, in, "undp")) < 0)
         return eco_error_set(err, rc, in->source, 0, 0, "out of memory");
     if ((rc = eco_i_doc_open(&u.doc, in->data, in->len)) < 0)
