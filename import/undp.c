@@ -76,19 +76,47 @@ static const prompt_rule rules[] = {
 
 static const prompt_rule prose_rule = {NULL, ASK_PROSE, ECO_TYPE_UNKNOWN};
 
+static int has_word(const char *folded, const char *word)
+{
+    size_t wl = strlen(word);
+    for (const char *at = strstr(folded, word); at; at = strstr(at + 1, word))
+        if ((at == folded || at[-1] == ' ') && (at[wl] == '\0' || at[wl] == ' '))
+            return 1;
+    return 0;
+}
+
+static int has_any(const char *folded, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (has_word(folded, words[i]))
+            return 1;
+    return 0;
+}
+
 static const prompt_rule *match_prompt(const char *prompt)
 {
+    static const char *const partner[] = {"partner", "partners", "parter", "partenaire",
+                                          "partenaires", "socio", "socios", "aliado", "aliados",
+                                          "parceiro", "parceiros", "contraparte", NULL};
+    static const char *const name[] = {"name", "names", "nom", "noms", "nombre", "nombres",
+                                       "nome", "nomes", "list", "liste", "lista", NULL};
+    static const char *const sector[] = {"sector", "secteur", "setor", NULL};
+    static const prompt_rule named = {"", ASK_PARTNER_NAME, ECO_TYPE_UNKNOWN};
+    static const prompt_rule sectored = {"", ASK_PARTNER_SECTOR, ECO_TYPE_UNKNOWN};
     char folded[1024];
     size_t n = eco_name_fold(folded, sizeof(folded), prompt);
 
     if (n >= sizeof(folded))
         folded[sizeof(folded) - 1] = '\0';
-    for (const prompt_rule *r = rules; r->phrase; r++) {
-        const char *at = strstr(folded, r->phrase);
-        size_t pl = strlen(r->phrase);
-        if (at && (at == folded || at[-1] == ' ') && (at[pl] == '\0' || at[pl] == ' '))
+    for (const prompt_rule *r = rules; r->phrase; r++)
+        if (has_word(folded, r->phrase))
             return r;
-    }
+    /* templates not listed above, in any of the four languages: "Veuillez indiquer le nom
+     * du partenaire", "Indique el nombre del socio", "Setor do parceiro" */
+    if (has_any(folded, partner) && has_any(folded, name) && n < 300)
+        return &named;
+    if (has_any(folded, partner) && has_any(folded, sector) && n < 300)
+        return &sectored;
     return &prose_rule;
 }
 
@@ -104,9 +132,10 @@ static const prompt_rule *classify_prompt(eco_i_session *session, const char *pr
     if (session && eco_i_map_get(&session->prompts, key, &index))
         return index < count - 1 ? &rules[index] : &prose_rule;
     r = match_prompt(prompt);
-    /* a cache that cannot grow costs time, not correctness: its failure is ignored */
-    if (session)
-        (void)eco_i_map_put(&session->prompts, key, r->phrase ? (size_t)(r - rules) : count - 1);
+    /* a cache that cannot grow costs time, not correctness: its failure is ignored; only
+     * the listed rules and plain prose are kept, by their index */
+    if (session && (r == &prose_rule || (r >= rules && r < rules + count - 1)))
+        (void)eco_i_map_put(&session->prompts, key, r == &prose_rule ? count - 1 : (size_t)(r - rules));
     return r;
 }
 

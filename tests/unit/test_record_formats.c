@@ -124,6 +124,22 @@ static void a_sector_answer_types_the_partner_its_name_does_not(void **state)
                      ECO_TYPE_ACADEMIA);
 }
 
+static const char plan_fr[] =
+    "# Santé\n\n[[country:Chad]]\n## Partenaires\n"
+    "> Veuillez indiquer le nom du partenaire :\nMinistère de la Santé Publique, Moov Africa\n"
+    "> Quel est le secteur de ce partenaire ?\nSecteur privé\n";
+
+static void a_template_in_french_is_read_the_same(void **state)
+{
+    (void)state;
+    import(plan_fr, "fr.md");
+    size_t lab = actor("UNDP Accelerator Lab Chad", "Chad");
+    assert_true(tied(lab, actor("Ministère de la Santé Publique", "Chad"), ECO_TIE_PARTNERSHIP));
+    size_t moov = actor("Moov Africa", "Chad");
+    assert_true(tied(lab, moov, ECO_TIE_PARTNERSHIP));
+    assert_int_equal(eco_graph_actor(g, moov)->type, ECO_TYPE_PRIVATE);
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -251,6 +267,7 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(a_sector_answer_types_the_partner_its_name_does_not, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_template_in_french_is_read_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_2023_form_reads_partners_by_sector, setup, teardown),
