@@ -112,7 +112,8 @@ static int push(splitter *sp, const char *name, size_t n, const char *alias, siz
 static int is_prose(const char *s, size_t n)
 {
     static const char *const glue[] = {"is", "are", "was", "were", "we", "they", "with", "to",
-                                       "have", "has", "had", "will", "which", "that", "our",
+                                       "have", "has", "had", "will", "which", "that", "our", "in",
+                                       "from", "on", "by", "the", "for",
                                        "est", "sont", "es", "son", "que", "qui", NULL};
     size_t words = 0, small = 0, glued = 0;
     for (size_t i = 0; i < n;) {
