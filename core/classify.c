@@ -8,6 +8,7 @@
  * ("public company" is government, "development bank" international).  A name with no
  * head word stays unknown: a guess presented as fact is worse than a gap.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,6 +244,47 @@ static const char *const state_words[] = {"public",  "municipal", "state",   "na
                                           "nacional", "central", NULL};
 
 #define MAX_WORDS 64
+#define KEYWORD_COUNT (sizeof(keywords) / sizeof(keywords[0]) - 1)
+
+/* ---- Keywords by their first word ------------------------------------------------------- */
+
+/* Comparing every word of a name with every keyword was most of the classifier's time; the
+ * keywords are indexed once by their first word, each chain kept in table order so that
+ * the first of equal votes still wins. */
+static eco_i_map first_keyword;            /* hash of a first word -> first keyword with it */
+static size_t next_keyword[KEYWORD_COUNT]; /* the next keyword with the same first word */
+static int index_ok;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static uint64_t word_hash(const char *w, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)w[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void build_index(void)
+{
+    size_t last[KEYWORD_COUNT] = {0};
+
+    index_ok = 1;
+    for (size_t k = 0; k < KEYWORD_COUNT; k++) {
+        uint64_t key = word_hash(keywords[k].words, strcspn(keywords[k].words, " "));
+        size_t first;
+        next_keyword[k] = KEYWORD_COUNT;
+        if (eco_i_map_get(&first_keyword, key, &first)) {
+            next_keyword[last[first]] = k;
+            last[first] = k;
+        } else if (eco_i_map_put(&first_keyword, key, k) < 0) {
+            index_ok = 0;
+        } else {
+            last[k] = k;
+        }
+    }
+}
 
 /* Splits folded text in place into at most MAX_WORDS words; returns how many. */
 static size_t split_words(char *text, char *words[MAX_WORDS])
@@ -290,11 +332,12 @@ static int has_state_word(char *const *words, size_t count)
 }
 
 /* A copy of name with a space wherever a capital follows a small letter, so that "LabX"
- * and "MindLab" show their words.  NULL when memory runs out. */
-static char *split_camel_case(const char *name)
+ * and "MindLab" show their words: in buf when it is large enough, else allocated.  NULL
+ * when memory runs out. */
+static char *split_camel_case(const char *name, char *buf, size_t size)
 {
     size_t len = strlen(name), n = 0;
-    char *out = malloc(2 * len + 1);
+    char *out = 2 * len + 1 <= size ? buf : malloc(2 * len + 1);
 
     if (!out)
         return NULL;
@@ -309,28 +352,35 @@ static char *split_camel_case(const char *name)
 
 eco_actor_type eco_name_classify(const char *name)
 {
-    char small[512], *text = small, *words[MAX_WORDS];
+    char small[512], camel[512], *text = small, *words[MAX_WORDS];
     size_t need;
     eco_actor_type best = ECO_TYPE_UNKNOWN;
     int best_strength = 0;
     char *split;
 
-    if (!name || !(split = split_camel_case(name)))
+    if (!name || !(split = split_camel_case(name, camel, sizeof(camel))))
         return ECO_TYPE_UNKNOWN;
     need = eco_name_fold(NULL, 0, split);
     if (need >= sizeof(small) && !(text = malloc(need + 1))) {
-        free(split);
+        if (split != camel)
+            free(split);
         return ECO_TYPE_UNKNOWN;
     }
     eco_name_fold(text, need + 1, split);
-    free(split);
+    if (split != camel)
+        free(split);
     size_t count = split_words(text, words);
 
+    int indexed = pthread_once(&index_once, build_index) == 0 && index_ok;
     for (size_t at = 0; at < count; at++) {
-        for (const keyword *k = keywords; k->words; k++) {
-            if (k->strength > best_strength && match_at(words, count, at, k->words)) {
-                best = k->type;
-                best_strength = k->strength;
+        size_t k = 0;
+        if (indexed && !eco_i_map_get(&first_keyword, word_hash(words[at], strlen(words[at])), &k))
+            k = KEYWORD_COUNT;
+        for (; k < KEYWORD_COUNT; k = indexed ? next_keyword[k] : k + 1) {
+            if (keywords[k].strength > best_strength &&
+                match_at(words, count, at, keywords[k].words)) {
+                best = keywords[k].type;
+                best_strength = keywords[k].strength;
             }
         }
         /* Labs often carry "lab" inside one word: Santalab, Openlab, GovLab. */

@@ -1008,59 +1008,71 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
 
 /* ---- Sector labels ---------------------------------------------------------------------- */
 
+static const struct sector_label {
+    const char *label;
+    eco_actor_type type;
+} labels[] = {
+    {"government", ECO_TYPE_GOVERNMENT}, {"public sector", ECO_TYPE_GOVERNMENT},
+    {"public", ECO_TYPE_GOVERNMENT}, {"gobierno", ECO_TYPE_GOVERNMENT},
+    {"sector publico", ECO_TYPE_GOVERNMENT}, {"secteur public", ECO_TYPE_GOVERNMENT},
+    {"secteur gouvernemental", ECO_TYPE_GOVERNMENT}, {"gouvernement", ECO_TYPE_GOVERNMENT},
+    {"setor publico", ECO_TYPE_GOVERNMENT}, {"governo", ECO_TYPE_GOVERNMENT},
+    {"local government", ECO_TYPE_GOVERNMENT}, {"national government", ECO_TYPE_GOVERNMENT},
+    {"private sector", ECO_TYPE_PRIVATE}, {"private", ECO_TYPE_PRIVATE},
+    {"private partner", ECO_TYPE_PRIVATE}, {"sector privado", ECO_TYPE_PRIVATE},
+    {"secteur prive", ECO_TYPE_PRIVATE}, {"setor privado", ECO_TYPE_PRIVATE},
+    {"business", ECO_TYPE_PRIVATE}, {"company", ECO_TYPE_PRIVATE},
+    {"civil society", ECO_TYPE_CIVIL_SOCIETY}, {"civil society organisation", ECO_TYPE_CIVIL_SOCIETY},
+    {"civil society organization", ECO_TYPE_CIVIL_SOCIETY}, {"cso", ECO_TYPE_CIVIL_SOCIETY},
+    {"ngo", ECO_TYPE_CIVIL_SOCIETY}, {"ong", ECO_TYPE_CIVIL_SOCIETY},
+    {"sociedad civil", ECO_TYPE_CIVIL_SOCIETY}, {"societe civile", ECO_TYPE_CIVIL_SOCIETY},
+    {"sociedade civil", ECO_TYPE_CIVIL_SOCIETY}, {"non profit", ECO_TYPE_CIVIL_SOCIETY},
+    {"nonprofit", ECO_TYPE_CIVIL_SOCIETY}, {"academia", ECO_TYPE_ACADEMIA},
+    {"academic", ECO_TYPE_ACADEMIA}, {"academic sector", ECO_TYPE_ACADEMIA},
+    {"university", ECO_TYPE_ACADEMIA}, {"research", ECO_TYPE_ACADEMIA},
+    {"universidad", ECO_TYPE_ACADEMIA}, {"universite", ECO_TYPE_ACADEMIA},
+    {"academie", ECO_TYPE_ACADEMIA}, {"un agency", ECO_TYPE_INTERNATIONAL},
+    {"united nations", ECO_TYPE_INTERNATIONAL}, {"un", ECO_TYPE_INTERNATIONAL},
+    {"international organisation", ECO_TYPE_INTERNATIONAL},
+    {"international organization", ECO_TYPE_INTERNATIONAL},
+    {"development partner", ECO_TYPE_INTERNATIONAL}, {"donor", ECO_TYPE_INTERNATIONAL},
+    {"multilateral", ECO_TYPE_INTERNATIONAL}, {"intergovernmental", ECO_TYPE_INTERNATIONAL},
+    {"state owned enterprise", ECO_TYPE_GOVERNMENT}, {"network", ECO_TYPE_NETWORK},
+    {"academia research", ECO_TYPE_ACADEMIA}, {"research institution", ECO_TYPE_ACADEMIA},
+    {"academic institution", ECO_TYPE_ACADEMIA}, {"private company", ECO_TYPE_PRIVATE},
+    {"international organisations", ECO_TYPE_INTERNATIONAL},
+    {"multilateral organisation", ECO_TYPE_INTERNATIONAL},
+    {"multilateral organization", ECO_TYPE_INTERNATIONAL}, {"un", ECO_TYPE_INTERNATIONAL},
+    {"government public sector", ECO_TYPE_GOVERNMENT}, {"public institution", ECO_TYPE_GOVERNMENT},
+    {"local authority", ECO_TYPE_GOVERNMENT}, {"ngo cso", ECO_TYPE_CIVIL_SOCIETY},
+    {"civil society organisations", ECO_TYPE_CIVIL_SOCIETY},
+    {NULL, ECO_TYPE_UNKNOWN}};
+
+/* Labels are looked up by the hash of their folded form, built once. */
+static eco_i_map sector_labels;
+static int sector_labels_ok;
+static pthread_once_t sector_labels_once = PTHREAD_ONCE_INIT;
+
+static void build_sector_labels(void)
+{
+    sector_labels_ok = 1;
+    for (size_t i = 0; labels[i].label; i++)
+        if (eco_i_map_put(&sector_labels, eco_i_fold_hash(labels[i].label, strlen(labels[i].label)),
+                          (size_t)labels[i].type) < 0)
+            sector_labels_ok = 0;
+}
+
 eco_actor_type eco_i_sector_type(const char *text, size_t len)
 {
-    static const struct {
-        const char *label;
-        eco_actor_type type;
-    } labels[] = {
-        {"government", ECO_TYPE_GOVERNMENT}, {"public sector", ECO_TYPE_GOVERNMENT},
-        {"public", ECO_TYPE_GOVERNMENT}, {"gobierno", ECO_TYPE_GOVERNMENT},
-        {"sector publico", ECO_TYPE_GOVERNMENT}, {"secteur public", ECO_TYPE_GOVERNMENT},
-        {"secteur gouvernemental", ECO_TYPE_GOVERNMENT}, {"gouvernement", ECO_TYPE_GOVERNMENT},
-        {"setor publico", ECO_TYPE_GOVERNMENT}, {"governo", ECO_TYPE_GOVERNMENT},
-        {"local government", ECO_TYPE_GOVERNMENT}, {"national government", ECO_TYPE_GOVERNMENT},
-        {"private sector", ECO_TYPE_PRIVATE}, {"private", ECO_TYPE_PRIVATE},
-        {"private partner", ECO_TYPE_PRIVATE}, {"sector privado", ECO_TYPE_PRIVATE},
-        {"secteur prive", ECO_TYPE_PRIVATE}, {"setor privado", ECO_TYPE_PRIVATE},
-        {"business", ECO_TYPE_PRIVATE}, {"company", ECO_TYPE_PRIVATE},
-        {"civil society", ECO_TYPE_CIVIL_SOCIETY}, {"civil society organisation", ECO_TYPE_CIVIL_SOCIETY},
-        {"civil society organization", ECO_TYPE_CIVIL_SOCIETY}, {"cso", ECO_TYPE_CIVIL_SOCIETY},
-        {"ngo", ECO_TYPE_CIVIL_SOCIETY}, {"ong", ECO_TYPE_CIVIL_SOCIETY},
-        {"sociedad civil", ECO_TYPE_CIVIL_SOCIETY}, {"societe civile", ECO_TYPE_CIVIL_SOCIETY},
-        {"sociedade civil", ECO_TYPE_CIVIL_SOCIETY}, {"non profit", ECO_TYPE_CIVIL_SOCIETY},
-        {"nonprofit", ECO_TYPE_CIVIL_SOCIETY}, {"academia", ECO_TYPE_ACADEMIA},
-        {"academic", ECO_TYPE_ACADEMIA}, {"academic sector", ECO_TYPE_ACADEMIA},
-        {"university", ECO_TYPE_ACADEMIA}, {"research", ECO_TYPE_ACADEMIA},
-        {"universidad", ECO_TYPE_ACADEMIA}, {"universite", ECO_TYPE_ACADEMIA},
-        {"academie", ECO_TYPE_ACADEMIA}, {"un agency", ECO_TYPE_INTERNATIONAL},
-        {"united nations", ECO_TYPE_INTERNATIONAL}, {"un", ECO_TYPE_INTERNATIONAL},
-        {"international organisation", ECO_TYPE_INTERNATIONAL},
-        {"international organization", ECO_TYPE_INTERNATIONAL},
-        {"development partner", ECO_TYPE_INTERNATIONAL}, {"donor", ECO_TYPE_INTERNATIONAL},
-        {"multilateral", ECO_TYPE_INTERNATIONAL}, {"intergovernmental", ECO_TYPE_INTERNATIONAL},
-        {"state owned enterprise", ECO_TYPE_GOVERNMENT}, {"network", ECO_TYPE_NETWORK},
-        {"academia research", ECO_TYPE_ACADEMIA}, {"research institution", ECO_TYPE_ACADEMIA},
-        {"academic institution", ECO_TYPE_ACADEMIA}, {"private company", ECO_TYPE_PRIVATE},
-        {"international organisations", ECO_TYPE_INTERNATIONAL},
-        {"multilateral organisation", ECO_TYPE_INTERNATIONAL},
-        {"multilateral organization", ECO_TYPE_INTERNATIONAL}, {"un", ECO_TYPE_INTERNATIONAL},
-        {"government public sector", ECO_TYPE_GOVERNMENT}, {"public institution", ECO_TYPE_GOVERNMENT},
-        {"local authority", ECO_TYPE_GOVERNMENT}, {"ngo cso", ECO_TYPE_CIVIL_SOCIETY},
-        {"civil society organisations", ECO_TYPE_CIVIL_SOCIETY},
-        {NULL, ECO_TYPE_UNKNOWN}};
-    char buf[64], folded[64];
+    size_t type;
+    uint64_t key;
 
     while (len && (*text == ' ' || *text == '-' || *text == '*'))
         text++, len--;
-    if (len == 0 || len >= sizeof(buf))
+    while (len && text[len - 1] == ' ')
+        len--;
+    if (len == 0 || len >= 64 || pthread_once(&sector_labels_once, build_sector_labels) != 0 ||
+        !sector_labels_ok || (key = eco_i_fold_hash(text, len)) == 0)
         return ECO_TYPE_UNKNOWN;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    if (eco_name_fold(folded, sizeof(folded), buf) >= sizeof(folded))
-        return ECO_TYPE_UNKNOWN;
-    for (size_t i = 0; labels[i].label; i++)
-        if (strcmp(folded, labels[i].label) == 0)
-            return labels[i].type;
-    return ECO_TYPE_UNKNOWN;
+    return eco_i_map_get(&sector_labels, key, &type) ? (eco_actor_type)type : ECO_TYPE_UNKNOWN;
 }

@@ -8,6 +8,7 @@
  * then read as a list of names by the name extractor, which keeps "Ministry of Housing
  * and Municipal Services" whole and cuts "Datalat and OpenlabEC" in two.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,19 +58,27 @@ typedef struct splitter {
     size_t count, cap;
 } splitter;
 
+static eco_i_map junk_set;
+static int junk_set_ok;
+static pthread_once_t junk_set_once = PTHREAD_ONCE_INIT;
+
+static void build_junk_set(void)
+{
+    junk_set_ok = 1;
+    for (size_t i = 0; junk[i]; i++)
+        if (eco_i_map_put(&junk_set, eco_i_fold_hash(junk[i], strlen(junk[i])), 1) < 0)
+            junk_set_ok = 0;
+}
+
 /* "N/A", "none", "yes": an answer that names no one. */
 static int is_junk(const char *s, size_t n)
 {
-    char folded[128], buf[128];
-    if (n >= sizeof(buf))
+    size_t found;
+    uint64_t key;
+    if (n == 0 || n >= 128 || pthread_once(&junk_set_once, build_junk_set) != 0 || !junk_set_ok ||
+        (key = eco_i_fold_hash(s, n)) == 0)
         return 0;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    eco_name_fold(folded, sizeof(folded), buf);
-    for (size_t i = 0; junk[i]; i++)
-        if (strcmp(folded, junk[i]) == 0)
-            return 1;
-    return 0;
+    return eco_i_map_get(&junk_set, key, &found);
 }
 
 /* 1 when no letter of the name is a capital: "community leaders", "among others". */

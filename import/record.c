@@ -10,6 +10,7 @@
  * cue phrase ties the actor it is about (its first name, or the record's subject) to the
  * names the cue governs; a sentence without one ties the names it holds as "related".
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -125,9 +126,7 @@ static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
     return key && eco_i_map_get(&r->known, key, actor);
 }
 
-int eco_i_record_set_lab(eco_i_record *r, size_t actor)
-{
-    static const char *const forms[] = {
+static const char *const lab_forms[] = {
         "UNDP", "PNUD", "Acc Lab", "AccLab", "Accelerator Lab", "UNDP Accelerator Lab",
         "UNDP Acc Lab", "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab",
         "UNDP Accelerator Labs", "UNDP CO", "UNDP Country Office", "UNDP office",
@@ -136,13 +135,28 @@ int eco_i_record_set_lab(eco_i_record *r, size_t actor)
         "Accelerator Labs", "Accélérateur Lab", "Laboratoire d'Accélération du PNUD",
         "Laboratorio de Aceleración del PNUD", "AccLab del PNUD", "Acc Lab team", "Lab team",
         "Accelerator Lab team", NULL};
+
+#define LAB_FORM_COUNT (sizeof(lab_forms) / sizeof(lab_forms[0]) - 1)
+static uint64_t lab_form_keys[LAB_FORM_COUNT]; /* their folded hashes, made once */
+static pthread_once_t lab_forms_once = PTHREAD_ONCE_INIT;
+
+static void hash_lab_forms(void)
+{
+    for (size_t i = 0; i < LAB_FORM_COUNT; i++)
+        lab_form_keys[i] = eco_i_fold_hash(lab_forms[i], strlen(lab_forms[i]));
+}
+
+int eco_i_record_set_lab(eco_i_record *r, size_t actor)
+{
     const char *country = r->view.country;
     char buf[160];
     int rc = 0;
 
     r->lab = actor;
-    for (size_t i = 0; forms[i] && rc == 0; i++)
-        rc = eco_i_record_know(r, forms[i], actor);
+    if (pthread_once(&lab_forms_once, hash_lab_forms) != 0)
+        return ECO_EINTERNAL;
+    for (size_t i = 0; i < LAB_FORM_COUNT && rc == 0; i++)
+        rc = lab_form_keys[i] ? eco_i_map_put(&r->known, lab_form_keys[i], actor) : 0;
     if (country) {
         static const char *const patterns[] = {"UNDP %s", "PNUD %s", "UNDP %s office",
                                                "UNDP Accelerator Lab %s", "Accelerator Lab %s",
