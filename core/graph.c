@@ -69,9 +69,59 @@ static void sync_actor(actor *a)
     a->view.records = a->records;
 }
 
+/* The length of s once every byte that is not UTF-8 becomes U+FFFD; 0 when s is UTF-8. */
+static size_t repaired_length(const char *s, size_t len)
+{
+    size_t out = 0, bad = 0;
+    uint32_t c;
+
+    for (size_t i = 0; i < len;) {
+        size_t step = eco_i_utf8_decode(s + i, len - i, &c);
+        if (step == 0) {
+            bad++;
+            out += 3;
+            i++;
+        } else {
+            out += step;
+            i += step;
+        }
+    }
+    return bad ? out : 0;
+}
+
+/*
+ * Pools s.  Every string in a graph is UTF-8, whatever the input held: a byte that is not
+ * becomes U+FFFD, so that no writer (JSON, XML, DOT) meets text it cannot encode.
+ */
 static const char *intern(eco_graph *g, const char *s, int *rc)
 {
-    return eco_i_pool_intern(g->pool, s, rc);
+    size_t len = s ? strlen(s) : 0, fixed = s ? repaired_length(s, len) : 0;
+    const char *pooled;
+    char *copy;
+    uint32_t c;
+
+    if (!fixed)
+        return eco_i_pool_intern(g->pool, s, rc);
+    if (!(copy = malloc(fixed + 1))) {
+        *rc = ECO_ENOMEM;
+        return NULL;
+    }
+    for (size_t i = 0, o = 0; i < len;) {
+        size_t step = eco_i_utf8_decode(s + i, len - i, &c);
+        if (step == 0) {
+            memcpy(copy + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        } else {
+            memcpy(copy + o, s + i, step);
+            o += step;
+            i += step;
+        }
+    }
+    copy[fixed] = '\0';
+    pooled = eco_i_pool_intern_n(g->pool, copy, fixed, rc);
+    free(copy);
+    return pooled;
 }
 
 /* Folds s into the pool (intern) or only looks it up (find); NULL when absent or on error. */

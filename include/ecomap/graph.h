@@ -1,7 +1,8 @@
 /*
  * ecomap/graph.h - the typed ecosystem graph: actors, ties, evidence and records.
  *
- * An eco_graph owns every string and array it hands out.  Actors, ties and records are
+ * An eco_graph owns every string and array it hands out, and every string in it is UTF-8:
+ * a byte of the input that is not becomes U+FFFD.  Actors, ties and records are
  * addressed by index; an index stays valid until an actor or tie is removed or merged,
  * after which indices above the removed one move down by one.  The structs below are
  * read-only views: change a graph only through the functions of this header.

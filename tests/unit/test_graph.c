@@ -284,6 +284,22 @@ static void absorbing_keeps_one_id_of_two_countries_apart(void **state)
     assert_string_equal(eco_graph_actor(g, cl)->id, "ministry-of-education-chile");
 }
 
+static void strings_that_are_not_utf8_are_repaired(void **state)
+{
+    eco_graph *g = *state;
+    eco_evidence ev = {"r\xC3", NULL, 1, "said \xFF\xFE so"};
+    size_t a = add(g, "Lab\xFFX", NULL), b = add(g, "Agency", NULL), t;
+
+    assert_string_equal(eco_graph_actor(g, a)->name, "Lab\xEF\xBF\xBDX");
+    assert_int_equal(eco_graph_add_alias(g, a, "Caf\xE9"), 0); /* Latin-1, not UTF-8 */
+    assert_string_equal(eco_graph_actor(g, a)->aliases[0], "Caf\xEF\xBF\xBD");
+    assert_int_equal(eco_graph_add_tie(&t, g, a, b, ECO_TIE_RELATED, 0, 1, &ev), 0);
+    assert_string_equal(eco_graph_tie(g, t)->evidence[0].text, "said \xEF\xBF\xBD\xEF\xBF\xBD so");
+    assert_string_equal(eco_graph_tie(g, t)->evidence[0].record, "r\xEF\xBF\xBD");
+    /* Valid text is kept byte for byte. */
+    assert_string_equal(eco_graph_actor(g, add(g, "Ministério", NULL))->name, "Ministério");
+}
+
 static void errors_keep_the_first_cause(void **state)
 {
     eco_error err = {0};
@@ -323,6 +339,7 @@ int main(void)
         GRAPH_TEST(records_are_added_once),
         GRAPH_TEST(absorbing_a_map_resolves_by_name),
         GRAPH_TEST(absorbing_keeps_one_id_of_two_countries_apart),
+        GRAPH_TEST(strings_that_are_not_utf8_are_repaired),
         cmocka_unit_test(errors_keep_the_first_cause),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
