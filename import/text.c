@@ -169,6 +169,22 @@ static size_t wiki_link(const char *s, size_t n, char *out, size_t *out_len)
     return (size_t)(close + 2 - s);
 }
 
+/* Bytes that cleaning leaves as they are: printable ASCII but for the starts of entities,
+ * tags and links. */
+static const unsigned char plain[256] = {
+    ['\n'] = 1, [' '] = 1, ['!'] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['\''] = 1,
+    ['('] = 1, [')'] = 1, ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['.'] = 1, ['/'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['='] = 1, ['>'] = 1, ['?'] = 1, ['@'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['a'] = 1,
+    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+    ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1,
+    ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
+    ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1};
+
 size_t eco_i_text_clean(char *text, size_t len)
 {
     size_t r = 0, w = 0;
@@ -178,6 +194,17 @@ size_t eco_i_text_clean(char *text, size_t len)
         size_t used = 0, out_len = 0;
         char out[8];
 
+        if (plain[c]) {
+            /* most of a record: copy the run of plain bytes at once */
+            size_t run = r + 1;
+            while (run < len && plain[(unsigned char)text[run]])
+                run++;
+            if (w != r)
+                memmove(text + w, text + r, run - r);
+            w += run - r;
+            r = run;
+            continue;
+        }
         if (c == '\r') {
             text[w++] = '\n';
             r += r + 1 < len && text[r + 1] == '\n' ? 2 : 1;
