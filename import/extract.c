@@ -562,12 +562,25 @@ static int all_generic(const sentence *st, size_t a, size_t b)
     return 1;
 }
 
-static const eco_i_known *lexicon_find(const eco_i_extractor *x, const char *s, size_t n)
+static const eco_i_known *lexicon_find_key(const eco_i_extractor *x, const char *s, size_t n,
+                                           uint64_t key)
 {
     const eco_i_known *k = NULL;
     for (size_t i = 0; i < 2 && !k; i++)
-        k = eco_i_lexicon_find(x->lexicons[1 - i], s, n);
+        k = eco_i_lexicon_find_key(x->lexicons[1 - i], s, n, key);
     return k;
+}
+
+static const eco_i_known *lexicon_find(const eco_i_extractor *x, const char *s, size_t n)
+{
+    return lexicon_find_key(x, s, n, eco_i_fold_hash(s, n));
+}
+
+/* The caller's name for a span, if any: 1 with *actor set. */
+static int caller_knows(const eco_i_extractor *x, const char *s, size_t n, uint64_t key,
+                        size_t *actor)
+{
+    return x->known && key && x->known(s, n, key, actor, x->known_ctx);
 }
 
 static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *known, size_t actor,
@@ -609,9 +622,10 @@ static int try_known(extraction *e, size_t a, size_t b, int generic)
 
     if (st->tokens[b - 1].poss)
         end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
-    if (e->x->known && e->x->known(st->text + start, end - start, &actor, e->x->known_ctx))
+    uint64_t key = eco_i_fold_hash(st->text + start, end - start);
+    if (caller_knows(e->x, st->text + start, end - start, key, &actor))
         return (rc = mention_add(e, a, b, NULL, actor, 1, generic)) < 0 ? rc : 1;
-    if ((k = lexicon_find(e->x, st->text + start, end - start)))
+    if ((k = lexicon_find_key(e->x, st->text + start, end - start, key)))
         return (rc = mention_add(e, a, b, k, 0, 0, generic)) < 0 ? rc : 1;
     /* "OECD's Observatory of Public Sector Innovation" is its name with a possessive */
     char plain[256];
@@ -726,10 +740,10 @@ static int starts_known(const extraction *e, const item *it)
 {
     const token *t = &e->st->tokens[it->a];
     size_t actor;
-    if (lexicon_find(e->x, e->st->text + t->start, t->end - t->start))
+    uint64_t key = eco_i_fold_hash(e->st->text + t->start, t->end - t->start);
+    if (lexicon_find_key(e->x, e->st->text + t->start, t->end - t->start, key))
         return 1;
-    return e->x->known && e->x->known(e->st->text + t->start, t->end - t->start, &actor,
-                                      e->x->known_ctx);
+    return caller_knows(e->x, e->st->text + t->start, t->end - t->start, key, &actor);
 }
 
 /* 1 when the whole item is a name the lexicons or the caller know. */
@@ -737,9 +751,10 @@ static int whole_known(const extraction *e, const item *it)
 {
     const sentence *st = e->st;
     size_t start = st->tokens[it->a].start, end = st->tokens[it->b - 1].end, actor;
-    if (lexicon_find(e->x, st->text + start, end - start))
+    uint64_t key = eco_i_fold_hash(st->text + start, end - start);
+    if (lexicon_find_key(e->x, st->text + start, end - start, key))
         return 1;
-    return e->x->known && e->x->known(st->text + start, end - start, &actor, e->x->known_ctx);
+    return caller_knows(e->x, st->text + start, end - start, key, &actor);
 }
 
 /* How many items from i on form one name: 1 when item i stands alone. */

@@ -281,6 +281,10 @@ void eco_i_lexicon_free(eco_i_lexicon *lex);
  * forms ("UN", "EU") match only in capitals.  Expected O(len). */
 const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len);
 
+/* The same, given the text's eco_i_fold_hash key (0: none). */
+const eco_i_known *eco_i_lexicon_find_key(const eco_i_lexicon *lex, const char *text, size_t len,
+                                          uint64_t key);
+
 /* Calls fn for each entry of lex: each alias with its canonical entry. */
 typedef int (*eco_i_lexicon_fn)(const char *alias, const eco_i_known *entry, void *ctx);
 int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx);
@@ -288,9 +292,11 @@ int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx)
 /* ---- Names in text (import/extract.c) ---------------------------------------------------- */
 
 /* Decides whether a span of text is an organisation the caller already knows: a name of
- * the record, or a form that stands for the record's own lab.  Returns 1 and fills *actor
- * when it is, 0 when not. */
-typedef int (*eco_i_known_fn)(const char *text, size_t len, size_t *actor, void *ctx);
+ * the record, or a form that stands for the record's own lab.  key is the span's
+ * eco_i_fold_hash, which the caller has already made.  Returns 1 and fills *actor when it
+ * is, 0 when not. */
+typedef int (*eco_i_known_fn)(const char *text, size_t len, uint64_t key, size_t *actor,
+                              void *ctx);
 
 typedef struct eco_i_mention {
     size_t start, end;      /* where the name is in the sentence, in bytes */

@@ -281,19 +281,27 @@ cleanup:
 
 /* ---- Lookup ----------------------------------------------------------------------------- */
 
-const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len)
+const eco_i_known *eco_i_lexicon_find_key(const eco_i_lexicon *lex, const char *text, size_t len,
+                                          uint64_t key)
 {
     size_t entry;
-    uint64_t key;
 
     if (!lex || len == 0)
         return NULL;
     if (is_short_capitals(text, len))
         return eco_i_map_get(&lex->exact, eco_i_hash(text, len), &entry) ? &lex->entries[entry]
                                                                          : NULL;
-    if (len > 200 || (key = eco_i_fold_hash(text, len)) == 0)
+    if (len > 200 || key == 0)
         return NULL;
     return eco_i_map_get(&lex->folded, key, &entry) ? &lex->entries[entry] : NULL;
+}
+
+const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len)
+{
+    if (!lex || len == 0 || len > 200)
+        return NULL;
+    return eco_i_lexicon_find_key(lex, text, len,
+                                  is_short_capitals(text, len) ? 0 : eco_i_fold_hash(text, len));
 }
 
 int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx)

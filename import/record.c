@@ -119,11 +119,17 @@ int eco_i_record_know(eco_i_record *r, const char *name, size_t actor)
     return key ? eco_i_map_put(&r->known, key, actor) : 0;
 }
 
+static int known_key(const char *text, size_t len, uint64_t key, size_t *actor, void *ctx)
+{
+    const eco_i_record *r = ctx;
+    (void)text, (void)len;
+    return key && r->known.count && eco_i_map_get(&r->known, key, actor);
+}
+
 static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
 {
     const eco_i_record *r = ctx;
-    uint64_t key = r->known.count ? eco_i_fold_hash(text, len) : 0;
-    return key && eco_i_map_get(&r->known, key, actor);
+    return r->known.count && known_key(text, len, eco_i_fold_hash(text, len), actor, ctx);
 }
 
 static const char *const lab_forms[] = {
@@ -752,7 +758,7 @@ int eco_i_record_type_last_partners(eco_i_record *r, eco_actor_type type)
 
 int eco_i_record_finish(eco_i_record *r, eco_error *err)
 {
-    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_name, r, 0}};
+    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_key, r, 0}};
     int rc = 0;
 
     for (fp.passage = 0; fp.passage < r->passage_count && rc == 0; fp.passage++) {
@@ -795,7 +801,7 @@ static int all_capitals(const char *s, size_t n)
  * "Medo Innovation Lab" is one, "OECD Innovation Facets Model" is not. */
 static int is_whole_name(eco_i_record *r, const char *text)
 {
-    eco_i_extractor x = {{eco_i_gazetteer(), r->in->user}, known_name, r, 0};
+    eco_i_extractor x = {{eco_i_gazetteer(), r->in->user}, known_key, r, 0};
     eco_i_mentions m = {0};
     size_t len = strlen(text);
     int whole = 0;

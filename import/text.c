@@ -285,6 +285,10 @@ int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ct
     int rc;
 
     for (size_t i = 0; i <= len; i++) {
+        /* skip to the next byte that may end a sentence */
+        while (i < len && text[i] != '\n' && text[i] != ';' && text[i] != '.' && text[i] != '?' &&
+               text[i] != '!')
+            i++;
         int end = i == len || text[i] == '\n' || text[i] == ';';
         size_t stop = i;
         if (!end && (text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 1 < len &&
