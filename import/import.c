@@ -329,7 +329,8 @@ static int import_folder(eco_graph *g, const char *path, eco_i_session *session,
                  entry->d_name);
         names[count++] = full;
     }
-    qsort(names, count, sizeof(*names), compare_names);
+    if (count > 1)
+        qsort(names, count, sizeof(*names), compare_names);
     for (size_t i = 0; i < count && rc == 0; i++)
         rc = import_any(g, names[i], session, depth + 1, err);
 cleanup:

@@ -113,7 +113,8 @@ static int add_entry(eco_i_lexicon *lex, size_t *out, const char *name, size_t l
 
 /* ---- Parsing ---------------------------------------------------------------------------- */
 
-/* Splits a line into at most max fields at sep; CSV quotes are honoured when csv. */
+/* Splits a line into at most max fields at sep; CSV quotes are honoured when csv.  Returns
+ * the number of fields, or 0 when a quote is not closed on the line. */
 static size_t split_fields(char *line, char sep, int csv, char **fields, size_t max)
 {
     size_t n = 0;
@@ -124,8 +125,9 @@ static size_t split_fields(char *line, char sep, int csv, char **fields, size_t 
         if (csv && *r == '"') {
             for (r++; *r && !(*r == '"' && r[1] != '"'); r++)
                 *w++ = *r == '"' ? *++r : *r;
-            if (*r)
-                r++;
+            if (!*r)
+                return 0; /* an alias file holds one alias a line: no quoted line breaks */
+            r++;
             continue;
         }
         if (*r == sep && n < max) {
@@ -153,6 +155,8 @@ static int parse_line(eco_i_lexicon *lex, char *line, int csv, const char *sourc
     size_t entry;
     int rc;
 
+    if (n == 0)
+        return eco_error_set(err, ECO_EDATA, source, line_no, 1, "quote not closed on this line");
     if (!*canonical)
         return eco_error_set(err, ECO_EDATA, source, line_no, 1, "alias line has no name");
     if (*type_name && strcmp(type_name, "-") != 0 && eco_actor_type_from_name(&type, type_name) < 0)
