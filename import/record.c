@@ -460,15 +460,23 @@ typedef struct first_pass {
     eco_i_record *r;
     size_t passage;
     eco_i_extractor x;
+    size_t counted;  /* bytes of the passage whose line ends are counted ... */
+    int line;        /* ... and the line at that offset */
 } first_pass;
 
-static int line_of(const passage *p, size_t offset)
+/* The line of offset in the passage.  Sentences come in order, so counting goes on from
+ * the last one: one pass over a passage however long and however many sentences it has. */
+static int line_of(first_pass *fp, const passage *p, size_t offset)
 {
-    int line = p->line;
-    for (const char *s = p->text, *end = p->text + offset; (s = memchr(s, '\n', (size_t)(end - s)));
-         s++)
-        line++;
-    return line;
+    if (offset < fp->counted) {
+        fp->counted = 0;
+        fp->line = p->line;
+    }
+    for (const char *s = p->text + fp->counted, *end = p->text + offset;
+         (s = memchr(s, '\n', (size_t)(end - s))); s++)
+        fp->line++;
+    fp->counted = offset;
+    return fp->line;
 }
 
 /* Length of a list bullet and a bold label at the start of a line: "*   **Training:** " */
@@ -532,7 +540,7 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
     s->passage = fp->passage;
     s->offset = offset;
     s->len = len;
-    s->line = line_of(&r->passages[fp->passage], offset);
+    s->line = line_of(fp, &r->passages[fp->passage], offset);
     r->sentence_count++;
     for (size_t i = 0; i < s->names.count; i++) {
         const eco_i_mention *m = &s->names.items[i];
@@ -758,11 +766,13 @@ int eco_i_record_type_last_partners(eco_i_record *r, eco_actor_type type)
 
 int eco_i_record_finish(eco_i_record *r, eco_error *err)
 {
-    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_key, r, 0}};
+    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_key, r, 0}, 0, 0};
     int rc = 0;
 
     for (fp.passage = 0; fp.passage < r->passage_count && rc == 0; fp.passage++) {
         passage *p = &r->passages[fp.passage];
+        fp.counted = 0;
+        fp.line = p->line;
         rc = eco_i_sentences(p->text, p->len, find_in_sentence, &fp);
     }
     if (rc == 0)
