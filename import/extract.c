@@ -845,7 +845,8 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
         size_t close = b + 1;
         while (close < st->count && st->tokens[close].punct != ')' && close - b < 5)
             close++;
-        if (close < st->count && st->tokens[close].punct == ')' &&
+        /* "()" holds no label: close - 1 would be the opening bracket itself */
+        if (close > b + 1 && close < st->count && st->tokens[close].punct == ')' &&
             eco_i_sector_type(st->text + st->tokens[b + 1].start,
                               st->tokens[close - 1].end - st->tokens[b + 1].start) !=
                 ECO_TYPE_UNKNOWN)
