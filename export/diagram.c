@@ -145,10 +145,43 @@ int eco_i_append_html(eco_i_buf *buf, const char *text)
     return rc ? ECO_ENOMEM : 0;
 }
 
+/* 1 when s is made of DOT's numeral characters but is not a numeral, such as "-." or
+ * "1-2": Graphviz 2.43 writes those unquoted and then cannot read them back. */
+static int misread_as_numeral(const char *s)
+{
+    const char *p = s;
+    int digits = 0;
+
+    if (!*s || s[strspn(s, "-.0123456789")] != '\0')
+        return 0;
+    p += *p == '-';
+    while (*p >= '0' && *p <= '9')
+        p++, digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    return *p != '\0' || digits == 0;
+}
+
 /* Sets attribute name of obj to value, which cgraph copies. */
 static int set(void *obj, const char *name, const char *value)
 {
-    return agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : ECO_ENOMEM;
+    char *quoted = NULL;
+    int rc;
+
+    if (!value)
+        value = ""; /* an empty buffer: a name of nothing but carriage returns */
+    /* A trailing space makes cgraph quote such a value; in a label it shows as nothing. */
+    if (misread_as_numeral(value)) {
+        if (!(quoted = malloc(strlen(value) + 2)))
+            return ECO_ENOMEM;
+        strcpy(quoted, value);
+        strcat(quoted, " ");
+        value = quoted;
+    }
+    rc = agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : ECO_ENOMEM;
+    free(quoted);
+    return rc;
 }
 
 static int setf(void *obj, const char *name, const char *fmt, ...)
