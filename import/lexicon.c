@@ -142,6 +142,39 @@ static size_t split_fields(char *line, char sep, int csv, char **fields, size_t 
     return n;
 }
 
+static int same_name(const char *a, const char *b)
+{
+    char fa[256], fb[256];
+    eco_name_fold(fa, sizeof(fa), a);
+    eco_name_fold(fb, sizeof(fb), b);
+    return strcmp(fa, fb) == 0;
+}
+
+/*
+ * Refuses a line that would make alias a name of canonical when canonical already is, by
+ * earlier lines, a name of alias (directly or through others): "A,B" then "B,A" leaves no
+ * name to call the body by.  Walks from canonical to the body it names, at most once per
+ * entry, so a long chain costs lines, not more.
+ */
+static int check_cycle(const eco_i_lexicon *lex, const char *alias, const char *canonical,
+                       const char *source, int line_no, eco_error *err)
+{
+    const char *name = canonical;
+
+    for (size_t steps = 0; steps <= lex->count; steps++) {
+        const eco_i_known *e = eco_i_lexicon_find(lex, name, strlen(name));
+        if (!e || same_name(e->name, name))
+            return 0;
+        if (same_name(e->name, alias))
+            return eco_error_set(err, ECO_EDATA, source, line_no, 1,
+                                 "aliases go round in a circle: \"%s\" is already a name of "
+                                 "\"%s\"; keep one of the two lines",
+                                 canonical, alias);
+        name = e->name;
+    }
+    return 0;
+}
+
 static int parse_line(eco_i_lexicon *lex, char *line, int csv, const char *source, int line_no,
                       eco_error *err)
 {
@@ -167,6 +200,8 @@ static int parse_line(eco_i_lexicon *lex, char *line, int csv, const char *sourc
         if (!country)
             country = country_field;
     }
+    if (csv && *f[0] && (rc = check_cycle(lex, f[0], canonical, source, line_no, err)) < 0)
+        return rc;
     /* An alias file may name one canonical organisation on many lines. */
     for (entry = 0; entry < lex->count; entry++)
         if (strcmp(lex->entries[entry].name, canonical) == 0)
