@@ -1,6 +1,7 @@
 /* export/export.c - choosing a writer, the shared order of actors and ties, and files. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "export_internal.h"
 
@@ -118,6 +119,12 @@ static int export_tables(const eco_graph *g, const eco_i_table *tables,
     return rc;
 }
 
+static int is_special_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 int eco_export_file(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
                     const char *path, eco_error *err)
 {
@@ -128,7 +135,9 @@ int eco_export_file(const eco_graph *g, eco_export_format format, const eco_expo
 
     if ((rc = find_writer(&w, format, path, err)) < 0)
         return rc;
-    if (writers[w].tables && path && strcmp(path, "-") != 0)
+    /* Several tables go to files of their own, unless the path is standard output or a
+     * device (/dev/null): those take the tables one after another, as a stream does. */
+    if (writers[w].tables && path && strcmp(path, "-") != 0 && !is_special_file(path))
         return export_tables(g, writers[w].tables, opt ? opt : &defaults, path, err);
     if ((rc = eco_i_output_open(&out, path, err)) < 0)
         return rc;

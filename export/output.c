@@ -17,6 +17,7 @@
 int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
 {
     const char *slash;
+    struct stat st;
     size_t len;
     int fd;
 
@@ -29,6 +30,21 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
         return 0;
     }
     out->name = path;
+    /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a
+     * file over it would replace it, and for /dev/null as root that breaks the system. */
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s",
+                                 strerror(EISDIR));
+        if (!(out->path = strdup(path)) || !(out->fp = fopen(path, "wb"))) {
+            int saved = errno;
+            free(out->path);
+            out->path = NULL;
+            return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot write: %s",
+                                 strerror(saved));
+        }
+        return 0;
+    }
     slash = strrchr(path, '/');
     len = strlen(path) + 16;
     out->path = strdup(path);
@@ -76,10 +92,16 @@ static int prepare(eco_i_output *out, eco_error *err)
 {
     int failed, saved;
 
-    if (!out->temp_path) {
-        if (fflush(out->fp) != 0 || ferror(out->fp))
+    if (!out->temp_path) { /* standard output, or a device written in place */
+        failed = fflush(out->fp) != 0 || ferror(out->fp);
+        saved = errno;
+        if (out->fp != stdout && fclose(out->fp) != 0 && !failed)
+            failed = 1, saved = errno;
+        if (out->fp != stdout)
+            out->fp = NULL;
+        if (failed)
             return eco_error_set(err, ECO_EIO, out->name, 0, 0, "cannot write: %s",
-                                 strerror(errno));
+                                 strerror(saved));
         return 0;
     }
     failed = fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0 ||
@@ -139,7 +161,7 @@ void eco_i_output_abort(eco_i_output *out)
 {
     if (!out)
         return;
-    if (out->fp && out->temp_path)
+    if (out->fp && out->fp != stdout)
         fclose(out->fp);
     if (out->temp_path)
         unlink(out->temp_path);
