@@ -203,6 +203,16 @@ int eco_i_sorted_actors(const eco_graph *g, size_t **out)
     return sort_indices(keys, n, out);
 }
 
+int eco_i_sorted_records(const eco_graph *g, size_t **out)
+{
+    size_t n = eco_graph_record_count(g);
+    sort_key *keys = malloc((n ? n : 1) * sizeof(*keys));
+
+    for (size_t i = 0; keys && i < n; i++)
+        keys[i] = (sort_key){eco_graph_record(g, i)->id, NULL, 0, 0, i};
+    return sort_indices(keys, n, out);
+}
+
 int eco_i_sorted_ties(const eco_graph *g, size_t **out)
 {
     size_t n = eco_graph_tie_count(g);

@@ -32,10 +32,12 @@ void eco_i_output_abort(eco_i_output *out);
  * temporary files are removed. */
 int eco_i_output_commit_all(eco_i_output *outs, size_t n, eco_error *err);
 
-/* Actor indices sorted by id, and tie indices sorted by their ends' ids, kind and
- * direction: the order every writer uses.  Both arrays belong to the caller (free()). */
+/* Actor indices sorted by id, tie indices sorted by their ends' ids, kind and direction,
+ * record indices by id: the order every writer uses, so that output does not depend on
+ * the order the inputs came in.  The arrays belong to the caller (free()). */
 int eco_i_sorted_actors(const eco_graph *g, size_t **out);
 int eco_i_sorted_ties(const eco_graph *g, size_t **out);
+int eco_i_sorted_records(const eco_graph *g, size_t **out); /* by id */
 
 /* ---- Shared by the writers (export/text.c) ---------------------------------------------- */
 

@@ -117,8 +117,14 @@ int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *
 static json_t *native_records(const eco_graph *g)
 {
     json_t *array = json_array();
+    size_t *order = NULL;
+
+    if (eco_i_sorted_records(g, &order) < 0) {
+        json_decref(array);
+        return NULL;
+    }
     for (size_t i = 0; array && i < eco_graph_record_count(g); i++) {
-        const eco_record *r = eco_graph_record(g, i);
+        const eco_record *r = eco_graph_record(g, order[i]);
         json_t *item = json_object();
         if (!item || put(item, "id", json_string(r->id)) < 0 ||
             put(item, "path", string_or_null(r->path)) < 0 ||
@@ -129,9 +135,10 @@ static json_t *native_records(const eco_graph *g)
             json_array_append_new(array, item) < 0) {
             json_decref(item);
             json_decref(array);
-            return NULL;
+            array = NULL;
         }
     }
+    free(order);
     return array;
 }
 
