@@ -201,6 +201,8 @@ static void diagram_free(eco_i_diagram *d)
     if (!d)
         return;
     eco_graph_free(d->owned);
+    free(d->degree);
+    free(d->leaves);
     free(d->size);
     free(d->group);
     eco_communities_free(d->communities);
@@ -248,6 +250,8 @@ static int size_and_group(eco_i_diagram *d, const eco_diagram_options *opt, eco_
     int rc;
 
     if (!(d->size = calloc(n + 1, sizeof(double))) || !(d->group = calloc(n + 1, sizeof(char *))))
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    if (eco_i_degrees(d->map, &d->degree) < 0 || !(d->leaves = calloc(n + 1, sizeof(size_t))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
     if ((rc = eco_query_measure(d->size, d->map, opt->size_by, NULL, err)) < 0)
         return rc;
@@ -406,6 +410,24 @@ static int add_node(Agraph_t *root, const eco_i_diagram *d, size_t i)
     return rc ? ECO_ENOMEM : 0;
 }
 
+/*
+ * A hub with many leaves (a lab and its partners) puts them all on one rank in dot, a row
+ * too wide for a page.  As Graphviz's unflatten does, its leaf ties get lengths 1, 2, 3 in
+ * turn, so that the leaves stand in three staggered rows.
+ */
+static int stagger_leaf(Agedge_t *edge, const eco_i_diagram *d, const eco_tie *t)
+{
+    size_t hub, leaf;
+
+    if (strcmp(d->engine, "dot") != 0)
+        return 0;
+    hub = d->degree[t->source] == 1 ? t->target : t->source;
+    leaf = hub == t->source ? t->target : t->source;
+    if (d->degree[leaf] != 1 || d->degree[hub] < 6)
+        return 0;
+    return setf(edge, "minlen", "%zu", 1 + d->leaves[hub]++ % 3);
+}
+
 static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
 {
     const eco_tie *t = eco_graph_tie(d->map, i);
@@ -430,6 +452,7 @@ static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
     rc |= set(edge, "arrowhead", kind_style[t->kind].arrowhead);
     rc |= setf(edge, "penwidth", "%.2f", fmin(1 + 1.5 * log2(1 + t->weight), 6));
     rc |= set(edge, "tooltip", tooltip.data ? tooltip.data : "");
+    rc |= stagger_leaf(edge, d, t);
     eco_i_buf_free(&tooltip);
     return rc ? ECO_ENOMEM : 0;
 }

@@ -16,6 +16,8 @@ typedef struct eco_i_diagram {
     const char **group;             /* each actor's cluster label, or NULL */
     eco_communities *communities;   /* when clustering by community */
     const char *engine;             /* the layout engine to use */
+    size_t *degree;                 /* ties at each actor */
+    size_t *leaves;                 /* leaf neighbours placed so far, per actor */
     struct Agraph_s *graph;         /* the cgraph graph */
 } eco_i_diagram;
 

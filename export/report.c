@@ -242,9 +242,14 @@ static void section_brokers(const writer *w, const report *r)
         const double *count = &r->roles->count[i * ECO_ROLE_COUNT];
         fputs(w->markdown ? "| " : "<tr><td>", w->fp);
         text(w, a->name);
-        fprintf(w->fp, w->markdown ? " | %s | %.1f | %.3f | %.2f" : "</td><td>%s</td><td class=\"n\">%.1f</td><td class=\"n\">%.3f</td><td class=\"n\">%.2f</td>",
-                a->type ? eco_actor_type_name(a->type) : "unknown", r->betweenness[i],
-                isnan(r->constraint[i]) ? 0 : r->constraint[i], isnan(r->effective_size[i]) ? 0 : r->effective_size[i]);
+        char constraint[32], size[32];
+        /* Burt's measures say nothing of an actor without ties: a dash, not a zero. */
+        snprintf(constraint, sizeof(constraint), isnan(r->constraint[i]) ? "\xE2\x80\x93" : "%.3f",
+                 r->constraint[i]);
+        snprintf(size, sizeof(size), isnan(r->effective_size[i]) ? "\xE2\x80\x93" : "%.2f",
+                 r->effective_size[i]);
+        fprintf(w->fp, w->markdown ? " | %s | %.1f | %s | %s" : "</td><td>%s</td><td class=\"n\">%.1f</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
+                a->type ? eco_actor_type_name(a->type) : "unknown", r->betweenness[i], constraint, size);
         for (int role = 0; role < ECO_ROLE_TOTAL; role++)
             fprintf(w->fp, w->markdown ? " | %.0f" : "<td class=\"n\">%.0f</td>", count[role]);
         fputs(w->markdown ? " |\n" : "</tr>\n", w->fp);
