@@ -104,9 +104,9 @@ int eco_i_kumu_table(const char *data, size_t len);
 /* 1 when a CSV header is Participedia's export of cases, methods or organizations. */
 int eco_i_is_participedia_csv(const char *data, size_t len);
 
-/* The name of the kind of JSON map data holds ("json", "kumu-json", "node-link",
- * "cytoscape"), "json" when it is not valid JSON (the native reader says where), or NULL
- * when it is valid JSON of no known kind.  O(len). */
+/* The name of the kind of JSON map data holds: "kumu-json", "node-link" (a "nodes" array
+ * that is not empty, or beside NetworkX's "directed"), "cytoscape", else "json", so that
+ * the native reader says what is wrong with it.  O(len). */
 const char *eco_i_json_kind(const char *data, size_t len);
 
 /* The actor type a free-text type names, in English, Spanish, Portuguese or French
@@ -167,6 +167,62 @@ int eco_i_mapper_finish(eco_i_mapper *m, eco_graph *g, eco_error *err);
  * fit comes back under its own name. */
 int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const char *value,
                            const char *const *taken);
+
+/* Node-link and Cytoscape.js share their nodes and edges (import/nodelink.c): node reads
+ * one node object (id, name or label, type, country, aliases, records, other keys as
+ * attributes); edge one edge object (source, target, kind or type, directed, weight,
+ * evidence), directed by default when the graph is.  path and depth say where the object
+ * stands, for errors. */
+struct json_t;
+struct eco_i_json_step;
+int eco_i_json_graph_node(eco_i_mapper *m, struct json_t *node, const char *const *skip,
+                          const struct eco_i_json_step *path, size_t depth, eco_error *err);
+int eco_i_json_graph_edge(eco_i_mapper *m, struct json_t *edge, int graph_directed,
+                          const struct eco_i_json_step *path, size_t depth, eco_error *err);
+
+/* ---- XML (import/xml.c) ---------------------------------------------------------------- */
+
+/*
+ * A small, strict reader of XML 1.0 documents, enough for GraphML: elements, attributes,
+ * text with the five named entities and character references decoded, CDATA, comments,
+ * processing instructions and a DOCTYPE skipped.  Tags must nest; every error names its
+ * line and column.  Names keep their prefixes ("y:ShapeNode"); eco_i_xml_local drops one.
+ */
+typedef enum eco_i_xml_token {
+    ECO_I_XML_END = 0, /* the document is over */
+    ECO_I_XML_OPEN,    /* <name attr="value"...>, and <name/> (a CLOSE follows) */
+    ECO_I_XML_CLOSE,   /* </name> */
+    ECO_I_XML_TEXT     /* character data between tags, decoded */
+} eco_i_xml_token;
+
+typedef struct eco_i_xml {
+    const char *at, *end;     /* what is left of the document */
+    int line, column;         /* of at, 1-based; column in characters */
+    int token_line, token_column; /* where the token just read starts */
+    char *name;               /* OPEN and CLOSE: the element's name (owned) */
+    char **attributes;        /* OPEN: name, value, name, value... (owned) */
+    size_t attribute_count;   /* pairs in attributes */
+    size_t attribute_cap;     /* strings attributes has room for */
+    char *text;               /* TEXT: the text, NUL-terminated (owned) */
+    size_t text_len, text_cap;
+    char **open;              /* names of the elements open, outermost first (owned) */
+    size_t depth, open_cap;
+    int close_pending;        /* 1 after <name/>: its CLOSE comes next */
+    int seen_root;            /* 1 once the root element opened */
+} eco_i_xml;
+
+void eco_i_xml_init(eco_i_xml *x, const char *data, size_t len);
+void eco_i_xml_free(eco_i_xml *x);
+
+/* Reads the next token: an eco_i_xml_token, or ECO_EDATA / ECO_ENOMEM with err set
+ * (naming source).  O(length of the token). */
+int eco_i_xml_next(eco_i_xml *x, const char *source, eco_error *err);
+
+/* The value of attribute name of the OPEN just read, or NULL. */
+const char *eco_i_xml_attribute(const eco_i_xml *x, const char *name);
+
+/* name without its namespace prefix. */
+const char *eco_i_xml_local(const char *name);
 
 /* ---- JSON positions --------------------------------------------------------------------- */
 

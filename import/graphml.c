@@ -1,0 +1,536 @@
+/*
+ * import/graphml.c - GraphML: <key>s with their defaults, <node>s and <edge>s with their
+ * <data>, read with the tokenizer of import/xml.c.
+ *
+ * ecomap's own GraphML (docs/FORMAT.md) comes back as it was written: "aliases" and
+ * "records" are '|' lists, "evidence" is a list of "RECORD:LINE: TEXT" items, "directed"
+ * says each edge's direction.  Another tool's file (NetworkX, igraph, Gephi, yEd) gives
+ * its nodes' data as attributes, and each edge the file's line as evidence, with the edge's
+ * other data as text.  Nested graphs are read flat; data holding markup (yEd's graphics)
+ * is skipped.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import_internal.h"
+#include "internal.h"
+
+typedef struct key {
+    char *id;       /* as <data key=...> names it */
+    char *name;     /* attr.name, or the id when there is none */
+    char *domain;   /* for: "node", "edge", "graph" or "all" */
+    char *fallback; /* <default>, or NULL */
+} key;
+
+typedef struct datum {
+    size_t key;  /* index in keys */
+    char *value; /* its text */
+} datum;
+
+/* A node or an edge, kept until the whole file is read: edges may come before their ends. */
+typedef struct item {
+    int is_edge;
+    int line, column;           /* where its tag starts */
+    char *id, *source, *target; /* owned; source and target for edges */
+    int directed;               /* the edge's directed="..." attribute: 1, 0, or -1 when absent */
+    datum *data;
+    size_t data_count, data_cap;
+} item;
+
+typedef struct reader {
+    const eco_i_input *in;
+    eco_error *err;
+    eco_i_xml xml;
+    key *keys;
+    size_t key_count, key_cap;
+    item *items;
+    size_t item_count, item_cap;
+    int directed; /* the graph's edgedefault is "directed" */
+    eco_i_mapper m;
+} reader;
+
+static int oom(reader *r)
+{
+    return eco_error_set(r->err, ECO_ENOMEM, r->in->source, r->xml.line, 0, "out of memory");
+}
+
+static int error_at(reader *r, int line, int column, const char *fmt, const char *value)
+{
+    return eco_error_set(r->err, ECO_EDATA, r->in->source, line, column, fmt, value);
+}
+
+static void reader_free(reader *r)
+{
+    for (size_t i = 0; i < r->key_count; i++) {
+        free(r->keys[i].id);
+        free(r->keys[i].name);
+        free(r->keys[i].domain);
+        free(r->keys[i].fallback);
+    }
+    free(r->keys);
+    for (size_t i = 0; i < r->item_count; i++) {
+        item *it = &r->items[i];
+        for (size_t d = 0; d < it->data_count; d++)
+            free(it->data[d].value);
+        free(it->data);
+        free(it->id);
+        free(it->source);
+        free(it->target);
+    }
+    free(r->items);
+    eco_i_xml_free(&r->xml);
+    eco_i_mapper_close(&r->m);
+}
+
+static char *copy_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* ---- Reading the XML -------------------------------------------------------------------- */
+
+/* Reads the text of the element just opened up to its close; *has_markup says it held
+ * elements (yEd's graphics), whose text is not a value. */
+static int element_text(reader *r, char **out, int *has_markup)
+{
+    size_t len = 0, cap = 0, depth = r->xml.depth;
+    char *text = NULL;
+    int token;
+
+    *has_markup = 0;
+    while ((token = eco_i_xml_next(&r->xml, r->in->source, r->err)) > 0) {
+        if (token == ECO_I_XML_CLOSE && r->xml.depth < depth)
+            break;
+        if (token == ECO_I_XML_OPEN)
+            *has_markup = 1;
+        if (token == ECO_I_XML_TEXT) {
+            size_t n = r->xml.text_len;
+            if (eco_i_reserve(&text, &cap, len + n + 1, 1) < 0) {
+                free(text);
+                return oom(r);
+            }
+            memcpy(text + len, r->xml.text, n);
+            len += n;
+        }
+    }
+    if (token < 0) {
+        free(text);
+        return token;
+    }
+    if (!text && !(text = malloc(1))) /* an element with no text holds "" */
+        return oom(r);
+    text[len] = '\0';
+    *out = text;
+    return 0;
+}
+
+static int read_key(reader *r)
+{
+    const char *id = eco_i_xml_attribute(&r->xml, "id");
+    const char *name = eco_i_xml_attribute(&r->xml, "attr.name");
+    const char *domain = eco_i_xml_attribute(&r->xml, "for");
+    size_t depth = r->xml.depth;
+    key *k;
+    int token;
+
+    if (!id || !*id)
+        return error_at(r, r->xml.token_line, r->xml.token_column, "<key> has no id%s", "");
+    if (eco_i_reserve(&r->keys, &r->key_cap, r->key_count + 1, sizeof(*r->keys)) < 0)
+        return oom(r);
+    k = &r->keys[r->key_count++];
+    memset(k, 0, sizeof(*k));
+    if (!(k->id = strdup(id)) || !(k->name = strdup(name && *name ? name : id)) ||
+        !(k->domain = strdup(domain ? domain : "all")))
+        return oom(r);
+    /* <default> is the only child that matters. */
+    while ((token = eco_i_xml_next(&r->xml, r->in->source, r->err)) > 0) {
+        if (token == ECO_I_XML_CLOSE && r->xml.depth < depth)
+            return 0;
+        if (token == ECO_I_XML_OPEN && strcmp(eco_i_xml_local(r->xml.name), "default") == 0) {
+            int markup;
+            free(k->fallback);
+            k->fallback = NULL;
+            if ((token = element_text(r, &k->fallback, &markup)) < 0)
+                return token;
+        }
+    }
+    return token;
+}
+
+static int find_key(const reader *r, const char *id, size_t *out)
+{
+    for (size_t i = 0; i < r->key_count; i++)
+        if (strcmp(r->keys[i].id, id) == 0) {
+            *out = i;
+            return 1;
+        }
+    return 0;
+}
+
+static int read_data(reader *r, item *it)
+{
+    const char *id = eco_i_xml_attribute(&r->xml, "key");
+    int line = r->xml.token_line, column = r->xml.token_column, markup, rc;
+    size_t k;
+    char *text;
+
+    char *wanted = id ? strdup(id) : NULL; /* the tag's attributes go with the next token */
+
+    if (id && !wanted)
+        return oom(r);
+    /* The text first, so that what breaks inside it is reported before what it names. */
+    if ((rc = element_text(r, &text, &markup)) < 0) {
+        free(wanted);
+        return rc;
+    }
+    if (!wanted || !find_key(r, wanted, &k)) {
+        free(text);
+        rc = error_at(r, line, column, "<data> names no <key> declared before it: \"%s\"",
+                      wanted ? wanted : "");
+        free(wanted);
+        return rc;
+    }
+    free(wanted);
+    if (markup) {
+        free(text);
+        return 0;
+    }
+    if (eco_i_reserve(&it->data, &it->data_cap, it->data_count + 1, sizeof(*it->data)) < 0) {
+        free(text);
+        return oom(r);
+    }
+    it->data[it->data_count++] = (datum){k, text};
+    return 0;
+}
+
+/* Reads a <node> or <edge> and its <data>, up to its close.  Elements inside (a nested
+ * <graph>'s nodes) are read as items of their own. */
+static int read_item(reader *r, int is_edge);
+
+static int read_children(reader *r, item *owner, size_t index, size_t depth)
+{
+    int token;
+
+    while ((token = eco_i_xml_next(&r->xml, r->in->source, r->err)) > 0) {
+        if (token == ECO_I_XML_CLOSE && r->xml.depth < depth)
+            return 0;
+        if (token != ECO_I_XML_OPEN)
+            continue;
+        const char *name = eco_i_xml_local(r->xml.name);
+        if (owner && strcmp(name, "data") == 0) {
+            if ((token = read_data(r, &r->items[index])) < 0)
+                return token;
+        } else if (strcmp(name, "node") == 0 || strcmp(name, "edge") == 0) {
+            if ((token = read_item(r, name[0] == 'e')) < 0)
+                return token;
+        } else if (strcmp(name, "key") == 0) {
+            if ((token = read_key(r)) < 0)
+                return token;
+        } else if (strcmp(name, "graph") == 0) {
+            const char *d = eco_i_xml_attribute(&r->xml, "edgedefault");
+            if (d) /* a nested graph without one keeps its parent's */
+                r->directed = strcmp(d, "directed") == 0;
+        }
+        owner = index == (size_t)-1 ? NULL : &r->items[index];
+    }
+    return token;
+}
+
+static int read_item(reader *r, int is_edge)
+{
+    const char *id = eco_i_xml_attribute(&r->xml, "id");
+    const char *source = eco_i_xml_attribute(&r->xml, "source");
+    const char *target = eco_i_xml_attribute(&r->xml, "target");
+    const char *directed = eco_i_xml_attribute(&r->xml, "directed");
+    size_t index = r->item_count;
+    item *it;
+
+    if (!is_edge && (!id || !*id))
+        return error_at(r, r->xml.token_line, r->xml.token_column, "<node> has no id%s", "");
+    if (is_edge && (!source || !target))
+        return error_at(r, r->xml.token_line, r->xml.token_column,
+                        "<edge> needs a source and a target%s", "");
+    if (eco_i_reserve(&r->items, &r->item_cap, r->item_count + 1, sizeof(*r->items)) < 0)
+        return oom(r);
+    it = &r->items[r->item_count++];
+    memset(it, 0, sizeof(*it));
+    *it = (item){is_edge,
+                 r->xml.token_line,
+                 r->xml.token_column,
+                 copy_or_null(id),
+                 copy_or_null(source),
+                 copy_or_null(target),
+                 directed ? strcmp(directed, "true") == 0 || strcmp(directed, "1") == 0 : -1,
+                 NULL,
+                 0,
+                 0};
+    if ((id && !it->id) || (source && !it->source) || (target && !it->target))
+        return oom(r);
+    return read_children(r, it, index, r->xml.depth);
+}
+
+/* ---- Nodes and edges into the map ------------------------------------------------------- */
+
+static const char *const node_fields[] = {"id",      "name",    "type", "country",
+                                          "aliases", "records", NULL};
+
+/* The value of the data named name in it, its key's default when absent; NULL when none. */
+static const char *value_of(const reader *r, const item *it, const char *name)
+{
+    const char *domain = it->is_edge ? "edge" : "node";
+    for (size_t d = 0; d < it->data_count; d++)
+        if (strcmp(r->keys[it->data[d].key].name, name) == 0)
+            return it->data[d].value;
+    for (size_t k = 0; k < r->key_count; k++)
+        if (strcmp(r->keys[k].name, name) == 0 && r->keys[k].fallback &&
+            (strcmp(r->keys[k].domain, domain) == 0 || strcmp(r->keys[k].domain, "all") == 0))
+            return r->keys[k].fallback;
+    return NULL;
+}
+
+/* 1 when the file declares a key named name for the item's kind: ecomap's own GraphML
+ * declares "records" and "evidence", and leaves out a <data> whose list is empty. */
+static int declares(const reader *r, const item *it, const char *name)
+{
+    const char *domain = it->is_edge ? "edge" : "node";
+    for (size_t k = 0; k < r->key_count; k++)
+        if (strcmp(r->keys[k].name, name) == 0 &&
+            (strcmp(r->keys[k].domain, domain) == 0 || strcmp(r->keys[k].domain, "all") == 0))
+            return 1;
+    return 0;
+}
+
+/* Keys of the item's domain with a default, and the data it has: each name once. */
+typedef int (*pair_fn)(reader *r, const char *name, const char *value, void *ctx);
+
+static int each_value(reader *r, const item *it, pair_fn fn, void *ctx)
+{
+    const char *domain = it->is_edge ? "edge" : "node";
+    int rc;
+    for (size_t k = 0; k < r->key_count; k++) {
+        const key *kk = &r->keys[k];
+        if (strcmp(kk->domain, domain) != 0 && strcmp(kk->domain, "all") != 0)
+            continue;
+        const char *value = value_of(r, it, kk->name);
+        if (value && (rc = fn(r, kk->name, value, ctx)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+typedef struct node_ctx {
+    size_t actor;
+    const char *name_key; /* the key the name was taken from */
+} node_ctx;
+
+static int node_attribute(reader *r, const char *name, const char *value, void *ctx)
+{
+    node_ctx *n = ctx;
+    for (size_t i = 0; node_fields[i]; i++)
+        if (strcmp(name, node_fields[i]) == 0)
+            return 0;
+    if (n->name_key && strcmp(name, n->name_key) == 0)
+        return 0;
+    return eco_i_mapper_attribute(&r->m, n->actor, name, value, node_fields) < 0 ? oom(r) : 0;
+}
+
+typedef struct list_ctx {
+    eco_graph *g;
+    size_t actor;
+    int (*add)(eco_graph *, size_t, const char *);
+} list_ctx;
+
+static int add_item(const char *value, void *ctx)
+{
+    list_ctx *l = ctx;
+    return *value ? l->add(l->g, l->actor, value) : 0;
+}
+
+static int make_node(reader *r, const item *it)
+{
+    static const char *const name_keys[] = {"name", "label", "Label", "title", "Name", NULL};
+    const char *type_text = value_of(r, it, "type"), *records = value_of(r, it, "records");
+    node_ctx n = {0, NULL};
+    eco_actor_type type = ECO_TYPE_UNKNOWN;
+    const char *name = NULL;
+    int rc;
+
+    for (size_t i = 0; name_keys[i] && !name; i++)
+        if ((name = value_of(r, it, name_keys[i])) && !*name)
+            name = NULL;
+        else if (name)
+            n.name_key = name_keys[i];
+    if (type_text && *type_text && eco_actor_type_from_name(&type, type_text) < 0)
+        type = eco_i_type_from_text(type_text);
+    else
+        type_text = NULL;
+    rc = eco_i_mapper_node(&r->m, &n.actor, it->id, name, type, value_of(r, it, "country"));
+    if (rc == ECO_EDATA)
+        return error_at(r, it->line, it->column, "node id \"%s\" appears twice", it->id);
+    if (rc < 0)
+        return oom(r);
+    list_ctx aliases = {r->m.map, n.actor, eco_graph_add_alias};
+    list_ctx seen = {r->m.map, n.actor, eco_graph_add_actor_record};
+    const char *alias_text = value_of(r, it, "aliases");
+    if ((alias_text && eco_i_list_each(alias_text, 1, add_item, &aliases) < 0) ||
+        (records                      ? eco_i_list_each(records, 1, add_item, &seen)
+         : declares(r, it, "records") ? 0
+                                      : eco_i_mapper_seen(&r->m, n.actor)) < 0 ||
+        (type_text && eco_graph_set_attribute(r->m.map, n.actor, "type", type_text) < 0))
+        return oom(r);
+    return each_value(r, it, node_attribute, &n);
+}
+
+static const char *const edge_fields[] = {"kind", "directed", "weight", "evidence", NULL};
+
+typedef struct text_ctx {
+    char *buf;
+    size_t len, cap;
+} text_ctx;
+
+static int text_add(text_ctx *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (eco_i_reserve(&t->buf, &t->cap, t->len + n + 1, 1) < 0)
+        return ECO_ENOMEM;
+    memcpy(t->buf + t->len, s, n + 1);
+    t->len += n;
+    return 0;
+}
+
+/* Another tool's edge data, as the text of its evidence: "name: value; ...". */
+static int edge_attribute(reader *r, const char *name, const char *value, void *ctx)
+{
+    text_ctx *t = ctx;
+    for (size_t i = 0; edge_fields[i]; i++)
+        if (strcmp(name, edge_fields[i]) == 0)
+            return 0;
+    if ((t->len && text_add(t, "; ") < 0) || text_add(t, name) < 0 || text_add(t, ": ") < 0 ||
+        text_add(t, value) < 0)
+        return oom(r);
+    return 0;
+}
+
+/* The actor of an edge's end; a node the file does not declare is added, with a warning. */
+static int edge_end(reader *r, const item *it, const char *id, size_t *out)
+{
+    int rc;
+    if (eco_i_mapper_find(&r->m, id, out))
+        return 0;
+    if ((rc = eco_i_warn(r->in->opt, r->err, r->in->source, it->line, it->column,
+                         "edge to \"%s\", which no node names", id)) < 0)
+        return rc;
+    if (eco_i_mapper_node(&r->m, out, id, NULL, ECO_TYPE_UNKNOWN, NULL) < 0 ||
+        eco_i_mapper_seen(&r->m, *out) < 0)
+        return oom(r);
+    return 0;
+}
+
+typedef struct tie_ctx {
+    reader *r;
+    size_t a, b, tie;
+    eco_tie_kind kind;
+    int directed;
+    double weight;
+    size_t added;
+} tie_ctx;
+
+static int add_evidence(const char *text, void *ctx)
+{
+    tie_ctx *t = ctx;
+    char *piece = strdup(text);
+    eco_evidence ev;
+    int rc;
+
+    if (!piece)
+        return ECO_ENOMEM;
+    eco_i_evidence_parse(&ev, piece);
+    rc = t->added++ == 0 ? eco_graph_add_tie(&t->tie, t->r->m.map, t->a, t->b, t->kind, t->directed,
+                                             t->weight, &ev)
+                         : eco_graph_add_tie_evidence(t->r->m.map, t->tie, &ev);
+    free(piece);
+    return rc;
+}
+
+static int edge_kind(const reader *r, const item *it, eco_tie_kind *out, const char **said)
+{
+    static const char *const keys[] = {"kind",        "type",  "relation", "relationship",
+                                       "interaction", "label", NULL};
+    const char *text = NULL;
+    *out = ECO_TIE_PARTNERSHIP;
+    *said = NULL;
+    for (size_t i = 0; keys[i] && !text; i++)
+        if ((text = value_of(r, it, keys[i])) && !*text)
+            text = NULL;
+    if (!text || eco_tie_kind_from_name(out, text) == 0)
+        return 0;
+    if (!eco_i_kind_from_text(out, text))
+        *out = ECO_TIE_RELATED;
+    *said = text;
+    return 0;
+}
+
+static int make_edge(reader *r, const item *it)
+{
+    const char *weight_text = value_of(r, it, "weight"), *directed = value_of(r, it, "directed");
+    const char *evidence = value_of(r, it, "evidence"), *said;
+    tie_ctx t = {r, 0, 0, 0, ECO_TIE_PARTNERSHIP, 0, 1, 0};
+    int rc;
+
+    edge_kind(r, it, &t.kind, &said);
+    t.directed = it->directed >= 0 ? it->directed
+                 : r->directed     ? 1
+                                   : eco_tie_kind_is_directed(t.kind);
+    if (directed && *directed)
+        t.directed = strcasecmp(directed, "true") == 0 || strcmp(directed, "1") == 0;
+    if (weight_text && *weight_text &&
+        (eco_i_parse_double(weight_text, &t.weight) < 0 || t.weight < 0))
+        return error_at(r, it->line, it->column, "weight \"%s\" is not a number of 0 or more",
+                        weight_text);
+    if ((rc = edge_end(r, it, it->source, &t.a)) < 0 ||
+        (rc = edge_end(r, it, it->target, &t.b)) < 0)
+        return rc;
+    if (t.a == t.b)
+        return eco_i_warn(r->in->opt, r->err, r->in->source, it->line, it->column,
+                          "edge from \"%s\" to itself ignored", it->source);
+    if (evidence || declares(r, it, "evidence")) {
+        if (evidence && eco_i_list_each(evidence, 1, add_evidence, &t) < 0)
+            return oom(r);
+        if (t.added == 0 &&
+            eco_graph_add_tie(NULL, r->m.map, t.a, t.b, t.kind, t.directed, t.weight, NULL) < 0)
+            return oom(r);
+        return 0;
+    }
+    text_ctx text = {0};
+    eco_evidence ev;
+    if ((rc = each_value(r, it, edge_attribute, &text)) == 0 &&
+        (eco_i_mapper_evidence(&r->m, &ev, it->line, text.buf ? text.buf : said) < 0 ||
+         eco_graph_add_tie(NULL, r->m.map, t.a, t.b, t.kind, t.directed, t.weight, &ev) < 0))
+        rc = oom(r);
+    free(text.buf);
+    return rc;
+}
+
+int eco_i_read_graphml(eco_graph *g, const eco_i_input *in, eco_error *err)
+{
+    reader r = {0};
+    int rc;
+
+    r.in = in;
+    r.err = err;
+    eco_i_xml_init(&r.xml, in->data, in->len);
+    if ((rc = eco_i_mapper_open(&r.m, in, "graphml", err)) < 0)
+        goto cleanup;
+    if ((rc = read_children(&r, NULL, (size_t)-1, 0)) < 0)
+        goto cleanup;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < r.item_count; i++)
+            if (r.items[i].is_edge == pass &&
+                (rc = pass ? make_edge(&r, &r.items[i]) : make_node(&r, &r.items[i])) < 0)
+                goto cleanup;
+    rc = eco_i_mapper_finish(&r.m, g, err);
+cleanup:
+    reader_free(&r);
+    return rc;
+}

@@ -1,0 +1,946 @@
+/*
+ * import/kumu.c - spreadsheets in Kumu's convention: an elements table (Label, Type,
+ * Description, Tags, any other column an attribute), a connections table (From, To, Type,
+ * Direction, Weight...), and the records table ecomap writes beside them.
+ *
+ * ecomap's own Kumu export (docs/FORMAT.md, "kumu (CSV)") reads back into the same map:
+ * its IDs become actor ids, its Aliases, Records and four Evidence columns are '|' lists
+ * with '\' escapes, and neither table adds a record of its own.  A plain Kumu sheet has
+ * none of those columns: its file is then the record that every element and connection is
+ * seen in, and each connection's evidence is its row.
+ *
+ * Also here, because every reader of other tools' maps needs them: free-text types and
+ * relations in words, and the '|' lists of docs/FORMAT.md.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import_internal.h"
+#include "internal.h"
+
+/* ---- Types and kinds in words ----------------------------------------------------------- */
+
+typedef struct word_type {
+    const char *words; /* a folded phrase, matched on word boundaries */
+    int value;         /* eco_actor_type or eco_tie_kind */
+} word_type;
+
+/* In order: the first phrase found decides, so "non governmental" comes before
+ * "governmental" and "international organisation" before anything about organisations. */
+/* clang-format off */
+static const word_type type_words[] = {
+    {"non governmental", ECO_TYPE_CIVIL_SOCIETY}, {"nongovernmental", ECO_TYPE_CIVIL_SOCIETY},
+    {"non gov", ECO_TYPE_CIVIL_SOCIETY},    {"nao governamental", ECO_TYPE_CIVIL_SOCIETY},
+    {"no gubernamental", ECO_TYPE_CIVIL_SOCIETY}, {"non gouvernementale", ECO_TYPE_CIVIL_SOCIETY},
+    {"sin fines de lucro", ECO_TYPE_CIVIL_SOCIETY}, {"sem fins lucrativos", ECO_TYPE_CIVIL_SOCIETY},
+    {"sans but lucratif", ECO_TYPE_CIVIL_SOCIETY},    {"non profit", ECO_TYPE_CIVIL_SOCIETY},
+    {"nonprofit", ECO_TYPE_CIVIL_SOCIETY},  {"not for profit", ECO_TYPE_CIVIL_SOCIETY},
+    {"ngo", ECO_TYPE_CIVIL_SOCIETY},        {"ngos", ECO_TYPE_CIVIL_SOCIETY},
+    {"ong", ECO_TYPE_CIVIL_SOCIETY},        {"osc", ECO_TYPE_CIVIL_SOCIETY},
+    {"international", ECO_TYPE_INTERNATIONAL}, {"internacional", ECO_TYPE_INTERNATIONAL},
+    {"multilateral", ECO_TYPE_INTERNATIONAL}, {"intergovernmental", ECO_TYPE_INTERNATIONAL},
+    {"un agency", ECO_TYPE_INTERNATIONAL},  {"development bank", ECO_TYPE_INTERNATIONAL},
+    {"donor agency", ECO_TYPE_INTERNATIONAL},
+    {"lab", ECO_TYPE_LAB},                  {"labs", ECO_TYPE_LAB},
+    {"laboratory", ECO_TYPE_LAB},           {"laboratorio", ECO_TYPE_LAB},
+    {"laboratorio de gobierno", ECO_TYPE_LAB}, {"laboratoire", ECO_TYPE_LAB},
+    {"innovation unit", ECO_TYPE_LAB},      {"living lab", ECO_TYPE_LAB},
+    {"university", ECO_TYPE_ACADEMIA},      {"universities", ECO_TYPE_ACADEMIA},
+    {"universidad", ECO_TYPE_ACADEMIA},     {"universidade", ECO_TYPE_ACADEMIA},
+    {"universite", ECO_TYPE_ACADEMIA},      {"academia", ECO_TYPE_ACADEMIA},
+    {"academic", ECO_TYPE_ACADEMIA},        {"academy", ECO_TYPE_ACADEMIA},
+    {"higher ed", ECO_TYPE_ACADEMIA},       {"higher education", ECO_TYPE_ACADEMIA},
+    {"research", ECO_TYPE_ACADEMIA},        {"think tank", ECO_TYPE_ACADEMIA},
+    {"school", ECO_TYPE_ACADEMIA},          {"college", ECO_TYPE_ACADEMIA},
+    {"government", ECO_TYPE_GOVERNMENT},    {"governmental", ECO_TYPE_GOVERNMENT},
+    {"governmentowned", ECO_TYPE_GOVERNMENT}, {"gobierno", ECO_TYPE_GOVERNMENT},
+    {"governo", ECO_TYPE_GOVERNMENT},       {"gouvernement", ECO_TYPE_GOVERNMENT},
+    {"ministry", ECO_TYPE_GOVERNMENT},      {"ministerio", ECO_TYPE_GOVERNMENT},
+    {"ministere", ECO_TYPE_GOVERNMENT},     {"agency", ECO_TYPE_GOVERNMENT},
+    {"public sector", ECO_TYPE_GOVERNMENT}, {"public administration", ECO_TYPE_GOVERNMENT},
+    {"municipality", ECO_TYPE_GOVERNMENT},  {"municipal", ECO_TYPE_GOVERNMENT},
+    {"local", ECO_TYPE_GOVERNMENT},         {"national", ECO_TYPE_GOVERNMENT},
+    {"regional", ECO_TYPE_GOVERNMENT},      {"state", ECO_TYPE_GOVERNMENT},
+    {"public", ECO_TYPE_GOVERNMENT},        {"publico", ECO_TYPE_GOVERNMENT},
+    {"company", ECO_TYPE_PRIVATE},          {"companies", ECO_TYPE_PRIVATE},
+    {"business", ECO_TYPE_PRIVATE},         {"private", ECO_TYPE_PRIVATE},
+    {"private sector", ECO_TYPE_PRIVATE},   {"for profit", ECO_TYPE_PRIVATE},
+    {"forprofit", ECO_TYPE_PRIVATE},        {"corporation", ECO_TYPE_PRIVATE},
+    {"corporate", ECO_TYPE_PRIVATE},        {"empresa", ECO_TYPE_PRIVATE},
+    {"entreprise", ECO_TYPE_PRIVATE},       {"startup", ECO_TYPE_PRIVATE},
+    {"start up", ECO_TYPE_PRIVATE},         {"firm", ECO_TYPE_PRIVATE},
+    {"bank", ECO_TYPE_PRIVATE},             {"privado", ECO_TYPE_PRIVATE},
+    {"network", ECO_TYPE_NETWORK},          {"networks", ECO_TYPE_NETWORK},
+    {"red", ECO_TYPE_NETWORK},              {"rede", ECO_TYPE_NETWORK},
+    {"reseau", ECO_TYPE_NETWORK},           {"coalition", ECO_TYPE_NETWORK},
+    {"community of practice", ECO_TYPE_NETWORK}, {"activist", ECO_TYPE_NETWORK},
+    {"social movement", ECO_TYPE_NETWORK},
+    {"civil society", ECO_TYPE_CIVIL_SOCIETY}, {"sociedad civil", ECO_TYPE_CIVIL_SOCIETY},
+    {"sociedade civil", ECO_TYPE_CIVIL_SOCIETY}, {"societe civile", ECO_TYPE_CIVIL_SOCIETY},
+    {"foundation", ECO_TYPE_CIVIL_SOCIETY}, {"fundacion", ECO_TYPE_CIVIL_SOCIETY},
+    {"fundacao", ECO_TYPE_CIVIL_SOCIETY},   {"fondation", ECO_TYPE_CIVIL_SOCIETY},
+    {"association", ECO_TYPE_CIVIL_SOCIETY}, {"asociacion", ECO_TYPE_CIVIL_SOCIETY},
+    {"associacao", ECO_TYPE_CIVIL_SOCIETY}, {"charity", ECO_TYPE_CIVIL_SOCIETY},
+    {"philanthropic", ECO_TYPE_CIVIL_SOCIETY}, {"philanthropy", ECO_TYPE_CIVIL_SOCIETY},
+    {"community", ECO_TYPE_CIVIL_SOCIETY},  {"faithbased", ECO_TYPE_CIVIL_SOCIETY},
+    {"faith based", ECO_TYPE_CIVIL_SOCIETY}, {"labortrade", ECO_TYPE_CIVIL_SOCIETY},
+    {"trade union", ECO_TYPE_CIVIL_SOCIETY}, {"union", ECO_TYPE_CIVIL_SOCIETY},
+    {"civic tech", ECO_TYPE_CIVIL_SOCIETY}, {NULL, 0}};
+
+static const word_type kind_words[] = {
+    {"member", ECO_TIE_MEMBERSHIP},       {"members", ECO_TIE_MEMBERSHIP},
+    {"member of", ECO_TIE_MEMBERSHIP},    {"membership", ECO_TIE_MEMBERSHIP},
+    {"miembro", ECO_TIE_MEMBERSHIP},      {"membro", ECO_TIE_MEMBERSHIP},
+    {"membre", ECO_TIE_MEMBERSHIP},       {"belongs to", ECO_TIE_MEMBERSHIP},
+    {"fund", ECO_TIE_FUNDING},            {"funds", ECO_TIE_FUNDING},
+    {"funding", ECO_TIE_FUNDING},         {"funded", ECO_TIE_FUNDING},
+    {"funder", ECO_TIE_FUNDING},          {"financing", ECO_TIE_FUNDING},
+    {"finance", ECO_TIE_FUNDING},         {"financial", ECO_TIE_FUNDING},
+    {"grant", ECO_TIE_FUNDING},           {"grants", ECO_TIE_FUNDING},
+    {"donor", ECO_TIE_FUNDING},           {"donation", ECO_TIE_FUNDING},
+    {"sponsor", ECO_TIE_FUNDING},         {"sponsorship", ECO_TIE_FUNDING},
+    {"investment", ECO_TIE_FUNDING},      {"financiamiento", ECO_TIE_FUNDING},
+    {"financiacion", ECO_TIE_FUNDING},    {"financiamento", ECO_TIE_FUNDING},
+    {"financement", ECO_TIE_FUNDING},     {"subvencion", ECO_TIE_FUNDING},
+    {"host", ECO_TIE_HOSTING},            {"hosts", ECO_TIE_HOSTING},
+    {"hosting", ECO_TIE_HOSTING},         {"hosted", ECO_TIE_HOSTING},
+    {"parent", ECO_TIE_HOSTING},          {"part of", ECO_TIE_HOSTING},
+    {"unit of", ECO_TIE_HOSTING},         {"manages", ECO_TIE_HOSTING},
+    {"supervises", ECO_TIE_HOSTING},      {"subsidiary", ECO_TIE_HOSTING},
+    {"support", ECO_TIE_SUPPORT},         {"supports", ECO_TIE_SUPPORT},
+    {"mentoring", ECO_TIE_SUPPORT},       {"mentorship", ECO_TIE_SUPPORT},
+    {"training", ECO_TIE_SUPPORT},        {"advice", ECO_TIE_SUPPORT},
+    {"advisory", ECO_TIE_SUPPORT},        {"technical assistance", ECO_TIE_SUPPORT},
+    {"capacity building", ECO_TIE_SUPPORT}, {"coaching", ECO_TIE_SUPPORT},
+    {"apoyo", ECO_TIE_SUPPORT},           {"apoio", ECO_TIE_SUPPORT},
+    {"soutien", ECO_TIE_SUPPORT},         {"assistance", ECO_TIE_SUPPORT},
+    {"partner", ECO_TIE_PARTNERSHIP},     {"partners", ECO_TIE_PARTNERSHIP},
+    {"partnership", ECO_TIE_PARTNERSHIP}, {"collaboration", ECO_TIE_PARTNERSHIP},
+    {"collaborates", ECO_TIE_PARTNERSHIP}, {"cooperation", ECO_TIE_PARTNERSHIP},
+    {"alliance", ECO_TIE_PARTNERSHIP},    {"joint", ECO_TIE_PARTNERSHIP},
+    {"socio", ECO_TIE_PARTNERSHIP},       {"alianza", ECO_TIE_PARTNERSHIP},
+    {"colaboracion", ECO_TIE_PARTNERSHIP}, {"parceria", ECO_TIE_PARTNERSHIP},
+    {"parceiro", ECO_TIE_PARTNERSHIP},    {"partenaire", ECO_TIE_PARTNERSHIP},
+    {"partenariat", ECO_TIE_PARTNERSHIP}, {"related", ECO_TIE_RELATED},
+    {NULL, 0}};
+/* clang-format on */
+
+/* The value of the first phrase of table found in text; -1 when none is. */
+static int find_words(const word_type *table, const char *text)
+{
+    char folded[512], padded[516], phrase[80];
+    size_t n = eco_name_fold(folded, sizeof(folded), text);
+
+    if (n == 0 || n >= sizeof(folded))
+        return -1;
+    /* Underscores join Participedia's codes ("non_profit_non_gov"): read them as spaces. */
+    for (char *p = folded; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    snprintf(padded, sizeof(padded), " %s ", folded);
+    for (const word_type *w = table; w->words; w++) {
+        snprintf(phrase, sizeof(phrase), " %s ", w->words);
+        if (strstr(padded, phrase))
+            return w->value;
+    }
+    return -1;
+}
+
+eco_actor_type eco_i_type_from_text(const char *text)
+{
+    eco_actor_type type;
+    int found;
+
+    if (!text || !*text)
+        return ECO_TYPE_UNKNOWN;
+    if (eco_actor_type_from_name(&type, text) == 0)
+        return type;
+    if ((found = find_words(type_words, text)) >= 0)
+        return (eco_actor_type)found;
+    if ((type = eco_i_sector_type(text, strlen(text))) != ECO_TYPE_UNKNOWN)
+        return type;
+    return eco_name_classify(text);
+}
+
+int eco_i_kind_from_text(eco_tie_kind *out, const char *text)
+{
+    int found;
+
+    if (!text || !*text)
+        return 0;
+    if (eco_tie_kind_from_name(out, text) == 0)
+        return 1;
+    if ((found = find_words(kind_words, text)) < 0)
+        return 0;
+    *out = (eco_tie_kind)found;
+    return 1;
+}
+
+/* ---- Lists and evidence items ----------------------------------------------------------- */
+
+int eco_i_list_each(const char *text, int escaped, eco_i_item_fn fn, void *ctx)
+{
+    size_t len = strlen(text), w = 0;
+    char *item;
+    int rc = 0;
+
+    if (len == 0)
+        return 0;
+    if (!(item = malloc(len + 1)))
+        return ECO_ENOMEM;
+    for (size_t i = 0; i <= len && rc >= 0; i++) {
+        if (i == len || text[i] == '|') {
+            item[w] = '\0';
+            rc = fn(item, ctx);
+            w = 0;
+        } else if (escaped && text[i] == '\\' && i + 1 < len) {
+            item[w++] = text[++i];
+        } else {
+            item[w++] = text[i];
+        }
+    }
+    free(item);
+    return rc < 0 ? rc : 0;
+}
+
+void eco_i_evidence_parse(eco_evidence *ev, char *item)
+{
+    memset(ev, 0, sizeof(*ev));
+    /* The first ":DIGITS" followed by ": " or the end gives the line. */
+    for (char *colon = strchr(item, ':'); colon; colon = strchr(colon + 1, ':')) {
+        size_t digits = strspn(colon + 1, "0123456789");
+        char *after = colon + 1 + digits;
+        long line;
+        if (digits == 0 || digits > 9 || (*after && strncmp(after, ": ", 2) != 0))
+            continue;
+        char saved = *after;
+        *after = '\0';
+        if (eco_i_parse_long(colon + 1, 1, 1000000000L, &line) == 0) {
+            *colon = '\0';
+            ev->record = *item ? item : NULL;
+            ev->line = (int)line;
+            ev->text = saved ? after + 2 : NULL;
+            return;
+        }
+        *after = saved;
+    }
+    char *sep = strstr(item, ": ");
+    if (sep) {
+        *sep = '\0';
+        ev->record = *item ? item : NULL;
+        ev->text = sep[2] ? sep + 2 : NULL;
+    } else if (strchr(item, ' ')) {
+        ev->text = *item ? item : NULL;
+    } else {
+        ev->record = *item ? item : NULL;
+    }
+}
+
+/* ---- Headers ---------------------------------------------------------------------------- */
+
+enum column {
+    C_ID,
+    C_LABEL,
+    C_TYPE,
+    C_DESCRIPTION,
+    C_TAGS,
+    C_COUNTRY,
+    C_ALIASES,
+    C_RECORDS,
+    C_FROM,
+    C_TO,
+    C_DIRECTION,
+    C_WEIGHT,
+    C_EVIDENCE,
+    C_EV_RECORDS,
+    C_EV_SOURCES,
+    C_EV_LINES,
+    C_RECORD,
+    C_PATH,
+    C_FORMAT,
+    C_TITLE,
+    C_YEAR,
+    C_COUNT
+};
+
+/* Header names, lower case; a header is matched ignoring case. */
+static const char *const column_names[C_COUNT][3] = {
+    [C_ID] = {"id", NULL},
+    [C_LABEL] = {"label", "name", NULL},
+    [C_TYPE] = {"type", NULL},
+    [C_DESCRIPTION] = {"description", NULL},
+    [C_TAGS] = {"tags", NULL},
+    [C_COUNTRY] = {"country", NULL},
+    [C_ALIASES] = {"aliases", NULL},
+    [C_RECORDS] = {"records", NULL},
+    [C_FROM] = {"from", NULL},
+    [C_TO] = {"to", NULL},
+    [C_DIRECTION] = {"direction", NULL},
+    [C_WEIGHT] = {"weight", "strength", NULL},
+    [C_EVIDENCE] = {"evidence", NULL},
+    [C_EV_RECORDS] = {"evidence records", NULL},
+    [C_EV_SOURCES] = {"evidence sources", NULL},
+    [C_EV_LINES] = {"evidence lines", NULL},
+    [C_RECORD] = {"record", NULL},
+    [C_PATH] = {"path", NULL},
+    [C_FORMAT] = {"format", NULL},
+    [C_TITLE] = {"title", NULL},
+    [C_YEAR] = {"year", NULL},
+};
+
+/* Columns the CSV of ties (import/csv.c) knows: a From/To sheet with only these is one. */
+static const char *const ties_csv_columns[] = {
+    "source",       "from",           "target",     "to",          "kind",     "type",
+    "relation",     "weight",         "strength",   "directed",    "evidence", "text",
+    "passage",      "source_type",    "from_type",  "target_type", "to_type",  "source_country",
+    "from_country", "target_country", "to_country", "country",     NULL};
+
+typedef struct header {
+    int where[C_COUNT]; /* field index of each column, -1 when absent */
+    int unknown;        /* columns that are none of ours */
+    int ties_unknown;   /* columns the CSV of ties does not know */
+    int label;          /* 1 when a column is named "Label", as Kumu names it */
+} header;
+
+static void trim(char *s)
+{
+    size_t len = strlen(s), start = strspn(s, " \t");
+    while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    memmove(s, s + start, len - start);
+    s[len - start] = '\0';
+}
+
+static int column_of(const char *name)
+{
+    for (int c = 0; c < C_COUNT; c++)
+        for (int k = 0; column_names[c][k]; k++)
+            if (strcasecmp(name, column_names[c][k]) == 0)
+                return c;
+    return -1;
+}
+
+static void read_header(header *h, eco_i_csv *csv)
+{
+    memset(h, 0, sizeof(*h));
+    for (int c = 0; c < C_COUNT; c++)
+        h->where[c] = -1;
+    for (size_t f = 0; f < csv->count; f++) {
+        int c, known = 0;
+        trim(csv->fields[f].text);
+        c = column_of(csv->fields[f].text);
+        if (c >= 0 && h->where[c] < 0)
+            h->where[c] = (int)f;
+        h->unknown += c < 0;
+        for (int k = 0; ties_csv_columns[k]; k++)
+            known |= strcasecmp(csv->fields[f].text, ties_csv_columns[k]) == 0;
+        h->ties_unknown += !known;
+        h->label |= strcasecmp(csv->fields[f].text, "label") == 0;
+    }
+}
+
+static int table_of(const header *h, int detecting);
+
+/* ---- Reading a sheet -------------------------------------------------------------------- */
+
+typedef struct sheet {
+    eco_graph *g;          /* the caller's graph */
+    const eco_i_input *in; /* the file */
+    eco_error *err;
+    eco_i_csv csv; /* its rows */
+    header h;      /* the current table's columns */
+    int table;     /* ECO_I_KUMU_* of the current table */
+    char **names;  /* the current header's cells, trimmed (owned) */
+    size_t name_count;
+    int has_record;   /* 1 once the file's own record is in g */
+    int has_elements; /* 1 when g held actors other than placeholders as the
+                         connections began: a missing element is then worth a warning */
+} sheet;
+
+/* The trimmed text of column c in the row just read; "" when absent. */
+static const char *cell(sheet *s, int c)
+{
+    int f = s->h.where[c];
+    if (f < 0 || (size_t)f >= s->csv.count)
+        return "";
+    trim(s->csv.fields[f].text);
+    return s->csv.fields[f].text;
+}
+
+static int cell_error(sheet *s, int c, const char *fmt, const char *value)
+{
+    int f = c >= 0 ? s->h.where[c] : -1;
+    int ok = f >= 0 && (size_t)f < s->csv.count;
+    return eco_error_set(s->err, ECO_EDATA, s->in->source,
+                         ok ? s->csv.fields[f].line : s->csv.row_line,
+                         ok ? s->csv.fields[f].column : 1, fmt, value);
+}
+
+static int oom(sheet *s)
+{
+    return eco_error_set(s->err, ECO_ENOMEM, s->in->source, s->csv.row_line, 0, "out of memory");
+}
+
+static int blank_row(const eco_i_csv *csv)
+{
+    for (size_t f = 0; f < csv->count; f++)
+        if (csv->fields[f].text[strspn(csv->fields[f].text, " \t")])
+            return 0;
+    return 1;
+}
+
+static void forget_header(sheet *s)
+{
+    for (size_t i = 0; i < s->name_count; i++)
+        free(s->names[i]);
+    free(s->names);
+    s->names = NULL;
+    s->name_count = 0;
+}
+
+/* Takes the row just read as the header of a new table. */
+static int take_header(sheet *s)
+{
+    forget_header(s);
+    read_header(&s->h, &s->csv);
+    s->table = table_of(&s->h, 0);
+    if (!s->table)
+        return eco_error_set(s->err, ECO_EDATA, s->in->source, s->csv.row_line, 1,
+                             "not a Kumu sheet: the header names no Label column (elements), "
+                             "no From and To (connections), and no Record, Path and Format "
+                             "(records)");
+    if (!(s->names = calloc(s->csv.count, sizeof(*s->names))))
+        return oom(s);
+    for (; s->name_count < s->csv.count; s->name_count++)
+        if (!(s->names[s->name_count] = strdup(s->csv.fields[s->name_count].text)))
+            return oom(s);
+    return 0;
+}
+
+/*
+ * Reads the next row of the current table: 1 when there is one, 0 at the end of the file,
+ * 2 when a new table's header follows blank rows (ecomap writes its three tables to
+ * standard output that way), below 0 on error.
+ */
+static int next_row(sheet *s)
+{
+    int rc, after_blank = 0;
+
+    while ((rc = eco_i_csv_row(&s->csv, s->in->source, s->err)) > 0) {
+        if (blank_row(&s->csv)) {
+            after_blank = 1;
+            continue;
+        }
+        if (after_blank) {
+            header probe;
+            read_header(&probe, &s->csv);
+            int t = table_of(&probe, 0);
+            if (t && t != s->table)
+                return 2;
+        }
+        return 1;
+    }
+    return rc;
+}
+
+/* Adds the file's own record to g, once. */
+static int file_record(sheet *s, eco_graph *g)
+{
+    eco_record record = {s->in->record_id, s->in->source, "kumu", NULL, NULL, 0};
+    if (eco_graph_add_record(NULL, g, &record) < 0)
+        return oom(s);
+    s->has_record = 1;
+    return 0;
+}
+
+/* ---- Elements ---------------------------------------------------------------------------- */
+
+/* The fixed columns of ecomap's elements table, whose names an attribute of the same name
+ * (ignoring case) was written under with "attribute:" before it. */
+static const char *const element_columns[] = {
+    "ID", "Label", "Type", "Description", "Tags", "Country", "Aliases", "Records", NULL};
+
+typedef struct actor_ctx {
+    eco_graph *g;
+    size_t actor;
+} actor_ctx;
+
+static int add_alias(const char *item, void *ctx)
+{
+    actor_ctx *a = ctx;
+    return *item ? eco_graph_add_alias(a->g, a->actor, item) : 0;
+}
+
+static int add_record(const char *item, void *ctx)
+{
+    actor_ctx *a = ctx;
+    return *item ? eco_graph_add_actor_record(a->g, a->actor, item) : 0;
+}
+
+/* The attribute key a column holds, or NULL when the column is one of the fixed ones. */
+static const char *attribute_key(sheet *s, size_t f)
+{
+    const char *name = s->names[f];
+    int c = column_of(name);
+
+    if (c >= 0 && s->h.where[c] == (int)f) {
+        if (c == C_DESCRIPTION)
+            return "description";
+        if (c == C_TAGS)
+            return "tags";
+        if (c == C_ID || c == C_LABEL || c == C_TYPE || c == C_COUNTRY || c == C_ALIASES ||
+            c == C_RECORDS)
+            return NULL;
+    }
+    if (strncmp(name, "attribute:", 10) == 0)
+        for (size_t i = 0; element_columns[i]; i++)
+            if (strcasecmp(name + 10, element_columns[i]) == 0)
+                return name + 10;
+    return *name ? name : NULL;
+}
+
+static int element_attributes(sheet *s, eco_graph *map, size_t actor, const char *kumu_type)
+{
+    if (kumu_type && eco_graph_set_attribute(map, actor, "type", kumu_type) < 0)
+        return oom(s);
+    for (size_t f = 0; f < s->csv.count && f < s->name_count; f++) {
+        const char *key = attribute_key(s, f), *value = s->csv.fields[f].text;
+        if (key && *value && eco_graph_set_attribute(map, actor, key, value) < 0)
+            return oom(s);
+    }
+    return 0;
+}
+
+static int element_row(sheet *s, eco_graph *map)
+{
+    const char *id = cell(s, C_ID), *label = cell(s, C_LABEL), *type_text = cell(s, C_TYPE);
+    const char *country = cell(s, C_COUNTRY), *kumu_type = NULL;
+    eco_actor_type type = ECO_TYPE_UNKNOWN;
+    actor_ctx a = {map, 0};
+    int rc;
+
+    if (!*label && !*id)
+        return eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.row_line, 1,
+                          "element without a label or an ID ignored");
+    if (!*label)
+        label = id;
+    if (*type_text && eco_actor_type_from_name(&type, type_text) < 0) {
+        type = eco_i_type_from_text(type_text); /* Kumu's types are free text: keep it */
+        kumu_type = type_text;
+    }
+    if (*id && eco_graph_find_actor_by_id(NULL, map, id) == 0)
+        return cell_error(s, C_ID, "element ID \"%s\" appears twice", id);
+    rc = *id ? eco_graph_add_actor(&a.actor, map, id, label, type, *country ? country : NULL)
+             : eco_graph_resolve_actor(&a.actor, map, label, type, *country ? country : NULL);
+    if (rc < 0)
+        return oom(s);
+    if (eco_i_list_each(cell(s, C_ALIASES), 1, add_alias, &a) < 0)
+        return oom(s);
+    if (s->h.where[C_RECORDS] >= 0)
+        rc = eco_i_list_each(cell(s, C_RECORDS), 1, add_record, &a);
+    else if ((rc = file_record(s, map)) == 0)
+        rc = eco_graph_add_actor_record(map, a.actor, s->in->record_id);
+    if (rc < 0)
+        return oom(s);
+    return element_attributes(s, map, a.actor, kumu_type);
+}
+
+/* A tie set aside while the actor at one of its ends is replaced. */
+typedef struct parked {
+    const char *source, *target; /* ids, pooled in the caller's graph */
+    eco_tie_kind kind;
+    int directed;
+    double weight;
+    eco_evidence *evidence; /* owned copy of the array; its strings are pooled */
+    size_t evidence_count;
+} parked;
+
+typedef struct parking {
+    parked *items;
+    size_t count, cap;
+} parking;
+
+static void parking_free(parking *p)
+{
+    for (size_t i = 0; i < p->count; i++)
+        free(p->items[i].evidence);
+    free(p->items);
+}
+
+/* An actor that a connections table read before its elements made up from an ID alone. */
+static int is_placeholder(const eco_actor *a)
+{
+    return strcmp(a->name, a->id) == 0 && a->type == ECO_TYPE_UNKNOWN && !a->country &&
+           !a->alias_count && !a->attribute_count && !a->record_count;
+}
+
+/* Sets aside the ties of actor i of g and removes it, so that the element of its id can
+ * take its place with nothing of the placeholder left behind (not even its name as an
+ * alias).  The ties come back through unpark. */
+static int park(parking *p, eco_graph *g, size_t i)
+{
+    for (size_t t = 0; t < eco_graph_tie_count(g); t++) {
+        const eco_tie *tie = eco_graph_tie(g, t);
+        if (tie->source != i && tie->target != i)
+            continue;
+        if (eco_i_reserve(&p->items, &p->cap, p->count + 1, sizeof(*p->items)) < 0)
+            return ECO_ENOMEM;
+        parked *k = &p->items[p->count];
+        *k = (parked){eco_graph_actor(g, tie->source)->id,
+                      eco_graph_actor(g, tie->target)->id,
+                      tie->kind,
+                      tie->directed,
+                      tie->weight,
+                      NULL,
+                      tie->evidence_count};
+        if (k->evidence_count) {
+            if (!(k->evidence = malloc(k->evidence_count * sizeof(*k->evidence))))
+                return ECO_ENOMEM;
+            memcpy(k->evidence, tie->evidence, k->evidence_count * sizeof(*k->evidence));
+        }
+        p->count++;
+    }
+    return eco_graph_remove_actor(g, i);
+}
+
+static int unpark(const parking *p, eco_graph *g)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        const parked *k = &p->items[i];
+        size_t a, b, t;
+        int rc;
+        if (eco_graph_find_actor_by_id(&a, g, k->source) < 0 ||
+            eco_graph_find_actor_by_id(&b, g, k->target) < 0)
+            return ECO_EINTERNAL;
+        if ((rc = eco_graph_add_tie(&t, g, a, b, k->kind, k->directed, k->weight,
+                                    k->evidence_count ? &k->evidence[0] : NULL)) < 0)
+            return rc;
+        for (size_t e = 1; e < k->evidence_count; e++)
+            if ((rc = eco_graph_add_tie_evidence(g, t, &k->evidence[e])) < 0)
+                return rc;
+    }
+    return 0;
+}
+
+/* The elements are read into a graph of their own and joined to the caller's, as a native
+ * map is, so that their IDs come back as actor ids. */
+static int read_elements(sheet *s)
+{
+    eco_graph *map = NULL;
+    parking p = {0};
+    int rc, more;
+
+    if ((rc = eco_graph_new(&map)) < 0)
+        return oom(s);
+    while ((more = next_row(s)) == 1)
+        if ((rc = element_row(s, map)) < 0)
+            goto cleanup;
+    if ((rc = more) < 0)
+        goto cleanup;
+    for (size_t i = 0; i < eco_graph_actor_count(map); i++) {
+        size_t j;
+        if (eco_graph_find_actor_by_id(&j, s->g, eco_graph_actor(map, i)->id) == 0 &&
+            is_placeholder(eco_graph_actor(s->g, j)) && (rc = park(&p, s->g, j)) < 0) {
+            rc = oom(s);
+            goto cleanup;
+        }
+    }
+    if ((rc = eco_graph_absorb(s->g, map, s->err)) < 0)
+        goto cleanup;
+    if ((rc = unpark(&p, s->g)) < 0)
+        rc = eco_error_set(s->err, rc, s->in->source, 0, 0, "out of memory");
+cleanup:
+    parking_free(&p);
+    eco_graph_free(map);
+    return rc < 0 ? rc : more;
+}
+
+/* ---- Connections ------------------------------------------------------------------------- */
+
+/* Finds the actor a From or To cell names: by id, then by name; else adds it, with a
+ * warning when elements were read before (a connection to an element that is missing). */
+static int connection_end(sheet *s, int c, int ecomap, size_t *out)
+{
+    const char *name = cell(s, c);
+    int rc;
+
+    if (!*name)
+        return cell_error(s, c, "connection has no %s", c == C_FROM ? "From" : "To");
+    if (eco_graph_find_actor_by_id(out, s->g, name) == 0 ||
+        eco_graph_find_actor(out, s->g, name, NULL) == 0) {
+        /* A plain sheet is a record its connections' actors are seen in; ecomap's says
+         * its actors' records in the elements table. */
+        if (!ecomap && eco_graph_add_actor_record(s->g, *out, s->in->record_id) < 0)
+            return oom(s);
+        return 0;
+    }
+    if (s->has_elements) {
+        int f = s->h.where[c];
+        if ((rc = eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.fields[f].line,
+                             s->csv.fields[f].column,
+                             "connection to \"%s\", which no element names", name)) < 0)
+            return rc;
+    }
+    /* ecomap's own tables name actors by id: keep it as the id, so that elements read
+     * later replace the actor made up here. */
+    rc = ecomap ? eco_graph_add_actor(out, s->g, name, name, ECO_TYPE_UNKNOWN, NULL)
+                : eco_graph_resolve_actor(out, s->g, name, ECO_TYPE_UNKNOWN, NULL);
+    if (rc == 0 && !ecomap)
+        rc = eco_graph_add_actor_record(s->g, *out, s->in->record_id);
+    return rc < 0 ? oom(s) : 0;
+}
+
+typedef struct strings {
+    char **items;
+    size_t count, cap;
+} strings;
+
+static void strings_free(strings *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->items[i]);
+    free(l->items);
+}
+
+static int collect(const char *item, void *ctx)
+{
+    strings *l = ctx;
+    if (eco_i_reserve(&l->items, &l->cap, l->count + 1, sizeof(*l->items)) < 0 ||
+        !(l->items[l->count] = strdup(item)))
+        return ECO_ENOMEM;
+    l->count++;
+    return 0;
+}
+
+/* Splits one of the four evidence columns into want items: an empty cell is one empty item
+ * when one piece of evidence is expected (a piece whose passage is unknown), else none. */
+static int evidence_column(sheet *s, int c, size_t want, strings *out)
+{
+    static const char *const headers[C_COUNT] = {[C_EVIDENCE] = "Evidence",
+                                                 [C_EV_RECORDS] = "Evidence records",
+                                                 [C_EV_SOURCES] = "Evidence sources"};
+    const char *text = cell(s, c);
+    int rc = *text || want != 1 ? eco_i_list_each(text, 1, collect, out) : collect("", out);
+
+    if (rc < 0)
+        return oom(s);
+    if (out->count != want && (*text || want))
+        return cell_error(s, c, "%s has another number of items than \"Evidence lines\"",
+                          headers[c]);
+    return 0;
+}
+
+/* ecomap's four evidence columns: the i-th items of each make one piece of evidence. */
+static int add_ecomap_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int directed,
+                          double weight)
+{
+    strings lines = {0}, texts = {0}, records = {0}, sources = {0};
+    size_t tie;
+    int rc;
+
+    if (eco_i_list_each(cell(s, C_EV_LINES), 1, collect, &lines) < 0) {
+        rc = oom(s);
+        goto cleanup;
+    }
+    if ((rc = evidence_column(s, C_EVIDENCE, lines.count, &texts)) < 0 ||
+        (rc = evidence_column(s, C_EV_RECORDS, lines.count, &records)) < 0 ||
+        (rc = evidence_column(s, C_EV_SOURCES, lines.count, &sources)) < 0)
+        goto cleanup;
+    for (size_t i = 0; i < lines.count || i == 0; i++) {
+        eco_evidence ev = {0};
+        long line = 0;
+        if (i < lines.count) {
+            if (eco_i_parse_long(lines.items[i], 0, 2147483647L, &line) < 0) {
+                rc = cell_error(s, C_EV_LINES, "evidence line \"%s\" is not a whole number",
+                                lines.items[i]);
+                goto cleanup;
+            }
+            ev = (eco_evidence){*records.items[i] ? records.items[i] : NULL,
+                                *sources.items[i] ? sources.items[i] : NULL, (int)line,
+                                *texts.items[i] ? texts.items[i] : NULL};
+        }
+        rc = i == 0 ? eco_graph_add_tie(&tie, s->g, a, b, kind, directed, weight,
+                                        lines.count ? &ev : NULL)
+                    : eco_graph_add_tie_evidence(s->g, tie, &ev);
+        if (rc < 0) {
+            rc = oom(s);
+            goto cleanup;
+        }
+    }
+cleanup:
+    strings_free(&lines);
+    strings_free(&texts);
+    strings_free(&records);
+    strings_free(&sources);
+    return rc;
+}
+
+/* A plain Kumu connection: its row is the evidence; a type that is not one of ecomap's
+ * kinds is kept before the passage, since ties have no attributes to hold it. */
+static int add_plain_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int directed,
+                         double weight, const char *kumu_type)
+{
+    const char *said = *cell(s, C_DESCRIPTION) ? cell(s, C_DESCRIPTION) : cell(s, C_LABEL);
+    char *text = NULL;
+    int rc;
+
+    if (kumu_type) {
+        size_t n = strlen(kumu_type) + strlen(said) + 3;
+        if (!(text = malloc(n)))
+            return oom(s);
+        snprintf(text, n, "%s%s%s", kumu_type, *said ? ": " : "", said);
+    }
+    eco_evidence ev = {s->in->record_id, s->in->source, s->csv.row_line,
+                       text    ? text
+                       : *said ? said
+                               : NULL};
+    if ((rc = s->has_record ? 0 : file_record(s, s->g)) == 0 &&
+        eco_graph_add_tie(NULL, s->g, a, b, kind, directed, weight, &ev) < 0)
+        rc = oom(s);
+    free(text);
+    return rc;
+}
+
+static int connection_row(sheet *s)
+{
+    const char *type_text = cell(s, C_TYPE), *direction = cell(s, C_DIRECTION);
+    const char *weight_text = cell(s, C_WEIGHT), *kumu_type = NULL;
+    int ecomap = s->h.where[C_EV_LINES] >= 0, directed, rc;
+    eco_tie_kind kind = ECO_TIE_PARTNERSHIP;
+    double weight = 1;
+    size_t a, b;
+
+    if (*type_text && eco_tie_kind_from_name(&kind, type_text) < 0) {
+        if (!eco_i_kind_from_text(&kind, type_text))
+            kind = ECO_TIE_RELATED;
+        kumu_type = type_text;
+    }
+    directed = eco_tie_kind_is_directed(kind);
+    if (strcasecmp(direction, "directed") == 0)
+        directed = 1;
+    else if (strcasecmp(direction, "undirected") == 0 || strcasecmp(direction, "mutual") == 0)
+        directed = 0;
+    else if (*direction)
+        return cell_error(s, C_DIRECTION,
+                          "direction \"%s\" is none of directed, undirected or mutual", direction);
+    if (*weight_text && (eco_i_parse_double(weight_text, &weight) < 0 || weight < 0))
+        return cell_error(s, C_WEIGHT, "weight \"%s\" is not a number of 0 or more", weight_text);
+    if ((rc = connection_end(s, C_FROM, ecomap, &a)) < 0 ||
+        (rc = connection_end(s, C_TO, ecomap, &b)) < 0)
+        return rc;
+    if (a == b)
+        return eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.row_line, 1,
+                          "connection from \"%s\" to itself ignored", cell(s, C_FROM));
+    return ecomap ? add_ecomap_tie(s, a, b, kind, directed, weight)
+                  : add_plain_tie(s, a, b, kind, directed, weight, kumu_type);
+}
+
+static int read_connections(sheet *s)
+{
+    int rc, more;
+
+    s->has_elements = 0;
+    for (size_t i = 0; i < eco_graph_actor_count(s->g) && !s->has_elements; i++)
+        s->has_elements = !is_placeholder(eco_graph_actor(s->g, i));
+    while ((more = next_row(s)) == 1)
+        if ((rc = connection_row(s)) < 0)
+            return rc;
+    return more;
+}
+
+/* ---- Records ----------------------------------------------------------------------------- */
+
+static const char *or_null(const char *s)
+{
+    return *s ? s : NULL;
+}
+
+static int record_row(sheet *s)
+{
+    const char *year = cell(s, C_YEAR);
+    eco_record r = {cell(s, C_RECORD),           or_null(cell(s, C_PATH)),
+                    or_null(cell(s, C_FORMAT)),  or_null(cell(s, C_TITLE)),
+                    or_null(cell(s, C_COUNTRY)), 0};
+    long y = 0;
+
+    if (!*r.id)
+        return cell_error(s, C_RECORD, "record has no id%s", "");
+    if (*year && eco_i_parse_long(year, 0, 9999, &y) < 0)
+        return cell_error(s, C_YEAR, "year \"%s\" is not a whole number from 0 to 9999", year);
+    r.year = (int)y;
+    return eco_graph_add_record(NULL, s->g, &r) < 0 ? oom(s) : 0;
+}
+
+static int read_records(sheet *s)
+{
+    int rc, more;
+
+    while ((more = next_row(s)) == 1)
+        if ((rc = record_row(s)) < 0)
+            return rc;
+    return more;
+}
+
+/* ---- The file ---------------------------------------------------------------------------- */
+
+static int table_of(const header *h, int detecting)
+{
+    const int *w = h->where;
+    if (w[C_FROM] >= 0 && w[C_TO] >= 0)
+        /* A From/To sheet that the CSV of ties reads whole is left to it when detecting. */
+        return !detecting || w[C_DIRECTION] >= 0 || h->ties_unknown ? ECO_I_KUMU_CONNECTIONS : 0;
+    if (w[C_RECORD] >= 0 && w[C_PATH] >= 0 && w[C_FORMAT] >= 0)
+        return ECO_I_KUMU_RECORDS;
+    if (h->label)
+        return ECO_I_KUMU_ELEMENTS;
+    return 0;
+}
+
+int eco_i_kumu_table(const char *data, size_t len)
+{
+    eco_i_csv csv;
+    eco_error err = {0};
+    header h;
+    int table = 0;
+
+    eco_i_csv_init(&csv, data, len);
+    if (eco_i_csv_row(&csv, "", &err) > 0) {
+        read_header(&h, &csv);
+        table = table_of(&h, 1);
+    }
+    eco_i_csv_free(&csv);
+    return table;
+}
+
+int eco_i_read_kumu(eco_graph *g, const eco_i_input *in, eco_error *err)
+{
+    sheet s;
+    int rc;
+
+    memset(&s, 0, sizeof(s));
+    s.g = g, s.in = in, s.err = err;
+    eco_i_csv_init(&s.csv, in->data, in->len);
+    do
+        rc = eco_i_csv_row(&s.csv, in->source, err);
+    while (rc > 0 && blank_row(&s.csv));
+    if (rc == 0)
+        rc = eco_error_set(err, ECO_EDATA, in->source, 0, 0, "file is empty");
+    /* Each table ends at the end of the file (0) or at the header of the next (2). */
+    while (rc > 0 && (rc = take_header(&s)) == 0) {
+        switch (s.table) {
+        case ECO_I_KUMU_ELEMENTS:
+            rc = read_elements(&s);
+            break;
+        case ECO_I_KUMU_CONNECTIONS:
+            rc = read_connections(&s);
+            break;
+        default:
+            rc = read_records(&s);
+            break;
+        }
+    }
+    forget_header(&s);
+    eco_i_csv_free(&s.csv);
+    return rc < 0 ? rc : 0;
+}
