@@ -25,12 +25,17 @@ static const format formats[] = {
     {"undp", eco_i_read_undp},           {"unpsa", eco_i_read_unpsa},
     {"participedia", eco_i_read_participedia}, {"opsi", eco_i_read_opsi},
     {"video", eco_i_read_video},         {"text", eco_i_read_text},
+    {"kumu", eco_i_read_kumu},           {"kumu-json", eco_i_read_kumu_json},
+    {"node-link", eco_i_read_node_link}, {"cytoscape", eco_i_read_cytoscape},
+    {"graphml", eco_i_read_graphml},     {"participedia-csv", eco_i_read_participedia_csv},
     {NULL, NULL}};
 
 const char *const *eco_import_formats(void)
 {
-    static const char *const names[] = {"json", "csv", "undp", "unpsa", "participedia",
-                                        "opsi", "video", "text", NULL};
+    static const char *const names[] = {
+        "json",      "csv",       "undp",      "unpsa",   "participedia",     "opsi", "video",
+        "text",      "kumu",      "kumu-json", "node-link", "cytoscape", "graphml",
+        "participedia-csv", NULL};
     return names;
 }
 
@@ -147,7 +152,14 @@ const char *eco_import_detect(const char *data, size_t len)
     if (p == end || memchr(data, '\0', len))
         return NULL; /* empty or binary */
     if (*p == '{' || (*p == '[' && !(rest > 1 && p[1] == '[')))
-        return "json";
+        return eco_i_json_kind(p, rest);
+    if (*p == '<' && holds(p, rest, 4096, "<graphml"))
+        return "graphml";
+    /* Sheets are known by their header, which no real sheet makes longer than this. */
+    if (eco_i_kumu_table(p, rest < 65536 ? rest : 65536))
+        return "kumu";
+    if (eco_i_is_participedia_csv(p, rest < 65536 ? rest : 65536))
+        return "participedia-csv";
     if (looks_like_ties_csv(p, end))
         return "csv";
     if (holds(p, rest, 8192, "[[country:") || holds(p, rest, 8192, "[[focal_point:") ||
