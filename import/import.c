@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "import_internal.h"
@@ -69,33 +70,33 @@ static const char *skip_bom_and_space(const char *p, const char *end)
     return p;
 }
 
-/* A CSV of ties names its source and target columns in its first line. */
+/* Whether the header field [p, end) names a column, quotes and spaces aside, any case. */
+static int field_is(const char *p, const char *end, const char *name)
+{
+    size_t len = strlen(name);
+    while (p < end && (*p == ' ' || *p == '"'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '"' || end[-1] == '\r'))
+        end--;
+    return (size_t)(end - p) == len && strncasecmp(p, name, len) == 0;
+}
+
+/* A CSV of ties names its source and target columns in its first line, however long. */
 static int looks_like_ties_csv(const char *p, const char *end)
 {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
-    char header[512];
-    size_t n = (size_t)((eol ? eol : end) - p);
-    int has_source = 0, has_target = 0;
+    int has_source = 0, has_target = 0, fields = 0;
 
-    if (n >= sizeof(header))
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        header[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
-    header[n] = '\0';
-    if (!strpbrk(header, ",;\t"))
-        return 0;
-    for (char *field = header; field;) {
-        char *next = strpbrk(field, ",;\t");
-        if (next)
-            *next++ = '\0';
-        field += strspn(field, " \"");
-        size_t len = strcspn(field, " \"\r");
-        field[len] = '\0';
-        has_source |= strcmp(field, "source") == 0 || strcmp(field, "from") == 0;
-        has_target |= strcmp(field, "target") == 0 || strcmp(field, "to") == 0;
-        field = next;
+    end = eol ? eol : end;
+    for (const char *field = p; field <= end; fields++) {
+        const char *stop = field;
+        while (stop < end && *stop != ',' && *stop != ';' && *stop != '\t')
+            stop++;
+        has_source |= field_is(field, stop, "source") || field_is(field, stop, "from");
+        has_target |= field_is(field, stop, "target") || field_is(field, stop, "to");
+        field = stop + 1;
     }
-    return has_source && has_target;
+    return fields > 1 && has_source && has_target;
 }
 
 /* 1 when the first limit bytes of data hold needle. */
@@ -186,6 +187,8 @@ static const char *unrecognised(const char *data, size_t len)
 {
     if (len == 0)
         return "file is empty";
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0))
+        return "file is UTF-16: ecomap reads UTF-8; convert it (iconv -f UTF-16 -t UTF-8)";
     if (memchr(data, '\0', len))
         return "file holds binary data, not a map or records";
     return "format not recognised: expected an ecomap JSON map, a CSV of ties with source "
@@ -304,7 +307,9 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
         /* A folder of records holds other files too: say which were left out, and go on. */
         return eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
     }
-    return import_buffer(g, data, len, source, session, err);
+    if ((rc = import_buffer(g, data, len, source, session, err)) == 0)
+        session->files_read++;
+    return rc;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -384,6 +389,10 @@ int eco_import_path(eco_graph *g, const char *path, const eco_import_options *op
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
     if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
         rc = import_any(g, path, &session, 0, err);
+    /* A folder that gave nothing is a mistake to say, not an empty map to write. */
+    if (rc == 0 && session.files_read == 0 && strcmp(path, "-") != 0)
+        rc = eco_error_set(err, ECO_EDATA, path, 0, 0,
+                           "holds no map or records that ecomap reads");
     session_close(&session);
     return rc;
 }

@@ -20,6 +20,7 @@ typedef struct eco_i_session {
     eco_i_map actor_of;            /* hash of folded name and country -> actor index */
     eco_i_map actor_name;          /* same key -> the actor's pooled name when cached */
     eco_i_map prompts;             /* hash of a form's prompt -> 1 + what it asks (undp.c) */
+    size_t files_read;             /* inputs imported, skipped ones aside */
     char *buffer;                  /* file contents, reused from file to file */
     size_t buffer_cap;
 } eco_i_session;
