@@ -34,7 +34,7 @@ static int compute(broker_data *d, const eco_graph *g, const cli_query *q, const
         !(d->effective_size = malloc(n * sizeof(double))) || !(d->separated = calloc(n, sizeof(size_t))) ||
         !(d->is_cut = calloc(n, sizeof(int))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
-    if ((rc = eco_query_measure(d->betweenness, g, ECO_MEASURE_BETWEENNESS, &q->options, err)) < 0 ||
+    if ((rc = cli_query_betweenness(d->betweenness, g, ECO_MEASURE_BETWEENNESS, q, err)) < 0 ||
         (rc = eco_query_measure(d->constraint, g, ECO_MEASURE_CONSTRAINT, &q->options, err)) < 0 ||
         (rc = eco_query_measure(d->effective_size, g, ECO_MEASURE_EFFECTIVE_SIZE, &q->options, err)) < 0 ||
         (rc = eco_query_brokerage(&d->roles, g, group_by, &q->options, err)) < 0 ||
@@ -120,7 +120,8 @@ static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"top", required_argument, NULL, 't'}, {"group-by", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'},      CLI_QUERY_OPTIONS, {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'},      CLI_QUERY_OPTIONS, CLI_BETWEENNESS_OPTIONS,
+        {NULL, 0, NULL, 0}};
     const char *group_by = "type";
     broker_data d = {0};
     long top = 20;
@@ -184,4 +185,4 @@ const cli_command cli_brokers = {
     "options:\n"
     "      --top N              print the first N actors (default 20; 0 for all)\n"
     "      --group-by G         groups for the roles: type (default), country, or the name\n"
-    "                           of an attribute\n" CLI_QUERY_HELP};
+    "                           of an attribute\n" CLI_BETWEENNESS_HELP CLI_QUERY_HELP};

@@ -103,12 +103,22 @@ static int print_ranking(const eco_graph *g, const cli_query *q, const eco_measu
     return 0;
 }
 
+/* Betweenness through cli_query_betweenness, which may estimate it; the rest directly. */
+static int measure_into(double *out, const eco_graph *g, eco_measure measure, const cli_query *q,
+                        eco_error *err)
+{
+    if (measure == ECO_MEASURE_BETWEENNESS || measure == ECO_MEASURE_BETWEENNESS_NORM)
+        return cli_query_betweenness(out, g, measure, q, err);
+    return eco_query_measure(out, g, measure, &q->options, err);
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"by", required_argument, NULL, 'b'},   {"top", required_argument, NULL, 't'},
         {"type", required_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
-        CLI_QUERY_OPTIONS,                      {NULL, 0, NULL, 0}};
+        CLI_QUERY_OPTIONS,                      CLI_BETWEENNESS_OPTIONS,
+        {NULL, 0, NULL, 0}};
     eco_measure measures[MAX_MEASURES] = {ECO_MEASURE_BETWEENNESS};
     double *values[MAX_MEASURES] = {NULL};
     size_t count = 1;
@@ -152,7 +162,7 @@ static int run(int argc, char **argv)
     for (size_t m = 0; m < count && status == 0; m++) {
         if (!(values[m] = malloc((eco_graph_actor_count(g) + 1) * sizeof(double))))
             status = 71;
-        else if (eco_query_measure(values[m], g, measures[m], &q.options, &err) < 0)
+        else if (measure_into(values[m], g, measures[m], &q, &err) < 0)
             status = cli_fail(&err);
     }
     if (status == 0)
@@ -197,4 +207,4 @@ const cli_command cli_rank = {
     "      --by M[,M...]        the measures (default betweenness)\n"
     "      --top N              print the first N actors (default 20; 0 for all)\n"
     "      --type T[,T...]      print only actors of these types (the measures are still\n"
-    "                           computed on the whole map)\n" CLI_QUERY_HELP};
+    "                           computed on the whole map)\n" CLI_BETWEENNESS_HELP CLI_QUERY_HELP};

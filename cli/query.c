@@ -1,4 +1,5 @@
 /* cli/query.c - options, progress and actor lookup shared by the query commands. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,10 +25,55 @@ void cli_query_init(cli_query *q, const char *command)
     memset(q, 0, sizeof(*q));
     q->input.import = (eco_import_options)ECO_IMPORT_OPTIONS_INIT;
     q->options = (eco_query_options)ECO_QUERY_OPTIONS_INIT;
+    q->approx = (eco_approx_options)ECO_APPROX_OPTIONS_INIT;
     q->command = command;
     /* Long runs show progress to a person at a terminal, never to a pipe or a log. */
     if (isatty(STDERR_FILENO))
         q->options.progress = show_progress;
+}
+
+/* Parses a number strictly between 0 and 1 for option name; -1 after a usage error. */
+static int parse_fraction(const char *command, const char *name, const char *text, double *out)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(text, &end);
+    if (errno || end == text || *end != '\0' || !(v > 0 && v < 1)) {
+        cli_usage_error(command, "--%s takes a number between 0 and 1, not \"%s\"", name, text);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int betweenness_option(cli_query *q, int c, const char *arg)
+{
+    long value;
+
+    switch (c) {
+    case 0x100:
+        if (cli_parse_count(q->command, "threads", arg, 0, 256, &value) < 0)
+            return -1;
+        q->options.threads = (int)value;
+        return 1;
+    case 0x101:
+        q->estimate = 1;
+        return parse_fraction(q->command, "approx", arg, &q->approx.epsilon) < 0 ? -1 : 1;
+    case 0x102:
+        return parse_fraction(q->command, "delta", arg, &q->approx.delta) < 0 ? -1 : 1;
+    case 0x103:
+        if (cli_parse_count(q->command, "seed", arg, 0, 2147483647L, &value) < 0)
+            return -1;
+        q->approx.seed = (unsigned long)value;
+        return 1;
+    case 0x104:
+        q->estimate = -1;
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 int cli_query_option(cli_query *q, int c, const char *arg)
@@ -53,8 +99,28 @@ int cli_query_option(cli_query *q, int c, const char *arg)
         q->output = CLI_CSV;
         return 1;
     default:
-        return 0;
+        return betweenness_option(q, c, arg);
     }
+}
+
+int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
+                          const cli_query *q, eco_error *err)
+{
+    size_t actors = eco_graph_actor_count(g), ties = eco_graph_tie_count(g);
+    eco_approx_options approx = q->approx;
+
+    if (q->estimate < 0 || (q->estimate == 0 && (double)actors * (double)ties <= CLI_EXACT_LIMIT))
+        return eco_query_measure(out, g, measure, &q->options, err);
+    if (q->estimate == 0) {
+        approx.epsilon = CLI_AUTO_EPSILON;
+        if (!q->input.quiet)
+            fprintf(stderr,
+                    "ecomap %s: note: %zu actors and %zu ties: betweenness is estimated from "
+                    "sampled paths (normalised values within %g with probability %g); --exact "
+                    "computes it exactly\n",
+                    q->command, actors, ties, approx.epsilon, 1 - approx.delta);
+    }
+    return eco_query_betweenness_approx(out, NULL, g, measure, &approx, &q->options, err);
 }
 
 /* Parses a comma-separated list with parse_one, setting a bit for each value. */

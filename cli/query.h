@@ -16,7 +16,17 @@ typedef struct cli_query {
     eco_query_options options; /* how the map is read as a graph */
     cli_output output;         /* text, JSON or CSV */
     const char *command;       /* for messages */
+    eco_approx_options approx; /* --approx, --delta, --seed */
+    int estimate;              /* 1: --approx; -1: --exact; 0: estimate on maps too big for
+                                  exact betweenness (CLI_EXACT_LIMIT) */
 } cli_query;
+
+/* Above this many actors times ties, exact betweenness would take more than about ten
+ * seconds on two cores, and rank and brokers estimate it instead (with a note). */
+#define CLI_EXACT_LIMIT 2.5e9
+
+/* The error rank and brokers allow when they switch to estimates by themselves. */
+#define CLI_AUTO_EPSILON 0.002
 
 /* Long options every query command takes; cli_query_option handles them, returning 1 when it
  * took c, 0 when c is not one of them, and -1 after a usage error. */
@@ -34,8 +44,29 @@ typedef struct cli_query {
     "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"                \
     "  -h, --help               show this help\n"
 
+/* Options of the commands that compute betweenness (rank, brokers); cli_query_option
+ * handles them too. */
+#define CLI_BETWEENNESS_OPTIONS                                                                   \
+    {"threads", required_argument, NULL, 0x100}, {"approx", required_argument, NULL, 0x101},      \
+        {"delta", required_argument, NULL, 0x102}, {"seed", required_argument, NULL, 0x103},      \
+        {"exact", no_argument, NULL, 0x104}
+#define CLI_BETWEENNESS_HELP                                                                      \
+    "      --threads N          threads for betweenness (default: one per core)\n"               \
+    "      --approx EPS         estimate betweenness from sampled shortest paths: every\n"       \
+    "                           normalised value within EPS of the exact one, with\n"           \
+    "                           probability 1 - DELTA.  On maps of more than 2.5e9\n"            \
+    "                           actors x ties this is the default, with EPS 0.002\n"            \
+    "      --delta DELTA        the chance the estimate may miss by more (default 0.1)\n"       \
+    "      --seed S             the sampler's seed (default 1): a seed gives one answer\n"      \
+    "      --exact              compute betweenness exactly, however large the map\n"
+
 void cli_query_init(cli_query *q, const char *command);
 int cli_query_option(cli_query *q, int c, const char *arg);
+
+/* Betweenness (measure ECO_MEASURE_BETWEENNESS or _NORM) as the options ask: exact, or
+ * estimated when asked or when the map is too big, saying so on standard error. */
+int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
+                          const cli_query *q, eco_error *err);
 
 /* Parses a comma-separated list of tie kinds or actor types into a bit mask.  -1 after a
  * usage error naming option. */

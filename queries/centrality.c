@@ -1,6 +1,7 @@
 /*
  * queries/centrality.c - centralities per actor, on igraph where it has them, with the
  * conventions of NetworkX where the two differ (normalised betweenness, eigenvector scale).
+ * Betweenness, the costly one, has its own parallel code in betweenness.c.
  */
 #include <math.h>
 #include <string.h>
@@ -58,20 +59,6 @@ static igraph_error_t integer_measure(const eco_i_view *view, eco_measure measur
     return ierr;
 }
 
-/* Betweenness, raw or normalised as NetworkX does. */
-static igraph_error_t betweenness(const eco_i_view *view, int normalised, igraph_vector_t *res)
-{
-    double n = (double)igraph_vcount(&view->graph);
-
-    IGRAPH_CHECK(igraph_betweenness(&view->graph, res, igraph_vss_all(), view->directed,
-                                    eco_i_view_lengths(view)));
-    if (normalised) {
-        double scale = n > 2 ? (view->directed ? 1.0 : 2.0) / ((n - 1) * (n - 2)) : 0.0;
-        igraph_vector_scale(res, scale);
-    }
-    return IGRAPH_SUCCESS;
-}
-
 /* The leading eigenvector with unit Euclidean length, as NetworkX scales it. */
 static igraph_error_t eigenvector(const eco_i_view *view, igraph_vector_t *res)
 {
@@ -115,9 +102,6 @@ static igraph_error_t real_measure(const eco_i_view *view, eco_measure measure, 
     case ECO_MEASURE_STRENGTH:
         return igraph_strength(g, res, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS,
                                &view->weights);
-    case ECO_MEASURE_BETWEENNESS:
-    case ECO_MEASURE_BETWEENNESS_NORM:
-        return betweenness(view, measure == ECO_MEASURE_BETWEENNESS_NORM, res);
     case ECO_MEASURE_HARMONIC:
         return igraph_harmonic_centrality(g, res, igraph_vss_all(), towards,
                                           eco_i_view_lengths(view), 0);
@@ -151,6 +135,13 @@ int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
         return eco_i_structural_holes(out, g, measure, opt, err);
     if ((rc = eco_i_view_build(&view, g, opt, err)) < 0)
         return rc;
+    if (measure == ECO_MEASURE_BETWEENNESS || measure == ECO_MEASURE_BETWEENNESS_NORM) {
+        /* Our own Brandes (betweenness.c): threads, and no igraph allocation per source. */
+        rc = eco_i_betweenness(out, &view, measure == ECO_MEASURE_BETWEENNESS_NORM, opt);
+        eco_i_view_destroy(&view);
+        return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory computing betweenness")
+                      : 0;
+    }
     eco_i_progress_begin(opt);
     if (measure == ECO_MEASURE_DEGREE || measure == ECO_MEASURE_CORENESS) {
         ierr = integer_measure(&view, measure, out);

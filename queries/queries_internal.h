@@ -5,6 +5,8 @@
 #ifndef ECOMAP_QUERIES_INTERNAL_H
 #define ECOMAP_QUERIES_INTERNAL_H
 
+#include <stdint.h>
+
 #include "ecomap/query.h"
 #include "internal.h"
 
@@ -38,5 +40,86 @@ int eco_i_subgraph(eco_graph **out, const eco_graph *g, const unsigned char *kee
  * eco_i_progress_end puts back what was there. */
 void eco_i_progress_begin(const eco_query_options *opt);
 void eco_i_progress_end(void);
+
+/* ---- Betweenness on a compact layout (betweenness.c, approx.c) --------------------------- */
+
+/*
+ * The view as compressed sparse rows: vertex v's out-links are out_target[out_start[v]] to
+ * out_target[out_start[v + 1] - 1], with their lengths beside them when weighted.  int32
+ * indices and flat arrays keep a search's working set small enough for the caches.
+ */
+typedef struct eco_i_csr {
+    int32_t n;            /* vertices */
+    int directed;         /* whether in-links differ from out-links */
+    int32_t *out_start;   /* n + 1 offsets into out_target */
+    int32_t *out_target;  /* each vertex's out-neighbours, one run per vertex */
+    double *out_length;   /* each out-link's length (1/weight); NULL when unweighted */
+    int32_t *in_start;    /* the same for in-links; the out arrays when undirected or not asked */
+    int32_t *in_target;   /* in-neighbours */
+    double *in_length;    /* in-link lengths; NULL when unweighted */
+    int32_t *actor;       /* the actor each vertex stands for: vertices are numbered by
+                             falling degree, so that the hubs most links lead to share
+                             cache lines */
+} eco_i_csr;
+
+/* Builds the layout of view, with in-links too when with_in and the view is directed.
+ * 0 or ECO_ENOMEM (also when the map is beyond int32 indices).  O(n + m). */
+int eco_i_csr_build(eco_i_csr *csr, const eco_i_view *view, int with_in);
+void eco_i_csr_free(eco_i_csr *csr);
+
+/* Compares path lengths as igraph does (IGRAPH_SHORTEST_PATH_EPSILON, relative), so that
+ * lengths equal up to rounding count as one length: -1, 0 or 1. */
+int eco_i_length_cmp(double a, double b);
+
+/*
+ * Runs work(shared, worker, first, end) over tasks [0, tasks), handed out in chunks to
+ * `threads` workers (0: one per core); worker 0 is the calling thread, and it alone calls
+ * opt's progress callback.  Each worker index is below the count eco_i_worker_count gives.
+ * 0, or the first negative value a work call returned.
+ */
+typedef int (*eco_i_work_fn)(void *shared, size_t worker, size_t first, size_t end);
+size_t eco_i_worker_count(const eco_query_options *opt, size_t tasks, double work);
+int eco_i_parallel_for(size_t workers, size_t tasks, eco_i_work_fn work, void *shared,
+                       const eco_query_options *opt);
+
+/* What one worker searches with: allocated once, reset after each source by walking only
+ * the vertices that search reached. */
+/* What an unweighted search knows of a vertex, in one place so that a link followed costs
+ * one cache line, not two. */
+typedef struct eco_i_hop {
+    double value;  /* shortest paths from the source; then, on the way back, the vertex's
+                      coefficient (1 + dependency) / paths */
+    int32_t level;      /* hops from the source, -1 when not reached */
+    int32_t successors; /* neighbours one level further, listed in eco_i_search.successor */
+} eco_i_hop;
+
+typedef struct eco_i_search {
+    int32_t *order; /* vertices in the order their distance became final */
+    eco_i_hop *hop; /* unweighted: each vertex's paths and level */
+    int32_t *successor; /* unweighted: each vertex's successors, where its links lie */
+    double *dist;   /* weighted: 1 + length from the source, 0 when not reached (igraph's
+                       convention, so that the tolerance compares the same numbers) */
+    double *sigma;  /* weighted: shortest paths from the source */
+    double *coef;   /* weighted: (1 + dependency) / sigma, what a vertex passes back */
+    double *score;  /* this worker's sum of dependencies */
+    int32_t *heap;  /* weighted: the vertices waiting, a binary heap on dist */
+    int32_t *slot;  /* weighted: each vertex's place in heap; -1 none yet, -2 done */
+} eco_i_search;
+
+/* Allocates a search of n vertices and `links` links.  0 or ECO_ENOMEM. */
+int eco_i_search_init(eco_i_search *s, int32_t n, size_t links, int weighted);
+void eco_i_search_free(eco_i_search *s);
+
+/* Dijkstra from source on the out-links, counting shortest paths into s->sigma with
+ * igraph's rule (a path as long as the best up to the tolerance adds its count, a shorter
+ * one replaces it), stopping once `stop` is final (-1: never).  Returns how many vertices
+ * s->order holds; eco_i_dijkstra_reset(s, that) makes s ready for the next search. */
+int32_t eco_i_dijkstra(const eco_i_csr *g, eco_i_search *s, int32_t source, int32_t stop);
+void eco_i_dijkstra_reset(eco_i_search *s, int32_t reached);
+
+/* Exact betweenness (Brandes) of every vertex of view into out, raw or normalised as
+ * NetworkX normalises.  0 or ECO_ENOMEM. */
+int eco_i_betweenness(double *out, const eco_i_view *view, int normalised,
+                      const eco_query_options *opt);
 
 #endif

@@ -44,11 +44,13 @@ typedef struct eco_query_options {
                                  0: every tie is undirected (the default) */
     int weighted;             /* 1: tie weights count (see eco_measure); 0: every tie is 1 */
     unsigned kinds;           /* tie kinds to use, a bit (1u << kind) each; 0 for all kinds */
-    eco_progress_fn progress; /* NULL for no progress reports */
+    eco_progress_fn progress; /* NULL for no progress reports; called from the calling
+                                 thread only */
     void *progress_context;   /* handed to progress */
+    int threads;              /* threads for betweenness; 0 for one per core */
 } eco_query_options;
 
-#define ECO_QUERY_OPTIONS_INIT {0, 0, 0, NULL, NULL}
+#define ECO_QUERY_OPTIONS_INIT {0, 0, 0, NULL, NULL, 0}
 
 /*
  * Every query reads the map as a simple graph: several ties between two actors (of
@@ -99,13 +101,49 @@ int eco_measure_from_name(eco_measure *out, const char *name);
  * opt->weighted, path lengths are the sum of 1/weight over the links taken (a link of
  * weight 2 is twice as short), eigenvector and PageRank take weights as strengths, and
  * Burt's measures use them as NetworkX's weight argument does; NaN marks an undefined
- * value (Burt's measures of an isolated actor).  Time: O(n + m) for degree, strength,
- * coreness; O(n m) unweighted and O(n m + n^2 log n) weighted for betweenness, harmonic and
- * closeness; O(m * iterations) for eigenvector and PageRank; O(sum of degree^2) for
- * clustering and Burt's measures.
+ * value (Burt's measures of an isolated actor).  Betweenness is Brandes' algorithm with the
+ * sources shared among opt->threads threads; it equals igraph_betweenness to rounding, and
+ * the last digits may depend on the number of threads.  Time: O(n + m) for degree,
+ * strength, coreness; O(n m) unweighted and O(n m + n^2 log n) weighted for betweenness
+ * (divided among the threads), harmonic and closeness; O(m * iterations) for eigenvector
+ * and PageRank; O(sum of degree^2) for clustering and Burt's measures.
  */
 int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
                       const eco_query_options *opt, eco_error *err);
+
+/* ---- Approximate betweenness ----------------------------------------------------------- */
+
+typedef struct eco_approx_options {
+    double epsilon;     /* the largest absolute error allowed on normalised betweenness,
+                           above 0 and below 1 */
+    double delta;       /* the chance allowed that some actor's error is larger, above 0 and
+                           below 1 */
+    unsigned long seed; /* the same seed, map and options give the same estimate, whatever
+                           the number of threads */
+} eco_approx_options;
+
+#define ECO_APPROX_OPTIONS_INIT {0.01, 0.1, 1}
+
+/*
+ * Estimates betweenness (measure ECO_MEASURE_BETWEENNESS or ECO_MEASURE_BETWEENNESS_NORM)
+ * of every actor into out by sampling shortest paths, after Riondato and Kornaropoulos
+ * (2016): r pairs of actors drawn at random, one shortest path drawn at random between each,
+ * and each actor's estimate the share of paths through it.  With probability at least
+ * 1 - approx->delta, every actor's estimate of normalised betweenness is within
+ * approx->epsilon of the exact value (raw values: within epsilon times the normalising
+ * factor's inverse).  r = (0.5 / e^2) (floor(log2(VD - 2)) + 1 + ln(1 / delta)), where e is
+ * epsilon scaled from NetworkX's normalisation to the paper's and VD bounds the actors on a
+ * shortest path: twice the largest eccentricity found from one actor of each component,
+ * plus one, on an undirected unweighted map; the largest component's size otherwise.
+ * *samples, when not NULL, receives r.  ECO_EUSAGE for epsilon or delta out of range.
+ * Time: O(n + m) for the bound, then r searches sharing opt->threads threads, each a
+ * bidirectional breadth-first search (unweighted) or a Dijkstra search stopped at its
+ * target (weighted): O(m) at worst, far less on maps with short paths; r does not grow
+ * with the map.
+ */
+int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
+                                 eco_measure measure, const eco_approx_options *approx,
+                                 const eco_query_options *opt, eco_error *err);
 
 /* ---- Brokerage roles (Gould and Fernandez) ----------------------------------------------- */
 
