@@ -172,6 +172,17 @@ static void literal_field(const char **p, const char *stops, char *out, size_t n
     *p = s;
 }
 
+/* Copies s into out of size n, cut short when longer: titles are far shorter than n, and
+ * a cut through a character is repaired when the name enters the graph. */
+static void copy_cut(char *out, size_t n, const char *s)
+{
+    size_t len = strlen(s);
+    if (len >= n)
+        len = n - 1;
+    memcpy(out, s, len);
+    out[len] = '\0';
+}
+
 /* The title of a linked entry: the third field of "(4328,organization,"Name")", or the
  * text itself when it is no row literal. */
 static void entry_title(const char *entry, char *out, size_t n)
@@ -180,7 +191,7 @@ static void entry_title(const char *entry, char *out, size_t n)
     const char *p = entry;
 
     if (*p != '(') {
-        snprintf(out, n, "%s", entry);
+        copy_cut(out, n, entry);
         trim(out);
         return;
     }
@@ -188,7 +199,7 @@ static void entry_title(const char *entry, char *out, size_t n)
     for (int i = 0; i < 3 && *p && *p != ')'; i++) {
         literal_field(&p, ",)", field, sizeof(field));
         if (i == 2)
-            snprintf(out, n, "%s", field);
+            copy_cut(out, n, field);
         if (*p == ',')
             p++;
     }
