@@ -26,7 +26,7 @@ static int run(int argc, char **argv)
             if (eco_export_format_from_name(&format, optarg) < 0)
                 return cli_usage_error("export",
                                        "unknown format \"%s\"; expected json, node-link, "
-                                       "cytoscape, graphml, gexf, kumu or neo4j",
+                                       "cytoscape, graphml, gexf, kumu, neo4j or dot",
                                        optarg);
             break;
         case 'o':
@@ -73,6 +73,7 @@ const cli_command cli_export = {
     "              map.records.csv (for ecomap to read the map back whole)\n"
     "  neo4j       neo4j-admin import CSV, two files: -o map.csv writes map.nodes.csv and\n"
     "              map.relationships.csv; import with --array-delimiter=\"|\"\n"
+    "  dot         Graphviz DOT, built with cgraph and styled as 'ecomap render' draws it\n"
     "\n"
     "A format of several files writes all of them or, on failure, none; to standard\n"
     "output it writes the tables one after another, two empty rows between them.\n"

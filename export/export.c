@@ -3,7 +3,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ecomap/diagram.h"
 #include "export_internal.h"
+
+/* DOT with the diagram's default style: `ecomap render` draws with more choices. */
+static int write_dot(const eco_graph *g, const eco_export_options *opt, FILE *fp,
+                     const char *destination, eco_error *err)
+{
+    (void)opt;
+    return eco_diagram_dot(g, NULL, fp, destination, err);
+}
 
 /* A format is written by one writer to one file, or, when tables is set, as several files
  * (one per table) that are committed together. */
@@ -20,6 +29,7 @@ static const struct {
     {"gexf", ECO_EXPORT_GEXF, eco_i_write_gexf, NULL},
     {"kumu", ECO_EXPORT_KUMU, NULL, eco_i_kumu_tables},
     {"neo4j", ECO_EXPORT_NEO4J, NULL, eco_i_neo4j_tables},
+    {"dot", ECO_EXPORT_DOT, write_dot, NULL},
 };
 
 #define WRITER_COUNT (sizeof(writers) / sizeof(writers[0]))
@@ -27,8 +37,9 @@ static const struct {
 
 const char *const *eco_export_formats(void)
 {
-    static const char *const names[] = {"json",    "node-link", "cytoscape", "graphml",
-                                        "gexf",    "kumu",      "neo4j",     NULL};
+    static const char *names[WRITER_COUNT + 1];
+    for (size_t i = 0; i < WRITER_COUNT; i++) /* the table's names, in its order */
+        names[i] = writers[i].name;
     return names;
 }
 

@@ -24,7 +24,8 @@ typedef enum eco_export_format {
     ECO_EXPORT_GRAPHML,   /* GraphML, lists joined with '|' */
     ECO_EXPORT_GEXF,      /* GEXF 1.3 with viz colour by type and size by degree, for Gephi */
     ECO_EXPORT_KUMU,      /* Kumu's spreadsheet CSV: elements, connections, records files */
-    ECO_EXPORT_NEO4J      /* neo4j-admin import CSV: nodes and relationships files */
+    ECO_EXPORT_NEO4J,     /* neo4j-admin import CSV: nodes and relationships files */
+    ECO_EXPORT_DOT        /* Graphviz DOT, styled as eco_diagram_dot draws it */
 } eco_export_format;
 
 typedef struct eco_export_options {

@@ -100,7 +100,7 @@ static void every_listed_format_has_a_writer(void **state)
         assert_int_equal(eco_export_format_from_name(&format, names[n]), 0);
         free(export_text(g, format)); /* each writes without error */
     }
-    assert_int_equal(n, 7);
+    assert_int_equal(n, 8); /* json, node-link, cytoscape, graphml, gexf, kumu, neo4j, dot */
     assert_int_equal(eco_export_format_from_name(&format, "gexf"), 0);
     assert_int_equal(format, ECO_EXPORT_GEXF);
     assert_int_equal(eco_export_format_from_name(&format, "GraphML"), ECO_EUSAGE);
