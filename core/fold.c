@@ -105,22 +105,7 @@ static char_class fold_char(uint32_t c, char out[8])
         c += 0x20;
     else if (c >= 0x400 && c <= 0x40F)
         c += 0x50;
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        out[2] = '\0';
-    } else if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        out[3] = '\0';
-    } else {
-        out[0] = (char)(0xF0 | (c >> 18));
-        out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (c & 0x3F));
-        out[4] = '\0';
-    }
+    out[eco_i_utf8_encode(c, out)] = '\0';
     return CHAR_TEXT;
 }
 

@@ -87,6 +87,10 @@ int eco_i_igraph_error(igraph_error_t code, eco_error *err);
  * (1 to 4), or 0 when the bytes are not valid UTF-8. */
 size_t eco_i_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* Writes the UTF-8 form of code point cp (1 to 4 bytes, no NUL) to out and returns its
+ * length; 0 for NUL, a surrogate or a value past Unicode. */
+size_t eco_i_utf8_encode(uint32_t cp, char out[4]);
+
 /* Parses a whole string as a decimal integer or a finite number; 0 or ECO_EDATA. */
 int eco_i_parse_long(const char *s, long min, long max, long *out);
 int eco_i_parse_double(const char *s, double *out);

@@ -40,33 +40,6 @@ static const entity entities[] = {
     {"Eacute", "\xC3\x89"}, {"copy", "(c)"}, {"reg", "(r)"}, {"bull", "\xE2\x80\xA2"},
     {NULL, NULL}};
 
-/* Writes the UTF-8 form of code point cp to out; returns its length, 0 when invalid. */
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        return 0;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Decodes the entity at s ('&' included, at most n bytes) into out; returns the bytes it
  * used, or 0 when s is no entity (a bare '&' stays as it is).  Entities never grow. */
 static size_t decode_entity(const char *s, size_t n, char *out, size_t *out_len)
@@ -90,7 +63,7 @@ static size_t decode_entity(const char *s, size_t n, char *out, size_t *out_len)
             return 0;
         if (cp == 0xA0)
             cp = ' ';
-        *out_len = utf8_encode((uint32_t)cp, out);
+        *out_len = eco_i_utf8_encode((uint32_t)cp, out);
         return *out_len && *out_len <= name_len + 2 ? name_len + 2 : 0;
     }
     for (const entity *e = entities; e->name; e++) {

@@ -135,30 +135,6 @@ static int put(eco_i_xml *x, const char *s, size_t n)
     return 0;
 }
 
-static size_t utf8_encode(char *out, unsigned long cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Decodes the entity or character reference at x->at ('&') into the text. */
 static int entity(eco_i_xml *x, const char *source, eco_error *err)
 {
@@ -189,7 +165,7 @@ static int entity(eco_i_xml *x, const char *source, eco_error *err)
             !(cp >= 0xD800 && cp <= 0xDFFF) &&
             (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r')) {
             skip(x, n + 2);
-            return put(x, bytes, utf8_encode(bytes, cp)) < 0 ? oom(x, source, err) : 0;
+            return put(x, bytes, eco_i_utf8_encode((uint32_t)cp, bytes)) < 0 ? oom(x, source, err) : 0;
         }
         return fail(x, source, err, line, column,
                     "character reference \"&%s;\" names no "
