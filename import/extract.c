@@ -738,9 +738,14 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
 
 static int starts_known(const extraction *e, const item *it)
 {
-    const token *t = &e->st->tokens[it->a];
+    const token *t;
     size_t actor;
-    uint64_t key = eco_i_fold_hash(e->st->text + t->start, t->end - t->start);
+    uint64_t key;
+
+    if (it->a >= it->b)
+        return 0;
+    t = &e->st->tokens[it->a];
+    key = eco_i_fold_hash(e->st->text + t->start, t->end - t->start);
     if (lexicon_find_key(e->x, e->st->text + t->start, t->end - t->start, key))
         return 1;
     return caller_knows(e->x, e->st->text + t->start, t->end - t->start, key, &actor);
@@ -768,7 +773,9 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
         /* "Ministry of Economy, Development and Tourism" */
         for (k = i + 1; k < n; k++) {
             const item *f = &items[k];
-            if ((f->sep != SEP_COMMA && f->sep != SEP_AND) || (f->has_head && !f->head_of) ||
+            /* an item trimmed to nothing ends the name: it has no first token to look at */
+            if (f->a >= f->b || (f->sep != SEP_COMMA && f->sep != SEP_AND) ||
+                (f->has_head && !f->head_of) ||
                 f->plural || starts_known(e, f) || e->st->tokens[f->a].coined ||
                 (f->det && f->has_head) || f->b - f->a > 8)
                 break;
