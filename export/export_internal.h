@@ -105,6 +105,15 @@ void eco_i_columns_fill(eco_i_columns *c, const eco_graph *g, size_t actor);
 
 void eco_i_columns_free(eco_i_columns *c);
 
+/* Writes one actor's row; c->row holds its attribute cells after eco_i_columns_fill. */
+typedef int (*eco_i_actor_row)(FILE *fp, const eco_graph *g, size_t actor, eco_i_columns *c);
+
+/* Writes a CSV table of actors sorted by id: the header (fixed columns, then one per
+ * attribute key that name gives a column), then a row per actor from row. */
+int eco_i_write_actor_table(const eco_graph *g, FILE *fp, const char *destination,
+                            const char *const *fixed, size_t fixed_count, eco_i_column_name name,
+                            eco_i_actor_row row, eco_error *err);
+
 /* The number of ties each actor is an end of, indexed like the actors; free() it.
  * 0 or ECO_ENOMEM. */
 int eco_i_degrees(const eco_graph *g, size_t **out);

@@ -64,25 +64,9 @@ cleanup:
 static int write_elements(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                           const char *destination, eco_error *err)
 {
-    size_t *order = NULL;
-    eco_i_columns c;
-    int rc;
-
     (void)opt;
-    if ((rc = eco_i_columns_init(&c, g, element_columns, ELEMENT_COLUMNS, column_name)) < 0 ||
-        (rc = eco_i_sorted_actors(g, &order)) < 0)
-        goto cleanup;
-    if (eco_i_csv_write_row(fp, c.row, ELEMENT_COLUMNS + c.count) < 0)
-        rc = ECO_EIO;
-    for (size_t i = 0; rc == 0 && i < eco_graph_actor_count(g); i++)
-        rc = element_row(fp, g, order[i], &c);
-cleanup:
-    eco_i_columns_free(&c);
-    free(order);
-    if (rc < 0)
-        return eco_error_set(err, rc, destination, 0, 0,
-                             rc == ECO_ENOMEM ? "out of memory" : "cannot write");
-    return 0;
+    return eco_i_write_actor_table(g, fp, destination, element_columns, ELEMENT_COLUMNS,
+                                   column_name, element_row, err);
 }
 
 /* ---- Connections ------------------------------------------------------------------------ */

@@ -76,25 +76,9 @@ cleanup:
 static int write_nodes(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                        const char *destination, eco_error *err)
 {
-    size_t *order = NULL;
-    eco_i_columns t;
-    int rc;
-
     (void)opt;
-    if ((rc = eco_i_columns_init(&t, g, node_columns, NODE_COLUMNS, column_name)) < 0 ||
-        (rc = eco_i_sorted_actors(g, &order)) < 0)
-        goto cleanup;
-    if (eco_i_csv_write_row(fp, t.row, NODE_COLUMNS + t.count) < 0)
-        rc = ECO_EIO;
-    for (size_t i = 0; rc == 0 && i < eco_graph_actor_count(g); i++)
-        rc = node_row(fp, g, order[i], &t);
-cleanup:
-    eco_i_columns_free(&t);
-    free(order);
-    if (rc < 0)
-        return eco_error_set(err, rc, destination, 0, 0,
-                             rc == ECO_ENOMEM ? "out of memory" : "cannot write");
-    return 0;
+    return eco_i_write_actor_table(g, fp, destination, node_columns, NODE_COLUMNS, column_name,
+                                   node_row, err);
 }
 
 /* ---- Relationships ---------------------------------------------------------------------- */

@@ -216,6 +216,30 @@ void eco_i_columns_free(eco_i_columns *c)
     memset(c, 0, sizeof(*c));
 }
 
+int eco_i_write_actor_table(const eco_graph *g, FILE *fp, const char *destination,
+                            const char *const *fixed, size_t fixed_count, eco_i_column_name name,
+                            eco_i_actor_row row, eco_error *err)
+{
+    size_t *order = NULL;
+    eco_i_columns c;
+    int rc;
+
+    if ((rc = eco_i_columns_init(&c, g, fixed, fixed_count, name)) < 0 ||
+        (rc = eco_i_sorted_actors(g, &order)) < 0)
+        goto cleanup;
+    if (eco_i_csv_write_row(fp, c.row, fixed_count + c.count) < 0)
+        rc = ECO_EIO;
+    for (size_t i = 0; rc == 0 && i < eco_graph_actor_count(g); i++)
+        rc = row(fp, g, order[i], &c);
+cleanup:
+    eco_i_columns_free(&c);
+    free(order);
+    if (rc < 0)
+        return eco_error_set(err, rc, destination, 0, 0,
+                             rc == ECO_ENOMEM ? "out of memory" : "cannot write");
+    return 0;
+}
+
 int eco_i_columns_init(eco_i_columns *c, const eco_graph *g, const char *const *fixed,
                        size_t fixed_count, eco_i_column_name name)
 {
