@@ -7,7 +7,10 @@
  * ("participedia"), OECD OPSI case studies ("opsi"), UN Public Service Awards nominations
  * ("unpsa"), video and meeting summaries ("video"), and any other text ("text"), from which
  * organisations, their types, and the ties between them are extracted with the sentence
- * that states each tie.
+ * that states each tie.  It also reads other tools' maps: Kumu spreadsheets ("kumu") and
+ * project JSON ("kumu-json"), NetworkX node-link ("node-link"), Cytoscape.js
+ * ("cytoscape"), GraphML ("graphml") and Participedia's CSV export ("participedia-csv").
+ * eco_import_formats lists them all.
  */
 #ifndef ECOMAP_IMPORT_H
 #define ECOMAP_IMPORT_H
