@@ -256,23 +256,13 @@ static size_t next_keyword[KEYWORD_COUNT]; /* the next keyword with the same fir
 static int index_ok;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
-static uint64_t word_hash(const char *w, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)w[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static void build_index(void)
 {
     size_t last[KEYWORD_COUNT] = {0};
 
     index_ok = 1;
     for (size_t k = 0; k < KEYWORD_COUNT; k++) {
-        uint64_t key = word_hash(keywords[k].words, strcspn(keywords[k].words, " "));
+        uint64_t key = eco_i_hash(keywords[k].words, strcspn(keywords[k].words, " "));
         size_t first;
         next_keyword[k] = KEYWORD_COUNT;
         if (eco_i_map_get(&first_keyword, key, &first)) {
@@ -360,13 +350,15 @@ eco_actor_type eco_name_classify(const char *name)
 
     if (!name || !(split = split_camel_case(name, camel, sizeof(camel))))
         return ECO_TYPE_UNKNOWN;
-    need = eco_name_fold(NULL, 0, split);
-    if (need >= sizeof(small) && !(text = malloc(need + 1))) {
-        if (split != camel)
-            free(split);
-        return ECO_TYPE_UNKNOWN;
+    need = eco_name_fold(small, sizeof(small), split);
+    if (need >= sizeof(small)) { /* a rare long name: fold it again at its length */
+        if (!(text = malloc(need + 1))) {
+            if (split != camel)
+                free(split);
+            return ECO_TYPE_UNKNOWN;
+        }
+        eco_name_fold(text, need + 1, split);
     }
-    eco_name_fold(text, need + 1, split);
     if (split != camel)
         free(split);
     size_t count = split_words(text, words);
@@ -374,7 +366,7 @@ eco_actor_type eco_name_classify(const char *name)
     int indexed = pthread_once(&index_once, build_index) == 0 && index_ok;
     for (size_t at = 0; at < count; at++) {
         size_t k = 0;
-        if (indexed && !eco_i_map_get(&first_keyword, word_hash(words[at], strlen(words[at])), &k))
+        if (indexed && !eco_i_map_get(&first_keyword, eco_i_hash(words[at], strlen(words[at])), &k))
             k = KEYWORD_COUNT;
         for (; k < KEYWORD_COUNT; k = indexed ? next_keyword[k] : k + 1) {
             if (keywords[k].strength > best_strength &&

@@ -128,32 +128,54 @@ static const char *const british_words[][2] = {
     {"licence", "license"},   {"offence", "offense"},     {"catalogue", "catalog"},
     {"dialogue", "dialog"},   {"analogue", "analog"},     {NULL, NULL}};
 
-/* Rewrites the word w of *len bytes (w has room for 48) in its American spelling. */
+/* Whether the word w of len bytes holds the two bytes of pair. */
+static int has_pair(const char *w, size_t len, char first, char second)
+{
+    for (size_t i = 0; i + 1 < len; i++)
+        if (w[i] == first && w[i + 1] == second)
+            return 1;
+    return 0;
+}
+
+/*
+ * Rewrites the word w of *len bytes (w has room for 48) in its American spelling.  Most
+ * words need no rewriting, and every name lookup folds its words, so cheap tests come
+ * first: no rule applies below five letters, the whole words end in "e" or "s", the stems
+ * hold "our", and the -ise endings "is" or "ys".
+ */
 static void americanise(char *w, size_t *len)
 {
     static const char *const ise[][2] = {
         {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
         {"ises", "izes"},       {"ising", "izing"},       {"iser", "izer"}, {"isers", "izers"},
         {"yse", "yze"},         {"ysed", "yzed"},         {"ysing", "yzing"}, {NULL, NULL}};
+    char last;
 
+    if (*len < 5)
+        return;
     w[*len] = '\0';
-    for (size_t i = 0; british_words[i][0]; i++) {
-        if (strcmp(w, british_words[i][0]) == 0) {
-            strcpy(w, british_words[i][1]);
-            *len = strlen(w);
-            return;
+    last = w[*len - 1];
+    if (last == 'e' || last == 's') {
+        for (size_t i = 0; british_words[i][0]; i++) {
+            if (strcmp(w, british_words[i][0]) == 0) {
+                strcpy(w, british_words[i][1]);
+                *len = strlen(w);
+                return;
+            }
         }
     }
-    for (size_t i = 0; our_stems[i]; i++) {
-        size_t n = strlen(our_stems[i]);
-        if (*len >= n && memcmp(w, our_stems[i], n) == 0) {
-            memmove(w + n - 2, w + n - 1, *len - n + 2); /* drop the "u" of "our" */
-            (*len)--;
-            return;
+    if (has_pair(w, *len, 'o', 'u')) {
+        for (size_t i = 0; our_stems[i]; i++) {
+            size_t n = strlen(our_stems[i]);
+            if (*len >= n && memcmp(w, our_stems[i], n) == 0) {
+                memmove(w + n - 2, w + n - 1, *len - n + 2); /* drop the "u" of "our" */
+                (*len)--;
+                return;
+            }
         }
     }
     /* Short words such as "rise" or "wise" have no -ize twin. */
-    if (*len >= 6) {
+    if (*len >= 6 && (has_pair(w, *len, 'i', 's') || has_pair(w, *len, 'y', 's'))) {
         for (size_t i = 0; ise[i][0]; i++) {
             if (ends_with(w, *len, ise[i][0])) {
                 memcpy(w + *len - strlen(ise[i][0]), ise[i][1], strlen(ise[i][1]));
@@ -161,8 +183,8 @@ static void americanise(char *w, size_t *len)
             }
         }
     }
-    if (*len >= 5 && (ends_with(w, *len, "tre") || ends_with(w, *len, "tres"))) {
-        char *t = w + *len - (w[*len - 1] == 's' ? 4 : 3);
+    if (ends_with(w, *len, "tre") || ends_with(w, *len, "tres")) {
+        char *t = w + *len - (last == 's' ? 4 : 3);
         t[1] = 'e', t[2] = 'r'; /* centre -> center */
     }
 }
@@ -223,6 +245,14 @@ static void word_add(folder *f, const char *text)
     sink_put(&f->out, text, n);
 }
 
+static void word_add_char(folder *f, char c)
+{
+    if (!f->word_long && f->word_len + 1 < sizeof(f->word) - 8)
+        f->word[f->word_len++] = c;
+    else
+        word_add(f, (char[2]){c, '\0'});
+}
+
 static size_t fold(char *buf, size_t n, const char *name, int flags)
 {
     folder f = {.out = {buf, n, 0}, .flags = flags};
@@ -231,6 +261,12 @@ static size_t fold(char *buf, size_t n, const char *name, int flags)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         char text[8];
+        unsigned char byte = (unsigned char)name[i];
+        if (((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || (byte >= '0' && byte <= '9')) {
+            word_add_char(&f, (char)(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
+            i++;
+            continue; /* the common case, without decoding */
+        }
         size_t step = eco_i_utf8_decode(name + i, len - i, &c);
         if (step == 0) { /* a stray byte separates words; it carries no letter */
             word_end(&f);

@@ -129,13 +129,15 @@ static const char *folded(const eco_graph *g, const char *s, int do_intern, int 
 {
     char small[256], *buf = small;
     const char *result;
-    size_t need = eco_name_fold(NULL, 0, s);
+    size_t need = eco_name_fold(small, sizeof(small), s);
 
-    if (need >= sizeof(small) && !(buf = malloc(need + 1))) {
-        *rc = ECO_ENOMEM;
-        return NULL;
+    if (need >= sizeof(small)) { /* a rare long name: fold it again at its length */
+        if (!(buf = malloc(need + 1))) {
+            *rc = ECO_ENOMEM;
+            return NULL;
+        }
+        eco_name_fold(buf, need + 1, s);
     }
-    eco_name_fold(buf, need + 1, s);
     result = do_intern ? eco_i_pool_intern(g->pool, buf, rc) : eco_i_pool_find(g->pool, buf);
     if (buf != small)
         free(buf);

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <igraph.h>
 
@@ -50,6 +51,27 @@ int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value); /* 0 or ECO_ENOME
 int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value); /* 1 found, 0 not */
 
 static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
+
+/*
+ * The hash of len bytes, for the pool and for keys of text.  It takes eight bytes a step:
+ * the importer hashes every sentence it keeps and every name it looks up, and a byte at a
+ * time was a tenth of its time.  Never stored: the value may differ between machines.
+ */
+static inline uint64_t eco_i_hash(const char *s, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (len * 0xFF51AFD7ED558CCDULL), w;
+    for (; len >= 8; s += 8, len -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 31;
+    }
+    w = 0;
+    memcpy(&w, s, len);
+    h = (h ^ w) * 0x94D049BB133111EBULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+}
 
 /* ---- Graph internals -------------------------------------------------------------------- */
 

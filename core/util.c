@@ -32,16 +32,6 @@ int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem)
 
 /* ---- Hashing ---------------------------------------------------------------------------- */
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static uint64_t hash_u64(uint64_t x)
 {
     /* splitmix64's finaliser: pointers and packed indices have few varying low bits. */
@@ -57,8 +47,15 @@ static uint64_t hash_u64(uint64_t x)
 
 #define POOL_BLOCK 65536
 
+/* A slot keeps its string's hash, so that a probe compares strings only when the hashes
+ * agree: the strings are scattered over the arena, and reading each was a cache miss. */
+typedef struct pool_slot_t {
+    char *s; /* NULL is free */
+    uint64_t hash;
+} pool_slot_t;
+
 struct eco_i_pool {
-    char **slots;      /* open addressing; NULL is free */
+    pool_slot_t *slots; /* open addressing */
     size_t capacity;   /* a power of two */
     size_t count;      /* strings stored */
     char **blocks;     /* arena blocks the strings live in */
@@ -93,10 +90,12 @@ void eco_i_pool_free(eco_i_pool *pool)
     free(pool);
 }
 
-static size_t pool_slot(char *const *slots, size_t capacity, const char *s, size_t len)
+static size_t pool_slot(const pool_slot_t *slots, size_t capacity, const char *s, size_t len,
+                        uint64_t hash)
 {
-    size_t i = hash_bytes(s, len) & (capacity - 1);
-    while (slots[i] && (strncmp(slots[i], s, len) != 0 || slots[i][len] != '\0'))
+    size_t i = hash & (capacity - 1);
+    while (slots[i].s && (slots[i].hash != hash || strncmp(slots[i].s, s, len) != 0 ||
+                          slots[i].s[len] != '\0'))
         i = (i + 1) & (capacity - 1);
     return i;
 }
@@ -104,13 +103,17 @@ static size_t pool_slot(char *const *slots, size_t capacity, const char *s, size
 static int pool_grow(eco_i_pool *pool)
 {
     size_t capacity = pool->capacity * 2;
-    char **slots = calloc(capacity, sizeof(*slots));
+    pool_slot_t *slots = calloc(capacity, sizeof(*slots));
     if (!slots)
         return ECO_ENOMEM;
-    for (size_t i = 0; i < pool->capacity; i++)
-        if (pool->slots[i])
-            slots[pool_slot(slots, capacity, pool->slots[i], strlen(pool->slots[i]))] =
-                pool->slots[i];
+    for (size_t i = 0; i < pool->capacity; i++) {
+        if (pool->slots[i].s) {
+            size_t k = pool->slots[i].hash & (capacity - 1);
+            while (slots[k].s)
+                k = (k + 1) & (capacity - 1);
+            slots[k] = pool->slots[i];
+        }
+    }
     free(pool->slots);
     pool->slots = slots;
     pool->capacity = capacity;
@@ -144,15 +147,16 @@ const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int
         return NULL;
     if (pool->count + 1 > pool->capacity / 2 && pool_grow(pool) < 0)
         goto oom;
-    size_t i = pool_slot(pool->slots, pool->capacity, s, len);
-    if (!pool->slots[i]) {
+    uint64_t hash = eco_i_hash(s, len);
+    size_t i = pool_slot(pool->slots, pool->capacity, s, len, hash);
+    if (!pool->slots[i].s) {
         char *copy = pool_store(pool, s, len);
         if (!copy)
             goto oom;
-        pool->slots[i] = copy;
+        pool->slots[i] = (pool_slot_t){copy, hash};
         pool->count++;
     }
-    return pool->slots[i];
+    return pool->slots[i].s;
 oom:
     if (rc)
         *rc = ECO_ENOMEM;
@@ -168,7 +172,8 @@ const char *eco_i_pool_find(const eco_i_pool *pool, const char *s)
 {
     if (!s)
         return NULL;
-    return pool->slots[pool_slot(pool->slots, pool->capacity, s, strlen(s))];
+    size_t len = strlen(s);
+    return pool->slots[pool_slot(pool->slots, pool->capacity, s, len, eco_i_hash(s, len))].s;
 }
 
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */

@@ -241,17 +241,7 @@ void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path
 
 /* ---- Hashing ---------------------------------------------------------------------------- */
 
-static inline uint64_t eco_i_hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-/* The FNV-1a hash of the folded form of len bytes of text (eco_name_fold); 0 when the
+/* The hash (eco_i_hash) of the folded form of len bytes of text (eco_name_fold); 0 when the
  * folded form is empty or longer than 255 bytes. */
 uint64_t eco_i_fold_hash(const char *text, size_t len);
 
