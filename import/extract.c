@@ -600,6 +600,7 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + start, end - start)))
         return ECO_ENOMEM;
+    m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = start;
     m->end = end;
     m->known = known;

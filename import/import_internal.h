@@ -348,6 +348,7 @@ typedef int (*eco_i_known_fn)(const char *text, size_t len, uint64_t key, size_t
 typedef struct eco_i_mention {
     size_t start, end;      /* where the name is in the sentence, in bytes */
     char *name;             /* the name as written, cleaned of qualifiers (owned) */
+    uint64_t key;           /* eco_i_fold_hash of name, made once: every step looks it up */
     char *alias;            /* another form given with it: acronym or appositive; or NULL */
     eco_actor_type type;    /* from a sector label or a known entry; else UNKNOWN */
     const eco_i_known *known; /* gazetteer or alias-file entry; or NULL */

@@ -544,9 +544,8 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
     r->sentence_count++;
     for (size_t i = 0; i < s->names.count; i++) {
         const eco_i_mention *m = &s->names.items[i];
-        uint64_t key = eco_i_fold_hash(m->name, strlen(m->name));
-        if (m->generic && !m->known && !m->is_actor && key &&
-            eco_i_map_put(&r->generic, key, 1) < 0)
+        if (m->generic && !m->known && !m->is_actor && m->key &&
+            eco_i_map_put(&r->generic, m->key, 1) < 0)
             return ECO_ENOMEM;
     }
     return 0;
@@ -556,7 +555,7 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
 static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, const char *country)
 {
     size_t i, flag;
-    uint64_t key = eco_i_fold_hash(m->name, strlen(m->name));
+    uint64_t key = m->key;
     int rc;
 
     *out = ECO_I_NONE;
@@ -566,7 +565,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
             return rc;
         return eco_graph_add_alias(r->g, m->actor, m->name);
     }
-    if (m->known && known_name(m->name, strlen(m->name), &i, r)) {
+    if (m->known && known_key(m->name, 0, m->key, &i, r)) {
         *out = i;
         return eco_graph_add_actor_record(r->g, i, r->view.id);
     }
@@ -583,7 +582,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     }
     if (key && eco_i_map_get(&r->generic, key, &flag))
         return 0;
-    if (known_name(m->name, strlen(m->name), &i, r)) {
+    if (known_key(m->name, 0, m->key, &i, r)) {
         *out = i;
         return m->type != ECO_TYPE_UNKNOWN ? eco_graph_set_actor_type(r->g, i, m->type) : 0;
     }
@@ -602,7 +601,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     if (m->alias && ((rc = eco_graph_add_alias(r->g, i, m->alias)) < 0 ||
                      (rc = eco_i_record_know(r, m->alias, i)) < 0))
         return rc;
-    if ((rc = eco_i_record_know(r, m->name, i)) < 0)
+    if (m->key && (rc = eco_i_map_put(&r->known, m->key, i)) < 0)
         return rc;
     *out = i;
     return 0;
