@@ -800,6 +800,42 @@ static int work_product(const sentence *st, size_t a, size_t b)
     return 0;
 }
 
+/* Whether tokens [a, b) name a person: a title before them ("Dr. Ana Ruiz") or a role
+ * after them ("Rebecca Santos, an advisor with ..."). */
+static int names_a_person(const sentence *st, size_t a, size_t b)
+{
+    static const char *const titles[] = {"dr", "mr", "mrs", "ms", "prof", "sr", "sra", "mme",
+                                         "dra", NULL};
+    static const char *const roles[] = {
+        "advisor", "adviser", "director", "consultant", "officer", "manager", "coordinator",
+        "specialist", "expert", "professor", "researcher", "minister", "head", "founder",
+        "ceo", "president", "chair", "member", "analyst", "lead", "representative",
+        "economist", "designer", "journalist", "fellow", "activist", "entrepreneur", NULL};
+    size_t k = b;
+
+    if (a > 0) {
+        size_t t = a - 1;
+        if (t > 0 && st->tokens[t].punct == '.')
+            t--;
+        for (size_t i = 0; titles[i]; i++)
+            if (st->tokens[t].word && strcmp(st->tokens[t].folded, titles[i]) == 0)
+                return 1;
+    }
+    if (k >= st->count || st->tokens[k].punct != ',')
+        return 0;
+    k++;
+    if (k < st->count && st->tokens[k].word &&
+        (strcmp(st->tokens[k].folded, "a") == 0 || strcmp(st->tokens[k].folded, "an") == 0 ||
+         strcmp(st->tokens[k].folded, "the") == 0 || strcmp(st->tokens[k].folded, "our") == 0))
+        k++;
+    /* "senior advisor", "project manager": the role is within two words */
+    for (size_t end = k + 2; k < end && k < st->count && st->tokens[k].word; k++)
+        for (size_t i = 0; roles[i]; i++)
+            if (strcmp(st->tokens[k].folded, roles[i]) == 0)
+                return 1;
+    return 0;
+}
+
 /* Decides about one name, tokens [a, b): adds a mention or not. */
 static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
                     int licensed)
@@ -826,6 +862,8 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
     if (b - a == 1 && st->tokens[a].coined)
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
+    if (names_a_person(st, a, b))
+        return 0;
     if (e->x->names_only ||
         (((licensed && (b - a > 1 || st->tokens[a].upper || licensed > 1)) ||
           (in_list_of_names && b - a == 1 && st->tokens[a].upper)) &&

@@ -132,6 +132,18 @@ static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
     return r->known.count && known_key(text, len, eco_i_fold_hash(text, len), actor, ctx);
 }
 
+/* "the Country Office" of a UNDP record, in the languages of the templates. */
+static int is_country_office(const char *folded)
+{
+    static const char *const forms[] = {"country office", "co", "oficina de pais",
+                                        "oficina del pais", "bureau pays", "bureau de pays",
+                                        "escritorio do pais", "escritorio de pais", NULL};
+    for (size_t i = 0; forms[i]; i++)
+        if (strcmp(folded, forms[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *const lab_forms[] = {
         "UNDP", "PNUD", "Acc Lab", "AccLab", "Accelerator Lab", "UNDP Accelerator Lab",
         "UNDP Acc Lab", "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab",
@@ -187,7 +199,9 @@ static int has_undp_word(const char *name)
             (c == 'p' && strncasecmp(p, "pnud", 4) == 0) ||
             (c == 'a' && strncasecmp(p, "acc", 3) == 0) ||
             (c == 'l' && (strncasecmp(p, "lab team", 8) == 0 || strncasecmp(p, "laborat", 7) == 0)) ||
-            (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)))
+            (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)) ||
+            (c == 'o' && strncasecmp(p, "oficina d", 9) == 0) ||
+            (c == 'b' && strncasecmp(p, "bureau", 6) == 0) || (c == 'e' && strncasecmp(p, "escrit", 6) == 0))
             return 1;
     }
     return 0;
@@ -235,7 +249,7 @@ static int undp_form(const eco_i_record *r, const char *name, size_t *out, char 
     char padded[260];
     snprintf(padded, sizeof(padded), " %s ", folded);
     if (strstr(padded, " undp ") || strstr(padded, " pnud ") ||
-        strcmp(folded, "country office") == 0 || strcmp(folded, "co") == 0) {
+        is_country_office(folded)) {
         *out = r->lab;
         return 1;
     }

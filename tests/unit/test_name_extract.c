@@ -145,6 +145,9 @@ static void examples_of_other_things_are_not_organisations(void **state)
                               "Fernando."), "");
     assert_string_equal(names("Which indices (e.g. NDVI, EVI, MSAVI) correlate best?"), "");
     assert_string_equal(names("Experts such as Maria Lopez and John Smith spoke."), "");
+    assert_string_equal(names("It is managed by Rebecca Santos, an advisor with the Ministry of "
+                              "Economy."), "Ministry of Economy");
+    assert_string_equal(names("The pilot was led by Dr. Ana Ruiz."), "");
     assert_string_equal(names("Partners such as Code for Africa and ACME joined."),
                         "Code for Africa | ACME");
     assert_string_equal(names("Many entities work on this, like SIRC, SAGO and SFDA."),
