@@ -225,7 +225,13 @@ const char *eco_i_xml_attribute(const eco_i_xml *x, const char *name);
 /* name without its namespace prefix. */
 const char *eco_i_xml_local(const char *name);
 
-/* ---- JSON positions --------------------------------------------------------------------- */
+/* ---- JSON texts ------------------------------------------------------------------------- */
+
+struct json_t;
+
+/* Parses the JSON of in with jansson's flags, past a UTF-8 byte-order mark; NULL with err
+ * set (the position in the file, and what is wrong in words a user can act on). */
+struct json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err);
 
 /* A step into a JSON document: a key of an object, or (key NULL) an index of an array. */
 typedef struct eco_i_json_step {

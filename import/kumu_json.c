@@ -120,14 +120,12 @@ static int read_items(eco_i_mapper *m, json_t *root, const char *key, eco_error 
 
 int eco_i_read_kumu_json(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(in->data, in->len, 0, &jerr);
+    json_t *root = eco_i_json_load(in, 0, err);
     eco_i_mapper m = {0};
     int rc;
 
     if (!root)
-        return eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
-                             jerr.column > 0 ? jerr.column : 1, "%s", jerr.text);
+        return ECO_EDATA;
     if (!json_is_array(json_object_get(root, "elements"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
                            "a Kumu project needs an \"elements\" array");

@@ -477,8 +477,7 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
 
 int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(in->data, in->len, 0, &jerr), *list, *item;
+    json_t *root = eco_i_json_load(in, 0, err), *list, *item;
     const char *edges_key;
     eco_i_mapper m = {0};
     eco_i_json_step path[2];
@@ -486,8 +485,7 @@ int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc, directed;
 
     if (!root)
-        return eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
-                             jerr.column > 0 ? jerr.column : 1, "%s", jerr.text);
+        return ECO_EDATA;
     edges_key = json_object_get(root, "edges") ? "edges" : "links";
     if (!json_is_array(json_object_get(root, "nodes"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
@@ -537,6 +535,8 @@ const char *eco_i_json_kind(const char *data, size_t len)
     /* ecomap writes "format" first: a map is known without parsing it twice. */
     if (eco_i_memmem(data, len < 256 ? len : 256, "\"format\"", 8))
         return "json";
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        data += 3, len -= 3;
     if (!(root = json_loadb(data, len, 0, NULL)))
         return "json";
     elements = json_object_get(root, "elements");
