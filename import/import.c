@@ -231,8 +231,34 @@ static void session_close(eco_i_session *s)
     free(s->buffer);
 }
 
+static int import_lines(eco_graph *g, const char *data, size_t len, const char *source,
+                        eco_i_session *session, eco_error *err);
+
+/*
+ * Reads data in the format given or detected.  Lines ending in a carriage return alone (as
+ * spreadsheets on old Macs save CSV) are read as if they ended in a line feed: every
+ * reader splits lines at '\n', and positions stay where they were, one byte for one.
+ */
 static int import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
                          eco_i_session *session, eco_error *err)
+{
+    char *copy;
+    int rc;
+
+    if (!memchr(data, '\r', len) || memchr(data, '\n', len))
+        return import_lines(g, data, len, source, session, err);
+    if (!(copy = malloc(len + 1)))
+        return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory reading the file");
+    for (size_t i = 0; i < len; i++)
+        copy[i] = data[i] == '\r' ? '\n' : data[i];
+    copy[len] = '\0';
+    rc = import_lines(g, copy, len, source, session, err);
+    free(copy);
+    return rc;
+}
+
+static int import_lines(eco_graph *g, const char *data, size_t len, const char *source,
+                        eco_i_session *session, eco_error *err)
 {
     const eco_import_options *o = session->opt;
     const char *name = o->format ? o->format : eco_import_detect(data, len);
