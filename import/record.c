@@ -132,15 +132,20 @@ static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
     return r->known.count && known_key(text, len, eco_i_fold_hash(text, len), actor, ctx);
 }
 
-/* "the Country Office" of a UNDP record, in the languages of the templates. */
+/* "the Country Office" of a UNDP record, in the languages of the templates, or a part of
+ * it: "Country office programmatic areas". */
 static int is_country_office(const char *folded)
 {
-    static const char *const forms[] = {"country office", "co", "oficina de pais",
-                                        "oficina del pais", "bureau pays", "bureau de pays",
-                                        "escritorio do pais", "escritorio de pais", NULL};
-    for (size_t i = 0; forms[i]; i++)
-        if (strcmp(folded, forms[i]) == 0)
+    static const char *const forms[] = {"country office", "oficina de pais", "oficina del pais",
+                                        "bureau pays", "bureau de pays", "escritorio do pais",
+                                        "escritorio de pais", NULL};
+    if (strcmp(folded, "co") == 0)
+        return 1;
+    for (size_t i = 0; forms[i]; i++) {
+        size_t n = strlen(forms[i]);
+        if (strncmp(folded, forms[i], n) == 0 && (folded[n] == '\0' || folded[n] == ' '))
             return 1;
+    }
     return 0;
 }
 

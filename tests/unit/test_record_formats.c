@@ -156,6 +156,11 @@ static void the_country_office_is_the_lab_in_every_language(void **state)
     size_t lab = actor("UNDP Accelerator Lab Peru", "Peru");
     assert_int_equal(actor("Oficina de Pa\xC3\xADs", "Peru"), lab); /* an alias, no actor */
     assert_true(tied(lab, actor("Ministerio de Salud", "Peru"), ECO_TIE_RELATED));
+    /* a part of the office, named as a partner, is the lab's own house too */
+    import("# Test\n\n[[type:experiment]]\n[[country:Peru]]\n## Overview\n"
+           "> Please list the names of partners mentioned in the previous question:\n"
+           "Country office programmatic areas\n## Design\n", "exp.md");
+    assert_int_equal(actor("Country office programmatic areas", "Peru"), lab);
 }
 
 static const char experiment[] =
