@@ -699,6 +699,10 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + start, end - start)))
         return ECO_ENOMEM;
+    /* "L'ordre des Médecins": without its article, the name starts with a capital */
+    if (a > 0 && st->tokens[a - 1].word && st->tokens[a - 1].end == start &&
+        m->name[0] >= 'a' && m->name[0] <= 'z')
+        m->name[0] = (char)(m->name[0] - 32);
     m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = start;
     m->end = end;

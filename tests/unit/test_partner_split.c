@@ -54,6 +54,15 @@ static void ampersand_commas_and_slashes_separate_names(void **state)
     names_equal(split_field("Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS"),
                 (const char *const[]){"Ministère de la Santé Publique", "Airtel Tchad",
                                       "Moov Africa", "ENASS", NULL});
+    /* a long list is still a list, not a sentence */
+    names_equal(split_field("Ministry of Public Health, Airtel Chad, Moov Africa, ENASS, Order "
+                            "of Physicians of Chad, Chamber of Commerce"),
+                (const char *const[]){"Ministry of Public Health", "Airtel Chad", "Moov Africa",
+                                      "ENASS", "Order of Physicians of Chad",
+                                      "Chamber of Commerce", NULL});
+    names_equal(split_field("Airtel Tchad, L'ordre des M\xC3\xA9" "decins du Tchad, Moov Africa"),
+                (const char *const[]){"Airtel Tchad", "Ordre des M\xC3\xA9" "decins du Tchad",
+                                      "Moov Africa", NULL});
     names_equal(split_field("Ministry of Energy / Ministry of Water"),
                 (const char *const[]){"Ministry of Energy", "Ministry of Water", NULL});
 }
