@@ -926,6 +926,13 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
         }
         return last - i + 1;
     }
+    /* A partner field's "Social and Peace Influencers": a lone common adjective before "and"
+     * modifies the name after it */
+    if (e->x->names_only && !it->has_head && it->b - it->a == 1 &&
+        (e->st->tokens[it->a].cls & W_GENERIC) && i + 1 < n && items[i + 1].sep == SEP_AND &&
+        !items[i + 1].has_head && !items[i + 1].det && !items[i + 1].plural &&
+        items[i + 1].b - items[i + 1].a >= 2)
+        return 2;
     if (!it->has_head) {
         /* "Tax and Customs Authority", "Science, Technology and Society Lab" */
         for (k = i + 1; k < n; k++) {

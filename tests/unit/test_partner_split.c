@@ -42,6 +42,8 @@ static void and_separates_names_but_not_inside_a_name(void **state)
                 (const char *const[]){"Ministry of Housing and Municipal Services", NULL});
     names_equal(split_field("Tax and Customs Authority"),
                 (const char *const[]){"Tax and Customs Authority", NULL});
+    names_equal(split_field("Social and Peace Influencers"),
+                (const char *const[]){"Social and Peace Influencers", NULL});
 }
 
 static void ampersand_commas_and_slashes_separate_names(void **state)
