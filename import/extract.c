@@ -840,6 +840,27 @@ static int names_a_person(const sentence *st, size_t a, size_t b)
     return 0;
 }
 
+/* Whether tokens [a, b) of a partner field, which hold no head word, describe an activity
+ * rather than name a body: a lone "-ing" word ("Collecting") or a capital followed only by
+ * small words ("Waste sorting").  "Erdenet city government" names one. */
+static int describes_an_activity(const sentence *st, size_t a, size_t b)
+{
+    static const char *const bodies[] = {"government", "gobierno", "governo", "gouvernement",
+                                         "council", "administration", "office", NULL};
+    const token *last = &st->tokens[b - 1];
+    size_t n = last->end - last->start;
+
+    if (b - a == 1)
+        return !st->tokens[a].upper && n > 5 && memcmp(st->text + last->end - 3, "ing", 3) == 0;
+    for (size_t k = a + 1; k < b; k++)
+        if (!st->tokens[k].word || st->tokens[k].cap || is_conn(&st->tokens[k]))
+            return 0;
+    for (size_t i = 0; bodies[i]; i++)
+        if (strcmp(last->folded, bodies[i]) == 0)
+            return 0;
+    return 1;
+}
+
 /* Decides about one name, tokens [a, b): adds a mention or not. */
 static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
                     int licensed)
@@ -866,7 +887,7 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
     if (b - a == 1 && st->tokens[a].coined)
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
-    if (names_a_person(st, a, b))
+    if (names_a_person(st, a, b) || (e->x->names_only && describes_an_activity(st, a, b)))
         return 0;
     if (e->x->names_only ||
         (((licensed && (b - a > 1 || st->tokens[a].upper || licensed > 1)) ||

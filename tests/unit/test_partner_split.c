@@ -131,6 +131,9 @@ static void a_category_label_types_the_names_after_it(void **state)
 static void empty_answers_and_generic_phrases_name_no_one(void **state)
 {
     (void)state;
+    /* activities, not bodies; a city government is a body */
+    names_equal(split_field("Waste sorting, Collecting, Erdenet city government"),
+                (const char *const[]){"Erdenet city government", NULL});
     names_equal(split_field("N/A"), (const char *const[]){NULL});
     names_equal(split_field("Not applicable\nNone\nyes"), (const char *const[]){NULL});
     names_equal(split_field("community leaders, among others"), (const char *const[]){NULL});
