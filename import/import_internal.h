@@ -102,6 +102,13 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
 enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
 int eco_i_kumu_table(const char *data, size_t len);
 
+/* Ends a Kumu import (import/kumu.c), once every input is read: warns of each connection to
+ * an element that no table held (in the order of the files and positions, whatever the
+ * order they were read in) when any element was read, and forgets which actors were made up
+ * for such connections.  0, or below 0 with err set (an error instead of a warning when
+ * opt->strict).  O(actors log actors). */
+int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err);
+
 /* 1 when a CSV header is Participedia's export of cases, methods or organizations. */
 int eco_i_is_participedia_csv(const char *data, size_t len);
 

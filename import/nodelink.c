@@ -316,15 +316,22 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
 static int edge_end(eco_i_mapper *m, place *p, json_t *edge, const char *key, size_t *out)
 {
     char *id = scalar_text(json_object_get(edge, key));
+    /* A Kumu project says "from" and "to", "connection" and "element": say it its way. */
+    int kumu = m->format && strcmp(m->format, "kumu-json") == 0;
+    const char *said = kumu ? (strcmp(key, "source") == 0 ? "from" : "to") : key;
     int rc = 0;
 
     if (!id || !*id) {
         free(id);
-        return place_say(p, NULL, 0, "edge has no \"%s\"", key);
+        return place_say(p, NULL, 0, kumu ? "connection has no \"%s\"" : "edge has no \"%s\"",
+                         said);
     }
     /* Hand-made files name nodes by their names, too. */
     if (!eco_i_mapper_find(m, id, out) && eco_graph_find_actor(out, m->map, id, NULL) < 0) {
-        if ((rc = place_say(p, key, 1, "edge to \"%s\", which no node names", id)) == 0 &&
+        if ((rc = place_say(p, said, 1,
+                            kumu ? "connection to \"%s\", which no element names"
+                                 : "edge to \"%s\", which no node names",
+                            id)) == 0 &&
             ((rc = eco_i_mapper_node(m, out, id, NULL, ECO_TYPE_UNKNOWN, NULL)) < 0 ||
              (rc = eco_i_mapper_seen(m, *out)) < 0))
             rc = place_oom(p);
