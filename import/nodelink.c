@@ -116,8 +116,21 @@ int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const
  * them; NULL for null, and for anything else when scalar_only. */
 static char *scalar_text(json_t *v)
 {
+    char buf[40];
+
     if (json_is_string(v))
         return strdup(json_string_value(v));
+    if (json_is_real(v)) {
+        /* The shortest decimal that reads back as the same number: Kumu's computed metrics
+         * (0.9, not 0.90000000000000002). */
+        double x = json_real_value(v);
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof(buf), "%.*g", digits, x);
+            if (strtod(buf, NULL) == x)
+                break;
+        }
+        return strdup(buf);
+    }
     if (json_is_number(v) || json_is_boolean(v))
         return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
     return NULL;
@@ -374,6 +387,10 @@ static char *edge_text(json_t *edge)
         char *text;
         if (skipped(key, edge_fields) || !(text = value_text(v)))
             continue;
+        if (!*text) { /* Kumu writes "label": "" for a connection without one */
+            free(text);
+            continue;
+        }
         int failed = (len && append(&buf, &len, &cap, "; ", 2) < 0) ||
                      append(&buf, &len, &cap, key, strlen(key)) < 0 ||
                      append(&buf, &len, &cap, ": ", 2) < 0 ||
