@@ -23,6 +23,9 @@ typedef struct eco_i_session {
     size_t files_read;             /* inputs imported, skipped ones aside */
     char *buffer;                  /* file contents, reused from file to file */
     size_t buffer_cap;
+    int hold_connections;          /* 1 while a folder is read: Kumu connection sheets wait */
+    char **held;                   /* paths of the sheets that wait (owned) */
+    size_t held_count, held_cap;
 } eco_i_session;
 
 /* One input, read whole. */
