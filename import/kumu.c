@@ -1191,6 +1191,22 @@ static int compare_unclaimed(const void *a, const void *b)
     return c ? c : strcmp(x->name, y->name);
 }
 
+/* Whether an input other than a Kumu sheet (a record, a CSV of ties) saw actor i: it names
+ * the actor, as it would have had it been read before the connection. */
+static int seen_elsewhere(const eco_graph *g, size_t i)
+{
+    const eco_actor *a = eco_graph_actor(g, i);
+    size_t r;
+
+    for (size_t k = 0; k < a->record_count; k++)
+        if (eco_graph_find_record(&r, g, a->records[k]) == 0) {
+            const char *format = eco_graph_record(g, r)->format;
+            if (!format || strcmp(format, "kumu") != 0)
+                return 1;
+        }
+    return 0;
+}
+
 int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err)
 {
     unclaimed *list = NULL;
@@ -1200,6 +1216,14 @@ int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error 
     for (size_t i = 0; i < eco_graph_actor_count(g); i++) {
         const char *value = eco_graph_attribute(g, i, STAND_IN);
         if (!value) {
+            named = 1;
+            continue;
+        }
+        if (seen_elsewhere(g, i)) {
+            if ((rc = eco_graph_set_attribute(g, i, STAND_IN, NULL)) < 0) {
+                rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory");
+                goto cleanup;
+            }
             named = 1;
             continue;
         }
