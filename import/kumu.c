@@ -354,7 +354,7 @@ typedef struct sheet {
     int table;     /* ECO_I_KUMU_* of the current table */
     char **names;  /* the current header's cells, trimmed (owned) */
     size_t name_count;
-    int has_record;   /* 1 once the file's own record is in g */
+    int has_record; /* 1 once the file's own record is in g */
 } sheet;
 
 /* The trimmed text of column c in the row just read; "" when absent. */
@@ -621,9 +621,9 @@ typedef struct parked {
 
 /* A stand-in removed for an element: what of it goes to the element's actor. */
 typedef struct claim {
-    const char *id;      /* the stand-in's id, pooled in the caller's graph */
-    size_t element;      /* the element's index in the table's own graph */
-    const char **names;  /* its aliases and records, pooled (owned array) */
+    const char *id;     /* the stand-in's id, pooled in the caller's graph */
+    size_t element;     /* the element's index in the table's own graph */
+    const char **names; /* its aliases and records, pooled (owned array) */
     size_t alias_count, record_count;
 } claim;
 
@@ -933,8 +933,8 @@ static int add_plain_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int di
         if (!(text = malloc(n)))
             return oom(s);
         snprintf(text, n, "%s%s%s%s%s", kumu_type ? kumu_type : "",
-                 kumu_type && strength ? ", " : "", strength ? strength : "",
-                 *said ? ": " : "", said);
+                 kumu_type && strength ? ", " : "", strength ? strength : "", *said ? ": " : "",
+                 said);
     }
     eco_evidence ev = {s->in->record_id, s->in->source, s->csv.row_line,
                        text    ? text
@@ -969,9 +969,9 @@ static int connection_tie(sheet *s, const connection *k, const char *a_name, con
     if (a == b)
         return eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.row_line, 1,
                           "connection from \"%s\" to itself ignored", a_name);
-    return k->ecomap ? add_ecomap_tie(s, a, b, k->kind, k->directed, k->weight)
-                     : add_plain_tie(s, a, b, k->kind, k->directed, k->weight, k->kumu_type,
-                                     k->strength);
+    return k->ecomap
+               ? add_ecomap_tie(s, a, b, k->kind, k->directed, k->weight)
+               : add_plain_tie(s, a, b, k->kind, k->directed, k->weight, k->kumu_type, k->strength);
 }
 
 /* The names a From or To cell holds: one, or in a plain sheet several separated by '|'
@@ -1246,9 +1246,8 @@ int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error 
         goto cleanup;
     qsort(list, count, sizeof(*list), compare_unclaimed);
     for (size_t i = 0; i < count && rc == 0; i++)
-        rc = eco_i_warn(opt, err, list[i].at.source, (int)list[i].at.line,
-                        (int)list[i].at.column, "connection to \"%s\", which no element names",
-                        list[i].name);
+        rc = eco_i_warn(opt, err, list[i].at.source, (int)list[i].at.line, (int)list[i].at.column,
+                        "connection to \"%s\", which no element names", list[i].name);
 cleanup:
     for (size_t i = 0; i < count; i++)
         free(list[i].value);
