@@ -632,6 +632,7 @@ typedef struct parking {
     size_t count, cap;
     claim *claims;
     size_t claim_count, claim_cap;
+    eco_i_map claim_of; /* pooled stand-in id -> its index in claims */
 } parking;
 
 static void parking_free(parking *p)
@@ -642,6 +643,7 @@ static void parking_free(parking *p)
         free(p->claims[i].names);
     free(p->items);
     free(p->claims);
+    eco_i_map_free(&p->claim_of);
 }
 
 /* Sets aside the ties, aliases and records of stand-in i of g and removes it, so that the
@@ -654,6 +656,8 @@ static int park(parking *p, eco_graph *g, size_t i, size_t element)
     claim *c;
 
     if (eco_i_reserve(&p->claims, &p->claim_cap, p->claim_count + 1, sizeof(*p->claims)) < 0)
+        return ECO_ENOMEM;
+    if (eco_i_map_put(&p->claim_of, eco_i_ptr_key(a->id), p->claim_count) < 0)
         return ECO_ENOMEM;
     c = &p->claims[p->claim_count++];
     *c = (claim){a->id, element, NULL, a->alias_count, a->record_count};
@@ -693,9 +697,10 @@ static int park(parking *p, eco_graph *g, size_t i, size_t element)
 static int unpark_end(const parking *p, const eco_graph *g, const eco_graph *map, const char *id,
                       size_t *out)
 {
-    for (size_t i = 0; i < p->claim_count; i++) {
-        if (strcmp(p->claims[i].id, id) != 0)
-            continue;
+    size_t i;
+
+    /* Ids are pooled in g, so that one string is one pointer. */
+    if (eco_i_map_get(&p->claim_of, eco_i_ptr_key(id), &i)) {
         const eco_actor *e = eco_graph_actor(map, p->claims[i].element);
         /* eco_graph_absorb joins an element by id, then by name. */
         if (eco_graph_find_actor_by_id(out, g, e->id) == 0 ||
