@@ -224,6 +224,9 @@ static int session_open(eco_i_session *s, const eco_import_options *opt, eco_err
 
 static void session_close(eco_i_session *s)
 {
+    for (size_t i = 0; i < s->held_count; i++)
+        free(s->held[i]);
+    free(s->held);
     eco_i_lexicon_free(s->user);
     eco_i_map_free(&s->actor_of);
     eco_i_map_free(&s->actor_name);
@@ -311,6 +314,20 @@ static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len
     return 0;
 }
 
+/* Whether data is a Kumu sheet that starts with connections: in a folder it is read after
+ * every other file, so that its elements, wherever they sort, come first (a folder of
+ * ecomap's own Kumu export holds map.connections.csv before map.elements.csv). */
+static int is_kumu_connections(const char *data, size_t len, const char *forced)
+{
+    const char *p = skip_bom_and_space(data, data + len);
+    size_t rest = (size_t)(data + len - p);
+
+    /* As eco_import_detect would tell it: a header, before any other format's test. */
+    if ((forced && strcmp(forced, "kumu") != 0) || memchr(data, '\0', len))
+        return 0;
+    return eco_i_kumu_table(p, rest < 65536 ? rest : 65536) == ECO_I_KUMU_CONNECTIONS;
+}
+
 static int import_file(eco_graph *g, const char *path, eco_i_session *session, int in_folder,
                        eco_error *err)
 {
@@ -331,6 +348,16 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
         return eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
     if (rc < 0)
         return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
+    if (session->hold_connections && is_kumu_connections(data, len, opt->format)) {
+        char *copy = strdup(path);
+        if (!copy || eco_i_reserve(&session->held, &session->held_cap, session->held_count + 1,
+                                   sizeof(*session->held)) < 0) {
+            free(copy);
+            return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
+        }
+        session->held[session->held_count++] = copy;
+        return 0;
+    }
     if (in_folder && !opt->format && !eco_import_detect(data, len)) {
         /* A folder of records holds other files too: say which were left out, and go on. */
         return eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
@@ -397,9 +424,18 @@ static int import_any(eco_graph *g, const char *path, eco_i_session *session, in
     if (stat(path, &st) != 0)
         return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
     if (S_ISDIR(st.st_mode)) {
+        int rc;
         if (depth >= MAX_FOLDER_DEPTH)
             return eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
-        return import_folder(g, path, session, depth, err);
+        if (depth > 0)
+            return import_folder(g, path, session, depth, err);
+        /* The folder's Kumu connection sheets wait for every other file (its elements). */
+        session->hold_connections = 1;
+        rc = import_folder(g, path, session, depth, err);
+        session->hold_connections = 0;
+        for (size_t i = 0; i < session->held_count && rc == 0; i++)
+            rc = import_file(g, session->held[i], session, 1, err);
+        return rc;
     }
     if (!S_ISREG(st.st_mode))
         return depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: not a regular file")

@@ -23,6 +23,9 @@ typedef struct eco_i_session {
     size_t files_read;             /* inputs imported, skipped ones aside */
     char *buffer;                  /* file contents, reused from file to file */
     size_t buffer_cap;
+    int hold_connections;          /* 1 while a folder is read: Kumu connection sheets wait */
+    char **held;                   /* paths of the sheets that wait (owned) */
+    size_t held_count, held_cap;
 } eco_i_session;
 
 /* One input, read whole. */
@@ -101,6 +104,13 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
 /* Which of ecomap's Kumu tables a CSV header names (import/kumu.c): 0 when none. */
 enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
 int eco_i_kumu_table(const char *data, size_t len);
+
+/* Ends a Kumu import (import/kumu.c), once every input is read: warns of each connection to
+ * an element that no table held (in the order of the files and positions, whatever the
+ * order they were read in) when any element was read, and forgets which actors were made up
+ * for such connections.  0, or below 0 with err set (an error instead of a warning when
+ * opt->strict).  O(actors log actors). */
+int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err);
 
 /* 1 when a CSV header is Participedia's export of cases, methods or organizations. */
 int eco_i_is_participedia_csv(const char *data, size_t len);

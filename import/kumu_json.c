@@ -70,11 +70,14 @@ static int connection_edge(json_t *edge)
         rename_key(edge, "connection type", "type") < 0 ||
         rename_key(edge, "strength", "weight") < 0)
         return -1;
-    /* A reversed connection is drawn from "to" to "from". */
-    if (json_is_true(json_object_get(edge, "reversed"))) {
-        json_t *source = json_incref(json_object_get(edge, "source"));
-        int failed = json_object_set(edge, "source", json_object_get(edge, "target")) < 0 ||
-                     json_object_set_new(edge, "target", source) < 0;
+    /* A reversed connection is drawn from "to" to "from".  Without both ends there is
+     * nothing to turn round, and the reader says which is missing. */
+    json_t *source = json_object_get(edge, "source"), *target = json_object_get(edge, "target");
+    if (json_is_true(json_object_get(edge, "reversed")) && source && target) {
+        json_incref(source);
+        int failed = json_object_set(edge, "source", target) < 0;
+        /* json_object_set_new takes the reference to source even when it fails. */
+        failed |= json_object_set_new(edge, "target", source) < 0;
         if (failed)
             return -1;
     }

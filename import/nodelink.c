@@ -116,8 +116,21 @@ int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const
  * them; NULL for null, and for anything else when scalar_only. */
 static char *scalar_text(json_t *v)
 {
+    char buf[40];
+
     if (json_is_string(v))
         return strdup(json_string_value(v));
+    if (json_is_real(v)) {
+        /* The shortest decimal that reads back as the same number: Kumu's computed metrics
+         * (0.9, not 0.90000000000000002). */
+        double x = json_real_value(v);
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof(buf), "%.*g", digits, x);
+            if (strtod(buf, NULL) == x)
+                break;
+        }
+        return strdup(buf);
+    }
     if (json_is_number(v) || json_is_boolean(v))
         return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
     return NULL;
@@ -316,15 +329,22 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
 static int edge_end(eco_i_mapper *m, place *p, json_t *edge, const char *key, size_t *out)
 {
     char *id = scalar_text(json_object_get(edge, key));
+    /* A Kumu project says "from" and "to", "connection" and "element": say it its way. */
+    int kumu = m->format && strcmp(m->format, "kumu-json") == 0;
+    const char *said = kumu ? (strcmp(key, "source") == 0 ? "from" : "to") : key;
     int rc = 0;
 
     if (!id || !*id) {
         free(id);
-        return place_say(p, NULL, 0, "edge has no \"%s\"", key);
+        return place_say(p, NULL, 0, kumu ? "connection has no \"%s\"" : "edge has no \"%s\"",
+                         said);
     }
     /* Hand-made files name nodes by their names, too. */
     if (!eco_i_mapper_find(m, id, out) && eco_graph_find_actor(out, m->map, id, NULL) < 0) {
-        if ((rc = place_say(p, key, 1, "edge to \"%s\", which no node names", id)) == 0 &&
+        if ((rc = place_say(p, said, 1,
+                            kumu ? "connection to \"%s\", which no element names"
+                                 : "edge to \"%s\", which no node names",
+                            id)) == 0 &&
             ((rc = eco_i_mapper_node(m, out, id, NULL, ECO_TYPE_UNKNOWN, NULL)) < 0 ||
              (rc = eco_i_mapper_seen(m, *out)) < 0))
             rc = place_oom(p);
@@ -367,6 +387,10 @@ static char *edge_text(json_t *edge)
         char *text;
         if (skipped(key, edge_fields) || !(text = value_text(v)))
             continue;
+        if (!*text) { /* Kumu writes "label": "" for a connection without one */
+            free(text);
+            continue;
+        }
         int failed = (len && append(&buf, &len, &cap, "; ", 2) < 0) ||
                      append(&buf, &len, &cap, key, strlen(key)) < 0 ||
                      append(&buf, &len, &cap, ": ", 2) < 0 ||

@@ -228,9 +228,13 @@ int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *e
 {
     plan p = {NULL, 0, 0};
     eco_i_lexicon *user = NULL;
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
     alias_ctx ac = {g};
     int rc;
 
+    /* First, before any merge carries a stand-in's mark to another actor. */
+    if ((rc = eco_i_kumu_stand_ins(g, opt ? opt : &defaults, err)) < 0)
+        goto cleanup;
     if ((rc = plan_rules(&p, g)) < 0 || (rc = carry_out(g, &p)) < 0) {
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
