@@ -230,7 +230,7 @@ static int piece(splitter *sp, const char *s, size_t n)
         memcpy(lf, l, m);
         lf[m] = '\0';
         if (colon && eco_i_sector_type(l, ln) == ECO_TYPE_UNKNOWN && ln < 30 &&
-            !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
+            m > 0 && !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
             s = r, n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
             if (type == ECO_TYPE_UNKNOWN)
                 type = eco_name_classify(lf);
