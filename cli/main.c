@@ -58,6 +58,9 @@ int main(int argc, char **argv)
     const cli_command *command;
 
     opterr = 0; /* each command reports bad options in its own one-line form */
+    /* Ctrl-C or a kill in the middle of a write leaves no temporary file behind. */
+    if (eco_export_catch_signals() < 0)
+        fprintf(stderr, "ecomap: warning: an interrupted write may leave a temporary file\n");
     if (argc < 2) {
         print_overview(stderr);
         return EXIT_USAGE;

@@ -15,6 +15,7 @@ typedef struct eco_i_output {
     char *path;        /* the destination, or NULL for standard output */
     char *temp_path;   /* the temporary file, or NULL for standard output */
     const char *name;  /* the destination as shown in messages */
+    int live;          /* its slot plus one among the files a signal removes, or 0 */
 } eco_i_output;
 
 /* Opens a temporary file in path's folder, or standard output when path is "-". */

@@ -4,15 +4,92 @@
  * Output goes to a temporary file in the destination's folder (so that the final rename
  * stays on one file system and is atomic), is flushed to disk, and only then renamed over
  * the destination.  A run that fails or is killed half way leaves the old file untouched.
+ * The temporary file is ".NAME.XXXXXX" beside NAME (mkstemp fills in the X's); a program
+ * that calls eco_export_catch_signals has it removed when SIGINT, SIGTERM or SIGHUP ends
+ * the run, and only SIGKILL (or a crash) can leave one behind.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "export_internal.h"
+
+/* ---- Temporary files removed on a signal ------------------------------------------------ */
+
+/*
+ * The temporary files being written, kept where a signal handler may read them: static
+ * buffers, each claimed and released through a lock-free atomic state, since a handler may
+ * neither lock nor allocate.  A file beyond the table's size, or with a longer path, is
+ * still written safely; only a signal would leave it behind.
+ */
+enum { LIVE_MAX = 16, LIVE_PATH = 4096 };
+enum { SLOT_FREE, SLOT_FILLING, SLOT_LIVE };
+static char live_path[LIVE_MAX][LIVE_PATH];
+static atomic_int live_state[LIVE_MAX];
+
+/* Remembers path as a temporary file to remove on a signal: the slot plus one, or 0. */
+static int live_add(const char *path)
+{
+    size_t len = strlen(path);
+
+    if (len >= LIVE_PATH)
+        return 0;
+    for (int i = 0; i < LIVE_MAX; i++) {
+        int expected = SLOT_FREE;
+        if (atomic_compare_exchange_strong(&live_state[i], &expected, SLOT_FILLING)) {
+            memcpy(live_path[i], path, len + 1);
+            atomic_store(&live_state[i], SLOT_LIVE);
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Forgets a temporary file, once it is renamed or removed. */
+static void live_forget(eco_i_output *out)
+{
+    if (out->live > 0)
+        atomic_store(&live_state[out->live - 1], SLOT_FREE);
+    out->live = 0;
+}
+
+/* Removes every temporary file being written, then lets the signal end the process as it
+ * would have: SA_RESETHAND has restored its default action, and SA_NODEFER lets it act at
+ * once.  Only async-signal-safe calls: unlink and raise. */
+static void remove_temporaries(int signal_number)
+{
+    for (int i = 0; i < LIVE_MAX; i++)
+        if (atomic_load(&live_state[i]) == SLOT_LIVE)
+            unlink(live_path[i]);
+    raise(signal_number);
+}
+
+int eco_export_catch_signals(void)
+{
+    static const int signals[] = {SIGHUP, SIGINT, SIGTERM};
+    struct sigaction action, old;
+
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = remove_temporaries;
+    action.sa_flags = SA_RESETHAND | SA_NODEFER;
+    if (sigemptyset(&action.sa_mask) != 0)
+        return ECO_EINTERNAL;
+    for (size_t i = 0; i < sizeof(signals) / sizeof(*signals); i++) {
+        /* A signal the program's caller ignores (nohup, a background job) stays ignored. */
+        if (sigaction(signals[i], NULL, &old) != 0)
+            return ECO_EINTERNAL;
+        if (old.sa_handler != SIG_IGN && sigaction(signals[i], &action, NULL) != 0)
+            return ECO_EINTERNAL;
+    }
+    return 0;
+}
+
+/* ---- Output files ----------------------------------------------------------------------- */
 
 int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
 {
@@ -64,11 +141,12 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
         return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s",
                              strerror(saved));
     }
+    out->live = live_add(out->temp_path);
     if (!(out->fp = fdopen(fd, "wb"))) {
+        int saved = errno;
         close(fd);
         eco_i_output_abort(out);
-        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s",
-                             strerror(errno));
+        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s", strerror(saved));
     }
     return 0;
 }
@@ -121,6 +199,7 @@ static int finish(eco_i_output *out, eco_error *err)
     if (out->temp_path && rename(out->temp_path, out->path) != 0)
         return eco_error_set(err, ECO_EIO, out->name, 0, 0, "cannot write: %s",
                              strerror(errno));
+    live_forget(out);
     free(out->temp_path);
     free(out->path);
     memset(out, 0, sizeof(*out));
@@ -165,6 +244,7 @@ void eco_i_output_abort(eco_i_output *out)
         fclose(out->fp);
     if (out->temp_path)
         unlink(out->temp_path);
+    live_forget(out);
     free(out->temp_path);
     free(out->path);
     memset(out, 0, sizeof(*out));

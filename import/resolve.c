@@ -193,16 +193,21 @@ typedef struct alias_ctx {
 static int apply_alias(const char *alias, const eco_i_known *entry, void *ctx)
 {
     alias_ctx *ac = ctx;
-    size_t canonical, other, out;
+    size_t canonical, other, out, renamed = SIZE_MAX;
     int rc = 0;
 
     for (;;) {
         int have_canonical = eco_graph_find_actor(&canonical, ac->g, entry->name, entry->country) == 0;
         int have_alias = eco_graph_find_actor(&other, ac->g, alias, entry->country) == 0;
+        if (!have_canonical && renamed != SIZE_MAX) {
+            /* A name that finds nothing once given (not UTF-8, or folding to nothing). */
+            canonical = renamed;
+            break;
+        }
         if (!have_alias && !have_canonical)
             return 0;
         if (!have_canonical) {
-            canonical = other;
+            canonical = renamed = other;
             if ((rc = eco_graph_set_actor_name(ac->g, canonical, entry->name)) < 0)
                 return rc;
             continue;

@@ -63,6 +63,15 @@ int eco_export_file(const eco_graph *g, eco_export_format format, const eco_expo
 /* Saves g as a native map; the same as eco_export_file with ECO_EXPORT_JSON. */
 int eco_graph_save(const eco_graph *g, const char *path, eco_error *err);
 
+/*
+ * For programs: makes SIGINT, SIGTERM and SIGHUP remove the temporary files of every output
+ * being written (".NAME.XXXXXX" beside NAME), then end the process as the signal would
+ * have.  A signal that is ignored when this is called stays ignored.  A library does not
+ * change how its process handles signals unless asked, so nothing calls this but main().
+ * Returns 0, or ECO_EINTERNAL when the system refuses a handler.  O(1).
+ */
+int eco_export_catch_signals(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,99 @@
+/*
+ * fuzz_aliases.c - libFuzzer target for the alias file reader (`--aliases FILE`, CSV
+ * "alias,canonical[,type,country]", import/lexicon.c): the input is the alias file.  A
+ * fixed text record and CSV of ties, whose names the seeds in tests/fuzz/seeds-aliases use,
+ * are imported with it, so that its names are recognised in text; then it is applied by
+ * eco_import_resolve, and the map is written back.  Anything but a clean success or a clean
+ * error is a finding.
+ *
+ * The importer reads aliases from a path, so the input goes to an anonymous in-memory file
+ * (memfd) named by /proc/self/fd: nothing is left on disk when a run stops, even by a crash.
+ */
+#define _GNU_SOURCE
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "ecomap.h"
+
+static const char text_record[] =
+    "# Open Lab\n\n"
+    "The Open Lab was created by the Administrative Modernisation Agency (AMA) with the\n"
+    "Ministry of Education. It is funded by the UNDP and works in partnership with the\n"
+    "University of Lisbon and Code for Portugal. Senescyt trained the team.\n";
+
+static const char tie_table[] = "source,target,kind\n"
+                                "AMA,Open Lab,hosting\n"
+                                "Agency for Administrative Modernisation,UNDP,partnership\n"
+                                "\"Ministry of Education\",Senescyt,related\n";
+
+static int alias_fd = -1;
+static char alias_path[64];
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    if (alias_fd >= 0) /* tests/fuzz/replay.c calls this once per file */
+        return 0;
+    if ((alias_fd = memfd_create("aliases.csv", 0)) < 0) {
+        perror("memfd_create");
+        exit(1);
+    }
+    snprintf(alias_path, sizeof(alias_path), "/proc/self/fd/%d", alias_fd);
+    return 0;
+}
+
+/* Replaces the content of the alias file with data. */
+static int set_aliases(const uint8_t *data, size_t size)
+{
+    size_t done = 0;
+
+    if (ftruncate(alias_fd, 0) != 0)
+        return -1;
+    while (done < size) {
+        ssize_t n = pwrite(alias_fd, data + done, size - done, (off_t)done);
+        if (n <= 0)
+            return -1;
+        done += (size_t)n;
+    }
+    return 0;
+}
+
+static void write_back(const eco_graph *g)
+{
+    eco_error err = {0};
+    char *text = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&text, &len);
+
+    if (!fp)
+        return;
+    eco_export_stream(g, ECO_EXPORT_JSON, NULL, fp, "fuzz", &err);
+    eco_export_stream(g, ECO_EXPORT_NODE_LINK, NULL, fp, "fuzz", &err);
+    fclose(fp);
+    free(text);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_error err = {0};
+    eco_graph *g = NULL;
+
+    if (alias_fd < 0 || set_aliases(data, size) < 0 || eco_graph_new(&g) < 0)
+        return 0;
+    opt.aliases = alias_path;
+    opt.format = "text";
+    if (eco_import_buffer(g, text_record, sizeof(text_record) - 1, "record.md", &opt, &err) == 0) {
+        opt.format = "csv";
+        if (eco_import_buffer(g, tie_table, sizeof(tie_table) - 1, "ties.csv", &opt, &err) == 0 &&
+            eco_import_resolve(g, &opt, &err) == 0)
+            write_back(g);
+    }
+    eco_graph_free(g);
+    return 0;
+}
