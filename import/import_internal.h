@@ -458,8 +458,8 @@ eco_actor_type eco_i_sector_type(const char *text, size_t len);
 int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format);
 void eco_i_record_free(eco_i_record *r);
 
-/* Sets the record's title, country (any form: it is normalised) and year. */
-void eco_i_record_set_title(eco_i_record *r, const char *title, size_t len);
+/* Sets the record's title (0 or ECO_ENOMEM), country (any form: it is normalised) and year. */
+int eco_i_record_set_title(eco_i_record *r, const char *title, size_t len);
 void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
 void eco_i_record_set_year(eco_i_record *r, int year);
 const char *eco_i_record_country(const eco_i_record *r);

@@ -89,11 +89,12 @@ void eco_i_record_free(eco_i_record *r)
 
 /* ---- Facts ------------------------------------------------------------------------------ */
 
-void eco_i_record_set_title(eco_i_record *r, const char *title, size_t len)
+int eco_i_record_set_title(eco_i_record *r, const char *title, size_t len)
 {
     free(r->title);
     r->title = eco_i_squeeze(title, len);
     r->view.title = r->title && *r->title ? r->title : NULL;
+    return r->title ? 0 : ECO_ENOMEM;
 }
 
 void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len)
