@@ -239,8 +239,14 @@ const char *eco_i_xml_local(const char *name);
 
 struct json_t;
 
+/* Makes jansson allocate through core's watched allocator (core/watch.c), unless the
+ * program gave jansson an allocator of its own, and clears the watch: after a jansson call,
+ * eco_i_watch_failed says whether it ran out of memory, whatever it returned. */
+void eco_i_json_watch(void);
+
 /* Parses the JSON of in with jansson's flags, past a UTF-8 byte-order mark; NULL with err
- * set (the position in the file, and what is wrong in words a user can act on). */
+ * set (the position in the file, and what is wrong in words a user can act on), and
+ * eco_i_watch_failed() true when memory ran out, whatever jansson called it. */
 struct json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err);
 
 /* A step into a JSON document: a key of an object, or (key NULL) an index of an array. */

@@ -509,7 +509,7 @@ int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc, directed;
 
     if (!root)
-        return ECO_EDATA;
+        return eco_i_watch_failed() ? ECO_ENOMEM : ECO_EDATA;
     edges_key = json_object_get(root, "edges") ? "edges" : "links";
     if (!json_is_array(json_object_get(root, "nodes"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
@@ -561,6 +561,7 @@ const char *eco_i_json_kind(const char *data, size_t len)
         return "json";
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         data += 3, len -= 3;
+    eco_i_json_watch(); /* the importer asks eco_i_watch_failed after detecting */
     if (!(root = json_loadb(data, len, 0, NULL)))
         return "json";
     elements = json_object_get(root, "elements");
