@@ -344,8 +344,9 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
     size_t len = 0;
     int rc;
 
-    if (!fp)
-        return eco_error_set(err, ECO_ENOINPUT, source, 0, 0, "cannot open: %s", strerror(errno));
+    if (!fp) /* fopen allocates: it can fail for want of memory too */
+        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, source, 0, 0,
+                             "cannot open: %s", strerror(errno));
     rc = read_stream(session, fp, &data, &len);
     if (!is_stdin)
         fclose(fp);
@@ -393,8 +394,8 @@ static int import_folder(eco_graph *g, const char *path, eco_i_session *session,
     int rc = 0;
 
     if (!dir)
-        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open folder: %s",
-                             strerror(errno));
+        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, path, 0, 0,
+                             "cannot open folder: %s", strerror(errno));
     while ((entry = readdir(dir))) {
         if (entry->d_name[0] == '.')
             continue; /* ., .. and hidden files such as .DS_Store or .git */
