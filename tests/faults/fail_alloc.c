@@ -4,11 +4,11 @@
  * This program replaces malloc, calloc, realloc, free and the aligned allocators for the
  * whole process (glibc lets an executable define them; they forward to __libc_malloc and
  * its kin), counts the blocks that are live, and can fail exactly the Nth allocation of a
- * run.  A run goes through the public API only: it imports a UNDP plan and a node-link
- * JSON from memory, a folder holding a Kumu CSV pair, and a native map that it loads and
- * absorbs; resolves with an alias file; asks for the statistics, betweenness (ecomap's own
- * code) and harmonic centrality (igraph's); and exports to every format but DOT, to files
- * and once to memory.
+ * run.  A run goes through the public API only: it imports a UNDP plan, a node-link JSON,
+ * a CSV of ties and minutes in plain text from memory, a folder holding a Kumu CSV pair,
+ * and a native map that it loads and absorbs; resolves with an alias file; asks for the
+ * statistics, betweenness (ecomap's own code) and harmonic centrality (igraph's); and
+ * exports to every format but DOT, to files and once to memory.
  *
  * One clean run gives the reference, a second one the baseline: what igraph, jansson and
  * the C library keep for the process after their first use is not counted as a leak.
@@ -247,6 +247,17 @@ static const char native_map[] =
     "  {\"source\": \"edu-pt\", \"target\": \"labx\", \"kind\": \"partnership\", \"directed\": "
     "false, \"weight\": 1, \"evidence\": []}]}\n";
 
+static const char ties_csv[] =
+    "source,target,kind,weight,evidence,source_country,target_country\n"
+    "LabX,AMA - Administrative Modernisation Agency,hosting,1,\"LabX is hosted by AMA, the "
+    "agency.\",Portugal,Portugal\n"
+    "Ministry of Education,Ministerio de Educaci\u00f3n,related,1,,Portugal,Chile\n";
+
+static const char minutes[] =
+    "Minutes of the board.\n\nThe Agency for Digital Government (AGD) and the Ministry of "
+    "Finance agreed to fund the Civic Innovation Lab, a member of the Network of Public "
+    "Innovation Labs.\n";
+
 static const char alias_file[] = "alias,canonical\n"
                                  "Datalat,OpenlabEC\n";
 
@@ -424,6 +435,8 @@ static int run_once(run *r, results *found, size_t *memory_len)
     CALL(r, &err, eco_import_buffer(g, undp_plan, sizeof(undp_plan) - 1, "plan.md", &opt, &err));
     CALL(r, &err, eco_import_buffer(g, node_link, sizeof(node_link) - 1, "g.json", &opt, &err));
     CALL(r, &err, eco_import_path(g, kumu_dir, &opt, &err));
+    CALL(r, &err, eco_import_buffer(g, ties_csv, sizeof(ties_csv) - 1, "ties.csv", &opt, &err));
+    CALL(r, &err, eco_import_buffer(g, minutes, sizeof(minutes) - 1, "minutes.txt", &opt, &err));
     if (CALL(r, &err, eco_graph_load(&map, map_path, &err)))
         CALL(r, &err, eco_graph_absorb(g, map, &err));
     eco_graph_free(map);
