@@ -191,7 +191,7 @@ static void resume_faults(int was)
 /* ---- Inputs ----------------------------------------------------------------------------- */
 
 static const char undp_plan[] =
-    "# Thinkia: citizen lab\r\n\r\n[[year:2022]]\r\n[[country:Dominican Republic]]\r\n"
+    "# Thinkia Lab: water for everyone\r\n\r\n[[year:2022]]\r\n[[country:Dominican Republic]]\r\n"
     "## Partners\r\n\r\n"
     "<div class=\"group\">\r\n\r\n> Please state the name of the Parter:\r\n\r\n"
     "Ministry of Water &amp; Sanitation (national level)\r\n\r\n</div>\r\n"
