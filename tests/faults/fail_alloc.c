@@ -41,6 +41,7 @@
 #include <malloc.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,16 @@ void *realloc(void *p, size_t size)
     return must_fail() ? NULL : __libc_realloc(p, size); /* on failure p stays, and live */
 }
 
+/* glibc's own reallocarray calls its realloc directly, past this one. */
+void *reallocarray(void *p, size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return realloc(p, n * size);
+}
+
 void *memalign(size_t alignment, size_t size)
 {
     return must_fail() ? NULL : counted_block(__libc_memalign(alignment, size));
@@ -160,7 +171,7 @@ static int in_child;   /* 1 in the process of one run: the folder is its parent'
 static char dir[256]; /* the run's folder */
 static void remove_folder(void);
 
-static void die(const char *fmt, ...)
+static _Noreturn void die(const char *fmt, ...)
 {
     va_list ap;
     atomic_store(&armed, 0);
@@ -288,7 +299,7 @@ static size_t output_count;          /* entries in outputs */
 static char memory[MEMORY_SIZE];     /* the export to memory */
 static results reference;            /* what the clean run gave */
 
-static int warnings;
+static int warnings; /* warnings given: the path that formats them runs too */
 
 static void count_warning(const eco_error *w, void *context)
 {
