@@ -1048,8 +1048,7 @@ cleanup:
     if (rc < 0)
         return eco_error_set(err, rc, NULL, 0, 0, "cannot merge maps");
     return 0;
-oom:
-    free(to);
+oom: /* to is freed or was never allocated */
     return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory while merging maps");
 }
 

@@ -14,8 +14,12 @@ static void keep_reason(const char *reason, const char *file, int line, igraph_e
 {
     (void)file;
     (void)line;
-    snprintf(last_reason, sizeof(last_reason), "%s (%s)", reason ? reason : "igraph error",
-             igraph_strerror(code));
+    /* IGRAPH_CHECK passes an error up with an empty reason: keep the one that said what
+     * failed ("Cannot initialize vector."), not " (Out of memory)". */
+    if (reason && *reason)
+        snprintf(last_reason, sizeof(last_reason), "%s (%s)", reason, igraph_strerror(code));
+    else if (!last_reason[0])
+        snprintf(last_reason, sizeof(last_reason), "%s", igraph_strerror(code));
     IGRAPH_FINALLY_FREE(); /* what igraph_error_handler_ignore does: free igraph's temporaries */
 }
 
@@ -32,6 +36,8 @@ void eco_i_igraph_init(void)
 int eco_i_igraph_error(igraph_error_t code, eco_error *err)
 {
     int rc = code == IGRAPH_ENOMEM ? ECO_ENOMEM : ECO_EINTERNAL;
-    return eco_error_set(err, rc, NULL, 0, 0, "graph computation failed: %s",
-                         last_reason[0] ? last_reason : igraph_strerror(code));
+    eco_error_set(err, rc, NULL, 0, 0, "graph computation failed: %s",
+                  last_reason[0] ? last_reason : igraph_strerror(code));
+    last_reason[0] = '\0'; /* said: the next error starts afresh */
+    return rc;
 }

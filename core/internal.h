@@ -103,6 +103,17 @@ int eco_i_count_linked_pairs(const eco_graph *g, size_t *out);
 void eco_i_igraph_init(void);
 int eco_i_igraph_error(igraph_error_t code, eco_error *err);
 
+/* ---- Watched allocations ---------------------------------------------------------------- */
+
+/* An allocator for a dependency that does not always say when memory ran out (jansson:
+ * see core/watch.c), and a note for code that cannot return the failure itself.
+ * eco_i_watch_failed says whether memory ran out on this thread since eco_i_watch_clear. */
+void *eco_i_watched_malloc(size_t size);
+void eco_i_watched_free(void *p);
+void eco_i_watch_note(void);
+void eco_i_watch_clear(void);
+int eco_i_watch_failed(void);
+
 /* ---- Text helpers ----------------------------------------------------------------------- */
 
 /* Decodes one UTF-8 character at s (of at most len bytes) into *cp, returning its length

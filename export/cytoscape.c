@@ -29,7 +29,11 @@ static int edge_id(eco_i_buf *buf, const eco_graph *g, const eco_tie *t)
 static json_t *wrap(json_t *data)
 {
     json_t *element = data ? json_object() : NULL;
-    if (!element || json_object_set_new(element, "data", data) < 0) {
+    if (!element) {
+        json_decref(data);
+        return NULL;
+    }
+    if (json_object_set_new(element, "data", data) < 0) { /* which takes data even then */
         json_decref(element);
         return NULL;
     }

@@ -131,8 +131,10 @@ static int write_edge(FILE *fp, const eco_graph *g, const eco_tie *t, size_t n)
     char weight[64];
     int failed;
 
-    if (eco_i_evidence_text(&evidence, t, 1) < 0)
+    if (eco_i_evidence_text(&evidence, t, 1) < 0) {
+        eco_i_buf_free(&evidence); /* what it held before memory ran out */
         return ECO_ENOMEM;
+    }
     eco_i_format_number(weight, sizeof(weight), t->weight);
     failed =
         fprintf(fp, "      <edge id=\"%zu\" source=\"", n) < 0 ||

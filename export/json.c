@@ -150,15 +150,30 @@ static int dump_piece(const char *text, size_t size, void *data)
     return dump_bytes(b, text, size);
 }
 
+/* jansson's allocations go through core's watched allocator (import/json_locate.c does the
+ * same), since a failed dump does not say whether memory or the writing failed. */
+static void watch_jansson(void)
+{
+    json_malloc_t m;
+    json_free_t f;
+
+    json_get_alloc_funcs(&m, &f);
+    if (m == malloc && f == free)
+        json_set_alloc_funcs(eco_i_watched_malloc, eco_i_watched_free);
+    eco_i_watch_clear();
+}
+
+/* Dumps value, which it owns: 0, ECO_ENOMEM, or ECO_EIO when writing failed. */
 static int dump_value(dump_buffer *b, json_t *value, size_t indent)
 {
     int rc;
     b->indent = indent;
+    watch_jansson();
     rc = value ? json_dump_callback(value, dump_piece, b,
                                     JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
                : -1;
     json_decref(value);
-    return rc;
+    return rc == 0 ? 0 : !value || eco_i_watch_failed() ? ECO_ENOMEM : ECO_EIO;
 }
 
 int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *err)
@@ -172,7 +187,7 @@ int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *
     } else {
         b->fp = fp;
         b->used = 0;
-        if (dump_value(b, root, 0) < 0 || dump_bytes(b, "\n", 1) < 0 || dump_flush(b) < 0)
+        if ((rc = dump_value(b, root, 0)) == 0 && (dump_bytes(b, "\n", 1) < 0 || dump_flush(b) < 0))
             rc = ECO_EIO;
     }
     free(b);
@@ -215,9 +230,9 @@ static void stream_value(stream *st, json_t *value, size_t indent)
 {
     if (!value && st->rc == 0)
         st->rc = ECO_ENOMEM;
-    if (st->rc == 0 && dump_value(&st->b, value, indent) < 0)
-        st->rc = ECO_EIO;
-    else if (st->rc < 0)
+    if (st->rc == 0)
+        st->rc = dump_value(&st->b, value, indent);
+    else
         json_decref(value);
 }
 

@@ -117,8 +117,8 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
             int saved = errno;
             free(out->path);
             out->path = NULL;
-            return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot write: %s",
-                                 strerror(saved));
+            return eco_error_set(err, saved == ENOMEM ? ECO_ENOMEM : ECO_ECANTCREAT, path, 0, 0,
+                                 "cannot write: %s", strerror(saved));
         }
         return 0;
     }
@@ -142,11 +142,12 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
                              strerror(saved));
     }
     out->live = live_add(out->temp_path);
-    if (!(out->fp = fdopen(fd, "wb"))) {
+    if (!(out->fp = fdopen(fd, "wb"))) { /* fdopen allocates the stream */
         int saved = errno;
         close(fd);
         eco_i_output_abort(out);
-        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0, "cannot create: %s", strerror(saved));
+        return eco_error_set(err, saved == ENOMEM ? ECO_ENOMEM : ECO_ECANTCREAT, path, 0, 0,
+                             "cannot create: %s", strerror(saved));
     }
     return 0;
 }

@@ -94,8 +94,8 @@ static int participedia(eco_i_record *r, const eco_i_doc *doc)
         while (t < doc->count && !*doc->lines[t])
             t++;
         if (t < doc->count) {
-            eco_i_record_set_title(r, doc->lines[t], strlen(doc->lines[t]));
-            if ((rc = eco_i_record_title_actor(r, &subject, doc->lines[t], NULL)) < 0)
+            if ((rc = eco_i_record_set_title(r, doc->lines[t], strlen(doc->lines[t]))) < 0 ||
+                (rc = eco_i_record_title_actor(r, &subject, doc->lines[t], NULL)) < 0)
                 return rc;
             eco_i_record_set_subject(r, subject);
         }
@@ -162,8 +162,8 @@ static int opsi(eco_i_record *r, const eco_i_doc *doc)
     }
     if (title_line < doc->count) {
         const char *title = doc->lines[title_line];
-        eco_i_record_set_title(r, title, strlen(title));
-        if ((rc = eco_i_record_title_actor(r, &subject, title, NULL)) < 0)
+        if ((rc = eco_i_record_set_title(r, title, strlen(title))) < 0 ||
+            (rc = eco_i_record_title_actor(r, &subject, title, NULL)) < 0)
             return rc;
     }
     for (size_t i = 0; i < doc->count; i++) {
@@ -232,8 +232,8 @@ static int unpsa(eco_i_record *r, const eco_i_doc *doc)
             if (rc == 0 && institution == ECO_I_NONE)
                 rc = eco_i_record_actor(r, &institution, v, ECO_TYPE_UNKNOWN, NULL);
         } else if ((v = labelled(line, "项目名称")) || (v = labelled(line, "Initiative Name"))) {
-            eco_i_record_set_title(r, v, strlen(v));
-            rc = eco_i_record_title_actor(r, &project, v, NULL);
+            if ((rc = eco_i_record_set_title(r, v, strlen(v))) == 0)
+                rc = eco_i_record_title_actor(r, &project, v, NULL);
         }
     }
     if (rc == 0 && institution != ECO_I_NONE && project != ECO_I_NONE)

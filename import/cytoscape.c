@@ -58,7 +58,7 @@ int eco_i_read_cytoscape(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc, directed;
 
     if (!root)
-        return ECO_EDATA;
+        return eco_i_watch_failed() ? ECO_ENOMEM : ECO_EDATA;
     elements = json_is_array(root) ? root : json_object_get(root, "elements");
     if (!json_is_array(elements) && !json_is_object(elements)) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,

@@ -980,7 +980,8 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
     return 1;
 }
 
-/* A "(...)" right after token b - 1: an acronym the text defines, or a sector label. */
+/* A "(...)" right after token b - 1: an acronym the text defines, or a sector label.  The
+ * token after it; ECO_I_NONE when memory ran out. */
 static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_t from_mention)
 {
     const sentence *st = e->st;
@@ -1001,8 +1002,9 @@ static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_
     }
     if (m && close == b + 2 && st->tokens[b + 1].upper && t - s <= 12 && !m->alias &&
         !m->known && !lexicon_find(e->x, st->text + s, t - s)) {
-        if ((m->alias = eco_i_squeeze(st->text + s, t - s)))
-            m->acronym_defined = 1;
+        if (!(m->alias = eco_i_squeeze(st->text + s, t - s)))
+            return ECO_I_NONE;
+        m->acronym_defined = 1;
         return close + 1;
     }
     return b;
@@ -1130,7 +1132,7 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
     }
     eco_i_mention *last = e->out->count > first_mention ? &e->out->items[e->out->count - 1] : NULL;
     *next = parenthesis(e, b, last, first_mention);
-    return 0;
+    return *next == ECO_I_NONE ? ECO_ENOMEM : 0;
 }
 
 void eco_i_mentions_clear(eco_i_mentions *m)

@@ -264,10 +264,15 @@ static int import_lines(eco_graph *g, const char *data, size_t len, const char *
                         eco_i_session *session, eco_error *err)
 {
     const eco_import_options *o = session->opt;
-    const char *name = o->format ? o->format : eco_import_detect(data, len);
-    const format *f = name ? format_named(name) : NULL;
+    const char *name;
+    const format *f;
     eco_i_input in = {data, len, source, base_name(source), o, session->user, session};
 
+    eco_i_watch_clear();
+    name = o->format ? o->format : eco_import_detect(data, len);
+    if (eco_i_watch_failed()) /* detecting parses JSON and CSV headers */
+        return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
+    f = name ? format_named(name) : NULL;
     if (o->format && !f)
         return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "unknown input format \"%s\"",
                              o->format);
@@ -339,8 +344,9 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
     size_t len = 0;
     int rc;
 
-    if (!fp)
-        return eco_error_set(err, ECO_ENOINPUT, source, 0, 0, "cannot open: %s", strerror(errno));
+    if (!fp) /* fopen allocates: it can fail for want of memory too */
+        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, source, 0, 0,
+                             "cannot open: %s", strerror(errno));
     rc = read_stream(session, fp, &data, &len);
     if (!is_stdin)
         fclose(fp);
@@ -348,6 +354,7 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
         return eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
     if (rc < 0)
         return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
+    eco_i_watch_clear(); /* telling formats apart parses headers and JSON, which allocates */
     if (session->hold_connections && is_kumu_connections(data, len, opt->format)) {
         char *copy = strdup(path);
         if (!copy || eco_i_reserve(&session->held, &session->held_cap, session->held_count + 1,
@@ -358,10 +365,12 @@ static int import_file(eco_graph *g, const char *path, eco_i_session *session, i
         session->held[session->held_count++] = copy;
         return 0;
     }
-    if (in_folder && !opt->format && !eco_import_detect(data, len)) {
+    if (in_folder && !opt->format && !eco_import_detect(data, len) && !eco_i_watch_failed()) {
         /* A folder of records holds other files too: say which were left out, and go on. */
         return eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
     }
+    if (eco_i_watch_failed())
+        return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
     if ((rc = import_buffer(g, data, len, source, session, err)) == 0)
         session->files_read++;
     return rc;
@@ -385,8 +394,8 @@ static int import_folder(eco_graph *g, const char *path, eco_i_session *session,
     int rc = 0;
 
     if (!dir)
-        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open folder: %s",
-                             strerror(errno));
+        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, path, 0, 0,
+                             "cannot open folder: %s", strerror(errno));
     while ((entry = readdir(dir))) {
         if (entry->d_name[0] == '.')
             continue; /* ., .. and hidden files such as .DS_Store or .git */

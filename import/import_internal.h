@@ -239,8 +239,14 @@ const char *eco_i_xml_local(const char *name);
 
 struct json_t;
 
+/* Makes jansson allocate through core's watched allocator (core/watch.c), unless the
+ * program gave jansson an allocator of its own, and clears the watch: after a jansson call,
+ * eco_i_watch_failed says whether it ran out of memory, whatever it returned. */
+void eco_i_json_watch(void);
+
 /* Parses the JSON of in with jansson's flags, past a UTF-8 byte-order mark; NULL with err
- * set (the position in the file, and what is wrong in words a user can act on). */
+ * set (the position in the file, and what is wrong in words a user can act on), and
+ * eco_i_watch_failed() true when memory ran out, whatever jansson called it. */
 struct json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err);
 
 /* A step into a JSON document: a key of an object, or (key NULL) an index of an array. */
@@ -458,8 +464,8 @@ eco_actor_type eco_i_sector_type(const char *text, size_t len);
 int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format);
 void eco_i_record_free(eco_i_record *r);
 
-/* Sets the record's title, country (any form: it is normalised) and year. */
-void eco_i_record_set_title(eco_i_record *r, const char *title, size_t len);
+/* Sets the record's title (0 or ECO_ENOMEM), country (any form: it is normalised) and year. */
+int eco_i_record_set_title(eco_i_record *r, const char *title, size_t len);
 void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
 void eco_i_record_set_year(eco_i_record *r, int year);
 const char *eco_i_record_country(const eco_i_record *r);

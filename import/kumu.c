@@ -1136,10 +1136,12 @@ int eco_i_kumu_table(const char *data, size_t len)
     eco_i_csv csv;
     eco_error err = {0};
     header h;
-    int table = 0;
+    int table = 0, rc;
 
     eco_i_csv_init(&csv, data, len);
-    if (eco_i_csv_row(&csv, "", &err) > 0) {
+    if ((rc = eco_i_csv_row(&csv, "", &err)) == ECO_ENOMEM)
+        eco_i_watch_note(); /* the importer asks after detecting */
+    if (rc > 0) {
         read_header(&h, &csv);
         table = table_of(&h, 1);
         if (!table && h.where[C_FROM] >= 0 && h.where[C_TO] >= 0)

@@ -128,7 +128,7 @@ int eco_i_read_kumu_json(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc;
 
     if (!root)
-        return ECO_EDATA;
+        return eco_i_watch_failed() ? ECO_ENOMEM : ECO_EDATA;
     if (!json_is_array(json_object_get(root, "elements"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
                            "a Kumu project needs an \"elements\" array");

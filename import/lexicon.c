@@ -287,8 +287,9 @@ int eco_i_lexicon_load(eco_i_lexicon **out, const char *path, eco_error *err)
     size_t len = 0, cap = 0;
     int rc = 0;
 
-    if (!fp)
-        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+    if (!fp) /* fopen allocates: it can fail for want of memory too */
+        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, path, 0, 0,
+                             "cannot open: %s", strerror(errno));
     for (;;) {
         if (eco_i_reserve(&text, &cap, len + 4097, 1) < 0) {
             rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");

@@ -350,7 +350,7 @@ int eco_i_read_native(eco_graph *g, const eco_i_input *in, eco_error *err)
 
     root = eco_i_json_load(in, JSON_REJECT_DUPLICATES, err);
     if (!root)
-        return ECO_EDATA;
+        return eco_i_watch_failed() ? ECO_ENOMEM : ECO_EDATA;
     if ((rc = check_header(&r, root)) < 0)
         goto cleanup;
     if ((rc = eco_graph_new(&map)) < 0) {

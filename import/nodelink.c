@@ -112,8 +112,14 @@ int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const
 
 /* ---- JSON values as text ---------------------------------------------------------------- */
 
+static int is_scalar(json_t *v)
+{
+    return json_is_string(v) || json_is_number(v) || json_is_boolean(v);
+}
+
 /* A JSON scalar as text (owned): strings as they are, numbers and booleans as JSON writes
- * them; NULL for null, and for anything else when scalar_only. */
+ * them; NULL for null, and for anything else when scalar_only.  NULL for a scalar means
+ * that memory ran out. */
 static char *scalar_text(json_t *v)
 {
     char buf[40];
@@ -282,9 +288,10 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
     place_init(&p, m->in, err, path, depth);
     if (!json_is_object(node))
         return place_say(&p, NULL, 0, "a node must be an object");
-    if (!(id = scalar_text(json_object_get(node, "id"))) || !*id) {
+    if (!(id = scalar_text(v = json_object_get(node, "id"))) || !*id) {
+        rc = !id && is_scalar(v) ? place_oom(&p) : place_say(&p, NULL, 0, "node has no \"id\"");
         free(id);
-        return place_say(&p, NULL, 0, "node has no \"id\"");
+        return rc;
     }
     name = first_string(node, name_keys, &name_key);
     /* NetworkX's cytoscape_data writes the id as "name" when the node has none: a label
@@ -314,7 +321,8 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
         if (skipped(key, node_fields) || skipped(key, skip) || (name_key && !strcmp(key, name_key)))
             continue;
         text = value_text(v);
-        rc = text ? eco_i_mapper_attribute(m, actor, key, text, node_fields) : 0;
+        rc = text ? eco_i_mapper_attribute(m, actor, key, text, node_fields)
+                  : json_is_null(v) ? 0 : ECO_ENOMEM;
         free(text);
         if (rc < 0)
             return place_oom(&p);
@@ -328,16 +336,20 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
  * added, with a warning, as NetworkX adds it. */
 static int edge_end(eco_i_mapper *m, place *p, json_t *edge, const char *key, size_t *out)
 {
-    char *id = scalar_text(json_object_get(edge, key));
+    json_t *v = json_object_get(edge, key);
+    char *id = scalar_text(v);
     /* A Kumu project says "from" and "to", "connection" and "element": say it its way. */
     int kumu = m->format && strcmp(m->format, "kumu-json") == 0;
     const char *said = kumu ? (strcmp(key, "source") == 0 ? "from" : "to") : key;
     int rc = 0;
 
     if (!id || !*id) {
+        rc = !id && is_scalar(v)
+                 ? place_oom(p)
+                 : place_say(p, NULL, 0, kumu ? "connection has no \"%s\"" : "edge has no \"%s\"",
+                             said);
         free(id);
-        return place_say(p, NULL, 0, kumu ? "connection has no \"%s\"" : "edge has no \"%s\"",
-                         said);
+        return rc;
     }
     /* Hand-made files name nodes by their names, too. */
     if (!eco_i_mapper_find(m, id, out) && eco_graph_find_actor(out, m->map, id, NULL) < 0) {
@@ -374,19 +386,25 @@ static eco_tie_kind edge_kind(json_t *edge, const char **said)
     return kind;
 }
 
-/* Another tool's edge attributes, as the text of its evidence: "key: value; ...". */
-static char *edge_text(json_t *edge)
+/* Another tool's edge attributes, as the text of its evidence: "key: value; ...", into *out
+ * (NULL when there are none).  0 or ECO_ENOMEM. */
+static int edge_text(char **out, json_t *edge)
 {
     size_t len = 0, cap = 0;
     char *buf = NULL;
     const char *key;
     json_t *v;
 
+    *out = NULL;
     json_object_foreach(edge, key, v)
     {
         char *text;
-        if (skipped(key, edge_fields) || !(text = value_text(v)))
+        if (skipped(key, edge_fields) || json_is_null(v))
             continue;
+        if (!(text = value_text(v))) {
+            free(buf);
+            return ECO_ENOMEM;
+        }
         if (!*text) { /* Kumu writes "label": "" for a connection without one */
             free(text);
             continue;
@@ -398,10 +416,11 @@ static char *edge_text(json_t *edge)
         free(text);
         if (failed) {
             free(buf);
-            return NULL;
+            return ECO_ENOMEM;
         }
     }
-    return buf;
+    *out = buf;
+    return 0;
 }
 
 /* One piece of evidence: an object as ecomap writes it, or a "RECORD:LINE: TEXT" string. */
@@ -436,8 +455,9 @@ static int edge_evidence(eco_i_mapper *m, place *p, json_t *edge, size_t a, size
     int rc = 0;
 
     if (!json_is_array(list)) {
-        char *text = edge_text(edge);
-        if ((rc = eco_i_mapper_evidence(m, &ev, 0, text ? text : said)) == 0)
+        char *text;
+        if ((rc = edge_text(&text, edge)) == 0 &&
+            (rc = eco_i_mapper_evidence(m, &ev, 0, text ? text : said)) == 0)
             rc = eco_graph_add_tie(NULL, m->map, a, b, kind, directed, weight, &ev);
         free(text);
         return rc < 0 ? place_oom(p) : 0;
@@ -509,7 +529,7 @@ int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc, directed;
 
     if (!root)
-        return ECO_EDATA;
+        return eco_i_watch_failed() ? ECO_ENOMEM : ECO_EDATA;
     edges_key = json_object_get(root, "edges") ? "edges" : "links";
     if (!json_is_array(json_object_get(root, "nodes"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
@@ -561,6 +581,7 @@ const char *eco_i_json_kind(const char *data, size_t len)
         return "json";
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         data += 3, len -= 3;
+    eco_i_json_watch(); /* the importer asks eco_i_watch_failed after detecting */
     if (!(root = json_loadb(data, len, 0, NULL)))
         return "json";
     elements = json_object_get(root, "elements");

@@ -57,11 +57,13 @@ int eco_i_is_participedia_csv(const char *data, size_t len)
 {
     eco_i_csv csv;
     eco_error err = {0};
-    int id = 0, type = 0, title = 0, ours = 0;
+    int id = 0, type = 0, title = 0, ours = 0, rc;
     char name[64];
 
     eco_i_csv_init(&csv, data, len);
-    if (eco_i_csv_row(&csv, "", &err) > 0)
+    if ((rc = eco_i_csv_row(&csv, "", &err)) == ECO_ENOMEM)
+        eco_i_watch_note(); /* the importer asks after detecting */
+    if (rc > 0)
         for (size_t f = 0; f < csv.count; f++) {
             base_name(name, sizeof(name), csv.fields[f].text);
             id |= strcmp(name, "id") == 0;

@@ -89,11 +89,12 @@ void eco_i_record_free(eco_i_record *r)
 
 /* ---- Facts ------------------------------------------------------------------------------ */
 
-void eco_i_record_set_title(eco_i_record *r, const char *title, size_t len)
+int eco_i_record_set_title(eco_i_record *r, const char *title, size_t len)
 {
     free(r->title);
     r->title = eco_i_squeeze(title, len);
     r->view.title = r->title && *r->title ? r->title : NULL;
+    return r->title ? 0 : ECO_ENOMEM;
 }
 
 void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len)
@@ -826,16 +827,17 @@ static int all_capitals(const char *s, size_t n)
 }
 
 /* 1 when the extractor reads all of text as one organisation's name, as it would in prose:
- * "Medo Innovation Lab" is one, "OECD Innovation Facets Model" is not. */
+ * "Medo Innovation Lab" is one, "OECD Innovation Facets Model" is not.  0 when it does
+ * not, ECO_ENOMEM when memory ran out. */
 static int is_whole_name(eco_i_record *r, const char *text)
 {
     eco_i_extractor x = {{eco_i_gazetteer(), r->in->user}, known_key, r, 0};
     eco_i_mentions m = {0};
     size_t len = strlen(text);
-    int whole = 0;
+    int whole = eco_i_find_mentions(&m, &x, text, len);
 
-    if (eco_i_find_mentions(&m, &x, text, len) == 0 && m.count == 1 && !m.items[0].generic &&
-        m.items[0].start <= 4 && m.items[0].end + 1 >= len)
+    if (whole == 0 && m.count == 1 && !m.items[0].generic && m.items[0].start <= 4 &&
+        m.items[0].end + 1 >= len)
         whole = 1;
     eco_i_mentions_free(&m);
     return whole;
@@ -847,7 +849,7 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
     size_t xn, yn;
     char *name = NULL, *alias = NULL;
     eco_actor_type type = ECO_TYPE_UNKNOWN;
-    int rc = 0;
+    int rc = 0, whole = 0;
 
     *out = ECO_I_NONE;
     if (eco_i_starts(title, "The ") || eco_i_starts(title, "the "))
@@ -863,14 +865,14 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
         eco_actor_type tx = eco_name_classify(xs), ty = eco_name_classify(ys);
         if (all_capitals(x, xn) && ty != ECO_TYPE_UNKNOWN) {
             name = ys, alias = xs, type = ty; /* "AMA – Administrative Modernisation Agency" */
-        } else if ((tx != ECO_TYPE_UNKNOWN && is_whole_name(r, xs)) ||
-                   (ty != ECO_TYPE_UNKNOWN && count_words(y, yn) <= 8)) {
+        } else if ((tx != ECO_TYPE_UNKNOWN && (whole = is_whole_name(r, xs)) > 0) ||
+                   (whole == 0 && ty != ECO_TYPE_UNKNOWN && count_words(y, yn) <= 8)) {
             name = xs, type = tx != ECO_TYPE_UNKNOWN ? tx : ty;
             free(ys);
         } else {
             free(xs);
             free(ys);
-            return 0;
+            return whole < 0 ? whole : 0;
         }
     } else {
         size_t n = strlen(title);
@@ -878,9 +880,10 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
         if (!name)
             return ECO_ENOMEM;
         type = eco_name_classify(name);
-        if (type == ECO_TYPE_UNKNOWN || count_words(title, n) > 10 || !is_whole_name(r, name)) {
+        if (type == ECO_TYPE_UNKNOWN || count_words(title, n) > 10 ||
+            (rc = is_whole_name(r, name)) <= 0) {
             free(name);
-            return 0;
+            return rc;
         }
     }
     if ((rc = eco_i_record_actor(r, out, name, type, country)) == 0 && alias)

@@ -307,8 +307,8 @@ int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err)
         else if (!title && eco_i_starts(line, "# "))
             title = line + 2;
     }
-    if (title)
-        eco_i_record_set_title(u.r, title, strlen(title));
+    if (title && (rc = eco_i_record_set_title(u.r, title, strlen(title))) < 0)
+        goto cleanup;
     if (eco_i_record_country(u.r))
         snprintf(lab_name, sizeof(lab_name), "UNDP Accelerator Lab %s", eco_i_record_country(u.r));
     else

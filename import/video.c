@@ -127,14 +127,17 @@ static int read_summary(eco_graph *g, const eco_i_input *in, const char *format,
         goto cleanup;
     if (doc.count > 0 && strcmp(doc.lines[0], "---") == 0) {
         for (body = 1; body < doc.count && strcmp(doc.lines[body], "---") != 0; body++)
-            if (eco_i_starts(doc.lines[body], "title: "))
-                eco_i_record_set_title(r, doc.lines[body] + 7, strlen(doc.lines[body] + 7));
+            if (eco_i_starts(doc.lines[body], "title: ") &&
+                (rc = eco_i_record_set_title(r, doc.lines[body] + 7,
+                                             strlen(doc.lines[body] + 7))) < 0)
+                goto cleanup;
         body++;
     } else {
         for (size_t i = 0; i < doc.count; i++)
             if (*doc.lines[i]) {
                 const char *t = doc.lines[i] + (doc.lines[i][0] == '#' ? strspn(doc.lines[i], "# ") : 0);
-                eco_i_record_set_title(r, t, strlen(t));
+                if ((rc = eco_i_record_set_title(r, t, strlen(t))) < 0)
+                    goto cleanup;
                 break;
             }
     }

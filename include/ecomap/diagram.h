@@ -5,6 +5,10 @@
  * colour-blind-safe palette (Okabe and Ito), node size by a measure, pen width by tie
  * weight, line style by tie kind, a title, and a legend of every type and kind drawn.
  * Files are written atomically, as every ecomap output is.
+ *
+ * Unlike the rest of ecomap, these functions may end the process when memory runs out:
+ * Graphviz does not check its own allocations (cgraph crashes, gvc exits by design), so
+ * ECO_ENOMEM is returned only for ecomap's own.
  */
 #ifndef ECOMAP_DIAGRAM_H
 #define ECOMAP_DIAGRAM_H

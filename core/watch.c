@@ -1,0 +1,42 @@
+/*
+ * core/watch.c - a thread's note that memory ran out where no error could be returned.
+ *
+ * jansson 2.14 reports most failed allocations while parsing as syntax errors ("invalid
+ * token"), and its lexer drops a byte it could not append, so a parse can even succeed with
+ * a string one byte short.  import/ and export/ make eco_i_watched_malloc jansson's
+ * allocator, so that a failure is known whatever jansson makes of it.  Format detection,
+ * which answers with a name, notes its own failures here too (eco_i_watch_note).
+ */
+#include <stdlib.h>
+
+#include "internal.h"
+
+static _Thread_local int failed; /* memory ran out on this thread since the last clear */
+
+void *eco_i_watched_malloc(size_t size)
+{
+    void *p = malloc(size);
+    if (!p)
+        failed = 1;
+    return p;
+}
+
+void eco_i_watched_free(void *p)
+{
+    free(p);
+}
+
+void eco_i_watch_note(void)
+{
+    failed = 1;
+}
+
+void eco_i_watch_clear(void)
+{
+    failed = 0;
+}
+
+int eco_i_watch_failed(void)
+{
+    return failed;
+}
