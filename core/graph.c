@@ -46,6 +46,8 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
+    eco_i_map voters;         /* hash of (pooled name, pooled record) -> 0: votes counted */
+    eco_i_map votes;          /* pooled name -> records that proposed it (eco_import_resolve) */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
 };
@@ -272,6 +274,8 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->record_ids);
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
+    eco_i_map_free(&g->voters);
+    eco_i_map_free(&g->votes);
     changed(g);
     eco_i_pool_free(g->pool);
     free(g);
@@ -1063,6 +1067,47 @@ int eco_i_count_linked_pairs(const eco_graph *g, size_t *out)
     *out = pairs.count;
     eco_i_map_free(&pairs);
     return rc;
+}
+
+/* ---- Spellings proposed for names ------------------------------------------------------ */
+
+int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record)
+{
+    int rc = 0;
+    const char *pair[2] = {intern(g, name, &rc), record ? intern(g, record, &rc) : NULL};
+    size_t votes = 0;
+    uint64_t key;
+
+    if (rc < 0 || !pair[0])
+        return rc < 0 ? rc : ECO_EUSAGE;
+    key = eco_i_hash((const char *)pair, sizeof(pair));
+    if (eco_i_map_get(&g->voters, key, &votes))
+        return 0;
+    if (eco_i_map_put(&g->voters, key, 0) < 0)
+        return ECO_ENOMEM;
+    votes = eco_i_graph_name_votes(g, pair[0]);
+    return eco_i_map_put(&g->votes, eco_i_ptr_key(pair[0]), votes + 1);
+}
+
+size_t eco_i_graph_name_votes(const eco_graph *g, const char *name)
+{
+    const char *pooled = eco_i_pool_find(g->pool, name);
+    size_t votes = 0;
+
+    if (pooled)
+        eco_i_map_get(&g->votes, eco_i_ptr_key(pooled), &votes);
+    return votes;
+}
+
+void eco_i_graph_swap(eco_graph *a, eco_graph *b)
+{
+    eco_graph t;
+
+    changed(a);
+    changed(b);
+    t = *a;
+    *a = *b;
+    *b = t;
 }
 
 /* ---- The igraph view -------------------------------------------------------------------- */

@@ -430,6 +430,16 @@ void eco_i_partners_free(eco_i_partner *p, size_t count);
  * or UNKNOWN. */
 eco_actor_type eco_i_sector_type(const char *text, size_t len);
 
+/* ---- Resolution (import/resolve.c) ------------------------------------------------------ */
+
+/*
+ * Which of n spellings of one actor is its name: a spelling that is not an acronym before
+ * one that is ("Tax and Customs Authority" before "AT"), then the one most records used
+ * (votes[i]), then the one with the most characters, then the first in byte order.  The
+ * index of the winner; 0 when n is 0.  O(n * length of the spellings).
+ */
+size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t n);
+
 /* ---- Records (import/record.c) ----------------------------------------------------------- */
 
 /*

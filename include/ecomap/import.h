@@ -71,7 +71,12 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
  * Higher Education and Innovation"); then every line of opt->aliases, when given, merges
  * the actors its alias and canonical name designate, renames the result to the canonical
  * name, and sets its type and country when the line gives them.  Actors of different
- * countries are never merged.  opt may be NULL.  O(actors * aliases) expected.
+ * countries are never merged.  Before merging, each actor takes the spelling that most
+ * records named it by (not an acronym unless all are; then the longest; then the first in
+ * byte order); and after it, ids made from names are made again from the final names, in
+ * order of country where names collide, and g is rebuilt with records, actors and ties in
+ * id order, so that names, ids and order do not depend on the order inputs were read in.
+ * opt may be NULL.  O(actors * aliases + ties log ties) expected.
  */
 int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *err);
 
