@@ -103,9 +103,11 @@ int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record);
 /* The number of records that voted for name; 0 for a name no record voted for. */
 size_t eco_i_graph_name_votes(const eco_graph *g, const char *name);
 
-/* Exchanges the contents of a and b, so that a graph rebuilt in another order can take
- * the place of the one it was built from.  O(1). */
-void eco_i_graph_swap(eco_graph *a, eco_graph *b);
+/* Puts actor order[k] at index k, with id ids[k] when ids and ids[k] are not NULL (ids
+ * must stay distinct); then gives an undirected tie's lower index as its source, sorts
+ * ties by source, target, kind and direction, and records by id.  Strings are not copied.
+ * 0 or ECO_ENOMEM.  O(actors + ties log ties + records log records + names). */
+int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *ids);
 
 /* The number of actor pairs joined by at least one tie, direction and kind aside.
  * 0 or ECO_ENOMEM.  Expected O(ties). */

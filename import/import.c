@@ -229,11 +229,13 @@ static void session_close(eco_i_session *s)
     free(s->buffer);
 }
 
+/* Hands data to the reader of format name (NULL: opt->format, or else the detected one). */
 static int import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
-                         eco_i_session *session, eco_error *err)
+                         const char *name, eco_i_session *session, eco_error *err)
 {
     const eco_import_options *o = session->opt;
-    const char *name = o->format ? o->format : eco_import_detect(data, len);
+    if (!name)
+        name = o->format ? o->format : eco_import_detect(data, len);
     const format *f = name ? format_named(name) : NULL;
     eco_i_input in = {data, len, source, base_name(source), o, session->user, session};
 
@@ -254,7 +256,7 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     int rc;
 
     if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
-        rc = import_buffer(g, data, len, source, &session, err);
+        rc = import_buffer(g, data, len, source, NULL, &session, err);
     session_close(&session);
     return rc;
 }
@@ -290,7 +292,7 @@ static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len
  * can depend on what came before it (the first spelling of a name, a name without a country
  * that matches one with), so an order of reading that depends on neither the order of the
  * paths given, nor folders against files, nor readdir, nor the files' names, makes the map
- * depend on the set of inputs only.  The hash is FNV-1a, the same on every machine.  Kumu's
+ * depend on the set of inputs only.  The hash (content_hash) is the same on every machine.  Kumu's
  * sheets are the exception: elements, then records, then connections (input_rank).
  */
 
@@ -300,6 +302,7 @@ typedef struct input_file {
     size_t len;    /* its length in bytes */
     char *data;    /* standard input's bytes, read once (owned); NULL for a file */
     int rank;      /* read before inputs of a higher rank (input_rank) */
+    const char *format; /* its format's name, as detected when it was listed (static) */
 } input_file;
 
 typedef struct input_list {
@@ -307,11 +310,23 @@ typedef struct input_list {
     size_t count, cap;
 } input_list;
 
+/* FNV-1a over 64-bit words read little-endian whatever the machine, then over the bytes
+ * left: eight times fewer steps than a byte at a time, the same value everywhere. */
 static uint64_t content_hash(const char *data, size_t len)
 {
+    const unsigned char *p = (const unsigned char *)data;
     uint64_t h = 0xCBF29CE484222325ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)data[i]) * 0x100000001B3ULL;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w = 0;
+        for (int b = 7; b >= 0; b--)
+            w = (w << 8) | p[i + (size_t)b];
+        h = (h ^ w) * 0x100000001B3ULL;
+        h ^= h >> 32;
+    }
+    for (; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001B3ULL;
     return h;
 }
 
@@ -408,7 +423,8 @@ static int gather_file(input_list *list, char *path, eco_i_session *session, int
     if (eco_i_reserve(&list->items, &list->cap, list->count + 1, sizeof(*list->items)) < 0)
         goto oom;
     input_file *f = &list->items[list->count];
-    *f = (input_file){path, content_hash(data, len), len, NULL, input_rank(format_name, data, len)};
+    *f = (input_file){path, content_hash(data, len), len, NULL, input_rank(format_name, data, len),
+                      format_name};
     if (is_stdin) {
         if (!(f->data = malloc(len + 1)))
             goto oom;
@@ -505,7 +521,7 @@ static int import_listed(eco_graph *g, const input_file *f, eco_i_session *sessi
 
     if (!data && (rc = read_input(session, f->path, &data, &len, err)) < 0)
         return rc;
-    if ((rc = import_buffer(g, data, len, source, session, err)) == 0)
+    if ((rc = import_buffer(g, data, len, source, f->format, session, err)) == 0)
         session->files_read++;
     return rc;
 }

@@ -343,30 +343,6 @@ static int by_new_id(const void *p, const void *q)
     return strcmp(((const actor_key *)p)->id, ((const actor_key *)q)->id);
 }
 
-typedef struct tie_key {
-    const char *first, *second; /* new ids of its ends, the smaller first when undirected */
-    size_t source, target;      /* its ends in the new graph */
-    eco_tie_kind kind;
-    int directed;
-    size_t index;               /* in the old graph */
-} tie_key;
-
-static int by_ends(const void *p, const void *q)
-{
-    const tie_key *x = p, *y = q;
-    int c;
-    if ((c = strcmp(x->first, y->first)) != 0 || (c = strcmp(x->second, y->second)) != 0)
-        return c;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
-    return x->directed - y->directed;
-}
-
-static int by_record_id(const void *p, const void *q)
-{
-    return strcmp((*(const eco_record *const *)p)->id, (*(const eco_record *const *)q)->id);
-}
-
 /* Hash of an id that made_id held for the actor's, so that its id is made again once merges
  * and the alias file have renamed it. */
 static uint64_t id_key(const char *id)
@@ -424,44 +400,22 @@ static int assign_ids(actor_key *keys, size_t n, eco_i_map *made)
     return rc;
 }
 
-/* Copies actor k of src into dst under its new id. */
-static int copy_actor(eco_graph *dst, const actor_key *k, size_t *out)
-{
-    const eco_actor *a = k->a;
-    int rc;
-
-    if ((rc = eco_graph_add_actor(out, dst, k->id, a->name, a->type, a->country)) < 0)
-        return rc;
-    for (size_t j = 0; j < a->alias_count; j++)
-        if ((rc = eco_graph_add_alias(dst, *out, a->aliases[j])) < 0)
-            return rc;
-    for (size_t j = 0; j < a->attribute_count; j++)
-        if ((rc = eco_graph_set_attribute(dst, *out, a->attributes[j].key, a->attributes[j].value)) < 0)
-            return rc;
-    for (size_t j = 0; j < a->record_count; j++)
-        if ((rc = eco_graph_add_actor_record(dst, *out, a->records[j])) < 0)
-            return rc;
-    return 0;
-}
-
 /*
- * Rebuilds g with ids made from names where they were made from names (made holds such ids
- * once made here), records by id, actors by id, the ends of an undirected tie in id order,
- * and ties by their ends' ids, kind and direction: the order the native map is written in,
- * so that a command that imports records on the fly sees the graph it would load.
- * O(actors log actors + ties log ties + names and evidence).
+ * Puts g in the order the native map is written in, with ids made from names where they
+ * were made from names (made holds such ids once made here): actors by id, an undirected
+ * tie's ends in id order, ties by their ends' ids, kind and direction, records by id; so
+ * that a command that imports records on the fly sees the graph it would load.
+ * O(actors log actors + ties log ties + names).
  */
 static int canonicalise(eco_graph *g, eco_i_map *made)
 {
-    size_t na = eco_graph_actor_count(g), nt = eco_graph_tie_count(g), nr = eco_graph_record_count(g);
+    size_t na = eco_graph_actor_count(g), made_count = 0;
     actor_key *keys = calloc(na ? na : 1, sizeof(*keys));
-    tie_key *ties = malloc((nt ? nt : 1) * sizeof(*ties));
-    const eco_record **records = malloc((nr ? nr : 1) * sizeof(*records));
-    size_t *to = malloc((na ? na : 1) * sizeof(*to)), made_count = 0;
-    eco_graph *h = NULL;
+    size_t *order = malloc((na ? na : 1) * sizeof(*order));
+    const char **ids = malloc((na ? na : 1) * sizeof(*ids));
     int rc = 0;
 
-    if (!keys || !ties || !records || !to || (rc = eco_graph_new(&h)) < 0)
+    if (!keys || !order || !ids)
         goto oom;
     for (size_t i = 0; i < na; i++) {
         const eco_actor *a = eco_graph_actor(g, i);
@@ -483,35 +437,11 @@ static int canonicalise(eco_graph *g, eco_i_map *made)
     if ((rc = assign_ids(keys, na, made)) < 0)
         goto cleanup;
     qsort(keys, na, sizeof(*keys), by_new_id);
-
-    for (size_t i = 0; i < nr; i++)
-        records[i] = eco_graph_record(g, i);
-    if (nr > 1)
-        qsort(records, nr, sizeof(*records), by_record_id);
-    for (size_t i = 0; i < nr && rc == 0; i++)
-        rc = eco_graph_add_record(NULL, h, records[i]);
-    for (size_t i = 0; i < na && rc == 0; i++) {
-        size_t at;
-        if ((rc = copy_actor(h, &keys[i], &at)) == 0)
-            to[keys[i].index] = at;
+    for (size_t k = 0; k < na; k++) {
+        order[k] = keys[k].index;
+        ids[k] = keys[k].base; /* NULL: the id stays */
     }
-    for (size_t i = 0; i < nt && rc == 0; i++) {
-        const eco_tie *t = eco_graph_tie(g, i);
-        size_t s = to[t->source], d = to[t->target];
-        if (!t->directed && d < s) {
-            size_t swap = s;
-            s = d;
-            d = swap;
-        }
-        ties[i] = (tie_key){eco_graph_actor(h, s)->id, eco_graph_actor(h, d)->id, s, d, t->kind,
-                            t->directed, i};
-    }
-    if (rc == 0 && nt > 1)
-        qsort(ties, nt, sizeof(*ties), by_ends);
-    for (size_t i = 0; i < nt && rc == 0; i++)
-        rc = eco_i_graph_copy_tie(h, g, ties[i].index, ties[i].source, ties[i].target);
-    if (rc == 0)
-        eco_i_graph_swap(g, h);
+    rc = eco_i_graph_reorder(g, order, ids);
     goto cleanup;
 oom:
     rc = ECO_ENOMEM;
@@ -519,10 +449,8 @@ cleanup:
     for (size_t i = 0; keys && i < na; i++)
         free(keys[i].base);
     free(keys);
-    free(ties);
-    free(records);
-    free(to);
-    eco_graph_free(h);
+    free(order);
+    free(ids);
     return rc;
 }
 

@@ -74,8 +74,8 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
  * countries are never merged.  Before merging, each actor takes the spelling that most
  * records named it by (not an acronym unless all are; then the longest; then the first in
  * byte order); and after it, ids made from names are made again from the final names, in
- * order of country where names collide, and g is rebuilt with records, actors and ties in
- * id order, so that names, ids and order do not depend on the order inputs were read in.
+ * order of country where names collide, and g is put in the order the native map is
+ * written in, so that names, ids and order do not depend on the order inputs were read in.
  * opt may be NULL.  O(actors * aliases + ties log ties) expected.
  */
 int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *err);
