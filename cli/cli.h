@@ -22,6 +22,9 @@ extern const cli_command cli_import, cli_export, cli_stats;
 extern const cli_command cli_merge, cli_diff;
 
 /* Prints err as the one line the user reads, and returns the exit status it calls for. */
+/* Prints one line to standard error, control characters shown as spaces. */
+void cli_error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 int cli_fail(const eco_error *err);
 
 /* Prints "ecomap COMMAND: error: TEXT" about a misused command; returns EXIT_USAGE. */

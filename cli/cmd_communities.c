@@ -6,7 +6,8 @@
 
 static void print_text(const eco_graph *g, const eco_communities *c, const char *method)
 {
-    printf("%zu communities (%s), modularity %.4f\n", c->count, method, c->modularity);
+    printf("%zu %s (%s), modularity %.4f\n", c->count, c->count == 1 ? "community" : "communities",
+           method, c->modularity);
     for (size_t k = 0; k < c->count; k++) {
         size_t size = 0;
         for (size_t i = 0; i < c->actor_count; i++)

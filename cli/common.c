@@ -7,21 +7,38 @@
 
 #include "cli.h"
 
+void cli_error_line(const char *fmt, ...)
+{
+    char line[1024];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    /* A name or a path may hold line breaks or other controls; the message stays one line
+     * that a terminal shows as it is. */
+    for (unsigned char *p = (unsigned char *)line; *p; p++)
+        if (*p < 0x20 || *p == 0x7F)
+            *p = ' ';
+    fprintf(stderr, "%s\n", line);
+}
+
 int cli_fail(const eco_error *err)
 {
     char line[700];
-    fprintf(stderr, "%s\n", eco_error_format(err, "error", line, sizeof(line)));
+    cli_error_line("%s", eco_error_format(err, "error", line, sizeof(line)));
     return eco_error_exit_status(err->code ? err->code : ECO_EINTERNAL);
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
+    char text[700];
     va_list ap;
-    fprintf(stderr, "ecomap %s: error: ", command);
+
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(text, sizeof(text), fmt, ap);
     va_end(ap);
-    fprintf(stderr, " (see 'ecomap help %s')\n", command);
+    cli_error_line("ecomap %s: error: %s (see 'ecomap help %s')", command, text, command);
     return EXIT_USAGE;
 }
 
@@ -65,7 +82,7 @@ static void print_warning(const eco_error *warning, void *context)
 {
     char line[700];
     (void)context;
-    fprintf(stderr, "%s\n", eco_error_format(warning, "warning", line, sizeof(line)));
+    cli_error_line("%s", eco_error_format(warning, "warning", line, sizeof(line)));
 }
 
 int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)

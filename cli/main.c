@@ -36,7 +36,7 @@ static const cli_command *find_command(const char *name)
 
 static int unknown_command(const char *name)
 {
-    fprintf(stderr, "ecomap: error: unknown command '%s' (see 'ecomap --help')\n", name);
+    cli_error_line("ecomap: error: unknown command '%s' (see 'ecomap --help')", name);
     return EXIT_USAGE;
 }
 

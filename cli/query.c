@@ -198,7 +198,7 @@ int cli_find_actor(size_t *out, const eco_graph *g, const char *command, const c
     for (size_t i = 0; i < found && n > 0 && (size_t)n < sizeof(line); i++)
         n += snprintf(line + n, sizeof(line) - (size_t)n, "%s\"%s\"", i ? ", " : "; closest: ",
                       eco_graph_actor(g, close[i])->name);
-    fprintf(stderr, "%s\n", line);
+    cli_error_line("%s", line);
     return EXIT_DATA;
 }
 

@@ -105,6 +105,10 @@ static const keyword keywords[] = {
     {"secretary", ECO_TYPE_GOVERNMENT, HEAD},
     {"secretario", ECO_TYPE_GOVERNMENT, HEAD},
     {"secretariat general", ECO_TYPE_GOVERNMENT, HEAD},
+    {"undersecretariat", ECO_TYPE_GOVERNMENT, HEAD},
+    {"subsecretariat", ECO_TYPE_GOVERNMENT, HEAD},
+    {"subsecretaria", ECO_TYPE_GOVERNMENT, HEAD},
+    {"public service", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"agency", ECO_TYPE_GOVERNMENT, HEAD},
     {"agencia", ECO_TYPE_GOVERNMENT, HEAD},
     {"agence", ECO_TYPE_GOVERNMENT, HEAD},
@@ -151,6 +155,15 @@ static const keyword keywords[] = {
     {"conseil", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"office", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"court", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"mission", ECO_TYPE_GOVERNMENT, HEAD - 15},
+    {"board", ECO_TYPE_GOVERNMENT, HEAD - 15},
+    {"bureau", ECO_TYPE_GOVERNMENT, HEAD - 15},
+    {"national program", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"programa nacional", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"programme national", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"social security", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"seguridad social", ECO_TYPE_GOVERNMENT, HEAD - 10},
+    {"securite sociale", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"tribunal", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"police", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"government", ECO_TYPE_GOVERNMENT, WEAK},
@@ -321,9 +334,19 @@ static int has_state_word(char *const *words, size_t count)
     return 0;
 }
 
+/* The bytes of the possessive ending at name + i ("'s", "’s" before a space or the end),
+ * or 0: "UNDP's Bureau" is read as "UNDP Bureau", whose first word is known. */
+static size_t possessive_at(const char *name, size_t i)
+{
+    size_t mark = name[i] == '\'' ? 1 : strncmp(name + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
+    if (!mark || i == 0 || name[i + mark] != 's' || (name[i + mark + 1] && name[i + mark + 1] != ' '))
+        return 0;
+    return mark + 1;
+}
+
 /* A copy of name with a space wherever a capital follows a small letter, so that "LabX"
- * and "MindLab" show their words: in buf when it is large enough, else allocated.  NULL
- * when memory runs out. */
+ * and "MindLab" show their words, and without possessive endings: in buf when it is large
+ * enough, else allocated.  NULL when memory runs out. */
 static char *split_camel_case(const char *name, char *buf, size_t size)
 {
     size_t len = strlen(name), n = 0;
@@ -332,6 +355,11 @@ static char *split_camel_case(const char *name, char *buf, size_t size)
     if (!out)
         return NULL;
     for (size_t i = 0; i < len; i++) {
+        size_t possessive = possessive_at(name, i);
+        if (possessive) {
+            i += possessive - 1;
+            continue;
+        }
         if (i > 0 && name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z')
             out[n++] = ' ';
         out[n++] = name[i];

@@ -22,8 +22,8 @@ int eco_error_setv(eco_error *err, int code, const char *source, int line, int c
     snprintf(err->source, sizeof(err->source), "%s", source ? source : "ecomap");
     vsnprintf(err->text, sizeof(err->text), fmt, ap);
     /* The message is one line whatever the input put into it. */
-    for (char *p = err->text; *p; p++)
-        if (*p == '\n' || *p == '\r')
+    for (unsigned char *p = (unsigned char *)err->text; *p; p++)
+        if (*p < 0x20 || *p == 0x7F)
             *p = ' ';
     return code;
 }

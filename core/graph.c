@@ -78,6 +78,10 @@ static size_t repaired_length(const char *s, size_t len)
     uint32_t c;
 
     for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) { /* most text is ASCII: skip it without decoding */
+            i++, out++;
+            continue;
+        }
         size_t step = eco_i_utf8_decode(s + i, len - i, &c);
         if (step == 0) {
             bad++;

@@ -1,8 +1,8 @@
 /*
  * export/json.c - the JSON writers: ecomap's native map (docs/FORMAT.md) and NetworkX
- * node-link JSON, and the nodes and edges that cytoscape.c wraps.  Both are built as jansson
- * trees in the shared order and dumped with preserved key order, so the same graph always
- * gives the same bytes.
+ * node-link JSON, and the nodes and edges that cytoscape.c wraps.  Values are built with
+ * jansson in the shared order and dumped with preserved key order, so the same graph always
+ * gives the same bytes; the two maps are dumped item by item (see "Writing a large document").
  */
 #include <jansson.h>
 #include <math.h>
@@ -101,63 +101,190 @@ static int put_tie_fields(json_t *item, const eco_tie *t)
     return 0;
 }
 
+/*
+ * Output goes through a buffer: jansson hands its text over a few bytes at a time, and
+ * json_dumpf made each piece an fwrite, which for a large map cost more than building the
+ * text.  indent shifts every line jansson starts, so that a value dumped on its own lands
+ * where it would sit inside the whole document.
+ */
+typedef struct dump_buffer {
+    FILE *fp;
+    size_t used;
+    size_t indent;
+    char bytes[1 << 16];
+} dump_buffer;
+
+static int dump_flush(dump_buffer *b)
+{
+    int ok = b->used == 0 || fwrite(b->bytes, 1, b->used, b->fp) == b->used;
+    b->used = 0;
+    return ok ? 0 : -1;
+}
+
+static int dump_bytes(dump_buffer *b, const char *text, size_t size)
+{
+    if (size > sizeof(b->bytes) - b->used) {
+        if (dump_flush(b) < 0)
+            return -1;
+        if (size > sizeof(b->bytes))
+            return fwrite(text, 1, size, b->fp) == size ? 0 : -1;
+    }
+    memcpy(b->bytes + b->used, text, size);
+    b->used += size;
+    return 0;
+}
+
+static int dump_piece(const char *text, size_t size, void *data)
+{
+    static const char spaces[] = "                ";
+    dump_buffer *b = data;
+    const char *eol;
+
+    /* JSON strings escape their line breaks, so every '\n' here starts a line */
+    while (b->indent && (eol = memchr(text, '\n', size))) {
+        size_t line = (size_t)(eol - text) + 1;
+        if (dump_bytes(b, text, line) < 0 || dump_bytes(b, spaces, b->indent) < 0)
+            return -1;
+        text += line, size -= line;
+    }
+    return dump_bytes(b, text, size);
+}
+
+static int dump_value(dump_buffer *b, json_t *value, size_t indent)
+{
+    int rc;
+    b->indent = indent;
+    rc = value ? json_dump_callback(value, dump_piece, b,
+                                    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
+               : -1;
+    json_decref(value);
+    return rc;
+}
+
 int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *err)
 {
-    int failed = !root || json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0 ||
-                 fputc('\n', fp) == EOF;
-    json_decref(root);
-    if (failed)
-        return eco_error_set(err, root ? ECO_EIO : ECO_ENOMEM, destination, 0, 0,
-                             root ? "cannot write the map" : "out of memory building the map");
+    dump_buffer *b = NULL;
+    int rc = 0;
+
+    if (!root || !(b = malloc(sizeof(*b)))) {
+        json_decref(root);
+        rc = ECO_ENOMEM;
+    } else {
+        b->fp = fp;
+        b->used = 0;
+        if (dump_value(b, root, 0) < 0 || dump_bytes(b, "\n", 1) < 0 || dump_flush(b) < 0)
+            rc = ECO_EIO;
+    }
+    free(b);
+    if (rc < 0)
+        return eco_error_set(err, rc, destination, 0, 0,
+                             rc == ECO_EIO ? "cannot write the map" : "out of memory building the map");
+    return 0;
+}
+
+/* ---- Writing a large document piece by piece -------------------------------------------- */
+
+/*
+ * The native and node-link maps are an object of a few members whose arrays hold every
+ * record, actor and tie.  Built whole, the jansson tree of a large map took more time and
+ * memory than the map itself; instead each member and each array item is built and dumped
+ * on its own, at the indentation it has in the whole, so the bytes equal a whole dump.
+ */
+typedef struct items {
+    const eco_graph *g;
+    const size_t *order; /* the items in writing order */
+    size_t count;
+    int keyed;           /* node-link edges carry their kind as a key */
+    json_t *(*make)(const struct items *items, size_t i);
+} items;
+
+typedef struct stream {
+    dump_buffer b;
+    size_t members;
+    int rc; /* the first failure */
+} stream;
+
+static void stream_bytes(stream *st, const char *text)
+{
+    if (st->rc == 0 && dump_bytes(&st->b, text, strlen(text)) < 0)
+        st->rc = ECO_EIO;
+}
+
+/* Dumps value, which it owns, at the indentation of a member's value or an array's item. */
+static void stream_value(stream *st, json_t *value, size_t indent)
+{
+    if (!value && st->rc == 0)
+        st->rc = ECO_ENOMEM;
+    if (st->rc == 0 && dump_value(&st->b, value, indent) < 0)
+        st->rc = ECO_EIO;
+    else if (st->rc < 0)
+        json_decref(value);
+}
+
+/* Starts the next member of the top-level object; its key needs no escaping. */
+static void stream_key(stream *st, const char *key)
+{
+    stream_bytes(st, st->members++ ? ",\n  \"" : "{\n  \"");
+    stream_bytes(st, key);
+    stream_bytes(st, "\": ");
+}
+
+static void stream_member(stream *st, const char *key, json_t *value)
+{
+    stream_key(st, key);
+    stream_value(st, value, 2);
+}
+
+static void stream_array(stream *st, const char *key, const items *list)
+{
+    stream_key(st, key);
+    for (size_t i = 0; i < list->count && st->rc == 0; i++) {
+        stream_bytes(st, i ? ",\n    " : "[\n    ");
+        stream_value(st, list->make(list, i), 4);
+    }
+    stream_bytes(st, list->count ? "\n  ]" : "[]");
+}
+
+static int stream_finish(stream *st, const char *destination, eco_error *err)
+{
+    stream_bytes(st, "\n}\n");
+    if (st->rc == 0 && dump_flush(&st->b) < 0)
+        st->rc = ECO_EIO;
+    if (st->rc < 0)
+        return eco_error_set(err, st->rc, destination, 0, 0,
+                             st->rc == ECO_EIO ? "cannot write the map" : "out of memory building the map");
     return 0;
 }
 
 /* ---- Native map ------------------------------------------------------------------------- */
 
-static json_t *native_records(const eco_graph *g)
+static json_t *record_item(const items *list, size_t i)
 {
-    json_t *array = json_array();
-    size_t *order = NULL;
-
-    if (eco_i_sorted_records(g, &order) < 0) {
-        json_decref(array);
+    const eco_record *r = eco_graph_record(list->g, list->order[i]);
+    json_t *item = json_object();
+    if (!item || put(item, "id", json_string(r->id)) < 0 ||
+        put(item, "path", string_or_null(r->path)) < 0 ||
+        put(item, "format", string_or_null(r->format)) < 0 ||
+        put(item, "title", string_or_null(r->title)) < 0 ||
+        put(item, "country", string_or_null(r->country)) < 0 ||
+        put(item, "year", r->year ? json_integer(r->year) : json_null()) < 0) {
+        json_decref(item);
         return NULL;
     }
-    for (size_t i = 0; array && i < eco_graph_record_count(g); i++) {
-        const eco_record *r = eco_graph_record(g, order[i]);
-        json_t *item = json_object();
-        if (!item || put(item, "id", json_string(r->id)) < 0 ||
-            put(item, "path", string_or_null(r->path)) < 0 ||
-            put(item, "format", string_or_null(r->format)) < 0 ||
-            put(item, "title", string_or_null(r->title)) < 0 ||
-            put(item, "country", string_or_null(r->country)) < 0 ||
-            put(item, "year", r->year ? json_integer(r->year) : json_null()) < 0 ||
-            json_array_append_new(array, item) < 0) {
-            json_decref(item);
-            json_decref(array);
-            array = NULL;
-        }
-    }
-    free(order);
-    return array;
+    return item;
 }
 
-static json_t *native_actors(const eco_graph *g, const size_t *order)
+static json_t *actor_item(const items *list, size_t i)
 {
-    json_t *array = json_array();
-    for (size_t i = 0; array && i < eco_graph_actor_count(g); i++) {
-        const eco_actor *a = eco_graph_actor(g, order[i]);
-        json_t *item = json_object();
-        if (!item || put_actor_fields(item, a) < 0 ||
-            put(item, "attributes", attribute_object(a)) < 0 ||
-            put(item, "records", string_array(a->records, a->record_count)) < 0 ||
-            json_array_append_new(array, item) < 0) {
-            json_decref(item);
-            json_decref(array);
-            return NULL;
-        }
+    const eco_actor *a = eco_graph_actor(list->g, list->order[i]);
+    json_t *item = json_object();
+    if (!item || put_actor_fields(item, a) < 0 ||
+        put(item, "attributes", attribute_object(a)) < 0 ||
+        put(item, "records", string_array(a->records, a->record_count)) < 0) {
+        json_decref(item);
+        return NULL;
     }
-    return array;
+    return item;
 }
 
 json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, int keyed)
@@ -174,42 +301,58 @@ json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, in
     return item;
 }
 
-static json_t *tie_array(const eco_graph *g, const size_t *order, int node_link)
+static json_t *tie_item(const items *list, size_t i)
 {
-    json_t *array = json_array();
-    for (size_t i = 0; array && i < eco_graph_tie_count(g); i++) {
-        if (json_array_append_new(array, eco_i_json_edge(g, eco_graph_tie(g, order[i]), NULL,
-                                                         node_link)) < 0) {
-            json_decref(array);
-            return NULL;
-        }
+    return eco_i_json_edge(list->g, eco_graph_tie(list->g, list->order[i]), NULL, list->keyed);
+}
+
+/* The sorted records, actors and ties of g, for writing; 0 or ECO_ENOMEM. */
+static int sorted_items(const eco_graph *g, items *records, items *actors, items *ties)
+{
+    size_t *order[3] = {NULL, NULL, NULL};
+    if ((records && eco_i_sorted_records(g, &order[0]) < 0) ||
+        eco_i_sorted_actors(g, &order[1]) < 0 || eco_i_sorted_ties(g, &order[2]) < 0) {
+        for (size_t i = 0; i < 3; i++)
+            free(order[i]);
+        return ECO_ENOMEM;
     }
-    return array;
+    if (records)
+        *records = (items){g, order[0], eco_graph_record_count(g), 0, record_item};
+    *actors = (items){g, order[1], eco_graph_actor_count(g), 0, actor_item};
+    *ties = (items){g, order[2], eco_graph_tie_count(g), 0, tie_item};
+    return 0;
+}
+
+static void free_items(items *records, items *actors, items *ties)
+{
+    if (records)
+        free((size_t *)records->order);
+    free((size_t *)actors->order);
+    free((size_t *)ties->order);
 }
 
 int eco_i_write_native(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                        const char *destination, eco_error *err)
 {
-    size_t *actors = NULL, *ties = NULL;
-    json_t *root = NULL;
+    items records, actors, ties;
+    stream *st = malloc(sizeof(*st));
+    int rc;
 
     (void)opt;
-    if (eco_i_sorted_actors(g, &actors) < 0 || eco_i_sorted_ties(g, &ties) < 0)
-        goto oom;
-    if (!(root = json_object()) || put(root, "format", json_string("ecomap")) < 0 ||
-        put(root, "version", json_integer(FORMAT_VERSION)) < 0 ||
-        put(root, "records", native_records(g)) < 0 ||
-        put(root, "actors", native_actors(g, actors)) < 0 ||
-        put(root, "ties", tie_array(g, ties, 0)) < 0)
-        goto oom;
-    free(actors);
-    free(ties);
-    return eco_i_json_dump(root, fp, destination, err);
-oom:
-    json_decref(root);
-    free(actors);
-    free(ties);
-    return eco_error_set(err, ECO_ENOMEM, destination, 0, 0, "out of memory building the map");
+    if (!st || sorted_items(g, &records, &actors, &ties) < 0) {
+        free(st);
+        return eco_error_set(err, ECO_ENOMEM, destination, 0, 0, "out of memory building the map");
+    }
+    *st = (stream){.b = {.fp = fp}};
+    stream_member(st, "format", json_string("ecomap"));
+    stream_member(st, "version", json_integer(FORMAT_VERSION));
+    stream_array(st, "records", &records);
+    stream_array(st, "actors", &actors);
+    stream_array(st, "ties", &ties);
+    rc = stream_finish(st, destination, err);
+    free_items(&records, &actors, &ties);
+    free(st);
+    return rc;
 }
 
 /* ---- NetworkX node-link ----------------------------------------------------------------- */
@@ -249,46 +392,38 @@ json_t *eco_i_json_node(const eco_actor *a)
     return item;
 }
 
-static json_t *node_array(const eco_graph *g, const size_t *order)
+static json_t *node_item(const items *list, size_t i)
 {
-    json_t *array = json_array();
-    for (size_t i = 0; array && i < eco_graph_actor_count(g); i++) {
-        if (json_array_append_new(array, eco_i_json_node(eco_graph_actor(g, order[i]))) < 0) {
-            json_decref(array);
-            return NULL;
-        }
-    }
-    return array;
+    return eco_i_json_node(eco_graph_actor(list->g, list->order[i]));
 }
 
 int eco_i_write_node_link(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                           const char *destination, eco_error *err)
 {
-    size_t *actors = NULL, *ties = NULL;
-    json_t *root = NULL, *graph = NULL;
+    items actors, ties;
+    stream *st = malloc(sizeof(*st));
+    json_t *graph = json_object();
     size_t pairs;
-    int multigraph;
+    int rc;
 
-    if (eco_i_sorted_actors(g, &actors) < 0 || eco_i_sorted_ties(g, &ties) < 0)
-        goto oom;
+    if (!st || !graph || put(graph, "generator", json_string("ecomap")) < 0 ||
+        eco_i_count_linked_pairs(g, &pairs) < 0 || sorted_items(g, NULL, &actors, &ties) < 0) {
+        free(st);
+        json_decref(graph);
+        return eco_error_set(err, ECO_ENOMEM, destination, 0, 0, "out of memory building the map");
+    }
     /* Two ties between one pair (of different kinds) make a multigraph for NetworkX: a
      * simple graph would keep only the last of them. */
-    if (eco_i_count_linked_pairs(g, &pairs) < 0)
-        goto oom;
-    multigraph = pairs < eco_graph_tie_count(g);
-    if (!(root = json_object()) || put(root, "directed", json_false()) < 0 ||
-        put(root, "multigraph", json_boolean(multigraph)) < 0 ||
-        put(root, "graph", graph = json_object()) < 0 ||
-        put(graph, "generator", json_string("ecomap")) < 0 ||
-        put(root, "nodes", node_array(g, actors)) < 0 ||
-        put(root, opt->node_link_links ? "links" : "edges", tie_array(g, ties, multigraph)) < 0)
-        goto oom;
-    free(actors);
-    free(ties);
-    return eco_i_json_dump(root, fp, destination, err);
-oom:
-    json_decref(root);
-    free(actors);
-    free(ties);
-    return eco_error_set(err, ECO_ENOMEM, destination, 0, 0, "out of memory building the map");
+    ties.keyed = pairs < eco_graph_tie_count(g);
+    actors.make = node_item;
+    *st = (stream){.b = {.fp = fp}};
+    stream_member(st, "directed", json_false());
+    stream_member(st, "multigraph", json_boolean(ties.keyed));
+    stream_member(st, "graph", graph);
+    stream_array(st, "nodes", &actors);
+    stream_array(st, opt->node_link_links ? "links" : "edges", &ties);
+    rc = stream_finish(st, destination, err);
+    free_items(NULL, &actors, &ties);
+    free(st);
+    return rc;
 }

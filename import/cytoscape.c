@@ -52,15 +52,13 @@ static int read_list(eco_i_mapper *m, json_t *list, int pass, int only, int dire
 
 int eco_i_read_cytoscape(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(in->data, in->len, 0, &jerr), *elements;
+    json_t *root = eco_i_json_load(in, 0, err), *elements;
     eco_i_mapper m = {0};
     eco_i_json_step path[4];
     int rc, directed;
 
     if (!root)
-        return eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
-                             jerr.column > 0 ? jerr.column : 1, "%s", jerr.text);
+        return ECO_EDATA;
     elements = json_is_array(root) ? root : json_object_get(root, "elements");
     if (!json_is_array(elements) && !json_is_object(elements)) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,

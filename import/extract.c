@@ -236,6 +236,16 @@ static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0
 
 static int is_dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
 
+/* Whether the "lab" at byte at of the word w (n bytes) reads as a lab's name: at the start
+ * or the end of the word, or set off by a capital or a digit: "LabX", "Santalab", "GovLab",
+ * "OpenlabEC", "Lab4Dev". */
+static int lab_stands_out(const char *w, size_t at, size_t n)
+{
+    char after = at + 3 < n ? w[at + 3] : '\0';
+    return at == 0 || at + 3 >= n || w[at] == 'L' || (after >= 'A' && after <= 'Z') ||
+           (after >= '0' && after <= '9');
+}
+
 /* Fills the word properties of t from its text. */
 static void describe_word(token *t, const char *s, int names_only)
 {
@@ -304,12 +314,27 @@ static void describe_word(token *t, const char *s, int names_only)
     if (t->cap && !t->head && fl > 3 && !strchr(t->folded, ' ')) {
         const char *lab = strstr(t->folded, "lab");
         int plural = fl >= 4 && strcmp(t->folded + fl - 4, "labs") == 0;
+        if (lab && fl == n && !lab_stands_out(w, (size_t)(lab - t->folded), n))
+            lab = NULL; /* "Available", "Syllabus": letters, not a lab */
         if (lab && !plural && strcmp(t->folded, "labour") != 0 && strcmp(t->folded, "labor") != 0 &&
             strncmp(t->folded, "label", 5) != 0 && strncmp(t->folded, "collab", 6) != 0 &&
             strncmp(t->folded, "elabor", 6) != 0 && strncmp(t->folded, "labrador", 8) != 0 &&
             strstr(t->folded, "laborat") == NULL)
             t->coined = 1;
     }
+}
+
+/* The length of the web address at s ("https://...", "www...."), up to the next space; 0
+ * when s starts none. */
+static size_t url_length(const char *s, size_t n)
+{
+    size_t k = 0;
+    if (!((n > 8 && memcmp(s, "https://", 8) == 0) || (n > 7 && memcmp(s, "http://", 7) == 0) ||
+          (n > 4 && memcmp(s, "www.", 4) == 0)))
+        return 0;
+    while (k < n && s[k] != ' ' && s[k] != '\n' && s[k] != '\t')
+        k++;
+    return k;
 }
 
 /* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
@@ -327,6 +352,11 @@ static void tokenize(sentence *st, const char *text, size_t len, int names_only)
         token *t = &st->tokens[st->count];
         if (c == ' ' || c == '\n' || c == '\t') {
             i += k;
+            continue;
+        }
+        /* a web address names no organisation, however its path is spelt */
+        if ((c == 'h' || c == 'w') && url_length(text + i, len - i)) {
+            i += url_length(text + i, len - i);
             continue;
         }
         memset(t, 0, sizeof(*t));
@@ -412,26 +442,95 @@ typedef struct extraction {
     char lower[1024]; /* the sentence in ASCII lower case, for phrase tests */
 } extraction;
 
-/* Does the chain start after a phrase that announces organisations? */
+/* Nouns for organisations: "partners such as X" lists organisations, "cities such as X" or
+ * "indices (e.g. X, Y)" does not. */
+static const char *const organisation_nouns[] = {
+    "organisations", "organizations", "organisation", "organization", "partners", "partner",
+    "institutions", "institution", "agencies", "agency", "ministries", "companies", "company",
+    "firms", "ngos", "csos", "universities", "donors", "funders", "entities", "stakeholders",
+    "bodies", "actors", "governments", "labs", "laboratories", "networks", "foundations",
+    "banks", "startups", "start-ups", "businesses", "associations", "cooperatives",
+    "institutes", "councils", "municipalities", "offices", "sponsors", "members", "allies",
+    "organismos", "instituciones", "entidades", "socios", "empresas", "organizaciones",
+    "organismes", "partenaires", "entreprises", "parceiros", "instituicoes",
+    "organiza\xC3\xA7\xC3\xB5" "es", "institui\xC3\xA7\xC3\xB5" "es", NULL};
+
+/* Phrases that introduce examples: what they license depends on the noun before them, and
+ * after any other word, on the phrase ("this, like SIRC and SAGO" names organisations). */
+static const struct example_phrase {
+    const char *text;
+    int licenses; /* after a word that is no plural noun */
+} example_phrases[] = {{"such as", 1}, {"like", 1}, {"e.g.", 0}, {"e.g.,", 0}, {"eg.", 0},
+                       {"for example", 0}, {"for instance", 0}, {NULL, 0}};
+
+static size_t skip_back(const char *lower, size_t end, const char *marks)
+{
+    while (end > 0 && strchr(marks, lower[end - 1]))
+        end--;
+    return end;
+}
+
+/* Words ending in "s" that are no plural nouns. */
+static const char *const not_plurals[] = {"this", "thus", "its", "his", "was", "has", "does",
+                                          "is", "as", "us", "various", "previous", "less",
+                                          "across", "plus", "always", "perhaps", NULL};
+
+/* 1 when the word of lower that ends at end names organisations; -1 when it is another
+ * plural noun ("areas", "indices", "experts"); 0 when it is neither, or there is none. */
+static int organisation_noun_before(const char *lower, size_t end)
+{
+    size_t start;
+
+    end = skip_back(lower, end, " ,(:");
+    start = end;
+    while (start > 0 && !strchr(" ,(:;", lower[start - 1]))
+        start--;
+    if (start == end)
+        return 0;
+    for (size_t i = 0; organisation_nouns[i]; i++)
+        if (strlen(organisation_nouns[i]) == end - start &&
+            memcmp(lower + start, organisation_nouns[i], end - start) == 0)
+            return 1;
+    if (end - start < 4 || lower[end - 1] != 's')
+        return 0;
+    for (size_t i = 0; not_plurals[i]; i++)
+        if (strlen(not_plurals[i]) == end - start && memcmp(lower + start, not_plurals[i], end - start) == 0)
+            return 0;
+    return -1;
+}
+
+/*
+ * Does the chain start after a phrase that announces organisations?  1 when it does; -1
+ * when it follows examples of something else ("urban areas such as Port of Spain",
+ * "indices (e.g. NDVI, EVI)"), whose names are no organisations unless known or headed;
+ * 0 otherwise.
+ */
 static int licensed_at(const extraction *e, size_t byte)
 {
     static const char *const phrases[] = {
         "partnership with", "collaboration with", "together with", "partnered with",
         "worked with", "working with", "work with", "funded by", "financed by", "supported by",
         "initiative of", "led by", "managed by", "member of", "members of", "partners:",
-        "partners are", "partners include", "such as", "including", "like", "collaboration of",
+        "partners are", "partners include", "including", "collaboration of",
         "cooperation with", "alliance with", "agreement with", "sponsored by", "hosted by",
         "run by", "coordinated by", "en alianza con", "en colaboracion con", "junto con",
         "en partenariat avec", "en collaboration avec", "em parceria com", "com o apoio",
         "con el apoyo de", "avec le soutien de", "partners", "partner", NULL};
     size_t end = byte < sizeof(e->lower) ? byte : sizeof(e->lower) - 1;
 
-    while (end > 0 && e->lower[end - 1] == ' ')
-        end--;
+    end = skip_back(e->lower, end, " ");
     if (end >= 4 && memcmp(e->lower + end - 4, " the", 4) == 0)
         end -= 4;
-    while (end > 0 && e->lower[end - 1] == ' ')
-        end--;
+    end = skip_back(e->lower, end, " ");
+    for (size_t i = 0; example_phrases[i].text; i++) {
+        const char *phrase = example_phrases[i].text;
+        size_t n = strlen(phrase);
+        if (n <= end && memcmp(e->lower + end - n, phrase, n) == 0 &&
+            (n == end || strchr(" (", e->lower[end - n - 1]))) {
+            int noun = organisation_noun_before(e->lower, end - n);
+            return noun != 0 ? noun : example_phrases[i].licenses;
+        }
+    }
     for (size_t i = 0; phrases[i]; i++) {
         size_t n = strlen(phrases[i]);
         if (n <= end && memcmp(e->lower + end - n, phrases[i], n) == 0 &&
@@ -600,6 +699,11 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + start, end - start)))
         return ECO_ENOMEM;
+    /* "L'ordre des Médecins": without its article, the name starts with a capital */
+    if (a > 0 && st->tokens[a - 1].word && st->tokens[a - 1].end == start &&
+        m->name[0] >= 'a' && m->name[0] <= 'z')
+        m->name[0] = (char)(m->name[0] - 32);
+    m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = start;
     m->end = end;
     m->known = known;
@@ -700,6 +804,63 @@ static int work_product(const sentence *st, size_t a, size_t b)
     return 0;
 }
 
+/* Whether tokens [a, b) name a person: a title before them ("Dr. Ana Ruiz") or a role
+ * after them ("Rebecca Santos, an advisor with ..."). */
+static int names_a_person(const sentence *st, size_t a, size_t b)
+{
+    static const char *const titles[] = {"dr", "mr", "mrs", "ms", "prof", "sr", "sra", "mme",
+                                         "dra", NULL};
+    static const char *const roles[] = {
+        "advisor", "adviser", "director", "consultant", "officer", "manager", "coordinator",
+        "specialist", "expert", "professor", "researcher", "minister", "head", "founder",
+        "ceo", "president", "chair", "member", "analyst", "lead", "representative",
+        "economist", "designer", "journalist", "fellow", "activist", "entrepreneur", NULL};
+    size_t k = b;
+
+    if (a > 0) {
+        size_t t = a - 1;
+        if (t > 0 && st->tokens[t].punct == '.')
+            t--;
+        for (size_t i = 0; titles[i]; i++)
+            if (st->tokens[t].word && strcmp(st->tokens[t].folded, titles[i]) == 0)
+                return 1;
+    }
+    if (k >= st->count || st->tokens[k].punct != ',')
+        return 0;
+    k++;
+    if (k < st->count && st->tokens[k].word &&
+        (strcmp(st->tokens[k].folded, "a") == 0 || strcmp(st->tokens[k].folded, "an") == 0 ||
+         strcmp(st->tokens[k].folded, "the") == 0 || strcmp(st->tokens[k].folded, "our") == 0))
+        k++;
+    /* "senior advisor", "project manager": the role is within two words */
+    for (size_t end = k + 2; k < end && k < st->count && st->tokens[k].word; k++)
+        for (size_t i = 0; roles[i]; i++)
+            if (strcmp(st->tokens[k].folded, roles[i]) == 0)
+                return 1;
+    return 0;
+}
+
+/* Whether tokens [a, b) of a partner field, which hold no head word, describe an activity
+ * rather than name a body: a lone "-ing" word ("Collecting") or a capital followed only by
+ * small words ("Waste sorting").  "Erdenet city government" names one. */
+static int describes_an_activity(const sentence *st, size_t a, size_t b)
+{
+    static const char *const bodies[] = {"government", "gobierno", "governo", "gouvernement",
+                                         "council", "administration", "office", NULL};
+    const token *last = &st->tokens[b - 1];
+    size_t n = last->end - last->start;
+
+    if (b - a == 1)
+        return !st->tokens[a].upper && n > 5 && memcmp(st->text + last->end - 3, "ing", 3) == 0;
+    for (size_t k = a + 1; k < b; k++)
+        if (!st->tokens[k].word || st->tokens[k].cap || is_conn(&st->tokens[k]))
+            return 0;
+    for (size_t i = 0; bodies[i]; i++)
+        if (strcmp(last->folded, bodies[i]) == 0)
+            return 0;
+    return 1;
+}
+
 /* Decides about one name, tokens [a, b): adds a mention or not. */
 static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
                     int licensed)
@@ -726,6 +887,8 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
     if (b - a == 1 && st->tokens[a].coined)
         return mention_add(e, a, b, NULL, 0, 0, it->generic);
+    if (names_a_person(st, a, b) || (e->x->names_only && describes_an_activity(st, a, b)))
+        return 0;
     if (e->x->names_only ||
         (((licensed && (b - a > 1 || st->tokens[a].upper || licensed > 1)) ||
           (in_list_of_names && b - a == 1 && st->tokens[a].upper)) &&
@@ -784,6 +947,13 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
         }
         return last - i + 1;
     }
+    /* A partner field's "Social and Peace Influencers": a lone common adjective before "and"
+     * modifies the name after it */
+    if (e->x->names_only && !it->has_head && it->b - it->a == 1 &&
+        (e->st->tokens[it->a].cls & W_GENERIC) && i + 1 < n && items[i + 1].sep == SEP_AND &&
+        !items[i + 1].has_head && !items[i + 1].det && !items[i + 1].plural &&
+        items[i + 1].b - items[i + 1].a >= 2)
+        return 2;
     if (!it->has_head) {
         /* "Tax and Customs Authority", "Science, Technology and Society Lab" */
         for (k = i + 1; k < n; k++) {
@@ -844,8 +1014,11 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
     const sentence *st = e->st;
     item items[64];
     size_t n = 0, first_mention = e->out->count;
-    int licensed = licensed_at(e, st->tokens[a].start);
+    int licensed = licensed_at(e, st->tokens[a].start), examples_of_other = licensed < 0;
     int rc;
+
+    if (examples_of_other)
+        licensed = 0;
 
     /* "Datalat and OpenlabEc (civil society)": a sector label says these are organisations */
     if (b + 2 < st->count && st->tokens[b].punct == '(') {
@@ -900,7 +1073,7 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
             sep = here;
         s = here == SEP_GAP ? k : k + 1;
     }
-    int listed = n > 1;
+    int listed = n > 1 && !examples_of_other;
     for (size_t i = 0; i < n;) {
         size_t span = name_span(e, items, n, i);
         item whole = items[i];

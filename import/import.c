@@ -187,6 +187,8 @@ static const char *unrecognised(const char *data, size_t len)
 {
     if (len == 0)
         return "file is empty";
+    if (len >= 4 && (memcmp(data, "\xFF\xFE\0\0", 4) == 0 || memcmp(data, "\0\0\xFE\xFF", 4) == 0))
+        return "file is UTF-32: ecomap reads UTF-8; convert it (iconv -f UTF-32 -t UTF-8)";
     if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0))
         return "file is UTF-16: ecomap reads UTF-8; convert it (iconv -f UTF-16 -t UTF-8)";
     if (memchr(data, '\0', len))
@@ -229,9 +231,41 @@ static void session_close(eco_i_session *s)
     free(s->buffer);
 }
 
-/* Hands data to the reader of format name (NULL: opt->format, or else the detected one). */
+static int import_lines(eco_graph *g, const char *data, size_t len, const char *source,
+                        const char *name, eco_i_session *session, eco_error *err);
+
+/* 1 when data's lines end in a carriage return alone. */
+static int lone_carriage_returns(const char *data, size_t len)
+{
+    return memchr(data, '\r', len) && !memchr(data, '\n', len);
+}
+
+/*
+ * Reads data in format name (NULL: opt->format, or else the detected one).  Lines ending in
+ * a carriage return alone (as spreadsheets on old Macs save CSV) are read as if they ended
+ * in a line feed: every reader splits lines at '\n', and positions stay where they were,
+ * one byte for one.
+ */
 static int import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
                          const char *name, eco_i_session *session, eco_error *err)
+{
+    char *copy;
+    int rc;
+
+    if (!lone_carriage_returns(data, len))
+        return import_lines(g, data, len, source, name, session, err);
+    if (!(copy = malloc(len + 1)))
+        return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory reading the file");
+    for (size_t i = 0; i < len; i++)
+        copy[i] = data[i] == '\r' ? '\n' : data[i];
+    copy[len] = '\0';
+    rc = import_lines(g, copy, len, source, name, session, err);
+    free(copy);
+    return rc;
+}
+
+static int import_lines(eco_graph *g, const char *data, size_t len, const char *source,
+                        const char *name, eco_i_session *session, eco_error *err)
 {
     const eco_import_options *o = session->opt;
     if (!name)
@@ -292,13 +326,13 @@ static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len
  * can depend on what came before it (the first spelling of a name, a name without a country
  * that matches one with), so an order of reading that depends on neither the order of the
  * paths given, nor folders against files, nor readdir, nor the files' names, makes the map
- * depend on the set of inputs only.  The hash (content_hash) is the same on every machine.  Kumu's
- * sheets are the exception: elements, then records, then connections (input_rank).
+ * depend on the set of inputs only.  The hash (content_hash) is the same on every machine.
+ * Kumu's sheets are the exception: elements, then records, then connections (input_rank).
  */
 
 typedef struct input_file {
     char *path;    /* as given, or a folder's path joined to an entry's name (owned) */
-    uint64_t hash; /* FNV-1a of its bytes */
+    uint64_t hash; /* content_hash of its bytes */
     size_t len;    /* its length in bytes */
     char *data;    /* standard input's bytes, read once (owned); NULL for a file */
     int rank;      /* read before inputs of a higher rank (input_rank) */
@@ -412,6 +446,9 @@ static int gather_file(input_list *list, char *path, eco_i_session *session, int
 
     if ((rc = read_input(session, path, &data, &len, err)) < 0)
         goto cleanup;
+    if (lone_carriage_returns(data, len)) /* detected and hashed as import_buffer reads it */
+        for (size_t i = 0; i < len; i++)
+            data[i] = data[i] == '\r' ? '\n' : data[i];
     const char *format_name = opt->format ? opt->format : eco_import_detect(data, len);
     if (!format_name) {
         /* A folder of records holds other files too: say which were left out, and go on. */

@@ -102,6 +102,13 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
 enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
 int eco_i_kumu_table(const char *data, size_t len);
 
+/* Ends a Kumu import (import/kumu.c), once every input is read: warns of each connection to
+ * an element that no table held (in the order of the files and positions, whatever the
+ * order they were read in) when any element was read, and forgets which actors were made up
+ * for such connections.  0, or below 0 with err set (an error instead of a warning when
+ * opt->strict).  O(actors log actors). */
+int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err);
+
 /* 1 when a CSV header is Participedia's export of cases, methods or organizations. */
 int eco_i_is_participedia_csv(const char *data, size_t len);
 
@@ -225,7 +232,13 @@ const char *eco_i_xml_attribute(const eco_i_xml *x, const char *name);
 /* name without its namespace prefix. */
 const char *eco_i_xml_local(const char *name);
 
-/* ---- JSON positions --------------------------------------------------------------------- */
+/* ---- JSON texts ------------------------------------------------------------------------- */
+
+struct json_t;
+
+/* Parses the JSON of in with jansson's flags, past a UTF-8 byte-order mark; NULL with err
+ * set (the position in the file, and what is wrong in words a user can act on). */
+struct json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err);
 
 /* A step into a JSON document: a key of an object, or (key NULL) an index of an array. */
 typedef struct eco_i_json_step {
@@ -348,6 +361,7 @@ typedef int (*eco_i_known_fn)(const char *text, size_t len, uint64_t key, size_t
 typedef struct eco_i_mention {
     size_t start, end;      /* where the name is in the sentence, in bytes */
     char *name;             /* the name as written, cleaned of qualifiers (owned) */
+    uint64_t key;           /* eco_i_fold_hash of name, made once: every step looks it up */
     char *alias;            /* another form given with it: acronym or appositive; or NULL */
     eco_actor_type type;    /* from a sector label or a known entry; else UNKNOWN */
     const eco_i_known *known; /* gazetteer or alias-file entry; or NULL */

@@ -1,13 +1,35 @@
 /*
- * import/json_locate.c - where a value stands in a JSON text.
+ * import/json_locate.c - loading JSON texts, and where a value stands in one.
  *
  * jansson reports the position of syntax errors but keeps none for the values it parsed.
  * When a well-formed map says something wrong ("tie 3 names an unknown actor"), this walks
  * the text once more along the value's path to point the user at the line and column.
  */
+#include <jansson.h>
 #include <string.h>
 
 #include "import_internal.h"
+
+/* ---- Loading ---------------------------------------------------------------------------- */
+
+json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err)
+{
+    size_t skip = in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    json_error_t jerr;
+    json_t *root = json_loadb(in->data + skip, in->len - skip, flags, &jerr);
+    const char *text = jerr.text;
+
+    if (root)
+        return root;
+    /* jansson names its own flag here; the user needs to know what the file holds */
+    if (strstr(jerr.text, "JSON_ALLOW_NUL"))
+        text = "a string holds \\u0000, a NUL character, which no name or value may hold";
+    eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
+                  jerr.column > 0 ? jerr.column + (jerr.line == 1 && skip ? 1 : 0) : 1, "%s", text);
+    return NULL;
+}
+
+/* ---- Positions -------------------------------------------------------------------------- */
 
 typedef struct cursor {
     const char *at, *end;

@@ -289,7 +289,8 @@ static const char *const column_names[C_COUNT][3] = {
     [C_YEAR] = {"year", NULL},
 };
 
-/* Columns the CSV of ties (import/csv.c) knows: a From/To sheet with only these is one. */
+/* Columns the CSV of ties (import/csv.c) knows: a From/To sheet with only these is one,
+ * unless its values are in Kumu's words (kumu_words). */
 static const char *const ties_csv_columns[] = {
     "source",       "from",           "target",     "to",          "kind",     "type",
     "relation",     "weight",         "strength",   "directed",    "evidence", "text",
@@ -353,9 +354,7 @@ typedef struct sheet {
     int table;     /* ECO_I_KUMU_* of the current table */
     char **names;  /* the current header's cells, trimmed (owned) */
     size_t name_count;
-    int has_record;   /* 1 once the file's own record is in g */
-    int has_elements; /* 1 when g held actors other than placeholders as the
-                         connections began: a missing element is then worth a warning */
+    int has_record; /* 1 once the file's own record is in g */
 } sheet;
 
 /* The trimmed text of column c in the row just read; "" when absent. */
@@ -546,7 +545,71 @@ static int element_row(sheet *s, eco_graph *map)
     return element_attributes(s, map, a.actor, kumu_type);
 }
 
-/* A tie set aside while the actor at one of its ends is replaced. */
+/* ---- Stand-ins ---------------------------------------------------------------------------
+ *
+ * A connection may name an element that no table read so far holds: its elements file may
+ * come later (in a folder, "x.connections.csv" sorts before "x.elements.csv"), or never.
+ * The connection then makes a stand-in actor, marked with the attribute STAND_IN, whose
+ * value is where it was first named ("LINE:COLUMN:SOURCE", the least of all references, so
+ * that it does not depend on the order of the files).  An element read later that the
+ * stand-in names (by its ID or its label) takes its place: the stand-in is removed and its
+ * ties, records and aliases go to the element, so the map is the one the elements-first
+ * order gives.  eco_i_kumu_stand_ins, run once when the whole import is read, warns of the
+ * stand-ins no element claimed and removes the marks.
+ */
+
+#define STAND_IN "\x01kumu stand-in"
+
+typedef struct position {
+    long line, column;
+    const char *source;
+} position;
+
+/* Parses a STAND_IN value; 0, or -1 when it is not one. */
+static int position_parse(position *p, const char *value)
+{
+    char *end;
+    p->line = strtol(value, &end, 10);
+    if (*end != ':')
+        return -1;
+    p->column = strtol(end + 1, &end, 10);
+    if (*end != ':')
+        return -1;
+    p->source = end + 1;
+    return 0;
+}
+
+static int position_compare(const position *a, const position *b)
+{
+    int c = strcmp(a->source, b->source);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->column < b->column ? -1 : a->column > b->column;
+}
+
+/* Marks actor i of g a stand-in first named at column c of the row just read, keeping the
+ * least position when it is one already. */
+static int stand_in_mark(sheet *s, size_t i, int c)
+{
+    int f = s->h.where[c];
+    position now = {s->csv.fields[f].line, s->csv.fields[f].column, s->in->source}, was;
+    const char *old = eco_graph_attribute(s->g, i, STAND_IN);
+    char value[600];
+
+    if (old && position_parse(&was, old) == 0 && position_compare(&was, &now) <= 0)
+        return 0;
+    snprintf(value, sizeof(value), "%ld:%ld:%s", now.line, now.column, now.source);
+    return eco_graph_set_attribute(s->g, i, STAND_IN, value) < 0 ? oom(s) : 0;
+}
+
+static int is_stand_in(const eco_graph *g, size_t i)
+{
+    return eco_graph_attribute(g, i, STAND_IN) != NULL;
+}
+
+/* A tie set aside while the stand-in at one of its ends is replaced. */
 typedef struct parked {
     const char *source, *target; /* ids, pooled in the caller's graph */
     eco_tie_kind kind;
@@ -556,30 +619,56 @@ typedef struct parked {
     size_t evidence_count;
 } parked;
 
+/* A stand-in removed for an element: what of it goes to the element's actor. */
+typedef struct claim {
+    const char *id;     /* the stand-in's id, pooled in the caller's graph */
+    size_t element;     /* the element's index in the table's own graph */
+    const char **names; /* its aliases and records, pooled (owned array) */
+    size_t alias_count, record_count;
+} claim;
+
 typedef struct parking {
     parked *items;
     size_t count, cap;
+    claim *claims;
+    size_t claim_count, claim_cap;
+    eco_i_map claim_of; /* pooled stand-in id -> its index in claims */
 } parking;
 
 static void parking_free(parking *p)
 {
     for (size_t i = 0; i < p->count; i++)
         free(p->items[i].evidence);
+    for (size_t i = 0; i < p->claim_count; i++)
+        free(p->claims[i].names);
     free(p->items);
+    free(p->claims);
+    eco_i_map_free(&p->claim_of);
 }
 
-/* An actor that a connections table read before its elements made up from an ID alone. */
-static int is_placeholder(const eco_actor *a)
+/* Sets aside the ties, aliases and records of stand-in i of g and removes it, so that the
+ * element of the table's graph at index element can take its place with nothing of the
+ * stand-in's name left behind (not even as an alias).  The rest comes back through
+ * unpark. */
+static int park(parking *p, eco_graph *g, size_t i, size_t element)
 {
-    return strcmp(a->name, a->id) == 0 && a->type == ECO_TYPE_UNKNOWN && !a->country &&
-           !a->alias_count && !a->attribute_count && !a->record_count;
-}
+    const eco_actor *a = eco_graph_actor(g, i);
+    claim *c;
 
-/* Sets aside the ties of actor i of g and removes it, so that the element of its id can
- * take its place with nothing of the placeholder left behind (not even its name as an
- * alias).  The ties come back through unpark. */
-static int park(parking *p, eco_graph *g, size_t i)
-{
+    if (eco_i_reserve(&p->claims, &p->claim_cap, p->claim_count + 1, sizeof(*p->claims)) < 0)
+        return ECO_ENOMEM;
+    if (eco_i_map_put(&p->claim_of, eco_i_ptr_key(a->id), p->claim_count) < 0)
+        return ECO_ENOMEM;
+    c = &p->claims[p->claim_count++];
+    *c = (claim){a->id, element, NULL, a->alias_count, a->record_count};
+    if (a->alias_count + a->record_count) {
+        if (!(c->names = malloc((a->alias_count + a->record_count) * sizeof(*c->names))))
+            return ECO_ENOMEM;
+        for (size_t k = 0; k < a->alias_count; k++)
+            c->names[k] = a->aliases[k];
+        for (size_t k = 0; k < a->record_count; k++)
+            c->names[a->alias_count + k] = a->records[k];
+    }
     for (size_t t = 0; t < eco_graph_tie_count(g); t++) {
         const eco_tie *tie = eco_graph_tie(g, t);
         if (tie->source != i && tie->target != i)
@@ -604,15 +693,48 @@ static int park(parking *p, eco_graph *g, size_t i)
     return eco_graph_remove_actor(g, i);
 }
 
-static int unpark(const parking *p, eco_graph *g)
+/* The index in g of the actor that id names: a claimed stand-in's element, or its own. */
+static int unpark_end(const parking *p, const eco_graph *g, const eco_graph *map, const char *id,
+                      size_t *out)
 {
+    size_t i;
+
+    /* Ids are pooled in g, so that one string is one pointer. */
+    if (eco_i_map_get(&p->claim_of, eco_i_ptr_key(id), &i)) {
+        const eco_actor *e = eco_graph_actor(map, p->claims[i].element);
+        /* eco_graph_absorb joins an element by id, then by name. */
+        if (eco_graph_find_actor_by_id(out, g, e->id) == 0 ||
+            eco_graph_find_actor(out, g, e->name, e->country) == 0)
+            return 0;
+        return ECO_EINTERNAL;
+    }
+    return eco_graph_find_actor_by_id(out, g, id) == 0 ? 0 : ECO_EINTERNAL;
+}
+
+static int unpark(const parking *p, eco_graph *g, const eco_graph *map)
+{
+    int rc;
+
+    for (size_t i = 0; i < p->claim_count; i++) {
+        const claim *c = &p->claims[i];
+        size_t a;
+        if ((rc = unpark_end(p, g, map, c->id, &a)) < 0)
+            return rc;
+        for (size_t k = 0; k < c->alias_count; k++)
+            if ((rc = eco_graph_add_alias(g, a, c->names[k])) < 0)
+                return rc;
+        for (size_t k = 0; k < c->record_count; k++)
+            if ((rc = eco_graph_add_actor_record(g, a, c->names[c->alias_count + k])) < 0)
+                return rc;
+    }
     for (size_t i = 0; i < p->count; i++) {
         const parked *k = &p->items[i];
         size_t a, b, t;
-        int rc;
-        if (eco_graph_find_actor_by_id(&a, g, k->source) < 0 ||
-            eco_graph_find_actor_by_id(&b, g, k->target) < 0)
-            return ECO_EINTERNAL;
+        if ((rc = unpark_end(p, g, map, k->source, &a)) < 0 ||
+            (rc = unpark_end(p, g, map, k->target, &b)) < 0)
+            return rc;
+        if (a == b)
+            continue; /* both ends were stand-ins for one element */
         if ((rc = eco_graph_add_tie(&t, g, a, b, k->kind, k->directed, k->weight,
                                     k->evidence_count ? &k->evidence[0] : NULL)) < 0)
             return rc;
@@ -621,6 +743,32 @@ static int unpark(const parking *p, eco_graph *g)
                 return rc;
     }
     return 0;
+}
+
+/* A stand-in of g that element i of map replaces: one named by its ID (as an id, or as a
+ * name), or by its label. */
+static int stand_in_of(size_t *out, const eco_graph *g, const eco_graph *map, size_t i)
+{
+    const eco_actor *e = eco_graph_actor(map, i);
+    size_t j;
+
+    if ((eco_graph_find_actor_by_id(&j, g, e->id) == 0 && is_stand_in(g, j)) ||
+        (eco_graph_find_actor(&j, g, e->id, NULL) == 0 && is_stand_in(g, j)) ||
+        (eco_graph_find_actor(&j, g, e->name, NULL) == 0 && is_stand_in(g, j))) {
+        *out = j;
+        return 1;
+    }
+    return 0;
+}
+
+/* Whether eco_graph_absorb, joining element e to stand-in a, leaves what reading the element
+ * first gives: the same id and name, and nothing of a's own that e would not override.  The
+ * stand-in is then kept, which saves removing an actor (O(actors + ties)) per element of a
+ * plain sheet named by its label. */
+static int same_actor(const eco_actor *a, const eco_actor *e)
+{
+    return strcmp(a->id, e->id) == 0 && strcmp(a->name, e->name) == 0 &&
+           a->type == ECO_TYPE_UNKNOWN && !a->country;
 }
 
 /* The elements are read into a graph of their own and joined to the caller's, as a native
@@ -640,15 +788,20 @@ static int read_elements(sheet *s)
         goto cleanup;
     for (size_t i = 0; i < eco_graph_actor_count(map); i++) {
         size_t j;
-        if (eco_graph_find_actor_by_id(&j, s->g, eco_graph_actor(map, i)->id) == 0 &&
-            is_placeholder(eco_graph_actor(s->g, j)) && (rc = park(&p, s->g, j)) < 0) {
-            rc = oom(s);
-            goto cleanup;
+        while (stand_in_of(&j, s->g, map, i)) {
+            if (same_actor(eco_graph_actor(s->g, j), eco_graph_actor(map, i)))
+                rc = eco_graph_set_attribute(s->g, j, STAND_IN, NULL); /* absorbed in place */
+            else
+                rc = park(&p, s->g, j, i);
+            if (rc < 0) {
+                rc = oom(s);
+                goto cleanup;
+            }
         }
     }
     if ((rc = eco_graph_absorb(s->g, map, s->err)) < 0)
         goto cleanup;
-    if ((rc = unpark(&p, s->g)) < 0)
+    if ((rc = unpark(&p, s->g, map)) < 0)
         rc = eco_error_set(s->err, rc, s->in->source, 0, 0, "out of memory");
 cleanup:
     parking_free(&p);
@@ -658,37 +811,30 @@ cleanup:
 
 /* ---- Connections ------------------------------------------------------------------------- */
 
-/* Finds the actor a From or To cell names: by id, then by name; else adds it, with a
- * warning when elements were read before (a connection to an element that is missing). */
-static int connection_end(sheet *s, int c, int ecomap, size_t *out)
+/* Finds the actor that name, one of the names in column c (From or To), designates: by id,
+ * then by name; else adds a stand-in for the element that should hold it (see Stand-ins). */
+static int connection_end(sheet *s, int c, const char *name, int ecomap, size_t *out)
 {
-    const char *name = cell(s, c);
     int rc;
 
-    if (!*name)
-        return cell_error(s, c, "connection has no %s", c == C_FROM ? "From" : "To");
     if (eco_graph_find_actor_by_id(out, s->g, name) == 0 ||
         eco_graph_find_actor(out, s->g, name, NULL) == 0) {
+        if (is_stand_in(s->g, *out) && (rc = stand_in_mark(s, *out, c)) < 0)
+            return rc;
         /* A plain sheet is a record its connections' actors are seen in; ecomap's says
          * its actors' records in the elements table. */
         if (!ecomap && eco_graph_add_actor_record(s->g, *out, s->in->record_id) < 0)
             return oom(s);
         return 0;
     }
-    if (s->has_elements) {
-        int f = s->h.where[c];
-        if ((rc = eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.fields[f].line,
-                             s->csv.fields[f].column,
-                             "connection to \"%s\", which no element names", name)) < 0)
-            return rc;
-    }
-    /* ecomap's own tables name actors by id: keep it as the id, so that elements read
-     * later replace the actor made up here. */
+    /* ecomap's own tables name actors by id: keep it as the id, as the element has it. */
     rc = ecomap ? eco_graph_add_actor(out, s->g, name, name, ECO_TYPE_UNKNOWN, NULL)
                 : eco_graph_resolve_actor(out, s->g, name, ECO_TYPE_UNKNOWN, NULL);
     if (rc == 0 && !ecomap)
         rc = eco_graph_add_actor_record(s->g, *out, s->in->record_id);
-    return rc < 0 ? oom(s) : 0;
+    if (rc < 0)
+        return oom(s);
+    return stand_in_mark(s, *out, c);
 }
 
 typedef struct strings {
@@ -776,20 +922,24 @@ cleanup:
     return rc;
 }
 
-/* A plain Kumu connection: its row is the evidence; a type that is not one of ecomap's
- * kinds is kept before the passage, since ties have no attributes to hold it. */
+/* A plain Kumu connection: its row is the evidence; words that say more than ecomap's kind
+ * (a type that is not one of ecomap's kinds, a Strength in words) are kept before the
+ * passage, since ties have no attributes to hold them. */
 static int add_plain_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int directed,
-                         double weight, const char *kumu_type)
+                         double weight, const char *kumu_type, const char *strength)
 {
     const char *said = *cell(s, C_DESCRIPTION) ? cell(s, C_DESCRIPTION) : cell(s, C_LABEL);
     char *text = NULL;
     int rc;
 
-    if (kumu_type) {
-        size_t n = strlen(kumu_type) + strlen(said) + 3;
+    if (kumu_type || strength) {
+        size_t n = (kumu_type ? strlen(kumu_type) : 0) + (strength ? strlen(strength) : 0) +
+                   strlen(said) + 16;
         if (!(text = malloc(n)))
             return oom(s);
-        snprintf(text, n, "%s%s%s", kumu_type, *said ? ": " : "", said);
+        snprintf(text, n, "%s%s%s%s%s", kumu_type ? kumu_type : "",
+                 kumu_type && strength ? ", " : "", strength ? strength : "", *said ? ": " : "",
+                 said);
     }
     eco_evidence ev = {s->in->record_id, s->in->source, s->csv.row_line,
                        text    ? text
@@ -802,47 +952,101 @@ static int add_plain_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int di
     return rc;
 }
 
-static int connection_row(sheet *s)
-{
-    const char *type_text = cell(s, C_TYPE), *direction = cell(s, C_DIRECTION);
-    const char *weight_text = cell(s, C_WEIGHT), *kumu_type = NULL;
-    int ecomap = s->h.where[C_EV_LINES] >= 0, directed, rc;
-    eco_tie_kind kind = ECO_TIE_PARTNERSHIP;
-    double weight = 1;
-    size_t a, b;
+/* What a connection row says, the ends aside. */
+typedef struct connection {
+    eco_tie_kind kind;
+    int directed;
+    double weight;
+    const char *kumu_type; /* the Type when it is not one of ecomap's kinds, or NULL */
+    const char *strength;  /* a Strength in words ("Strong"), or NULL */
+    int ecomap;            /* 1: ecomap's own table, with its four evidence columns */
+} connection;
 
-    if (*type_text && eco_tie_kind_from_name(&kind, type_text) < 0) {
-        if (!eco_i_kind_from_text(&kind, type_text))
-            kind = ECO_TIE_RELATED;
-        kumu_type = type_text;
-    }
-    directed = eco_tie_kind_is_directed(kind);
-    if (strcasecmp(direction, "directed") == 0)
-        directed = 1;
-    else if (strcasecmp(direction, "undirected") == 0 || strcasecmp(direction, "mutual") == 0)
-        directed = 0;
-    else if (*direction)
-        return cell_error(s, C_DIRECTION,
-                          "direction \"%s\" is none of directed, undirected or mutual", direction);
-    if (*weight_text && (eco_i_parse_double(weight_text, &weight) < 0 || weight < 0))
-        return cell_error(s, C_WEIGHT, "weight \"%s\" is not a number of 0 or more", weight_text);
-    if ((rc = connection_end(s, C_FROM, ecomap, &a)) < 0 ||
-        (rc = connection_end(s, C_TO, ecomap, &b)) < 0)
+/* One tie of the row, between the elements named a_name and b_name. */
+static int connection_tie(sheet *s, const connection *k, const char *a_name, const char *b_name)
+{
+    size_t a, b;
+    int rc;
+
+    if ((rc = connection_end(s, C_FROM, a_name, k->ecomap, &a)) < 0 ||
+        (rc = connection_end(s, C_TO, b_name, k->ecomap, &b)) < 0)
         return rc;
     if (a == b)
         return eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.row_line, 1,
-                          "connection from \"%s\" to itself ignored", cell(s, C_FROM));
-    return ecomap ? add_ecomap_tie(s, a, b, kind, directed, weight)
-                  : add_plain_tie(s, a, b, kind, directed, weight, kumu_type);
+                          "connection from \"%s\" to itself ignored", a_name);
+    return k->ecomap
+               ? add_ecomap_tie(s, a, b, k->kind, k->directed, k->weight)
+               : add_plain_tie(s, a, b, k->kind, k->directed, k->weight, k->kumu_type, k->strength);
+}
+
+/* The names a From or To cell holds: one, or in a plain sheet several separated by '|'
+ * (Kumu draws a connection to each). */
+static int connection_names(sheet *s, int c, int ecomap, strings *out)
+{
+    const char *text = cell(s, c);
+
+    if (!*text)
+        return cell_error(s, c, "connection has no %s", c == C_FROM ? "From" : "To");
+    if (ecomap || !strchr(text, '|'))
+        return collect(text, out) < 0 ? oom(s) : 0;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, "|");
+        char name[1024];
+        if (n < sizeof(name)) {
+            memcpy(name, p, n);
+            name[n] = '\0';
+            trim(name);
+            if (*name && collect(name, out) < 0)
+                return oom(s);
+        }
+        p += n + (p[n] == '|');
+    }
+    return out->count ? 0 : cell_error(s, c, "connection has no %s", c == C_FROM ? "From" : "To");
+}
+
+static int connection_row(sheet *s)
+{
+    const char *type_text = cell(s, C_TYPE), *direction = cell(s, C_DIRECTION);
+    const char *weight_text = cell(s, C_WEIGHT);
+    connection k = {ECO_TIE_PARTNERSHIP, 0, 1, NULL, NULL, s->h.where[C_EV_LINES] >= 0};
+    strings from = {0}, to = {0};
+    int rc;
+
+    if (*type_text && eco_tie_kind_from_name(&k.kind, type_text) < 0) {
+        if (!eco_i_kind_from_text(&k.kind, type_text))
+            k.kind = ECO_TIE_RELATED;
+        k.kumu_type = type_text;
+    }
+    k.directed = eco_tie_kind_is_directed(k.kind);
+    if (strcasecmp(direction, "directed") == 0)
+        k.directed = 1;
+    else if (strcasecmp(direction, "undirected") == 0 || strcasecmp(direction, "mutual") == 0)
+        k.directed = 0;
+    else if (*direction)
+        return cell_error(s, C_DIRECTION,
+                          "direction \"%s\" is none of directed, undirected or mutual", direction);
+    if (*weight_text && (eco_i_parse_double(weight_text, &k.weight) < 0 || k.weight < 0)) {
+        /* Kumu's Strength is any field: "Strong" is kept as words.  A Weight is a number. */
+        if (k.ecomap || strcasecmp(s->names[s->h.where[C_WEIGHT]], "strength") != 0)
+            return cell_error(s, C_WEIGHT, "weight \"%s\" is not a number of 0 or more",
+                              weight_text);
+        k.weight = 1;
+        k.strength = weight_text;
+    }
+    if ((rc = connection_names(s, C_FROM, k.ecomap, &from)) == 0 &&
+        (rc = connection_names(s, C_TO, k.ecomap, &to)) == 0)
+        for (size_t i = 0; i < from.count && rc >= 0; i++)
+            for (size_t j = 0; j < to.count && rc >= 0; j++)
+                rc = connection_tie(s, &k, from.items[i], to.items[j]);
+    strings_free(&from);
+    strings_free(&to);
+    return rc;
 }
 
 static int read_connections(sheet *s)
 {
     int rc, more;
 
-    s->has_elements = 0;
-    for (size_t i = 0; i < eco_graph_actor_count(s->g) && !s->has_elements; i++)
-        s->has_elements = !is_placeholder(eco_graph_actor(s->g, i));
     while ((more = next_row(s)) == 1)
         if ((rc = connection_row(s)) < 0)
             return rc;
@@ -897,6 +1101,36 @@ static int table_of(const header *h, int detecting)
     return 0;
 }
 
+/* The cell of column c in the row just read, trimmed; "" when absent. */
+static const char *row_cell(eco_i_csv *csv, const header *h, int c)
+{
+    int f = h->where[c];
+    if (f < 0 || (size_t)f >= csv->count)
+        return "";
+    trim(csv->fields[f].text);
+    return csv->fields[f].text;
+}
+
+/* Whether a From/To sheet of columns the CSV of ties knows (Kumu's own minimal sheet,
+ * "From,To,Type,Strength", is one) says things in Kumu's words, which the CSV of ties
+ * would refuse: a Type that is none of ecomap's kinds ("Personal", "Member of"), or a
+ * Strength that is no number ("Strong").  Reads the rows of data, which detection bounds. */
+static int kumu_words(const header *h, eco_i_csv *csv)
+{
+    eco_error err = {0};
+    eco_tie_kind kind;
+    double weight;
+
+    while (eco_i_csv_row(csv, "", &err) > 0) {
+        const char *type = row_cell(csv, h, C_TYPE), *weight_text = row_cell(csv, h, C_WEIGHT);
+        if (*type && eco_tie_kind_from_name(&kind, type) < 0)
+            return 1;
+        if (*weight_text && eco_i_parse_double(weight_text, &weight) < 0)
+            return 1;
+    }
+    return 0;
+}
+
 int eco_i_kumu_table(const char *data, size_t len)
 {
     eco_i_csv csv;
@@ -908,6 +1142,8 @@ int eco_i_kumu_table(const char *data, size_t len)
     if (eco_i_csv_row(&csv, "", &err) > 0) {
         read_header(&h, &csv);
         table = table_of(&h, 1);
+        if (!table && h.where[C_FROM] >= 0 && h.where[C_TO] >= 0)
+            table = kumu_words(&h, &csv) ? ECO_I_KUMU_CONNECTIONS : 0;
     }
     eco_i_csv_free(&csv);
     return table;
@@ -943,4 +1179,83 @@ int eco_i_read_kumu(eco_graph *g, const eco_i_input *in, eco_error *err)
     forget_header(&s);
     eco_i_csv_free(&s.csv);
     return rc < 0 ? rc : 0;
+}
+
+/* ---- The end of an import ---------------------------------------------------------------- */
+
+typedef struct unclaimed {
+    position at;
+    const char *name; /* pooled in g */
+    char *value;      /* the STAND_IN value at parses (owned) */
+} unclaimed;
+
+static int compare_unclaimed(const void *a, const void *b)
+{
+    const unclaimed *x = a, *y = b;
+    int c = position_compare(&x->at, &y->at);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* Whether an input other than a Kumu sheet (a record, a CSV of ties) saw actor i: it names
+ * the actor, as it would have had it been read before the connection. */
+static int seen_elsewhere(const eco_graph *g, size_t i)
+{
+    const eco_actor *a = eco_graph_actor(g, i);
+    size_t r;
+
+    for (size_t k = 0; k < a->record_count; k++)
+        if (eco_graph_find_record(&r, g, a->records[k]) == 0) {
+            const char *format = eco_graph_record(g, r)->format;
+            if (!format || strcmp(format, "kumu") != 0)
+                return 1;
+        }
+    return 0;
+}
+
+int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err)
+{
+    unclaimed *list = NULL;
+    size_t count = 0, cap = 0;
+    int named = 0, rc = 0;
+
+    for (size_t i = 0; i < eco_graph_actor_count(g); i++) {
+        const char *value = eco_graph_attribute(g, i, STAND_IN);
+        if (!value) {
+            named = 1;
+            continue;
+        }
+        if (seen_elsewhere(g, i)) {
+            if ((rc = eco_graph_set_attribute(g, i, STAND_IN, NULL)) < 0) {
+                rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory");
+                goto cleanup;
+            }
+            named = 1;
+            continue;
+        }
+        if (eco_i_reserve(&list, &cap, count + 1, sizeof(*list)) < 0 ||
+            !(list[count].value = strdup(value))) {
+            rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
+            goto cleanup;
+        }
+        list[count].name = eco_graph_actor(g, i)->name;
+        if (position_parse(&list[count].at, list[count].value) < 0)
+            list[count].at = (position){0, 0, ""};
+        count++;
+        if ((rc = eco_graph_set_attribute(g, i, STAND_IN, NULL)) < 0) {
+            rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory");
+            goto cleanup;
+        }
+    }
+    /* Connections alone (no element at all) make their elements, as Kumu does, unwarned. */
+    if (!named || !count)
+        goto cleanup;
+    qsort(list, count, sizeof(*list), compare_unclaimed);
+    for (size_t i = 0; i < count && rc == 0; i++)
+        rc = eco_i_warn(opt, err, list[i].at.source, (int)list[i].at.line, (int)list[i].at.column,
+                        "connection to \"%s\", which no element names", list[i].name);
+cleanup:
+    for (size_t i = 0; i < count; i++)
+        free(list[i].value);
+    free(list);
+    return rc;
 }

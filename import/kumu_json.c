@@ -70,11 +70,14 @@ static int connection_edge(json_t *edge)
         rename_key(edge, "connection type", "type") < 0 ||
         rename_key(edge, "strength", "weight") < 0)
         return -1;
-    /* A reversed connection is drawn from "to" to "from". */
-    if (json_is_true(json_object_get(edge, "reversed"))) {
-        json_t *source = json_incref(json_object_get(edge, "source"));
-        int failed = json_object_set(edge, "source", json_object_get(edge, "target")) < 0 ||
-                     json_object_set_new(edge, "target", source) < 0;
+    /* A reversed connection is drawn from "to" to "from".  Without both ends there is
+     * nothing to turn round, and the reader says which is missing. */
+    json_t *source = json_object_get(edge, "source"), *target = json_object_get(edge, "target");
+    if (json_is_true(json_object_get(edge, "reversed")) && source && target) {
+        json_incref(source);
+        int failed = json_object_set(edge, "source", target) < 0;
+        /* json_object_set_new takes the reference to source even when it fails. */
+        failed |= json_object_set_new(edge, "target", source) < 0;
         if (failed)
             return -1;
     }
@@ -120,14 +123,12 @@ static int read_items(eco_i_mapper *m, json_t *root, const char *key, eco_error 
 
 int eco_i_read_kumu_json(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(in->data, in->len, 0, &jerr);
+    json_t *root = eco_i_json_load(in, 0, err);
     eco_i_mapper m = {0};
     int rc;
 
     if (!root)
-        return eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
-                             jerr.column > 0 ? jerr.column : 1, "%s", jerr.text);
+        return ECO_EDATA;
     if (!json_is_array(json_object_get(root, "elements"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
                            "a Kumu project needs an \"elements\" array");

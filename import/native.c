@@ -343,16 +343,14 @@ static int check_header(reader *r, json_t *root)
 
 int eco_i_read_native(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    json_error_t jerr;
     json_t *root;
     eco_graph *map = NULL;
     reader r = {in, err, {{0}}, 0};
     int rc;
 
-    root = json_loadb(in->data, in->len, JSON_REJECT_DUPLICATES, &jerr);
+    root = eco_i_json_load(in, JSON_REJECT_DUPLICATES, err);
     if (!root)
-        return eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
-                             jerr.column > 0 ? jerr.column : 1, "%s", jerr.text);
+        return ECO_EDATA;
     if ((rc = check_header(&r, root)) < 0)
         goto cleanup;
     if ((rc = eco_graph_new(&map)) < 0) {

@@ -116,8 +116,21 @@ int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const
  * them; NULL for null, and for anything else when scalar_only. */
 static char *scalar_text(json_t *v)
 {
+    char buf[40];
+
     if (json_is_string(v))
         return strdup(json_string_value(v));
+    if (json_is_real(v)) {
+        /* The shortest decimal that reads back as the same number: Kumu's computed metrics
+         * (0.9, not 0.90000000000000002). */
+        double x = json_real_value(v);
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof(buf), "%.*g", digits, x);
+            if (strtod(buf, NULL) == x)
+                break;
+        }
+        return strdup(buf);
+    }
     if (json_is_number(v) || json_is_boolean(v))
         return json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
     return NULL;
@@ -316,15 +329,22 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
 static int edge_end(eco_i_mapper *m, place *p, json_t *edge, const char *key, size_t *out)
 {
     char *id = scalar_text(json_object_get(edge, key));
+    /* A Kumu project says "from" and "to", "connection" and "element": say it its way. */
+    int kumu = m->format && strcmp(m->format, "kumu-json") == 0;
+    const char *said = kumu ? (strcmp(key, "source") == 0 ? "from" : "to") : key;
     int rc = 0;
 
     if (!id || !*id) {
         free(id);
-        return place_say(p, NULL, 0, "edge has no \"%s\"", key);
+        return place_say(p, NULL, 0, kumu ? "connection has no \"%s\"" : "edge has no \"%s\"",
+                         said);
     }
     /* Hand-made files name nodes by their names, too. */
     if (!eco_i_mapper_find(m, id, out) && eco_graph_find_actor(out, m->map, id, NULL) < 0) {
-        if ((rc = place_say(p, key, 1, "edge to \"%s\", which no node names", id)) == 0 &&
+        if ((rc = place_say(p, said, 1,
+                            kumu ? "connection to \"%s\", which no element names"
+                                 : "edge to \"%s\", which no node names",
+                            id)) == 0 &&
             ((rc = eco_i_mapper_node(m, out, id, NULL, ECO_TYPE_UNKNOWN, NULL)) < 0 ||
              (rc = eco_i_mapper_seen(m, *out)) < 0))
             rc = place_oom(p);
@@ -367,6 +387,10 @@ static char *edge_text(json_t *edge)
         char *text;
         if (skipped(key, edge_fields) || !(text = value_text(v)))
             continue;
+        if (!*text) { /* Kumu writes "label": "" for a connection without one */
+            free(text);
+            continue;
+        }
         int failed = (len && append(&buf, &len, &cap, "; ", 2) < 0) ||
                      append(&buf, &len, &cap, key, strlen(key)) < 0 ||
                      append(&buf, &len, &cap, ": ", 2) < 0 ||
@@ -477,8 +501,7 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
 
 int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    json_error_t jerr;
-    json_t *root = json_loadb(in->data, in->len, 0, &jerr), *list, *item;
+    json_t *root = eco_i_json_load(in, 0, err), *list, *item;
     const char *edges_key;
     eco_i_mapper m = {0};
     eco_i_json_step path[2];
@@ -486,8 +509,7 @@ int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc, directed;
 
     if (!root)
-        return eco_error_set(err, ECO_EDATA, in->source, jerr.line > 0 ? jerr.line : 1,
-                             jerr.column > 0 ? jerr.column : 1, "%s", jerr.text);
+        return ECO_EDATA;
     edges_key = json_object_get(root, "edges") ? "edges" : "links";
     if (!json_is_array(json_object_get(root, "nodes"))) {
         rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
@@ -537,6 +559,8 @@ const char *eco_i_json_kind(const char *data, size_t len)
     /* ecomap writes "format" first: a map is known without parsing it twice. */
     if (eco_i_memmem(data, len < 256 ? len : 256, "\"format\"", 8))
         return "json";
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        data += 3, len -= 3;
     if (!(root = json_loadb(data, len, 0, NULL)))
         return "json";
     elements = json_object_get(root, "elements");

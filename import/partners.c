@@ -115,11 +115,39 @@ static int push(splitter *sp, const char *name, size_t n, const char *alias, siz
     return 0;
 }
 
+/* 1 when s is three or more items between commas that each start with a capital (after
+ * an "and"): "Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS, L'ordre
+ * des Médecins du Tchad" is a list however many words it has. */
+static int is_list_of_names(const char *s, size_t n)
+{
+    static const char *const ands[] = {"and ", "et ", "y ", "e ", NULL};
+    size_t items = 0;
+
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == ','))
+            i++;
+        if (i >= n)
+            break;
+        for (size_t k = 0; ands[k]; k++)
+            if (n - i > strlen(ands[k]) && strncmp(s + i, ands[k], strlen(ands[k])) == 0)
+                i += strlen(ands[k]);
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC3))
+            return 0;
+        items++;
+        while (i < n && s[i] != ',')
+            i++;
+    }
+    return items >= 3;
+}
+
 /* 1 when a piece reads as a sentence, not a list of names: many words, or mostly small
  * words among which the words sentences are made of ("Addis Ababa solid waste management
  * agency" is a name; "the partner is the ministry" is not). */
 static int is_prose(const char *s, size_t n)
 {
+    if (is_list_of_names(s, n))
+        return 0;
     static const char *const glue[] = {"is", "are", "was", "were", "we", "they", "with", "to",
                                        "have", "has", "had", "will", "which", "that", "our", "in",
                                        "from", "on", "by", "the", "for",

@@ -132,6 +132,23 @@ static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
     return r->known.count && known_key(text, len, eco_i_fold_hash(text, len), actor, ctx);
 }
 
+/* "the Country Office" of a UNDP record, in the languages of the templates, or a part of
+ * it: "Country office programmatic areas". */
+static int is_country_office(const char *folded)
+{
+    static const char *const forms[] = {"country office", "oficina de pais", "oficina del pais",
+                                        "bureau pays", "bureau de pays", "escritorio do pais",
+                                        "escritorio de pais", NULL};
+    if (strcmp(folded, "co") == 0)
+        return 1;
+    for (size_t i = 0; forms[i]; i++) {
+        size_t n = strlen(forms[i]);
+        if (strncmp(folded, forms[i], n) == 0 && (folded[n] == '\0' || folded[n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *const lab_forms[] = {
         "UNDP", "PNUD", "Acc Lab", "AccLab", "Accelerator Lab", "UNDP Accelerator Lab",
         "UNDP Acc Lab", "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab",
@@ -187,7 +204,9 @@ static int has_undp_word(const char *name)
             (c == 'p' && strncasecmp(p, "pnud", 4) == 0) ||
             (c == 'a' && strncasecmp(p, "acc", 3) == 0) ||
             (c == 'l' && (strncasecmp(p, "lab team", 8) == 0 || strncasecmp(p, "laborat", 7) == 0)) ||
-            (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)))
+            (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)) ||
+            (c == 'o' && strncasecmp(p, "oficina d", 9) == 0) ||
+            (c == 'b' && strncasecmp(p, "bureau", 6) == 0) || (c == 'e' && strncasecmp(p, "escrit", 6) == 0))
             return 1;
     }
     return 0;
@@ -235,7 +254,7 @@ static int undp_form(const eco_i_record *r, const char *name, size_t *out, char 
     char padded[260];
     snprintf(padded, sizeof(padded), " %s ", folded);
     if (strstr(padded, " undp ") || strstr(padded, " pnud ") ||
-        strcmp(folded, "country office") == 0 || strcmp(folded, "co") == 0) {
+        is_country_office(folded)) {
         *out = r->lab;
         return 1;
     }
@@ -546,9 +565,8 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
     r->sentence_count++;
     for (size_t i = 0; i < s->names.count; i++) {
         const eco_i_mention *m = &s->names.items[i];
-        uint64_t key = eco_i_fold_hash(m->name, strlen(m->name));
-        if (m->generic && !m->known && !m->is_actor && key &&
-            eco_i_map_put(&r->generic, key, 1) < 0)
+        if (m->generic && !m->known && !m->is_actor && m->key &&
+            eco_i_map_put(&r->generic, m->key, 1) < 0)
             return ECO_ENOMEM;
     }
     return 0;
@@ -558,7 +576,7 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
 static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, const char *country)
 {
     size_t i, flag;
-    uint64_t key = eco_i_fold_hash(m->name, strlen(m->name));
+    uint64_t key = m->key;
     int rc;
 
     *out = ECO_I_NONE;
@@ -568,7 +586,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
             return rc;
         return eco_graph_add_alias(r->g, m->actor, m->name);
     }
-    if (m->known && known_name(m->name, strlen(m->name), &i, r)) {
+    if (m->known && known_key(m->name, 0, m->key, &i, r)) {
         *out = i;
         return eco_graph_add_actor_record(r->g, i, r->view.id);
     }
@@ -585,7 +603,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     }
     if (key && eco_i_map_get(&r->generic, key, &flag))
         return 0;
-    if (known_name(m->name, strlen(m->name), &i, r)) {
+    if (known_key(m->name, 0, m->key, &i, r)) {
         *out = i;
         return m->type != ECO_TYPE_UNKNOWN ? eco_graph_set_actor_type(r->g, i, m->type) : 0;
     }
@@ -604,7 +622,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     if (m->alias && ((rc = eco_graph_add_alias(r->g, i, m->alias)) < 0 ||
                      (rc = eco_i_record_know(r, m->alias, i)) < 0))
         return rc;
-    if ((rc = eco_i_record_know(r, m->name, i)) < 0)
+    if (m->key && (rc = eco_i_map_put(&r->known, m->key, i)) < 0)
         return rc;
     *out = i;
     return 0;

@@ -498,11 +498,15 @@ int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *e
 {
     plan p = {NULL, 0, 0};
     eco_i_lexicon *user = NULL;
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
     alias_ctx ac = {g};
 
     eco_i_map made = {0};
-    int rc = 0;
+    int rc;
 
+    /* First, before any merge carries a stand-in's mark to another actor. */
+    if ((rc = eco_i_kumu_stand_ins(g, opt ? opt : &defaults, err)) < 0)
+        goto cleanup;
     /* names by vote, then ids and order, so that merges are planned on a graph that does
      * not depend on the order of reading; ids and order again after merging and renaming */
     for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++) {

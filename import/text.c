@@ -365,6 +365,23 @@ uint64_t eco_i_fold_hash(const char *text, size_t len)
 
 /* ---- Documents -------------------------------------------------------------------------- */
 
+/* Records copied from web pages keep the labels of their buttons at the end of a line:
+ * "Happy Smala See less".  Cuts them off; returns the line's new length. */
+static size_t drop_page_controls(char *line, size_t len)
+{
+    static const char *const controls[] = {" See less", " See more", " Read more", " Show more",
+                                           " Show less", " Voir plus", " Ver m\xC3\xA1s", NULL};
+    for (size_t i = 0; controls[i]; i++) {
+        size_t n = strlen(controls[i]);
+        if (len > n && memcmp(line + len - n, controls[i], n) == 0) {
+            len -= n;
+            line[len] = '\0';
+            break;
+        }
+    }
+    return len;
+}
+
 int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len)
 {
     size_t cap = 0;
@@ -388,6 +405,7 @@ int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len)
         size_t l = strlen(s);
         while (l && s[l - 1] == ' ')
             s[--l] = '\0';
+        l = drop_page_controls(s, l);
         doc->lines[doc->count++] = s;
         if (!eol)
             break;

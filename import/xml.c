@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "import_internal.h"
+
+#define XML_MAX_DEPTH 1000
 #include "internal.h"
 
 void eco_i_xml_init(eco_i_xml *x, const char *data, size_t len)
@@ -296,6 +298,10 @@ static int read_open(eco_i_xml *x, const char *source, eco_error *err)
     if (x->depth == 0 && x->seen_root)
         return fail(x, source, err, x->token_line, x->token_column,
                     "a second root element <%s>: an XML document has one", x->name);
+    /* Readers walk nested graphs by recursion; real files nest a few levels, not thousands. */
+    if (x->depth >= XML_MAX_DEPTH)
+        return fail(x, source, err, x->token_line, x->token_column,
+                    "elements nested more than %d deep", XML_MAX_DEPTH);
     for (;;) {
         int had_space = x->at < x->end && is_space(*x->at);
         skip_space(x);

@@ -403,6 +403,8 @@ int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *
     eco_i_csr_free(&csr);
     eco_i_view_destroy(&view);
     if (rc == ECO_EUSAGE)
-        return eco_error_set(err, rc, NULL, 0, 0, "epsilon is too small: over 2^32 samples");
+        return eco_error_set(err, rc, NULL, 0, 0,
+                             "an error bound of %g needs over 2^32 samples; allow a larger one",
+                             approx->epsilon);
     return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory estimating betweenness") : 0;
 }

@@ -61,6 +61,14 @@ static igraph_error_t detect(const eco_i_view *view, eco_community_method method
     igraph_real_t total = 0;
     igraph_error_t ierr;
 
+    if (igraph_ecount(&view->graph) == 0) {
+        /* Nothing ties any actor to another: each is its own community.  (igraph's Leiden
+         * never settles on a map without ties.) */
+        IGRAPH_CHECK(igraph_vector_int_resize(membership, igraph_vcount(&view->graph)));
+        for (igraph_integer_t i = 0; i < igraph_vcount(&view->graph); i++)
+            VECTOR(*membership)[i] = i;
+        return IGRAPH_SUCCESS;
+    }
     if (method == ECO_COMMUNITY_LOUVAIN)
         return igraph_community_multilevel(&view->graph, weights, 1.0, membership, NULL, NULL);
     /* Leiden optimises modularity when node weights are strengths and the resolution is
@@ -98,7 +106,9 @@ int eco_query_communities(eco_communities **out, const eco_graph *g, eco_communi
     if ((ierr = igraph_vector_int_init(&membership, 0)) == IGRAPH_SUCCESS) {
         igraph_rng_seed(igraph_rng_default(), 20261124); /* the same map, the same communities */
         ierr = detect(&view, method, &membership);
-        if (ierr == IGRAPH_SUCCESS)
+        /* Modularity is undefined without ties (igraph gives NaN); 0 says "no structure"
+         * and keeps every output a number. */
+        if (ierr == IGRAPH_SUCCESS && igraph_ecount(&view.graph) > 0)
             ierr = igraph_modularity(&view.graph, &membership, eco_i_view_weights(&view), 1.0, 0,
                                      &c->modularity);
         if (ierr == IGRAPH_SUCCESS) {

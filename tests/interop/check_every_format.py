@@ -230,6 +230,19 @@ def check_igraph(path, native):
     return g.vcount(), g.ecount(), igraph.__version__
 
 
+def igraph_reads_no_gexf(path):
+    """docs/FORMAT.md says igraph reads no GEXF, so GraphML is its format: hold it to that.
+    Should a later igraph read GEXF, this fails, and the GEXF export should be checked with it."""
+    import igraph
+
+    try:
+        igraph.Graph.Read(path, format="gexf")
+    except (OSError, ValueError, TypeError, igraph.InternalError) as e:
+        return igraph.__version__, str(e)
+    raise AssertionError("python-igraph %s reads GEXF now: check map.gexf with it"
+                         % igraph.__version__)
+
+
 # ---- CSV: Kumu and Neo4j --------------------------------------------------------------------
 
 def read_csv(path):
@@ -366,6 +379,8 @@ def main():
     print("  gexf       %d actors, %d ties read back by %s read_gexf (GEXF 1.3%s)" %
           (check_gexf(base + ".gexf", native) + (nxv, "" if GEXF_13_NATIVE else
                                                   ", its namespaces taught to this release")))
+    print("  gexf       python-igraph %s reads none (%s): igraph is checked on GraphML" %
+          igraph_reads_no_gexf(base + ".gexf"))
     print("  kumu       %d elements, %d connections, %d records read back by the csv module" %
           check_kumu(base, native))
     print("  neo4j      %d nodes, %d relationships read back by the csv module" %

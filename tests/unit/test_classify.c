@@ -123,6 +123,21 @@ static void networks_in_four_languages(void **state)
     assert_types(examples);
 }
 
+static void missions_boards_and_national_programmes_are_government(void **state)
+{
+    (void)state;
+    assert_int_equal(eco_name_classify("Atal Innovation Mission"), ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("Tourism Board of Jamaica"), ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("National Statistics Bureau"), ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("National Program for Small and Medium Enterprises"),
+                     ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("National Social Security Fund"), ECO_TYPE_GOVERNMENT);
+    /* a possessive does not hide the body that owns the unit */
+    assert_int_equal(eco_name_classify("UNDP\xE2\x80\x99s Bureau of External Relations"),
+                     ECO_TYPE_INTERNATIONAL);
+    assert_int_equal(eco_name_classify("UNDP's Crowdfunding Academy"), ECO_TYPE_INTERNATIONAL);
+}
+
 static void names_without_a_head_word_stay_unknown(void **state)
 {
     static const example examples[] = {
@@ -162,6 +177,7 @@ int main(void)
         cmocka_unit_test(un_bodies_and_development_banks_are_international),
         cmocka_unit_test(companies_are_private_unless_public),
         cmocka_unit_test(networks_in_four_languages),
+        cmocka_unit_test(missions_boards_and_national_programmes_are_government),
         cmocka_unit_test(names_without_a_head_word_stay_unknown),
         cmocka_unit_test(type_names_round_trip),
     };

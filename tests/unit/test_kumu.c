@@ -105,6 +105,12 @@ static void connections_map_kinds_and_warn_of_missing_elements(void **state)
     assert_int_equal(eco_graph_new(&g), 0);
     assert_int_equal(import(g, elements, "elements.csv", &ws, &err), 0);
     assert_int_equal(import(g, connections, "connections.csv", &ws, &err), 0);
+    /* The warning waits until the import is whole: the element may come in a later file. */
+    assert_int_equal(ws.count, 0);
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    opt.warn = keep_warning;
+    opt.warn_context = &ws;
+    assert_int_equal(eco_import_resolve(g, &opt, &err), 0);
     assert_int_equal(ws.count, 1);
     assert_string_equal(
         ws.last, "connections.csv:3:6: warning: connection to \"Ghost\", which no element names");
@@ -121,6 +127,56 @@ static void connections_map_kinds_and_warn_of_missing_elements(void **state)
     assert_int_equal(eco_graph_find_tie(&t, g, acme, verde, ECO_TIE_RELATED), 0);
     assert_string_equal(eco_graph_tie(g, t)->evidence[0].text, "Gossip");
     eco_graph_free(g);
+}
+
+/* Kumu's sheets as people and spreadsheets write them (Kumu's guide "Structure your data"):
+ * headers in any case and order, optional columns missing, an ID column first in both
+ * sheets, connections by ID or by label, several elements in one To cell, a Strength in
+ * words.  Every way gives the same actors, types and ties. */
+static void every_sheet_layout_gives_the_same_map(void **state)
+{
+    static const char *const layouts[][2] = {
+        {"Label,Type\nCity Lab,Lab\nSea Fund,Foundation\nHarbour Council,Municipality\n",
+         "From,To,Type,Strength\nSea Fund,City Lab|Harbour Council,Grant,Strong\n"},
+        {"\xEF\xBB\xBFtype,DESCRIPTION,label\r\nLab,,City Lab\r\nFoundation,\"A fund,\nold\","
+         "Sea Fund\r\nMunicipality,,Harbour Council\r\n",
+         "TYPE,to,FROM\r\nGrant,City Lab | Harbour Council,Sea Fund\r\n"},
+        {"ID,Label,Type,Image\nelem-1,City Lab,Lab,x.png\nelem-2,Sea Fund,Foundation,\n"
+         "elem-3,Harbour Council,Municipality,\n",
+         "ID,From,To,Type,Direction\nconn-1,elem-2,elem-1,Grant,directed\n"
+         "conn-2,Sea Fund,elem-3,Grant,directed\n"},
+    };
+
+    for (size_t k = 0; k < sizeof(layouts) / sizeof(layouts[0]); k++) {
+        for (int connections_first = 0; connections_first < 2; connections_first++) {
+            eco_graph *g;
+            eco_error err = {0};
+            warnings ws = {0};
+            (void)state;
+
+            assert_int_equal(eco_graph_new(&g), 0);
+            for (int f = 0; f < 2; f++) {
+                int which = connections_first ? 1 - f : f;
+                assert_int_equal(import(g, layouts[k][which], which ? "c.csv" : "e.csv", &ws, &err),
+                                 0);
+            }
+            eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+            opt.warn = keep_warning;
+            opt.warn_context = &ws;
+            assert_int_equal(eco_import_resolve(g, &opt, &err), 0);
+            assert_int_equal(ws.count, 0);
+            assert_int_equal(eco_graph_actor_count(g), 3);
+            size_t lab = actor(g, "City Lab"), fund = actor(g, "Sea Fund");
+            size_t council = actor(g, "Harbour Council");
+            assert_int_equal(eco_graph_actor(g, lab)->type, ECO_TYPE_LAB);
+            assert_int_equal(eco_graph_actor(g, fund)->type, ECO_TYPE_CIVIL_SOCIETY);
+            assert_int_equal(eco_graph_actor(g, council)->type, ECO_TYPE_GOVERNMENT);
+            assert_int_equal(eco_graph_tie_count(g), 2);
+            assert_int_equal(eco_graph_find_tie(NULL, g, fund, lab, ECO_TIE_FUNDING), 0);
+            assert_int_equal(eco_graph_find_tie(NULL, g, fund, council, ECO_TIE_FUNDING), 0);
+            eco_graph_free(g);
+        }
+    }
 }
 
 static void ecomap_tables_come_back_whole_in_any_order(void **state)
@@ -256,6 +312,7 @@ int main(void)
         cmocka_unit_test(tables_are_told_apart_by_their_headers),
         cmocka_unit_test(element_types_in_words_map_to_types),
         cmocka_unit_test(connections_map_kinds_and_warn_of_missing_elements),
+        cmocka_unit_test(every_sheet_layout_gives_the_same_map),
         cmocka_unit_test(ecomap_tables_come_back_whole_in_any_order),
         cmocka_unit_test(bad_sheets_get_one_error_with_its_place),
         cmocka_unit_test(lists_split_on_unescaped_bars),

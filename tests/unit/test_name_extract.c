@@ -137,6 +137,35 @@ static void announced_acronyms_are_names(void **state)
     assert_string_equal(names("The pilot was run together with Mottum."), "");
 }
 
+static void examples_of_other_things_are_not_organisations(void **state)
+{
+    (void)state;
+    /* the noun before "such as" or "e.g." says what the examples are */
+    assert_string_equal(names("Congestion grew in urban areas such as Port of Spain and San "
+                              "Fernando."), "");
+    assert_string_equal(names("Which indices (e.g. NDVI, EVI, MSAVI) correlate best?"), "");
+    assert_string_equal(names("Experts such as Maria Lopez and John Smith spoke."), "");
+    assert_string_equal(names("It is managed by Rebecca Santos, an advisor with the Ministry of "
+                              "Economy."), "Ministry of Economy");
+    assert_string_equal(names("The pilot was led by Dr. Ana Ruiz."), "");
+    assert_string_equal(names("Partners such as Code for Africa and ACME joined."),
+                        "Code for Africa | ACME");
+    assert_string_equal(names("Many entities work on this, like SIRC, SAGO and SFDA."),
+                        "SIRC | SAGO | SFDA");
+    /* a head word or a known name is an organisation whatever the list */
+    assert_string_equal(names("Cities such as Lisbon and the Municipality of Porto took part."),
+                        "Municipality of Porto");
+}
+
+static void web_addresses_and_words_holding_lab_are_not_names(void **state)
+{
+    (void)state;
+    assert_string_equal(names("See https://smn.example.org/Seguimiento/MSM20240630.pdf and "
+                              "www.Example.org/LabX for the data."), "");
+    assert_string_equal(names("Scalability and Replicability. Available at the office."), "");
+    assert_string_equal(names("We met GovLab, Santalab and OpenlabEC."), "GovLab | Santalab | OpenlabEC");
+}
+
 static void sector_labels_read_in_several_languages(void **state)
 {
     (void)state;
@@ -160,6 +189,8 @@ int main(void)
         cmocka_unit_test_teardown(generic_phrases_topics_and_places_are_not_names, teardown),
         cmocka_unit_test_teardown(a_name_used_as_a_common_noun_is_marked_generic, teardown),
         cmocka_unit_test_teardown(announced_acronyms_are_names, teardown),
+        cmocka_unit_test_teardown(examples_of_other_things_are_not_organisations, teardown),
+        cmocka_unit_test_teardown(web_addresses_and_words_holding_lab_are_not_names, teardown),
         cmocka_unit_test(sector_labels_read_in_several_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

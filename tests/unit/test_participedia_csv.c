@@ -85,6 +85,50 @@ static void cases_tie_funders_to_organizers(void **state)
     eco_graph_free(g);
 }
 
+/* The layouts Participedia's exporter has written (participedia/api create-csv-data-dump.js):
+ * a BOM, quoted headers, primary_organizer as _id/_title/_url, FIELD_N columns; and what a
+ * spreadsheet makes of them: columns moved, headers in capitals, CRLF, optional columns gone. */
+static void every_layout_gives_the_same_organizations_and_ties(void **state)
+{
+    static const char *const layouts[] = {
+        /* json2csv, as the exporter writes it */
+        "\xEF\xBB\xBF\"id\",\"type\",\"title\",\"country\",\"sector\",\"primary_organizer_id\","
+        "\"primary_organizer_title\",\"primary_organizer_url\",\"organizer_types_1\","
+        "\"organizer_types_2\",\"funder\",\"funder_types_1\",\"body\"\n"
+        "7,\"organization\",\"Harbour Council\",\"Portugal\",\"government\",,,,,,,,\"\"\n"
+        "8,\"organization\",\"Sea Fund\",\"Portugal\",\"non_profit_non_gov\",,,,,,,,\"\"\n"
+        "9,\"case\",\"Youth Budget\",\"Portugal\",,7,\"Harbour Council\","
+        "\"https://participedia.net/organization/7\",\"local_government\",,\"Sea Fund\","
+        "\"philanthropic\",\"Line one\nline \"\"two\"\"\"\n",
+        /* re-saved by a spreadsheet: CRLF, capitals, columns moved, optional ones dropped */
+        "TITLE,Type,ID,Funder,Country,Primary_Organizer_Title,Sector,Organizer_Types_1\r\n"
+        "Harbour Council,organization,7,,Portugal,,government,\r\n"
+        "Sea Fund,organization,8,,Portugal,, non_profit_non_gov,\r\n"
+        "Youth Budget,case,9,Sea Fund,Portugal,Harbour Council,, local_government\r\n",
+        NULL};
+
+    for (size_t k = 0; layouts[k]; k++) {
+        eco_graph *g;
+        eco_error err = {0};
+        size_t council, fund;
+        (void)state;
+
+        assert_string_equal(eco_import_detect(layouts[k], strlen(layouts[k])), "participedia-csv");
+        assert_int_equal(eco_graph_new(&g), 0);
+        assert_int_equal(eco_import_buffer(g, layouts[k], strlen(layouts[k]), "p.csv", NULL, &err),
+                         0);
+        assert_int_equal(eco_graph_actor_count(g), 2);
+        assert_int_equal(eco_graph_find_actor(&council, g, "Harbour Council", NULL), 0);
+        assert_int_equal(eco_graph_find_actor(&fund, g, "Sea Fund", NULL), 0);
+        assert_int_equal(eco_graph_actor(g, council)->type, ECO_TYPE_GOVERNMENT);
+        assert_int_equal(eco_graph_actor(g, fund)->type, ECO_TYPE_CIVIL_SOCIETY);
+        assert_string_equal(eco_graph_actor(g, fund)->country, "Portugal");
+        assert_int_equal(eco_graph_tie_count(g), 1);
+        assert_int_equal(eco_graph_find_tie(NULL, g, fund, council, ECO_TIE_FUNDING), 0);
+        eco_graph_free(g);
+    }
+}
+
 static void an_unclosed_quote_is_an_error(void **state)
 {
     const char *text = "id,type,title,sector\n1,organization,\"Never closed, ok\n";
@@ -105,6 +149,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(organizations_are_actors_typed_by_sector),
         cmocka_unit_test(cases_tie_funders_to_organizers),
+        cmocka_unit_test(every_layout_gives_the_same_organizations_and_ties),
         cmocka_unit_test(an_unclosed_quote_is_an_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

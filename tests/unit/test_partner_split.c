@@ -42,6 +42,8 @@ static void and_separates_names_but_not_inside_a_name(void **state)
                 (const char *const[]){"Ministry of Housing and Municipal Services", NULL});
     names_equal(split_field("Tax and Customs Authority"),
                 (const char *const[]){"Tax and Customs Authority", NULL});
+    names_equal(split_field("Social and Peace Influencers"),
+                (const char *const[]){"Social and Peace Influencers", NULL});
 }
 
 static void ampersand_commas_and_slashes_separate_names(void **state)
@@ -54,6 +56,15 @@ static void ampersand_commas_and_slashes_separate_names(void **state)
     names_equal(split_field("Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS"),
                 (const char *const[]){"Ministère de la Santé Publique", "Airtel Tchad",
                                       "Moov Africa", "ENASS", NULL});
+    /* a long list is still a list, not a sentence */
+    names_equal(split_field("Ministry of Public Health, Airtel Chad, Moov Africa, ENASS, Order "
+                            "of Physicians of Chad, Chamber of Commerce"),
+                (const char *const[]){"Ministry of Public Health", "Airtel Chad", "Moov Africa",
+                                      "ENASS", "Order of Physicians of Chad",
+                                      "Chamber of Commerce", NULL});
+    names_equal(split_field("Airtel Tchad, L'ordre des M\xC3\xA9" "decins du Tchad, Moov Africa"),
+                (const char *const[]){"Airtel Tchad", "Ordre des M\xC3\xA9" "decins du Tchad",
+                                      "Moov Africa", NULL});
     names_equal(split_field("Ministry of Energy / Ministry of Water"),
                 (const char *const[]){"Ministry of Energy", "Ministry of Water", NULL});
 }
@@ -120,6 +131,9 @@ static void a_category_label_types_the_names_after_it(void **state)
 static void empty_answers_and_generic_phrases_name_no_one(void **state)
 {
     (void)state;
+    /* activities, not bodies; a city government is a body */
+    names_equal(split_field("Waste sorting, Collecting, Erdenet city government"),
+                (const char *const[]){"Erdenet city government", NULL});
     names_equal(split_field("N/A"), (const char *const[]){NULL});
     names_equal(split_field("Not applicable\nNone\nyes"), (const char *const[]){NULL});
     names_equal(split_field("community leaders, among others"), (const char *const[]){NULL});

@@ -147,6 +147,22 @@ static void a_template_in_french_is_read_the_same(void **state)
     assert_int_equal(eco_graph_actor(g, moov)->type, ECO_TYPE_PRIVATE);
 }
 
+static void the_country_office_is_the_lab_in_every_language(void **state)
+{
+    (void)state;
+    import("# Digital\n\n[[country:Peru]]\n## Background\n> Background\n"
+           "Fortalecer las capacidades digitales dentro de la Oficina de Pa\xC3\xADs y con el "
+           "Ministerio de Salud.\n", "es.md");
+    size_t lab = actor("UNDP Accelerator Lab Peru", "Peru");
+    assert_int_equal(actor("Oficina de Pa\xC3\xADs", "Peru"), lab); /* an alias, no actor */
+    assert_true(tied(lab, actor("Ministerio de Salud", "Peru"), ECO_TIE_RELATED));
+    /* a part of the office, named as a partner, is the lab's own house too */
+    import("# Test\n\n[[type:experiment]]\n[[country:Peru]]\n## Overview\n"
+           "> Please list the names of partners mentioned in the previous question:\n"
+           "Country office programmatic areas\n## Design\n", "exp.md");
+    assert_int_equal(actor("Country office programmatic areas", "Peru"), lab);
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -275,6 +291,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_sector_answer_types_the_partner_its_name_does_not, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_template_in_french_is_read_the_same, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_country_office_is_the_lab_in_every_language, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_2023_form_reads_partners_by_sector, setup, teardown),
