@@ -331,11 +331,11 @@ static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len
  */
 
 typedef struct input_file {
-    char *path;    /* as given, or a folder's path joined to an entry's name (owned) */
-    uint64_t hash; /* content_hash of its bytes */
-    size_t len;    /* its length in bytes */
-    char *data;    /* standard input's bytes, read once (owned); NULL for a file */
-    int rank;      /* read before inputs of a higher rank (input_rank) */
+    char *path;         /* as given, or a folder's path joined to an entry's name (owned) */
+    uint64_t hash;      /* content_hash of its bytes */
+    size_t len;         /* its length in bytes */
+    char *data;         /* standard input's bytes, read once (owned); NULL for a file */
+    int rank;           /* read before inputs of a higher rank (input_rank) */
     const char *format; /* its format's name, as detected when it was listed (static) */
 } input_file;
 
@@ -460,8 +460,8 @@ static int gather_file(input_list *list, char *path, eco_i_session *session, int
     if (eco_i_reserve(&list->items, &list->cap, list->count + 1, sizeof(*list->items)) < 0)
         goto oom;
     input_file *f = &list->items[list->count];
-    *f = (input_file){path, content_hash(data, len), len, NULL, input_rank(format_name, data, len),
-                      format_name};
+    *f = (input_file){
+        path, content_hash(data, len), len, NULL, input_rank(format_name, data, len), format_name};
     if (is_stdin) {
         if (!(f->data = malloc(len + 1)))
             goto oom;
@@ -477,8 +477,8 @@ cleanup:
     return rc;
 }
 
-static int gather_any(input_list *list, char *path, eco_i_session *session, int depth,
-                      size_t *kept, eco_error *err);
+static int gather_any(input_list *list, char *path, eco_i_session *session, int depth, size_t *kept,
+                      eco_error *err);
 
 static int gather_folder(input_list *list, const char *path, eco_i_session *session, int depth,
                          size_t *kept, eco_error *err)
@@ -522,8 +522,8 @@ cleanup:
 }
 
 /* Lists path and, for a folder, every file below it.  Takes path. */
-static int gather_any(input_list *list, char *path, eco_i_session *session, int depth,
-                      size_t *kept, eco_error *err)
+static int gather_any(input_list *list, char *path, eco_i_session *session, int depth, size_t *kept,
+                      eco_error *err)
 {
     const eco_import_options *opt = session->opt;
     struct stat st;
@@ -548,8 +548,7 @@ static int gather_any(input_list *list, char *path, eco_i_session *session, int 
 
 /* ---- Importing ------------------------------------------------------------------------- */
 
-static int import_listed(eco_graph *g, const input_file *f, eco_i_session *session,
-                         eco_error *err)
+static int import_listed(eco_graph *g, const input_file *f, eco_i_session *session, eco_error *err)
 {
     const char *source = strcmp(f->path, "-") == 0 ? "<stdin>" : f->path;
     char *data = f->data;

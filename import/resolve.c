@@ -5,7 +5,9 @@
  * here: an acronym one record defines ("Agency for Administrative Modernisation (AMA)")
  * that another uses as a name, a shorter form of a long name in the same country, and the
  * user's alias file.  Merges are planned by actor id, which merging does not change, and
- * then carried out, so that shifting indices never mislead the plan.
+ * then carried out, so that shifting indices never mislead the plan.  Around them, each
+ * actor's name, id and place are decided again by rules that ignore the order the records
+ * were read in.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -310,10 +312,10 @@ static int made_id(const char *id, const eco_actor *a)
 }
 
 typedef struct actor_key {
-    char *base;          /* the slug its id is made from (owned); NULL: its id stays */
-    const eco_actor *a;  /* the actor */
-    size_t index;        /* in the old graph */
-    const char *id;      /* its id in the new graph (base's buffer or a's id) */
+    char *base;         /* the slug its id is made from (owned); NULL: its id stays */
+    const eco_actor *a; /* the actor */
+    size_t index;       /* its index before canonicalise */
+    const char *id;     /* its id after: base's buffer once made, else a's id */
 } actor_key;
 
 static int str_null_cmp(const char *x, const char *y)
@@ -327,7 +329,8 @@ static int by_claim(const void *p, const void *q)
 {
     const actor_key *x = p, *y = q;
     int c;
-    if ((c = strcmp(x->base, y->base)) != 0 || (c = str_null_cmp(x->a->country, y->a->country)) != 0 ||
+    if ((c = strcmp(x->base, y->base)) != 0 ||
+        (c = str_null_cmp(x->a->country, y->a->country)) != 0 ||
         (c = strcmp(x->a->name, y->a->name)) != 0)
         return c;
     if (x->a->type != y->a->type)

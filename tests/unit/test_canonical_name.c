@@ -58,14 +58,17 @@ static void an_acronym_is_the_name_only_when_nothing_else_is(void **state)
 static void equal_votes_go_to_the_longest_then_to_byte_order(void **state)
 {
     (void)state;
-    const char *truncated[] = {"Ministry of Labor and Human", "Ministry of Labour and Human Resources"};
-    assert_string_equal(best(truncated, (size_t[]){2, 2}, 2), "Ministry of Labour and Human Resources");
+    const char *truncated[] = {"Ministry of Labor and Human",
+                               "Ministry of Labour and Human Resources"};
+    assert_string_equal(best(truncated, (size_t[]){2, 2}, 2),
+                        "Ministry of Labour and Human Resources");
     /* characters, not bytes: "é" is one */
     const char *accents[] = {"Ministerio de Educacion!", "Ministerio de Educación"};
     assert_string_equal(best(accents, (size_t[]){1, 1}, 2), "Ministerio de Educacion!");
     const char *spellings[] = {"Administrative Modernization Agency",
                                "Administrative Modernisation Agency"};
-    assert_string_equal(best(spellings, (size_t[]){1, 1}, 2), "Administrative Modernisation Agency");
+    assert_string_equal(best(spellings, (size_t[]){1, 1}, 2),
+                        "Administrative Modernisation Agency");
     assert_int_equal(eco_i_best_spelling(spellings, (size_t[]){1, 1}, 1), 0);
 }
 
