@@ -97,11 +97,10 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
         eco_error_set(&err, rc, NULL, 0, 0, "out of memory");
         return cli_fail(&err);
     }
-    for (int i = 0; i < count; i++) {
-        if ((rc = eco_import_path(g, paths[i], &in->import, &err)) < 0) {
-            eco_graph_free(g);
-            return cli_fail(&err);
-        }
+    if ((rc = eco_import_paths(g, (const char *const *)paths, (size_t)count, &in->import, &err)) <
+        0) {
+        eco_graph_free(g);
+        return cli_fail(&err);
     }
     if ((rc = eco_import_resolve(g, &in->import, &err)) < 0) {
         eco_graph_free(g);

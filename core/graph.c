@@ -46,6 +46,8 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
+    eco_i_map voters;         /* hash of (pooled name, pooled record) -> 0: votes counted */
+    eco_i_map votes;          /* pooled name -> records that proposed it (eco_import_resolve) */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
 };
@@ -276,6 +278,8 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->record_ids);
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
+    eco_i_map_free(&g->voters);
+    eco_i_map_free(&g->votes);
     changed(g);
     eco_i_pool_free(g->pool);
     free(g);
@@ -1066,6 +1070,103 @@ int eco_i_count_linked_pairs(const eco_graph *g, size_t *out)
     *out = pairs.count;
     eco_i_map_free(&pairs);
     return rc;
+}
+
+/* ---- Spellings proposed for names ------------------------------------------------------ */
+
+int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record)
+{
+    int rc = 0;
+    const char *pair[2] = {intern(g, name, &rc), record ? intern(g, record, &rc) : NULL};
+    size_t votes = 0;
+    uint64_t key;
+
+    if (rc < 0 || !pair[0])
+        return rc < 0 ? rc : ECO_EUSAGE;
+    key = eco_i_hash((const char *)pair, sizeof(pair));
+    if (eco_i_map_get(&g->voters, key, &votes))
+        return 0;
+    if (eco_i_map_put(&g->voters, key, 0) < 0)
+        return ECO_ENOMEM;
+    votes = eco_i_graph_name_votes(g, pair[0]);
+    return eco_i_map_put(&g->votes, eco_i_ptr_key(pair[0]), votes + 1);
+}
+
+size_t eco_i_graph_name_votes(const eco_graph *g, const char *name)
+{
+    const char *pooled = eco_i_pool_find(g->pool, name);
+    size_t votes = 0;
+
+    if (pooled)
+        eco_i_map_get(&g->votes, eco_i_ptr_key(pooled), &votes);
+    return votes;
+}
+
+static int tie_order(const void *p, const void *q)
+{
+    const eco_tie *x = &((const tie *)p)->view, *y = &((const tie *)q)->view;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return x->directed - y->directed;
+}
+
+static int record_order(const void *p, const void *q)
+{
+    return strcmp(((const eco_record *)p)->id, ((const eco_record *)q)->id);
+}
+
+int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *ids)
+{
+    actor *moved = g->actor_count ? malloc(g->actor_count * sizeof(*moved)) : NULL;
+    size_t *to = g->actor_count ? malloc(g->actor_count * sizeof(*to)) : NULL;
+    int rc = 0;
+
+    if (g->actor_count && (!moved || !to)) {
+        free(moved);
+        free(to);
+        return ECO_ENOMEM;
+    }
+    for (size_t k = 0; k < g->actor_count; k++) {
+        moved[k] = g->actors[order[k]];
+        to[order[k]] = k;
+        if (ids && ids[k] && !(moved[k].view.id = intern(g, ids[k], &rc)))
+            break;
+    }
+    if (rc == 0 && g->actor_count) {
+        memcpy(g->actors, moved, g->actor_count * sizeof(*moved));
+        for (size_t k = 0; k < g->actor_count; k++)
+            sync_actor(&g->actors[k]);
+    }
+    free(moved);
+    if (rc < 0) {
+        free(to);
+        return rc;
+    }
+    for (size_t i = 0; i < g->tie_count; i++) {
+        eco_tie *t = &g->ties[i].view;
+        size_t source = to[t->source], target = to[t->target];
+        t->source = t->directed || source < target ? source : target;
+        t->target = t->directed || source < target ? target : source;
+    }
+    free(to);
+    if (g->tie_count > 1)
+        qsort(g->ties, g->tie_count, sizeof(*g->ties), tie_order);
+    if (g->record_count > 1)
+        qsort(g->records, g->record_count, sizeof(*g->records), record_order);
+    eco_i_map_clear(&g->tie_keys);
+    eco_i_map_clear(&g->record_ids);
+    for (size_t i = 0; i < g->tie_count && rc == 0; i++) {
+        const eco_tie *t = &g->ties[i].view;
+        rc = eco_i_map_put(&g->tie_keys, tie_key(t->source, t->target, t->kind, t->directed), i);
+    }
+    for (size_t i = 0; i < g->record_count && rc == 0; i++)
+        rc = eco_i_map_put(&g->record_ids, eco_i_ptr_key(g->records[i].id), i);
+    changed(g);
+    return rc < 0 ? rc : reindex_actors(g);
 }
 
 /* ---- The igraph view -------------------------------------------------------------------- */

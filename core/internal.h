@@ -94,6 +94,21 @@ int eco_i_graph_copy_actor(size_t *out, eco_graph *dst, const eco_graph *src, si
 int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t source,
                          size_t target);
 
+/* Counts a vote of record (may be NULL) for name as the name of the actor it designates:
+ * the importer's readers vote for each name they resolve, and eco_import_resolve makes
+ * the spelling with the most votes an actor's name.  A record votes once for a spelling.
+ * 0, ECO_EUSAGE or ECO_ENOMEM.  Expected O(length of name). */
+int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record);
+
+/* The number of records that voted for name; 0 for a name no record voted for. */
+size_t eco_i_graph_name_votes(const eco_graph *g, const char *name);
+
+/* Puts actor order[k] at index k, with id ids[k] when ids and ids[k] are not NULL (ids
+ * must stay distinct); then gives an undirected tie's lower index as its source, sorts
+ * ties by source, target, kind and direction, and records by id.  Strings are not copied.
+ * 0 or ECO_ENOMEM.  O(actors + ties log ties + records log records + names). */
+int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *ids);
+
 /* The number of actor pairs joined by at least one tie, direction and kind aside.
  * 0 or ECO_ENOMEM.  Expected O(ties). */
 int eco_i_count_linked_pairs(const eco_graph *g, size_t *out);

@@ -224,9 +224,6 @@ static int session_open(eco_i_session *s, const eco_import_options *opt, eco_err
 
 static void session_close(eco_i_session *s)
 {
-    for (size_t i = 0; i < s->held_count; i++)
-        free(s->held[i]);
-    free(s->held);
     eco_i_lexicon_free(s->user);
     eco_i_map_free(&s->actor_of);
     eco_i_map_free(&s->actor_name);
@@ -235,44 +232,53 @@ static void session_close(eco_i_session *s)
 }
 
 static int import_lines(eco_graph *g, const char *data, size_t len, const char *source,
-                        eco_i_session *session, eco_error *err);
+                        const char *name, eco_i_session *session, eco_error *err);
+
+/* 1 when data's lines end in a carriage return alone. */
+static int lone_carriage_returns(const char *data, size_t len)
+{
+    return memchr(data, '\r', len) && !memchr(data, '\n', len);
+}
 
 /*
- * Reads data in the format given or detected.  Lines ending in a carriage return alone (as
- * spreadsheets on old Macs save CSV) are read as if they ended in a line feed: every
- * reader splits lines at '\n', and positions stay where they were, one byte for one.
+ * Reads data in format name (NULL: opt->format, or else the detected one).  Lines ending in
+ * a carriage return alone (as spreadsheets on old Macs save CSV) are read as if they ended
+ * in a line feed: every reader splits lines at '\n', and positions stay where they were,
+ * one byte for one.
  */
 static int import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
-                         eco_i_session *session, eco_error *err)
+                         const char *name, eco_i_session *session, eco_error *err)
 {
     char *copy;
     int rc;
 
-    if (!memchr(data, '\r', len) || memchr(data, '\n', len))
-        return import_lines(g, data, len, source, session, err);
+    if (!lone_carriage_returns(data, len))
+        return import_lines(g, data, len, source, name, session, err);
     if (!(copy = malloc(len + 1)))
         return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory reading the file");
     for (size_t i = 0; i < len; i++)
         copy[i] = data[i] == '\r' ? '\n' : data[i];
     copy[len] = '\0';
-    rc = import_lines(g, copy, len, source, session, err);
+    rc = import_lines(g, copy, len, source, name, session, err);
     free(copy);
     return rc;
 }
 
 static int import_lines(eco_graph *g, const char *data, size_t len, const char *source,
-                        eco_i_session *session, eco_error *err)
+                        const char *name, eco_i_session *session, eco_error *err)
 {
     const eco_import_options *o = session->opt;
-    const char *name;
     const format *f;
     eco_i_input in = {data, len, source, base_name(source), o, session->user, session};
 
-    eco_i_watch_clear();
-    name = o->format ? o->format : eco_import_detect(data, len);
-    if (eco_i_watch_failed()) /* detecting parses JSON and CSV headers */
-        return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
+    if (!name) {
+        eco_i_watch_clear();
+        name = o->format ? o->format : eco_import_detect(data, len);
+        if (eco_i_watch_failed()) /* detecting parses JSON and CSV headers */
+            return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
+    }
     f = name ? format_named(name) : NULL;
+
     if (o->format && !f)
         return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "unknown input format \"%s\"",
                              o->format);
@@ -290,7 +296,7 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     int rc;
 
     if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
-        rc = import_buffer(g, data, len, source, &session, err);
+        rc = import_buffer(g, data, len, source, NULL, &session, err);
     session_close(&session);
     return rc;
 }
@@ -319,61 +325,58 @@ static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len
     return 0;
 }
 
-/* Whether data is a Kumu sheet that starts with connections: in a folder it is read after
- * every other file, so that its elements, wherever they sort, come first (a folder of
- * ecomap's own Kumu export holds map.connections.csv before map.elements.csv). */
-static int is_kumu_connections(const char *data, size_t len, const char *forced)
-{
-    const char *p = skip_bom_and_space(data, data + len);
-    size_t rest = (size_t)(data + len - p);
+/* ---- Gathering inputs ------------------------------------------------------------------ */
+/*
+ * Every file is listed before any is read into the graph, and then read in the order of its
+ * contents: by a hash of its bytes, then its length, then its path.  What each record adds
+ * can depend on what came before it (the first spelling of a name, a name without a country
+ * that matches one with), so an order of reading that depends on neither the order of the
+ * paths given, nor folders against files, nor readdir, nor the files' names, makes the map
+ * depend on the set of inputs only.  The hash (content_hash) is the same on every machine.
+ * Kumu's sheets are the exception: elements, then records, then connections (input_rank).
+ */
 
-    /* As eco_import_detect would tell it: a header, before any other format's test. */
-    if ((forced && strcmp(forced, "kumu") != 0) || memchr(data, '\0', len))
-        return 0;
-    return eco_i_kumu_table(p, rest < 65536 ? rest : 65536) == ECO_I_KUMU_CONNECTIONS;
+typedef struct input_file {
+    char *path;         /* as given, or a folder's path joined to an entry's name (owned) */
+    uint64_t hash;      /* content_hash of its bytes */
+    size_t len;         /* its length in bytes */
+    char *data;         /* standard input's bytes, read once (owned); NULL for a file */
+    int rank;           /* read before inputs of a higher rank (input_rank) */
+    const char *format; /* its format's name, as detected when it was listed (static) */
+} input_file;
+
+typedef struct input_list {
+    input_file *items; /* every input found so far */
+    size_t count, cap;
+} input_list;
+
+/* FNV-1a over 64-bit words read little-endian whatever the machine, then over the bytes
+ * left: eight times fewer steps than a byte at a time, the same value everywhere. */
+static uint64_t content_hash(const char *data, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    uint64_t h = 0xCBF29CE484222325ULL;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w = 0;
+        for (int b = 7; b >= 0; b--)
+            w = (w << 8) | p[i + (size_t)b];
+        h = (h ^ w) * 0x100000001B3ULL;
+        h ^= h >> 32;
+    }
+    for (; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001B3ULL;
+    return h;
 }
 
-static int import_file(eco_graph *g, const char *path, eco_i_session *session, int in_folder,
-                       eco_error *err)
+static void inputs_free(input_list *list)
 {
-    const eco_import_options *opt = session->opt;
-    int is_stdin = strcmp(path, "-") == 0;
-    const char *source = is_stdin ? "<stdin>" : path;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    char *data = NULL;
-    size_t len = 0;
-    int rc;
-
-    if (!fp) /* fopen allocates: it can fail for want of memory too */
-        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, source, 0, 0,
-                             "cannot open: %s", strerror(errno));
-    rc = read_stream(session, fp, &data, &len);
-    if (!is_stdin)
-        fclose(fp);
-    if (rc == ECO_EIO)
-        return eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
-    if (rc < 0)
-        return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
-    eco_i_watch_clear(); /* telling formats apart parses headers and JSON, which allocates */
-    if (session->hold_connections && is_kumu_connections(data, len, opt->format)) {
-        char *copy = strdup(path);
-        if (!copy || eco_i_reserve(&session->held, &session->held_cap, session->held_count + 1,
-                                   sizeof(*session->held)) < 0) {
-            free(copy);
-            return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
-        }
-        session->held[session->held_count++] = copy;
-        return 0;
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].path);
+        free(list->items[i].data);
     }
-    if (in_folder && !opt->format && !eco_import_detect(data, len) && !eco_i_watch_failed()) {
-        /* A folder of records holds other files too: say which were left out, and go on. */
-        return eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len));
-    }
-    if (eco_i_watch_failed())
-        return eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
-    if ((rc = import_buffer(g, data, len, source, session, err)) == 0)
-        session->files_read++;
-    return rc;
+    free(list->items);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -381,16 +384,121 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int import_any(eco_graph *g, const char *path, eco_i_session *session, int depth,
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const input_file *)a)->path, ((const input_file *)b)->path);
+}
+
+/* Kumu's sheets are read elements first, connections last, whatever their contents: a
+ * connection to an actor no elements sheet names is then always the same warning. */
+static int input_rank(const char *format_name, const char *data, size_t len)
+{
+    if (!format_name || strcmp(format_name, "kumu") != 0)
+        return 0;
+    switch (eco_i_kumu_table(data, len < 65536 ? len : 65536)) {
+    case ECO_I_KUMU_ELEMENTS:
+        return 1;
+    case ECO_I_KUMU_RECORDS:
+        return 2;
+    default:
+        return 3;
+    }
+}
+
+static int by_content(const void *a, const void *b)
+{
+    const input_file *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+/* Reads path ("-": standard input) whole into the session's buffer. */
+static int read_input(eco_i_session *session, const char *path, char **data, size_t *len,
+                      eco_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *source = is_stdin ? "<stdin>" : path;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    int rc;
+
+    if (!fp) /* fopen allocates: it can fail for want of memory too */
+        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, source, 0, 0,
+                             "cannot open: %s", strerror(errno));
+    rc = read_stream(session, fp, data, len);
+    if (!is_stdin)
+        fclose(fp);
+    if (rc == ECO_EIO)
+        return eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
+    if (rc < 0)
+        return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
+    return 0;
+}
+
+/* Lists one file: read to hash it, and to leave out, with a warning, a file of a folder
+ * that no reader claims.  *kept is incremented when it is listed.  Takes path. */
+static int gather_file(input_list *list, char *path, eco_i_session *session, int in_folder,
+                       size_t *kept, eco_error *err)
+{
+    const eco_import_options *opt = session->opt;
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *source = is_stdin ? "<stdin>" : path;
+    char *data = NULL;
+    size_t len = 0;
+    int rc;
+
+    if ((rc = read_input(session, path, &data, &len, err)) < 0)
+        goto cleanup;
+    if (lone_carriage_returns(data, len)) /* detected and hashed as import_buffer reads it */
+        for (size_t i = 0; i < len; i++)
+            data[i] = data[i] == '\r' ? '\n' : data[i];
+    eco_i_watch_clear(); /* telling formats apart parses headers and JSON, which allocates */
+    const char *format_name = opt->format ? opt->format : eco_import_detect(data, len);
+    if (eco_i_watch_failed()) {
+        rc = eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
+        goto cleanup;
+    }
+    if (!format_name) {
+        /* A folder of records holds other files too: say which were left out, and go on. */
+        rc = in_folder ? eco_i_warn(opt, err, source, 0, 0, "%s", unrecognised(data, len))
+                       : eco_error_set(err, ECO_EDATA, source, len ? 1 : 0, len ? 1 : 0, "%s",
+                                       unrecognised(data, len));
+        goto cleanup;
+    }
+    if (eco_i_reserve(&list->items, &list->cap, list->count + 1, sizeof(*list->items)) < 0)
+        goto oom;
+    input_file *f = &list->items[list->count];
+    *f = (input_file){
+        path, content_hash(data, len), len, NULL, input_rank(format_name, data, len), format_name};
+    if (is_stdin) {
+        if (!(f->data = malloc(len + 1)))
+            goto oom;
+        memcpy(f->data, data, len + 1);
+    }
+    list->count++;
+    (*kept)++;
+    return 0;
+oom:
+    rc = eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory listing the inputs");
+cleanup:
+    free(path);
+    return rc;
+}
+
+static int gather_any(input_list *list, char *path, eco_i_session *session, int depth, size_t *kept,
                       eco_error *err);
 
-static int import_folder(eco_graph *g, const char *path, eco_i_session *session, int depth,
-                         eco_error *err)
+static int gather_folder(input_list *list, const char *path, eco_i_session *session, int depth,
+                         size_t *kept, eco_error *err)
 {
     DIR *dir = opendir(path);
     struct dirent *entry;
     char **names = NULL;
-    size_t count = 0, cap = 0;
+    size_t count = 0, cap = 0, next = 0;
     int rc = 0;
 
     if (!dir)
@@ -410,64 +518,141 @@ static int import_folder(eco_graph *g, const char *path, eco_i_session *session,
                  entry->d_name);
         names[count++] = full;
     }
+    /* in name order, so that warnings come in an order that does not depend on readdir */
     if (count > 1)
         qsort(names, count, sizeof(*names), compare_names);
-    for (size_t i = 0; i < count && rc == 0; i++)
-        rc = import_any(g, names[i], session, depth + 1, err);
+    while (next < count && rc == 0) {
+        char *name = names[next++];
+        rc = gather_any(list, name, session, depth + 1, kept, err);
+    }
 cleanup:
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = next; i < count; i++)
         free(names[i]);
     free(names);
     closedir(dir);
     return rc;
 }
 
-static int import_any(eco_graph *g, const char *path, eco_i_session *session, int depth,
+/* Lists path and, for a folder, every file below it.  Takes path. */
+static int gather_any(input_list *list, char *path, eco_i_session *session, int depth, size_t *kept,
                       eco_error *err)
 {
     const eco_import_options *opt = session->opt;
     struct stat st;
+    int rc;
 
     if (strcmp(path, "-") == 0)
-        return import_file(g, path, session, 0, err);
+        return gather_file(list, path, session, 0, kept, err);
     if (stat(path, &st) != 0)
-        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
-    if (S_ISDIR(st.st_mode)) {
-        int rc;
-        if (depth >= MAX_FOLDER_DEPTH)
-            return eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
-        if (depth > 0)
-            return import_folder(g, path, session, depth, err);
-        /* The folder's Kumu connection sheets wait for every other file (its elements). */
-        session->hold_connections = 1;
-        rc = import_folder(g, path, session, depth, err);
-        session->hold_connections = 0;
-        for (size_t i = 0; i < session->held_count && rc == 0; i++)
-            rc = import_file(g, session->held[i], session, 1, err);
+        rc = eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+    else if (S_ISDIR(st.st_mode) && depth >= MAX_FOLDER_DEPTH)
+        rc = eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
+    else if (S_ISDIR(st.st_mode))
+        rc = gather_folder(list, path, session, depth, kept, err);
+    else if (!S_ISREG(st.st_mode))
+        rc = depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: not a regular file")
+                       : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "not a regular file");
+    else
+        return gather_file(list, path, session, depth > 0, kept, err);
+    free(path);
+    return rc;
+}
+
+/* ---- Importing ------------------------------------------------------------------------- */
+
+static int import_listed(eco_graph *g, const input_file *f, eco_i_session *session, eco_error *err)
+{
+    const char *source = strcmp(f->path, "-") == 0 ? "<stdin>" : f->path;
+    char *data = f->data;
+    size_t len = f->len;
+    int rc;
+
+    if (!data && (rc = read_input(session, f->path, &data, &len, err)) < 0)
         return rc;
+    if ((rc = import_buffer(g, data, len, source, f->format, session, err)) == 0)
+        session->files_read++;
+    return rc;
+}
+
+int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
+                     const eco_import_options *opt, eco_error *err)
+{
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
+    eco_i_session session;
+    input_list list = {NULL, 0, 0};
+    const char **given = NULL;
+    int rc;
+
+    if ((rc = session_open(&session, opt ? opt : &defaults, err)) < 0)
+        goto cleanup;
+    opt = session.opt;
+    if (opt->format && !format_named(opt->format)) {
+        rc = eco_error_set(err, ECO_EUSAGE, n ? paths[0] : NULL, 0, 0,
+                           "unknown input format \"%s\"", opt->format);
+        goto cleanup;
     }
-    if (!S_ISREG(st.st_mode))
-        return depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: not a regular file")
-                         : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "not a regular file");
-    return import_file(g, path, session, depth > 0, err);
+    if (n && !(given = malloc(n * sizeof(*given)))) {
+        rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!paths[i] || !*paths[i]) {
+            rc = eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
+            goto cleanup;
+        }
+        given[i] = paths[i];
+    }
+    /* in name order, so that the first error does not depend on the order of the paths */
+    if (n > 1)
+        qsort(given, n, sizeof(*given), compare_names);
+    for (size_t i = 0; i < n; i++) {
+        size_t kept = 0;
+        char *copy;
+        if (i > 0 && strcmp(given[i], given[i - 1]) == 0)
+            continue;
+        if (!(copy = malloc(strlen(given[i]) + 1))) {
+            rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
+            goto cleanup;
+        }
+        strcpy(copy, given[i]);
+        if ((rc = gather_any(&list, copy, &session, 0, &kept, err)) < 0)
+            goto cleanup;
+        /* A folder that gave nothing is a mistake to say, not an empty map to write. */
+        if (kept == 0 && strcmp(given[i], "-") != 0) {
+            rc = eco_error_set(err, ECO_EDATA, given[i], 0, 0,
+                               "holds no map or records that ecomap reads");
+            goto cleanup;
+        }
+    }
+    /* a file named and also below a folder named is one input */
+    if (list.count > 1)
+        qsort(list.items, list.count, sizeof(*list.items), by_path);
+    size_t unique = 0;
+    for (size_t i = 0; i < list.count; i++) {
+        if (unique && strcmp(list.items[unique - 1].path, list.items[i].path) == 0) {
+            free(list.items[i].path);
+            free(list.items[i].data);
+            continue;
+        }
+        list.items[unique++] = list.items[i];
+    }
+    list.count = unique;
+    if (list.count > 1)
+        qsort(list.items, list.count, sizeof(*list.items), by_content);
+    for (size_t i = 0; i < list.count && rc == 0; i++)
+        rc = import_listed(g, &list.items[i], &session, err);
+cleanup:
+    free(given);
+    inputs_free(&list);
+    session_close(&session);
+    return rc;
 }
 
 int eco_import_path(eco_graph *g, const char *path, const eco_import_options *opt, eco_error *err)
 {
-    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
-    eco_i_session session;
-    int rc;
-
     if (!path || !*path)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
-    if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
-        rc = import_any(g, path, &session, 0, err);
-    /* A folder that gave nothing is a mistake to say, not an empty map to write. */
-    if (rc == 0 && session.files_read == 0 && strcmp(path, "-") != 0)
-        rc = eco_error_set(err, ECO_EDATA, path, 0, 0,
-                           "holds no map or records that ecomap reads");
-    session_close(&session);
-    return rc;
+    return eco_import_paths(g, &path, 1, opt, err);
 }
 
 int eco_graph_load(eco_graph **out, const char *path, eco_error *err)

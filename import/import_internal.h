@@ -23,9 +23,6 @@ typedef struct eco_i_session {
     size_t files_read;             /* inputs imported, skipped ones aside */
     char *buffer;                  /* file contents, reused from file to file */
     size_t buffer_cap;
-    int hold_connections;          /* 1 while a folder is read: Kumu connection sheets wait */
-    char **held;                   /* paths of the sheets that wait (owned) */
-    size_t held_count, held_cap;
 } eco_i_session;
 
 /* One input, read whole. */
@@ -452,6 +449,16 @@ void eco_i_partners_free(eco_i_partner *p, size_t count);
 /* The actor type a sector label names ("Private Sector", "academia", "ONG", "UN agency"),
  * or UNKNOWN. */
 eco_actor_type eco_i_sector_type(const char *text, size_t len);
+
+/* ---- Resolution (import/resolve.c) ------------------------------------------------------ */
+
+/*
+ * Which of n spellings of one actor is its name: a spelling that is not an acronym before
+ * one that is ("Tax and Customs Authority" before "AT"), then the one most records used
+ * (votes[i]), then the one with the most characters, then the first in byte order.  The
+ * index of the winner; 0 when n is 0.  O(n * length of the spellings).
+ */
+size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t n);
 
 /* ---- Records (import/record.c) ----------------------------------------------------------- */
 

@@ -364,7 +364,8 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
         if ((rc = eco_graph_resolve_actor(&i, r->g, lab, ECO_TYPE_INTERNATIONAL,
                                           eco_i_country_name(lab + 21, strlen(lab + 21)))) < 0 ||
             (rc = eco_graph_add_alias(r->g, i, name)) < 0 ||
-            (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0)
+            (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
+            (rc = eco_i_graph_vote_name(r->g, lab, r->view.id)) < 0)
             return rc;
         *out = i;
         return eco_i_record_know(r, name, i);
@@ -402,6 +403,7 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
     }
 found:
     if ((rc = cache_put(r, key, i)) < 0 || (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
+        (rc = eco_i_graph_vote_name(r->g, name, r->view.id)) < 0 ||
         (rc = eco_i_record_know(r, name, i)) < 0)
         return rc;
     *out = i;

@@ -5,7 +5,9 @@
  * here: an acronym one record defines ("Agency for Administrative Modernisation (AMA)")
  * that another uses as a name, a shorter form of a long name in the same country, and the
  * user's alias file.  Merges are planned by actor id, which merging does not change, and
- * then carried out, so that shifting indices never mislead the plan.
+ * then carried out, so that shifting indices never mislead the plan.  Around them, each
+ * actor's name, id and place are decided again by rules that ignore the order the records
+ * were read in.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +186,277 @@ static int carry_out(eco_graph *g, const plan *p)
     return rc;
 }
 
+/* ---- Names, ids and order that do not depend on the order of inputs --------------------- */
+/*
+ * Readers name an actor after the first spelling they meet, number ids in the order actors
+ * come ("ministry-of-education", then "-peru", then "-2"), and add actors, ties and records
+ * in the order of reading.  Here each is decided again from what the whole import saw.
+ */
+
+/* Characters of UTF-8 text. */
+static size_t characters(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++) {
+        int c = is_acronym(forms[best]) - is_acronym(forms[i]);
+        if (c == 0)
+            c = votes[i] > votes[best] ? 1 : votes[i] < votes[best] ? -1 : 0;
+        if (c == 0) {
+            size_t a = characters(forms[i]), b = characters(forms[best]);
+            c = a > b ? 1 : a < b ? -1 : 0;
+        }
+        if (c == 0)
+            c = strcmp(forms[i], forms[best]) < 0;
+        if (c > 0)
+            best = i;
+    }
+    return best;
+}
+
+/* Gives actor i the spelling records voted for most (eco_i_best_spelling among the name and
+ * the aliases that have votes, a national adjective before a voted name counting as that
+ * name); an actor no record voted for keeps its name. */
+static int choose_name(eco_graph *g, size_t i)
+{
+    const eco_actor *a = eco_graph_actor(g, i);
+    const char **forms = malloc((a->alias_count + 1) * sizeof(*forms));
+    size_t *votes = malloc((a->alias_count + 1) * sizeof(*votes)), n = 0, best;
+    int rc = 0;
+
+    if (!forms || !votes) {
+        rc = ECO_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t k = 0; k <= a->alias_count; k++) {
+        const char *form = k == 0 ? a->name : a->aliases[k - 1];
+        size_t v = eco_i_graph_name_votes(g, form);
+        if (v > 0) {
+            forms[n] = form;
+            votes[n++] = v;
+        }
+    }
+    /* "Portuguese Tax and Customs Authority" is "Tax and Customs Authority" of Portugal, as
+     * plan_rules merges them: its votes go to the shorter form when that is voted too */
+    for (size_t k = 0; k < n && a->country; k++) {
+        const char *space = strchr(forms[k], ' '), *of;
+        if (!space || !(of = eco_i_country_of_demonym(forms[k], (size_t)(space - forms[k]))) ||
+            strcmp(of, a->country) != 0)
+            continue;
+        for (size_t j = 0; j < n; j++) {
+            if (j != k && strcmp(forms[j], space + 1) == 0) {
+                votes[j] += votes[k];
+                forms[k] = forms[--n];
+                votes[k--] = votes[n];
+                break;
+            }
+        }
+    }
+    if (n > 0 && forms[best = eco_i_best_spelling(forms, votes, n)] != a->name)
+        rc = eco_graph_set_actor_name(g, i, forms[best]);
+cleanup:
+    free(forms);
+    free(votes);
+    return rc;
+}
+
+/* The slug an id of name starts with (eco_name_slug, "actor" when empty), malloc'd. */
+static char *base_id(const char *name)
+{
+    size_t n = eco_name_slug(NULL, 0, name);
+    char *buf = malloc(n + 8);
+    if (buf) {
+        eco_name_slug(buf, n + 1, name);
+        if (!buf[0])
+            strcpy(buf, "actor"); /* a name in a script ids cannot hold */
+    }
+    return buf;
+}
+
+/* 1 when s is "" or "-" followed by digits (the number eco_graph_add_actor adds). */
+static int number_suffix(const char *s)
+{
+    if (!*s)
+        return 1;
+    if (*s++ != '-' || !*s)
+        return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    return *s == '\0';
+}
+
+/* 1 when id is one eco_graph_add_actor would make for the actor: its name's slug, then
+ * the country's, then a number. */
+static int made_id(const char *id, const eco_actor *a)
+{
+    char *base = base_id(a->name), *country = a->country ? base_id(a->country) : NULL;
+    size_t n = base ? strlen(base) : 0;
+    int made = 0;
+
+    if (base && strncmp(id, base, n) == 0) {
+        const char *rest = id + n;
+        made = number_suffix(rest);
+        if (!made && country && rest[0] == '-' && strncmp(rest + 1, country, strlen(country)) == 0)
+            made = number_suffix(rest + 1 + strlen(country));
+    }
+    free(base);
+    free(country);
+    return made;
+}
+
+typedef struct actor_key {
+    char *base;         /* the slug its id is made from (owned); NULL: its id stays */
+    const eco_actor *a; /* the actor */
+    size_t index;       /* its index before canonicalise */
+    const char *id;     /* its id after: base's buffer once made, else a's id */
+} actor_key;
+
+static int str_null_cmp(const char *x, const char *y)
+{
+    return x == y ? 0 : !x ? -1 : !y ? 1 : strcmp(x, y);
+}
+
+/* Actors that want one id take it in this order: no country first, then by country, name,
+ * type, first record, and (never reached in practice) id. */
+static int by_claim(const void *p, const void *q)
+{
+    const actor_key *x = p, *y = q;
+    int c;
+    if ((c = strcmp(x->base, y->base)) != 0 ||
+        (c = str_null_cmp(x->a->country, y->a->country)) != 0 ||
+        (c = strcmp(x->a->name, y->a->name)) != 0)
+        return c;
+    if (x->a->type != y->a->type)
+        return x->a->type < y->a->type ? -1 : 1;
+    if ((c = str_null_cmp(x->a->record_count ? x->a->records[0] : NULL,
+                          y->a->record_count ? y->a->records[0] : NULL)) != 0)
+        return c;
+    return strcmp(x->a->id, y->a->id);
+}
+
+static int by_new_id(const void *p, const void *q)
+{
+    return strcmp(((const actor_key *)p)->id, ((const actor_key *)q)->id);
+}
+
+/* Hash of an id that made_id held for the actor's, so that its id is made again once merges
+ * and the alias file have renamed it. */
+static uint64_t id_key(const char *id)
+{
+    return eco_i_hash(id, strlen(id));
+}
+
+/* Assigns every actor its id: one made from its name (made ids, in by_claim order, taking
+ * the first free of slug, slug-country, slug[-country]-2, -3 ...), or the id it has. */
+static int assign_ids(actor_key *keys, size_t n, eco_i_map *made)
+{
+    eco_i_map taken = {0};
+    char *buf = NULL;
+    size_t cap = 0;
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0; i++)
+        if (!keys[i].base)
+            rc = eco_i_map_put(&taken, id_key(keys[i].id), i);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const actor_key *k = &keys[i];
+        if (!k->base)
+            continue;
+        size_t need = strlen(k->base) + (k->a->country ? strlen(k->a->country) * 4 : 0) + 32;
+        if (eco_i_reserve(&buf, &cap, need, 1) < 0) {
+            rc = ECO_ENOMEM;
+            break;
+        }
+        strcpy(buf, k->base);
+        if (eco_i_map_get(&taken, id_key(buf), NULL) && k->a->country) {
+            char *country = base_id(k->a->country);
+            if (!country) {
+                rc = ECO_ENOMEM;
+                break;
+            }
+            strcat(strcat(buf, "-"), country);
+            free(country);
+        }
+        size_t end = strlen(buf);
+        for (unsigned long number = 2; eco_i_map_get(&taken, id_key(buf), NULL); number++)
+            snprintf(buf + end, cap - end, "-%lu", number);
+        /* the key's base buffer becomes its id */
+        char *id = realloc(keys[i].base, strlen(buf) + 1);
+        if (!id) {
+            rc = ECO_ENOMEM;
+            break;
+        }
+        keys[i].base = strcpy(id, buf);
+        keys[i].id = id;
+        if ((rc = eco_i_map_put(&taken, id_key(id), i)) == 0)
+            rc = eco_i_map_put(made, id_key(id), 0);
+    }
+    free(buf);
+    eco_i_map_free(&taken);
+    return rc;
+}
+
+/*
+ * Puts g in the order the native map is written in, with ids made from names where they
+ * were made from names (made holds such ids once made here): actors by id, an undirected
+ * tie's ends in id order, ties by their ends' ids, kind and direction, records by id; so
+ * that a command that imports records on the fly sees the graph it would load.
+ * O(actors log actors + ties log ties + names).
+ */
+static int canonicalise(eco_graph *g, eco_i_map *made)
+{
+    size_t na = eco_graph_actor_count(g), made_count = 0;
+    actor_key *keys = calloc(na ? na : 1, sizeof(*keys));
+    size_t *order = malloc((na ? na : 1) * sizeof(*order));
+    const char **ids = malloc((na ? na : 1) * sizeof(*ids));
+    int rc = 0;
+
+    if (!keys || !order || !ids)
+        goto oom;
+    for (size_t i = 0; i < na; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        keys[i] = (actor_key){NULL, a, i, a->id};
+        if (eco_i_map_get(made, id_key(a->id), NULL) || made_id(a->id, a)) {
+            if (!(keys[i].base = base_id(a->name)))
+                goto oom;
+            made_count++;
+        }
+    }
+    /* the actors whose ids are made first, so that assign_ids claims them in order */
+    for (size_t i = 0, front = 0; i < na; i++)
+        if (keys[i].base) {
+            actor_key t = keys[front];
+            keys[front++] = keys[i];
+            keys[i] = t;
+        }
+    qsort(keys, made_count, sizeof(*keys), by_claim);
+    if ((rc = assign_ids(keys, na, made)) < 0)
+        goto cleanup;
+    qsort(keys, na, sizeof(*keys), by_new_id);
+    for (size_t k = 0; k < na; k++) {
+        order[k] = keys[k].index;
+        ids[k] = keys[k].base; /* NULL: the id stays */
+    }
+    rc = eco_i_graph_reorder(g, order, ids);
+    goto cleanup;
+oom:
+    rc = ECO_ENOMEM;
+cleanup:
+    for (size_t i = 0; keys && i < na; i++)
+        free(keys[i].base);
+    free(keys);
+    free(order);
+    free(ids);
+    return rc;
+}
+
 /* ---- The user's alias file -------------------------------------------------------------- */
 
 typedef struct alias_ctx {
@@ -235,23 +508,40 @@ int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *e
     eco_i_lexicon *user = NULL;
     static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
     alias_ctx ac = {g};
+
+    eco_i_map made = {0};
     int rc;
 
     /* First, before any merge carries a stand-in's mark to another actor. */
     if ((rc = eco_i_kumu_stand_ins(g, opt ? opt : &defaults, err)) < 0)
         goto cleanup;
-    if ((rc = plan_rules(&p, g)) < 0 || (rc = carry_out(g, &p)) < 0) {
+    /* names by vote, then ids and order, so that merges are planned on a graph that does
+     * not depend on the order of reading; ids and order again after merging and renaming */
+    for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        if (made_id(a->id, a))
+            rc = eco_i_map_put(&made, id_key(a->id), 0);
+    }
+    for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++)
+        rc = choose_name(g, i);
+    if (rc < 0 || (rc = canonicalise(g, &made)) < 0 || (rc = plan_rules(&p, g)) < 0 ||
+        (rc = carry_out(g, &p)) < 0) {
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
     }
     if (opt && opt->aliases) {
         if ((rc = eco_i_lexicon_load(&user, opt->aliases, err)) < 0)
             goto cleanup;
-        if ((rc = eco_i_lexicon_each(user, apply_alias, &ac)) < 0)
+        if ((rc = eco_i_lexicon_each(user, apply_alias, &ac)) < 0) {
             eco_error_set(err, rc, opt->aliases, 0, 0, "aliases cannot be applied");
+            goto cleanup;
+        }
     }
+    if ((rc = canonicalise(g, &made)) < 0)
+        eco_error_set(err, rc, NULL, 0, 0, "out of memory ordering the map");
 cleanup:
     free(p.items);
     eco_i_lexicon_free(user);
+    eco_i_map_free(&made);
     return rc;
 }

@@ -40,11 +40,22 @@ typedef struct eco_import_options {
 #define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL, NULL}
 
 /*
- * Imports a file, every file below a folder (recursively, in name order), or standard input
- * when path is "-", into g.  In a folder, a file of no known format is a warning and is
- * skipped (an error when opt->strict).  opt may be NULL.  On error err says where, and g may
- * hold part of the input: import into a fresh graph to keep a good one intact.
+ * Imports files, every file below folders (recursively), and standard input for a path
+ * "-", into g.  Every file is listed first, and a file named twice (or named and below a
+ * folder named) is read once; then they are read in an order that depends on their
+ * contents alone (a hash of their bytes, then their length, then their path; Kumu's
+ * elements sheets before its connections sheets), so that
+ * the order of paths, folders against files, the order of a folder's entries and the
+ * files' names change nothing but the record ids and sources that name the files.  In a
+ * folder, a file of no known format is a warning and is skipped (an error when
+ * opt->strict); a path that gives nothing to read is an error.  opt may be NULL.  On error
+ * err says where, and g may hold part of the input: import into a fresh graph to keep a
+ * good one intact.  Each file is read twice: to list it, and to import it.
  */
+int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
+                     const eco_import_options *opt, eco_error *err);
+
+/* eco_import_paths of one path. */
 int eco_import_path(eco_graph *g, const char *path, const eco_import_options *opt,
                     eco_error *err);
 
@@ -60,7 +71,12 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
  * Higher Education and Innovation"); then every line of opt->aliases, when given, merges
  * the actors its alias and canonical name designate, renames the result to the canonical
  * name, and sets its type and country when the line gives them.  Actors of different
- * countries are never merged.  opt may be NULL.  O(actors * aliases) expected.
+ * countries are never merged.  Before merging, each actor takes the spelling that most
+ * records named it by (not an acronym unless all are; then the longest; then the first in
+ * byte order); and after it, ids made from names are made again from the final names, in
+ * order of country where names collide, and g is put in the order the native map is
+ * written in, so that names, ids and order do not depend on the order inputs were read in.
+ * opt may be NULL.  O(actors * aliases + ties log ties) expected.
  */
 int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *err);
 
