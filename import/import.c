@@ -574,6 +574,29 @@ static int import_listed(eco_graph *g, const input_file *f, eco_i_session *sessi
     return rc;
 }
 
+/* Imports every listed input, telling opt->progress the share of bytes read as it grows
+ * by a whole percent: by files, a folder of a few large records would jump. */
+static int import_list(eco_graph *g, const input_list *list, eco_i_session *session,
+                       eco_error *err)
+{
+    const eco_import_options *opt = session->opt;
+    double total = 0, done = 0;
+    int shown = -1, rc = 0;
+
+    for (size_t i = 0; i < list->count; i++)
+        total += (double)list->items[i].len + 1;
+    for (size_t i = 0; i < list->count && rc == 0; i++) {
+        int percent = (int)(100 * done / total);
+        if (opt->progress && percent != shown)
+            opt->progress(shown = percent, opt->progress_context);
+        rc = import_listed(g, &list->items[i], session, err);
+        done += (double)list->items[i].len + 1;
+    }
+    if (opt->progress && rc == 0 && list->count)
+        opt->progress(100, opt->progress_context);
+    return rc;
+}
+
 int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
                      const eco_import_options *opt, eco_error *err)
 {
@@ -639,8 +662,7 @@ int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
     list.count = unique;
     if (list.count > 1)
         qsort(list.items, list.count, sizeof(*list.items), by_content);
-    for (size_t i = 0; i < list.count && rc == 0; i++)
-        rc = import_listed(g, &list.items[i], &session, err);
+    rc = import_list(g, &list, &session, err);
 cleanup:
     free(given);
     inputs_free(&list);

@@ -20,6 +20,10 @@ extern "C" {
 
 typedef struct eco_graph eco_graph;
 
+/* Called now and then during a long import or computation with the share done, 0 to 100,
+ * from the calling thread only. */
+typedef void (*eco_progress_fn)(double percent, void *context);
+
 /* ---- Actor types and tie kinds ---------------------------------------------------------- */
 
 typedef enum eco_actor_type {

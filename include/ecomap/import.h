@@ -35,9 +35,11 @@ typedef struct eco_import_options {
     void *warn_context;     /* handed to warn */
     const char *aliases;    /* CSV "alias,canonical[,type,country]" or NULL: names to
                                recognise in records, and to merge by eco_import_resolve */
+    eco_progress_fn progress; /* NULL for none; else told the share of the input bytes read */
+    void *progress_context;   /* handed to progress */
 } eco_import_options;
 
-#define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL, NULL}
+#define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
  * Imports files, every file below folders (recursively), and standard input for a path

@@ -36,9 +36,6 @@ int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err);
 
 /* ---- How a query reads the map ---------------------------------------------------------- */
 
-/* Called now and then during long computations with the share done, 0 to 100. */
-typedef void (*eco_progress_fn)(double percent, void *context);
-
 typedef struct eco_query_options {
     int directed;             /* 1: ties keep their direction, undirected ones count both ways;
                                  0: every tie is undirected (the default) */
