@@ -19,6 +19,8 @@ typedef struct actor {
     size_t attribute_cap;              /* capacity of attributes */
     const char **records;              /* pooled record ids, sorted */
     size_t record_cap;                 /* capacity of records */
+    const char *last_record;           /* the record added last: a record names an actor
+                                          many times over, one after the other */
 } actor;
 
 typedef struct tie {
@@ -46,7 +48,7 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
-    eco_i_map voters;         /* hash of (pooled name, pooled record) -> 0: votes counted */
+    eco_i_map last_voter;     /* pooled name -> the pooled record that voted for it last */
     eco_i_map votes;          /* pooled name -> records that proposed it (eco_import_resolve) */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
@@ -278,7 +280,7 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->record_ids);
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
-    eco_i_map_free(&g->voters);
+    eco_i_map_free(&g->last_voter);
     eco_i_map_free(&g->votes);
     changed(g);
     eco_i_pool_free(g->pool);
@@ -687,7 +689,11 @@ int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id)
     a = &g->actors[i];
     if (!(pooled = intern(g, record_id, &rc)))
         return rc;
+    if (pooled == a->last_record)
+        return 0;
     rc = sorted_insert(&a->records, &a->view.record_count, &a->record_cap, pooled);
+    if (rc == 0)
+        a->last_record = pooled;
     sync_actor(a);
     return rc;
 }
@@ -1077,19 +1083,20 @@ int eco_i_count_linked_pairs(const eco_graph *g, size_t *out)
 int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record)
 {
     int rc = 0;
-    const char *pair[2] = {intern(g, name, &rc), record ? intern(g, record, &rc) : NULL};
-    size_t votes = 0;
-    uint64_t key;
+    const char *pooled = intern(g, name, &rc), *voter = intern(g, record ? record : "", &rc);
+    size_t votes = 0, last = 0;
 
-    if (rc < 0 || !pair[0])
+    if (rc < 0 || !pooled || !voter)
         return rc < 0 ? rc : ECO_EUSAGE;
-    key = eco_i_hash((const char *)pair, sizeof(pair));
-    if (eco_i_map_get(&g->voters, key, &votes))
+    /* A record is read whole before the next: the record that voted last for a spelling is
+     * the only one that can be voting again. */
+    if (eco_i_map_get(&g->last_voter, eco_i_ptr_key(pooled), &last) &&
+        last == (size_t)(uintptr_t)voter)
         return 0;
-    if (eco_i_map_put(&g->voters, key, 0) < 0)
+    if (eco_i_map_put(&g->last_voter, eco_i_ptr_key(pooled), (size_t)(uintptr_t)voter) < 0)
         return ECO_ENOMEM;
-    votes = eco_i_graph_name_votes(g, pair[0]);
-    return eco_i_map_put(&g->votes, eco_i_ptr_key(pair[0]), votes + 1);
+    eco_i_map_get(&g->votes, eco_i_ptr_key(pooled), &votes);
+    return eco_i_map_put(&g->votes, eco_i_ptr_key(pooled), votes + 1);
 }
 
 size_t eco_i_graph_name_votes(const eco_graph *g, const char *name)

@@ -96,8 +96,9 @@ int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t 
 
 /* Counts a vote of record (may be NULL) for name as the name of the actor it designates:
  * the importer's readers vote for each name they resolve, and eco_import_resolve makes
- * the spelling with the most votes an actor's name.  A record votes once for a spelling.
- * 0, ECO_EUSAGE or ECO_ENOMEM.  Expected O(length of name). */
+ * the spelling with the most votes an actor's name.  A record votes once for a spelling,
+ * its votes coming together (the readers read one record at a time).  0, ECO_EUSAGE or
+ * ECO_ENOMEM.  Expected O(length of name). */
 int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record);
 
 /* The number of records that voted for name; 0 for a name no record voted for. */

@@ -359,9 +359,11 @@ static uint64_t content_hash(const char *data, size_t len)
     size_t i = 0;
 
     for (; i + 8 <= len; i += 8) {
-        uint64_t w = 0;
-        for (int b = 7; b >= 0; b--)
-            w = (w << 8) | p[i + (size_t)b];
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
         h = (h ^ w) * 0x100000001B3ULL;
         h ^= h >> 32;
     }
