@@ -74,9 +74,10 @@ int cli_parse_args(int *first, int argc, char **argv, const cli_parser *p)
 {
     /* The leading ':' makes a missing value ':' instead of '?', for cli_bad_option. */
     char short_options[32];
+    const char *own = p->short_options ? p->short_options : "";
     int c, taken, operands;
 
-    snprintf(short_options, sizeof(short_options), ":%shq", p->short_options ? p->short_options : "");
+    snprintf(short_options, sizeof(short_options), ":%shq", own);
     while ((c = getopt_long(argc, argv, short_options, p->options, NULL)) != -1) {
         if ((taken = take_shared_option(p, c, optarg)) == 0 && p->own_option)
             taken = p->own_option(p->context, c, optarg);
