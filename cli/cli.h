@@ -68,7 +68,8 @@ typedef struct cli_parser {
     const struct option *options; /* every long option it takes, "help" and the shared ones too */
     cli_input *input;             /* takes CLI_INPUT_OPTIONS; NULL when query takes them */
     struct cli_query *query;      /* takes CLI_QUERY_OPTIONS (and CLI_BETWEENNESS_OPTIONS), the
-                                     input options among them; NULL for the other commands */
+                                     input options among them; NULL for the other commands.
+                                     The parser sets either to its defaults first */
     cli_option_fn own_option;     /* takes the command's own options; NULL when it has none */
     void *context;                /* handed to own_option */
     int min_operands;             /* the fewest operands (inputs, actors) the command needs */
@@ -76,15 +77,17 @@ typedef struct cli_parser {
     const char *missing;          /* the usage error when there are too few or too many */
 } cli_parser;
 
-/* What cli_parse_args returns when the command is to go on with its operands. */
-enum { CLI_CONTINUE = -1 };
-
 /* Parses the options in argv (argv[0] being the command's name) as parser says: the shared
  * options, --help, then the command's own; an unknown option, a missing value or a wrong
- * number of operands is one usage error.  Returns CLI_CONTINUE with *first the index of the
- * first operand, or else the exit status the command returns at once: 0 after --help,
- * EXIT_USAGE after a usage error. */
-int cli_parse_args(int *first, int argc, char **argv, const cli_parser *parser);
+ * number of operands is one usage error.  Returns 1 when the command goes on, with *first
+ * the index of its first operand and *status 0; 0 when it is done, with *status the exit
+ * status to return at once: 0 after --help, EXIT_USAGE after a usage error. */
+int cli_parse_args(int *first, int *status, int argc, char **argv, const cli_parser *parser);
+
+/* cli_parse_args, then cli_read_inputs on every operand, for the commands whose operands
+ * are all inputs: 1 with *out the map and *status 0, or 0 with *status the exit status. */
+int cli_parse_and_read(eco_graph **out, int *status, int argc, char **argv,
+                       const cli_parser *parser);
 
 /* An own_option for the commands whose one option is -o/--output: context is the
  * const char * it sets. */

@@ -149,12 +149,9 @@ static int run(int argc, char **argv)
     broker_data d = {0};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int first, status;
+    int status;
 
-    cli_query_init(&q, "brokers");
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
-        return status;
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (compute(&d, g, &q, a.group_by, &err) < 0)
         status = cli_fail(&err);

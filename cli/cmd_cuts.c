@@ -39,12 +39,9 @@ static int run(int argc, char **argv)
     eco_cuts *cuts = NULL;
     eco_graph *g = NULL;
     eco_error err = {0};
-    int first, status;
+    int status;
 
-    cli_query_init(&q, "cuts");
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
-        return status;
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_query_cuts(&cuts, g, &q.options, &err) < 0)
         status = cli_fail(&err);

@@ -232,7 +232,7 @@ static int run(int argc, char **argv)
                                             {"help", no_argument, NULL, 'h'},
                                             CLI_INPUT_OPTIONS,
                                             {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     int json = 0;
     const cli_parser parser = {.command = &cli_diff, .options = options, .input = &in,
                                .own_option = json_option, .context = &json, .min_operands = 2,
@@ -244,7 +244,7 @@ static int run(int argc, char **argv)
     printer p = {NULL, 0};
     int first, status;
 
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
         return status;
     if ((status = cli_read_inputs(&old_map, &argv[first], 1, &in)) != 0 ||
         (status = cli_read_inputs(&new_map, &argv[first + 1], 1, &in)) != 0)

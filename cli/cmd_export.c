@@ -39,18 +39,16 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"links", no_argument, NULL, 'L'},        {"help", no_argument, NULL, 'h'},
         CLI_INPUT_OPTIONS,                        {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     export_args a = {ECO_EXPORT_JSON, ECO_EXPORT_OPTIONS_INIT, "-"};
     const cli_parser parser = {.command = &cli_export, .short_options = "f:o:", .options = options,
                                .input = &in, .own_option = export_option, .context = &a,
                                .min_operands = 1, .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int first, status;
+    int status;
 
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
-        return status;
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_export_file(g, a.format, &a.options, a.output, &err) < 0)
         status = cli_fail(&err);

@@ -108,14 +108,11 @@ static int run(int argc, char **argv)
                                .missing = "no input: name a map or records"};
     eco_graph *g = NULL, *view = NULL, *projected = NULL;
     eco_error err = {0};
-    int first, status;
+    int status;
 
-    cli_query_init(&q, "filter");
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     a.filter.kinds = q.options.kinds; /* --kinds is a query option, taken by cli_query_option */
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &q.input)) != 0)
-        return status;
     if (eco_query_filter(&view, g, &a.filter, &err) < 0 ||
         (a.project && eco_query_project(&projected, view, strcmp(a.project, "records") ? a.project : NULL,
                                         a.newman ? ECO_PROJECT_NEWMAN : ECO_PROJECT_COUNT, &err) < 0) ||

@@ -9,7 +9,7 @@ static int run(int argc, char **argv)
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
         CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     const char *output = "-";
     const cli_parser parser = {.command = &cli_import, .short_options = "o:", .options = options,
                                .input = &in, .own_option = cli_output_option, .context = &output,
@@ -17,11 +17,9 @@ static int run(int argc, char **argv)
                                .missing = "no input: name files or folders of records or maps"};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int first, status;
+    int status;
 
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
-        return status;
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_graph_save(g, output, &err) < 0) {
         eco_graph_free(g);

@@ -44,7 +44,7 @@ static int run(int argc, char **argv)
                                             {"help", no_argument, NULL, 'h'},
                                             CLI_INPUT_OPTIONS,
                                             {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     const char *output = "-";
     const cli_parser parser = {.command = &cli_merge, .short_options = "o:", .options = options,
                                .input = &in, .own_option = cli_output_option, .context = &output,
@@ -54,7 +54,7 @@ static int run(int argc, char **argv)
     size_t matched;
     int first, status;
 
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
         return status;
     if ((status = merge_inputs(&g, &matched, argv + first, argc - first, &in)) != 0)
         return status;

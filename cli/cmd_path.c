@@ -112,8 +112,7 @@ static int run(int argc, char **argv)
     eco_error err = {0};
     int first, status;
 
-    cli_query_init(&q, "path");
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
         return status;
     if ((status = cli_read_inputs(&g, argv + first, argc - first - 2, &q.input)) != 0)
         return status;

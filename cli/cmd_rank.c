@@ -149,12 +149,9 @@ static int run(int argc, char **argv)
     double *values[MAX_MEASURES] = {NULL};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int first, status;
+    int status;
 
-    cli_query_init(&q, "rank");
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
-        return status;
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     for (size_t m = 0; m < a.count && status == 0; m++) {
         if (!(values[m] = malloc((eco_graph_actor_count(g) + 1) * sizeof(double))))

@@ -122,7 +122,7 @@ static int run(int argc, char **argv)
     static const struct option options[] = {
         {"json", no_argument, NULL, 'j'}, {"top", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'}, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     stats_args a = {0, 5};
     const cli_parser parser = {.command = &cli_stats, .options = options, .input = &in,
                                .own_option = stats_option, .context = &a, .min_operands = 1,
@@ -131,11 +131,9 @@ static int run(int argc, char **argv)
     eco_error err = {0};
     eco_stats stats;
     ranked *brokers = NULL;
-    int first, status;
+    int status;
 
-    if ((status = cli_parse_args(&first, argc, argv, &parser)) != CLI_CONTINUE)
-        return status;
-    if ((status = cli_read_inputs(&g, argv + first, argc - first, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_query_stats(&stats, g, &err) < 0 || rank_brokers(g, &brokers, &err) < 0) {
         status = cli_fail(&err);

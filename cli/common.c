@@ -70,13 +70,20 @@ static int take_shared_option(const cli_parser *p, int c, const char *arg)
     return p->input ? cli_input_option(p->input, c, arg) : 0;
 }
 
-int cli_parse_args(int *first, int argc, char **argv, const cli_parser *p)
+/* Takes argv's options and counts its operands: -1 when the command can go on, else the
+ * exit status it returns at once. */
+static int parse_options(int argc, char **argv, const cli_parser *p)
 {
     /* The leading ':' makes a missing value ':' instead of '?', for cli_bad_option. */
     char short_options[32];
     const char *own = p->short_options ? p->short_options : "";
     int c, taken, operands;
 
+    /* Every command starts from the same defaults of the shared options. */
+    if (p->query)
+        cli_query_init(p->query, p->command->name);
+    else if (p->input)
+        *p->input = (cli_input){ECO_IMPORT_OPTIONS_INIT, 0};
     snprintf(short_options, sizeof(short_options), ":%shq", own);
     while ((c = getopt_long(argc, argv, short_options, p->options, NULL)) != -1) {
         if ((taken = take_shared_option(p, c, optarg)) == 0 && p->own_option)
@@ -92,8 +99,27 @@ int cli_parse_args(int *first, int argc, char **argv, const cli_parser *p)
     operands = argc - optind;
     if (operands < p->min_operands || (p->max_operands && operands > p->max_operands))
         return cli_usage_error(p->command->name, "%s", p->missing);
+    return -1;
+}
+
+int cli_parse_args(int *first, int *status, int argc, char **argv, const cli_parser *p)
+{
+    int stop = parse_options(argc, argv, p);
+
+    *status = stop < 0 ? 0 : stop;
     *first = optind;
-    return CLI_CONTINUE;
+    return stop < 0;
+}
+
+int cli_parse_and_read(eco_graph **out, int *status, int argc, char **argv, const cli_parser *p)
+{
+    cli_input *in = p->query ? &p->query->input : p->input;
+    int first;
+
+    if (!cli_parse_args(&first, status, argc, argv, p))
+        return 0;
+    *status = cli_read_inputs(out, argv + first, argc - first, in);
+    return *status == 0;
 }
 
 int cli_output_option(void *context, int c, const char *arg)
