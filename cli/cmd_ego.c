@@ -64,9 +64,8 @@ static int print_ego(const eco_graph *ego, size_t center, cli_output form)
 }
 
 typedef struct ego_args {
-    long hops;                /* --hops */
-    const char *output;       /* --output; NULL to list the actors instead */
-    eco_export_format format; /* --format */
+    long hops;          /* --hops */
+    cli_map_output map; /* the ego map's file and format; no file: list the actors instead */
 } ego_args;
 
 static int ego_option(void *context, int c, const char *arg)
@@ -75,16 +74,8 @@ static int ego_option(void *context, int c, const char *arg)
     switch (c) {
     case 'n':
         return cli_parse_count("ego", "hops", arg, 0, 1000000, &a->hops) < 0 ? -1 : 1;
-    case 'o':
-        a->output = arg;
-        return 1;
-    case 'f':
-        if (eco_export_format_from_name(&a->format, arg) == 0)
-            return 1;
-        cli_usage_error("ego", "unknown format \"%s\"", arg);
-        return -1;
     default:
-        return 0;
+        return cli_map_output_option(&a->map, "ego", c, arg);
     }
 }
 
@@ -94,7 +85,7 @@ static int run(int argc, char **argv)
         {"hops", required_argument, NULL, 'n'}, {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         CLI_QUERY_OPTIONS, {NULL, 0, NULL, 0}};
-    ego_args a = {1, NULL, ECO_EXPORT_JSON};
+    ego_args a = {1, {NULL, ECO_EXPORT_JSON}};
     cli_query q;
     const cli_parser parser = {.command = &cli_ego, .short_options = "o:f:", .options = options,
                                .query = &q, .own_option = ego_option, .context = &a,
@@ -113,9 +104,9 @@ static int run(int argc, char **argv)
         if (eco_query_ego(&ego, g, center, (size_t)a.hops, &q.options, &err) < 0 ||
             eco_graph_find_actor_by_id(&ego_center, ego, eco_graph_actor(g, center)->id) < 0)
             status = cli_fail(&err);
-        else if (a.output && eco_export_file(ego, a.format, NULL, a.output, &err) < 0)
+        else if (a.map.path && eco_export_file(ego, a.map.format, NULL, a.map.path, &err) < 0)
             status = cli_fail(&err);
-        else if (!a.output)
+        else if (!a.map.path)
             status = print_ego(ego, ego_center, q.output);
     }
     eco_graph_free(ego);

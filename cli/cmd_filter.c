@@ -38,10 +38,9 @@ static int parse_years(const char *text, eco_filter *f)
 
 typedef struct filter_args {
     eco_filter filter;
-    const char *project;     /* NULL, "records", or KEY=VALUE */
-    int newman;              /* Newman weighting for projections */
-    const char *output;      /* where to write */
-    eco_export_format format;
+    const char *project; /* NULL, "records", or KEY=VALUE */
+    int newman;          /* Newman weighting for projections */
+    cli_map_output map;  /* where to write, in which format */
 } filter_args;
 
 /* Parses --min-weight: a number of 0 or more. */
@@ -78,16 +77,8 @@ static int filter_option(void *context, int c, const char *arg)
     case 'N':
         a->newman = 1;
         return 1;
-    case 'o':
-        a->output = arg;
-        return 1;
-    case 'f':
-        if (eco_export_format_from_name(&a->format, arg) == 0)
-            return 1;
-        cli_usage_error("filter", "unknown format \"%s\"", arg);
-        return -1;
     default:
-        return 0;
+        return cli_map_output_option(&a->map, "filter", c, arg);
     }
 }
 
@@ -100,7 +91,7 @@ static int run(int argc, char **argv)
         {"newman", no_argument, NULL, 'N'},       {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         CLI_QUERY_OPTIONS,                        {NULL, 0, NULL, 0}};
-    filter_args a = {ECO_FILTER_INIT, NULL, 0, "-", ECO_EXPORT_JSON};
+    filter_args a = {ECO_FILTER_INIT, NULL, 0, {"-", ECO_EXPORT_JSON}};
     cli_query q;
     const cli_parser parser = {.command = &cli_filter, .short_options = "o:f:",
                                .options = options, .query = &q, .own_option = filter_option,
@@ -116,7 +107,7 @@ static int run(int argc, char **argv)
     if (eco_query_filter(&view, g, &a.filter, &err) < 0 ||
         (a.project && eco_query_project(&projected, view, strcmp(a.project, "records") ? a.project : NULL,
                                         a.newman ? ECO_PROJECT_NEWMAN : ECO_PROJECT_COUNT, &err) < 0) ||
-        eco_export_file(projected ? projected : view, a.format, NULL, a.output, &err) < 0)
+        eco_export_file(projected ? projected : view, a.map.format, NULL, a.map.path, &err) < 0)
         status = cli_fail(&err);
     eco_graph_free(projected);
     eco_graph_free(view);
