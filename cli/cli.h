@@ -63,8 +63,8 @@ typedef int (*cli_option_fn)(void *context, int c, const char *arg);
 /* What a command's arguments are: its options, who takes them, and how many operands. */
 typedef struct cli_parser {
     const cli_command *command;   /* whose help --help prints and whose name errors carry */
-    const char *short_options;    /* its own one-letter options as getopt spells them ("o:f:");
-                                     -h and -q are added */
+    const char *short_options;    /* its own one-letter options as getopt spells them ("o:f:",
+                                     at most 28 characters); -h and -q are added */
     const struct option *options; /* every long option it takes, "help" and the shared ones too */
     cli_input *input;             /* takes CLI_INPUT_OPTIONS; NULL when query takes them */
     struct cli_query *query;      /* takes CLI_QUERY_OPTIONS (and CLI_BETWEENNESS_OPTIONS), the

@@ -74,16 +74,16 @@ static int take_shared_option(const cli_parser *p, int c, const char *arg)
  * exit status it returns at once. */
 static int parse_options(int argc, char **argv, const cli_parser *p)
 {
-    /* The leading ':' makes a missing value ':' instead of '?', for cli_bad_option. */
     char short_options[32];
     const char *own = p->short_options ? p->short_options : "";
     int c, taken, operands;
 
-    /* Every command starts from the same defaults of the shared options. */
     if (p->query)
         cli_query_init(p->query, p->command->name);
     else if (p->input)
         *p->input = (cli_input){ECO_IMPORT_OPTIONS_INIT, 0};
+    /* The leading ':' makes getopt return ':' for a missing value instead of '?', so that
+     * cli_bad_option can tell the two apart. */
     snprintf(short_options, sizeof(short_options), ":%shq", own);
     while ((c = getopt_long(argc, argv, short_options, p->options, NULL)) != -1) {
         if ((taken = take_shared_option(p, c, optarg)) == 0 && p->own_option)
