@@ -55,6 +55,47 @@ typedef struct cli_input {
         {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'}
 int cli_input_option(cli_input *in, int c, const char *arg);
 
+/* ---- Parsing a command's arguments ------------------------------------------------------ */
+
+struct cli_query;
+
+/* Takes a command's own option c (what getopt_long returned) with its value arg into
+ * context: 1 when it took c, 0 when c is not one of its options, -1 after a usage error. */
+typedef int (*cli_option_fn)(void *context, int c, const char *arg);
+
+/* What a command's arguments are: its options, who takes them, and how many operands. */
+typedef struct cli_parser {
+    const cli_command *command;   /* whose help --help prints and whose name errors carry */
+    const char *short_options;    /* its own one-letter options as getopt spells them ("o:f:",
+                                     at most 28 characters); -h and -q are added */
+    const struct option *options; /* every long option it takes, "help" and the shared ones too */
+    cli_input *input;             /* takes CLI_INPUT_OPTIONS; NULL when query takes them */
+    struct cli_query *query;      /* takes CLI_QUERY_OPTIONS (and CLI_BETWEENNESS_OPTIONS), the
+                                     input options among them; NULL for the other commands.
+                                     The parser sets either to its defaults first */
+    cli_option_fn own_option;     /* takes the command's own options; NULL when it has none */
+    void *context;                /* handed to own_option */
+    int min_operands;             /* the fewest operands (inputs, actors) the command needs */
+    int max_operands;             /* the most it takes; 0 for no limit */
+    const char *missing;          /* the usage error when there are too few or too many */
+} cli_parser;
+
+/* Parses the options in argv (argv[0] being the command's name) as parser says: the shared
+ * options, --help, then the command's own; an unknown option, a missing value or a wrong
+ * number of operands is one usage error.  Returns 1 when the command goes on, with *first
+ * the index of its first operand and *status 0; 0 when it is done, with *status the exit
+ * status to return at once: 0 after --help, EXIT_USAGE after a usage error. */
+int cli_parse_args(int *first, int *status, int argc, char **argv, const cli_parser *parser);
+
+/* cli_parse_args, then cli_read_inputs on every operand, for the commands whose operands
+ * are all inputs: 1 with *out the map and *status 0, or 0 with *status the exit status. */
+int cli_parse_and_read(eco_graph **out, int *status, int argc, char **argv,
+                       const cli_parser *parser);
+
+/* An own_option for the commands whose one option is -o/--output: context is the
+ * const char * it sets. */
+int cli_output_option(void *context, int c, const char *arg);
+
 /* Reads every input path (files, folders, "-") into a new graph, then resolves the actors
  * named alike across them (eco_import_resolve).  Prints warnings unless quiet.  0, or an
  * exit status after printing the error. */

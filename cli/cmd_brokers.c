@@ -116,49 +116,47 @@ static int print_brokers(const eco_graph *g, const broker_data *d, const cli_que
     return 0;
 }
 
+typedef struct brokers_args {
+    long top;             /* --top */
+    const char *group_by; /* --group-by */
+} brokers_args;
+
+static int brokers_option(void *context, int c, const char *arg)
+{
+    brokers_args *a = context;
+    switch (c) {
+    case 't':
+        return cli_parse_count("brokers", "top", arg, 0, 100000000, &a->top) < 0 ? -1 : 1;
+    case 'g':
+        a->group_by = arg;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"top", required_argument, NULL, 't'}, {"group-by", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},      CLI_QUERY_OPTIONS, CLI_BETWEENNESS_OPTIONS,
         {NULL, 0, NULL, 0}};
-    const char *group_by = "type";
-    broker_data d = {0};
-    long top = 20;
+    brokers_args a = {20, "type"};
     cli_query q;
+    const cli_parser parser = {.command = &cli_brokers, .options = options, .query = &q,
+                               .own_option = brokers_option, .context = &a, .min_operands = 1,
+                               .missing = "no input: name a map or records"};
+    broker_data d = {0};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, taken, status;
+    int status;
 
-    cli_query_init(&q, "brokers");
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 't':
-            if (cli_parse_count("brokers", "top", optarg, 0, 100000000, &top) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'g':
-            group_by = optarg;
-            break;
-        case 'h':
-            return cli_print_help(&cli_brokers);
-        default:
-            return cli_bad_option("brokers", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("brokers", "no input: name a map or records");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    if (compute(&d, g, &q, group_by, &err) < 0)
+    if (compute(&d, g, &q, a.group_by, &err) < 0)
         status = cli_fail(&err);
     else
-        status = print_brokers(g, &d, &q, (size_t)top);
+        status = print_brokers(g, &d, &q, (size_t)a.top);
     broker_data_free(&d);
     eco_graph_free(g);
     return status;

@@ -50,44 +50,39 @@ static int print_table(const eco_graph *g, const eco_communities *c, cli_output 
     return 0;
 }
 
+static int method_option(void *context, int c, const char *arg)
+{
+    eco_community_method *method = context;
+
+    if (c != 'm')
+        return 0;
+    if (strcmp(arg, "leiden") == 0)
+        *method = ECO_COMMUNITY_LEIDEN;
+    else if (strcmp(arg, "louvain") == 0)
+        *method = ECO_COMMUNITY_LOUVAIN;
+    else {
+        cli_usage_error("communities", "--method: expected leiden or louvain, not \"%s\"", arg);
+        return -1;
+    }
+    return 1;
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"method", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
         CLI_QUERY_OPTIONS, {NULL, 0, NULL, 0}};
     eco_community_method method = ECO_COMMUNITY_LEIDEN;
-    eco_communities *found = NULL;
     cli_query q;
+    const cli_parser parser = {.command = &cli_communities, .options = options, .query = &q,
+                               .own_option = method_option, .context = &method,
+                               .min_operands = 1, .missing = "no input: name a map or records"};
+    eco_communities *found = NULL;
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, taken, status;
+    int status;
 
-    cli_query_init(&q, "communities");
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 'm':
-            if (strcmp(optarg, "leiden") == 0)
-                method = ECO_COMMUNITY_LEIDEN;
-            else if (strcmp(optarg, "louvain") == 0)
-                method = ECO_COMMUNITY_LOUVAIN;
-            else
-                return cli_usage_error("communities", "--method: expected leiden or louvain, not \"%s\"",
-                                       optarg);
-            break;
-        case 'h':
-            return cli_print_help(&cli_communities);
-        default:
-            return cli_bad_option("communities", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("communities", "no input: name a map or records");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_query_communities(&found, g, method, &q.options, &err) < 0)
         status = cli_fail(&err);

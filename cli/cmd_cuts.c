@@ -33,26 +33,15 @@ static int run(int argc, char **argv)
 {
     static const struct option options[] = {{"help", no_argument, NULL, 'h'}, CLI_QUERY_OPTIONS,
                                             {NULL, 0, NULL, 0}};
-    eco_cuts *cuts = NULL;
     cli_query q;
+    const cli_parser parser = {.command = &cli_cuts, .options = options, .query = &q,
+                               .min_operands = 1, .missing = "no input: name a map or records"};
+    eco_cuts *cuts = NULL;
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, taken, status;
+    int status;
 
-    cli_query_init(&q, "cuts");
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        if (c == 'h')
-            return cli_print_help(&cli_cuts);
-        return cli_bad_option("cuts", c, argv);
-    }
-    if (optind >= argc)
-        return cli_usage_error("cuts", "no input: name a map or records");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_query_cuts(&cuts, g, &q.options, &err) < 0)
         status = cli_fail(&err);

@@ -217,36 +217,37 @@ static void print_json(const eco_diff *diff)
 
 /* ---- The command ------------------------------------------------------------------------ */
 
+static int json_option(void *context, int c, const char *arg)
+{
+    (void)arg;
+    if (c != 'j')
+        return 0;
+    *(int *)context = 1;
+    return 1;
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {{"json", no_argument, NULL, 'j'},
                                             {"help", no_argument, NULL, 'h'},
                                             CLI_INPUT_OPTIONS,
                                             {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
+    int json = 0;
+    const cli_parser parser = {.command = &cli_diff, .options = options, .input = &in,
+                               .own_option = json_option, .context = &json, .min_operands = 2,
+                               .max_operands = 2,
+                               .missing = "name two maps: the old one, then the new one"};
     eco_graph *old_map = NULL, *new_map = NULL;
     eco_diff *diff = NULL;
     eco_error err = {0};
     printer p = {NULL, 0};
-    int c, json = 0, status;
+    int first, status;
 
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        switch (c) {
-        case 'j':
-            json = 1;
-            break;
-        case 'h':
-            return cli_print_help(&cli_diff);
-        default:
-            return cli_bad_option("diff", c, argv);
-        }
-    }
-    if (argc - optind != 2)
-        return cli_usage_error("diff", "name two maps: the old one, then the new one");
-    if ((status = cli_read_inputs(&old_map, &argv[optind], 1, &in)) != 0 ||
-        (status = cli_read_inputs(&new_map, &argv[optind + 1], 1, &in)) != 0)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
+        return status;
+    if ((status = cli_read_inputs(&old_map, &argv[first], 1, &in)) != 0 ||
+        (status = cli_read_inputs(&new_map, &argv[first + 1], 1, &in)) != 0)
         goto cleanup;
     if (eco_graph_diff(&diff, old_map, new_map, &err) < 0 ||
         (!json && shared_names(&p.shared, &p.shared_count, old_map, new_map) < 0 &&

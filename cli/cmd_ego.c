@@ -63,57 +63,50 @@ static int print_ego(const eco_graph *ego, size_t center, cli_output form)
     return 0;
 }
 
+typedef struct ego_args {
+    long hops;          /* --hops */
+    cli_map_output map; /* the ego map's file and format; no file: list the actors instead */
+} ego_args;
+
+static int ego_option(void *context, int c, const char *arg)
+{
+    ego_args *a = context;
+    switch (c) {
+    case 'n':
+        return cli_parse_count("ego", "hops", arg, 0, 1000000, &a->hops) < 0 ? -1 : 1;
+    default:
+        return cli_map_output_option(&a->map, "ego", c, arg);
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"hops", required_argument, NULL, 'n'}, {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         CLI_QUERY_OPTIONS, {NULL, 0, NULL, 0}};
-    eco_export_format format = ECO_EXPORT_JSON;
-    const char *output = NULL;
-    long hops = 1;
+    ego_args a = {1, {NULL, ECO_EXPORT_JSON}};
     cli_query q;
+    const cli_parser parser = {.command = &cli_ego, .short_options = "o:f:", .options = options,
+                               .query = &q, .own_option = ego_option, .context = &a,
+                               .min_operands = 2,
+                               .missing = "name a map (or records) and an actor"};
     eco_graph *g = NULL, *ego = NULL;
     size_t center, ego_center;
     eco_error err = {0};
-    int c, taken, status;
+    int first, status;
 
-    cli_query_init(&q, "ego");
-    while ((c = getopt_long(argc, argv, ":o:f:hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 'n':
-            if (cli_parse_count("ego", "hops", optarg, 0, 1000000, &hops) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'f':
-            if (eco_export_format_from_name(&format, optarg) < 0)
-                return cli_usage_error("ego", "unknown format \"%s\"", optarg);
-            break;
-        case 'h':
-            return cli_print_help(&cli_ego);
-        default:
-            return cli_bad_option("ego", c, argv);
-        }
-    }
-    if (argc - optind < 2)
-        return cli_usage_error("ego", "name a map (or records) and an actor");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind - 1, &q.input)) != 0)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
+        return status;
+    if ((status = cli_read_inputs(&g, argv + first, argc - first - 1, &q.input)) != 0)
         return status;
     if ((status = cli_find_actor(&center, g, "ego", argv[argc - 1])) == 0) {
-        if (eco_query_ego(&ego, g, center, (size_t)hops, &q.options, &err) < 0 ||
+        if (eco_query_ego(&ego, g, center, (size_t)a.hops, &q.options, &err) < 0 ||
             eco_graph_find_actor_by_id(&ego_center, ego, eco_graph_actor(g, center)->id) < 0)
             status = cli_fail(&err);
-        else if (output && eco_export_file(ego, format, NULL, output, &err) < 0)
+        else if (a.map.path && eco_export_file(ego, a.map.format, NULL, a.map.path, &err) < 0)
             status = cli_fail(&err);
-        else if (!output)
+        else if (!a.map.path)
             status = print_ego(ego, ego_center, q.output);
     }
     eco_graph_free(ego);

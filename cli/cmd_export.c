@@ -4,48 +4,53 @@
 
 #include "cli.h"
 
+typedef struct export_args {
+    eco_export_format format;   /* --format */
+    eco_export_options options; /* --links */
+    const char *output;         /* --output */
+} export_args;
+
+static int export_option(void *context, int c, const char *arg)
+{
+    export_args *a = context;
+    switch (c) {
+    case 'f':
+        if (eco_export_format_from_name(&a->format, arg) == 0)
+            return 1;
+        cli_usage_error("export",
+                        "unknown format \"%s\"; expected json, node-link, cytoscape, graphml, "
+                        "gexf, kumu, neo4j or dot",
+                        arg);
+        return -1;
+    case 'o':
+        a->output = arg;
+        return 1;
+    case 'L':
+        a->options.node_link_links = 1;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"links", no_argument, NULL, 'L'},        {"help", no_argument, NULL, 'h'},
         CLI_INPUT_OPTIONS,                        {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
-    eco_export_options export_options = ECO_EXPORT_OPTIONS_INIT;
-    eco_export_format format = ECO_EXPORT_JSON;
-    const char *output = "-";
+    cli_input in;
+    export_args a = {ECO_EXPORT_JSON, ECO_EXPORT_OPTIONS_INIT, "-"};
+    const cli_parser parser = {.command = &cli_export, .short_options = "f:o:", .options = options,
+                               .input = &in, .own_option = export_option, .context = &a,
+                               .min_operands = 1, .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, status;
+    int status;
 
-    while ((c = getopt_long(argc, argv, ":f:o:hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        switch (c) {
-        case 'f':
-            if (eco_export_format_from_name(&format, optarg) < 0)
-                return cli_usage_error("export",
-                                       "unknown format \"%s\"; expected json, node-link, "
-                                       "cytoscape, graphml, gexf, kumu, neo4j or dot",
-                                       optarg);
-            break;
-        case 'o':
-            output = optarg;
-            break;
-        case 'L':
-            export_options.node_link_links = 1;
-            break;
-        case 'h':
-            return cli_print_help(&cli_export);
-        default:
-            return cli_bad_option("export", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("export", "no input: name a map or records");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    if (eco_export_file(g, format, &export_options, output, &err) < 0)
+    if (eco_export_file(g, a.format, &a.options, a.output, &err) < 0)
         status = cli_fail(&err);
     eco_graph_free(g);
     return status;

@@ -38,46 +38,47 @@ static int parse_years(const char *text, eco_filter *f)
 
 typedef struct filter_args {
     eco_filter filter;
-    const char *project;     /* NULL, "records", or KEY=VALUE */
-    int newman;              /* Newman weighting for projections */
-    const char *output;      /* where to write */
-    eco_export_format format;
+    const char *project; /* NULL, "records", or KEY=VALUE */
+    int newman;          /* Newman weighting for projections */
+    cli_map_output map;  /* where to write, in which format */
 } filter_args;
 
-static int parse_option(filter_args *a, int c, const char *arg)
+/* Parses --min-weight: a number of 0 or more. */
+static int parse_min_weight(const char *text, eco_filter *f)
 {
     char *end;
+
+    f->min_weight = strtod(text, &end);
+    if (end == text || *end || !(f->min_weight >= 0))
+        return cli_usage_error("filter", "--min-weight takes a number of 0 or more, not \"%s\"",
+                               text);
+    return 0;
+}
+
+static int filter_option(void *context, int c, const char *arg)
+{
+    filter_args *a = context;
     switch (c) {
     case 'T':
-        return cli_parse_types("filter", "type", arg, &a->filter.types) < 0 ? EXIT_USAGE : 0;
+        return cli_parse_types("filter", "type", arg, &a->filter.types) < 0 ? -1 : 1;
     case 'c':
         a->filter.country = arg;
-        return 0;
+        return 1;
     case 'y':
-        return parse_years(arg, &a->filter);
+        return parse_years(arg, &a->filter) ? -1 : 1;
     case 'w':
-        a->filter.min_weight = strtod(arg, &end);
-        if (end == arg || *end || !(a->filter.min_weight >= 0))
-            return cli_usage_error("filter", "--min-weight takes a number of 0 or more, not \"%s\"", arg);
-        return 0;
+        return parse_min_weight(arg, &a->filter) ? -1 : 1;
     case 'i':
         a->filter.drop_isolates = 1;
-        return 0;
+        return 1;
     case 'p':
         a->project = arg;
-        return 0;
+        return 1;
     case 'N':
         a->newman = 1;
-        return 0;
-    case 'o':
-        a->output = arg;
-        return 0;
-    case 'f':
-        return eco_export_format_from_name(&a->format, arg) < 0
-                   ? cli_usage_error("filter", "unknown format \"%s\"", arg)
-                   : 0;
+        return 1;
     default:
-        return -1;
+        return cli_map_output_option(&a->map, "filter", c, arg);
     }
 }
 
@@ -90,35 +91,23 @@ static int run(int argc, char **argv)
         {"newman", no_argument, NULL, 'N'},       {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         CLI_QUERY_OPTIONS,                        {NULL, 0, NULL, 0}};
-    filter_args a = {ECO_FILTER_INIT, NULL, 0, "-", ECO_EXPORT_JSON};
+    filter_args a = {ECO_FILTER_INIT, NULL, 0, {"-", ECO_EXPORT_JSON}};
     cli_query q;
+    const cli_parser parser = {.command = &cli_filter, .short_options = "o:f:",
+                               .options = options, .query = &q, .own_option = filter_option,
+                               .context = &a, .min_operands = 1,
+                               .missing = "no input: name a map or records"};
     eco_graph *g = NULL, *view = NULL, *projected = NULL;
     eco_error err = {0};
-    int c, taken, status;
+    int status;
 
-    cli_query_init(&q, "filter");
-    while ((c = getopt_long(argc, argv, ":o:f:hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        if (c == 'h')
-            return cli_print_help(&cli_filter);
-        if ((status = parse_option(&a, c, optarg)) < 0)
-            return cli_bad_option("filter", c, argv);
-        if (status > 0)
-            return status;
-    }
-    if (optind >= argc)
-        return cli_usage_error("filter", "no input: name a map or records");
-    a.filter.kinds = q.options.kinds;
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
+    a.filter.kinds = q.options.kinds; /* --kinds is a query option, taken by cli_query_option */
     if (eco_query_filter(&view, g, &a.filter, &err) < 0 ||
         (a.project && eco_query_project(&projected, view, strcmp(a.project, "records") ? a.project : NULL,
                                         a.newman ? ECO_PROJECT_NEWMAN : ECO_PROJECT_COUNT, &err) < 0) ||
-        eco_export_file(projected ? projected : view, a.format, NULL, a.output, &err) < 0)
+        eco_export_file(projected ? projected : view, a.map.format, NULL, a.map.path, &err) < 0)
         status = cli_fail(&err);
     eco_graph_free(projected);
     eco_graph_free(view);

@@ -9,28 +9,17 @@ static int run(int argc, char **argv)
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
         CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     const char *output = "-";
+    const cli_parser parser = {.command = &cli_import, .short_options = "o:", .options = options,
+                               .input = &in, .own_option = cli_output_option, .context = &output,
+                               .min_operands = 1,
+                               .missing = "no input: name files or folders of records or maps"};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, status;
+    int status;
 
-    while ((c = getopt_long(argc, argv, ":o:hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        switch (c) {
-        case 'o':
-            output = optarg;
-            break;
-        case 'h':
-            return cli_print_help(&cli_import);
-        default:
-            return cli_bad_option("import", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("import", "no input: name files or folders of records or maps");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_graph_save(g, output, &err) < 0) {
         eco_graph_free(g);

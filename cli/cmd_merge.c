@@ -44,35 +44,25 @@ static int run(int argc, char **argv)
                                             {"help", no_argument, NULL, 'h'},
                                             CLI_INPUT_OPTIONS,
                                             {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
     const char *output = "-";
+    const cli_parser parser = {.command = &cli_merge, .short_options = "o:", .options = options,
+                               .input = &in, .own_option = cli_output_option, .context = &output,
+                               .min_operands = 2, .missing = "name at least two maps to merge"};
     eco_graph *g = NULL;
     eco_error err = {0};
     size_t matched;
-    int c, status;
+    int first, status;
 
-    while ((c = getopt_long(argc, argv, ":o:hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        switch (c) {
-        case 'o':
-            output = optarg;
-            break;
-        case 'h':
-            return cli_print_help(&cli_merge);
-        default:
-            return cli_bad_option("merge", c, argv);
-        }
-    }
-    if (argc - optind < 2)
-        return cli_usage_error("merge", "name at least two maps to merge");
-    if ((status = merge_inputs(&g, &matched, argv + optind, argc - optind, &in)) != 0)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
+        return status;
+    if ((status = merge_inputs(&g, &matched, argv + first, argc - first, &in)) != 0)
         return status;
     if (eco_graph_save(g, output, &err) < 0)
         status = cli_fail(&err);
     else if (!in.quiet && strcmp(output, "-") != 0)
         fprintf(stderr, "%s: %d maps merged: %zu actors (%zu found in more than one), %zu ties\n",
-                output, argc - optind, eco_graph_actor_count(g), matched, eco_graph_tie_count(g));
+                output, argc - first, eco_graph_actor_count(g), matched, eco_graph_tie_count(g));
     eco_graph_free(g);
     return status;
 }

@@ -89,6 +89,13 @@ static void print_json(const eco_graph *g, const eco_path *paths, size_t count)
     printf("%s]\n", count ? "\n" : "");
 }
 
+static int k_option(void *context, int c, const char *arg)
+{
+    if (c != 'k')
+        return 0;
+    return cli_parse_count("path", "k", arg, 1, 1000, context) < 0 ? -1 : 1;
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -96,33 +103,18 @@ static int run(int argc, char **argv)
         CLI_QUERY_OPTIONS, {NULL, 0, NULL, 0}};
     long k = 1;
     cli_query q;
+    const cli_parser parser = {.command = &cli_path, .options = options, .query = &q,
+                               .own_option = k_option, .context = &k, .min_operands = 3,
+                               .missing = "name a map (or records) and two actors"};
     eco_graph *g = NULL;
     eco_path *paths = NULL;
     size_t count = 0, from, to;
     eco_error err = {0};
-    int c, taken, status;
+    int first, status;
 
-    cli_query_init(&q, "path");
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 'k':
-            if (cli_parse_count("path", "k", optarg, 1, 1000, &k) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'h':
-            return cli_print_help(&cli_path);
-        default:
-            return cli_bad_option("path", c, argv);
-        }
-    }
-    if (argc - optind < 3)
-        return cli_usage_error("path", "name a map (or records) and two actors");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind - 2, &q.input)) != 0)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
+        return status;
+    if ((status = cli_read_inputs(&g, argv + first, argc - first - 2, &q.input)) != 0)
         return status;
     if ((status = cli_find_actor(&from, g, "path", argv[argc - 2])) == 0 &&
         (status = cli_find_actor(&to, g, "path", argv[argc - 1])) == 0) {

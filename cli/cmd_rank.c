@@ -112,6 +112,28 @@ static int measure_into(double *out, const eco_graph *g, eco_measure measure, co
     return eco_query_measure(out, g, measure, &q->options, err);
 }
 
+typedef struct rank_args {
+    eco_measure measures[MAX_MEASURES]; /* --by */
+    size_t count;                       /* measures given */
+    unsigned types;                     /* --type, a bit per actor type; 0 for all */
+    long top;                           /* --top */
+} rank_args;
+
+static int rank_option(void *context, int c, const char *arg)
+{
+    rank_args *a = context;
+    switch (c) {
+    case 'b':
+        return parse_measures(arg, a->measures, &a->count) != 0 ? -1 : 1;
+    case 't':
+        return cli_parse_count("rank", "top", arg, 0, 100000000, &a->top) < 0 ? -1 : 1;
+    case 'T':
+        return cli_parse_types("rank", "type", arg, &a->types) < 0 ? -1 : 1;
+    default:
+        return 0;
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -119,55 +141,27 @@ static int run(int argc, char **argv)
         {"type", required_argument, NULL, 'T'}, {"help", no_argument, NULL, 'h'},
         CLI_QUERY_OPTIONS,                      CLI_BETWEENNESS_OPTIONS,
         {NULL, 0, NULL, 0}};
-    eco_measure measures[MAX_MEASURES] = {ECO_MEASURE_BETWEENNESS};
-    double *values[MAX_MEASURES] = {NULL};
-    size_t count = 1;
-    unsigned types = 0;
-    long top = 20;
+    rank_args a = {{ECO_MEASURE_BETWEENNESS}, 1, 0, 20};
     cli_query q;
+    const cli_parser parser = {.command = &cli_rank, .options = options, .query = &q,
+                               .own_option = rank_option, .context = &a, .min_operands = 1,
+                               .missing = "no input: name a map or records"};
+    double *values[MAX_MEASURES] = {NULL};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, taken, status;
+    int status;
 
-    cli_query_init(&q, "rank");
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if ((taken = cli_query_option(&q, c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 'b':
-            if (parse_measures(optarg, measures, &count) != 0)
-                return EXIT_USAGE;
-            break;
-        case 't':
-            if (cli_parse_count("rank", "top", optarg, 0, 100000000, &top) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'T':
-            if (cli_parse_types("rank", "type", optarg, &types) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'h':
-            return cli_print_help(&cli_rank);
-        default:
-            return cli_bad_option("rank", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("rank", "no input: name a map or records");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &q.input)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    for (size_t m = 0; m < count && status == 0; m++) {
+    for (size_t m = 0; m < a.count && status == 0; m++) {
         if (!(values[m] = malloc((eco_graph_actor_count(g) + 1) * sizeof(double))))
             status = 71;
-        else if (measure_into(values[m], g, measures[m], &q, &err) < 0)
+        else if (measure_into(values[m], g, a.measures[m], &q, &err) < 0)
             status = cli_fail(&err);
     }
     if (status == 0)
-        status = print_ranking(g, &q, measures, count, values, types, (size_t)top);
-    for (size_t m = 0; m < count; m++)
+        status = print_ranking(g, &q, a.measures, a.count, values, a.types, (size_t)a.top);
+    for (size_t m = 0; m < a.count; m++)
         free(values[m]);
     eco_graph_free(g);
     return status;

@@ -4,9 +4,21 @@
 #include "query.h"
 #include "render.h"
 
-int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const char *arg)
+/* Parses a whole number from min to max for option name into *out: 1, or -1 after a usage
+ * error, as an option taker answers. */
+static int take_count(size_t *out, const char *command, const char *name, const char *arg,
+                      long min, long max)
 {
     long n;
+
+    if (cli_parse_count(command, name, arg, min, max, &n) < 0)
+        return -1;
+    *out = (size_t)n;
+    return 1;
+}
+
+int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const char *arg)
+{
     switch (c) {
     case 'T':
         d->title = arg;
@@ -30,18 +42,12 @@ int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const
         }
         return 1;
     case 't':
-        if (cli_parse_count(command, "top", arg, 0, 100000000, &n) < 0)
-            return -1;
-        d->top = (size_t)n;
-        return 1;
+        return take_count(&d->top, command, "top", arg, 0, 100000000);
     case 'F':
         d->focus = arg;
         return 1;
     case 'H':
-        if (cli_parse_count(command, "hops", arg, 1, 1000000, &n) < 0)
-            return -1;
-        d->hops = (size_t)n;
-        return 1;
+        return take_count(&d->hops, command, "hops", arg, 1, 1000000);
     case 'L':
         d->layout = arg;
         return 1;
@@ -53,48 +59,51 @@ int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const
     }
 }
 
+typedef struct render_args {
+    eco_diagram_options diagram; /* CLI_DIAGRAM_OPTIONS */
+    const char *output;          /* --output */
+    const char *format;          /* --format; NULL: the output's extension says */
+} render_args;
+
+static int render_option(void *context, int c, const char *arg)
+{
+    render_args *a = context;
+    switch (c) {
+    case 'o':
+        a->output = arg;
+        return 1;
+    case 'f':
+        a->format = arg;
+        return 1;
+    default:
+        return cli_diagram_option(&a->diagram, "render", c, arg);
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'}, CLI_DIAGRAM_OPTIONS, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
-    eco_diagram_options diagram = ECO_DIAGRAM_OPTIONS_INIT;
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
-    const char *output = NULL, *format = NULL;
+    cli_input in;
+    render_args a = {ECO_DIAGRAM_OPTIONS_INIT, NULL, NULL};
+    const cli_parser parser = {.command = &cli_render, .short_options = "o:f:",
+                               .options = options, .input = &in, .own_option = render_option,
+                               .context = &a, .min_operands = 1,
+                               .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
     eco_error err = {0};
-    int c, taken, status;
+    int first, status;
 
-    while ((c = getopt_long(argc, argv, ":o:f:hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        if ((taken = cli_diagram_option(&diagram, "render", c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 'o':
-            output = optarg;
-            break;
-        case 'f':
-            format = optarg;
-            break;
-        case 'h':
-            return cli_print_help(&cli_render);
-        default:
-            return cli_bad_option("render", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("render", "no input: name a map or records");
-    if (!output)
-        return cli_usage_error("render", "name the image with -o, such as -o map.svg");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &in)) != 0)
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
         return status;
-    if (diagram.focus && (status = cli_find_actor(NULL, g, "render", diagram.focus)) != 0)
+    if (!a.output)
+        return cli_usage_error("render", "name the image with -o, such as -o map.svg");
+    if ((status = cli_read_inputs(&g, argv + first, argc - first, &in)) != 0)
+        return status;
+    if (a.diagram.focus && (status = cli_find_actor(NULL, g, "render", a.diagram.focus)) != 0)
         ; /* cli_find_actor said which names come close */
-    else if (eco_diagram_render(g, &diagram, format, output, &err) < 0)
+    else if (eco_diagram_render(g, &a.diagram, a.format, a.output, &err) < 0)
         status = cli_fail(&err);
     eco_graph_free(g);
     return status;
@@ -118,63 +127,68 @@ const cli_command cli_render = {
 
 /* ---- ecomap report ---------------------------------------------------------------------- */
 
+typedef struct report_args {
+    eco_report_options report; /* --format, --brokers and CLI_DIAGRAM_OPTIONS */
+    const char *output;        /* --output */
+} report_args;
+
+static int parse_report_format(const char *arg, eco_report_format *out)
+{
+    if (strcmp(arg, "html") == 0)
+        *out = ECO_REPORT_HTML;
+    else if (strcmp(arg, "md") == 0 || strcmp(arg, "markdown") == 0)
+        *out = ECO_REPORT_MARKDOWN;
+    else {
+        cli_usage_error("report", "--format: expected html or md, not \"%s\"", arg);
+        return -1;
+    }
+    return 1;
+}
+
+static int report_option(void *context, int c, const char *arg)
+{
+    report_args *a = context;
+    switch (c) {
+    case 'o':
+        a->output = arg;
+        return 1;
+    case 'f':
+        return parse_report_format(arg, &a->report.format);
+    case 'b':
+        return take_count(&a->report.top, "report", "brokers", arg, 1, 100000);
+    default:
+        return cli_diagram_option(&a->report.diagram, "report", c, arg);
+    }
+}
+
 static int report_run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"brokers", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
         CLI_DIAGRAM_OPTIONS, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
-    eco_report_options report = {ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
-    const char *output = "report.html";
+    cli_input in;
+    report_args a = {{ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT}, "report.html"};
+    const cli_parser parser = {.command = &cli_report, .short_options = "o:f:",
+                               .options = options, .input = &in, .own_option = report_option,
+                               .context = &a, .min_operands = 1,
+                               .missing = "no input: name records or a map"};
+    eco_report_options *report = &a.report;
     eco_graph *g = NULL;
     eco_error err = {0};
-    long brokers;
-    int c, taken, status;
+    int status;
 
-    while ((c = getopt_long(argc, argv, ":o:f:hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        if ((taken = cli_diagram_option(&report.diagram, "report", c, optarg)) != 0) {
-            if (taken < 0)
-                return EXIT_USAGE;
-            continue;
-        }
-        switch (c) {
-        case 'o':
-            output = optarg;
-            break;
-        case 'f':
-            if (strcmp(optarg, "html") == 0)
-                report.format = ECO_REPORT_HTML;
-            else if (strcmp(optarg, "md") == 0 || strcmp(optarg, "markdown") == 0)
-                report.format = ECO_REPORT_MARKDOWN;
-            else
-                return cli_usage_error("report", "--format: expected html or md, not \"%s\"", optarg);
-            break;
-        case 'b':
-            if (cli_parse_count("report", "brokers", optarg, 1, 100000, &brokers) < 0)
-                return EXIT_USAGE;
-            report.top = (size_t)brokers;
-            break;
-        case 'h':
-            return cli_print_help(&cli_report);
-        default:
-            return cli_bad_option("report", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("report", "no input: name records or a map");
-    report.title = report.diagram.title;
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    if (report.diagram.focus && (status = cli_find_actor(NULL, g, "report", report.diagram.focus)) != 0)
+    report->title = report->diagram.title;
+    if (report->diagram.focus &&
+        (status = cli_find_actor(NULL, g, "report", report->diagram.focus)) != 0)
         ; /* cli_find_actor said which names come close */
-    else if (eco_report_write(g, &report, output, &err) < 0)
+    else if (eco_report_write(g, report, a.output, &err) < 0)
         status = cli_fail(&err);
-    else if (!in.quiet && strcmp(output, "-") != 0)
-        fprintf(stderr, "%s: report on %zu actors and %zu ties\n", output, eco_graph_actor_count(g),
-                eco_graph_tie_count(g));
+    else if (!in.quiet && strcmp(a.output, "-") != 0)
+        fprintf(stderr, "%s: report on %zu actors and %zu ties\n", a.output,
+                eco_graph_actor_count(g), eco_graph_tie_count(g));
     eco_graph_free(g);
     return status;
 }

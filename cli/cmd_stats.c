@@ -98,46 +98,49 @@ static void print_json(const eco_graph *g, const eco_stats *s, const ranked *bro
     printf("%s]\n}\n", top && s->actors ? "\n  " : "");
 }
 
+typedef struct stats_args {
+    int json; /* --json */
+    long top; /* --top */
+} stats_args;
+
+static int stats_option(void *context, int c, const char *arg)
+{
+    stats_args *a = context;
+    switch (c) {
+    case 'j':
+        a->json = 1;
+        return 1;
+    case 't':
+        return cli_parse_count("stats", "top", arg, 0, 1000000, &a->top) < 0 ? -1 : 1;
+    default:
+        return 0;
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"json", no_argument, NULL, 'j'}, {"top", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'}, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
-    cli_input in = {ECO_IMPORT_OPTIONS_INIT, 0};
+    cli_input in;
+    stats_args a = {0, 5};
+    const cli_parser parser = {.command = &cli_stats, .options = options, .input = &in,
+                               .own_option = stats_option, .context = &a, .min_operands = 1,
+                               .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
     eco_error err = {0};
     eco_stats stats;
     ranked *brokers = NULL;
-    long top = 5;
-    int c, json = 0, status;
+    int status;
 
-    while ((c = getopt_long(argc, argv, ":hq", options, NULL)) != -1) {
-        if (cli_input_option(&in, c, optarg))
-            continue;
-        switch (c) {
-        case 'j':
-            json = 1;
-            break;
-        case 't':
-            if (cli_parse_count("stats", "top", optarg, 0, 1000000, &top) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'h':
-            return cli_print_help(&cli_stats);
-        default:
-            return cli_bad_option("stats", c, argv);
-        }
-    }
-    if (optind >= argc)
-        return cli_usage_error("stats", "no input: name a map or records");
-    if ((status = cli_read_inputs(&g, argv + optind, argc - optind, &in)) != 0)
+    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
     if (eco_query_stats(&stats, g, &err) < 0 || rank_brokers(g, &brokers, &err) < 0) {
         status = cli_fail(&err);
-    } else if (json) {
-        print_json(g, &stats, brokers, (size_t)top);
+    } else if (a.json) {
+        print_json(g, &stats, brokers, (size_t)a.top);
     } else {
-        print_text(g, &stats, brokers, (size_t)top);
+        print_text(g, &stats, brokers, (size_t)a.top);
     }
     free(brokers);
     eco_graph_free(g);

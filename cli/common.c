@@ -1,11 +1,11 @@
-/* cli/common.c - what the subcommands share: errors, help, and reading inputs. */
+/* cli/common.c - what the subcommands share: errors, help, parsing arguments, reading inputs. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "query.h"
 
 void cli_error_line(const char *fmt, ...)
 {
@@ -76,6 +76,75 @@ int cli_input_option(cli_input *in, int c, const char *arg)
     default:
         return 0;
     }
+}
+
+/* Offers c to the options every command shares: 1 when taken, 0 when not one of them, -1
+ * after a usage error. */
+static int take_shared_option(const cli_parser *p, int c, const char *arg)
+{
+    if (p->query)
+        return cli_query_option(p->query, c, arg);
+    return p->input ? cli_input_option(p->input, c, arg) : 0;
+}
+
+/* Takes argv's options and counts its operands: -1 when the command can go on, else the
+ * exit status it returns at once. */
+static int parse_options(int argc, char **argv, const cli_parser *p)
+{
+    char short_options[32];
+    const char *own = p->short_options ? p->short_options : "";
+    int c, taken, operands;
+
+    if (p->query)
+        cli_query_init(p->query, p->command->name);
+    else if (p->input)
+        *p->input = (cli_input){ECO_IMPORT_OPTIONS_INIT, 0};
+    /* The leading ':' makes getopt return ':' for a missing value instead of '?', so that
+     * cli_bad_option can tell the two apart. */
+    snprintf(short_options, sizeof(short_options), ":%shq", own);
+    while ((c = getopt_long(argc, argv, short_options, p->options, NULL)) != -1) {
+        if ((taken = take_shared_option(p, c, optarg)) == 0 && p->own_option)
+            taken = p->own_option(p->context, c, optarg);
+        if (taken < 0)
+            return EXIT_USAGE;
+        if (taken > 0)
+            continue;
+        if (c == 'h')
+            return cli_print_help(p->command);
+        return cli_bad_option(p->command->name, c, argv);
+    }
+    operands = argc - optind;
+    if (operands < p->min_operands || (p->max_operands && operands > p->max_operands))
+        return cli_usage_error(p->command->name, "%s", p->missing);
+    return -1;
+}
+
+int cli_parse_args(int *first, int *status, int argc, char **argv, const cli_parser *p)
+{
+    int stop = parse_options(argc, argv, p);
+
+    *status = stop < 0 ? 0 : stop;
+    *first = optind;
+    return stop < 0;
+}
+
+int cli_parse_and_read(eco_graph **out, int *status, int argc, char **argv, const cli_parser *p)
+{
+    cli_input *in = p->query ? &p->query->input : p->input;
+    int first;
+
+    if (!cli_parse_args(&first, status, argc, argv, p))
+        return 0;
+    *status = cli_read_inputs(out, argv + first, argc - first, in);
+    return *status == 0;
+}
+
+int cli_output_option(void *context, int c, const char *arg)
+{
+    if (c != 'o')
+        return 0;
+    *(const char **)context = arg;
+    return 1;
 }
 
 static void print_warning(const eco_error *warning, void *context)

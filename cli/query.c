@@ -185,6 +185,22 @@ int cli_parse_types(const char *command, const char *option, const char *list, u
                       "or unknown");
 }
 
+int cli_map_output_option(cli_map_output *out, const char *command, int c, const char *arg)
+{
+    switch (c) {
+    case 'o':
+        out->path = arg;
+        return 1;
+    case 'f':
+        if (eco_export_format_from_name(&out->format, arg) == 0)
+            return 1;
+        cli_usage_error(command, "unknown format \"%s\"", arg);
+        return -1;
+    default:
+        return 0;
+    }
+}
+
 int cli_find_actor(size_t *out, const eco_graph *g, const char *command, const char *name)
 {
     size_t close[3], found;

@@ -73,6 +73,16 @@ int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
 int cli_parse_kinds(const char *command, const char *option, const char *list, unsigned *out);
 int cli_parse_types(const char *command, const char *option, const char *list, unsigned *out);
 
+/* Where the commands that make a map (ego, filter) write it. */
+typedef struct cli_map_output {
+    const char *path;         /* -o/--output */
+    eco_export_format format; /* -f/--format */
+} cli_map_output;
+
+/* Takes -o/--output and -f/--format into out: 1 when it took c, 0 when c is neither, -1
+ * after a usage error. */
+int cli_map_output_option(cli_map_output *out, const char *command, int c, const char *arg);
+
 /* Finds the actor a user named (by any name or alias, or id).  When there is none, prints
  * an error that suggests the closest names and returns the exit status; 0 when found. */
 int cli_find_actor(size_t *out, const eco_graph *g, const char *command, const char *name);
