@@ -22,7 +22,11 @@ extern const cli_command cli_import, cli_export, cli_stats;
 extern const cli_command cli_merge, cli_diff;
 
 /* Prints err as the one line the user reads, and returns the exit status it calls for. */
-/* Prints one line to standard error, control characters shown as spaces. */
+/* A progress bar on standard error, redrawn in place; cleared at 100 %.  An eco_progress_fn. */
+void cli_show_progress(double percent, void *context);
+
+/* Prints one line to standard error, control characters shown as spaces (and a progress
+ * bar cleared first). */
 void cli_error_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int cli_fail(const eco_error *err);

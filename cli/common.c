@@ -4,13 +4,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "query.h"
+
+/* Whether a progress bar stands on the terminal's last line, to be cleared first. */
+static int bar_shown;
+
+void cli_show_progress(double percent, void *context)
+{
+    int filled = (int)(percent / 100.0 * 30);
+
+    (void)context;
+    if (percent >= 100) {
+        fputs("\r\033[K", stderr);
+        bar_shown = 0;
+        return;
+    }
+    fprintf(stderr, "\r[%-30.*s] %3.0f%%", filled, "##############################", percent);
+    fflush(stderr);
+    bar_shown = 1;
+}
 
 void cli_error_line(const char *fmt, ...)
 {
     char line[1024];
     va_list ap;
+
+    if (bar_shown) { /* a warning in the middle of an import: not after the bar */
+        fputs("\r\033[K", stderr);
+        bar_shown = 0;
+    }
 
     va_start(ap, fmt);
     vsnprintf(line, sizeof(line), fmt, ap);
@@ -162,6 +186,9 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
 
     if (!in->quiet)
         in->import.warn = print_warning;
+    /* Long imports show progress to a person at a terminal, never to a pipe or a log. */
+    if (!in->quiet && isatty(STDERR_FILENO))
+        in->import.progress = cli_show_progress;
     if ((rc = eco_graph_new(&g)) < 0) {
         eco_error_set(&err, rc, NULL, 0, 0, "out of memory");
         return cli_fail(&err);

@@ -7,19 +7,6 @@
 
 #include "query.h"
 
-/* A progress bar on standard error, redrawn in place; cleared at 100 %. */
-static void show_progress(double percent, void *context)
-{
-    (void)context;
-    int filled = (int)(percent / 100.0 * 30);
-    if (percent >= 100) {
-        fputs("\r\033[K", stderr);
-        return;
-    }
-    fprintf(stderr, "\r[%-30.*s] %3.0f%%", filled, "##############################", percent);
-    fflush(stderr);
-}
-
 void cli_query_init(cli_query *q, const char *command)
 {
     memset(q, 0, sizeof(*q));
@@ -29,7 +16,7 @@ void cli_query_init(cli_query *q, const char *command)
     q->command = command;
     /* Long runs show progress to a person at a terminal, never to a pipe or a log. */
     if (isatty(STDERR_FILENO))
-        q->options.progress = show_progress;
+        q->options.progress = cli_show_progress;
 }
 
 /* Parses a number strictly between 0 and 1 for option name; -1 after a usage error. */
