@@ -9,6 +9,7 @@
  * actor's name, id and place are decided again by rules that ignore the order the records
  * were read in.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,7 +52,8 @@ static int is_acronym(const char *s)
 static size_t content_words(const char *name, char words[16][32])
 {
     static const char *const small[] = {"of", "for", "the", "and", "de", "la", "del", "du",
-                                        "des", "do", "da", "y", "e", "et", NULL};
+                                        "des", "do", "da", "y", "e", "et", "l", "d", "le",
+                                        "les", "el", "los", "las", "a", "an", "in", "on", NULL};
     char folded[256];
     size_t n = 0;
     eco_name_fold(folded, sizeof(folded), name);
@@ -137,10 +139,105 @@ static int plan_acronyms(plan *p, const eco_graph *g)
     return rc;
 }
 
+/* The initials of name's content words, lowered: "Comité de Concertation Etat-Secteur
+ * privé" gives "ccesp"; "" for fewer than two words. */
+static void initials(const char *name, char *out, size_t size)
+{
+    char words[16][32], split[256];
+    size_t n, k = 0;
+
+    /* "l'Homme" is two words here, though folding joins them */
+    snprintf(split, sizeof(split), "%s", name);
+    for (char *c = split; *c; c++) {
+        if (*c == '\'')
+            *c = ' ';
+        else if (strncmp(c, "\xE2\x80\x99", 3) == 0)
+            memset(c, ' ', 3);
+    }
+    n = content_words(split, words);
+
+    for (size_t i = 0; i < n && k + 1 < size; i++)
+        out[k++] = words[i][0];
+    out[n >= 2 ? k : 0] = '\0';
+}
+
+static uint64_t initials_key(const char *letters, const char *record)
+{
+    return eco_i_hash(letters, strlen(letters)) ^ eco_i_ptr_key(record) * 0x9E3779B97F4A7C15ULL;
+}
+
+/* An acronym that spells the initials of a name the same record uses: "MNRE" beside
+ * "Ministry of Natural Resources and Environment".  One record naming both is what makes
+ * the guess safe; across records, initials collide too often. */
+static int plan_initials(plan *p, const eco_graph *g)
+{
+    size_t n = eco_graph_actor_count(g), owner;
+    eco_i_map spelled = {0};
+    char letters[32];
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        if (is_acronym(a->name) || (initials(a->name, letters, sizeof(letters)), !letters[0]))
+            continue;
+        for (size_t r = 0; r < a->record_count && rc == 0; r++)
+            rc = eco_i_map_put(&spelled, initials_key(letters, a->records[r]), i);
+    }
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *b = eco_graph_actor(g, i);
+        if (!is_acronym(b->name) || eco_name_fold(letters, sizeof(letters), b->name) >= sizeof(letters))
+            continue;
+        for (size_t r = 0; r < b->record_count && rc == 0; r++) {
+            const eco_actor *a;
+            if (!eco_i_map_get(&spelled, initials_key(letters, b->records[r]), &owner) ||
+                owner == i)
+                continue;
+            a = eco_graph_actor(g, owner);
+            if (!a->country || !b->country || strcmp(a->country, b->country) == 0)
+                rc = plan_add(p, a->id, b->id);
+            break;
+        }
+    }
+    eco_i_map_free(&spelled);
+    return rc;
+}
+
+/* The name without the legal form that ends it ("URECA LLC", "Acme Ltd."), in buf; NULL
+ * when it has none.  A company is the same body with or without it. */
+static const char *without_legal_form(const char *name, char *buf, size_t size)
+{
+    static const char *const forms[] = {" llc", " ltd", " ltda", " inc", " plc", " gmbh",
+                                        " sarl", " srl", " s a", " sa", " sas", " corp",
+                                        " pty ltd", " co ltd", NULL};
+    size_t n = eco_name_fold(buf, size, name);
+
+    if (n >= size)
+        return NULL;
+    for (size_t i = 0; forms[i]; i++) {
+        size_t f = strlen(forms[i]);
+        if (n > f && strcmp(buf + n - f, forms[i]) == 0) {
+            buf[n - f] = '\0';
+            return buf;
+        }
+    }
+    return NULL;
+}
+
 static int plan_rules(plan *p, const eco_graph *g)
 {
     size_t n = eco_graph_actor_count(g), j;
     int rc = plan_acronyms(p, g);
+    char bare[256];
+
+    if (rc == 0)
+        rc = plan_initials(p, g);
+    /* "URECA LLC" is URECA */
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        const char *name = without_legal_form(a->name, bare, sizeof(bare));
+        if (name && eco_graph_find_actor(&j, g, name, a->country) == 0 && j != i)
+            rc = plan_add(p, a->id, eco_graph_actor(g, j)->id);
+    }
 
     /* "Portuguese Tax and Customs Authority" is the Tax and Customs Authority of Portugal */
     for (size_t i = 0; i < n && rc == 0; i++) {

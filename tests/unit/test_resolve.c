@@ -60,6 +60,43 @@ static void an_acronym_one_record_defines_merges_the_actor_another_names_by_it(v
     assert_string_equal(canonical("AMA", "Portugal"), "Agency for Administrative Modernisation");
 }
 
+static size_t add_in(const char *name, const char *country, const char *record)
+{
+    size_t i = add(name, ECO_TYPE_UNKNOWN, country);
+    assert_int_equal(eco_graph_add_actor_record(g, i, record), 0);
+    return i;
+}
+
+static void an_acronym_spelling_the_initials_of_a_name_in_its_record_is_that_body(void **state)
+{
+    (void)state;
+    add_in("Ministry of Natural Resources and Environment", "Samoa", "plan.md");
+    add_in("MNRE", "Samoa", "plan.md");
+    add_in("Minist\xC3\xA8re de la Justice et des Droits de l'Homme", "Ivory Coast", "justice.md");
+    add_in("MJDH", "Ivory Coast", "justice.md");
+    /* initials alone, met in another record, are no proof */
+    add_in("National Research Agency", "Chad", "one.md");
+    add_in("NRA", "Chad", "two.md");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 4);
+    assert_string_equal(canonical("MNRE", "Samoa"), "Ministry of Natural Resources and Environment");
+    assert_string_equal(canonical("MJDH", "Ivory Coast"),
+                        "Minist\xC3\xA8re de la Justice et des Droits de l'Homme");
+    assert_string_equal(canonical("NRA", "Chad"), "NRA");
+}
+
+static void a_company_is_one_with_or_without_its_legal_form(void **state)
+{
+    (void)state;
+    add_in("URECA LLC", "Mongolia", "a.md");
+    add_in("URECA", "Mongolia", "b.md");
+    add_in("Acme Ltd.", "Kenya", "a.md");
+    add_in("Acme", "Peru", "b.md"); /* another country: another company */
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    assert_string_equal(canonical("URECA", "Mongolia"), canonical("URECA LLC", "Mongolia"));
+}
+
 static void a_demonym_names_the_same_body_in_its_country(void **state)
 {
     (void)state;
@@ -178,6 +215,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             an_acronym_one_record_defines_merges_the_actor_another_names_by_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            an_acronym_spelling_the_initials_of_a_name_in_its_record_is_that_body, setup,
+            teardown),
+        cmocka_unit_test_setup_teardown(a_company_is_one_with_or_without_its_legal_form, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(a_demonym_names_the_same_body_in_its_country, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_shorter_form_of_a_long_name_merges_into_it, setup,
