@@ -129,6 +129,9 @@ void eco_i_watched_free(void *p);
 void eco_i_watch_note(void);
 void eco_i_watch_clear(void);
 int eco_i_watch_failed(void);
+/* Makes eco_i_watched_malloc jansson's allocator (unless the program chose another) and
+ * clears the note: to call before jansson parses or dumps. */
+void eco_i_watch_jansson(void);
 
 /* ---- Text helpers ----------------------------------------------------------------------- */
 

@@ -7,6 +7,7 @@
  * allocator, so that a failure is known whatever jansson makes of it.  Format detection,
  * which answers with a name, notes its own failures here too (eco_i_watch_note).
  */
+#include <jansson.h>
 #include <stdlib.h>
 
 #include "internal.h"
@@ -39,4 +40,17 @@ void eco_i_watch_clear(void)
 int eco_i_watch_failed(void)
 {
     return failed;
+}
+
+void eco_i_watch_jansson(void)
+{
+    json_malloc_t m;
+    json_free_t f;
+
+    /* Once per process in effect, as igraph's error handler is (core/igraph_glue.c); a host
+     * program that gave jansson allocators of its own keeps them. */
+    json_get_alloc_funcs(&m, &f);
+    if (m == malloc && f == free)
+        json_set_alloc_funcs(eco_i_watched_malloc, eco_i_watched_free);
+    eco_i_watch_clear();
 }

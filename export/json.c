@@ -150,25 +150,12 @@ static int dump_piece(const char *text, size_t size, void *data)
     return dump_bytes(b, text, size);
 }
 
-/* jansson's allocations go through core's watched allocator (import/json_locate.c does the
- * same), since a failed dump does not say whether memory or the writing failed. */
-static void watch_jansson(void)
-{
-    json_malloc_t m;
-    json_free_t f;
-
-    json_get_alloc_funcs(&m, &f);
-    if (m == malloc && f == free)
-        json_set_alloc_funcs(eco_i_watched_malloc, eco_i_watched_free);
-    eco_i_watch_clear();
-}
-
 /* Dumps value, which it owns: 0, ECO_ENOMEM, or ECO_EIO when writing failed. */
 static int dump_value(dump_buffer *b, json_t *value, size_t indent)
 {
     int rc;
     b->indent = indent;
-    watch_jansson();
+    eco_i_watch_jansson();
     rc = value ? json_dump_callback(value, dump_piece, b,
                                     JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY)
                : -1;

@@ -236,10 +236,6 @@ const char *eco_i_xml_local(const char *name);
 
 struct json_t;
 
-/* Makes jansson allocate through core's watched allocator (core/watch.c), unless the
- * program gave jansson an allocator of its own, and clears the watch: after a jansson call,
- * eco_i_watch_failed says whether it ran out of memory, whatever it returned. */
-void eco_i_json_watch(void);
 
 /* Parses the JSON of in with jansson's flags, past a UTF-8 byte-order mark; NULL with err
  * set (the position in the file, and what is wrong in words a user can act on), and

@@ -14,18 +14,6 @@
 
 /* ---- Loading ---------------------------------------------------------------------------- */
 
-void eco_i_json_watch(void)
-{
-    json_malloc_t m;
-    json_free_t f;
-
-    /* Once per process in effect, as igraph's error handler is (core/igraph_glue.c). */
-    json_get_alloc_funcs(&m, &f);
-    if (m == malloc && f == free)
-        json_set_alloc_funcs(eco_i_watched_malloc, eco_i_watched_free);
-    eco_i_watch_clear();
-}
-
 json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err)
 {
     size_t skip = in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -33,7 +21,7 @@ json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err)
     json_t *root;
     const char *text = jerr.text;
 
-    eco_i_json_watch();
+    eco_i_watch_jansson();
     root = json_loadb(in->data + skip, in->len - skip, flags, &jerr);
     if (eco_i_watch_failed()) {
         json_decref(root); /* it may even be whole, but a string short of a byte */

@@ -581,7 +581,7 @@ const char *eco_i_json_kind(const char *data, size_t len)
         return "json";
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         data += 3, len -= 3;
-    eco_i_json_watch(); /* the importer asks eco_i_watch_failed after detecting */
+    eco_i_watch_jansson(); /* the importer asks eco_i_watch_failed after detecting */
     if (!(root = json_loadb(data, len, 0, NULL)))
         return "json";
     elements = json_object_get(root, "elements");
