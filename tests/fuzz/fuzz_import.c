@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ecomap.h"
+#include "write_back.h"
 
 static const char *format;
 
@@ -27,21 +28,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void write_back(const eco_graph *g)
-{
-    eco_error err = {0};
-    char *text = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&text, &len);
-
-    if (!fp)
-        return;
-    eco_export_stream(g, ECO_EXPORT_JSON, NULL, fp, "fuzz", &err);
-    eco_export_stream(g, ECO_EXPORT_NODE_LINK, NULL, fp, "fuzz", &err);
-    fclose(fp);
-    free(text);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
@@ -58,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.format = format;
     if (eco_import_buffer(g, text, size, "fuzz", &opt, &err) == 0 &&
         eco_import_resolve(g, &opt, &err) == 0)
-        write_back(g);
+        fuzz_write_back(g);
     eco_graph_free(g);
     free(text);
     return 0;
