@@ -476,10 +476,12 @@ static const char *const not_plurals[] = {"this", "thus", "its", "his", "was", "
                                           "across", "plus", "always", "perhaps", NULL};
 
 /* 1 when the word of lower that ends at end names organisations; -1 when it is another
- * plural noun ("areas", "indices", "experts"); 0 when it is neither, or there is none. */
-static int organisation_noun_before(const char *lower, size_t end)
+ * plural noun ("areas", "indices", "experts"); 0 when it is neither, or there is none.
+ * text is the sentence lower was made from: a plural acronym there ("ESOs", "SMEs",
+ * "CSOs") names kinds of organisation. */
+static int organisation_noun_before(const char *text, const char *lower, size_t end)
 {
-    size_t start;
+    size_t start, capitals = 0;
 
     end = skip_back(lower, end, " ,(:");
     start = end;
@@ -487,6 +489,10 @@ static int organisation_noun_before(const char *lower, size_t end)
         start--;
     if (start == end)
         return 0;
+    for (size_t k = start; k + 1 < end; k++)
+        capitals += text[k] >= 'A' && text[k] <= 'Z';
+    if (end - start >= 3 && capitals == end - start - 1 && text[end - 1] == 's')
+        return 1;
     for (size_t i = 0; organisation_nouns[i]; i++)
         if (strlen(organisation_nouns[i]) == end - start &&
             memcmp(lower + start, organisation_nouns[i], end - start) == 0)
@@ -527,7 +533,7 @@ static int licensed_at(const extraction *e, size_t byte)
         size_t n = strlen(phrase);
         if (n <= end && memcmp(e->lower + end - n, phrase, n) == 0 &&
             (n == end || strchr(" (", e->lower[end - n - 1]))) {
-            int noun = organisation_noun_before(e->lower, end - n);
+            int noun = organisation_noun_before(e->st->text, e->lower, end - n);
             return noun != 0 ? noun : example_phrases[i].licenses;
         }
     }

@@ -205,6 +205,29 @@ static int piece(splitter *sp, const char *s, size_t n)
             trim(&s, &n);
         }
     }
+    /* "ESOs like Makers Asylum, ...", "... etc.": what the examples are, and that there are
+     * more, name no one */
+    static const char *const examples[] = {" such as ", " like ", " including ", NULL};
+    static const char *const more[] = {" etc.", " etc", ", among others", " among others", NULL};
+    for (size_t i = 0; more[i]; i++) {
+        size_t m = strlen(more[i]);
+        if (n > m && memcmp(s + n - m, more[i], m) == 0)
+            n -= m;
+    }
+    for (size_t i = 0; examples[i]; i++) {
+        const char *at = eco_i_memmem(s, n, examples[i], strlen(examples[i]));
+        char head[64];
+        size_t hn = at ? (size_t)(at - s) : 0;
+        if (!at || hn >= sizeof(head))
+            continue;
+        memcpy(head, s, hn);
+        head[hn] = '\0';
+        if (eco_name_classify(head) == ECO_TYPE_UNKNOWN) {
+            n -= hn + strlen(examples[i]);
+            s = at + strlen(examples[i]);
+            break;
+        }
+    }
     /* "Municipality of Las Terrenas: key partner", "Ministère ... - Secteur Gouvernemental" */
     for (size_t i = 0; i + 1 < n; i++) {
         int colon = s[i] == ':';
@@ -234,6 +257,13 @@ static int piece(splitter *sp, const char *s, size_t n)
             s = r, n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
             if (type == ECO_TYPE_UNKNOWN)
                 type = eco_name_classify(lf);
+            break;
+        }
+        /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, then
+         * the names */
+        if (ln > 1 && all_small(l + 1, ln - 1) && eco_name_classify(lf) == ECO_TYPE_UNKNOWN &&
+            rn > 0 && !all_small(r, rn)) {
+            s = r, n = rn;
             break;
         }
         if (rn > 0 && rn <= 12 && !memchr(r, ' ', rn) && rn >= 2 && r[0] >= 'A' && r[0] <= 'Z' &&

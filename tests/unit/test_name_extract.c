@@ -152,6 +152,8 @@ static void examples_of_other_things_are_not_organisations(void **state)
                         "Code for Africa | ACME");
     assert_string_equal(names("Many entities work on this, like SIRC, SAGO and SFDA."),
                         "SIRC | SAGO | SFDA");
+    /* a plural acronym names a kind of organisation: "ESOs", "SMEs", "CSOs" */
+    assert_string_equal(names("We work with ESOs like Makers Asylum."), "Makers Asylum");
     /* a head word or a known name is an organisation whatever the list */
     assert_string_equal(names("Cities such as Lisbon and the Municipality of Porto took part."),
                         "Municipality of Porto");

@@ -128,6 +128,17 @@ static void a_category_label_types_the_names_after_it(void **state)
     eco_i_partners_free(s.p, s.n);
 }
 
+static void a_label_or_a_kind_before_examples_is_no_name(void **state)
+{
+    (void)state;
+    names_equal(split_field("Range of partners - ESOs like Makers Asylum, School of Social "
+                            "Entrepreneurs, Climate Collective etc."),
+                (const char *const[]){"Makers Asylum", "School of Social Entrepreneurs",
+                                      "Climate Collective", NULL});
+    names_equal(split_field("EcoAndina, 500RPM, La Caja Verde, among others"),
+                (const char *const[]){"EcoAndina", "500RPM", "Caja Verde", NULL});
+}
+
 static void empty_answers_and_generic_phrases_name_no_one(void **state)
 {
     (void)state;
@@ -152,6 +163,7 @@ int main(void)
         cmocka_unit_test(qualifiers_are_dropped_acronyms_kept_sectors_typed),
         cmocka_unit_test(descriptions_after_a_colon_or_dash_are_dropped),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
+        cmocka_unit_test(a_label_or_a_kind_before_examples_is_no_name),
         cmocka_unit_test(empty_answers_and_generic_phrases_name_no_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
