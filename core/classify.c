@@ -156,6 +156,9 @@ static const keyword keywords[] = {
     {"office", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"court", ECO_TYPE_GOVERNMENT, HEAD - 10},
     {"mission", ECO_TYPE_GOVERNMENT, HEAD - 15},
+    {"center national", ECO_TYPE_GOVERNMENT, HEAD}, /* "centre" folds to "center" */
+    {"centro nacional", ECO_TYPE_GOVERNMENT, HEAD},
+    {"national center", ECO_TYPE_GOVERNMENT, HEAD},
     {"board", ECO_TYPE_GOVERNMENT, HEAD - 15},
     {"bureau", ECO_TYPE_GOVERNMENT, HEAD - 15},
     {"national program", ECO_TYPE_GOVERNMENT, HEAD - 10},
@@ -195,6 +198,8 @@ static const keyword keywords[] = {
     {"cooperativa", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
     {"union", ECO_TYPE_CIVIL_SOCIETY, HEAD - 15},
     {"trade union", ECO_TYPE_CIVIL_SOCIETY, HEAD},
+    {"ordre des", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
+    {"colegio de", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
     {"sindicato", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
     {"syndicat", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
     {"federation", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},

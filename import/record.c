@@ -348,6 +348,24 @@ static int cache_put(const eco_i_record *r, uint64_t key, size_t i)
     return 0;
 }
 
+/* The type of a known body whose name begins name: "Global Environment Facility Small
+ * Grants Programme" is a programme of an international body, and of its kind. */
+static eco_actor_type owner_type(const eco_i_record *r, const char *name)
+{
+    size_t len = strlen(name);
+
+    for (size_t end = len; end > 0; end--) {
+        if (name[end - 1] != ' ' || end < 4)
+            continue;
+        const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), name, end - 1);
+        if (!k && r->in->user)
+            k = eco_i_lexicon_find(r->in->user, name, end - 1);
+        if (k && k->type != ECO_TYPE_UNKNOWN)
+            return k->type;
+    }
+    return ECO_TYPE_UNKNOWN;
+}
+
 int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
                        const char *country)
 {
@@ -385,6 +403,8 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
     int guessed = type == ECO_TYPE_UNKNOWN;
     if (guessed)
         type = eco_name_classify(name);
+    if (type == ECO_TYPE_UNKNOWN)
+        type = owner_type(r, name);
     if (type == ECO_TYPE_ACADEMIA && national_institute(name))
         type = ECO_TYPE_GOVERNMENT;
     if (eco_i_starts(name, "UN ") && type != ECO_TYPE_UNKNOWN)

@@ -132,6 +132,11 @@ static void missions_boards_and_national_programmes_are_government(void **state)
     assert_int_equal(eco_name_classify("National Program for Small and Medium Enterprises"),
                      ECO_TYPE_GOVERNMENT);
     assert_int_equal(eco_name_classify("National Social Security Fund"), ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("Centre National de la Propri\xC3\xA9t\xC3\xA9 Intellectuelle"),
+                     ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("National Centre for Statistics"), ECO_TYPE_GOVERNMENT);
+    assert_int_equal(eco_name_classify("Ordre des M\xC3\xA9" "decins du Tchad"),
+                     ECO_TYPE_CIVIL_SOCIETY);
     /* a possessive does not hide the body that owns the unit */
     assert_int_equal(eco_name_classify("UNDP\xE2\x80\x99s Bureau of External Relations"),
                      ECO_TYPE_INTERNATIONAL);

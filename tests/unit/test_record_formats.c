@@ -163,6 +163,16 @@ static void the_country_office_is_the_lab_in_every_language(void **state)
     assert_int_equal(actor("Country office programmatic areas", "Peru"), lab);
 }
 
+static void a_unit_of_a_known_body_has_its_type(void **state)
+{
+    (void)state;
+    import("# Plastics\n\n[[country:Cape Verde]]\n## Partners\n"
+           "> Please state the name of the partner:\n"
+           "Global Environment Facility Small Grants Programme\n", "cv.md");
+    size_t sgp = actor("Global Environment Facility Small Grants Programme", NULL);
+    assert_int_equal(eco_graph_actor(g, sgp)->type, ECO_TYPE_INTERNATIONAL);
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -293,6 +303,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_template_in_french_is_read_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(the_country_office_is_the_lab_in_every_language, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(a_unit_of_a_known_body_has_its_type, setup, teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_2023_form_reads_partners_by_sector, setup, teardown),
