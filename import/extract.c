@@ -1250,6 +1250,7 @@ static const struct sector_label {
     {"government public sector", ECO_TYPE_GOVERNMENT}, {"public institution", ECO_TYPE_GOVERNMENT},
     {"local authority", ECO_TYPE_GOVERNMENT}, {"ngo cso", ECO_TYPE_CIVIL_SOCIETY},
     {"civil society organisations", ECO_TYPE_CIVIL_SOCIETY},
+    {"start up", ECO_TYPE_PRIVATE}, {"startup", ECO_TYPE_PRIVATE}, {"entreprise", ECO_TYPE_PRIVATE},
     {NULL, ECO_TYPE_UNKNOWN}};
 
 /* Labels are looked up by the hash of their folded form, built once. */

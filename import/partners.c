@@ -205,6 +205,24 @@ static int piece(splitter *sp, const char *s, size_t n)
             trim(&s, &n);
         }
     }
+    /* 'Start-up "Groupe Service Universel"': a kind, then the name in quotes */
+    const char *quote = memchr(s, '"', n), *unquote = NULL;
+    if (quote) /* trimming took the closing quote when the piece ends with it */
+        unquote = memchr(quote + 1, '"', n - (size_t)(quote + 1 - s));
+    if (quote && !unquote)
+        unquote = s + n;
+    if (quote && unquote > quote + 1 && quote > s) {
+        eco_actor_type kind = eco_i_sector_type(s, (size_t)(quote - s));
+        const char *after = unquote < s + n ? unquote + 1 : s + n;
+        while (after < s + n && (*after == ' ' || *after == ';' || *after == ','))
+            after++;
+        if (kind != ECO_TYPE_UNKNOWN && after == s + n) {
+            if (type == ECO_TYPE_UNKNOWN)
+                type = kind;
+            n = (size_t)(unquote - quote - 1);
+            s = quote + 1;
+        }
+    }
     /* "ESOs like Makers Asylum, ...", "... etc.": what the examples are, and that there are
      * more, name no one */
     static const char *const examples[] = {" such as ", " like ", " including ", NULL};

@@ -139,6 +139,16 @@ static void a_label_or_a_kind_before_examples_is_no_name(void **state)
                 (const char *const[]){"EcoAndina", "500RPM", "Caja Verde", NULL});
 }
 
+static void a_kind_before_a_quoted_name_types_it(void **state)
+{
+    (void)state;
+    split s = split_field("4- Start-up \"Groupe Service Universel\";");
+    assert_int_equal(s.n, 1);
+    assert_string_equal(s.p[0].name, "Groupe Service Universel");
+    assert_int_equal(s.p[0].type, ECO_TYPE_PRIVATE);
+    eco_i_partners_free(s.p, s.n);
+}
+
 static void empty_answers_and_generic_phrases_name_no_one(void **state)
 {
     (void)state;
@@ -164,6 +174,7 @@ int main(void)
         cmocka_unit_test(descriptions_after_a_colon_or_dash_are_dropped),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
         cmocka_unit_test(a_label_or_a_kind_before_examples_is_no_name),
+        cmocka_unit_test(a_kind_before_a_quoted_name_types_it),
         cmocka_unit_test(empty_answers_and_generic_phrases_name_no_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
