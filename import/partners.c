@@ -56,7 +56,22 @@ static size_t marker_length(const char *s, size_t n)
 typedef struct splitter {
     eco_i_partner *items;
     size_t count, cap;
+    eco_i_map seen; /* hash of a name -> its item: a field of thousands of lines stays linear */
 } splitter;
+
+/* Whether the n bytes of name are already an item. */
+static int seen_before(const splitter *sp, const char *name, size_t n)
+{
+    size_t at;
+    if (!eco_i_map_get(&sp->seen, eco_i_hash(name, n), &at))
+        return 0;
+    if (strlen(sp->items[at].name) == n && memcmp(sp->items[at].name, name, n) == 0)
+        return 1;
+    for (size_t i = 0; i < sp->count; i++) /* two names of one hash: compare them all */
+        if (strlen(sp->items[i].name) == n && memcmp(sp->items[i].name, name, n) == 0)
+            return 1;
+    return 0;
+}
 
 static eco_i_map junk_set;
 static int junk_set_ok;
@@ -99,10 +114,10 @@ static int push(splitter *sp, const char *name, size_t n, const char *alias, siz
     if (n == 0 || n > 200 || is_junk(name, n) || all_small(name, n) ||
         eco_i_sector_type(name, n) != ECO_TYPE_UNKNOWN)
         return 0;
-    for (size_t i = 0; i < sp->count; i++)
-        if (strlen(sp->items[i].name) == n && memcmp(sp->items[i].name, name, n) == 0)
-            return 0;
-    if (eco_i_reserve(&sp->items, &sp->cap, sp->count + 1, sizeof(*p)) < 0)
+    if (seen_before(sp, name, n))
+        return 0;
+    if (eco_i_reserve(&sp->items, &sp->cap, sp->count + 1, sizeof(*p)) < 0 ||
+        eco_i_map_put(&sp->seen, eco_i_hash(name, n), sp->count) < 0)
         return ECO_ENOMEM;
     p = &sp->items[sp->count];
     memset(p, 0, sizeof(*p));
@@ -348,7 +363,7 @@ cleanup:
 
 int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len)
 {
-    splitter sp = {NULL, 0, 0};
+    splitter sp = {NULL, 0, 0, {0}};
     size_t start = 0;
     int rc = 0;
 
@@ -376,6 +391,7 @@ int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, s
             rc = piece(&sp, s, n);
         start = i + skip;
     }
+    eco_i_map_free(&sp.seen);
     if (rc < 0) {
         eco_i_partners_free(sp.items, sp.count);
         return rc;
