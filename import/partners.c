@@ -184,177 +184,236 @@ static int is_prose(const char *s, size_t n)
     return words > 14 || (words >= 6 && small * 2 > words && glued > 0);
 }
 
-/* Reads one piece: drops its description and brackets, then lists its names. */
-static int piece(splitter *sp, const char *s, size_t n)
-{
-    char clean[MAX_PIECE];
-    size_t w = 0;
-    const char *alias = NULL;
-    size_t alias_len = 0;
-    eco_actor_type type = ECO_TYPE_UNKNOWN;
-    eco_i_mentions found = {0};
-    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1};
-    int rc = 0;
+/* A piece of a partner field, narrowed step by step to the text that names: what it holds
+ * besides the names sets its type and alias. */
+typedef struct span {
+    const char *s;
+    size_t n;
+    eco_actor_type type;
+    const char *alias;
+    size_t alias_len;
+} span;
 
-    trim(&s, &n);
-    if (is_junk(s, n))
-        return 0;
-    /* a link says where, not who */
-    for (size_t i = 0; i + 4 < n; i++)
-        if ((s[i] == 'h' && strncmp(s + i, "http", 4) == 0) || strncmp(s + i, "www.", 4) == 0) {
-            n = i;
-            trim(&s, &n);
-            break;
-        }
-    if (n == 0)
-        return 0;
-    /* "Yes  Addis Ababa ...", "NGO RADIAN" */
-    static const char *const leads[] = {"Yes ", "No ", "Oui ", "Sí ", "Si ", "The ", "NGO ",
-                                        "ONG ", "Our ", NULL};
+/* "Yes  Addis Ababa ...", "NGO RADIAN": a lead word before the names. */
+static void drop_lead(span *p)
+{
+    static const char *const leads[] = {"Yes ", "No ", "Oui ", "S\xC3\xAD ", "Si ", "The ",
+                                        "NGO ", "ONG ", "Our ", NULL};
     for (size_t i = 0; leads[i]; i++) {
         size_t l = strlen(leads[i]);
-        if (n > l && memcmp(s, leads[i], l) == 0) {
+        if (p->n > l && memcmp(p->s, leads[i], l) == 0) {
             if (leads[i][0] == 'N' || leads[i][0] == 'O')
-                type = leads[i][1] == 'G' || leads[i][1] == 'N' ? ECO_TYPE_CIVIL_SOCIETY : type;
-            s += l, n -= l;
-            trim(&s, &n);
+                p->type = leads[i][1] == 'G' || leads[i][1] == 'N' ? ECO_TYPE_CIVIL_SOCIETY
+                                                                   : p->type;
+            p->s += l, p->n -= l;
+            trim(&p->s, &p->n);
         }
     }
-    /* 'Start-up "Groupe Service Universel"': a kind, then the name in quotes */
-    const char *quote = memchr(s, '"', n), *unquote = NULL;
+}
+
+/* 'Start-up "Groupe Service Universel"': a kind, then the name in quotes. */
+static void take_quoted_name(span *p)
+{
+    const char *s = p->s, *quote = memchr(s, '"', p->n), *unquote = NULL;
+    size_t n = p->n;
+
     if (quote) /* trimming took the closing quote when the piece ends with it */
         unquote = memchr(quote + 1, '"', n - (size_t)(quote + 1 - s));
     if (quote && !unquote)
         unquote = s + n;
-    if (quote && unquote > quote + 1 && quote > s) {
-        eco_actor_type kind = eco_i_sector_type(s, (size_t)(quote - s));
-        const char *after = unquote < s + n ? unquote + 1 : s + n;
-        while (after < s + n && (*after == ' ' || *after == ';' || *after == ','))
-            after++;
-        if (kind != ECO_TYPE_UNKNOWN && after == s + n) {
-            if (type == ECO_TYPE_UNKNOWN)
-                type = kind;
-            n = (size_t)(unquote - quote - 1);
-            s = quote + 1;
-        }
-    }
-    /* "ESOs like Makers Asylum, ...", "... etc.": what the examples are, and that there are
-     * more, name no one */
+    if (!quote || unquote <= quote + 1 || quote == s)
+        return;
+    eco_actor_type kind = eco_i_sector_type(s, (size_t)(quote - s));
+    const char *after = unquote < s + n ? unquote + 1 : s + n;
+    while (after < s + n && (*after == ' ' || *after == ';' || *after == ','))
+        after++;
+    if (kind == ECO_TYPE_UNKNOWN || after != s + n)
+        return;
+    if (p->type == ECO_TYPE_UNKNOWN)
+        p->type = kind;
+    p->n = (size_t)(unquote - quote - 1);
+    p->s = quote + 1;
+}
+
+/* "ESOs like Makers Asylum, ...", "... etc.": what the examples are, and that there are
+ * more, name no one. */
+static void drop_kind_and_etc(span *p)
+{
     static const char *const examples[] = {" such as ", " like ", " including ", NULL};
     static const char *const more[] = {" etc.", " etc", ", among others", " among others", NULL};
+
     for (size_t i = 0; more[i]; i++) {
         size_t m = strlen(more[i]);
-        if (n > m && memcmp(s + n - m, more[i], m) == 0)
-            n -= m;
+        if (p->n > m && memcmp(p->s + p->n - m, more[i], m) == 0)
+            p->n -= m;
     }
     for (size_t i = 0; examples[i]; i++) {
-        const char *at = eco_i_memmem(s, n, examples[i], strlen(examples[i]));
+        const char *at = eco_i_memmem(p->s, p->n, examples[i], strlen(examples[i]));
         char head[64];
-        size_t hn = at ? (size_t)(at - s) : 0;
+        size_t hn = at ? (size_t)(at - p->s) : 0;
         if (!at || hn >= sizeof(head))
             continue;
-        memcpy(head, s, hn);
+        memcpy(head, p->s, hn);
         head[hn] = '\0';
         if (eco_name_classify(head) == ECO_TYPE_UNKNOWN) {
-            n -= hn + strlen(examples[i]);
-            s = at + strlen(examples[i]);
-            break;
+            p->n -= hn + strlen(examples[i]);
+            p->s = at + strlen(examples[i]);
+            return;
         }
     }
-    /* "Municipality of Las Terrenas: key partner", "Ministère ... - Secteur Gouvernemental" */
-    for (size_t i = 0; i + 1 < n; i++) {
-        int colon = s[i] == ':';
-        int dash = (s[i] == '-' && i > 0 && (s[i - 1] == ' ' || s[i + 1] == ' ')) ||
-                   ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                    ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94));
-        if (!colon && !dash)
-            continue;
-        size_t skip = dash && (unsigned char)s[i] == 0xE2 ? 3 : 1;
-        const char *r = s + i + skip;
-        size_t rn = n - i - skip, ln = i;
-        trim(&r, &rn);
-        const char *l = s;
-        trim(&l, &ln);
-        size_t label = 0; /* "Secteur Gouvernemental : Le MA est ..." */
-        while (label < rn && !strchr(":,.;(", r[label]))
-            label++;
-        while (label && r[label - 1] == ' ')
-            label--;
-        eco_actor_type t = eco_i_sector_type(r, label);
-        char lf[64];
-        size_t m = ln < sizeof(lf) - 1 ? ln : sizeof(lf) - 1;
-        memcpy(lf, l, m);
-        lf[m] = '\0';
-        if (colon && eco_i_sector_type(l, ln) == ECO_TYPE_UNKNOWN && ln < 30 &&
-            m > 0 && !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
-            s = r, n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
-            if (type == ECO_TYPE_UNKNOWN)
-                type = eco_name_classify(lf);
-            break;
-        }
-        /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, then
-         * the names */
-        if (ln > 1 && all_small(l + 1, ln - 1) && eco_name_classify(lf) == ECO_TYPE_UNKNOWN &&
-            rn > 0 && !all_small(r, rn)) {
-            s = r, n = rn;
-            break;
-        }
-        if (rn > 0 && rn <= 12 && !memchr(r, ' ', rn) && rn >= 2 && r[0] >= 'A' && r[0] <= 'Z' &&
-            r[1] >= 'A' && r[1] <= 'Z') {
-            alias = r, alias_len = rn; /* "Universidade de Cabo Verde - UNI-CV" */
-        } else if (t != ECO_TYPE_UNKNOWN) {
-            type = t;
-        } else if (!(colon || is_prose(r, rn) || rn > 40)) {
-            continue; /* "LxLEM – Experimentation Lab": a dash inside a name */
-        }
-        n = ln;
-        break;
+}
+
+/* Where a colon or a dash (-, en or em dash) stands at i of s: its length, or 0. */
+static size_t separator_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] == ':')
+        return 1;
+    if (s[i] == '-' && i > 0 && (s[i - 1] == ' ' || s[i + 1] == ' '))
+        return 1;
+    if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/*
+ * "Municipality of Las Terrenas: key partner", "Ministère ... - Secteur Gouvernemental":
+ * keeps the side of a colon or dash that names, taking a type or an alias from the other.
+ * Returns 1 when the piece was cut there, 0 when the separator is inside the name.
+ */
+static int cut_at_separator(span *p, size_t i, size_t skip)
+{
+    const char *r = p->s + i + skip, *l = p->s;
+    size_t rn = p->n - i - skip, ln = i, label = 0, m;
+    int colon = p->s[i] == ':';
+    char lf[64];
+
+    trim(&r, &rn);
+    trim(&l, &ln);
+    while (label < rn && !strchr(":,.;(", r[label])) /* "Secteur Gouvernemental : Le MA est" */
+        label++;
+    while (label && r[label - 1] == ' ')
+        label--;
+    eco_actor_type t = eco_i_sector_type(r, label);
+    m = ln < sizeof(lf) - 1 ? ln : sizeof(lf) - 1;
+    memcpy(lf, l, m);
+    lf[m] = '\0';
+    if (colon && eco_i_sector_type(l, ln) == ECO_TYPE_UNKNOWN && ln < 30 && m > 0 &&
+        !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
+        p->s = r, p->n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
+        if (p->type == ECO_TYPE_UNKNOWN)
+            p->type = eco_name_classify(lf);
+        return 1;
     }
-    /* brackets: an acronym is an alias, a sector a type, anything else a qualifier */
-    for (size_t i = 0; i < n && w < sizeof(clean) - 1; i++) {
+    /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, the names */
+    if (ln > 1 && all_small(l + 1, ln - 1) && eco_name_classify(lf) == ECO_TYPE_UNKNOWN &&
+        rn > 0 && !all_small(r, rn)) {
+        p->s = r, p->n = rn;
+        return 1;
+    }
+    if (rn >= 2 && rn <= 12 && !memchr(r, ' ', rn) && r[0] >= 'A' && r[0] <= 'Z' &&
+        r[1] >= 'A' && r[1] <= 'Z')
+        p->alias = r, p->alias_len = rn; /* "Universidade de Cabo Verde - UNI-CV" */
+    else if (t != ECO_TYPE_UNKNOWN)
+        p->type = t;
+    else if (!(colon || is_prose(r, rn) || rn > 40))
+        return 0; /* "LxLEM – Experimentation Lab": a dash inside a name */
+    p->n = ln;
+    return 1;
+}
+
+static void cut_description(span *p)
+{
+    for (size_t i = 0, skip; i + 1 < p->n; i++)
+        if ((skip = separator_at(p->s, p->n, i)) && cut_at_separator(p, i, skip))
+            return;
+}
+
+static int piece(splitter *sp, const char *s, size_t n);
+
+/* Copies p's text into clean without brackets: an acronym in them is an alias, a sector a
+ * type, anything else a qualifier.  A name after a closing bracket is another piece: then
+ * both are read here and *done is set. */
+static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t *w, int *done)
+{
+    const char *s = p->s;
+    size_t n = p->n;
+
+    for (size_t i = 0; i < n && *w < size - 1; i++) {
         if (s[i] != '(') {
-            clean[w++] = s[i];
+            clean[(*w)++] = s[i];
             continue;
         }
         const char *close = memchr(s + i, ')', n - i);
         if (!close)
             break;
-        const char *in = s + i + 1;
-        size_t in_len = (size_t)(close - in);
-        const char *after = close + 1;
-        size_t after_len = n - (size_t)(after - s);
+        const char *in = s + i + 1, *after = close + 1;
+        size_t in_len = (size_t)(close - in), after_len = n - (size_t)(after - s);
+        int rc;
         while (after_len && *after == ' ')
             after++, after_len--;
-        if (after_len > 2 && after[0] >= 'A' && after[0] <= 'Z' && !alias) {
+        if (after_len > 2 && after[0] >= 'A' && after[0] <= 'Z' && !p->alias) {
+            *done = 1;
             if ((rc = piece(sp, s, (size_t)(close + 1 - s))) < 0)
                 return rc;
             return piece(sp, after, after_len);
         }
         eco_actor_type t = eco_i_sector_type(in, in_len);
         if (t != ECO_TYPE_UNKNOWN)
-            type = t;
-        else if (!alias && in_len >= 2 && in_len <= 12 && !memchr(in, ' ', in_len) &&
+            p->type = t;
+        else if (!p->alias && in_len >= 2 && in_len <= 12 && !memchr(in, ' ', in_len) &&
                  in[0] >= 'A' && in[0] <= 'Z' && in[1] >= 'A' && in[1] <= 'Z')
-            alias = in, alias_len = in_len;
+            p->alias = in, p->alias_len = in_len;
         i = (size_t)(close - s);
     }
-    clean[w] = '\0';
+    clean[*w] = '\0';
+    return 0;
+}
+
+/* Reads one piece: drops its description and brackets, then lists its names. */
+static int piece(splitter *sp, const char *s, size_t n)
+{
+    char clean[MAX_PIECE];
+    size_t w = 0;
+    span p = {s, n, ECO_TYPE_UNKNOWN, NULL, 0};
+    eco_i_mentions found = {0};
+    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1};
+    int rc, done = 0;
+
+    trim(&p.s, &p.n);
+    if (is_junk(p.s, p.n))
+        return 0;
+    for (size_t i = 0; i + 4 < p.n; i++) { /* a link says where, not who */
+        if ((p.s[i] == 'h' && strncmp(p.s + i, "http", 4) == 0) || strncmp(p.s + i, "www.", 4) == 0) {
+            p.n = i;
+            trim(&p.s, &p.n);
+            break;
+        }
+    }
+    if (p.n == 0)
+        return 0;
+    drop_lead(&p);
+    take_quoted_name(&p);
+    drop_kind_and_etc(&p);
+    cut_description(&p);
+    if ((rc = drop_brackets(sp, &p, clean, sizeof(clean), &w, &done)) < 0 || done)
+        return rc;
     if (is_prose(clean, w)) {
         x.names_only = 0;
-        alias = NULL;
+        p.alias = NULL;
     }
     if ((rc = eco_i_find_mentions(&found, &x, clean, w)) < 0)
         goto cleanup;
     for (size_t i = 0; i < found.count && rc == 0; i++) {
         const eco_i_mention *m = &found.items[i];
-        const char *a = found.count == 1 ? alias : NULL;
+        const char *a = found.count == 1 ? p.alias : NULL;
         if (m->generic || (!x.names_only && !m->known && m->type == ECO_TYPE_UNKNOWN &&
                            eco_name_classify(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
             continue;
         if (!a && m->alias && m->acronym_defined)
             a = m->alias;
-        rc = push(sp, m->name, strlen(m->name), a, a ? (a == alias ? alias_len : strlen(a)) : 0,
-                  m->type != ECO_TYPE_UNKNOWN ? m->type : type);
+        rc = push(sp, m->name, strlen(m->name), a, a ? (a == p.alias ? p.alias_len : strlen(a)) : 0,
+                  m->type != ECO_TYPE_UNKNOWN ? m->type : p.type);
     }
 cleanup:
     eco_i_mentions_free(&found);
