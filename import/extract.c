@@ -1016,47 +1016,43 @@ static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_
     return b;
 }
 
-/* Extracts the names of the chain of tokens [a, b). */
-static int chain(extraction *e, size_t a, size_t b, size_t *next)
+/* "Datalat and OpenlabEc (civil society)": a sector label in brackets after the chain says
+ * its names are organisations. */
+static int sector_label_follows(const sentence *st, size_t b)
 {
-    const sentence *st = e->st;
-    item items[64];
-    size_t n = 0, first_mention = e->out->count;
-    int licensed = licensed_at(e, st->tokens[a].start), examples_of_other = licensed < 0;
-    int rc;
+    size_t close = b + 1;
 
-    if (examples_of_other)
-        licensed = 0;
+    if (b + 2 >= st->count || st->tokens[b].punct != '(')
+        return 0;
+    while (close < st->count && st->tokens[close].punct != ')' && close - b < 5)
+        close++;
+    /* "()" holds no label: close - 1 would be the opening bracket itself */
+    return close > b + 1 && close < st->count && st->tokens[close].punct == ')' &&
+           eco_i_sector_type(st->text + st->tokens[b + 1].start,
+                             st->tokens[close - 1].end - st->tokens[b + 1].start) !=
+               ECO_TYPE_UNKNOWN;
+}
 
-    /* "Datalat and OpenlabEc (civil society)": a sector label says these are organisations */
-    if (b + 2 < st->count && st->tokens[b].punct == '(') {
-        size_t close = b + 1;
-        while (close < st->count && st->tokens[close].punct != ')' && close - b < 5)
-            close++;
-        /* "()" holds no label: close - 1 would be the opening bracket itself */
-        if (close > b + 1 && close < st->count && st->tokens[close].punct == ')' &&
-            eco_i_sector_type(st->text + st->tokens[b + 1].start,
-                              st->tokens[close - 1].end - st->tokens[b + 1].start) !=
-                ECO_TYPE_UNKNOWN)
-            licensed = 2;
-    }
+/* The separator token t stands for, SEP_NONE for none. */
+static int separator(const token *t)
+{
+    if (t->punct == ',')
+        return SEP_COMMA;
+    if (t->punct == '&' || is_and(t))
+        return SEP_AND;
+    if (t->punct == '/')
+        return SEP_SLASH;
+    return t->punct == '-' ? SEP_DASH : SEP_NONE;
+}
 
-    /* cut at separators */
-    size_t s = a;
+/* Cuts tokens [a, b) into items at separators; returns how many (at most 64). */
+static size_t cut_items(const sentence *st, size_t a, size_t b, item items[64])
+{
+    size_t s = a, n = 0;
     int sep = SEP_NONE;
+
     for (size_t k = a; k <= b && n < 64; k++) {
-        int here = SEP_NONE;
-        if (k < b) {
-            const token *t = &st->tokens[k];
-            if (t->punct == ',')
-                here = SEP_COMMA;
-            else if (t->punct == '&' || is_and(t))
-                here = SEP_AND;
-            else if (t->punct == '/')
-                here = SEP_SLASH;
-            else if (t->punct == '-')
-                here = SEP_DASH;
-        }
+        int here = k < b ? separator(&st->tokens[k]) : SEP_NONE;
         /* "Africa Borderlands Centre Village Savers": a name ends at its head word */
         if (k < b && here == SEP_NONE && k > s + 1 && k + 1 < b &&
             st->tokens[k - 1].head == 1 && st->tokens[k].word && st->tokens[k].cap &&
@@ -1081,59 +1077,89 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
             sep = here;
         s = here == SEP_GAP ? k : k + 1;
     }
+    return n;
+}
+
+/* "LabX – Centre for ...", "AMA – Administrative Modernisation Agency": one name, the other
+ * its alias (an acronym is the alias of the long form), and the long form its type. */
+static int apposition(extraction *e, const item *whole, const item *second)
+{
+    const sentence *st = e->st;
+    int acronym = whole->b - whole->a == 1 && st->tokens[whole->a].upper, rc;
+    const item *named = acronym ? second : whole;
+    size_t from = st->tokens[whole->a].start, to = st->tokens[second->b - 1].end;
+    eco_i_mention *m;
+
+    if ((rc = try_known(e, whole->a, whole->b, 0)) < 0)
+        return rc;
+    if (rc == 0 && (rc = mention_add(e, named->a, named->b, NULL, 0, 0, 0)) < 0)
+        return rc;
+    m = &e->out->items[e->out->count - 1];
+    if (m->type == ECO_TYPE_UNKNOWN && !m->known && eco_name_classify(m->name) == ECO_TYPE_UNKNOWN) {
+        char *described = eco_i_squeeze(st->text + st->tokens[second->a].start,
+                                        to - st->tokens[second->a].start);
+        if (!described)
+            return ECO_ENOMEM;
+        m->type = eco_name_classify(described);
+        free(described);
+    }
+    if (!m->alias && !(m->alias = eco_i_squeeze(st->text + from, to - from)))
+        return ECO_ENOMEM;
+    if (acronym && !m->is_actor) {
+        char *full = m->alias;
+        m->alias = eco_i_squeeze(st->text + st->tokens[whole->a].start,
+                                 st->tokens[whole->a].end - st->tokens[whole->a].start);
+        if (!m->alias) {
+            m->alias = full;
+            return ECO_ENOMEM;
+        }
+        free(full);
+        m->acronym_defined = 1;
+    }
+    return 0;
+}
+
+/* Tokens [a, b) of items, put back together where they are one name. */
+static item joined(const item *items, size_t i, size_t span)
+{
+    item whole = items[i];
+    whole.b = items[i + span - 1].b;
+    if (span > 1) {
+        whole.has_head = 1;
+        whole.plural = 0;
+    }
+    return whole;
+}
+
+/* Extracts the names of the chain of tokens [a, b). */
+static int chain(extraction *e, size_t a, size_t b, size_t *next)
+{
+    const sentence *st = e->st;
+    item items[64];
+    size_t n, first_mention = e->out->count;
+    int licensed = licensed_at(e, st->tokens[a].start), examples_of_other = licensed < 0;
+    int rc;
+
+    if (examples_of_other)
+        licensed = 0;
+    if (sector_label_follows(st, b))
+        licensed = 2;
+    n = cut_items(st, a, b, items);
     int listed = n > 1 && !examples_of_other;
     for (size_t i = 0; i < n;) {
         size_t span = name_span(e, items, n, i);
-        item whole = items[i];
-        whole.b = items[i + span - 1].b;
-        if (span > 1) {
-            whole.has_head = 1;
-            whole.plural = 0;
-        }
-        if (whole.a < whole.b) {
-            size_t before = e->out->count;
-            /* "LabX – Centre for ...", "AMA – Administrative Modernisation Agency" */
-            if (i + span < n && items[i + span].sep == SEP_DASH && items[i + span].has_head) {
-                size_t span2 = name_span(e, items, n, i + span);
-                item second = items[i + span];
-                second.b = items[i + span + span2 - 1].b;
-                int acronym = whole.b - whole.a == 1 && st->tokens[whole.a].upper;
-                item *named = acronym ? &second : &whole;
-                if ((rc = try_known(e, whole.a, whole.b, 0)) < 0)
-                    return rc;
-                if (rc == 0 && (rc = mention_add(e, named->a, named->b, NULL, 0, 0, 0)) < 0)
-                    return rc;
-                eco_i_mention *m = &e->out->items[e->out->count - 1];
-                size_t from = st->tokens[whole.a].start, to = st->tokens[second.b - 1].end;
-                if (m->type == ECO_TYPE_UNKNOWN && !m->known &&
-                    eco_name_classify(m->name) == ECO_TYPE_UNKNOWN) {
-                    char *described = eco_i_squeeze(st->text + st->tokens[second.a].start,
-                                                    to - st->tokens[second.a].start);
-                    if (!described)
-                        return ECO_ENOMEM;
-                    m->type = eco_name_classify(described);
-                    free(described);
-                }
-                if (!m->alias && !(m->alias = eco_i_squeeze(st->text + from, to - from)))
-                    return ECO_ENOMEM;
-                if (acronym && !m->is_actor) {
-                    char *full = m->alias;
-                    m->alias = eco_i_squeeze(st->text + st->tokens[whole.a].start,
-                                             st->tokens[whole.a].end - st->tokens[whole.a].start);
-                    if (!m->alias) {
-                        m->alias = full;
-                        return ECO_ENOMEM;
-                    }
-                    free(full);
-                    m->acronym_defined = 1;
-                }
-                i += span + span2;
-                continue;
-            }
-            if ((rc = consider(e, &whole, whole.a, whole.b, listed, licensed)) < 0)
+        item whole = joined(items, i, span);
+        if (whole.a < whole.b && i + span < n && items[i + span].sep == SEP_DASH &&
+            items[i + span].has_head) {
+            size_t span2 = name_span(e, items, n, i + span);
+            item second = joined(items, i + span, span2);
+            if ((rc = apposition(e, &whole, &second)) < 0)
                 return rc;
-            (void)before;
+            i += span + span2;
+            continue;
         }
+        if (whole.a < whole.b && (rc = consider(e, &whole, whole.a, whole.b, listed, licensed)) < 0)
+            return rc;
         i += span;
     }
     eco_i_mention *last = e->out->count > first_mention ? &e->out->items[e->out->count - 1] : NULL;
