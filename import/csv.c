@@ -154,13 +154,13 @@ static const char *const column_names[COL_COUNT][4] = {
     {"source_country", "from_country", NULL}, {"target_country", "to_country", NULL},
     {"country", NULL}};
 
-static void trim(char *s)
+void eco_i_csv_trim(char *cell)
 {
-    size_t len = strlen(s), start = strspn(s, " \t");
-    while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+    size_t len = strlen(cell), start = strspn(cell, " \t\r\n");
+    while (len > start && strchr(" \t\r\n", cell[len - 1]))
         len--;
-    memmove(s, s + start, len - start);
-    s[len - start] = '\0';
+    memmove(cell, cell + start, len - start);
+    cell[len - start] = '\0';
 }
 
 static int map_header(eco_i_csv *csv, int where[COL_COUNT], const eco_i_input *in,
@@ -169,7 +169,7 @@ static int map_header(eco_i_csv *csv, int where[COL_COUNT], const eco_i_input *i
     for (int c = 0; c < COL_COUNT; c++)
         where[c] = -1;
     for (size_t f = 0; f < csv->count; f++) {
-        trim(csv->fields[f].text);
+        eco_i_csv_trim(csv->fields[f].text);
         for (int c = 0; c < COL_COUNT; c++)
             for (int k = 0; column_names[c][k]; k++)
                 if (where[c] < 0 && strcasecmp(csv->fields[f].text, column_names[c][k]) == 0)
@@ -194,7 +194,7 @@ static const char *cell(const row_context *r, int c)
     int f = r->where[c];
     if (f < 0 || (size_t)f >= r->csv->count)
         return "";
-    trim(r->csv->fields[f].text);
+    eco_i_csv_trim(r->csv->fields[f].text);
     return r->csv->fields[f].text;
 }
 

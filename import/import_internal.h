@@ -96,6 +96,9 @@ void eco_i_csv_free(eco_i_csv *csv);
  * set (naming source) when the text is not CSV. */
 int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
 
+/* Strips the spaces, tabs and line breaks around a cell's text, in place. */
+void eco_i_csv_trim(char *cell);
+
 /* ---- Maps from other tools (import/kumu.c, nodelink.c, cytoscape.c, graphml.c) ---------- */
 
 /* Which of ecomap's Kumu tables a CSV header names (import/kumu.c): 0 when none. */

@@ -304,15 +304,6 @@ typedef struct header {
     int label;          /* 1 when a column is named "Label", as Kumu names it */
 } header;
 
-static void trim(char *s)
-{
-    size_t len = strlen(s), start = strspn(s, " \t");
-    while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    memmove(s, s + start, len - start);
-    s[len - start] = '\0';
-}
-
 static int column_of(const char *name)
 {
     for (int c = 0; c < C_COUNT; c++)
@@ -329,7 +320,7 @@ static void read_header(header *h, eco_i_csv *csv)
         h->where[c] = -1;
     for (size_t f = 0; f < csv->count; f++) {
         int c, known = 0;
-        trim(csv->fields[f].text);
+        eco_i_csv_trim(csv->fields[f].text);
         c = column_of(csv->fields[f].text);
         if (c >= 0 && h->where[c] < 0)
             h->where[c] = (int)f;
@@ -363,7 +354,7 @@ static const char *cell(sheet *s, int c)
     int f = s->h.where[c];
     if (f < 0 || (size_t)f >= s->csv.count)
         return "";
-    trim(s->csv.fields[f].text);
+    eco_i_csv_trim(s->csv.fields[f].text);
     return s->csv.fields[f].text;
 }
 
@@ -995,7 +986,7 @@ static int connection_names(sheet *s, int c, int ecomap, strings *out)
         if (n < sizeof(name)) {
             memcpy(name, p, n);
             name[n] = '\0';
-            trim(name);
+            eco_i_csv_trim(name);
             if (*name && collect(name, out) < 0)
                 return oom(s);
         }
@@ -1107,7 +1098,7 @@ static const char *row_cell(eco_i_csv *csv, const header *h, int c)
     int f = h->where[c];
     if (f < 0 || (size_t)f >= csv->count)
         return "";
-    trim(csv->fields[f].text);
+    eco_i_csv_trim(csv->fields[f].text);
     return csv->fields[f].text;
 }
 

@@ -92,21 +92,12 @@ static int oom(sheet *s)
     return eco_error_set(s->err, ECO_ENOMEM, s->in->source, s->csv.row_line, 0, "out of memory");
 }
 
-static void trim(char *s)
-{
-    size_t len = strlen(s), start = strspn(s, " \t\r\n");
-    while (len > start && strchr(" \t\r\n", s[len - 1]))
-        len--;
-    memmove(s, s + start, len - start);
-    s[len - start] = '\0';
-}
-
 /* The first non-empty cell of the row in a column whose base name is name, trimmed. */
 static const char *value(sheet *s, const char *name)
 {
     for (size_t f = 0; f < s->column_count && f < s->csv.count; f++)
         if (strcmp(s->columns[f], name) == 0) {
-            trim(s->csv.fields[f].text);
+            eco_i_csv_trim(s->csv.fields[f].text);
             if (*s->csv.fields[f].text)
                 return s->csv.fields[f].text;
         }
@@ -130,7 +121,7 @@ static eco_actor_type agreed_type(sheet *s, const char *name)
             if (n && n < sizeof(item)) {
                 memcpy(item, p, n);
                 item[n] = '\0';
-                trim(item);
+                eco_i_csv_trim(item);
                 eco_actor_type t = eco_i_type_from_text(item);
                 if (t != ECO_TYPE_UNKNOWN && agreed != ECO_TYPE_UNKNOWN && t != agreed)
                     return ECO_TYPE_UNKNOWN;
@@ -194,7 +185,7 @@ static void entry_title(const char *entry, char *out, size_t n)
 
     if (*p != '(') {
         copy_cut(out, n, entry);
-        trim(out);
+        eco_i_csv_trim(out);
         return;
     }
     p++;
@@ -205,7 +196,7 @@ static void entry_title(const char *entry, char *out, size_t n)
         if (*p == ',')
             p++;
     }
-    trim(out);
+    eco_i_csv_trim(out);
 }
 
 /* Splits a cell of linked entries ("{"(1,organization,\"A\")",...}", one row literal, or a
