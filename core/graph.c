@@ -17,10 +17,11 @@ typedef struct actor {
     size_t alias_cap;                  /* capacity of aliases */
     eco_attribute *attributes;         /* pooled strings, sorted by key */
     size_t attribute_cap;              /* capacity of attributes */
-    const char **records;              /* pooled record ids, sorted */
+    const char **records;              /* pooled record ids, sorted unless records_later */
     size_t record_cap;                 /* capacity of records */
     const char *last_record;           /* the record added last: a record names an actor
                                           many times over, one after the other */
+    int records_later;                 /* records appended, to be sorted at the end */
 } actor;
 
 typedef struct tie {
@@ -50,6 +51,7 @@ struct eco_graph {
     eco_i_map tie_keys;       /* tie_key() -> tie index */
     eco_i_map last_voter;     /* pooled name -> the pooled record that voted for it last */
     eco_i_map votes;          /* pooled name -> records that proposed it (eco_import_resolve) */
+    int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
 };
@@ -678,24 +680,85 @@ const char *eco_graph_attribute(const eco_graph *g, size_t i, const char *key)
     return found ? g->actors[i].attributes[at].value : NULL;
 }
 
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorts actor a's records and drops repeats: pooled, equal ids are one pointer. */
+static void sort_records(actor *a)
+{
+    size_t kept = 0;
+
+    qsort(a->records, a->view.record_count, sizeof(*a->records), by_string);
+    for (size_t k = 0; k < a->view.record_count; k++)
+        if (kept == 0 || a->records[kept - 1] != a->records[k])
+            a->records[kept++] = a->records[k];
+    a->view.record_count = kept;
+    a->records_later = 0;
+}
+
+void eco_i_graph_sort_records(eco_graph *g)
+{
+    if (!g->records_later)
+        return;
+    for (size_t i = 0; i < g->actor_count; i++)
+        if (g->actors[i].records_later)
+            sort_records(&g->actors[i]);
+    g->records_later = 0;
+}
+
+/* record_id, pooled, for actor i; NULL with *rc set when it cannot be added. */
+static const char *actor_record(eco_graph *g, size_t i, const char *record_id, int *rc)
+{
+    if (i >= g->actor_count || !record_id || !*record_id) {
+        *rc = ECO_EUSAGE;
+        return NULL;
+    }
+    return intern(g, record_id, rc);
+}
+
 int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id)
 {
     int rc = 0;
-    const char *pooled;
+    const char *pooled = actor_record(g, i, record_id, &rc);
     actor *a;
 
-    if (i >= g->actor_count || !record_id || !*record_id)
-        return ECO_EUSAGE;
-    a = &g->actors[i];
-    if (!(pooled = intern(g, record_id, &rc)))
+    if (!pooled)
         return rc;
+    a = &g->actors[i];
     if (pooled == a->last_record)
         return 0;
+    if (a->records_later)
+        sort_records(a);
     rc = sorted_insert(&a->records, &a->view.record_count, &a->record_cap, pooled);
     if (rc == 0)
         a->last_record = pooled;
     sync_actor(a);
     return rc;
+}
+
+int eco_i_graph_append_actor_record(eco_graph *g, size_t i, const char *record_id)
+{
+    int rc = 0;
+    const char *pooled = actor_record(g, i, record_id, &rc);
+    actor *a;
+
+    if (!pooled)
+        return rc;
+    a = &g->actors[i];
+    if (pooled == a->last_record)
+        return 0;
+    if (eco_i_reserve(&a->records, &a->record_cap, a->view.record_count + 1,
+                      sizeof(*a->records)) < 0)
+        return ECO_ENOMEM;
+    size_t n = a->view.record_count;
+    if (n > 0 && !a->records_later && strcmp(a->records[n - 1], pooled) > 0)
+        a->records_later = g->records_later = 1;
+    a->records[a->view.record_count++] = pooled;
+    a->last_record = pooled;
+    sync_actor(a);
+    return 0;
 }
 
 /* ---- Ties ------------------------------------------------------------------------------- */

@@ -94,6 +94,17 @@ int eco_i_graph_copy_actor(size_t *out, eco_graph *dst, const eco_graph *src, si
 int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t source,
                          size_t target);
 
+/* eco_graph_add_actor_record without keeping actor i's records in order: the reader of raw
+ * records meets records in an order of their contents, and one sort per actor at the end
+ * costs less than an insertion in order for each record that names it, which moves the
+ * whole list for an actor most records name.  The list is in order again after
+ * eco_i_graph_sort_records, or before eco_graph_add_actor_record adds to it. */
+int eco_i_graph_append_actor_record(eco_graph *g, size_t i, const char *record_id);
+
+/* Puts in order the records of every actor eco_i_graph_append_actor_record added to.
+ * Importers call it once all their inputs are read.  O(records log records). */
+void eco_i_graph_sort_records(eco_graph *g);
+
 /* Counts a vote of record (may be NULL) for name as the name of the actor it designates:
  * the importer's readers vote for each name they resolve, and eco_import_resolve makes
  * the spelling with the most votes an actor's name.  A record votes once for a spelling,

@@ -113,21 +113,22 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
     char lower[1024];
     size_t n = len < sizeof(lower) - 1 ? len : sizeof(lower) - 1, count = 0;
 
-    for (size_t i = 0; i < n; i++)
-        lower[i] = (char)(sentence[i] >= 'A' && sentence[i] <= 'Z' ? sentence[i] + 32 : sentence[i]);
+    eco_i_lower_ascii(lower, sentence, n);
     lower[n] = '\0';
     for (size_t at = 0; at < n && count < max;) {
-        /* only at the start of a word */
-        if (!is_word_byte(lower[at]) || (at > 0 && is_word_byte(lower[at - 1]))) {
+        if (!is_word_byte(lower[at])) {
             at++;
             continue;
         }
+        /* at starts a word: a phrase may start here */
         size_t used = 0;
         unsigned char c0 = (unsigned char)lower[at];
         for (size_t k = 0; k < first_count[c0]; k++) {
             const cue_phrase *p = &phrases[by_first[c0][k]];
             size_t pl = phrase_len[by_first[c0][k]];
-            if (pl <= n - at && memcmp(lower + at, p->text, pl) == 0 &&
+            /* the second byte first: most candidates differ there, and memcmp is a call */
+            if (pl <= n - at && (pl < 2 || lower[at + 1] == p->text[1]) &&
+                memcmp(lower + at, p->text, pl) == 0 &&
                 (at + pl == n || !is_word_byte(lower[at + pl]))) {
                 out[count].start = at;
                 out[count].end = at + pl;
@@ -138,7 +139,11 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
                 break;
             }
         }
-        at += used ? used : 1;
+        if (used)
+            at += used;
+        else
+            while (at < n && is_word_byte(lower[at]))
+                at++;
     }
     return count;
 }

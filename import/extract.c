@@ -218,15 +218,19 @@ static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
     return k;
 }
 
-static int is_letter(uint32_t c)
+static inline int is_letter(uint32_t c)
 {
+    if (c < 0x80) /* most text is ASCII */
+        return (c | 0x20) - 'a' < 26 || c - '0' < 10;
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x52F) ||
            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x600 && c <= 0x6FF);
 }
 
-static int is_upper(uint32_t c)
+static inline int is_upper(uint32_t c)
 {
+    if (c < 0x80)
+        return c - 'A' < 26;
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
            (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x391 && c <= 0x3A9) ||
            (c >= 0x400 && c <= 0x42F);
@@ -458,10 +462,12 @@ static const char *const organisation_nouns[] = {
 /* Phrases that introduce examples: what they license depends on the noun before them, and
  * after any other word, on the phrase ("this, like SIRC and SAGO" names organisations). */
 static const struct example_phrase {
-    const char *text;
+    eco_i_phrase phrase;
     int licenses; /* after a word that is no plural noun */
-} example_phrases[] = {{"such as", 1}, {"like", 1}, {"e.g.", 0}, {"e.g.,", 0}, {"eg.", 0},
-                       {"for example", 0}, {"for instance", 0}, {NULL, 0}};
+} example_phrases[] = {{ECO_I_PHRASE("such as"), 1},     {ECO_I_PHRASE("like"), 1},
+                       {ECO_I_PHRASE("e.g."), 0},        {ECO_I_PHRASE("e.g.,"), 0},
+                       {ECO_I_PHRASE("eg."), 0},         {ECO_I_PHRASE("for example"), 0},
+                       {ECO_I_PHRASE("for instance"), 0}};
 
 static size_t skip_back(const char *lower, size_t end, const char *marks)
 {
@@ -494,13 +500,12 @@ static int organisation_noun_before(const char *text, const char *lower, size_t 
     if (end - start >= 3 && capitals == end - start - 1 && text[end - 1] == 's')
         return 1;
     for (size_t i = 0; organisation_nouns[i]; i++)
-        if (strlen(organisation_nouns[i]) == end - start &&
-            memcmp(lower + start, organisation_nouns[i], end - start) == 0)
+        if (eco_i_is_word(lower + start, end - start, organisation_nouns[i]))
             return 1;
     if (end - start < 4 || lower[end - 1] != 's')
         return 0;
     for (size_t i = 0; not_plurals[i]; i++)
-        if (strlen(not_plurals[i]) == end - start && memcmp(lower + start, not_plurals[i], end - start) == 0)
+        if (eco_i_is_word(lower + start, end - start, not_plurals[i]))
             return 0;
     return -1;
 }
@@ -513,33 +518,37 @@ static int organisation_noun_before(const char *text, const char *lower, size_t 
  */
 static int licensed_at(const extraction *e, size_t byte)
 {
-    static const char *const phrases[] = {
-        "partnership with", "collaboration with", "together with", "partnered with",
-        "worked with", "working with", "work with", "funded by", "financed by", "supported by",
-        "initiative of", "led by", "managed by", "member of", "members of", "partners:",
-        "partners are", "partners include", "including", "collaboration of",
-        "cooperation with", "alliance with", "agreement with", "sponsored by", "hosted by",
-        "run by", "coordinated by", "en alianza con", "en colaboracion con", "junto con",
-        "en partenariat avec", "en collaboration avec", "em parceria com", "com o apoio",
-        "con el apoyo de", "avec le soutien de", "partners", "partner", NULL};
+#define P ECO_I_PHRASE
+    static const eco_i_phrase phrases[] = {
+        P("partnership with"), P("collaboration with"), P("together with"), P("partnered with"),
+        P("worked with"), P("working with"), P("work with"), P("funded by"), P("financed by"),
+        P("supported by"), P("initiative of"), P("led by"), P("managed by"), P("member of"),
+        P("members of"), P("partners:"), P("partners are"), P("partners include"),
+        P("including"), P("collaboration of"), P("cooperation with"), P("alliance with"),
+        P("agreement with"), P("sponsored by"), P("hosted by"), P("run by"),
+        P("coordinated by"), P("en alianza con"), P("en colaboracion con"), P("junto con"),
+        P("en partenariat avec"), P("en collaboration avec"), P("em parceria com"),
+        P("com o apoio"), P("con el apoyo de"), P("avec le soutien de"), P("partners"),
+        P("partner")};
+#undef P
     size_t end = byte < sizeof(e->lower) ? byte : sizeof(e->lower) - 1;
 
     end = skip_back(e->lower, end, " ");
     if (end >= 4 && memcmp(e->lower + end - 4, " the", 4) == 0)
         end -= 4;
     end = skip_back(e->lower, end, " ");
-    for (size_t i = 0; example_phrases[i].text; i++) {
-        const char *phrase = example_phrases[i].text;
-        size_t n = strlen(phrase);
+    for (size_t i = 0; i < sizeof(example_phrases) / sizeof(example_phrases[0]); i++) {
+        const char *phrase = example_phrases[i].phrase.text;
+        size_t n = example_phrases[i].phrase.len;
         if (n <= end && memcmp(e->lower + end - n, phrase, n) == 0 &&
             (n == end || strchr(" (", e->lower[end - n - 1]))) {
             int noun = organisation_noun_before(e->st->text, e->lower, end - n);
             return noun != 0 ? noun : example_phrases[i].licenses;
         }
     }
-    for (size_t i = 0; phrases[i]; i++) {
-        size_t n = strlen(phrases[i]);
-        if (n <= end && memcmp(e->lower + end - n, phrases[i], n) == 0 &&
+    for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
+        size_t n = phrases[i].len;
+        if (n <= end && memcmp(e->lower + end - n, phrases[i].text, n) == 0 &&
             (n == end || e->lower[end - n - 1] == ' '))
             return 1;
     }
@@ -1190,9 +1199,15 @@ void eco_i_mentions_free(eco_i_mentions *m)
 static int may_name(const char *text, size_t len)
 {
     char first[16];
-    size_t n = 0;
+    size_t n = 0, i = 1;
 
-    for (size_t i = 1; i < len; i++) {
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        if (eco_i_capitals8(w) | eco_i_lead_bytes8(w))
+            return 1;
+    }
+    for (; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if ((c >= 'A' && c <= 'Z') || c >= 0xC3)
             return 1;
@@ -1219,9 +1234,9 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
     e.x = x;
     e.st = st;
     e.out = out;
-    for (size_t i = 0; i < len && i < sizeof(e.lower) - 1; i++)
-        e.lower[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
-    e.lower[len < sizeof(e.lower) - 1 ? len : sizeof(e.lower) - 1] = '\0';
+    size_t lowered = len < sizeof(e.lower) - 1 ? len : sizeof(e.lower) - 1;
+    eco_i_lower_ascii(e.lower, text, lowered);
+    e.lower[lowered] = '\0';
     for (size_t i = 0; i < st->count;) {
         const token *t = &st->tokens[i];
         if (!t->word || !(t->cap || x->names_only) || (t->upper && t->end - t->start > 40)) {

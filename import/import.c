@@ -297,6 +297,7 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
 
     if ((rc = session_open(&session, opt ? opt : &defaults, err)) == 0)
         rc = import_buffer(g, data, len, source, NULL, &session, err);
+    eco_i_graph_sort_records(g);
     session_close(&session);
     return rc;
 }
@@ -665,6 +666,7 @@ int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
     if (list.count > 1)
         qsort(list.items, list.count, sizeof(*list.items), by_content);
     rc = import_list(g, &list, &session, err);
+    eco_i_graph_sort_records(g);
 cleanup:
     free(given);
     inputs_free(&list);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "ecomap/import.h"
 #include "internal.h"
@@ -299,8 +300,64 @@ typedef struct eco_i_doc {
 int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len);
 void eco_i_doc_close(eco_i_doc *doc);
 
-/* 1 when line starts with prefix. */
-int eco_i_starts(const char *line, const char *prefix);
+/* 1 when line starts with prefix.  Inline, and without strlen: the readers test every
+ * line against lists of prefixes. */
+static inline int eco_i_starts(const char *line, const char *prefix)
+{
+    while (*prefix && *line == *prefix)
+        line++, prefix++;
+    return *prefix == '\0';
+}
+
+/* 1 when the n bytes at s are word, whole.  For lists of words tested against every word
+ * of a text: a first byte that differs costs one comparison, and no strlen. */
+static inline int eco_i_is_word(const char *s, size_t n, const char *word)
+{
+    size_t k = 0;
+    while (k < n && word[k] && word[k] == s[k])
+        k++;
+    return k == n && word[n] == '\0';
+}
+
+/* Eight bytes at a time, for the scans every sentence goes through.  Each byte of w is
+ * tested alone (w | high keeps a subtraction from borrowing across bytes); the result has
+ * 0x80 in each byte that passes.  capitals: 'A' to 'Z'; lead bytes: 0xC3 and above, which
+ * start the accented letters of the Latin, Greek and Cyrillic alphabets. */
+#define ECO_I_HIGH8 0x8080808080808080ULL
+#define ECO_I_BYTES8(b) (0x0101010101010101ULL * (b))
+
+static inline uint64_t eco_i_capitals8(uint64_t w)
+{
+    return ((w | ECO_I_HIGH8) - ECO_I_BYTES8(0x41)) & ~((w | ECO_I_HIGH8) - ECO_I_BYTES8(0x5B)) &
+           ~w & ECO_I_HIGH8;
+}
+
+static inline uint64_t eco_i_lead_bytes8(uint64_t w)
+{
+    return ((w | ECO_I_HIGH8) - ECO_I_BYTES8(0x43)) & w & ECO_I_HIGH8;
+}
+
+/* Copies n bytes of s to out with 'A' to 'Z' lowered; other bytes stay. */
+static inline void eco_i_lower_ascii(char *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w |= eco_i_capitals8(w) >> 2; /* 0x80 >> 2 is the 0x20 between 'A' and 'a' */
+        memcpy(out + i, &w, 8);
+    }
+    for (; i < n; i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+}
+
+/* A constant phrase and its length, for lists matched against the end of a text. */
+typedef struct eco_i_phrase {
+    const char *text;
+    size_t len;
+} eco_i_phrase;
+
+#define ECO_I_PHRASE(s) {s, sizeof(s) - 1}
 
 /* Splits "X: Y", "X – Y" or "X - Y" once; 1 when it did, with X and Y trimmed. */
 int eco_i_split_title(const char *title, const char **x, size_t *xn, const char **y, size_t *yn);

@@ -179,7 +179,7 @@ static int is_prose(const char *s, size_t n)
         while (i < n && s[i] != ' ')
             i++;
         for (size_t k = 0; glue[k]; k++)
-            glued += strlen(glue[k]) == i - start && strncmp(s + start, glue[k], i - start) == 0;
+            glued += eco_i_is_word(s + start, i - start, glue[k]);
     }
     return words > 14 || (words >= 6 && small * 2 > words && glued > 0);
 }

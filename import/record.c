@@ -114,10 +114,14 @@ eco_graph *eco_i_record_graph(eco_i_record *r) { return r->g; }
 
 /* ---- Names the record knows ------------------------------------------------------------- */
 
+static int know_key(eco_i_record *r, uint64_t key, size_t actor)
+{
+    return key ? eco_i_map_put(&r->known, key, actor) : 0;
+}
+
 int eco_i_record_know(eco_i_record *r, const char *name, size_t actor)
 {
-    uint64_t key = name ? eco_i_fold_hash(name, strlen(name)) : 0;
-    return key ? eco_i_map_put(&r->known, key, actor) : 0;
+    return name ? know_key(r, eco_i_fold_hash(name, strlen(name)), actor) : 0;
 }
 
 static int known_key(const char *text, size_t len, uint64_t key, size_t *actor, void *ctx)
@@ -317,11 +321,12 @@ static int national_institute(const char *name)
 
 /* The session's memory of which actor a name and country were resolved to.  A hit is
  * trusted only while that index still holds the actor it held (same pooled name). */
-static uint64_t cache_key(const char *name, const char *country)
+static uint64_t cache_key(uint64_t name_key, const char *country)
 {
-    uint64_t key = eco_i_fold_hash(name, strlen(name));
-    return key ? key ^ (country ? eco_i_hash(country, strlen(country)) * 0x9E3779B97F4A7C15ULL : 0)
-               : 0;
+    return name_key ? name_key ^ (country ? eco_i_hash(country, strlen(country)) *
+                                                0x9E3779B97F4A7C15ULL
+                                          : 0)
+                    : 0;
 }
 
 static int cache_get(const eco_i_record *r, uint64_t key, size_t *out)
@@ -366,13 +371,14 @@ static eco_actor_type owner_type(const eco_i_record *r, const char *name)
     return ECO_TYPE_UNKNOWN;
 }
 
-int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
-                       const char *country)
+/* eco_i_record_actor for a name whose eco_i_fold_hash is name_key: a mention has it. */
+static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t name_key,
+                       eco_actor_type type, const char *country)
 {
     char lab[200];
     size_t i;
     int rc, form = undp_form(r, name, &i, lab, sizeof(lab));
-    uint64_t key = r->in->session ? cache_key(name, country_for(r, type, country)) : 0;
+    uint64_t key = r->in->session ? cache_key(name_key, country_for(r, type, country)) : 0;
 
     if (form == 1) {
         *out = i;
@@ -382,11 +388,11 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
         if ((rc = eco_graph_resolve_actor(&i, r->g, lab, ECO_TYPE_INTERNATIONAL,
                                           eco_i_country_name(lab + 21, strlen(lab + 21)))) < 0 ||
             (rc = eco_graph_add_alias(r->g, i, name)) < 0 ||
-            (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
+            (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0 ||
             (rc = eco_i_graph_vote_name(r->g, lab, r->view.id)) < 0)
             return rc;
         *out = i;
-        return eco_i_record_know(r, name, i);
+        return know_key(r, name_key, i);
     }
     /* most names are met again: find them before classifying them */
     if (type != ECO_TYPE_INTERNATIONAL &&
@@ -422,12 +428,19 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
         return rc;
     }
 found:
-    if ((rc = cache_put(r, key, i)) < 0 || (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0 ||
+    if ((rc = cache_put(r, key, i)) < 0 ||
+        (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0 ||
         (rc = eco_i_graph_vote_name(r->g, name, r->view.id)) < 0 ||
-        (rc = eco_i_record_know(r, name, i)) < 0)
+        (rc = know_key(r, name_key, i)) < 0)
         return rc;
     *out = i;
     return 0;
+}
+
+int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
+                       const char *country)
+{
+    return keyed_actor(r, out, name, eco_i_fold_hash(name, strlen(name)), type, country);
 }
 
 /* ---- Ties ------------------------------------------------------------------------------- */
@@ -609,7 +622,7 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     }
     if (m->known && known_key(m->name, 0, m->key, &i, r)) {
         *out = i;
-        return eco_graph_add_actor_record(r->g, i, r->view.id);
+        return eco_i_graph_append_actor_record(r->g, i, r->view.id);
     }
     if (m->known) {
         const char *c = m->known->type == ECO_TYPE_INTERNATIONAL ? m->known->country
@@ -633,9 +646,9 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
         (known_name(m->alias, strlen(m->alias), &i, r) ||
          eco_graph_find_actor(&i, r->g, m->alias, country_for(r, m->type, country)) == 0)) {
         if ((rc = eco_graph_add_alias(r->g, i, m->name)) < 0 ||
-            (rc = eco_graph_add_actor_record(r->g, i, r->view.id)) < 0)
+            (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0)
             return rc;
-    } else if ((rc = eco_i_record_actor(r, &i, m->name, m->type, country)) < 0) {
+    } else if ((rc = keyed_actor(r, &i, m->name, m->key, m->type, country)) < 0) {
         return rc;
     }
     if (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i, m->type)) < 0)

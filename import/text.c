@@ -247,10 +247,13 @@ static int is_abbreviation(const char *text, size_t i)
     static const char *const words[] = {"etc", "Dr", "Mr", "Mrs", "Ms", "St", "No", "Nr",
                                         "vs", "Prof", "Inc", "Ltd", "Co", "Jr", "Sr", NULL};
     for (size_t k = 0; words[k]; k++)
-        if (strlen(words[k]) == n && memcmp(text + start, words[k], n) == 0)
+        if (eco_i_is_word(text + start, n, words[k]))
             return 1;
     return 0;
 }
+
+static const unsigned char may_end_sentence[256] = {
+    ['\n'] = 1, [';'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1};
 
 int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx)
 {
@@ -259,8 +262,7 @@ int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ct
 
     for (size_t i = 0; i <= len; i++) {
         /* skip to the next byte that may end a sentence */
-        while (i < len && text[i] != '\n' && text[i] != ';' && text[i] != '.' && text[i] != '?' &&
-               text[i] != '!')
+        while (i < len && !may_end_sentence[(unsigned char)text[i]])
             i++;
         int end = i == len || text[i] == '\n' || text[i] == ';';
         size_t stop = i;
@@ -369,11 +371,13 @@ uint64_t eco_i_fold_hash(const char *text, size_t len)
  * "Happy Smala See less".  Cuts them off; returns the line's new length. */
 static size_t drop_page_controls(char *line, size_t len)
 {
-    static const char *const controls[] = {" See less", " See more", " Read more", " Show more",
-                                           " Show less", " Voir plus", " Ver m\xC3\xA1s", NULL};
-    for (size_t i = 0; controls[i]; i++) {
-        size_t n = strlen(controls[i]);
-        if (len > n && memcmp(line + len - n, controls[i], n) == 0) {
+    static const eco_i_phrase controls[] = {
+        ECO_I_PHRASE(" See less"),  ECO_I_PHRASE(" See more"),  ECO_I_PHRASE(" Read more"),
+        ECO_I_PHRASE(" Show more"), ECO_I_PHRASE(" Show less"), ECO_I_PHRASE(" Voir plus"),
+        ECO_I_PHRASE(" Ver m\xC3\xA1s")};
+    for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++) {
+        size_t n = controls[i].len;
+        if (len > n && memcmp(line + len - n, controls[i].text, n) == 0) {
             len -= n;
             line[len] = '\0';
             break;
@@ -419,11 +423,6 @@ void eco_i_doc_close(eco_i_doc *doc)
     free(doc->text);
     free(doc->lines);
     memset(doc, 0, sizeof(*doc));
-}
-
-int eco_i_starts(const char *line, const char *prefix)
-{
-    return strncmp(line, prefix, strlen(prefix)) == 0;
 }
 
 int eco_i_split_title(const char *title, const char **x, size_t *xn, const char **y, size_t *yn)
