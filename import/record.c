@@ -200,11 +200,14 @@ int eco_i_record_set_lab(eco_i_record *r, size_t actor)
 
 /* ---- Actors ----------------------------------------------------------------------------- */
 
-/* A quick look for the words undp_form reads, so that other names are not folded. */
+/* A quick look for the words undp_form reads, so that other names are not folded.  They
+ * all start words ("UNDP's", "l'UNDP", "AccLab"), so only word starts are looked at. */
 static int has_undp_word(const char *name)
 {
     for (const char *p = name; *p; p++) {
-        char c = (char)(*p | 0x20);
+        char c = (char)(*p | 0x20), before = p > name ? (char)(p[-1] | 0x20) : ' ';
+        if ((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))
+            continue;
         if ((c == 'u' && strncasecmp(p, "undp", 4) == 0) ||
             (c == 'p' && strncasecmp(p, "pnud", 4) == 0) ||
             (c == 'a' && strncasecmp(p, "acc", 3) == 0) ||
