@@ -251,11 +251,11 @@ static int lab_stands_out(const char *w, size_t at, size_t n)
 }
 
 /* Fills the word properties of t from its text. */
-static void describe_word(token *t, const char *s, int names_only)
+/* Sets t's cap (starts with a capital, or is a numeral-led name like "3M") and upper (all
+ * capitals, as acronyms are), from the n bytes of the word at w. */
+static void word_case(token *t, const char *w, size_t n)
 {
-    size_t n = t->end - t->start, letters = 0, uppers = 0;
-    const char *w = s + t->start;
-    char buf[48];
+    size_t letters = 0, uppers = 0;
     uint32_t c;
 
     char_at(w, n, &c);
@@ -274,58 +274,81 @@ static void describe_word(token *t, const char *s, int names_only)
         i += k;
     }
     t->upper = letters >= 2 && uppers == letters;
+}
+
+/* The length of the word at w without a possessive 's, ’s or ´s (t->poss set), or n. */
+static size_t without_possessive(token *t, const char *w, size_t n)
+{
+    if (n <= 2 || (w[n - 1] != 's' && w[n - 1] != 'S'))
+        return n;
+    const unsigned char *p = (const unsigned char *)w + n - 1;
+    size_t mark = p[-1] == '\'' ? 2
+                  : n >= 3 && p[-1] == 0xB4 && p[-2] == 0xC2 ? 3
+                  : n >= 4 && p[-1] == 0x99 && p[-2] == 0x80 && p[-3] == 0xE2 ? 4
+                                                                               : 0;
+    t->poss = mark > 0;
+    return n - mark;
+}
+
+/* Fills t->folded with the n bytes at w folded; empty when they do not fit. */
+static void fold_word(token *t, const char *w, size_t n)
+{
+    char buf[48];
+    size_t k = 0;
+
+    t->folded[0] = '\0';
+    if (n >= sizeof(buf))
+        return;
+    /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
+    while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
+        k++;
+    if (k == n) {
+        eco_i_lower_ascii(t->folded, w, n);
+        t->folded[n] = '\0';
+        return;
+    }
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
+        t->folded[0] = '\0';
+}
+
+/* Whether a capitalised word that is no head holds "lab" as a lab's name does: LabX,
+ * Santalab, GovLab, OpenlabEC; not "Available", "Labour" or "Laboratory". */
+static int coins_lab(const token *t, const char *w, size_t n)
+{
+    size_t fl = strlen(t->folded);
+    if (!t->cap || t->head || fl <= 3 || strchr(t->folded, ' '))
+        return 0;
+    const char *lab = strstr(t->folded, "lab");
+    int plural = fl >= 4 && strcmp(t->folded + fl - 4, "labs") == 0;
+    if (lab && fl == n && !lab_stands_out(w, (size_t)(lab - t->folded), n))
+        lab = NULL; /* "Available", "Syllabus": letters, not a lab */
+    return lab && !plural && strcmp(t->folded, "labour") != 0 && strcmp(t->folded, "labor") != 0 &&
+           strncmp(t->folded, "label", 5) != 0 && strncmp(t->folded, "collab", 6) != 0 &&
+           strncmp(t->folded, "elabor", 6) != 0 && strncmp(t->folded, "labrador", 8) != 0 &&
+           strstr(t->folded, "laborat") == NULL;
+}
+
+static void describe_word(token *t, const char *s, int names_only)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+
+    word_case(t, w, n);
     /* a long small word in prose is no connector, marker or head that matters here */
     if (!t->cap && !names_only && n > 8) {
         t->folded[0] = '\0';
         return;
     }
-    if (n > 2 && (w[n - 1] == 's' || w[n - 1] == 'S')) {
-        /* 's, ’s, ´s */
-        size_t before = n - 1;
-        const char *p = w + before;
-        if (before >= 1 && p[-1] == '\'')
-            t->poss = 1, n -= 2;
-        else if (before >= 2 && (unsigned char)p[-1] == 0xB4 && (unsigned char)p[-2] == 0xC2)
-            t->poss = 1, n -= 3;
-        else if (before >= 3 && (unsigned char)p[-1] == 0x99 && (unsigned char)p[-2] == 0x80 &&
-                 (unsigned char)p[-3] == 0xE2)
-            t->poss = 1, n -= 4;
-    }
-    t->folded[0] = '\0';
-    if (n < sizeof(buf)) {
-        /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
-        size_t k = 0;
-        while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
-            k++;
-        if (k == n) {
-            for (k = 0; k < n; k++)
-                t->folded[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-            t->folded[n] = '\0';
-        } else {
-            memcpy(buf, w, n);
-            buf[n] = '\0';
-            if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
-                t->folded[0] = '\0';
-        }
-    }
+    n = without_possessive(t, w, n);
+    fold_word(t, w, n);
     t->cls = (unsigned short)word_class(t->folded);
     if (t->cls & W_HEAD)
         t->head = 1;
     else if (t->cls & W_PLURAL)
         t->head = 2;
-    /* LabX, Santalab, GovLab, OpenlabEC: "lab" inside one capitalised word. */
-    size_t fl = strlen(t->folded);
-    if (t->cap && !t->head && fl > 3 && !strchr(t->folded, ' ')) {
-        const char *lab = strstr(t->folded, "lab");
-        int plural = fl >= 4 && strcmp(t->folded + fl - 4, "labs") == 0;
-        if (lab && fl == n && !lab_stands_out(w, (size_t)(lab - t->folded), n))
-            lab = NULL; /* "Available", "Syllabus": letters, not a lab */
-        if (lab && !plural && strcmp(t->folded, "labour") != 0 && strcmp(t->folded, "labor") != 0 &&
-            strncmp(t->folded, "label", 5) != 0 && strncmp(t->folded, "collab", 6) != 0 &&
-            strncmp(t->folded, "elabor", 6) != 0 && strncmp(t->folded, "labrador", 8) != 0 &&
-            strstr(t->folded, "laborat") == NULL)
-            t->coined = 1;
-    }
+    t->coined = coins_lab(t, w, n);
 }
 
 /* The length of the web address at s ("https://...", "www...."), up to the next space; 0
@@ -343,9 +366,63 @@ static size_t url_length(const char *s, size_t n)
 
 /* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
  * stay in it ("Ombudsman's", "Guinea-Bissau"). */
+/* The mark a punctuation character plays in a chain of names. */
+static char punct_of(uint32_t c)
+{
+    if (c == ',' || c == '&' || c == '/' || c == '(' || c == ')' || c == ':' || c == '+')
+        return (char)c;
+    if (is_dash(c))
+        return '-';
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0xAB ||
+        c == 0xBB || c == '\'')
+        return '"';
+    return c == '[' ? '(' : c == ']' ? ')' : '.';
+}
+
+/* The length of an elided article at text + i, apostrophe included, when it is a word of its
+ * own: "L'Accélérateur", "d'Ivoire", "l'agriculture".  0 when there is none. */
+static size_t elided_article(const char *text, size_t len, size_t i)
+{
+    uint32_t ap, after;
+    char first = (char)(text[i] | 0x20);
+
+    if (i + 2 >= len || (first != 'l' && first != 'd'))
+        return 0;
+    size_t ak = char_at(text + i + 1, len - i - 1, &ap);
+    if (!is_apostrophe(ap) || i + 1 + ak >= len)
+        return 0;
+    char_at(text + i + 1 + ak, len - i - 1 - ak, &after);
+    return is_upper(after) || (after >= 'a' && after <= 'z' && first == 'l') ? 1 + ak : 0;
+}
+
+/* The end of the word that starts at text + i: letters, with an apostrophe, a hyphen or a
+ * dot between letters kept in it ("O'Brien", "Co-Lab", "U.N.D.P"). */
+static size_t word_end_from(const char *text, size_t len, size_t i)
+{
+    uint32_t c;
+
+    while (i < len) {
+        size_t k = char_at(text + i, len - i, &c);
+        if (is_letter(c)) {
+            i += k;
+            continue;
+        }
+        uint32_t next = 0;
+        if (i + k < len)
+            char_at(text + i + k, len - i - k, &next);
+        if ((is_apostrophe(c) || c == '-' || c == '.') && is_letter(next) &&
+            !(c == '.' && !(next >= 'A' && next <= 'Z'))) {
+            i += k;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
 static void tokenize(sentence *st, const char *text, size_t len, int names_only)
 {
-    size_t i = 0;
+    size_t i = 0, skip;
     uint32_t c;
 
     st->text = text;
@@ -359,63 +436,27 @@ static void tokenize(sentence *st, const char *text, size_t len, int names_only)
             continue;
         }
         /* a web address names no organisation, however its path is spelt */
-        if ((c == 'h' || c == 'w') && url_length(text + i, len - i)) {
-            i += url_length(text + i, len - i);
+        if ((c == 'h' || c == 'w') && (skip = url_length(text + i, len - i))) {
+            i += skip;
             continue;
         }
         memset(t, 0, sizeof(*t));
         t->start = i;
-        if (!is_letter(c)) {
-            t->end = i + k;
-            t->punct = c == ',' || c == '&' || c == '/' || c == '(' || c == ')' || c == ':' ||
-                               c == '+' ? (char)c
-                       : is_dash(c) ? '-'
-                       : c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
-                               c == 0xAB || c == 0xBB || c == '\'' ? '"'
-                       : c == '[' ? '(' : c == ']' ? ')' : '.';
-            st->count++;
-            i += k;
-            continue;
-        }
-        /* "L'Accélérateur", "d'Ivoire": the elided article is a word of its own */
-        if (i + 2 < len && ((text[i] | 0x20) == 'l' || (text[i] | 0x20) == 'd')) {
-            uint32_t ap, after;
-            size_t ak = char_at(text + i + 1, len - i - 1, &ap);
-            if (is_apostrophe(ap) && i + 1 + ak < len) {
-                char_at(text + i + 1 + ak, len - i - 1 - ak, &after);
-                if (is_upper(after) || (after >= 'a' && after <= 'z' && (text[i] | 0x20) == 'l')) {
-                    t->end = i + 1 + ak;
-                    t->word = 1;
-                    t->folded[0] = (char)(text[i] | 0x20);
-                    t->folded[1] = '\0';
-                    t->cls = (unsigned short)word_class(t->folded);
-                    st->count++;
-                    i += 1 + ak;
-                    continue;
-                }
-            }
-        }
-        while (i < len) {
-            k = char_at(text + i, len - i, &c);
-            if (is_letter(c)) {
-                i += k;
-                continue;
-            }
-            /* an apostrophe, hyphen or dot between letters stays in the word */
-            uint32_t next = 0;
-            if (i + k < len)
-                char_at(text + i + k, len - i - k, &next);
-            if ((is_apostrophe(c) || c == '-' || c == '.') && is_letter(next) &&
-                !(c == '.' && !(next >= 'A' && next <= 'Z'))) {
-                i += k;
-                continue;
-            }
-            break;
-        }
-        t->end = i;
-        t->word = 1;
-        describe_word(t, text, names_only);
         st->count++;
+        if (!is_letter(c)) {
+            t->end = i += k;
+            t->punct = punct_of(c);
+        } else if ((skip = elided_article(text, len, i))) {
+            t->end = i += skip;
+            t->word = 1;
+            t->folded[0] = (char)(text[t->start] | 0x20);
+            t->folded[1] = '\0';
+            t->cls = (unsigned short)word_class(t->folded);
+        } else {
+            t->end = i = word_end_from(text, len, i);
+            t->word = 1;
+            describe_word(t, text, names_only);
+        }
     }
 }
 

@@ -600,6 +600,51 @@ static int import_list(eco_graph *g, const input_list *list, eco_i_session *sess
     return rc;
 }
 
+/* Lists every file below each of the n paths (sorted, repeats skipped). */
+static int list_given(input_list *list, const char **given, size_t n, eco_i_session *session,
+                      eco_error *err)
+{
+    int rc;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t kept = 0;
+        char *copy;
+        if (i > 0 && strcmp(given[i], given[i - 1]) == 0)
+            continue;
+        if (!(copy = malloc(strlen(given[i]) + 1)))
+            return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
+        strcpy(copy, given[i]);
+        if ((rc = gather_any(list, copy, session, 0, &kept, err)) < 0)
+            return rc;
+        /* A folder that gave nothing is a mistake to say, not an empty map to write. */
+        if (kept == 0 && strcmp(given[i], "-") != 0)
+            return eco_error_set(err, ECO_EDATA, given[i], 0, 0,
+                                 "holds no map or records that ecomap reads");
+    }
+    return 0;
+}
+
+/* Drops the second listing of a file named and also below a folder named, then puts the
+ * inputs in the order they are read: by their contents, not their names. */
+static void order_inputs(input_list *list)
+{
+    size_t unique = 0;
+
+    if (list->count > 1)
+        qsort(list->items, list->count, sizeof(*list->items), by_path);
+    for (size_t i = 0; i < list->count; i++) {
+        if (unique && strcmp(list->items[unique - 1].path, list->items[i].path) == 0) {
+            free(list->items[i].path);
+            free(list->items[i].data);
+            continue;
+        }
+        list->items[unique++] = list->items[i];
+    }
+    list->count = unique;
+    if (list->count > 1)
+        qsort(list->items, list->count, sizeof(*list->items), by_content);
+}
+
 int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
                      const eco_import_options *opt, eco_error *err)
 {
@@ -631,40 +676,9 @@ int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
     /* in name order, so that the first error does not depend on the order of the paths */
     if (n > 1)
         qsort(given, n, sizeof(*given), compare_names);
-    for (size_t i = 0; i < n; i++) {
-        size_t kept = 0;
-        char *copy;
-        if (i > 0 && strcmp(given[i], given[i - 1]) == 0)
-            continue;
-        if (!(copy = malloc(strlen(given[i]) + 1))) {
-            rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
-            goto cleanup;
-        }
-        strcpy(copy, given[i]);
-        if ((rc = gather_any(&list, copy, &session, 0, &kept, err)) < 0)
-            goto cleanup;
-        /* A folder that gave nothing is a mistake to say, not an empty map to write. */
-        if (kept == 0 && strcmp(given[i], "-") != 0) {
-            rc = eco_error_set(err, ECO_EDATA, given[i], 0, 0,
-                               "holds no map or records that ecomap reads");
-            goto cleanup;
-        }
-    }
-    /* a file named and also below a folder named is one input */
-    if (list.count > 1)
-        qsort(list.items, list.count, sizeof(*list.items), by_path);
-    size_t unique = 0;
-    for (size_t i = 0; i < list.count; i++) {
-        if (unique && strcmp(list.items[unique - 1].path, list.items[i].path) == 0) {
-            free(list.items[i].path);
-            free(list.items[i].data);
-            continue;
-        }
-        list.items[unique++] = list.items[i];
-    }
-    list.count = unique;
-    if (list.count > 1)
-        qsort(list.items, list.count, sizeof(*list.items), by_content);
+    if ((rc = list_given(&list, given, n, &session, err)) < 0)
+        goto cleanup;
+    order_inputs(&list);
     rc = import_list(g, &list, &session, err);
     eco_i_graph_sort_records(g);
 cleanup:

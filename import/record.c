@@ -374,6 +374,29 @@ static eco_actor_type owner_type(const eco_i_record *r, const char *name)
     return ECO_TYPE_UNKNOWN;
 }
 
+/* The type and country of a name met for the first time: the type given, else what the name
+ * says; the country the name names, else the one given or the record's. */
+static void place_new_name(const eco_i_record *r, const char *name, eco_actor_type *type,
+                           const char **country)
+{
+    int guessed = *type == ECO_TYPE_UNKNOWN;
+    const char *named = country_in_name(name);
+
+    if (guessed)
+        *type = eco_name_classify(name);
+    if (*type == ECO_TYPE_UNKNOWN)
+        *type = owner_type(r, name);
+    if (*type == ECO_TYPE_ACADEMIA && national_institute(name))
+        *type = ECO_TYPE_GOVERNMENT;
+    if (eco_i_starts(name, "UN ") && *type != ECO_TYPE_UNKNOWN)
+        *type = ECO_TYPE_INTERNATIONAL; /* "UN Human Rights Council" */
+    if (named && guessed && *type == ECO_TYPE_INTERNATIONAL)
+        *type = ECO_TYPE_GOVERNMENT; /* "Development Bank of Mongolia" is Mongolia's */
+    if (named)
+        *country = named;
+    *country = country_for(r, *type, *country);
+}
+
 /* eco_i_record_actor for a name whose eco_i_fold_hash is name_key: a mention has it. */
 static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t name_key,
                        eco_actor_type type, const char *country)
@@ -409,21 +432,7 @@ static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t 
             return rc;
         goto found;
     }
-    int guessed = type == ECO_TYPE_UNKNOWN;
-    if (guessed)
-        type = eco_name_classify(name);
-    if (type == ECO_TYPE_UNKNOWN)
-        type = owner_type(r, name);
-    if (type == ECO_TYPE_ACADEMIA && national_institute(name))
-        type = ECO_TYPE_GOVERNMENT;
-    if (eco_i_starts(name, "UN ") && type != ECO_TYPE_UNKNOWN)
-        type = ECO_TYPE_INTERNATIONAL; /* "UN Human Rights Council" */
-    const char *named = country_in_name(name);
-    if (named && guessed && type == ECO_TYPE_INTERNATIONAL)
-        type = ECO_TYPE_GOVERNMENT; /* "Development Bank of Mongolia" is Mongolia's */
-    if (named)
-        country = named;
-    country = country_for(r, type, country);
+    place_new_name(r, name, &type, &country);
     if (find_without_demonym(r, &i, name, country)) {
         if ((rc = eco_graph_add_alias(r->g, i, name)) < 0)
             return rc;

@@ -158,6 +158,34 @@ static const unsigned char plain[256] = {
     ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
     ['z'] = 1, ['{'] = 1, ['|'] = 1, ['}'] = 1, ['~'] = 1};
 
+/* Cleans the character at text + r, which is no plain byte and starts no markup, writing
+ * it at text + *w: spaces of every width become ' ', zero-width marks and control bytes
+ * go, a byte that is not UTF-8 becomes ' ' (one byte lost, the line kept).  Returns the
+ * bytes read. */
+static size_t clean_char(char *text, size_t len, size_t r, size_t *w)
+{
+    unsigned char c = (unsigned char)text[r];
+    uint32_t cp;
+    size_t n;
+
+    if (c < 0x80) {
+        text[(*w)++] = (char)(c == '\t' || c == '\f' || c == '\v' || c == 0 ? ' ' : c);
+        return 1;
+    }
+    if ((n = eco_i_utf8_decode(text + r, len - r, &cp)) == 0) {
+        text[(*w)++] = ' ';
+        return 1;
+    }
+    if (cp == 0xA0 || cp == 0x202F || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A) ||
+        cp == 0x3000) {
+        text[(*w)++] = ' ';
+    } else if (!(cp == 0x200B || cp == 0xFEFF || cp == 0x200E || cp == 0x200F)) {
+        memmove(text + *w, text + r, n);
+        *w += n;
+    }
+    return n;
+}
+
 size_t eco_i_text_clean(char *text, size_t len)
 {
     size_t r = 0, w = 0;
@@ -205,27 +233,7 @@ size_t eco_i_text_clean(char *text, size_t len)
             r += used;
             continue;
         }
-        if (c < 0x80) {
-            text[w++] = (char)(c == '\t' || c == '\f' || c == '\v' || c == 0 ? ' ' : c);
-            r++;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = eco_i_utf8_decode(text + r, len - r, &cp);
-        if (n == 0) {
-            text[w++] = ' '; /* not UTF-8: one byte lost, the line kept */
-            r++;
-        } else if (cp == 0xA0 || cp == 0x202F || cp == 0x2007 || (cp >= 0x2000 && cp <= 0x200A) ||
-                   cp == 0x3000) {
-            text[w++] = ' ';
-            r += n;
-        } else if (cp == 0x200B || cp == 0xFEFF || cp == 0x200E || cp == 0x200F) {
-            r += n; /* zero-width marks */
-        } else {
-            memmove(text + w, text + r, n);
-            w += n;
-            r += n;
-        }
+        r += clean_char(text, len, r, &w);
     }
     text[w] = '\0';
     return w;
