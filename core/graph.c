@@ -708,57 +708,47 @@ void eco_i_graph_sort_records(eco_graph *g)
     g->records_later = 0;
 }
 
-/* record_id, pooled, for actor i; NULL with *rc set when it cannot be added. */
-static const char *actor_record(eco_graph *g, size_t i, const char *record_id, int *rc)
-{
-    if (i >= g->actor_count || !record_id || !*record_id) {
-        *rc = ECO_EUSAGE;
-        return NULL;
-    }
-    return intern(g, record_id, rc);
-}
-
-int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id)
+/* Adds record_id to actor i's records: in order, or after the others when later. */
+static int add_actor_record(eco_graph *g, size_t i, const char *record_id, int later)
 {
     int rc = 0;
-    const char *pooled = actor_record(g, i, record_id, &rc);
+    const char *pooled;
     actor *a;
 
-    if (!pooled)
+    if (i >= g->actor_count || !record_id || !*record_id)
+        return ECO_EUSAGE;
+    if (!(pooled = intern(g, record_id, &rc)))
         return rc;
     a = &g->actors[i];
     if (pooled == a->last_record)
         return 0;
-    if (a->records_later)
-        sort_records(a);
-    rc = sorted_insert(&a->records, &a->view.record_count, &a->record_cap, pooled);
+    if (!later) {
+        if (a->records_later)
+            sort_records(a);
+        rc = sorted_insert(&a->records, &a->view.record_count, &a->record_cap, pooled);
+    } else if (eco_i_reserve(&a->records, &a->record_cap, a->view.record_count + 1,
+                             sizeof(*a->records)) < 0) {
+        rc = ECO_ENOMEM;
+    } else {
+        size_t n = a->view.record_count;
+        if (n > 0 && !a->records_later && strcmp(a->records[n - 1], pooled) > 0)
+            a->records_later = g->records_later = 1;
+        a->records[a->view.record_count++] = pooled;
+    }
     if (rc == 0)
         a->last_record = pooled;
     sync_actor(a);
     return rc;
 }
 
+int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id)
+{
+    return add_actor_record(g, i, record_id, 0);
+}
+
 int eco_i_graph_append_actor_record(eco_graph *g, size_t i, const char *record_id)
 {
-    int rc = 0;
-    const char *pooled = actor_record(g, i, record_id, &rc);
-    actor *a;
-
-    if (!pooled)
-        return rc;
-    a = &g->actors[i];
-    if (pooled == a->last_record)
-        return 0;
-    if (eco_i_reserve(&a->records, &a->record_cap, a->view.record_count + 1,
-                      sizeof(*a->records)) < 0)
-        return ECO_ENOMEM;
-    size_t n = a->view.record_count;
-    if (n > 0 && !a->records_later && strcmp(a->records[n - 1], pooled) > 0)
-        a->records_later = g->records_later = 1;
-    a->records[a->view.record_count++] = pooled;
-    a->last_record = pooled;
-    sync_actor(a);
-    return 0;
+    return add_actor_record(g, i, record_id, 1);
 }
 
 /* ---- Ties ------------------------------------------------------------------------------- */
