@@ -253,8 +253,8 @@ typedef struct eco_i_json_step {
 } eco_i_json_step;
 
 /* Finds where the value at path (depth steps) starts in the JSON text, which must be
- * valid JSON.  Fills *line and *column (1-based; column in characters); both 0 when the
- * path is not in the text. */
+ * valid JSON.  Fills *line and *column (1-based; column in characters).  A member the text
+ * lacks ("weight" missing from a tie) is located at the object or array that lacks it. */
 void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
                        int *line, int *column);
 

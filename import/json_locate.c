@@ -153,10 +153,15 @@ void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         c.at += 3;
     *line = *column = 0;
-    for (size_t i = 0; i < depth; i++)
-        if (!enter(&c, &path[i]))
-            return;
     skip_space(&c);
+    for (size_t i = 0; i < depth; i++) {
+        cursor container = c;
+        if (!enter(&c, &path[i])) {
+            c = container;
+            break;
+        }
+        skip_space(&c);
+    }
     *line = c.line;
     *column = c.column;
 }

@@ -267,7 +267,8 @@ static int read_tie(reader *r, eco_graph *g, json_t *item)
     if (!json_is_number(weight) || !isfinite(json_number_value(weight)) ||
         json_number_value(weight) < 0) {
         enter_key(r, "weight");
-        return fail(r, ECO_EDATA, "\"weight\" must be a number of 0 or more");
+        return fail(r, ECO_EDATA, weight ? "\"weight\" must be a number of 0 or more"
+                                       : "a tie needs a \"weight\": a number of 0 or more");
     }
     directed = json_object_get(item, "directed");
     if (directed && !json_is_boolean(directed)) {

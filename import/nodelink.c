@@ -209,9 +209,9 @@ static int place_say(place *p, const char *key, int warn, const char *fmt, ...)
 
     if (key)
         p->path[depth++] = (eco_i_json_step){key, 0};
+    /* a key the text lacks, or one a reader made up (Kumu's "from" read as "source"), is
+     * located at its object */
     eco_i_json_locate(p->in->data, p->in->len, p->path, (size_t)depth, &line, &column);
-    if (line == 0) /* a key that a reader made up (Kumu's "from" read as "source") */
-        eco_i_json_locate(p->in->data, p->in->len, p->path, p->depth, &line, &column);
     va_start(ap, fmt);
     vsnprintf(text, sizeof(text), fmt, ap);
     va_end(ap);
