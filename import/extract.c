@@ -987,6 +987,8 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
     const item *it = &items[i];
     size_t k, last = i;
 
+    if (it->a >= it->b)
+        return 1; /* trimmed to nothing: no name, and none it could join */
     if ((it->has_head && !it->head_of && (it->complement || it->head_first)) ||
         (e->x->names_only && !it->has_head && it->has_of)) {
         /* "Ministry of Economy, Development and Tourism" */
@@ -1014,7 +1016,7 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
         /* "Tax and Customs Authority", "Science, Technology and Society Lab" */
         for (k = i + 1; k < n; k++) {
             const item *f = &items[k];
-            if (f->sep != SEP_COMMA && f->sep != SEP_AND)
+            if (f->a >= f->b || (f->sep != SEP_COMMA && f->sep != SEP_AND))
                 break;
             if (f->has_head) {
                 /* "... and Society Lab": a compound head word counts as one */
