@@ -109,6 +109,7 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in);
  * "..." when longer. */
 void cli_print_cell(const char *s, int width);
 
+
 /* Parses a whole number from min to max for option name; -1 after a usage error. */
 int cli_parse_count(const char *command, const char *name, const char *text, long min, long max,
                     long *out);

@@ -14,9 +14,11 @@ static void print_text(const eco_graph *g, const eco_communities *c, const char 
             size += c->membership[i] == k;
         printf("\n%zu. %zu actor%s\n", k + 1, size, size == 1 ? "" : "s");
         for (size_t i = 0; i < c->actor_count; i++)
-            if (c->membership[i] == k)
-                printf("   %s (%s)\n", eco_graph_actor(g, i)->name,
-                       cli_type_label(eco_graph_actor(g, i)->type));
+            if (c->membership[i] == k) {
+                fputs("   ", stdout);
+                cli_put_text(stdout, eco_graph_actor(g, i)->name);
+                printf(" (%s)\n", cli_type_label(eco_graph_actor(g, i)->type));
+            }
     }
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "table.h"
 
 /* diff(1)'s convention, so that scripts can ask "did the map change?". */
 enum { EXIT_SAME = 0, EXIT_DIFFERENT = 1 };
@@ -87,9 +88,12 @@ typedef struct printer {
 
 static void print_name(const printer *p, const eco_actor *a)
 {
-    fputs(a->name, stdout);
-    if (a->country && bsearch(a->name, p->shared, p->shared_count, sizeof(*p->shared), by_name))
-        printf(" [%s]", a->country);
+    cli_put_text(stdout, a->name);
+    if (a->country && bsearch(a->name, p->shared, p->shared_count, sizeof(*p->shared), by_name)) {
+        fputs(" [", stdout);
+        cli_put_text(stdout, a->country);
+        fputc(']', stdout);
+    }
 }
 
 /* ---- Text ------------------------------------------------------------------------------- */

@@ -17,12 +17,23 @@ static void print_hop_text(const eco_graph *g, size_t a, size_t b)
                t->directed ? (t->source == a ? " (->)" : " (<-)") : "", t->weight);
         for (size_t e = 0; e < t->evidence_count; e++) {
             const eco_evidence *ev = &t->evidence[e];
-            printf("        %s", ev->source ? ev->source : ev->record ? ev->record : "");
+            fputs("        ", stdout);
+            cli_put_text(stdout, ev->source ? ev->source : ev->record ? ev->record : "");
             if (ev->line)
                 printf(":%d", ev->line);
-            printf(": %s\n", ev->text ? ev->text : "(no passage)");
+            fputs(": ", stdout);
+            cli_put_text(stdout, ev->text ? ev->text : "(no passage)");
+            putchar('\n');
         }
     }
+}
+
+static void print_not_connected(const eco_graph *g, size_t from, size_t to)
+{
+    cli_put_text(stdout, eco_graph_actor(g, from)->name);
+    fputs(" and ", stdout);
+    cli_put_text(stdout, eco_graph_actor(g, to)->name);
+    fputs(" are not connected\n", stdout);
 }
 
 static void print_text(const eco_graph *g, const eco_path *paths, size_t count)
@@ -32,7 +43,9 @@ static void print_text(const eco_graph *g, const eco_path *paths, size_t count)
                paths[p].length == 1 ? "" : "s");
         for (size_t h = 0; h <= paths[p].length; h++) {
             const eco_actor *a = eco_graph_actor(g, paths[p].actors[h]);
-            printf("  %s (%s)\n", a->name, cli_type_label(a->type));
+            fputs("  ", stdout);
+            cli_put_text(stdout, a->name);
+            printf(" (%s)\n", cli_type_label(a->type));
             if (h < paths[p].length)
                 print_hop_text(g, paths[p].actors[h], paths[p].actors[h + 1]);
         }
@@ -123,8 +136,7 @@ static int run(int argc, char **argv)
         else if (q.output == CLI_JSON)
             print_json(g, paths, count);
         else if (count == 0)
-            printf("%s and %s are not connected\n", eco_graph_actor(g, from)->name,
-                   eco_graph_actor(g, to)->name);
+            print_not_connected(g, from, to);
         else
             print_text(g, paths, count);
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "table.h"
 
 typedef struct ranked {
     size_t actor;
@@ -91,10 +92,12 @@ static void print_json(const eco_graph *g, const eco_stats *s, const ranked *bro
     printf("},\n  \"components\": %zu,\n  \"largest_component\": %zu,\n  \"isolates\": %zu,\n",
            s->components, s->largest_component, s->isolates);
     printf("  \"density\": %.6f,\n  \"brokers\": [", s->density);
-    for (size_t i = 0; i < top && i < s->actors; i++)
-        /* Ids are slugs of ASCII letters, digits and dashes: nothing to escape. */
-        printf("%s\n    {\"id\": \"%s\", \"betweenness\": %.6f}", i ? "," : "",
-               eco_graph_actor(g, brokers[i].actor)->id, brokers[i].score);
+    for (size_t i = 0; i < top && i < s->actors; i++) {
+        /* ids from other tools' maps keep their own spelling, quotes and all */
+        printf("%s\n    {\"id\": ", i ? "," : "");
+        cli_json_string(stdout, eco_graph_actor(g, brokers[i].actor)->id);
+        printf(", \"betweenness\": %.6f}", brokers[i].score);
+    }
     printf("%s]\n}\n", top && s->actors ? "\n  " : "");
 }
 

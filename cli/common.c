@@ -41,10 +41,8 @@ void cli_error_line(const char *fmt, ...)
     va_end(ap);
     /* A name or a path may hold line breaks or other controls; the message stays one line
      * that a terminal shows as it is. */
-    for (unsigned char *p = (unsigned char *)line; *p; p++)
-        if (*p < 0x20 || *p == 0x7F)
-            *p = ' ';
-    fprintf(stderr, "%s\n", line);
+    cli_put_text(stderr, line);
+    fputc('\n', stderr);
 }
 
 int cli_fail(const eco_error *err)
@@ -244,10 +242,10 @@ void cli_print_cell(const char *s, int width)
             if (((unsigned char)s[cut] & 0xC0) != 0x80 && kept++ == width - 3)
                 break;
         }
-        fwrite(s, 1, cut, stdout);
+        cli_put_text_n(stdout, s, cut);
         fputs("...", stdout);
         return;
     }
-    fwrite(s, 1, len, stdout);
+    cli_put_text_n(stdout, s, len);
     printf("%*s", width - chars, "");
 }

@@ -59,6 +59,30 @@ void cli_table_number(cli_table *t, size_t row, size_t column, double value, int
 
 /* ---- Text ------------------------------------------------------------------------------- */
 
+void cli_put_text_n(FILE *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, from = 0;
+
+    while (i < n) {
+        size_t bad = u[i] < 0x20 || u[i] == 0x7F                            ? 1
+                     : u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F ? 2
+                                                                                         : 0;
+        if (!bad) {
+            i++;
+            continue;
+        }
+        fwrite(s + from, 1, i - from, out);
+        fputc(' ', out);
+        i += bad;
+        from = i;
+    }
+    fwrite(s + from, 1, n - from, out);
+}
+
+void cli_put_text(FILE *out, const char *s) { cli_put_text_n(out, s, strlen(s)); }
+
+
 static size_t display_width(const char *s)
 {
     size_t chars = 0;
@@ -105,7 +129,7 @@ static void print_text(const cli_table *t, FILE *out)
             size_t pad = width[j] - display_width(s);
             if (right)
                 fprintf(out, "%*s", (int)pad, "");
-            fputs(s, out);
+            cli_put_text(out, s);
             if (!right && j + 1 < t->column_count)
                 fprintf(out, "%*s", (int)pad, "");
             fputs(j + 1 < t->column_count ? "  " : "\n", out);

@@ -26,6 +26,12 @@ void cli_table_number(cli_table *t, size_t row, size_t column, double value, int
 /* Prints the table to out in the given form. */
 void cli_table_print(const cli_table *t, cli_output form, FILE *out);
 
+/* Writes the first n bytes of s, a string from a map, for a terminal: control characters
+ * (line breaks and tabs, escape, C1 controls) become spaces, so that a name can neither
+ * break a table's lines nor send the terminal a command.  Each stays one character wide. */
+void cli_put_text_n(FILE *out, const char *s, size_t n);
+void cli_put_text(FILE *out, const char *s);
+
 /* Writes s as a JSON string, quoted and escaped. */
 void cli_json_string(FILE *out, const char *s);
 
