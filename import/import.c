@@ -492,11 +492,19 @@ cleanup:
     return rc;
 }
 
-static int gather_any(input_list *list, char *path, eco_i_session *session, int depth, size_t *kept,
-                      eco_error *err);
+/* The folders a walk is inside, innermost first: a link back to one of them is a loop. */
+typedef struct folder_trail {
+    dev_t device;
+    ino_t inode;
+    int depth; /* 0 for a folder named on the command line */
+    const struct folder_trail *outer;
+} folder_trail;
 
-static int gather_folder(input_list *list, const char *path, eco_i_session *session, int depth,
-                         size_t *kept, eco_error *err)
+static int gather_any(input_list *list, char *path, eco_i_session *session,
+                      const folder_trail *outer, size_t *kept, eco_error *err);
+
+static int gather_folder(input_list *list, const char *path, eco_i_session *session,
+                         const folder_trail *here, size_t *kept, eco_error *err)
 {
     DIR *dir = opendir(path);
     struct dirent *entry;
@@ -526,7 +534,7 @@ static int gather_folder(input_list *list, const char *path, eco_i_session *sess
         qsort(names, count, sizeof(*names), compare_names);
     while (next < count && rc == 0) {
         char *name = names[next++];
-        rc = gather_any(list, name, session, depth + 1, kept, err);
+        rc = gather_any(list, name, session, here, kept, err);
     }
 cleanup:
     for (size_t i = next; i < count; i++)
@@ -536,11 +544,22 @@ cleanup:
     return rc;
 }
 
-/* Lists path and, for a folder, every file below it.  Takes path. */
-static int gather_any(input_list *list, char *path, eco_i_session *session, int depth, size_t *kept,
-                      eco_error *err)
+/* The folder of trail that st is, if any. */
+static const folder_trail *loop_back(const folder_trail *trail, const struct stat *st)
+{
+    for (; trail; trail = trail->outer)
+        if (trail->device == st->st_dev && trail->inode == st->st_ino)
+            return trail;
+    return NULL;
+}
+
+/* Lists path and, for a folder, every file below it; outer is the folder path is in (NULL
+ * for a path named on the command line).  Takes path. */
+static int gather_any(input_list *list, char *path, eco_i_session *session,
+                      const folder_trail *outer, size_t *kept, eco_error *err)
 {
     const eco_import_options *opt = session->opt;
+    int depth = outer ? outer->depth + 1 : 0;
     struct stat st;
     int rc;
 
@@ -550,8 +569,12 @@ static int gather_any(input_list *list, char *path, eco_i_session *session, int 
         rc = eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
     else if (S_ISDIR(st.st_mode) && depth >= MAX_FOLDER_DEPTH)
         rc = eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
-    else if (S_ISDIR(st.st_mode))
-        rc = gather_folder(list, path, session, depth, kept, err);
+    else if (S_ISDIR(st.st_mode) && loop_back(outer, &st))
+        rc = eco_i_warn(opt, err, path, 0, 0, "skipped: a link back to a folder it is in");
+    else if (S_ISDIR(st.st_mode)) {
+        folder_trail here = {st.st_dev, st.st_ino, depth, outer};
+        rc = gather_folder(list, path, session, &here, kept, err);
+    }
     else if (!S_ISREG(st.st_mode))
         rc = depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: not a regular file")
                        : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "not a regular file");
@@ -614,7 +637,7 @@ static int list_given(input_list *list, const char **given, size_t n, eco_i_sess
         if (!(copy = malloc(strlen(given[i]) + 1)))
             return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
         strcpy(copy, given[i]);
-        if ((rc = gather_any(list, copy, session, 0, &kept, err)) < 0)
+        if ((rc = gather_any(list, copy, session, NULL, &kept, err)) < 0)
             return rc;
         /* A folder that gave nothing is a mistake to say, not an empty map to write. */
         if (kept == 0 && strcmp(given[i], "-") != 0)
