@@ -59,29 +59,32 @@ void cli_table_number(cli_table *t, size_t row, size_t column, double value, int
 
 /* ---- Text ------------------------------------------------------------------------------- */
 
+/* The length of the control character at u[i] (C0, DEL, or C1 in UTF-8), or 0. */
+static size_t control_at(const unsigned char *u, size_t n, size_t i)
+{
+    if (u[i] < 0x20 || u[i] == 0x7F)
+        return 1;
+    return u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F ? 2 : 0;
+}
+
 void cli_put_text_n(FILE *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, from = 0;
+    size_t from = 0, control;
 
-    while (i < n) {
-        size_t bad = u[i] < 0x20 || u[i] == 0x7F                            ? 1
-                     : u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F ? 2
-                                                                                         : 0;
-        if (!bad) {
+    for (size_t i = 0; i < n;) {
+        if (!(control = control_at(u, n, i))) {
             i++;
             continue;
         }
         fwrite(s + from, 1, i - from, out);
         fputc(' ', out);
-        i += bad;
-        from = i;
+        from = i += control;
     }
     fwrite(s + from, 1, n - from, out);
 }
 
 void cli_put_text(FILE *out, const char *s) { cli_put_text_n(out, s, strlen(s)); }
-
 
 static size_t display_width(const char *s)
 {
