@@ -97,7 +97,7 @@ static int sampler_init(sampler *s, const eco_i_csr *g)
     if (!(s->count = calloc((size_t)g->n + 1, sizeof(*s->count))))
         return ECO_ENOMEM;
     if (g->out_length)
-        return eco_i_search_init(&s->search, g->n, 0, 1);
+        return eco_i_search_init(&s->search, g->n);
     if (side_init(&s->forward, g->n) < 0 || side_init(&s->backward, g->n) < 0)
         return ECO_ENOMEM;
     return 0;

@@ -329,18 +329,200 @@ cleanup:
     return rc;
 }
 
-/* ---- Brandes' algorithm ----------------------------------------------------------------- */
+/* ---- The unweighted search: sixty-four sources at once ---------------------------------- */
 
-typedef struct brandes {
-    const eco_i_csr *g;     /* the map */
-    eco_i_search *searches; /* one per worker */
-} brandes;
+/*
+ * Sixty-four breadth-first searches run side by side, a bit of a word for each source.  A
+ * vertex's row of links is read once for all the sources that reach the vertex at the same
+ * level, instead of once per source, and the path counts of a vertex for all the sources lie
+ * together, so that a link followed touches one or two cache lines instead of one per
+ * source.  The sources of a batch reach most vertices at two or three levels only.
+ */
+enum { BATCH = 64 };
+
+typedef struct visit {
+    int32_t vertex;
+    uint64_t sources; /* the batch's sources that reach vertex at this visit's level */
+} visit;
+
+typedef struct batch {
+    uint64_t *seen;      /* per vertex: the sources that have reached it */
+    uint64_t *fresh;     /* per vertex: the sources that reach it at the level being built
+                            (on the way back: at the level after the one being summed) */
+    double *value;       /* BATCH per vertex: shortest paths from each source; then, on the
+                            way back, the coefficient (1 + dependency) / paths */
+    double *score;       /* this worker's sum of dependencies */
+    visit *visits;       /* the searches' visits, level by level */
+    size_t visit_count, visit_capacity;
+    size_t *level_start; /* where each level's visits begin; one more for the end */
+    size_t level_count, level_capacity;
+} batch;
+
+static void batch_free(batch *b)
+{
+    free(b->seen);
+    free(b->fresh);
+    free(b->value);
+    free(b->score);
+    free(b->visits);
+    free(b->level_start);
+}
+
+static int batch_init(batch *b, int32_t n)
+{
+    size_t count = (size_t)n + 1;
+
+    memset(b, 0, sizeof(*b));
+    b->seen = calloc(count, sizeof(*b->seen));
+    b->fresh = calloc(count, sizeof(*b->fresh));
+    b->value = calloc(count * BATCH, sizeof(*b->value));
+    b->score = calloc(count, sizeof(*b->score));
+    b->visit_capacity = 4 * count + BATCH;
+    b->visits = malloc(b->visit_capacity * sizeof(*b->visits));
+    b->level_capacity = 64;
+    b->level_start = malloc(b->level_capacity * sizeof(*b->level_start));
+    if (!b->seen || !b->fresh || !b->value || !b->score || !b->visits || !b->level_start) {
+        batch_free(b);
+        return ECO_ENOMEM;
+    }
+    return 0;
+}
+
+static int add_visit(batch *b, int32_t vertex, uint64_t sources)
+{
+    if (b->visit_count == b->visit_capacity) {
+        size_t capacity = 2 * b->visit_capacity;
+        visit *grown = realloc(b->visits, capacity * sizeof(*grown));
+        if (!grown)
+            return ECO_ENOMEM;
+        b->visits = grown;
+        b->visit_capacity = capacity;
+    }
+    b->visits[b->visit_count++] = (visit){vertex, sources};
+    return 0;
+}
+
+/* Closes the level being built: its visits end here. */
+static int end_level(batch *b)
+{
+    if (b->level_count + 1 == b->level_capacity) {
+        size_t capacity = 2 * b->level_capacity;
+        size_t *grown = realloc(b->level_start, capacity * sizeof(*grown));
+        if (!grown)
+            return ECO_ENOMEM;
+        b->level_start = grown;
+        b->level_capacity = capacity;
+    }
+    b->level_start[++b->level_count] = b->visit_count;
+    return 0;
+}
+
+/* Follows the links of one visit: each source that reaches a neighbour first at the next
+ * level adds its paths there. */
+static int follow_visit(const eco_i_csr *g, batch *b, int32_t v, uint64_t sources)
+{
+    const double *from = b->value + (size_t)v * BATCH;
+
+    for (int32_t e = g->out_start[v]; e < g->out_start[v + 1]; e++) {
+        int32_t w = g->out_target[e];
+        uint64_t first = sources & ~b->seen[w];
+        if (!first)
+            continue;
+        /* The visit's sources are filled in once the level is complete. */
+        if (!b->fresh[w] && add_visit(b, w, 0) < 0)
+            return ECO_ENOMEM;
+        b->fresh[w] |= first;
+        double *to = b->value + (size_t)w * BATCH;
+        for (; first; first &= first - 1)
+            to[__builtin_ctzll(first)] += from[__builtin_ctzll(first)];
+    }
+    return 0;
+}
+
+/* The searches from vertices first .. first + count - 1, level by level, counting shortest
+ * paths. */
+static int search_batch(const eco_i_csr *g, batch *b, int32_t first, int32_t count)
+{
+    b->visit_count = b->level_count = 0;
+    b->level_start[0] = 0;
+    for (int32_t k = 0; k < count; k++) {
+        b->seen[first + k] = (uint64_t)1 << k;
+        b->value[(size_t)(first + k) * BATCH + k] = 1;
+        add_visit(b, first + k, (uint64_t)1 << k); /* within the initial capacity */
+    }
+    if (end_level(b) < 0)
+        return ECO_ENOMEM;
+    for (size_t level = 0; b->level_start[level] < b->level_start[level + 1]; level++) {
+        size_t begin = b->level_start[level], end = b->level_start[level + 1];
+        for (size_t i = begin; i < end; i++)
+            if (follow_visit(g, b, b->visits[i].vertex, b->visits[i].sources) < 0)
+                return ECO_ENOMEM;
+        for (size_t i = end; i < b->visit_count; i++) {
+            int32_t w = b->visits[i].vertex;
+            b->visits[i].sources = b->fresh[w];
+            b->seen[w] |= b->fresh[w];
+            b->fresh[w] = 0;
+        }
+        if (end_level(b) < 0)
+            return ECO_ENOMEM;
+    }
+    return 0;
+}
+
+/* Sums one visit's dependencies: for each of its sources, the coefficients of the
+ * neighbours that source reaches at the next level (marked in fresh), which are final. */
+static void gather_visit(const eco_i_csr *g, batch *b, int32_t v, uint64_t sources)
+{
+    double sum[BATCH], *value = b->value + (size_t)v * BATCH, total = 0;
+
+    for (uint64_t left = sources; left; left &= left - 1)
+        sum[__builtin_ctzll(left)] = 0;
+    for (int32_t e = g->out_start[v]; e < g->out_start[v + 1]; e++) {
+        int32_t w = g->out_target[e];
+        const double *next = b->value + (size_t)w * BATCH;
+        for (uint64_t on = sources & b->fresh[w]; on; on &= on - 1)
+            sum[__builtin_ctzll(on)] += next[__builtin_ctzll(on)];
+    }
+    for (uint64_t left = sources; left; left &= left - 1) {
+        int k = __builtin_ctzll(left);
+        double dependency = value[k] * sum[k];
+        total += dependency;
+        value[k] = (1 + dependency) / value[k];
+    }
+    b->score[v] += total;
+}
+
+static void mark_level(batch *b, size_t level, int on)
+{
+    for (size_t i = b->level_start[level]; i < b->level_start[level + 1]; i++)
+        b->fresh[b->visits[i].vertex] = on ? b->visits[i].sources : 0;
+}
+
+/* Sums dependencies back from the farthest level; the sources themselves, at level 0, get
+ * none.  Then clears what the searches touched. */
+static void accumulate_batch(const eco_i_csr *g, batch *b)
+{
+    for (size_t level = b->level_count - 1; level > 0; level--) {
+        if (level + 1 < b->level_count)
+            mark_level(b, level + 1, 1);
+        for (size_t i = b->level_start[level]; i < b->level_start[level + 1]; i++)
+            gather_visit(g, b, b->visits[i].vertex, b->visits[i].sources);
+        if (level + 1 < b->level_count)
+            mark_level(b, level + 1, 0);
+    }
+    for (size_t i = 0; i < b->visit_count; i++) {
+        double *value = b->value + (size_t)b->visits[i].vertex * BATCH;
+        b->seen[b->visits[i].vertex] = 0;
+        for (uint64_t left = b->visits[i].sources; left; left &= left - 1)
+            value[__builtin_ctzll(left)] = 0;
+    }
+}
+
+/* ---- The weighted search: Dijkstra on a binary heap ------------------------------------- */
 
 void eco_i_search_free(eco_i_search *s)
 {
     free(s->order);
-    free(s->hop);
-    free(s->successor);
     free(s->dist);
     free(s->sigma);
     free(s->coef);
@@ -349,111 +531,26 @@ void eco_i_search_free(eco_i_search *s)
     free(s->slot);
 }
 
-int eco_i_search_init(eco_i_search *s, int32_t n, size_t links, int weighted)
+int eco_i_search_init(eco_i_search *s, int32_t n)
 {
     size_t count = (size_t)n + 1;
 
     memset(s, 0, sizeof(*s));
-    s->order = malloc(count * sizeof(int32_t));
-    s->score = calloc(count, sizeof(double));
-    if (weighted) {
-        s->dist = calloc(count, sizeof(double));
-        s->sigma = malloc(count * sizeof(double));
-        s->coef = calloc(count, sizeof(double));
-        s->heap = malloc(count * sizeof(int32_t));
-        s->slot = malloc(count * sizeof(int32_t));
-    } else {
-        s->hop = malloc(count * sizeof(*s->hop));
-        s->successor = malloc((links + 1) * sizeof(int32_t));
-    }
-    if (!s->order || !s->score ||
-        (weighted ? !s->dist || !s->sigma || !s->coef || !s->heap || !s->slot
-                  : !s->hop || !s->successor)) {
+    s->order = malloc(count * sizeof(*s->order));
+    s->dist = calloc(count, sizeof(*s->dist));
+    s->sigma = malloc(count * sizeof(*s->sigma));
+    s->coef = calloc(count, sizeof(*s->coef));
+    s->score = calloc(count, sizeof(*s->score));
+    s->heap = malloc(count * sizeof(*s->heap));
+    s->slot = malloc(count * sizeof(*s->slot));
+    if (!s->order || !s->dist || !s->sigma || !s->coef || !s->score || !s->heap || !s->slot) {
         eco_i_search_free(s);
         return ECO_ENOMEM;
     }
-    for (int32_t v = 0; v < n; v++) {
-        if (weighted)
-            s->slot[v] = -1;
-        else
-            s->hop[v] = (eco_i_hop){0, -1, 0};
-    }
+    for (int32_t v = 0; v < n; v++)
+        s->slot[v] = -1;
     return 0;
 }
-
-/* x when keep, else 0, without a branch the processor could not predict; unlike x * keep,
- * never NaN. */
-static inline double masked(double x, int keep)
-{
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof(bits));
-    bits &= (uint64_t)0 - (uint64_t)keep;
-    memcpy(&x, &bits, sizeof(x));
-    return x;
-}
-
-/* Breadth-first search from source, counting shortest paths; returns the vertices reached.
- * Each vertex's successors (its neighbours one level further) are written where its row of
- * links lies, so that the way back reads only them, in order. */
-static int32_t count_paths_bfs(const eco_i_csr *g, eco_i_search *s, int32_t source)
-{
-    const int32_t *start = g->out_start, *target = g->out_target;
-    eco_i_hop *hop = s->hop;
-    int32_t *order = s->order;
-    int32_t head = 0, tail = 0;
-
-    hop[source] = (eco_i_hop){1, 0, 0};
-    order[tail++] = source;
-    while (head < tail) {
-        int32_t v = order[head++], next = hop[v].level + 1, found = 0;
-        int32_t *successor = s->successor + start[v];
-        double paths = hop[v].value;
-        for (int32_t e = start[v]; e < start[v + 1]; e++) {
-            eco_i_hop *w = &hop[target[e]];
-            if (w->level < 0) {
-                *w = (eco_i_hop){0, next, 0};
-                order[tail++] = target[e];
-            }
-            /* Written always, kept only when w is a successor: no branch to mispredict. */
-            int on = w->level == next;
-            w->value += masked(paths, on);
-            successor[found] = target[e];
-            found += on;
-        }
-        hop[v].successors = found;
-    }
-    return tail;
-}
-
-/* Sums dependencies back from the farthest vertices: a vertex gathers the coefficient of
- * each successor, which the reverse order has already finished, and then its own
- * coefficient, (1 + dependency) / paths, replaces its path count. */
-static void accumulate_bfs(const eco_i_csr *g, eco_i_search *s, int32_t reached)
-{
-    const int32_t *start = g->out_start, *order = s->order;
-    eco_i_hop *hop = s->hop;
-    double *score = s->score;
-
-    for (int32_t i = reached - 1; i > 0; i--) {
-        int32_t v = order[i], count = hop[v].successors, k = 0;
-        const int32_t *successor = s->successor + start[v];
-        /* Two sums, so that each addition need not wait for the one before. */
-        double sum0 = 0, sum1 = 0;
-        for (; k + 1 < count; k += 2) {
-            sum0 += hop[successor[k]].value;
-            sum1 += hop[successor[k + 1]].value;
-        }
-        if (k < count)
-            sum0 += hop[successor[k]].value;
-        double dependency = hop[v].value * (sum0 + sum1);
-        score[v] += dependency;
-        hop[v].value = (1 + dependency) / hop[v].value;
-    }
-    for (int32_t i = 0; i < reached; i++)
-        hop[order[i]].level = -1;
-}
-
-/* ---- The weighted search: Dijkstra on a binary heap ------------------------------------- */
 
 static void heap_place(eco_i_search *s, int32_t at, int32_t v)
 {
@@ -564,45 +661,85 @@ void eco_i_dijkstra_reset(eco_i_search *s, int32_t reached)
     }
 }
 
+/* ---- Brandes' algorithm ----------------------------------------------------------------- */
+
+/* Each worker has a Dijkstra search on weighted maps, a batch of searches on unweighted
+ * ones; a task is one source, or one batch of sources. */
+typedef struct brandes {
+    const eco_i_csr *g;
+    eco_i_search *searches;
+    batch *batches;
+} brandes;
+
 static int brandes_sources(void *shared, size_t worker, size_t first, size_t end)
 {
     brandes *b = shared;
-    eco_i_search *s = &b->searches[worker];
 
-    for (size_t source = first; source < end; source++) {
-        if (b->g->out_length) {
-            int32_t reached = eco_i_dijkstra(b->g, s, (int32_t)source, -1);
+    for (size_t task = first; task < end; task++) {
+        if (b->searches) {
+            eco_i_search *s = &b->searches[worker];
+            int32_t reached = eco_i_dijkstra(b->g, s, (int32_t)task, -1);
             accumulate_dijkstra(b->g, s, reached);
         } else {
-            int32_t reached = count_paths_bfs(b->g, s, (int32_t)source);
-            accumulate_bfs(b->g, s, reached);
+            int32_t source = (int32_t)(task * BATCH), left = b->g->n - source;
+            if (search_batch(b->g, &b->batches[worker], source, left < BATCH ? left : BATCH) < 0)
+                return ECO_ENOMEM;
+            accumulate_batch(b->g, &b->batches[worker]);
         }
     }
     return 0;
+}
+
+static double *worker_score(const brandes *b, size_t worker)
+{
+    return b->searches ? b->searches[worker].score : b->batches[worker].score;
+}
+
+static void brandes_free(brandes *b, size_t ready)
+{
+    for (size_t k = 0; k < ready; k++) {
+        if (b->searches)
+            eco_i_search_free(&b->searches[k]);
+        else
+            batch_free(&b->batches[k]);
+    }
+    free(b->searches);
+    free(b->batches);
+}
+
+/* One search, or batch of searches, for each worker: 0 or ECO_ENOMEM; *ready counts those
+ * made. */
+static int brandes_init(brandes *b, size_t workers, size_t *ready)
+{
+    int rc = 0;
+
+    if (b->g->out_length ? !(b->searches = calloc(workers, sizeof(*b->searches)))
+                         : !(b->batches = calloc(workers, sizeof(*b->batches))))
+        return ECO_ENOMEM;
+    for (*ready = 0; *ready < workers && rc == 0; ++*ready)
+        rc = b->searches ? eco_i_search_init(&b->searches[*ready], b->g->n)
+                         : batch_init(&b->batches[*ready], b->g->n);
+    if (rc < 0)
+        --*ready; /* the one that failed freed itself */
+    return rc;
 }
 
 int eco_i_betweenness(double *out, const eco_i_view *view, int normalised,
                       const eco_query_options *opt)
 {
     eco_i_csr g;
-    brandes b = {&g, NULL};
-    size_t workers = 0, ready = 0;
+    brandes b = {&g, NULL, NULL};
+    size_t workers = 0, ready = 0, tasks;
     double n, scale;
     int rc;
 
     if ((rc = eco_i_csr_build(&g, view, 0)) < 0)
         return rc;
     n = (double)g.n;
-    workers = eco_i_worker_count(opt, (size_t)g.n, n * (double)g.out_start[g.n]);
-    if (!(b.searches = calloc(workers, sizeof(*b.searches)))) {
-        rc = ECO_ENOMEM;
-        goto cleanup;
-    }
-    for (; ready < workers; ready++)
-        if ((rc = eco_i_search_init(&b.searches[ready], g.n, (size_t)g.out_start[g.n],
-                                    g.out_length != NULL)) < 0)
-            goto cleanup;
-    if ((rc = eco_i_parallel_for(workers, (size_t)g.n, brandes_sources, &b, opt)) < 0)
+    tasks = g.out_length ? (size_t)g.n : ((size_t)g.n + BATCH - 1) / BATCH;
+    workers = eco_i_worker_count(opt, tasks, n * (double)g.out_start[g.n]);
+    if ((rc = brandes_init(&b, workers, &ready)) < 0 ||
+        (rc = eco_i_parallel_for(workers, tasks, brandes_sources, &b, opt)) < 0)
         goto cleanup;
     /* Undirected, every pair was counted from both of its ends. */
     scale = view->directed ? 1.0 : 0.5;
@@ -611,13 +748,11 @@ int eco_i_betweenness(double *out, const eco_i_view *view, int normalised,
     for (int32_t v = 0; v < g.n; v++) {
         double sum = 0;
         for (size_t k = 0; k < workers; k++)
-            sum += b.searches[k].score[v];
+            sum += worker_score(&b, k)[v];
         out[g.actor[v]] = sum * scale;
     }
 cleanup:
-    for (size_t k = 0; k < ready; k++)
-        eco_i_search_free(&b.searches[k]);
-    free(b.searches);
+    brandes_free(&b, ready);
     eco_i_csr_free(&g);
     return rc;
 }

@@ -84,30 +84,21 @@ int eco_i_parallel_for(size_t workers, size_t tasks, eco_i_work_fn work, void *s
 
 /* What one worker searches with: allocated once, reset after each source by walking only
  * the vertices that search reached. */
-/* What an unweighted search knows of a vertex, in one place so that a link followed costs
- * one cache line, not two. */
-typedef struct eco_i_hop {
-    double value;  /* shortest paths from the source; then, on the way back, the vertex's
-                      coefficient (1 + dependency) / paths */
-    int32_t level;      /* hops from the source, -1 when not reached */
-    int32_t successors; /* neighbours one level further, listed in eco_i_search.successor */
-} eco_i_hop;
-
+/* What one Dijkstra search works with: allocated once, reset after each source by walking
+ * only the vertices that search reached. */
 typedef struct eco_i_search {
     int32_t *order; /* vertices in the order their distance became final */
-    eco_i_hop *hop; /* unweighted: each vertex's paths and level */
-    int32_t *successor; /* unweighted: each vertex's successors, where its links lie */
-    double *dist;   /* weighted: 1 + length from the source, 0 when not reached (igraph's
-                       convention, so that the tolerance compares the same numbers) */
-    double *sigma;  /* weighted: shortest paths from the source */
-    double *coef;   /* weighted: (1 + dependency) / sigma, what a vertex passes back */
+    double *dist;   /* 1 + length from the source, 0 when not reached (igraph's convention,
+                       so that the tolerance compares the same numbers) */
+    double *sigma;  /* shortest paths from the source */
+    double *coef;   /* (1 + dependency) / sigma, what a vertex passes back */
     double *score;  /* this worker's sum of dependencies */
-    int32_t *heap;  /* weighted: the vertices waiting, a binary heap on dist */
-    int32_t *slot;  /* weighted: each vertex's place in heap; -1 none yet, -2 done */
+    int32_t *heap;  /* the vertices waiting, a binary heap on dist */
+    int32_t *slot;  /* each vertex's place in heap; -1 none yet, -2 done */
 } eco_i_search;
 
-/* Allocates a search of n vertices and `links` links.  0 or ECO_ENOMEM. */
-int eco_i_search_init(eco_i_search *s, int32_t n, size_t links, int weighted);
+/* Allocates a search of n vertices.  0 or ECO_ENOMEM. */
+int eco_i_search_init(eco_i_search *s, int32_t n);
 void eco_i_search_free(eco_i_search *s);
 
 /* Dijkstra from source on the out-links, counting shortest paths into s->sigma with

@@ -278,6 +278,44 @@ static int misses(known_shape kind, size_t size, int directed, int weighted, dou
     return missed;
 }
 
+/* Exact betweenness of a known shape equals its closed form, on one thread and on three. */
+static void assert_exact(known_shape kind, size_t size, int directed, int weighted)
+{
+    size_t n = kind == STAR ? size + 1 : kind == PATH ? size : size + size / 2 + 1;
+    double *exact = calloc(n, sizeof(double)), *computed = calloc(n, sizeof(double));
+    eco_graph *g = known_map(kind, size, directed, exact);
+    eco_query_options opt = ECO_QUERY_OPTIONS_INIT;
+    eco_error err = {0};
+
+    assert_non_null(exact);
+    assert_non_null(computed);
+    opt.directed = directed;
+    opt.weighted = weighted;
+    for (opt.threads = 1; opt.threads <= 3; opt.threads += 2) {
+        assert_int_equal(eco_query_measure(computed, g, ECO_MEASURE_BETWEENNESS_NORM, &opt, &err),
+                         0);
+        for (size_t v = 0; v < n; v++)
+            if (fabs(computed[v] - exact[v]) > 1e-12)
+                fail_msg("actor %zu of %zu: %.17g, not %.17g", v, n, computed[v], exact[v]);
+    }
+    free(exact);
+    free(computed);
+    eco_graph_free(g);
+}
+
+static void test_exact_on_known_shapes(void **state)
+{
+    (void)state;
+    /* Searches from one batch of sources that reach each actor at a level of its own: more
+     * levels, and more visits, than a batch starts with room for. */
+    assert_exact(PATH, 300, 0, 0);
+    assert_exact(PATH, 300, 1, 0);
+    assert_exact(PATH, 300, 0, 1);
+    /* One actor that every source of a batch reaches at once. */
+    assert_exact(STAR, 200, 0, 0);
+    assert_exact(BIPARTITE, 130, 0, 0);
+}
+
 static void test_estimate_within_epsilon(void **state)
 {
     (void)state;
@@ -326,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_directed_ties),
         cmocka_unit_test(test_disconnected),
         cmocka_unit_test(test_large_enough_for_threads),
+        cmocka_unit_test(test_exact_on_known_shapes),
         cmocka_unit_test(test_estimate_within_epsilon),
         cmocka_unit_test(test_estimate_repeats),
     };
