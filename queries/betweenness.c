@@ -2,10 +2,11 @@
  * queries/betweenness.c - exact betweenness: Brandes' algorithm over compressed sparse rows,
  * the sources shared among threads, each thread summing into its own accumulator.
  *
- * The backward pass pulls instead of pushing: a vertex sums what its successors (the
- * neighbours one step further from the source) pass back, so no predecessor lists are
- * kept and directed maps need no in-links.  Nothing is allocated per source: each worker
- * owns its arrays, and only the vertices a search reached are reset after it.
+ * Unweighted maps are searched sixty-four sources at a time, weighted ones one source at a
+ * time with Dijkstra.  The backward pass pulls instead of pushing: a vertex sums what its
+ * successors (the neighbours one step further from the source) pass back, so no
+ * predecessor lists are kept and directed maps need no in-links.  Each worker owns its
+ * arrays, and only the vertices a search reached are reset after it.
  */
 #include <float.h>
 #include <math.h>
@@ -336,7 +337,8 @@ cleanup:
  * vertex's row of links is read once for all the sources that reach the vertex at the same
  * level, instead of once per source, and the path counts of a vertex for all the sources lie
  * together, so that a link followed touches one or two cache lines instead of one per
- * source.  The sources of a batch reach most vertices at two or three levels only.
+ * source.  On the generated maps of bench/ the sources of a batch reach a vertex at about
+ * four levels, so a row of links is read four times per batch instead of sixty-four.
  */
 enum { BATCH = 64 };
 
@@ -711,17 +713,16 @@ static void brandes_free(brandes *b, size_t ready)
  * made. */
 static int brandes_init(brandes *b, size_t workers, size_t *ready)
 {
-    int rc = 0;
-
     if (b->g->out_length ? !(b->searches = calloc(workers, sizeof(*b->searches)))
                          : !(b->batches = calloc(workers, sizeof(*b->batches))))
         return ECO_ENOMEM;
-    for (*ready = 0; *ready < workers && rc == 0; ++*ready)
-        rc = b->searches ? eco_i_search_init(&b->searches[*ready], b->g->n)
-                         : batch_init(&b->batches[*ready], b->g->n);
-    if (rc < 0)
-        --*ready; /* the one that failed freed itself */
-    return rc;
+    for (*ready = 0; *ready < workers; ++*ready) {
+        int rc = b->searches ? eco_i_search_init(&b->searches[*ready], b->g->n)
+                             : batch_init(&b->batches[*ready], b->g->n);
+        if (rc < 0)
+            return rc; /* the one that failed freed itself */
+    }
+    return 0;
 }
 
 int eco_i_betweenness(double *out, const eco_i_view *view, int normalised,
