@@ -82,8 +82,6 @@ size_t eco_i_worker_count(const eco_query_options *opt, size_t tasks, double wor
 int eco_i_parallel_for(size_t workers, size_t tasks, eco_i_work_fn work, void *shared,
                        const eco_query_options *opt);
 
-/* What one worker searches with: allocated once, reset after each source by walking only
- * the vertices that search reached. */
 /* What one Dijkstra search works with: allocated once, reset after each source by walking
  * only the vertices that search reached. */
 typedef struct eco_i_search {
