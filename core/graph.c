@@ -857,11 +857,11 @@ int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)
 }
 
 /*
- * Rebuilds the tie table after actor `gone` leaves: its ties are dropped when replacement
- * is NO_ENTRY, or moved to actor replacement; actor indices above gone move down by one,
- * and ties that become the same tie are merged.  Ties keep their order otherwise.
+ * Rebuilds the tie table once actors have moved: moved_to[i] is actor i's new index, or
+ * NO_ENTRY when its ties are dropped.  Ties that become the same tie are merged into the
+ * first of them, ties that become loops vanish, and the others keep their order.
  */
-static int rebuild_ties(eco_graph *g, size_t gone, size_t replacement)
+static int rebuild_ties(eco_graph *g, const size_t *moved_to)
 {
     size_t kept = 0;
     int rc = 0, added;
@@ -869,18 +869,12 @@ static int rebuild_ties(eco_graph *g, size_t gone, size_t replacement)
     eco_i_map_clear(&g->tie_keys);
     for (size_t i = 0; i < g->tie_count; i++) {
         tie t = g->ties[i];
-        size_t ends[2] = {t.view.source, t.view.target}, into;
-        for (int e = 0; e < 2; e++) {
-            if (ends[e] == gone)
-                ends[e] = replacement;
-            if (ends[e] != NO_ENTRY && ends[e] > gone)
-                ends[e]--;
-        }
-        if (ends[0] == NO_ENTRY || ends[1] == NO_ENTRY || ends[0] == ends[1]) {
+        size_t source = moved_to[t.view.source], target = moved_to[t.view.target], into;
+        if (source == NO_ENTRY || target == NO_ENTRY || source == target) {
             free(t.evidence);
             continue;
         }
-        uint64_t key = tie_key(ends[0], ends[1], t.view.kind, t.view.directed);
+        uint64_t key = tie_key(source, target, t.view.kind, t.view.directed);
         if (eco_i_map_get(&g->tie_keys, key, &into)) {
             g->ties[into].view.weight += t.view.weight;
             for (size_t k = 0; k < t.view.evidence_count && rc == 0; k++)
@@ -888,8 +882,8 @@ static int rebuild_ties(eco_graph *g, size_t gone, size_t replacement)
             free(t.evidence);
             continue;
         }
-        t.view.source = ends[0];
-        t.view.target = ends[1];
+        t.view.source = source;
+        t.view.target = target;
         g->ties[kept] = t;
         if (rc == 0)
             rc = eco_i_map_put(&g->tie_keys, key, kept);
@@ -900,35 +894,76 @@ static int rebuild_ties(eco_graph *g, size_t gone, size_t replacement)
     return rc;
 }
 
-static int remove_actor_entry(eco_graph *g, size_t i)
+/*
+ * Settles the actors once some have left: into[i] is i for an actor that stays, the actor
+ * that takes the ties of one that leaves (which may itself have left for another), or
+ * NO_ENTRY when its ties leave with it.  The ones that stay keep their order.  One pass
+ * over ties and actors, however many leave.
+ */
+static int settle_actors(eco_graph *g, const size_t *into)
 {
-    actor_free(&g->actors[i]);
-    memmove(&g->actors[i], &g->actors[i + 1], (g->actor_count - i - 1) * sizeof(*g->actors));
-    g->actor_count--;
-    for (size_t k = i; k < g->actor_count; k++)
-        sync_actor(&g->actors[k]);
-    return reindex_actors(g);
+    size_t n = g->actor_count, stay = 0;
+    size_t *moved_to = malloc((n + 1) * sizeof(*moved_to));
+    int rc;
+
+    if (!moved_to)
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        moved_to[i] = into[i] == i ? stay++ : NO_ENTRY;
+    for (size_t i = 0; i < n; i++) {
+        size_t holder = i;
+        while (holder != NO_ENTRY && into[holder] != holder)
+            holder = into[holder];
+        moved_to[i] = holder == NO_ENTRY ? NO_ENTRY : moved_to[holder];
+    }
+    rc = rebuild_ties(g, moved_to);
+    free(moved_to);
+    stay = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (into[i] != i) {
+            actor_free(&g->actors[i]);
+            continue;
+        }
+        g->actors[stay] = g->actors[i];
+        sync_actor(&g->actors[stay++]);
+    }
+    g->actor_count = stay;
+    /* Indexed even after a failure, so that the graph stays one that can be freed or read. */
+    int indexed = reindex_actors(g);
+    return rc < 0 ? rc : indexed;
+}
+
+/* An array of the actors' indices, each its own holder. */
+static size_t *holders_new(const eco_graph *g)
+{
+    size_t *into = malloc((g->actor_count + 1) * sizeof(*into));
+    for (size_t i = 0; into && i < g->actor_count; i++)
+        into[i] = i;
+    return into;
 }
 
 int eco_graph_remove_actor(eco_graph *g, size_t i)
 {
+    size_t *into;
     int rc;
+
     if (i >= g->actor_count)
         return ECO_EUSAGE;
-    if ((rc = rebuild_ties(g, i, NO_ENTRY)) < 0)
-        return rc;
-    return remove_actor_entry(g, i);
+    if (!(into = holders_new(g)))
+        return ECO_ENOMEM;
+    into[i] = NO_ENTRY;
+    rc = settle_actors(g, into);
+    free(into);
+    return rc;
 }
 
-int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorbed)
+/* What merging absorbed into kept does before the ties follow: names, attributes,
+ * records, and type and country where kept has none. */
+static int merge_actor_fields(eco_graph *g, size_t kept, size_t absorbed)
 {
-    actor *a, *b;
+    actor *a = &g->actors[kept], *b = &g->actors[absorbed];
     int rc;
 
-    if (kept >= g->actor_count || absorbed >= g->actor_count || kept == absorbed)
-        return ECO_EUSAGE;
-    a = &g->actors[kept];
-    b = &g->actors[absorbed];
     if ((rc = eco_graph_add_alias(g, kept, b->view.name)) < 0)
         return rc;
     for (size_t k = 0; k < b->view.alias_count; k++)
@@ -945,9 +980,40 @@ int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorb
         a->view.type = b->view.type;
     if (!a->view.country)
         a->view.country = b->view.country;
-    if ((rc = rebuild_ties(g, absorbed, kept)) < 0)
-        return rc;
-    if ((rc = remove_actor_entry(g, absorbed)) < 0)
+    return 0;
+}
+
+int eco_i_graph_merge_pairs(eco_graph *g, const size_t *kept, const size_t *absorbed,
+                            size_t count)
+{
+    size_t *into;
+    int rc = 0;
+
+    for (size_t p = 0; p < count; p++)
+        if (kept[p] >= g->actor_count || absorbed[p] >= g->actor_count)
+            return ECO_EUSAGE;
+    if (!(into = holders_new(g)))
+        return ECO_ENOMEM;
+    for (size_t p = 0; p < count && rc == 0; p++) {
+        size_t k = kept[p], a = absorbed[p];
+        if (k == a || into[k] != k || into[a] != a)
+            continue; /* one of them was merged into another already */
+        rc = merge_actor_fields(g, k, a);
+        into[a] = k;
+    }
+    if (rc == 0)
+        rc = settle_actors(g, into);
+    free(into);
+    return rc;
+}
+
+int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorbed)
+{
+    int rc;
+
+    if (kept >= g->actor_count || absorbed >= g->actor_count || kept == absorbed)
+        return ECO_EUSAGE;
+    if ((rc = eco_i_graph_merge_pairs(g, &kept, &absorbed, 1)) < 0)
         return rc;
     if (out)
         *out = kept > absorbed ? kept - 1 : kept;

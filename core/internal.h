@@ -115,6 +115,13 @@ int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record);
 /* The number of records that voted for name; 0 for a name no record voted for. */
 size_t eco_i_graph_name_votes(const eco_graph *g, const char *name);
 
+/* Merges absorbed[p] into kept[p] for each pair in turn, as eco_graph_merge_actors would,
+ * with indices as they are before any of the merges; a pair one of whose actors an earlier
+ * pair absorbed is left out.  Ties and indices are rebuilt once at the end: 0, ECO_EUSAGE
+ * or ECO_ENOMEM.  O(actors + ties + the merged actors' names and records). */
+int eco_i_graph_merge_pairs(eco_graph *g, const size_t *kept, const size_t *absorbed,
+                            size_t count);
+
 /* Puts actor order[k] at index k, with id ids[k] when ids and ids[k] are not NULL (ids
  * must stay distinct); then gives an undirected tie's lower index as its source, sorts
  * ties by source, target, kind and direction, and records by id.  Strings are not copied.

@@ -4,12 +4,14 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "import_internal.h"
 #include "internal.h"
@@ -302,24 +304,31 @@ int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *so
     return rc;
 }
 
-/* Reads all of fp into the session's buffer, NUL-terminated; the buffer is reused from file
- * to file, as a folder of records is thousands of small files. */
-static int read_stream(eco_i_session *session, FILE *fp, char **out, size_t *len)
+/* Reads all of fd into the session's buffer, NUL-terminated; the buffer is reused from file
+ * to file, as a folder of records is thousands of small files.  A regular file's size is
+ * known beforehand: it takes one read, and one more to see its end. */
+static int read_fd(eco_i_session *session, int fd, char **out, size_t *len)
 {
+    struct stat st;
     size_t n = 0;
 
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        eco_i_reserve(&session->buffer, &session->buffer_cap, (size_t)st.st_size + 2, 1) < 0)
+        return ECO_ENOMEM;
     for (;;) {
-        if (session->buffer_cap - n < 4096 &&
+        if (session->buffer_cap - n < 2 &&
             eco_i_reserve(&session->buffer, &session->buffer_cap,
                           session->buffer_cap < 65536 ? 65536 : session->buffer_cap * 2, 1) < 0)
             return ECO_ENOMEM;
-        size_t got = fread(session->buffer + n, 1, session->buffer_cap - n - 1, fp);
-        n += got;
+        ssize_t got = read(fd, session->buffer + n, session->buffer_cap - n - 1);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return ECO_EIO;
         if (got == 0)
             break;
+        n += (size_t)got;
     }
-    if (ferror(fp))
-        return ECO_EIO;
     session->buffer[n] = '\0';
     *out = session->buffer;
     *len = n;
@@ -426,20 +435,18 @@ static int read_input(eco_i_session *session, const char *path, char **data, siz
 {
     int is_stdin = strcmp(path, "-") == 0;
     const char *source = is_stdin ? "<stdin>" : path;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    int rc;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC), rc;
 
-    if (!fp) /* fopen allocates: it can fail for want of memory too */
-        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, source, 0, 0,
-                             "cannot open: %s", strerror(errno));
-    rc = read_stream(session, fp, data, len);
-    if (!is_stdin)
-        fclose(fp);
+    if (fd < 0)
+        return eco_error_set(err, ECO_ENOINPUT, source, 0, 0, "cannot open: %s", strerror(errno));
+    rc = read_fd(session, fd, data, len);
     if (rc == ECO_EIO)
-        return eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
-    if (rc < 0)
-        return eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
-    return 0;
+        rc = eco_error_set(err, rc, source, 0, 0, "cannot read: %s", strerror(errno));
+    else if (rc < 0)
+        rc = eco_error_set(err, rc, source, 0, 0, "out of memory reading the file");
+    if (!is_stdin)
+        close(fd);
+    return rc;
 }
 
 /* Lists one file: read to hash it, and to leave out, with a warning, a file of a folder

@@ -9,6 +9,7 @@
  * actor's name, id and place are decided again by rules that ignore the order the records
  * were read in.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,138 @@ static int shorter_form(const eco_actor *a, const eco_actor *b)
     if (na == nb) /* the same words in another order: "Agency for Administrative Modernisation" */
         return words_within(wa, na, wb, nb);
     return strcmp(wa[0], wb[0]) == 0 && words_within(wa, na, wb, nb);
+}
+
+/*
+ * Shorter forms among all actors.  Comparing every pair would cost actors squared; but a
+ * shorter form's first content word is among the longer name's words, and both share a
+ * country and a type.  So actors are put in buckets by country, type and first word, each
+ * name's words are hashed once, and a name looks only in the buckets of its own words.
+ * The hashes only choose which pairs to compare: shorter_form decides on the words.
+ */
+typedef struct word_hashes {
+    uint64_t word[16];
+    size_t count; /* 0 for an actor that cannot take part: no country, no type, < 3 words */
+} word_hashes;
+
+typedef struct form_pair {
+    size_t shorter, longer; /* actor indices, in the order shorter_form takes them */
+} form_pair;
+
+static uint64_t bucket_key(const eco_actor *a, uint64_t word)
+{
+    return word ^ eco_i_hash(a->country, strlen(a->country)) * 0x9E3779B97F4A7C15ULL ^
+           (uint64_t)a->type << 56;
+}
+
+static void hash_words(word_hashes *h, const eco_actor *a)
+{
+    char words[16][32];
+
+    h->count = 0;
+    if (!a->country || a->type == ECO_TYPE_UNKNOWN)
+        return;
+    size_t n = content_words(a->name, words);
+    if (n < 3)
+        return; /* shorter_form needs three words or more */
+    for (size_t w = 0; w < n; w++)
+        h->word[h->count++] = eco_i_hash(words[w], strlen(words[w]));
+}
+
+static int hashes_within(const word_hashes *a, const word_hashes *b)
+{
+    for (size_t i = 0; i < a->count; i++) {
+        size_t j = 0;
+        while (j < b->count && a->word[i] != b->word[j])
+            j++;
+        if (j == b->count)
+            return 0;
+    }
+    return 1;
+}
+
+static int pair_order(const void *x, const void *y)
+{
+    const form_pair *p = x, *q = y;
+    if (p->shorter != q->shorter)
+        return p->shorter < q->shorter ? -1 : 1;
+    return p->longer < q->longer ? -1 : p->longer > q->longer;
+}
+
+/* Whether the loop over every pair would plan actors i and k, i as the shorter form: k's
+ * name is longer, or as long and listed after i, and shorter_form holds. */
+static int is_pair(const eco_graph *g, const word_hashes *h, size_t i, size_t k)
+{
+    const eco_actor *a = eco_graph_actor(g, i), *b = eco_graph_actor(g, k);
+    size_t la = strlen(a->name), lb = strlen(b->name);
+
+    if (i == k || a->country != b->country || h[i].count > h[k].count ||
+        (h[i].count < h[k].count && h[i].word[0] != h[k].word[0]) || !hashes_within(&h[i], &h[k]))
+        return 0;
+    return (lb > la || (lb == la && k > i)) && shorter_form(a, b);
+}
+
+/* The pairs whose shorter name is in the bucket of one of longer's words. */
+static int find_pairs(const eco_graph *g, const word_hashes *h, const size_t *next,
+                      const eco_i_map *heads, size_t longer, form_pair **pairs, size_t *count,
+                      size_t *cap)
+{
+    const eco_actor *b = eco_graph_actor(g, longer);
+
+    for (size_t w = 0; w < h[longer].count; w++) {
+        size_t i = ECO_I_NONE;
+        if (!eco_i_map_get(heads, bucket_key(b, h[longer].word[w]), &i))
+            continue;
+        for (; i != ECO_I_NONE; i = next[i]) {
+            if (!is_pair(g, h, i, longer))
+                continue;
+            if (eco_i_reserve(pairs, cap, *count + 1, sizeof(**pairs)) < 0)
+                return ECO_ENOMEM;
+            (*pairs)[(*count)++] = (form_pair){i, longer};
+        }
+    }
+    return 0;
+}
+
+/* Plans the merges of shorter forms, in the order of a loop over every pair (shorter,
+ * longer), so that the plan is what comparing every pair would give. */
+static int plan_shorter_forms(plan *p, const eco_graph *g)
+{
+    size_t n = eco_graph_actor_count(g), count = 0, cap = 0, head;
+    word_hashes *h = malloc((n + 1) * sizeof(*h));
+    size_t *next = malloc((n + 1) * sizeof(*next));
+    form_pair *pairs = NULL;
+    eco_i_map heads = {0};
+    int rc = h && next ? 0 : ECO_ENOMEM;
+
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        hash_words(&h[i], a);
+        next[i] = ECO_I_NONE;
+        if (h[i].count == 0)
+            continue;
+        uint64_t key = bucket_key(a, h[i].word[0]);
+        if (eco_i_map_get(&heads, key, &head))
+            next[i] = head;
+        rc = eco_i_map_put(&heads, key, i);
+    }
+    for (size_t k = 0; k < n && rc == 0; k++)
+        rc = find_pairs(g, h, next, &heads, k, &pairs, &count, &cap);
+    if (count > 1)
+        qsort(pairs, count, sizeof(*pairs), pair_order);
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, pairs[i].shorter);
+        const eco_actor *b = eco_graph_actor(g, pairs[i].longer);
+        if (i > 0 && pair_order(&pairs[i - 1], &pairs[i]) == 0)
+            continue; /* met twice: the longer name repeats a word ("... and Labour") */
+        rc = strlen(b->name) > strlen(a->name) ? plan_add(p, b->id, a->id)
+                                               : plan_add(p, a->id, b->id);
+    }
+    free(pairs);
+    free(next);
+    free(h);
+    eco_i_map_free(&heads);
+    return rc;
 }
 
 static uint64_t acronym_key(const char *acronym, const char *country)
@@ -250,36 +383,26 @@ static int plan_rules(plan *p, const eco_graph *g)
             continue;
         rc = plan_add(p, eco_graph_actor(g, j)->id, a->id);
     }
-    /* shorter forms; names are compared within a country only, in buckets of one head word */
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        const eco_actor *a = eco_graph_actor(g, i);
-        if (!a->country || a->type == ECO_TYPE_UNKNOWN)
-            continue;
-        for (size_t k = 0; k < n && rc == 0; k++) {
-            const eco_actor *b = eco_graph_actor(g, k);
-            if (k != i && b->country == a->country && strlen(b->name) > strlen(a->name) &&
-                shorter_form(a, b))
-                rc = plan_add(p, b->id, a->id);
-            if (k != i && b->country == a->country && strlen(b->name) == strlen(a->name) && k > i &&
-                shorter_form(a, b))
-                rc = plan_add(p, a->id, b->id);
-        }
-        if (n > 4000)
-            break; /* quadratic: left to alias files in very large maps */
-    }
+    if (rc == 0)
+        rc = plan_shorter_forms(p, g);
     return rc;
 }
 
+/* Carries out the plan's merges at once: one rebuild of ties and indices for them all. */
 static int carry_out(eco_graph *g, const plan *p)
 {
-    int rc = 0;
-    for (size_t i = 0; i < p->count && rc == 0; i++) {
-        size_t kept, absorbed, out;
-        if (eco_graph_find_actor_by_id(&kept, g, p->items[i].kept) < 0 ||
-            eco_graph_find_actor_by_id(&absorbed, g, p->items[i].absorbed) < 0 || kept == absorbed)
-            continue; /* already merged into another */
-        rc = eco_graph_merge_actors(&out, g, kept, absorbed);
-    }
+    size_t *kept = malloc((p->count + 1) * sizeof(*kept));
+    size_t *absorbed = malloc((p->count + 1) * sizeof(*absorbed)), count = 0;
+    int rc = kept && absorbed ? 0 : ECO_ENOMEM;
+
+    for (size_t i = 0; i < p->count && rc == 0; i++)
+        if (eco_graph_find_actor_by_id(&kept[count], g, p->items[i].kept) == 0 &&
+            eco_graph_find_actor_by_id(&absorbed[count], g, p->items[i].absorbed) == 0)
+            count++;
+    if (rc == 0)
+        rc = eco_i_graph_merge_pairs(g, kept, absorbed, count);
+    free(kept);
+    free(absorbed);
     return rc;
 }
 

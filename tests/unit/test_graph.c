@@ -3,11 +3,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "ecomap.h"
+#include "internal.h"
 
 static int setup(void **state)
 {
@@ -199,6 +201,113 @@ static void merging_carries_names_ties_and_evidence(void **state)
     assert_int_equal(eco_graph_merge_actors(NULL, g, kept, kept), ECO_EUSAGE);
 }
 
+/* ---- Many merges at once, as one after another ------------------------------------------ */
+
+static uint64_t next_random(uint64_t *state)
+{
+    *state = *state * 6364136223846793005ull + 1442695040888963407ull;
+    return *state >> 33;
+}
+
+/* A map of 40 actors, some with attributes and records, and 150 ties with evidence. */
+static void random_map(eco_graph *g, uint64_t seed)
+{
+    static const char *const countries[] = {"Chile", "Ecuador", "Portugal", NULL};
+    uint64_t state = seed;
+
+    for (size_t i = 0; i < 40; i++) {
+        char name[32], value[16], record[16];
+        snprintf(name, sizeof(name), "Body %zu", i);
+        assert_int_equal(eco_graph_add_actor(NULL, g, NULL, name,
+                                             (eco_actor_type)(next_random(&state) % 4),
+                                             countries[next_random(&state) % 4]),
+                         0);
+        snprintf(value, sizeof(value), "%zu", i);
+        snprintf(record, sizeof(record), "r%llu.md", (unsigned long long)next_random(&state) % 9);
+        if (next_random(&state) % 2)
+            assert_int_equal(eco_graph_set_attribute(g, i, i % 3 ? "website" : "lead", value), 0);
+        assert_int_equal(eco_graph_add_actor_record(g, i, record), 0);
+    }
+    for (size_t k = 0; k < 150; k++) {
+        size_t a = next_random(&state) % 40, b = next_random(&state) % 40;
+        eco_tie_kind kind = (eco_tie_kind)(next_random(&state) % 3);
+        char text[32];
+        snprintf(text, sizeof(text), "sentence %llu", (unsigned long long)next_random(&state) % 50);
+        eco_evidence ev = {"r1.md", NULL, (int)k + 1, text};
+        if (a != b)
+            assert_int_equal(
+                eco_graph_add_tie(NULL, g, a, b, kind, eco_tie_kind_is_directed(kind), 1, &ev), 0);
+    }
+}
+
+static void assert_same_strings(const char *const *x, const char *const *y, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        assert_string_equal(x[k], y[k]);
+}
+
+static void assert_same_maps(const eco_graph *x, const eco_graph *y)
+{
+    assert_int_equal(eco_graph_actor_count(x), eco_graph_actor_count(y));
+    for (size_t i = 0; i < eco_graph_actor_count(x); i++) {
+        const eco_actor *a = eco_graph_actor(x, i), *b = eco_graph_actor(y, i);
+        assert_string_equal(a->id, b->id);
+        assert_int_equal(a->type, b->type);
+        assert_true(a->country == b->country || strcmp(a->country, b->country) == 0);
+        assert_int_equal(a->alias_count, b->alias_count);
+        assert_same_strings(a->aliases, b->aliases, a->alias_count);
+        assert_int_equal(a->record_count, b->record_count);
+        assert_same_strings(a->records, b->records, a->record_count);
+        assert_int_equal(a->attribute_count, b->attribute_count);
+        for (size_t k = 0; k < a->attribute_count; k++)
+            assert_string_equal(a->attributes[k].value, b->attributes[k].value);
+    }
+    assert_int_equal(eco_graph_tie_count(x), eco_graph_tie_count(y));
+    for (size_t i = 0; i < eco_graph_tie_count(x); i++) {
+        const eco_tie *s = eco_graph_tie(x, i), *t = eco_graph_tie(y, i);
+        assert_int_equal(s->source, t->source);
+        assert_int_equal(s->target, t->target);
+        assert_int_equal(s->kind, t->kind);
+        assert_true(s->weight == t->weight);
+        assert_int_equal(s->evidence_count, t->evidence_count);
+        for (size_t k = 0; k < s->evidence_count; k++)
+            assert_string_equal(s->evidence[k].text, t->evidence[k].text);
+    }
+}
+
+static void merging_many_pairs_at_once_equals_merging_them_one_by_one(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        eco_graph *one_by_one, *at_once;
+        size_t kept[25], absorbed[25];
+        uint64_t rnd = seed * 7919;
+        assert_int_equal(eco_graph_new(&one_by_one), 0);
+        assert_int_equal(eco_graph_new(&at_once), 0);
+        random_map(one_by_one, seed);
+        random_map(at_once, seed);
+        /* Chains (a into b, then b into c), repeats and pairs of an absorbed actor among them. */
+        for (size_t p = 0; p < 25; p++) {
+            kept[p] = next_random(&rnd) % 40;
+            absorbed[p] = next_random(&rnd) % 40;
+        }
+        for (size_t p = 0; p < 25; p++) {
+            char kept_id[64], absorbed_id[64];
+            size_t k, a;
+            snprintf(kept_id, sizeof(kept_id), "%s", eco_graph_actor(at_once, kept[p])->id);
+            snprintf(absorbed_id, sizeof(absorbed_id), "%s", eco_graph_actor(at_once, absorbed[p])->id);
+            if (eco_graph_find_actor_by_id(&k, one_by_one, kept_id) == 0 &&
+                eco_graph_find_actor_by_id(&a, one_by_one, absorbed_id) == 0 && k != a)
+                assert_int_equal(eco_graph_merge_actors(NULL, one_by_one, k, a), 0);
+        }
+        assert_int_equal(eco_i_graph_merge_pairs(at_once, kept, absorbed, 25), 0);
+        assert_true(eco_graph_actor_count(at_once) < 40);
+        assert_same_maps(one_by_one, at_once);
+        eco_graph_free(one_by_one);
+        eco_graph_free(at_once);
+    }
+}
+
 static void removing_an_actor_removes_its_ties_and_shifts_indices(void **state)
 {
     eco_graph *g = *state;
@@ -334,6 +443,7 @@ int main(void)
         GRAPH_TEST(ties_add_weight_once_per_new_evidence),
         GRAPH_TEST(direction_and_kind_tell_ties_apart),
         GRAPH_TEST(merging_carries_names_ties_and_evidence),
+        GRAPH_TEST(merging_many_pairs_at_once_equals_merging_them_one_by_one),
         GRAPH_TEST(removing_an_actor_removes_its_ties_and_shifts_indices),
         GRAPH_TEST(renaming_keeps_the_id_and_the_old_name),
         GRAPH_TEST(records_are_added_once),

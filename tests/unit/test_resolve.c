@@ -120,6 +120,29 @@ static void a_shorter_form_of_a_long_name_merges_into_it(void **state)
                         "Secretariat of Higher Education, Science, Technology and Innovation");
 }
 
+static void shorter_forms_merge_however_many_actors_the_map_holds(void **state)
+{
+    (void)state;
+    /* A national map: thousands of bodies, and two pairs far apart among them. */
+    add("Secretariat of Higher Education and Innovation", ECO_TYPE_GOVERNMENT, "Ecuador");
+    for (size_t i = 0; i < 6000; i++) {
+        char name[64];
+        snprintf(name, sizeof(name), "Agency %zu for Rural Water and Roads", i);
+        add(name, ECO_TYPE_GOVERNMENT, i % 2 ? "Ecuador" : "Chile");
+    }
+    add("Administrative Modernisation Agency", ECO_TYPE_GOVERNMENT, "Portugal");
+    add("Secretariat of Higher Education, Science, Technology and Innovation",
+        ECO_TYPE_GOVERNMENT, "Ecuador");
+    add("Agency for Administrative Modernisation", ECO_TYPE_GOVERNMENT, "Portugal");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 6002);
+    assert_string_equal(canonical("Secretariat of Higher Education and Innovation", "Ecuador"),
+                        "Secretariat of Higher Education, Science, Technology and Innovation");
+    /* the same words in another order: the longer spelling is kept */
+    assert_string_equal(canonical("Administrative Modernisation Agency", "Portugal"),
+                        "Agency for Administrative Modernisation");
+}
+
 static void head_words_of_other_languages_meet(void **state)
 {
     (void)state;
@@ -224,6 +247,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(a_shorter_form_of_a_long_name_merges_into_it, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(shorter_forms_merge_however_many_actors_the_map_holds,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(head_words_of_other_languages_meet, setup, teardown),
         cmocka_unit_test_setup_teardown(bodies_of_different_countries_stay_apart, setup,
                                         teardown),
