@@ -897,10 +897,10 @@ static int rebuild_ties(eco_graph *g, const size_t *moved_to)
 /*
  * Settles the actors once some have left: into[i] is i for an actor that stays, the actor
  * that takes the ties of one that leaves (which may itself have left for another), or
- * NO_ENTRY when its ties leave with it.  The ones that stay keep their order.  One pass
- * over ties and actors, however many leave.
+ * NO_ENTRY when its ties leave with it; chains are shortened in place.  The ones that stay
+ * keep their order.  One pass over ties and actors, however many leave.
  */
-static int settle_actors(eco_graph *g, const size_t *into)
+static int settle_actors(eco_graph *g, size_t *into)
 {
     size_t n = g->actor_count, stay = 0;
     size_t *moved_to = malloc((n + 1) * sizeof(*moved_to));
@@ -911,9 +911,14 @@ static int settle_actors(eco_graph *g, const size_t *into)
     for (size_t i = 0; i < n; i++)
         moved_to[i] = into[i] == i ? stay++ : NO_ENTRY;
     for (size_t i = 0; i < n; i++) {
-        size_t holder = i;
+        size_t holder = i, next;
         while (holder != NO_ENTRY && into[holder] != holder)
             holder = into[holder];
+        /* Chains point straight at their holder now: a long one is walked once. */
+        for (size_t k = i; k != holder && k != NO_ENTRY; k = next) {
+            next = into[k];
+            into[k] = holder;
+        }
         moved_to[i] = holder == NO_ENTRY ? NO_ENTRY : moved_to[holder];
     }
     rc = rebuild_ties(g, moved_to);
