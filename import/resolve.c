@@ -169,11 +169,11 @@ static int pair_order(const void *x, const void *y)
 static int is_pair(const eco_graph *g, const word_hashes *h, size_t i, size_t k)
 {
     const eco_actor *a = eco_graph_actor(g, i), *b = eco_graph_actor(g, k);
-    size_t la = strlen(a->name), lb = strlen(b->name);
 
     if (i == k || a->country != b->country || h[i].count > h[k].count ||
         (h[i].count < h[k].count && h[i].word[0] != h[k].word[0]) || !hashes_within(&h[i], &h[k]))
         return 0;
+    size_t la = strlen(a->name), lb = strlen(b->name);
     return (lb > la || (lb == la && k > i)) && shorter_form(a, b);
 }
 
