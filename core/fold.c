@@ -5,6 +5,7 @@
  * Agency" must fold to the same text; so must "Ombudsman’s Office" and "Ombudsman's
  * Office".  Folding works a word at a time: characters are mapped (accents dropped, case
  * lowered, punctuation to spaces), then each finished word gets its American spelling.
+ * The hash of a folded name (eco_i_fold_hash) is the key every table of names uses.
  */
 #include <string.h>
 
@@ -314,4 +315,66 @@ size_t eco_name_fold(char *buf, size_t n, const char *name)
 size_t eco_name_slug(char *buf, size_t n, const char *name)
 {
     return fold(buf, n, name, FOLD_SLUG);
+}
+
+/* ---- Hashes of folded text --------------------------------------------------------------- */
+
+/* The fast path of folding, for text in ASCII: small letters and digits, apostrophes
+ * dropped, "&" as "and", other marks as one space, a leading "the" dropped.  What it
+ * cannot do (accents, British spellings) it leaves to eco_name_fold: 0 when the text is not
+ * ASCII.  Both give the same hash for text where both apply, except for spelling, which
+ * names meet on later in the graph. */
+static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
+{
+    size_t w = 0;
+    int space = 1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80)
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (w + 2 >= n)
+                return 0;
+            out[w++] = (char)c;
+            space = 0;
+        } else if (c == '\'' || c == '`') {
+            continue;
+        } else if (c == '&') {
+            if (w + 6 >= n)
+                return 0;
+            if (!space)
+                out[w++] = ' ';
+            memcpy(out + w, "and ", 4);
+            w += 4;
+            space = 1;
+        } else if (!space) {
+            out[w++] = ' ';
+            space = 1;
+        }
+    }
+    while (w && out[w - 1] == ' ')
+        w--;
+    if (w > 4 && memcmp(out, "the ", 4) == 0) {
+        memmove(out, out + 4, w - 4);
+        w -= 4;
+    }
+    out[w] = '\0';
+    return w;
+}
+
+uint64_t eco_i_fold_hash(const char *text, size_t len)
+{
+    char buf[256], folded[256];
+    size_t n;
+
+    if (len >= sizeof(buf))
+        return 0;
+    if ((n = fold_ascii(folded, sizeof(folded), text, len)) > 0)
+        return eco_i_hash(folded, n);
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    n = eco_name_fold(folded, sizeof(folded), buf);
+    return n == 0 || n >= sizeof(folded) ? 0 : eco_i_hash(folded, n);
 }

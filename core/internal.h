@@ -161,6 +161,14 @@ size_t eco_i_utf8_decode(const char *s, size_t len, uint32_t *cp);
  * length; 0 for NUL, a surrogate or a value past Unicode. */
 size_t eco_i_utf8_encode(uint32_t cp, char out[4]);
 
+/* The first m bytes of needle within the n bytes at hay, or NULL.  O(n * m) at worst. */
+const char *eco_i_memmem(const char *hay, size_t n, const char *needle, size_t m);
+
+/* The hash (eco_i_hash) of the folded form of len bytes of text (eco_name_fold); 0 when the
+ * folded form is empty or longer than 255 bytes.  Names are looked up by it in the
+ * gazetteer, the country table and a record's own names.  O(len). */
+uint64_t eco_i_fold_hash(const char *text, size_t len);
+
 /* Parses a whole string as a decimal integer or a finite number; 0 or ECO_EDATA. */
 int eco_i_parse_long(const char *s, long min, long max, long *out);
 int eco_i_parse_double(const char *s, double *out);

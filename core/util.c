@@ -1,4 +1,5 @@
-/* core/util.c - growable arrays, the string pool, integer maps, UTF-8 and number parsing. */
+/* core/util.c - growable arrays, the string pool, integer maps, UTF-8, number parsing and a
+ * byte search. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -339,4 +340,15 @@ int eco_i_parse_double(const char *s, double *out)
         return ECO_EDATA;
     *out = v;
     return 0;
+}
+
+const char *eco_i_memmem(const char *hay, size_t n, const char *needle, size_t m)
+{
+    if (m == 0)
+        return hay;
+    for (const char *p = hay; m <= n && (p = memchr(p, needle[0], n - m + 1 - (size_t)(p - hay)));
+         p++)
+        if (memcmp(p, needle, m) == 0)
+            return p;
+    return NULL;
 }

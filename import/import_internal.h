@@ -258,12 +258,6 @@ typedef struct eco_i_json_step {
 void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
                        int *line, int *column);
 
-/* ---- Hashing ---------------------------------------------------------------------------- */
-
-/* The hash (eco_i_hash) of the folded form of len bytes of text (eco_name_fold); 0 when the
- * folded form is empty or longer than 255 bytes. */
-uint64_t eco_i_fold_hash(const char *text, size_t len);
-
 /* ---- Text clean-up (import/text.c) ------------------------------------------------------- */
 
 /*
@@ -274,9 +268,6 @@ uint64_t eco_i_fold_hash(const char *text, size_t len);
  * UTF-8 become spaces.  Returns the new length.  O(len).
  */
 size_t eco_i_text_clean(char *text, size_t len);
-
-/* The first m bytes of needle within the n bytes at hay, or NULL. */
-const char *eco_i_memmem(const char *hay, size_t n, const char *needle, size_t m);
 
 /* Splits text into sentences; calls fn for each with
  * its 0-based offset from text.  Sentences end at ". ", "? ", "! ", ";" and line ends;

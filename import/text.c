@@ -10,17 +10,6 @@
 
 #include "import_internal.h"
 
-const char *eco_i_memmem(const char *hay, size_t n, const char *needle, size_t m)
-{
-    if (m == 0)
-        return hay;
-    for (const char *p = hay; m <= n && (p = memchr(p, needle[0], n - m + 1 - (size_t)(p - hay)));
-         p++)
-        if (memcmp(p, needle, m) == 0)
-            return p;
-    return NULL;
-}
-
 /* ---- Entities --------------------------------------------------------------------------- */
 
 typedef struct entity {
@@ -311,66 +300,6 @@ char *eco_i_squeeze(const char *text, size_t len)
         w--;
     out[w] = '\0';
     return out;
-}
-
-/* The fast path of folding, for text in ASCII: small letters and digits, apostrophes
- * dropped, "&" as "and", other marks as one space, a leading "the" dropped.  What it
- * cannot do (accents, British spellings) it leaves to eco_name_fold: 0 when the text is not
- * ASCII.  Both give the same hash for text where both apply, except for spelling, which
- * names meet on later in the graph. */
-static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
-{
-    size_t w = 0;
-    int space = 1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= 0x80)
-            return 0;
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (w + 2 >= n)
-                return 0;
-            out[w++] = (char)c;
-            space = 0;
-        } else if (c == '\'' || c == '`') {
-            continue;
-        } else if (c == '&') {
-            if (w + 6 >= n)
-                return 0;
-            if (!space)
-                out[w++] = ' ';
-            memcpy(out + w, "and ", 4);
-            w += 4;
-            space = 1;
-        } else if (!space) {
-            out[w++] = ' ';
-            space = 1;
-        }
-    }
-    while (w && out[w - 1] == ' ')
-        w--;
-    if (w > 4 && memcmp(out, "the ", 4) == 0) {
-        memmove(out, out + 4, w - 4);
-        w -= 4;
-    }
-    out[w] = '\0';
-    return w;
-}
-
-uint64_t eco_i_fold_hash(const char *text, size_t len)
-{
-    char buf[256], folded[256];
-    size_t n;
-
-    if (len >= sizeof(buf))
-        return 0;
-    if ((n = fold_ascii(folded, sizeof(folded), text, len)) > 0)
-        return eco_i_hash(folded, n);
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    n = eco_name_fold(folded, sizeof(folded), buf);
-    return n == 0 || n >= sizeof(folded) ? 0 : eco_i_hash(folded, n);
 }
 
 /* ---- Documents -------------------------------------------------------------------------- */
