@@ -11,6 +11,7 @@
 
 #include "ecomap/import.h"
 #include "internal.h"
+#include "vocabulary.h"
 
 /* What one import call shares across its inputs: the user's alias file, read once, and a
  * cache of the actors names were resolved to, checked against the graph on every use so
@@ -357,15 +358,6 @@ int eco_i_split_title(const char *title, const char **x, size_t *xn, const char 
  * "LabX – experimentation laboratory", "Medo Innovation Lab".  *out is ECO_I_NONE when
  * the title names no organisation. */
 int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, const char *country);
-
-/* ---- Countries (import/countries.c) ------------------------------------------------------ */
-
-/* The English short name of the country that len bytes of text name, in any of its common
- * forms and scripts ("葡萄牙", "Portugal", "Tchad"); NULL when it names none.  O(len). */
-const char *eco_i_country_name(const char *text, size_t len);
-
-/* The country whose demonym ("Portuguese") len bytes of text are; NULL when none. */
-const char *eco_i_country_of_demonym(const char *text, size_t len);
 
 /* ---- Known organisations: the gazetteer and the user's alias file (import/lexicon.c) ------ */
 

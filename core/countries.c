@@ -1,5 +1,5 @@
 /*
- * import/countries.c - country names in the forms records use.
+ * core/countries.c - country names in the forms records use.
  *
  * Records name countries in English, Spanish, French and Portuguese, in Chinese (award
  * forms give the member state as 葡萄牙), and through demonyms ("the Portuguese
@@ -9,7 +9,8 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "internal.h"
+#include "vocabulary.h"
 
 typedef struct country {
     const char *name;    /* English short name, as stored on actors */
