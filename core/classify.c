@@ -13,256 +13,9 @@
 #include <string.h>
 
 #include "internal.h"
-
-typedef struct keyword {
-    const char *words;   /* folded words, space separated */
-    eco_actor_type type; /* the type it votes for */
-    int strength;        /* how sure the vote is */
-} keyword;
-
-enum { WEAK = 20, HEAD = 50, SCHOOL = 55, LAB = 60, INTERNATIONAL = 100 };
-
-static const keyword keywords[] = {
-    /* International bodies are named for themselves, whatever head word follows. */
-    {"united nations", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"nations unies", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"naciones unidas", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"nacoes unidas", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"undp", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"pnud", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unicef", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unesco", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unhcr", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unfpa", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unops", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unido", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"unep", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"un women", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"un habitat", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"oecd", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"ocde", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"world bank", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"banco mundial", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"banque mondiale", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"development bank", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"european commission", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"european union", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"world health organization", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"food and agriculture organization", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"international labor organization", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    {"international monetary fund", ECO_TYPE_INTERNATIONAL, INTERNATIONAL},
-    /* Labs. */
-    {"lab", ECO_TYPE_LAB, LAB},
-    {"labs", ECO_TYPE_LAB, LAB},
-    {"laboratory", ECO_TYPE_LAB, LAB},
-    {"laboratories", ECO_TYPE_LAB, LAB},
-    {"laboratorio", ECO_TYPE_LAB, LAB},
-    {"laboratoire", ECO_TYPE_LAB, LAB},
-    {"living lab", ECO_TYPE_LAB, LAB},
-    {"innovation hub", ECO_TYPE_LAB, HEAD},
-    /* Academia. */
-    {"university", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"universidad", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"universidade", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"universite", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"universita", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"universitat", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"college", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"school", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"escuela", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"escola", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"ecole", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"faculty", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"facultad", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"faculdade", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"faculte", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"academy", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"academia", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"academie", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"polytechnic", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"politecnico", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"research center", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"research institute", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"institute", ECO_TYPE_ACADEMIA, HEAD - 5},
-    {"instituto", ECO_TYPE_ACADEMIA, HEAD - 5},
-    {"institut", ECO_TYPE_ACADEMIA, HEAD - 5},
-    {"think tank", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"observatory", ECO_TYPE_ACADEMIA, HEAD - 10},
-    {"observatorio", ECO_TYPE_ACADEMIA, HEAD - 10},
-    {"observatoire", ECO_TYPE_ACADEMIA, HEAD - 10},
-    {"research centre", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"centro de investigacion", ECO_TYPE_ACADEMIA, SCHOOL},
-    {"centre de recherche", ECO_TYPE_ACADEMIA, SCHOOL},
-    /* Government. */
-    {"ministry", ECO_TYPE_GOVERNMENT, HEAD},
-    {"ministries", ECO_TYPE_GOVERNMENT, HEAD},
-    {"minister", ECO_TYPE_GOVERNMENT, HEAD},
-    {"ministerio", ECO_TYPE_GOVERNMENT, HEAD},
-    {"ministere", ECO_TYPE_GOVERNMENT, HEAD},
-    {"secretariat", ECO_TYPE_GOVERNMENT, HEAD},
-    {"secretaria", ECO_TYPE_GOVERNMENT, HEAD},
-    {"secretariado", ECO_TYPE_GOVERNMENT, HEAD},
-    {"secretary", ECO_TYPE_GOVERNMENT, HEAD},
-    {"secretario", ECO_TYPE_GOVERNMENT, HEAD},
-    {"secretariat general", ECO_TYPE_GOVERNMENT, HEAD},
-    {"undersecretariat", ECO_TYPE_GOVERNMENT, HEAD},
-    {"subsecretariat", ECO_TYPE_GOVERNMENT, HEAD},
-    {"subsecretaria", ECO_TYPE_GOVERNMENT, HEAD},
-    {"public service", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"agency", ECO_TYPE_GOVERNMENT, HEAD},
-    {"agencia", ECO_TYPE_GOVERNMENT, HEAD},
-    {"agence", ECO_TYPE_GOVERNMENT, HEAD},
-    {"authority", ECO_TYPE_GOVERNMENT, HEAD},
-    {"autoridad", ECO_TYPE_GOVERNMENT, HEAD},
-    {"autoridade", ECO_TYPE_GOVERNMENT, HEAD},
-    {"autorite", ECO_TYPE_GOVERNMENT, HEAD},
-    {"municipality", ECO_TYPE_GOVERNMENT, HEAD},
-    {"municipalities", ECO_TYPE_GOVERNMENT, HEAD},
-    {"municipalidad", ECO_TYPE_GOVERNMENT, HEAD},
-    {"municipio", ECO_TYPE_GOVERNMENT, HEAD},
-    {"municipalite", ECO_TYPE_GOVERNMENT, HEAD},
-    {"mairie", ECO_TYPE_GOVERNMENT, HEAD},
-    {"prefeitura", ECO_TYPE_GOVERNMENT, HEAD},
-    {"alcaldia", ECO_TYPE_GOVERNMENT, HEAD},
-    {"ayuntamiento", ECO_TYPE_GOVERNMENT, HEAD},
-    {"city hall", ECO_TYPE_GOVERNMENT, HEAD},
-    {"city council", ECO_TYPE_GOVERNMENT, HEAD},
-    {"camara municipal", ECO_TYPE_GOVERNMENT, HEAD},
-    {"ombudsman", ECO_TYPE_GOVERNMENT, HEAD},
-    {"ombudsperson", ECO_TYPE_GOVERNMENT, HEAD},
-    {"defensoria", ECO_TYPE_GOVERNMENT, HEAD},
-    {"presidency", ECO_TYPE_GOVERNMENT, HEAD},
-    {"presidencia", ECO_TYPE_GOVERNMENT, HEAD},
-    {"prime minister", ECO_TYPE_GOVERNMENT, HEAD},
-    {"parliament", ECO_TYPE_GOVERNMENT, HEAD},
-    {"congress", ECO_TYPE_GOVERNMENT, HEAD},
-    {"senate", ECO_TYPE_GOVERNMENT, HEAD},
-    {"commission", ECO_TYPE_GOVERNMENT, HEAD - 5},
-    {"comision", ECO_TYPE_GOVERNMENT, HEAD - 5},
-    {"comissao", ECO_TYPE_GOVERNMENT, HEAD - 5},
-    {"commissioner", ECO_TYPE_GOVERNMENT, HEAD},
-    {"directorate", ECO_TYPE_GOVERNMENT, HEAD},
-    {"direccion", ECO_TYPE_GOVERNMENT, HEAD - 5},
-    {"direcao", ECO_TYPE_GOVERNMENT, HEAD - 5},
-    {"department", ECO_TYPE_GOVERNMENT, HEAD - 5},
-    {"governorate", ECO_TYPE_GOVERNMENT, HEAD},
-    {"prefecture", ECO_TYPE_GOVERNMENT, HEAD},
-    {"council", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"committee", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"comite", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"consejo", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"conselho", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"conseil", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"office", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"court", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"mission", ECO_TYPE_GOVERNMENT, HEAD - 15},
-    {"center national", ECO_TYPE_GOVERNMENT, HEAD}, /* "centre" folds to "center" */
-    {"centro nacional", ECO_TYPE_GOVERNMENT, HEAD},
-    {"national center", ECO_TYPE_GOVERNMENT, HEAD},
-    {"board", ECO_TYPE_GOVERNMENT, HEAD - 15},
-    {"bureau", ECO_TYPE_GOVERNMENT, HEAD - 15},
-    {"national program", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"programa nacional", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"programme national", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"social security", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"seguridad social", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"securite sociale", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"tribunal", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"police", ECO_TYPE_GOVERNMENT, HEAD - 10},
-    {"government", ECO_TYPE_GOVERNMENT, WEAK},
-    {"gobierno", ECO_TYPE_GOVERNMENT, WEAK},
-    {"governo", ECO_TYPE_GOVERNMENT, WEAK},
-    {"gouvernement", ECO_TYPE_GOVERNMENT, WEAK},
-    {"administration", ECO_TYPE_GOVERNMENT, WEAK},
-    {"municipal", ECO_TYPE_GOVERNMENT, WEAK},
-    /* Civil society. */
-    {"ngo", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"ong", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"foundation", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"fundacion", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"fundacao", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"fondation", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"association", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"asociacion", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"associacao", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"charity", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"red cross", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"red crescent", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"collective", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"colectivo", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"coletivo", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"movement", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"movimiento", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"movimento", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"cooperative", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"cooperativa", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"union", ECO_TYPE_CIVIL_SOCIETY, HEAD - 15},
-    {"trade union", ECO_TYPE_CIVIL_SOCIETY, HEAD},
-    {"ordre des", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
-    {"colegio de", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
-    {"sindicato", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"syndicat", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    {"federation", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
-    {"federacion", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
-    {"trust", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
-    {"society", ECO_TYPE_CIVIL_SOCIETY, HEAD - 15},
-    {"club", ECO_TYPE_CIVIL_SOCIETY, HEAD - 10},
-    {"chamber of commerce", ECO_TYPE_PRIVATE, HEAD},
-    {"camara de comercio", ECO_TYPE_PRIVATE, HEAD},
-    {"chambre de commerce", ECO_TYPE_PRIVATE, HEAD},
-    {"civil society", ECO_TYPE_CIVIL_SOCIETY, HEAD - 5},
-    /* Private sector. */
-    {"company", ECO_TYPE_PRIVATE, HEAD},
-    {"companies", ECO_TYPE_PRIVATE, HEAD},
-    {"corporation", ECO_TYPE_PRIVATE, HEAD},
-    {"corp", ECO_TYPE_PRIVATE, HEAD},
-    {"inc", ECO_TYPE_PRIVATE, HEAD},
-    {"ltd", ECO_TYPE_PRIVATE, HEAD},
-    {"ltda", ECO_TYPE_PRIVATE, HEAD},
-    {"llc", ECO_TYPE_PRIVATE, HEAD},
-    {"plc", ECO_TYPE_PRIVATE, HEAD},
-    {"gmbh", ECO_TYPE_PRIVATE, HEAD},
-    {"empresa", ECO_TYPE_PRIVATE, HEAD},
-    {"entreprise", ECO_TYPE_PRIVATE, HEAD},
-    {"enterprise", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"bank", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"banco", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"banque", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"startup", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"consulting", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"consultancy", ECO_TYPE_PRIVATE, HEAD - 5},
-    {"technologies", ECO_TYPE_PRIVATE, HEAD - 10},
-    {"incubator", ECO_TYPE_PRIVATE, HEAD - 10},
-    {"incubadora", ECO_TYPE_PRIVATE, HEAD - 10},
-    {"incubateur", ECO_TYPE_PRIVATE, HEAD - 10},
-    {"sarl", ECO_TYPE_PRIVATE, HEAD},
-    {"sas", ECO_TYPE_PRIVATE, HEAD},
-    {"s a", ECO_TYPE_PRIVATE, HEAD - 10},
-    {"telecom", ECO_TYPE_PRIVATE, HEAD - 10},
-    /* Networks. */
-    {"network", ECO_TYPE_NETWORK, HEAD},
-    {"networks", ECO_TYPE_NETWORK, HEAD},
-    {"red", ECO_TYPE_NETWORK, HEAD},
-    {"rede", ECO_TYPE_NETWORK, HEAD},
-    {"reseau", ECO_TYPE_NETWORK, HEAD},
-    {"community of practice", ECO_TYPE_NETWORK, HEAD},
-    {"coalition", ECO_TYPE_NETWORK, HEAD - 5},
-    {"alliance", ECO_TYPE_NETWORK, HEAD - 5},
-    {"alianza", ECO_TYPE_NETWORK, HEAD - 5},
-    {"cluster", ECO_TYPE_NETWORK, HEAD - 10},
-    {"forum", ECO_TYPE_NETWORK, HEAD - 15},
-    {"consortium", ECO_TYPE_NETWORK, HEAD - 10},
-    {"consorcio", ECO_TYPE_NETWORK, HEAD - 10},
-    {"partnership", ECO_TYPE_NETWORK, HEAD - 15},
-    {NULL, ECO_TYPE_UNKNOWN, 0}};
-
-/* Words that make a company, bank or institute part of the state. */
-static const char *const state_words[] = {"public",  "municipal", "state",   "national",
-                                          "federal", "publica",   "publico", "estatal",
-                                          "nacional", "central", NULL};
+#include "vocabulary.h"
 
 #define MAX_WORDS 64
-#define KEYWORD_COUNT (sizeof(keywords) / sizeof(keywords[0]) - 1)
 
 /* ---- Keywords by their first word ------------------------------------------------------- */
 
@@ -270,19 +23,19 @@ static const char *const state_words[] = {"public",  "municipal", "state",   "na
  * keywords are indexed once by their first word, each chain kept in table order so that
  * the first of equal votes still wins. */
 static eco_i_map first_keyword;            /* hash of a first word -> first keyword with it */
-static size_t next_keyword[KEYWORD_COUNT]; /* the next keyword with the same first word */
+static size_t next_keyword[ECO_I_NAME_KEYWORDS_MAX]; /* the next keyword with the same first word */
 static int index_ok;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void build_index(void)
 {
-    size_t last[KEYWORD_COUNT] = {0};
+    size_t last[ECO_I_NAME_KEYWORDS_MAX] = {0};
 
     index_ok = 1;
-    for (size_t k = 0; k < KEYWORD_COUNT; k++) {
-        uint64_t key = eco_i_hash(keywords[k].words, strcspn(keywords[k].words, " "));
+    for (size_t k = 0; k < eco_i_name_keyword_count; k++) {
+        uint64_t key = eco_i_hash(eco_i_name_keywords[k].words, strcspn(eco_i_name_keywords[k].words, " "));
         size_t first;
-        next_keyword[k] = KEYWORD_COUNT;
+        next_keyword[k] = eco_i_name_keyword_count;
         if (eco_i_map_get(&first_keyword, key, &first)) {
             next_keyword[last[first]] = k;
             last[first] = k;
@@ -325,8 +78,8 @@ static size_t match_at(char *const *words, size_t count, size_t at, const char *
 
 static int is_state_word(const char *w)
 {
-    for (size_t i = 0; state_words[i]; i++)
-        if (strcmp(w, state_words[i]) == 0)
+    for (size_t i = 0; eco_i_state_words[i]; i++)
+        if (strcmp(w, eco_i_state_words[i]) == 0)
             return 1;
     return 0;
 }
@@ -400,24 +153,24 @@ eco_actor_type eco_name_classify(const char *name)
     for (size_t at = 0; at < count; at++) {
         size_t k = 0;
         if (indexed && !eco_i_map_get(&first_keyword, eco_i_hash(words[at], strlen(words[at])), &k))
-            k = KEYWORD_COUNT;
-        for (; k < KEYWORD_COUNT; k = indexed ? next_keyword[k] : k + 1) {
-            if (keywords[k].strength > best_strength &&
-                match_at(words, count, at, keywords[k].words)) {
-                best = keywords[k].type;
-                best_strength = keywords[k].strength;
+            k = eco_i_name_keyword_count;
+        for (; k < eco_i_name_keyword_count; k = indexed ? next_keyword[k] : k + 1) {
+            if (eco_i_name_keywords[k].strength > best_strength &&
+                match_at(words, count, at, eco_i_name_keywords[k].words)) {
+                best = eco_i_name_keywords[k].type;
+                best_strength = eco_i_name_keywords[k].strength;
             }
         }
         /* Labs often carry "lab" inside one word: Santalab, Openlab, GovLab. */
         size_t len = strlen(words[at]);
-        if (best_strength < LAB - 10 && len > 4 &&
+        if (best_strength < ECO_I_LAB - 10 && len > 4 &&
             (strcmp(words[at] + len - 3, "lab") == 0 || strcmp(words[at] + len - 4, "labs") == 0)) {
             best = ECO_TYPE_LAB;
-            best_strength = LAB - 10;
+            best_strength = ECO_I_LAB - 10;
         }
     }
     /* A public company or institute belongs to the state; a European body is international. */
-    if ((best == ECO_TYPE_PRIVATE || (best == ECO_TYPE_ACADEMIA && best_strength < SCHOOL)) &&
+    if ((best == ECO_TYPE_PRIVATE || (best == ECO_TYPE_ACADEMIA && best_strength < ECO_I_SCHOOL)) &&
         has_state_word(words, count))
         best = ECO_TYPE_GOVERNMENT;
     /* "International Renewable Energy Agency": an agency of many states */

@@ -122,15 +122,6 @@ int eco_i_is_participedia_csv(const char *data, size_t len);
  * the native reader says what is wrong with it.  O(len). */
 const char *eco_i_json_kind(const char *data, size_t len);
 
-/* The actor type a free-text type names, in English, Spanish, Portuguese or French
- * ("Ministry", "Universidad", "NGO", "International organisation", "for_profit"), or
- * UNKNOWN when it names none.  O(length of text). */
-eco_actor_type eco_i_type_from_text(const char *text);
-
-/* The tie kind a free-text relation names ("Funding", "Member of", "Parceria"): 1 with
- * *out set when it names one, 0 when not. */
-int eco_i_kind_from_text(eco_tie_kind *out, const char *text);
-
 /* Calls fn with each item of a '|' list (docs/FORMAT.md); with escaped, "\|" and "\\"
  * stand for '|' and '\\'.  An empty text is an empty list.  Stops at fn's first value
  * below 0 and returns it; 0, or ECO_ENOMEM. */
@@ -484,10 +475,6 @@ typedef struct eco_i_partner {
  */
 int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len);
 void eco_i_partners_free(eco_i_partner *p, size_t count);
-
-/* The actor type a sector label names ("Private Sector", "academia", "ONG", "UN agency"),
- * or UNKNOWN. */
-eco_actor_type eco_i_sector_type(const char *text, size_t len);
 
 /* ---- Resolution (import/resolve.c) ------------------------------------------------------ */
 
