@@ -8,6 +8,7 @@
 #define ECOMAP_CORE_VOCABULARY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ecomap/graph.h"
 
@@ -55,5 +56,51 @@ int eco_i_kind_from_text(eco_tie_kind *out, const char *text);
 /* The actor type a sector label names ("Private Sector", "academia", "ONG", "UN agency"),
  * or UNKNOWN.  Expected O(len). */
 eco_actor_type eco_i_sector_type(const char *text, size_t len);
+
+/* ---- Known organisations (core/lexicon.c) ----------------------------------------------- */
+
+typedef struct eco_i_known {
+    const char *name;    /* canonical name */
+    eco_actor_type type; /* ECO_TYPE_UNKNOWN when not given */
+    const char *country; /* NULL when international or not given */
+} eco_i_known;
+
+/* Organisations and the forms they are named by.  Short all-capital forms ("UN", "EU")
+ * match only as written; others match after folding. */
+typedef struct eco_i_lexicon eco_i_lexicon;
+
+/* The gazetteer shipped with ecomap (data/gazetteer.tsv, compiled in), built on first use;
+ * NULL when memory ran out. */
+const eco_i_lexicon *eco_i_gazetteer(void);
+
+/* A new, empty lexicon that belongs to the caller; 0 or ECO_ENOMEM. */
+int eco_i_lexicon_new(eco_i_lexicon **out);
+void eco_i_lexicon_free(eco_i_lexicon *lex); /* NULL-safe */
+
+/* Finds the entry named name, or adds one with type and country; a type other than UNKNOWN
+ * replaces the type of an entry found.  *out receives its index.  0 or ECO_ENOMEM.
+ * O(entries). */
+int eco_i_lexicon_add_entry(eco_i_lexicon *lex, size_t *out, const char *name,
+                            eco_actor_type type, const char *country);
+
+/* The number of organisations lex holds. */
+size_t eco_i_lexicon_entry_count(const eco_i_lexicon *lex);
+
+/* Makes the len bytes of form (spaces around them aside) a name of entry.  0 or
+ * ECO_ENOMEM.  Expected O(len). */
+int eco_i_lexicon_add_form(eco_i_lexicon *lex, const char *form, size_t len, size_t entry);
+
+/* The organisation that len bytes of text name in lex; NULL when none, or when lex is
+ * NULL.  Expected O(len). */
+const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len);
+
+/* The same, given the text's eco_i_fold_hash key (0: none). */
+const eco_i_known *eco_i_lexicon_find_key(const eco_i_lexicon *lex, const char *text, size_t len,
+                                          uint64_t key);
+
+/* Calls fn for each form of lex, in the order they were added, with its entry; stops at
+ * fn's first value below 0 and returns it.  O(forms). */
+typedef int (*eco_i_lexicon_fn)(const char *alias, const eco_i_known *entry, void *ctx);
+int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx);
 
 #endif

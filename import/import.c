@@ -221,7 +221,7 @@ static int session_open(eco_i_session *s, const eco_import_options *opt, eco_err
 {
     memset(s, 0, sizeof(*s));
     s->opt = opt;
-    return opt->aliases ? eco_i_lexicon_load(&s->user, opt->aliases, err) : 0;
+    return opt->aliases ? eco_i_aliases_load(&s->user, opt->aliases, err) : 0;
 }
 
 static void session_close(eco_i_session *s)

@@ -350,40 +350,16 @@ int eco_i_split_title(const char *title, const char **x, size_t *xn, const char 
  * the title names no organisation. */
 int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, const char *country);
 
-/* ---- Known organisations: the gazetteer and the user's alias file (import/lexicon.c) ------ */
+/* ---- The user's alias file (import/aliases.c) -------------------------------------------- */
 
-typedef struct eco_i_known {
-    const char *name;    /* canonical name */
-    eco_actor_type type; /* ECO_TYPE_UNKNOWN when not given */
-    const char *country; /* NULL when international or not given */
-} eco_i_known;
+/* Loads a user's alias file (CSV "alias,canonical[,type,country]") into a new lexicon that
+ * belongs to the caller.  0, or an ECO_E* code with err naming the file and line. */
+int eco_i_aliases_load(eco_i_lexicon **out, const char *path, eco_error *err);
 
-typedef struct eco_i_lexicon eco_i_lexicon;
-
-/* The gazetteer shipped with ecomap (data/gazetteer.tsv, compiled in), built on first use;
- * NULL when memory ran out. */
-const eco_i_lexicon *eco_i_gazetteer(void);
-
-/* Loads a user's alias file (CSV "alias,canonical[,type,country]") into a new lexicon. */
-int eco_i_lexicon_load(eco_i_lexicon **out, const char *path, eco_error *err);
-
-/* Parses lexicon lines from text, in the gazetteer's tab-separated form or as CSV. */
-int eco_i_lexicon_parse(eco_i_lexicon *lex, const char *text, size_t len, int csv,
-                        const char *source, eco_error *err);
-int eco_i_lexicon_new(eco_i_lexicon **out);
-void eco_i_lexicon_free(eco_i_lexicon *lex);
-
-/* The organisation that len bytes of text name in lex; NULL when none.  Short all-capital
- * forms ("UN", "EU") match only in capitals.  Expected O(len). */
-const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len);
-
-/* The same, given the text's eco_i_fold_hash key (0: none). */
-const eco_i_known *eco_i_lexicon_find_key(const eco_i_lexicon *lex, const char *text, size_t len,
-                                          uint64_t key);
-
-/* Calls fn for each entry of lex: each alias with its canonical entry. */
-typedef int (*eco_i_lexicon_fn)(const char *alias, const eco_i_known *entry, void *ctx);
-int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx);
+/* Adds the lines of an alias file, len bytes of text read from source, to lex.  A line that
+ * would make two names each other's alias is an error.  O(lines * entries). */
+int eco_i_aliases_parse(eco_i_lexicon *lex, const char *text, size_t len, const char *source,
+                        eco_error *err);
 
 /* ---- Names in text (import/extract.c) ---------------------------------------------------- */
 

@@ -750,7 +750,7 @@ int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *e
         goto cleanup;
     }
     if (opt && opt->aliases) {
-        if ((rc = eco_i_lexicon_load(&user, opt->aliases, err)) < 0)
+        if ((rc = eco_i_aliases_load(&user, opt->aliases, err)) < 0)
             goto cleanup;
         if ((rc = eco_i_lexicon_each(user, apply_alias, &ac)) < 0) {
             eco_error_set(err, rc, opt->aliases, 0, 0, "aliases cannot be applied");

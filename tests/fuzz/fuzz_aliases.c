@@ -1,6 +1,6 @@
 /*
  * fuzz_aliases.c - libFuzzer target for the alias file reader (`--aliases FILE`, CSV
- * "alias,canonical[,type,country]", import/lexicon.c): the input is the alias file.  A
+ * "alias,canonical[,type,country]", import/aliases.c): the input is the alias file.  A
  * fixed text record and CSV of ties, whose names the seeds in tests/fuzz/seeds-aliases use,
  * are imported with it, so that its names are recognised in text; then it is applied by
  * eco_import_resolve, and the map is written back.  Anything but a clean success or a clean
