@@ -7,6 +7,12 @@
  * English, Spanish, Portuguese and French alike.  Some words change the meaning of another
  * ("public company" is government, "development bank" international).  A name with no
  * head word stays unknown: a guess presented as fact is worse than a gap.
+ *
+ * Then rules of whole names, which the importer applies to every name it meets for the
+ * first time: a name that begins with a known body's takes its type, an institute named
+ * for its nation is the state's, "UN ..." is international, and an international-sounding
+ * body named for a country ("Development Bank of Mongolia") is that country's.  The words
+ * themselves are core's vocabulary (core/vocabulary.c).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -126,7 +132,7 @@ static char *split_camel_case(const char *name, char *buf, size_t size)
     return out;
 }
 
-eco_actor_type eco_name_classify(const char *name)
+eco_actor_type eco_i_classify_words(const char *name)
 {
     char small[512], camel[512], *text = small, *words[MAX_WORDS];
     size_t need;
@@ -182,4 +188,62 @@ eco_actor_type eco_name_classify(const char *name)
     if (text != small)
         free(text);
     return best;
+}
+
+/* ---- Rules of whole names --------------------------------------------------------------- */
+
+/* The type of a known body whose name begins name: "Global Environment Facility Small
+ * Grants Programme" is a programme of an international body, and of its kind.  The
+ * gazetteer is asked first at each length, then known (may be NULL). */
+static eco_actor_type owner_type(const char *name, const eco_i_lexicon *known)
+{
+    size_t len = strlen(name);
+
+    for (size_t end = len; end > 0; end--) {
+        if (name[end - 1] != ' ' || end < 4)
+            continue;
+        const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), name, end - 1);
+        if (!k && known)
+            k = eco_i_lexicon_find(known, name, end - 1);
+        if (k && k->type != ECO_TYPE_UNKNOWN)
+            return k->type;
+    }
+    return ECO_TYPE_UNKNOWN;
+}
+
+/* "Portuguese Institute of Sport and Youth": an institute named for its nation is the
+ * state's, not a university's. */
+static int national_institute(const char *name)
+{
+    const char *space = strchr(name, ' ');
+    char folded[256];
+    if (!space || !eco_i_country_of_demonym(name, (size_t)(space - name)))
+        return 0;
+    eco_name_fold(folded, sizeof(folded), name);
+    return (strstr(folded, "institut") != NULL) && !strstr(folded, "university") &&
+           !strstr(folded, "research") && !strstr(folded, "school") && !strstr(folded, "college");
+}
+
+eco_actor_type eco_i_name_type(const char *name, eco_actor_type given, const eco_i_lexicon *known)
+{
+    int guessed = given == ECO_TYPE_UNKNOWN;
+    eco_actor_type type;
+
+    if (!name)
+        return given;
+    type = guessed ? eco_i_classify_words(name) : given;
+    if (type == ECO_TYPE_UNKNOWN)
+        type = owner_type(name, known);
+    if (type == ECO_TYPE_ACADEMIA && national_institute(name))
+        type = ECO_TYPE_GOVERNMENT;
+    if (strncmp(name, "UN ", 3) == 0 && type != ECO_TYPE_UNKNOWN)
+        type = ECO_TYPE_INTERNATIONAL; /* "UN Human Rights Council" */
+    if (guessed && type == ECO_TYPE_INTERNATIONAL && eco_i_country_in_name(name))
+        type = ECO_TYPE_GOVERNMENT; /* "Development Bank of Mongolia" is Mongolia's */
+    return type;
+}
+
+eco_actor_type eco_name_classify(const char *name)
+{
+    return eco_i_name_type(name, ECO_TYPE_UNKNOWN, NULL);
 }

@@ -228,3 +228,19 @@ const char *eco_i_country_of_demonym(const char *text, size_t len)
 {
     return lookup(&by_demonym, text, len);
 }
+
+const char *eco_i_country_in_name(const char *name)
+{
+    const char *space = strchr(name, ' '), *c, *of;
+
+    if (space && (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
+        return c;
+    for (of = strstr(name, " of "); of; of = strstr(of + 1, " of ")) {
+        const char *rest = of + 4;
+        if (strncmp(rest, "the ", 4) == 0)
+            rest += 4;
+        if ((c = eco_i_country_name(rest, strlen(rest))))
+            return c;
+    }
+    return NULL;
+}

@@ -404,7 +404,7 @@ eco_actor_type eco_i_type_from_text(const char *text)
         return (eco_actor_type)found;
     if ((type = eco_i_sector_type(text, strlen(text))) != ECO_TYPE_UNKNOWN)
         return type;
-    return eco_name_classify(text);
+    return eco_i_classify_words(text);
 }
 
 int eco_i_kind_from_text(eco_tie_kind *out, const char *text)

@@ -12,6 +12,10 @@
 
 #include "ecomap/graph.h"
 
+/* Organisations and the forms they are named by (core/lexicon.c, below).  Short
+ * all-capital forms ("UN", "EU") match only as written; others match after folding. */
+typedef struct eco_i_lexicon eco_i_lexicon;
+
 /* ---- Countries (core/countries.c) -------------------------------------------------------- */
 
 /* The English short name of the country that len bytes of text name, in any of its common
@@ -20,6 +24,11 @@ const char *eco_i_country_name(const char *text, size_t len);
 
 /* The country whose demonym ("Portuguese") len bytes of text are; NULL when none.  O(len). */
 const char *eco_i_country_of_demonym(const char *text, size_t len);
+
+/* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
+ * it names none, or names one only inside a longer place ("Mexico City").  O(length of
+ * name). */
+const char *eco_i_country_in_name(const char *name);
 
 /* ---- Words of names (core/vocabulary.c) ------------------------------------------------ */
 
@@ -41,6 +50,23 @@ extern const size_t eco_i_name_keyword_count;     /* entries before the NULL */
 
 /* Words that make a company, bank or institute part of the state; NULL-terminated. */
 extern const char *const eco_i_state_words[];
+
+/* ---- Types of names (core/classify.c) -------------------------------------------------- */
+
+/* The type the words of a name vote for, alone: head words, with "public" and "European"
+ * turning a body the state's or international (the first half of eco_name_classify).
+ * Readers use it where a name's words must speak for themselves ("the partners such as
+ * ..." before a list).  O(length of name). */
+eco_actor_type eco_i_classify_words(const char *name);
+
+/* The type of a body named name that the importer meets for the first time: given when the
+ * record says it (UNKNOWN when not), else what the words say; then the rules of whole names
+ * (core/classify.c): the type of a known body the name begins with (in the gazetteer, or in
+ * known when not NULL), an institute named for its nation the state's, "UN ..."
+ * international, and, for a guessed type, a body named for a country that country's.
+ * eco_name_classify(name) is eco_i_name_type(name, ECO_TYPE_UNKNOWN, NULL).
+ * O(length of name ^ 2) at worst: a lookup for each prefix. */
+eco_actor_type eco_i_name_type(const char *name, eco_actor_type given, const eco_i_lexicon *known);
 
 /* ---- Free-text types, relations and sector labels (core/vocabulary.c) ------------------- */
 
@@ -64,10 +90,6 @@ typedef struct eco_i_known {
     eco_actor_type type; /* ECO_TYPE_UNKNOWN when not given */
     const char *country; /* NULL when international or not given */
 } eco_i_known;
-
-/* Organisations and the forms they are named by.  Short all-capital forms ("UN", "EU")
- * match only as written; others match after folding. */
-typedef struct eco_i_lexicon eco_i_lexicon;
 
 /* The gazetteer shipped with ecomap (data/gazetteer.tsv, compiled in), built on first use;
  * NULL when memory ran out. */

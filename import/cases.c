@@ -172,7 +172,7 @@ static int opsi(eco_i_record *r, const eco_i_doc *doc)
             if ((rc = eco_i_record_title_actor(r, &org, line + 18, NULL)) < 0)
                 return rc;
             if (org == ECO_I_NONE) {
-                eco_actor_type t = eco_name_classify(line + 18);
+                eco_actor_type t = eco_i_classify_words(line + 18);
                 if ((rc = eco_i_record_actor(r, &org, line + 18, t, NULL)) < 0)
                     return rc;
             }

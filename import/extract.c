@@ -1147,12 +1147,12 @@ static int apposition(extraction *e, const item *whole, const item *second)
     if (rc == 0 && (rc = mention_add(e, named->a, named->b, NULL, 0, 0, 0)) < 0)
         return rc;
     m = &e->out->items[e->out->count - 1];
-    if (m->type == ECO_TYPE_UNKNOWN && !m->known && eco_name_classify(m->name) == ECO_TYPE_UNKNOWN) {
+    if (m->type == ECO_TYPE_UNKNOWN && !m->known && eco_i_classify_words(m->name) == ECO_TYPE_UNKNOWN) {
         char *described = eco_i_squeeze(st->text + st->tokens[second->a].start,
                                         to - st->tokens[second->a].start);
         if (!described)
             return ECO_ENOMEM;
-        m->type = eco_name_classify(described);
+        m->type = eco_i_classify_words(described);
         free(described);
     }
     if (!m->alias && !(m->alias = eco_i_squeeze(st->text + from, to - from)))

@@ -255,7 +255,7 @@ static void drop_kind_and_etc(span *p)
             continue;
         memcpy(head, p->s, hn);
         head[hn] = '\0';
-        if (eco_name_classify(head) == ECO_TYPE_UNKNOWN) {
+        if (eco_i_classify_words(head) == ECO_TYPE_UNKNOWN) {
             p->n -= hn + strlen(examples[i]);
             p->s = at + strlen(examples[i]);
             return;
@@ -302,11 +302,11 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
         !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
         p->s = r, p->n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
         if (p->type == ECO_TYPE_UNKNOWN)
-            p->type = eco_name_classify(lf);
+            p->type = eco_i_classify_words(lf);
         return 1;
     }
     /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, the names */
-    if (ln > 1 && all_small(l + 1, ln - 1) && eco_name_classify(lf) == ECO_TYPE_UNKNOWN &&
+    if (ln > 1 && all_small(l + 1, ln - 1) && eco_i_classify_words(lf) == ECO_TYPE_UNKNOWN &&
         rn > 0 && !all_small(r, rn)) {
         p->s = r, p->n = rn;
         return 1;
@@ -408,7 +408,7 @@ static int piece(splitter *sp, const char *s, size_t n)
         const eco_i_mention *m = &found.items[i];
         const char *a = found.count == 1 ? p.alias : NULL;
         if (m->generic || (!x.names_only && !m->known && m->type == ECO_TYPE_UNKNOWN &&
-                           eco_name_classify(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
+                           eco_i_classify_words(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
             continue;
         if (!a && m->alias && m->acronym_defined)
             a = m->alias;

@@ -291,37 +291,6 @@ static int find_without_demonym(const eco_i_record *r, size_t *out, const char *
     return eco_graph_find_actor(out, r->g, space + 1, country) == 0;
 }
 
-/* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
- * it names none, or names one only inside a longer place ("Mexico City"). */
-static const char *country_in_name(const char *name)
-{
-    const char *space = strchr(name, ' '), *c, *of;
-
-    if (space && (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
-        return c;
-    for (of = strstr(name, " of "); of; of = strstr(of + 1, " of ")) {
-        const char *rest = of + 4;
-        if (eco_i_starts(rest, "the "))
-            rest += 4;
-        if ((c = eco_i_country_name(rest, strlen(rest))))
-            return c;
-    }
-    return NULL;
-}
-
-/* "Portuguese Institute of Sport and Youth": an institute named for its nation is the
- * state's, not a university's. */
-static int national_institute(const char *name)
-{
-    const char *space = strchr(name, ' ');
-    char folded[256];
-    if (!space || !eco_i_country_of_demonym(name, (size_t)(space - name)))
-        return 0;
-    eco_name_fold(folded, sizeof(folded), name);
-    return (strstr(folded, "institut") != NULL) && !strstr(folded, "university") &&
-           !strstr(folded, "research") && !strstr(folded, "school") && !strstr(folded, "college");
-}
-
 /* The session's memory of which actor a name and country were resolved to.  A hit is
  * trusted only while that index still holds the actor it held (same pooled name). */
 static uint64_t cache_key(uint64_t name_key, const char *country)
@@ -356,42 +325,14 @@ static int cache_put(const eco_i_record *r, uint64_t key, size_t i)
     return 0;
 }
 
-/* The type of a known body whose name begins name: "Global Environment Facility Small
- * Grants Programme" is a programme of an international body, and of its kind. */
-static eco_actor_type owner_type(const eco_i_record *r, const char *name)
-{
-    size_t len = strlen(name);
-
-    for (size_t end = len; end > 0; end--) {
-        if (name[end - 1] != ' ' || end < 4)
-            continue;
-        const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), name, end - 1);
-        if (!k && r->in->user)
-            k = eco_i_lexicon_find(r->in->user, name, end - 1);
-        if (k && k->type != ECO_TYPE_UNKNOWN)
-            return k->type;
-    }
-    return ECO_TYPE_UNKNOWN;
-}
-
 /* The type and country of a name met for the first time: the type given, else what the name
  * says; the country the name names, else the one given or the record's. */
 static void place_new_name(const eco_i_record *r, const char *name, eco_actor_type *type,
                            const char **country)
 {
-    int guessed = *type == ECO_TYPE_UNKNOWN;
-    const char *named = country_in_name(name);
+    const char *named = eco_i_country_in_name(name);
 
-    if (guessed)
-        *type = eco_name_classify(name);
-    if (*type == ECO_TYPE_UNKNOWN)
-        *type = owner_type(r, name);
-    if (*type == ECO_TYPE_ACADEMIA && national_institute(name))
-        *type = ECO_TYPE_GOVERNMENT;
-    if (eco_i_starts(name, "UN ") && *type != ECO_TYPE_UNKNOWN)
-        *type = ECO_TYPE_INTERNATIONAL; /* "UN Human Rights Council" */
-    if (named && guessed && *type == ECO_TYPE_INTERNATIONAL)
-        *type = ECO_TYPE_GOVERNMENT; /* "Development Bank of Mongolia" is Mongolia's */
+    *type = eco_i_name_type(name, *type, r->in->user);
     if (named)
         *country = named;
     *country = country_for(r, *type, *country);
@@ -799,7 +740,7 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
             if (rc == 0)
                 rc = eco_graph_add_alias(r->g, actor, pt->name);
         } else {
-            eco_actor_type type = eco_name_classify(pt->name);
+            eco_actor_type type = eco_i_classify_words(pt->name);
             if (type == ECO_TYPE_UNKNOWN)
                 type = pt->type != ECO_TYPE_UNKNOWN ? pt->type : sector;
             rc = eco_i_record_actor(r, &actor, pt->name, type, NULL);
@@ -909,7 +850,7 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
             free(ys);
             return ECO_ENOMEM;
         }
-        eco_actor_type tx = eco_name_classify(xs), ty = eco_name_classify(ys);
+        eco_actor_type tx = eco_i_classify_words(xs), ty = eco_i_classify_words(ys);
         if (all_capitals(x, xn) && ty != ECO_TYPE_UNKNOWN) {
             name = ys, alias = xs, type = ty; /* "AMA – Administrative Modernisation Agency" */
         } else if ((tx != ECO_TYPE_UNKNOWN && (whole = is_whole_name(r, xs)) > 0) ||
@@ -926,7 +867,7 @@ int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, co
         name = eco_i_squeeze(title, n);
         if (!name)
             return ECO_ENOMEM;
-        type = eco_name_classify(name);
+        type = eco_i_classify_words(name);
         if (type == ECO_TYPE_UNKNOWN || count_words(title, n) > 10 ||
             (rc = is_whole_name(r, name)) <= 0) {
             free(name);
