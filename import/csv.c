@@ -231,7 +231,7 @@ static int resolve_end(eco_graph *g, const row_context *r, int name_col, int typ
         return cell_error(r, name_col, err, "tie has an empty %s actor",
                           name_col == COL_SOURCE ? "source" : "target");
     if (!*type_name)
-        type = eco_i_classify_words(name);
+        type = eco_name_classify(name);
     else if (eco_actor_type_from_name(&type, type_name) < 0)
         return cell_error(r, type_col, err,
                           "unknown actor type \"%s\"; expected government, lab, academia, "

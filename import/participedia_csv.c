@@ -261,7 +261,7 @@ static int add_name(sheet *s, names *out, const char *name, eco_actor_type type,
     if (out->count >= MAX_NAMES || !*name)
         return 0;
     if (type == ECO_TYPE_UNKNOWN)
-        type = eco_i_classify_words(name);
+        type = eco_name_classify(name);
     if (eco_graph_resolve_actor(&actor, s->g, name, type, country) < 0)
         return oom(s);
     for (size_t i = 0; i < out->count; i++)
