@@ -98,16 +98,6 @@ static int has_state_word(char *const *words, size_t count)
     return 0;
 }
 
-/* The bytes of the possessive ending at name + i ("'s", "’s" before a space or the end),
- * or 0: "UNDP's Bureau" is read as "UNDP Bureau", whose first word is known. */
-static size_t possessive_at(const char *name, size_t i)
-{
-    size_t mark = name[i] == '\'' ? 1 : strncmp(name + i, "\xE2\x80\x99", 3) == 0 ? 3 : 0;
-    if (!mark || i == 0 || name[i + mark] != 's' || (name[i + mark + 1] && name[i + mark + 1] != ' '))
-        return 0;
-    return mark + 1;
-}
-
 /* A copy of name with a space wherever a capital follows a small letter, so that "LabX"
  * and "MindLab" show their words, and without possessive endings: in buf when it is large
  * enough, else allocated.  NULL when memory runs out. */
@@ -118,10 +108,13 @@ static char *split_camel_case(const char *name, char *buf, size_t size)
 
     if (!out)
         return NULL;
-    for (size_t i = 0; i < len; i++) {
-        size_t possessive = possessive_at(name, i);
-        if (possessive) {
-            i += possessive - 1;
+    for (size_t i = 0, word_end = 0, possessive = 0; i < len; i++) {
+        if (i == 0 || name[i - 1] == ' ') { /* a word starts: "UNDP's Bureau" is "UNDP Bureau" */
+            word_end = i + strcspn(name + i, " ");
+            possessive = eco_i_possessive_length(name + i, word_end - i);
+        }
+        if (possessive && i == word_end - possessive) {
+            i = word_end - 1;
             continue;
         }
         if (i > 0 && name[i] >= 'A' && name[i] <= 'Z' && name[i - 1] >= 'a' && name[i - 1] <= 'z')

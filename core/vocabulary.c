@@ -263,6 +263,21 @@ const char *const eco_i_state_words[] = {"public",  "municipal", "state",   "nat
                                           "nacional", "central", NULL};
 
 
+/* ---- Possessives ----------------------------------------------------------------------- */
+
+size_t eco_i_possessive_length(const char *w, size_t n)
+{
+    const unsigned char *p;
+
+    if (n <= 2 || (w[n - 1] != 's' && w[n - 1] != 'S'))
+        return 0;
+    p = (const unsigned char *)w + n - 1;
+    return p[-1] == '\''                                                ? 2
+           : n >= 3 && p[-1] == 0xB4 && p[-2] == 0xC2                   ? 3
+           : n >= 4 && p[-1] == 0x99 && p[-2] == 0x80 && p[-3] == 0xE2 ? 4
+                                                                        : 0;
+}
+
 /* ---- Free-text types and relations ------------------------------------------------------ */
 
 typedef struct word_type {

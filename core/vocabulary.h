@@ -51,6 +51,12 @@ extern const size_t eco_i_name_keyword_count;     /* entries before the NULL */
 /* Words that make a company, bank or institute part of the state; NULL-terminated. */
 extern const char *const eco_i_state_words[];
 
+/* The bytes of the possessive that ends the n bytes of word w: 2 for "'s", 3 for "´s", 4 for
+ * "’s" (an "S" as well as an "s"), 0 when it has none or nothing before it.  The one rule
+ * of possessives: "UNDP's Bureau" is classified as "UNDP Bureau", and "OECD's Observatory"
+ * is found in the gazetteer as "OECD Observatory".  O(1). */
+size_t eco_i_possessive_length(const char *w, size_t n);
+
 /* ---- Types of names (core/classify.c) -------------------------------------------------- */
 
 /* The type the words of a name vote for, alone: head words, with "public" and "European"

@@ -189,7 +189,7 @@ typedef struct token {
     unsigned char word;    /* 1 for a word, 0 for punctuation */
     unsigned char cap;     /* starts with a capital letter */
     unsigned char upper;   /* two or more letters, all capitals */
-    unsigned char poss;    /* ends with a possessive 's */
+    unsigned char poss;    /* bytes of a possessive ending, 's or ’s (eco_i_possessive_length) */
     unsigned char head;    /* 1 head word, 2 plural head */
     unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
     unsigned short cls;    /* W_* bits of the folded word */
@@ -276,20 +276,6 @@ static void word_case(token *t, const char *w, size_t n)
     t->upper = letters >= 2 && uppers == letters;
 }
 
-/* The length of the word at w without a possessive 's, ’s or ´s (t->poss set), or n. */
-static size_t without_possessive(token *t, const char *w, size_t n)
-{
-    if (n <= 2 || (w[n - 1] != 's' && w[n - 1] != 'S'))
-        return n;
-    const unsigned char *p = (const unsigned char *)w + n - 1;
-    size_t mark = p[-1] == '\'' ? 2
-                  : n >= 3 && p[-1] == 0xB4 && p[-2] == 0xC2 ? 3
-                  : n >= 4 && p[-1] == 0x99 && p[-2] == 0x80 && p[-3] == 0xE2 ? 4
-                                                                               : 0;
-    t->poss = mark > 0;
-    return n - mark;
-}
-
 /* Fills t->folded with the n bytes at w folded; empty when they do not fit. */
 static void fold_word(token *t, const char *w, size_t n)
 {
@@ -341,7 +327,8 @@ static void describe_word(token *t, const char *s, int names_only)
         t->folded[0] = '\0';
         return;
     }
-    n = without_possessive(t, w, n);
+    t->poss = (unsigned char)eco_i_possessive_length(w, n);
+    n -= t->poss;
     fold_word(t, w, n);
     t->cls = (unsigned short)word_class(t->folded);
     if (t->cls & W_HEAD)
@@ -670,7 +657,7 @@ static void trim_item(const sentence *st, item *it, size_t sentence_start)
         }
         /* "Portugal's Center", "Ecuador's Open Government Partnership": a country owns it */
         if (t->word && t->poss && it->a + 1 < it->b) {
-            size_t n = t->end - t->start - (st->text[t->end - 2] == '\'' ? 2 : 0);
+            size_t n = t->end - t->start - t->poss;
             if (eco_i_country_name(st->text + t->start, n) ||
                 eco_i_country_name(t->folded, strlen(t->folded) - 1)) {
                 it->a++;
@@ -745,10 +732,8 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
     size_t start = st->tokens[a].start, end = st->tokens[b - 1].end;
     eco_i_mention *m;
 
-    if (st->tokens[b - 1].poss && b - a > 1 && !st->tokens[b - 1].head)
-        end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
-    else if (st->tokens[b - 1].poss && b - a == 1)
-        end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
+    if (b - a == 1 || !st->tokens[b - 1].head)
+        end -= st->tokens[b - 1].poss;
     if (eco_i_reserve(&e->out->items, &e->out->cap, e->out->count + 1, sizeof(*m)) < 0)
         return ECO_ENOMEM;
     m = &e->out->items[e->out->count];
@@ -780,8 +765,7 @@ static int try_known(extraction *e, size_t a, size_t b, int generic)
     const eco_i_known *k;
     int rc;
 
-    if (st->tokens[b - 1].poss)
-        end -= st->text[end - 2] == '\'' ? 2 : (unsigned char)st->text[end - 2] == 0xB4 ? 3 : 4;
+    end -= st->tokens[b - 1].poss;
     uint64_t key = eco_i_fold_hash(st->text + start, end - start);
     if (caller_knows(e->x, st->text + start, end - start, key, &actor))
         return (rc = mention_add(e, a, b, NULL, actor, 1, generic)) < 0 ? rc : 1;
@@ -795,7 +779,7 @@ static int try_known(extraction *e, size_t a, size_t b, int generic)
         const token *tk = &st->tokens[t];
         size_t len = tk->end - tk->start;
         if (tk->poss && t + 1 < b) {
-            len -= st->text[tk->end - 2] == '\'' ? 2 : (unsigned char)st->text[tk->end - 2] == 0xB4 ? 3 : 4;
+            len -= tk->poss;
             possessive = 1;
         }
         if (t > a)
