@@ -1,6 +1,7 @@
 /*
  * import/aliases.c - the user's alias file (--aliases): CSV lines "alias,canonical[,type,
  * country]", read into a lexicon of known organisations (core/lexicon.c) once per import.
+ * Each line is one row of the CSV reader (import/csv.c), so a quoted field ends on its line.
  * The records' readers recognise its names in text, as they do the gazetteer's, and
  * resolution merges and renames the actors its lines designate.
  */
@@ -10,35 +11,6 @@
 #include <string.h>
 
 #include "import_internal.h"
-
-/* Splits a line into at most max fields at commas, honouring CSV quotes.  Returns the number
- * of fields, or 0 when a quote is not closed on the line. */
-static size_t split_fields(char *line, char **fields, size_t max)
-{
-    size_t n = 0;
-    char *w = line, *r = line;
-
-    fields[n++] = w;
-    while (*r) {
-        if (*r == '"') {
-            for (r++; *r && !(*r == '"' && r[1] != '"'); r++)
-                *w++ = *r == '"' ? *++r : *r;
-            if (!*r)
-                return 0; /* an alias file holds one alias a line: no quoted line breaks */
-            r++;
-            continue;
-        }
-        if (*r == ',' && n < max) {
-            *w++ = '\0';
-            r++;
-            fields[n++] = w;
-            continue;
-        }
-        *w++ = *r++;
-    }
-    *w = '\0';
-    return n;
-}
 
 static int same_name(const char *a, const char *b)
 {
@@ -73,36 +45,59 @@ static int check_cycle(const eco_i_lexicon *lex, const char *alias, const char *
     return 0;
 }
 
-/* One line "alias,canonical[,type,country]" of an alias file. */
-static int parse_line(eco_i_lexicon *lex, char *line, const char *source, int line_no,
-                      eco_error *err)
+/* Reads the n bytes of line as one CSV row, into csv: a quoted field ends on its line.  0,
+ * or ECO_EDATA or ECO_ENOMEM with err naming the line. */
+static int read_row(eco_i_csv *csv, const char *line, size_t n, const char *source, int line_no,
+                    eco_error *err)
 {
-    char *f[4] = {NULL, NULL, NULL, NULL};
-    size_t n = split_fields(line, f, 4);
+    eco_error row_err = {0};
+    int rc;
+
+    eco_i_csv_init(csv, line, n);
+    csv->delimiter = ','; /* whatever the line holds most of */
+    if ((rc = eco_i_csv_row(csv, source, &row_err)) > 0)
+        return 0;
+    if (rc == ECO_ENOMEM)
+        return eco_error_set(err, rc, source, line_no, 0, "out of memory");
+    if (strstr(row_err.text, "never closed"))
+        return eco_error_set(err, ECO_EDATA, source, line_no, 1, "quote not closed on this line");
+    return eco_error_set(err, ECO_EDATA, source, line_no, row_err.column, "%s", row_err.text);
+}
+
+/* One line "alias,canonical[,type,country]" of an alias file; fields past the fourth are
+ * left out. */
+static int parse_line(eco_i_lexicon *lex, const char *line, size_t len, const char *source,
+                      int line_no, eco_error *err)
+{
+    eco_i_csv csv;
+    const char *f[4] = {"", "", "", ""};
     eco_actor_type type = ECO_TYPE_UNKNOWN;
-    const char *type_name = n > 2 ? f[2] : "", *country_field = n > 3 ? f[3] : "";
-    const char *canonical = n > 1 && *f[1] ? f[1] : f[0];
     const char *country = NULL;
     size_t entry;
     int rc;
 
-    if (n == 0)
-        return eco_error_set(err, ECO_EDATA, source, line_no, 1, "quote not closed on this line");
-    if (!*canonical)
-        return eco_error_set(err, ECO_EDATA, source, line_no, 1, "alias line has no name");
-    if (*type_name && strcmp(type_name, "-") != 0 && eco_actor_type_from_name(&type, type_name) < 0)
-        return eco_error_set(err, ECO_EDATA, source, line_no, 1, "unknown actor type \"%s\"",
-                             type_name);
-    if (*country_field && strcmp(country_field, "-") != 0) {
-        country = eco_i_country_name(country_field, strlen(country_field));
-        if (!country)
-            country = country_field;
+    if ((rc = read_row(&csv, line, len, source, line_no, err)) < 0)
+        goto cleanup;
+    for (size_t i = 0; i < csv.count && i < 4; i++)
+        f[i] = csv.fields[i].text;
+    const char *canonical = *f[1] ? f[1] : f[0];
+    if (!*canonical) {
+        rc = eco_error_set(err, ECO_EDATA, source, line_no, 1, "alias line has no name");
+        goto cleanup;
     }
-    if (*f[0] && (rc = check_cycle(lex, f[0], canonical, source, line_no, err)) < 0)
-        return rc;
-    if ((rc = eco_i_lexicon_add_entry(lex, &entry, canonical, type, country)) < 0)
-        return rc;
-    return eco_i_lexicon_add_form(lex, f[0], strlen(f[0]), entry);
+    if (*f[2] && strcmp(f[2], "-") != 0 && eco_actor_type_from_name(&type, f[2]) < 0) {
+        rc = eco_error_set(err, ECO_EDATA, source, line_no, 1, "unknown actor type \"%s\"", f[2]);
+        goto cleanup;
+    }
+    if (*f[3] && strcmp(f[3], "-") != 0 && !(country = eco_i_country_name(f[3], strlen(f[3]))))
+        country = f[3];
+    if ((*f[0] && (rc = check_cycle(lex, f[0], canonical, source, line_no, err)) < 0) ||
+        (rc = eco_i_lexicon_add_entry(lex, &entry, canonical, type, country)) < 0)
+        goto cleanup;
+    rc = eco_i_lexicon_add_form(lex, f[0], strlen(f[0]), entry);
+cleanup:
+    eco_i_csv_free(&csv);
+    return rc;
 }
 
 int eco_i_aliases_parse(eco_i_lexicon *lex, const char *text, size_t len, const char *source,
@@ -110,23 +105,16 @@ int eco_i_aliases_parse(eco_i_lexicon *lex, const char *text, size_t len, const 
 {
     size_t at = 0;
     int line_no = 0, rc = 0;
-    char *line = NULL;
 
     while (at < len && rc == 0) {
-        const char *eol = memchr(text + at, '\n', len - at);
-        size_t n = (size_t)((eol ? eol : text + len) - (text + at));
+        const char *line = text + at, *eol = memchr(line, '\n', len - at);
+        size_t n = (size_t)((eol ? eol : text + len) - line);
         line_no++;
-        if (!(line = malloc(n + 1)))
-            return eco_error_set(err, ECO_ENOMEM, source, line_no, 0, "out of memory");
-        memcpy(line, text + at, n);
-        line[n] = '\0';
         while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
-            line[--n] = '\0';
+            n--;
         at = eol ? (size_t)(eol - text) + 1 : len;
-        if (n > 0 && line[0] != '#' &&
-            !(line_no == 1 && strncmp(line, "alias,", 6) == 0))
-            rc = parse_line(lex, line, source, line_no, err);
-        free(line);
+        if (n > 0 && line[0] != '#' && !(line_no == 1 && n >= 6 && strncmp(line, "alias,", 6) == 0))
+            rc = parse_line(lex, line, n, source, line_no, err);
     }
     if (rc == ECO_ENOMEM)
         eco_error_set(err, rc, source, line_no, 0, "out of memory");
