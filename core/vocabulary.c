@@ -4,7 +4,8 @@
  * The words of a name that vote for its type, and those that make a body the state's
  * (core/classify.c weighs them); types and relations in free text, as other tools' maps
  * write them ("Ministry", "Universidad", "Member of"); and sector labels, as forms and
- * partner fields give them ("Private Sector", "ONG").  The public classifier and every
+ * partner fields give them ("Private Sector", "ONG"); and the cue phrases that say how two
+ * organisations in a sentence are tied ("funded by").  The public classifier and every
  * reader of the importer look types up here, so that one word means one type everywhere.
  */
 #include <pthread.h>
@@ -262,6 +263,90 @@ const char *const eco_i_state_words[] = {"public",  "municipal", "state",   "nat
                                           "federal", "publica",   "publico", "estatal",
                                           "nacional", "central", NULL};
 
+
+/* ---- Cue phrases ----------------------------------------------------------------------- */
+
+/* In order: among phrases that start a word alike, the first that matches decides, so a
+ * longer phrase comes before a shorter one it starts with ("funds from" before "funds"). */
+/* clang-format off */
+#define P ECO_TIE_PARTNERSHIP
+#define F ECO_TIE_FUNDING
+#define H ECO_TIE_HOSTING
+#define S ECO_TIE_SUPPORT
+#define M ECO_TIE_MEMBERSHIP
+#define MUTUAL ECO_I_CUE_MUTUAL
+#define AGENT ECO_I_CUE_AGENT
+#define PATIENT ECO_I_CUE_PATIENT
+#define NOUN ECO_I_CUE_NOUN
+
+const eco_i_cue_phrase eco_i_cue_phrases[] = {
+    /* funding */
+    {"co-funded by", F, PATIENT}, {"cofunded by", F, PATIENT}, {"funded by", F, PATIENT},
+    {"financed by", F, PATIENT}, {"sponsored by", F, PATIENT}, {"funding from", F, PATIENT},
+    {"funds from", F, PATIENT}, {"grant from", F, PATIENT}, {"financial support", F, NOUN},
+    {"financing from", F, PATIENT}, {"financiado por", F, PATIENT}, {"financiada por", F, PATIENT},
+    {"financiado pelo", F, PATIENT}, {"financiado pela", F, PATIENT}, {"finance par", F, PATIENT},
+    {"financee par", F, PATIENT}, {"financé par", F, PATIENT}, {"financée par", F, PATIENT},
+    {"funds", F, AGENT}, {"funded", F, AGENT}, {"financed", F, AGENT}, {"finances", F, AGENT},
+    /* hosting */
+    {"managed by", H, PATIENT}, {"run by", H, PATIENT}, {"hosted by", H, PATIENT},
+    {"housed in", H, PATIENT}, {"supervised by", H, PATIENT}, {"under the head of", H, PATIENT},
+    {"under the responsibility of", H, PATIENT}, {"under the umbrella of", H, PATIENT},
+    {"under", H, PATIENT}, {"unit of", H, PATIENT}, {"units of", H, PATIENT},
+    {"organic unit", H, PATIENT}, {"integrated in", H, PATIENT}, {"integrated into", H, PATIENT},
+    {"attached to", H, PATIENT}, {"initiative of", H, PATIENT}, {"created by", H, PATIENT},
+    {"established by", H, PATIENT}, {"set up by", H, PATIENT}, {"launched by", H, PATIENT},
+    {"led by", H, PATIENT}, {"coordinated by", H, PATIENT}, {"reports to", H, PATIENT},
+    {"part of", H, PATIENT}, {"belongs to", H, PATIENT}, {"dependiente de", H, PATIENT},
+    {"adscrito a", H, PATIENT}, {"adscrita a", H, PATIENT}, {"sous la tutelle", H, PATIENT},
+    {"rattache a", H, PATIENT}, {"liderado por", H, PATIENT}, {"dirigido por", H, PATIENT},
+    {"hosts", H, AGENT}, {"manages", H, AGENT}, {"supervises", H, AGENT}, {"oversees", H, AGENT},
+    {"coordinator of", H, AGENT}, {"launched", H, AGENT}, {"set up", H, AGENT},
+    {"created", H, AGENT}, {"established", H, AGENT}, {"to lead", H, AGENT}, {"leads", H, AGENT},
+    {"lead", H, AGENT}, {"runs", H, AGENT},
+    /* support */
+    {"technical assistance", S, NOUN}, {"technical support", S, NOUN},
+    {"capacity building", S, NOUN}, {"supported by", S, PATIENT}, {"support from", S, PATIENT},
+    {"with the support of", S, PATIENT}, {"mentored by", S, PATIENT}, {"trained by", S, PATIENT},
+    {"promoted by", S, PATIENT}, {"con el apoyo de", S, PATIENT}, {"avec le soutien de", S, PATIENT},
+    {"com o apoio", S, PATIENT}, {"asistencia tecnica", S, AGENT}, {"assistance technique", S, AGENT},
+    {"trained", S, AGENT}, {"training", S, NOUN}, {"mentored", S, AGENT}, {"mentoring", S, NOUN},
+    {"mentors", S, AGENT}, {"coaching", S, NOUN}, {"coached", S, AGENT}, {"assists", S, AGENT},
+    {"assisted", S, AGENT}, {"advised", S, AGENT}, {"supports", S, AGENT},
+    /* membership */
+    {"member of", M, AGENT}, {"members of", M, AGENT}, {"joined", M, AGENT},
+    {"miembro de", M, AGENT}, {"membre de", M, AGENT}, {"membro de", M, AGENT},
+    /* partnership */
+    {"in partnership with", P, MUTUAL}, {"partnership with", P, MUTUAL},
+    {"partnered with", P, MUTUAL}, {"in collaboration with", P, MUTUAL},
+    {"collaboration with", P, MUTUAL}, {"collaboration of", P, MUTUAL},
+    {"collaborated with", P, MUTUAL}, {"collaborates with", P, MUTUAL},
+    {"cooperation with", P, MUTUAL}, {"cooperated with", P, MUTUAL}, {"together with", P, MUTUAL},
+    {"worked with", P, MUTUAL}, {"working with", P, MUTUAL}, {"works with", P, MUTUAL},
+    {"work with", P, MUTUAL}, {"jointly with", P, MUTUAL}, {"co-leads", P, MUTUAL},
+    {"co-led", P, MUTUAL}, {"co-lead", P, MUTUAL}, {"agreement with", P, MUTUAL},
+    {"alliance with", P, MUTUAL}, {"partners with", P, MUTUAL}, {"partners", P, MUTUAL},
+    {"partner", P, MUTUAL}, {"en alianza con", P, MUTUAL}, {"en colaboracion con", P, MUTUAL},
+    {"en colaboración con", P, MUTUAL}, {"junto con", P, MUTUAL},
+    {"en partenariat avec", P, MUTUAL}, {"en collaboration avec", P, MUTUAL},
+    {"em parceria com", P, MUTUAL}, {"em colaboracao com", P, MUTUAL},
+    {"em colaboração com", P, MUTUAL}, {"co-created with", P, MUTUAL},
+    {"co-organized", P, MUTUAL}, {"co-organised", P, MUTUAL}, {NULL, P, MUTUAL}};/* clang-format on */
+#undef P
+#undef F
+#undef H
+#undef S
+#undef M
+#undef MUTUAL
+#undef AGENT
+#undef PATIENT
+#undef NOUN
+
+_Static_assert(sizeof(eco_i_cue_phrases) / sizeof(eco_i_cue_phrases[0]) - 1 <= ECO_I_CUE_PHRASES_MAX,
+               "import/prose/cues.c indexes at most ECO_I_CUE_PHRASES_MAX phrases");
+
+const size_t eco_i_cue_phrase_count =
+    sizeof(eco_i_cue_phrases) / sizeof(eco_i_cue_phrases[0]) - 1;
 
 /* ---- Possessives ----------------------------------------------------------------------- */
 

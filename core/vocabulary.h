@@ -89,6 +89,30 @@ int eco_i_kind_from_text(eco_tie_kind *out, const char *text);
  * or UNKNOWN.  Expected O(len). */
 eco_actor_type eco_i_sector_type(const char *text, size_t len);
 
+/* ---- Cue phrases (core/vocabulary.c) ----------------------------------------------------- */
+
+/* Which side of a cue phrase acts. */
+typedef enum eco_i_cue_role {
+    ECO_I_CUE_MUTUAL,  /* "together with": no direction */
+    ECO_I_CUE_AGENT,   /* "X funds / hosts / trains Y": the actor before acts on the one after */
+    ECO_I_CUE_PATIENT, /* "X is funded / hosted / trained by Y": the actor after acts */
+    ECO_I_CUE_NOUN     /* "Y's financial support", "training from Y": the actor next to the
+                          phrase acts on the one the sentence is about */
+} eco_i_cue_role;
+
+/* A phrase that says how two organisations in a sentence are tied. */
+typedef struct eco_i_cue_phrase {
+    const char *text;    /* lower case; matched at word boundaries */
+    eco_tie_kind kind;   /* the tie it states */
+    eco_i_cue_role role; /* which side acts */
+} eco_i_cue_phrase;
+
+#define ECO_I_CUE_PHRASES_MAX 255 /* the matcher indexes them by a byte */
+
+/* English, Spanish, French and Portuguese, in the order they are tried. */
+extern const eco_i_cue_phrase eco_i_cue_phrases[]; /* ends with a NULL text */
+extern const size_t eco_i_cue_phrase_count;        /* entries before the NULL */
+
 /* ---- Known organisations (core/lexicon.c) ----------------------------------------------- */
 
 typedef struct eco_i_known {

@@ -414,14 +414,6 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
 
 /* ---- Cue phrases ------------------------------------------------------------------------- */
 
-typedef enum eco_i_cue_role {
-    ECO_I_CUE_MUTUAL,  /* "together with": no direction */
-    ECO_I_CUE_AGENT,   /* "X funds / hosts / trains Y": the actor before acts on the one after */
-    ECO_I_CUE_PATIENT, /* "X is funded / hosted / trained by Y": the actor after acts */
-    ECO_I_CUE_NOUN     /* "Y's financial support", "training from Y": the actor next to the
-                          phrase acts on the one the sentence is about */
-} eco_i_cue_role;
-
 typedef struct eco_i_cue {
     size_t start, end;  /* where the phrase is in the sentence */
     eco_tie_kind kind;  /* what tie it states */
