@@ -1,6 +1,6 @@
 /*
- * bench/import-time.c - times the importer alone: eco_import_path and eco_import_resolve on
- * a folder of records, without writing the map (which `ecomap import -o` also does, and
+ * bench/import-time.c - times the importer alone: eco_import_paths on a folder of records
+ * (listing, reading and resolving), without writing the map (which `ecomap import -o` also does, and
  * which costs as much again for a large map).  Prints the records read, the seconds of wall
  * time and of processor time (the same on an idle machine; on a shared one, processor time
  * is what the importer itself costs), and the actors and ties of the map.
@@ -33,14 +33,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: import-time FOLDER\n");
         return 64;
     }
-    if (eco_graph_new(&g) < 0)
-        return 70;
     start = seconds(CLOCK_MONOTONIC);
     cpu = seconds(CLOCK_PROCESS_CPUTIME_ID);
-    if ((rc = eco_import_path(g, argv[1], &opt, &err)) < 0 ||
-        (rc = eco_import_resolve(g, &opt, &err)) < 0) {
+    if ((rc = eco_import_paths(&g, (const char *const *)argv + 1, 1, &opt, &err)) < 0) {
         fprintf(stderr, "%s\n", eco_error_format(&err, "error", line, sizeof(line)));
-        eco_graph_free(g);
         return eco_error_exit_status(rc);
     }
     printf("%zu %.3f %.3f %zu %zu\n", eco_graph_record_count(g), seconds(CLOCK_MONOTONIC) - start,

@@ -100,8 +100,8 @@ int cli_parse_and_read(eco_graph **out, int *status, int argc, char **argv,
  * const char * it sets. */
 int cli_output_option(void *context, int c, const char *arg);
 
-/* Reads every input path (files, folders, "-") into a new graph, then resolves the actors
- * named alike across them (eco_import_resolve).  Prints warnings unless quiet.  0, or an
+/* Reads every input path (files, folders, "-") into a new graph, whose actors named alike
+ * across them are resolved (eco_import_paths).  Prints warnings unless quiet.  0, or an
  * exit status after printing the error. */
 int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in);
 

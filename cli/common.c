@@ -179,28 +179,14 @@ static void print_warning(const eco_error *warning, void *context)
 int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
 {
     eco_error err = {0};
-    eco_graph *g = NULL;
-    int rc;
 
     if (!in->quiet)
         in->import.warn = print_warning;
     /* Long imports show progress to a person at a terminal, never to a pipe or a log. */
     if (!in->quiet && isatty(STDERR_FILENO))
         in->import.progress = cli_show_progress;
-    if ((rc = eco_graph_new(&g)) < 0) {
-        eco_error_set(&err, rc, NULL, 0, 0, "out of memory");
+    if (eco_import_paths(out, (const char *const *)paths, (size_t)count, &in->import, &err) < 0)
         return cli_fail(&err);
-    }
-    if ((rc = eco_import_paths(g, (const char *const *)paths, (size_t)count, &in->import, &err)) <
-        0) {
-        eco_graph_free(g);
-        return cli_fail(&err);
-    }
-    if ((rc = eco_import_resolve(g, &in->import, &err)) < 0) {
-        eco_graph_free(g);
-        return cli_fail(&err);
-    }
-    *out = g;
     return 0;
 }
 

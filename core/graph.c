@@ -49,8 +49,6 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
-    eco_i_map last_voter;     /* pooled name -> the pooled record that voted for it last */
-    eco_i_map votes;          /* pooled name -> records that proposed it (eco_import_resolve) */
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
@@ -282,11 +280,14 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->record_ids);
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
-    eco_i_map_free(&g->last_voter);
-    eco_i_map_free(&g->votes);
     changed(g);
     eco_i_pool_free(g->pool);
     free(g);
+}
+
+const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc)
+{
+    return intern(g, s, rc);
 }
 
 eco_i_pool *eco_i_graph_pool(eco_graph *g)
@@ -1200,37 +1201,6 @@ int eco_i_count_linked_pairs(const eco_graph *g, size_t *out)
     *out = pairs.count;
     eco_i_map_free(&pairs);
     return rc;
-}
-
-/* ---- Spellings proposed for names ------------------------------------------------------ */
-
-int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record)
-{
-    int rc = 0;
-    const char *pooled = intern(g, name, &rc), *voter = intern(g, record ? record : "", &rc);
-    size_t votes = 0, last = 0;
-
-    if (rc < 0 || !pooled || !voter)
-        return rc < 0 ? rc : ECO_EUSAGE;
-    /* A record is read whole before the next: the record that voted last for a spelling is
-     * the only one that can be voting again. */
-    if (eco_i_map_get(&g->last_voter, eco_i_ptr_key(pooled), &last) &&
-        last == (size_t)(uintptr_t)voter)
-        return 0;
-    if (eco_i_map_put(&g->last_voter, eco_i_ptr_key(pooled), (size_t)(uintptr_t)voter) < 0)
-        return ECO_ENOMEM;
-    eco_i_map_get(&g->votes, eco_i_ptr_key(pooled), &votes);
-    return eco_i_map_put(&g->votes, eco_i_ptr_key(pooled), votes + 1);
-}
-
-size_t eco_i_graph_name_votes(const eco_graph *g, const char *name)
-{
-    const char *pooled = eco_i_pool_find(g->pool, name);
-    size_t votes = 0;
-
-    if (pooled)
-        eco_i_map_get(&g->votes, eco_i_ptr_key(pooled), &votes);
-    return votes;
 }
 
 static int tie_order(const void *p, const void *q)

@@ -78,6 +78,10 @@ static inline uint64_t eco_i_hash(const char *s, size_t len)
 /* The graph's pool, for modules that build strings to hand to it. */
 eco_i_pool *eco_i_graph_pool(eco_graph *g);
 
+/* Pools s in g's pool as g pools the strings it holds: repaired to UTF-8, so that the copy
+ * is the one an actor named s would hold.  NULL for NULL, or with *rc = ECO_ENOMEM. */
+const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
+
 /*
  * The graph as an undirected igraph_t, vertex i being actor i and one edge per tie
  * (parallel edges where two ties join the same pair).  Built on first use after a change
@@ -104,16 +108,6 @@ int eco_i_graph_append_actor_record(eco_graph *g, size_t i, const char *record_i
 /* Puts in order the records of every actor eco_i_graph_append_actor_record added to.
  * Importers call it once all their inputs are read.  O(records log records). */
 void eco_i_graph_sort_records(eco_graph *g);
-
-/* Counts a vote of record (may be NULL) for name as the name of the actor it designates:
- * the importer's readers vote for each name they resolve, and eco_import_resolve makes
- * the spelling with the most votes an actor's name.  A record votes once for a spelling,
- * its votes coming together (the readers read one record at a time).  0, ECO_EUSAGE or
- * ECO_ENOMEM.  Expected O(length of name). */
-int eco_i_graph_vote_name(eco_graph *g, const char *name, const char *record);
-
-/* The number of records that voted for name; 0 for a name no record voted for. */
-size_t eco_i_graph_name_votes(const eco_graph *g, const char *name);
 
 /* Merges absorbed[p] into kept[p] for each pair in turn, as eco_graph_merge_actors would,
  * with indices as they are before any of the merges; a pair one of whose actors an earlier

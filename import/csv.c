@@ -239,7 +239,7 @@ static int resolve_end(eco_graph *g, const row_context *r, int name_col, int typ
                           type_name);
     if ((rc = eco_graph_resolve_actor(out, g, name, type, *country ? country : NULL)) < 0 ||
         (rc = eco_graph_add_actor_record(g, *out, r->in->record_id)) < 0 ||
-        (rc = eco_i_graph_vote_name(g, name, r->in->record_id)) < 0)
+        (rc = eco_i_vote(&r->in->session->votes, name, r->in->record_id)) < 0)
         return eco_error_set(err, rc, r->in->source, r->csv->row_line, 1, "out of memory");
     return 0;
 }

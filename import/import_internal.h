@@ -13,18 +13,24 @@
 #include "internal.h"
 #include "vocabulary.h"
 
-/* What one import call shares across its inputs: the user's alias file, read once, and a
- * cache of the actors names were resolved to, checked against the graph on every use so
- * that a graph changed in between is never misread. */
+/* The names records vote for (import/session.c): each record votes once for each spelling
+ * it resolves as a name, and resolution names an actor by the spelling with most votes.
+ * Names are keyed by their pooled copy in the graph being read. */
+typedef struct eco_i_votes {
+    eco_graph *graph;     /* the graph being read, whose pool holds the names voted for */
+    eco_i_map last_voter; /* pooled name -> the pooled record that voted for it last */
+    eco_i_map count;      /* pooled name -> records that voted for it */
+} eco_i_votes;
+
+/* What one import shares across its inputs, owned by the importer (import/importer.c):
+ * the options, the user's alias file read once, the names records voted for, and what
+ * each wing of readers keeps from input to input. */
 typedef struct eco_i_session {
-    const eco_import_options *opt; /* never NULL */
-    struct eco_i_lexicon *user;    /* opt->aliases, loaded; NULL when none */
-    eco_i_map actor_of;            /* hash of folded name and country -> actor index */
-    eco_i_map actor_name;          /* same key -> the actor's pooled name when cached */
-    eco_i_map prompts;             /* hash of a form's prompt -> 1 + what it asks (undp.c) */
-    size_t files_read;             /* inputs imported, skipped ones aside */
-    char *buffer;                  /* file contents, reused from file to file */
-    size_t buffer_cap;
+    const eco_import_options *opt;   /* never NULL */
+    const eco_i_lexicon *user;       /* opt->aliases, read once; NULL when none */
+    eco_i_votes votes;               /* the spellings records named actors by */
+    struct eco_i_prose_cache *prose; /* the prose readers' memory of names and prompts */
+    struct eco_i_maps_cache *maps;   /* the map readers' memory: Kumu's stand-ins */
 } eco_i_session;
 
 /* One input, read whole. */
@@ -34,8 +40,8 @@ typedef struct eco_i_input {
     const char *source;            /* path as the user gave it, or "<stdin>" */
     const char *record_id;         /* the file's name, used as the id of its record */
     const eco_import_options *opt; /* never NULL */
-    const struct eco_i_lexicon *user; /* names from opt->aliases; NULL when none */
-    eco_i_session *session;        /* the import call it belongs to */
+    const eco_i_lexicon *user;     /* names from opt->aliases; NULL when none */
+    eco_i_session *session;        /* the import it belongs to; never NULL */
 } eco_i_input;
 
 /* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */
@@ -67,6 +73,19 @@ int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+
+/* Starts votes on the names of graph; frees them.  eco_i_votes_free is NULL-safe. */
+void eco_i_votes_init(eco_i_votes *v, eco_graph *graph);
+void eco_i_votes_free(eco_i_votes *v);
+
+/* Counts a vote of record (may be NULL) for name as the name of the actor it designates.
+ * A record votes once for a spelling, its votes coming together (readers read one record
+ * at a time).  0 or ECO_ENOMEM.  Expected O(length of name). */
+int eco_i_vote(eco_i_votes *v, const char *name, const char *record);
+
+/* The number of records that voted for name; 0 for a name none voted for, or v NULL.
+ * Expected O(length of name). */
+size_t eco_i_votes_for(const eco_i_votes *v, const char *name);
 
 /* ---- CSV -------------------------------------------------------------------------------- */
 
@@ -107,12 +126,17 @@ void eco_i_csv_trim(char *cell);
 enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
 int eco_i_kumu_table(const char *data, size_t len);
 
-/* Ends a Kumu import (import/kumu.c), once every input is read: warns of each connection to
- * an element that no table held (in the order of the files and positions, whatever the
- * order they were read in) when any element was read, and forgets which actors were made up
- * for such connections.  0, or below 0 with err set (an error instead of a warning when
- * opt->strict).  O(actors log actors). */
-int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err);
+/* The map readers' memory across the inputs of one import (import/kumu.c): which actors
+ * stand in for Kumu elements no sheet read so far holds.  Made and freed by the importer. */
+typedef struct eco_i_maps_cache eco_i_maps_cache;
+int eco_i_maps_cache_new(eco_i_maps_cache **out); /* 0 or ECO_ENOMEM */
+void eco_i_maps_cache_free(eco_i_maps_cache *c);  /* NULL-safe */
+
+/* Ends the Kumu part of an import (import/kumu.c), once every input is read: warns of each
+ * connection to an element that no table held (in the order of the files and positions,
+ * whatever the order they were read in) when any element was read.  0, or below 0 with err
+ * set (an error instead of a warning when the options are strict).  O(actors log actors). */
+int eco_i_kumu_stand_ins(eco_graph *g, eco_i_session *session, eco_error *err);
 
 /* 1 when a CSV header is Participedia's export of cases, methods or organizations. */
 int eco_i_is_participedia_csv(const char *data, size_t len);
@@ -447,6 +471,22 @@ void eco_i_partners_free(eco_i_partner *p, size_t count);
 /* ---- Resolution (import/resolve.c) ------------------------------------------------------ */
 
 /*
+ * Entity resolution across everything read into g, run once after the last input (the
+ * importer's finish): each actor takes the spelling that most records voted for (votes may
+ * be NULL: none); ids made from names are made again, and g is put in the order the native
+ * map is written in; actors that are one body under several names become one actor (an
+ * acronym defined for one and used as the other's name, "Portuguese X" and "X" in Portugal,
+ * a shorter form of a long name in one country, initials, a legal form); then every line of
+ * aliases, when not NULL, merges the actors its alias and canonical name designate, renames
+ * the result and sets its type and country; then ids and order once more.  Actors of
+ * different countries are never merged.  0, or ECO_ENOMEM with err set (naming
+ * aliases_source when applying the aliases failed).  O(actors * aliases + ties log ties)
+ * expected.
+ */
+int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
+                  const char *aliases_source, eco_error *err);
+
+/*
  * Which of n spellings of one actor is its name: a spelling that is not an acronym before
  * one that is ("Tax and Customs Authority" before "AT"), then the one most records used
  * (votes[i]), then the one with the most characters, then the first in byte order.  The
@@ -455,6 +495,19 @@ void eco_i_partners_free(eco_i_partner *p, size_t count);
 size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t n);
 
 /* ---- Records (import/record.c) ----------------------------------------------------------- */
+
+/* The prose readers' memory across the inputs of one import, made and freed by the
+ * importer: which actor a name and country were resolved to (checked against the graph on
+ * every use, so that a graph changed in between is never misread), and what each prompt of
+ * a UNDP form asks (import/undp.c). */
+typedef struct eco_i_prose_cache {
+    eco_i_map actor_of;   /* hash of folded name and country -> actor index */
+    eco_i_map actor_name; /* same key -> the actor's pooled name when cached */
+    eco_i_map prompts;    /* hash of a form's prompt -> what it asks (import/undp.c) */
+} eco_i_prose_cache;
+
+int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */
+void eco_i_prose_cache_free(eco_i_prose_cache *c);  /* NULL-safe */
 
 /*
  * What every reader of documents shares: the record being read, its actors, and the

@@ -382,35 +382,20 @@ static int element_row(sheet *s, eco_graph *map)
  *
  * A connection may name an element that no table read so far holds: its elements file may
  * come later (in a folder, "x.connections.csv" sorts before "x.elements.csv"), or never.
- * The connection then makes a stand-in actor, marked with the attribute STAND_IN, whose
- * value is where it was first named ("LINE:COLUMN:SOURCE", the least of all references, so
- * that it does not depend on the order of the files).  An element read later that the
- * stand-in names (by its ID or its label) takes its place: the stand-in is removed and its
- * ties, records and aliases go to the element, so the map is the one the elements-first
- * order gives.  eco_i_kumu_stand_ins, run once when the whole import is read, warns of the
- * stand-ins no element claimed and removes the marks.
+ * The connection then makes a stand-in actor, which the importer's memory of Kumu sheets
+ * (eco_i_maps_cache, below) marks with where it was first named (the least of all
+ * references, so that it does not depend on the order of the files).  An element read
+ * later that the stand-in names (by its ID or its label) takes its place: the stand-in is
+ * removed and its ties, records and aliases go to the element, so the map is the one the
+ * elements-first order gives.  eco_i_kumu_stand_ins, run once when the whole import is
+ * read, warns of the stand-ins no element claimed.  Marks are kept by actor id, which
+ * reading never changes, and never in the graph: a map saved from it holds none.
  */
-
-#define STAND_IN "\x01kumu stand-in"
 
 typedef struct position {
     long line, column;
     const char *source;
 } position;
-
-/* Parses a STAND_IN value; 0, or -1 when it is not one. */
-static int position_parse(position *p, const char *value)
-{
-    char *end;
-    p->line = strtol(value, &end, 10);
-    if (*end != ':')
-        return -1;
-    p->column = strtol(end + 1, &end, 10);
-    if (*end != ':')
-        return -1;
-    p->source = end + 1;
-    return 0;
-}
 
 static int position_compare(const position *a, const position *b)
 {
@@ -422,24 +407,87 @@ static int position_compare(const position *a, const position *b)
     return a->column < b->column ? -1 : a->column > b->column;
 }
 
-/* Marks actor i of g a stand-in first named at column c of the row just read, keeping the
- * least position when it is one already. */
-static int stand_in_mark(sheet *s, size_t i, int c)
-{
-    int f = s->h.where[c];
-    position now = {s->csv.fields[f].line, s->csv.fields[f].column, s->in->source}, was;
-    const char *old = eco_graph_attribute(s->g, i, STAND_IN);
-    char value[600];
+typedef struct stand_in {
+    const char *id;  /* the actor's id, pooled in the graph read into */
+    position first;  /* where a connection first named it; its source is owned */
+    int active;      /* 0 once an element took its place, or the import warned of it */
+} stand_in;
 
-    if (old && position_parse(&was, old) == 0 && position_compare(&was, &now) <= 0)
-        return 0;
-    snprintf(value, sizeof(value), "%ld:%ld:%s", now.line, now.column, now.source);
-    return eco_graph_set_attribute(s->g, i, STAND_IN, value) < 0 ? oom(s) : 0;
+struct eco_i_maps_cache {
+    stand_in *items; /* every actor ever marked, by first marking */
+    size_t count, cap;
+    eco_i_map of_id; /* pooled id -> index in items */
+};
+
+int eco_i_maps_cache_new(eco_i_maps_cache **out)
+{
+    return (*out = calloc(1, sizeof(**out))) ? 0 : ECO_ENOMEM;
 }
 
-static int is_stand_in(const eco_graph *g, size_t i)
+void eco_i_maps_cache_free(eco_i_maps_cache *c)
 {
-    return eco_graph_attribute(g, i, STAND_IN) != NULL;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->count; i++)
+        free((char *)c->items[i].first.source);
+    free(c->items);
+    eco_i_map_free(&c->of_id);
+    free(c);
+}
+
+/* The stand-in actor i of g is, or NULL when it is none. */
+static stand_in *stand_in_at(const eco_i_maps_cache *c, const eco_graph *g, size_t i)
+{
+    size_t k;
+    if (!eco_i_map_get(&c->of_id, eco_i_ptr_key(eco_graph_actor(g, i)->id), &k))
+        return NULL;
+    return c->items[k].active ? &c->items[k] : NULL;
+}
+
+static int is_stand_in(const eco_i_maps_cache *c, const eco_graph *g, size_t i)
+{
+    return stand_in_at(c, g, i) != NULL;
+}
+
+/* Forgets that actor i of g is a stand-in. */
+static void stand_in_clear(eco_i_maps_cache *c, const eco_graph *g, size_t i)
+{
+    stand_in *st = stand_in_at(c, g, i);
+    if (st)
+        st->active = 0;
+}
+
+/* Marks actor i of s->g a stand-in first named at column c of the row just read, keeping
+ * the least position when it is one already. */
+static int stand_in_mark(sheet *s, size_t i, int c)
+{
+    eco_i_maps_cache *cache = s->in->session->maps;
+    int f = s->h.where[c];
+    position now = {s->csv.fields[f].line, s->csv.fields[f].column, s->in->source};
+    const char *id = eco_graph_actor(s->g, i)->id;
+    stand_in *st = stand_in_at(cache, s->g, i);
+    size_t k;
+    char *source;
+
+    if (st && position_compare(&st->first, &now) <= 0)
+        return 0;
+    if (!(source = strdup(now.source)))
+        return oom(s);
+    if (!eco_i_map_get(&cache->of_id, eco_i_ptr_key(id), &k)) {
+        if (eco_i_reserve(&cache->items, &cache->cap, cache->count + 1, sizeof(*cache->items)) <
+                0 ||
+            eco_i_map_put(&cache->of_id, eco_i_ptr_key(id), cache->count) < 0) {
+            free(source);
+            return oom(s);
+        }
+        k = cache->count++;
+        cache->items[k] = (stand_in){id, {0, 0, NULL}, 0};
+    }
+    st = &cache->items[k];
+    free((char *)st->first.source);
+    st->first = (position){now.line, now.column, source};
+    st->active = 1;
+    return 0;
 }
 
 /* A tie set aside while the stand-in at one of its ends is replaced. */
@@ -483,7 +531,7 @@ static void parking_free(parking *p)
  * element of the table's graph at index element can take its place with nothing of the
  * stand-in's name left behind (not even as an alias).  The rest comes back through
  * unpark. */
-static int park(parking *p, eco_graph *g, size_t i, size_t element)
+static int park(parking *p, eco_i_maps_cache *cache, eco_graph *g, size_t i, size_t element)
 {
     const eco_actor *a = eco_graph_actor(g, i);
     claim *c;
@@ -523,6 +571,7 @@ static int park(parking *p, eco_graph *g, size_t i, size_t element)
         }
         p->count++;
     }
+    stand_in_clear(cache, g, i); /* its id may come back as the element's */
     return eco_graph_remove_actor(g, i);
 }
 
@@ -580,14 +629,15 @@ static int unpark(const parking *p, eco_graph *g, const eco_graph *map)
 
 /* A stand-in of g that element i of map replaces: one named by its ID (as an id, or as a
  * name), or by its label. */
-static int stand_in_of(size_t *out, const eco_graph *g, const eco_graph *map, size_t i)
+static int stand_in_of(size_t *out, const eco_i_maps_cache *c, const eco_graph *g,
+                       const eco_graph *map, size_t i)
 {
     const eco_actor *e = eco_graph_actor(map, i);
     size_t j;
 
-    if ((eco_graph_find_actor_by_id(&j, g, e->id) == 0 && is_stand_in(g, j)) ||
-        (eco_graph_find_actor(&j, g, e->id, NULL) == 0 && is_stand_in(g, j)) ||
-        (eco_graph_find_actor(&j, g, e->name, NULL) == 0 && is_stand_in(g, j))) {
+    if ((eco_graph_find_actor_by_id(&j, g, e->id) == 0 && is_stand_in(c, g, j)) ||
+        (eco_graph_find_actor(&j, g, e->id, NULL) == 0 && is_stand_in(c, g, j)) ||
+        (eco_graph_find_actor(&j, g, e->name, NULL) == 0 && is_stand_in(c, g, j))) {
         *out = j;
         return 1;
     }
@@ -608,6 +658,7 @@ static int same_actor(const eco_actor *a, const eco_actor *e)
  * map is, so that their IDs come back as actor ids. */
 static int read_elements(sheet *s)
 {
+    eco_i_maps_cache *cache = s->in->session->maps;
     eco_graph *map = NULL;
     parking p = {0};
     int rc, more;
@@ -621,11 +672,12 @@ static int read_elements(sheet *s)
         goto cleanup;
     for (size_t i = 0; i < eco_graph_actor_count(map); i++) {
         size_t j;
-        while (stand_in_of(&j, s->g, map, i)) {
+        while (stand_in_of(&j, cache, s->g, map, i)) {
+            rc = 0;
             if (same_actor(eco_graph_actor(s->g, j), eco_graph_actor(map, i)))
-                rc = eco_graph_set_attribute(s->g, j, STAND_IN, NULL); /* absorbed in place */
+                stand_in_clear(cache, s->g, j); /* absorbed in place */
             else
-                rc = park(&p, s->g, j, i);
+                rc = park(&p, cache, s->g, j, i);
             if (rc < 0) {
                 rc = oom(s);
                 goto cleanup;
@@ -652,7 +704,7 @@ static int connection_end(sheet *s, int c, const char *name, int ecomap, size_t 
 
     if (eco_graph_find_actor_by_id(out, s->g, name) == 0 ||
         eco_graph_find_actor(out, s->g, name, NULL) == 0) {
-        if (is_stand_in(s->g, *out) && (rc = stand_in_mark(s, *out, c)) < 0)
+        if (is_stand_in(s->in->session->maps, s->g, *out) && (rc = stand_in_mark(s, *out, c)) < 0)
             return rc;
         /* A plain sheet is a record its connections' actors are seen in; ecomap's says
          * its actors' records in the elements table. */
@@ -1019,9 +1071,8 @@ int eco_i_read_kumu(eco_graph *g, const eco_i_input *in, eco_error *err)
 /* ---- The end of an import ---------------------------------------------------------------- */
 
 typedef struct unclaimed {
-    position at;
+    position at;      /* where a connection first named it; the source is the cache's */
     const char *name; /* pooled in g */
-    char *value;      /* the STAND_IN value at parses (owned) */
 } unclaimed;
 
 static int compare_unclaimed(const void *a, const void *b)
@@ -1047,50 +1098,37 @@ static int seen_elsewhere(const eco_graph *g, size_t i)
     return 0;
 }
 
-int eco_i_kumu_stand_ins(eco_graph *g, const eco_import_options *opt, eco_error *err)
+int eco_i_kumu_stand_ins(eco_graph *g, eco_i_session *session, eco_error *err)
 {
+    eco_i_maps_cache *cache = session->maps;
     unclaimed *list = NULL;
     size_t count = 0, cap = 0;
     int named = 0, rc = 0;
 
     for (size_t i = 0; i < eco_graph_actor_count(g); i++) {
-        const char *value = eco_graph_attribute(g, i, STAND_IN);
-        if (!value) {
+        stand_in *st = stand_in_at(cache, g, i);
+        if (!st || seen_elsewhere(g, i)) {
             named = 1;
+            if (st)
+                st->active = 0;
             continue;
         }
-        if (seen_elsewhere(g, i)) {
-            if ((rc = eco_graph_set_attribute(g, i, STAND_IN, NULL)) < 0) {
-                rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory");
-                goto cleanup;
-            }
-            named = 1;
-            continue;
-        }
-        if (eco_i_reserve(&list, &cap, count + 1, sizeof(*list)) < 0 ||
-            !(list[count].value = strdup(value))) {
+        if (eco_i_reserve(&list, &cap, count + 1, sizeof(*list)) < 0) {
             rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
             goto cleanup;
         }
-        list[count].name = eco_graph_actor(g, i)->name;
-        if (position_parse(&list[count].at, list[count].value) < 0)
-            list[count].at = (position){0, 0, ""};
-        count++;
-        if ((rc = eco_graph_set_attribute(g, i, STAND_IN, NULL)) < 0) {
-            rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory");
-            goto cleanup;
-        }
+        list[count++] = (unclaimed){st->first, eco_graph_actor(g, i)->name};
+        st->active = 0;
     }
     /* Connections alone (no element at all) make their elements, as Kumu does, unwarned. */
     if (!named || !count)
         goto cleanup;
     qsort(list, count, sizeof(*list), compare_unclaimed);
     for (size_t i = 0; i < count && rc == 0; i++)
-        rc = eco_i_warn(opt, err, list[i].at.source, (int)list[i].at.line, (int)list[i].at.column,
-                        "connection to \"%s\", which no element names", list[i].name);
+        rc = eco_i_warn(session->opt, err, list[i].at.source, (int)list[i].at.line,
+                        (int)list[i].at.column, "connection to \"%s\", which no element names",
+                        list[i].name);
 cleanup:
-    for (size_t i = 0; i < count; i++)
-        free(list[i].value);
     free(list);
     return rc;
 }

@@ -291,7 +291,22 @@ static int find_without_demonym(const eco_i_record *r, size_t *out, const char *
     return eco_graph_find_actor(out, r->g, space + 1, country) == 0;
 }
 
-/* The session's memory of which actor a name and country were resolved to.  A hit is
+int eco_i_prose_cache_new(eco_i_prose_cache **out)
+{
+    return (*out = calloc(1, sizeof(**out))) ? 0 : ECO_ENOMEM;
+}
+
+void eco_i_prose_cache_free(eco_i_prose_cache *c)
+{
+    if (!c)
+        return;
+    eco_i_map_free(&c->actor_of);
+    eco_i_map_free(&c->actor_name);
+    eco_i_map_free(&c->prompts);
+    free(c);
+}
+
+/* The import's memory of which actor a name and country were resolved to.  A hit is
  * trusted only while that index still holds the actor it held (same pooled name). */
 static uint64_t cache_key(uint64_t name_key, const char *country)
 {
@@ -304,8 +319,8 @@ static uint64_t cache_key(uint64_t name_key, const char *country)
 static int cache_get(const eco_i_record *r, uint64_t key, size_t *out)
 {
     size_t i, name;
-    if (!key || !eco_i_map_get(&r->in->session->actor_of, key, &i) ||
-        !eco_i_map_get(&r->in->session->actor_name, key, &name) ||
+    if (!key || !eco_i_map_get(&r->in->session->prose->actor_of, key, &i) ||
+        !eco_i_map_get(&r->in->session->prose->actor_name, key, &name) ||
         i >= eco_graph_actor_count(r->g))
         return 0;
     if ((uintptr_t)eco_graph_actor(r->g, i)->name != (uintptr_t)name)
@@ -318,8 +333,8 @@ static int cache_put(const eco_i_record *r, uint64_t key, size_t i)
 {
     if (!key)
         return 0;
-    if (eco_i_map_put(&r->in->session->actor_of, key, i) < 0 ||
-        eco_i_map_put(&r->in->session->actor_name, key,
+    if (eco_i_map_put(&r->in->session->prose->actor_of, key, i) < 0 ||
+        eco_i_map_put(&r->in->session->prose->actor_name, key,
                       (size_t)(uintptr_t)eco_graph_actor(r->g, i)->name) < 0)
         return ECO_ENOMEM;
     return 0;
@@ -345,7 +360,7 @@ static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t 
     char lab[200];
     size_t i;
     int rc, form = undp_form(r, name, &i, lab, sizeof(lab));
-    uint64_t key = r->in->session ? cache_key(name_key, country_for(r, type, country)) : 0;
+    uint64_t key = cache_key(name_key, country_for(r, type, country));
 
     if (form == 1) {
         *out = i;
@@ -356,7 +371,7 @@ static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t 
                                           eco_i_country_name(lab + 21, strlen(lab + 21)))) < 0 ||
             (rc = eco_graph_add_alias(r->g, i, name)) < 0 ||
             (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0 ||
-            (rc = eco_i_graph_vote_name(r->g, lab, r->view.id)) < 0)
+            (rc = eco_i_vote(&r->in->session->votes, lab, r->view.id)) < 0)
             return rc;
         *out = i;
         return know_key(r, name_key, i);
@@ -383,7 +398,7 @@ static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t 
 found:
     if ((rc = cache_put(r, key, i)) < 0 ||
         (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0 ||
-        (rc = eco_i_graph_vote_name(r->g, name, r->view.id)) < 0 ||
+        (rc = eco_i_vote(&r->in->session->votes, name, r->view.id)) < 0 ||
         (rc = know_key(r, name_key, i)) < 0)
         return rc;
     *out = i;

@@ -444,7 +444,7 @@ size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t
 /* Gives actor i the spelling records voted for most (eco_i_best_spelling among the name and
  * the aliases that have votes, a national adjective before a voted name counting as that
  * name); an actor no record voted for keeps its name. */
-static int choose_name(eco_graph *g, size_t i)
+static int choose_name(eco_graph *g, const eco_i_votes *ballots, size_t i)
 {
     const eco_actor *a = eco_graph_actor(g, i);
     const char **forms = malloc((a->alias_count + 1) * sizeof(*forms));
@@ -457,7 +457,7 @@ static int choose_name(eco_graph *g, size_t i)
     }
     for (size_t k = 0; k <= a->alias_count; k++) {
         const char *form = k == 0 ? a->name : a->aliases[k - 1];
-        size_t v = eco_i_graph_name_votes(g, form);
+        size_t v = eco_i_votes_for(ballots, form);
         if (v > 0) {
             forms[n] = form;
             votes[n++] = v;
@@ -722,19 +722,14 @@ static int apply_alias(const char *alias, const eco_i_known *entry, void *ctx)
     return rc;
 }
 
-int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *err)
+int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
+                  const char *aliases_source, eco_error *err)
 {
     plan p = {NULL, 0, 0};
-    eco_i_lexicon *user = NULL;
-    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
     alias_ctx ac = {g};
-
     eco_i_map made = {0};
-    int rc;
+    int rc = 0;
 
-    /* First, before any merge carries a stand-in's mark to another actor. */
-    if ((rc = eco_i_kumu_stand_ins(g, opt ? opt : &defaults, err)) < 0)
-        goto cleanup;
     /* names by vote, then ids and order, so that merges are planned on a graph that does
      * not depend on the order of reading; ids and order again after merging and renaming */
     for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++) {
@@ -743,25 +738,20 @@ int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *e
             rc = eco_i_map_put(&made, id_key(a->id), 0);
     }
     for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++)
-        rc = choose_name(g, i);
+        rc = choose_name(g, votes, i);
     if (rc < 0 || (rc = canonicalise(g, &made)) < 0 || (rc = plan_rules(&p, g)) < 0 ||
         (rc = carry_out(g, &p)) < 0) {
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
     }
-    if (opt && opt->aliases) {
-        if ((rc = eco_i_aliases_load(&user, opt->aliases, err)) < 0)
-            goto cleanup;
-        if ((rc = eco_i_lexicon_each(user, apply_alias, &ac)) < 0) {
-            eco_error_set(err, rc, opt->aliases, 0, 0, "aliases cannot be applied");
-            goto cleanup;
-        }
+    if (aliases && (rc = eco_i_lexicon_each(aliases, apply_alias, &ac)) < 0) {
+        eco_error_set(err, rc, aliases_source, 0, 0, "aliases cannot be applied");
+        goto cleanup;
     }
     if ((rc = canonicalise(g, &made)) < 0)
         eco_error_set(err, rc, NULL, 0, 0, "out of memory ordering the map");
 cleanup:
     free(p.items);
-    eco_i_lexicon_free(user);
     eco_i_map_free(&made);
     return rc;
 }

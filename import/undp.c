@@ -120,22 +120,22 @@ static const prompt_rule *match_prompt(const char *prompt)
     return &prose_rule;
 }
 
-/* What a prompt asks; the same few prompts recur in every record, so the session keeps
+/* What a prompt asks; the same few prompts recur in every record, so the import keeps
  * the answer (as an index into rules, the prose rule being one past the last). */
-static const prompt_rule *classify_prompt(eco_i_session *session, const char *prompt)
+static const prompt_rule *classify_prompt(eco_i_prose_cache *cache, const char *prompt)
 {
     static const size_t count = sizeof(rules) / sizeof(rules[0]);
     uint64_t key = eco_i_hash(prompt, strlen(prompt));
     size_t index;
     const prompt_rule *r;
 
-    if (session && eco_i_map_get(&session->prompts, key, &index))
+    if (eco_i_map_get(&cache->prompts, key, &index))
         return index < count - 1 ? &rules[index] : &prose_rule;
     r = match_prompt(prompt);
     /* a cache that cannot grow costs time, not correctness: its failure is ignored; only
      * the listed rules and plain prose are kept, by their index */
-    if (session && (r == &prose_rule || (r >= rules && r < rules + count - 1)))
-        (void)eco_i_map_put(&session->prompts, key, r == &prose_rule ? count - 1 : (size_t)(r - rules));
+    if (r == &prose_rule || (r >= rules && r < rules + count - 1))
+        (void)eco_i_map_put(&cache->prompts, key, r == &prose_rule ? count - 1 : (size_t)(r - rules));
     return r;
 }
 
@@ -143,7 +143,7 @@ static const prompt_rule *classify_prompt(eco_i_session *session, const char *pr
 
 typedef struct undp {
     eco_i_record *r;
-    eco_i_session *session;  /* the import's, for its cache of prompts; may be NULL */
+    eco_i_prose_cache *cache; /* the import's, for what its prompts ask */
     eco_i_doc doc;
     size_t lab;
     eco_actor_type sectors;  /* the one sector checked in a checklist, or UNKNOWN */
@@ -279,7 +279,7 @@ static int read_lines(undp *u)
             rc = answer(u, u->answer_start, i);
         u->rule = NULL;
         if (is_prompt) {
-            u->rule = classify_prompt(u->session, line + 2);
+            u->rule = classify_prompt(u->cache, line + 2);
             u->answer_start = i + 1;
         }
     }
@@ -295,7 +295,7 @@ int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err)
     int rc;
 
     memset(&u, 0, sizeof(u));
-    u.session = in->session;
+    u.cache = in->session->prose;
     if ((rc = eco_i_record_new(&u.r, g, in, "undp")) < 0)
         return eco_error_set(err, rc, in->source, 0, 0, "out of memory");
     if ((rc = eco_i_doc_open(&u.doc, in->data, in->len)) < 0)

@@ -34,7 +34,7 @@ typedef struct eco_import_options {
     eco_warning_fn warn;    /* receives warnings; NULL to drop them */
     void *warn_context;     /* handed to warn */
     const char *aliases;    /* CSV "alias,canonical[,type,country]" or NULL: names to
-                               recognise in records, and to merge by eco_import_resolve */
+                               recognise in records, and to merge when the import ends */
     eco_progress_fn progress; /* NULL for none; else told the share of the input bytes read */
     void *progress_context;   /* handed to progress */
 } eco_import_options;
@@ -42,45 +42,80 @@ typedef struct eco_import_options {
 #define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
- * Imports files, every file below folders (recursively), and standard input for a path
- * "-", into g.  Every file is listed first, and a file named twice (or named and below a
- * folder named) is read once; then they are read in an order that depends on their
- * contents alone (a hash of their bytes, then their length, then their path; Kumu's
- * elements sheets before its connections sheets), so that
- * the order of paths, folders against files, the order of a folder's entries and the
- * files' names change nothing but the record ids and sources that name the files.  In a
- * folder, a file of no known format is a warning and is skipped (an error when
- * opt->strict); a path that gives nothing to read is an error.  opt may be NULL.  On error
- * err says where, and g may hold part of the input: import into a fresh graph to keep a
- * good one intact.  Each file is read twice: to list it, and to import it.
+ * An import: the inputs listed so far, and what reading them shares (the alias file, the
+ * spellings records use for each name, what one input leaves for the next to find).  Make
+ * one, add every input, and finish it into a map:
+ *
+ *     eco_importer *imp = NULL;
+ *     eco_graph *map = NULL;
+ *     if ((rc = eco_importer_new(&imp, &opt, &err)) == 0 &&
+ *         (rc = eco_importer_add_path(imp, "records", &err)) == 0)
+ *         rc = eco_importer_finish(imp, &map, &err);
+ *     eco_importer_free(imp);
+ *
+ * Inputs are listed when added and read when the import finishes, in an order that depends
+ * on their contents alone (a hash of their bytes, then their length, then their path;
+ * Kumu's elements sheets before its connections sheets), so that the order of paths,
+ * folders against files, the order of a folder's entries and the files' names change
+ * nothing but the record ids and sources that name the files.  Each input is read once.
  */
-int eco_import_paths(eco_graph *g, const char *const *paths, size_t n,
-                     const eco_import_options *opt, eco_error *err);
-
-/* eco_import_paths of one path. */
-int eco_import_path(eco_graph *g, const char *path, const eco_import_options *opt,
-                    eco_error *err);
-
-/* Imports len bytes of data read from source (a name used in messages and evidence). */
-int eco_import_buffer(eco_graph *g, const char *data, size_t len, const char *source,
-                      const eco_import_options *opt, eco_error *err);
+typedef struct eco_importer eco_importer;
 
 /*
- * Entity resolution across everything imported into g, to run once after the last input:
- * actors that are one body under several names become one actor holding all the names as
- * aliases (an acronym defined for one and used as the other's name; "Portuguese X" and
- * "X" in Portugal; a shorter form of a long name in the same country, "Secretariat of
- * Higher Education and Innovation"); then every line of opt->aliases, when given, merges
- * the actors its alias and canonical name designate, renames the result to the canonical
- * name, and sets its type and country when the line gives them.  Actors of different
- * countries are never merged.  Before merging, each actor takes the spelling that most
- * records named it by (not an acronym unless all are; then the longest; then the first in
- * byte order); and after it, ids made from names are made again from the final names, in
- * order of country where names collide, and g is put in the order the native map is
- * written in, so that names, ids and order do not depend on the order inputs were read in.
- * opt may be NULL.  O(actors * aliases + ties log ties) expected.
+ * Makes an importer with the options opt (NULL for the defaults; copied, so opt may go
+ * away), reading opt->aliases now.  *out belongs to the caller, who frees it with
+ * eco_importer_free.  0, or an ECO_E* code with err set (an alias file that cannot be read
+ * or holds a bad line).  O(size of the alias file).
  */
-int eco_import_resolve(eco_graph *g, const eco_import_options *opt, eco_error *err);
+int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_error *err);
+
+/*
+ * Lists a file, every file below a folder (recursively: hidden entries, folders nested
+ * over 64 deep and links back to a folder the walk is in skipped, the last two with a
+ * warning), or standard input for "-", reading each file to tell its format and hash it.
+ * A file named twice, or named and below a folder named, is read once.  In a folder, a file
+ * of no known format is a warning and is skipped (an error when opt->strict); a path that
+ * gives nothing to read is an error.  0, or an ECO_E* code with err set.  O(bytes listed).
+ */
+int eco_importer_add_path(eco_importer *imp, const char *path, eco_error *err);
+
+/* Lists len bytes of data, copied, as an input read from source (a name used in messages,
+ * evidence and as its record's id).  0, or an ECO_E* code with err set (data of no known
+ * format).  O(len). */
+int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len, const char *source,
+                            eco_error *err);
+
+/*
+ * Reads every input listed, in the order of their contents, into a new graph, then
+ * resolves it: actors that are one body under several names become one actor (an acronym
+ * defined for one and used as the other's name; "Portuguese X" and "X" in Portugal; a
+ * shorter form of a long name in the same country; initials; a legal form); then every line
+ * of opt->aliases merges the actors its alias and canonical name designate, renames the
+ * result to the canonical name, and sets its type and country when the line gives them.
+ * Actors of different countries are never merged.  Each actor takes the spelling that most
+ * records named it by (not an acronym unless all are; then the longest; then the first in
+ * byte order), ids made from names are made again from the final names, in order of
+ * country where names collide, and the graph is put in the order the native map is written
+ * in, so that the map does not depend on the order inputs were read in.  *out receives the
+ * graph, which belongs to the caller.  Afterwards, whether it succeeded or not, the
+ * importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E* code with err
+ * set.  O(bytes + actors * aliases + ties log ties) expected.
+ */
+int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err);
+
+/* Frees an importer and every input it holds.  NULL-safe. */
+void eco_importer_free(eco_importer *imp);
+
+/* An import of n paths: eco_importer_new, eco_importer_add_path for each (in name order,
+ * so that the first error does not depend on the order of the paths), and
+ * eco_importer_finish.  opt may be NULL.  *out receives a new graph, the caller's. */
+int eco_import_paths(eco_graph **out, const char *const *paths, size_t n,
+                     const eco_import_options *opt, eco_error *err);
+
+/* An import of one buffer: eco_importer_new, eco_importer_add_buffer and
+ * eco_importer_finish.  opt may be NULL.  *out receives a new graph, the caller's. */
+int eco_import_buffer(eco_graph **out, const char *data, size_t len, const char *source,
+                      const eco_import_options *opt, eco_error *err);
 
 /* The name of the format that data looks like ("json", "csv"), or NULL when none fits. */
 const char *eco_import_detect(const char *data, size_t len);
@@ -89,7 +124,8 @@ const char *eco_import_detect(const char *data, size_t len);
 const char *const *eco_import_formats(void);
 
 /* Loads a native map from path ("-" for standard input) into a new graph that belongs to
- * the caller.  A file of any other format is ECO_EDATA. */
+ * the caller, exactly as it was saved: nothing is resolved.  A file of any other format is
+ * ECO_EDATA.  O(size of the file). */
 int eco_graph_load(eco_graph **out, const char *path, eco_error *err);
 
 #ifdef __cplusplus

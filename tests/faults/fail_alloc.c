@@ -4,11 +4,12 @@
  * This program replaces malloc, calloc, realloc, free and the aligned allocators for the
  * whole process (glibc lets an executable define them; they forward to __libc_malloc and
  * its kin), counts the blocks that are live, and can fail exactly the Nth allocation of a
- * run.  A run goes through the public API only: it imports a UNDP plan, a node-link JSON,
- * a CSV of ties and minutes in plain text from memory, a folder holding a Kumu CSV pair,
- * and a native map that it loads and absorbs; resolves with an alias file; asks for the
- * statistics, betweenness (ecomap's own code) and harmonic centrality (igraph's); and
- * exports to every format but DOT, to files and once to memory.
+ * run.  A run goes through the public API only: one importer, with an alias file, takes a
+ * UNDP plan, a node-link JSON, a CSV of ties and minutes in plain text from memory and a
+ * folder holding a Kumu CSV pair, and finishes (reads and resolves) them into a map; a
+ * native map is loaded and absorbed into it; then the run asks for the statistics,
+ * betweenness (ecomap's own code) and harmonic centrality (igraph's), and exports to every
+ * format but DOT, to files and once to memory.
  *
  * One clean run gives the reference, a second one the baseline: what igraph, jansson and
  * the C library keep for the process after their first use is not counted as a leak.
@@ -435,24 +436,29 @@ static int run_once(run *r, results *found, size_t *memory_len)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
     eco_query_options query = ECO_QUERY_OPTIONS_INIT;
+    eco_importer *imp = NULL;
     eco_graph *g = NULL, *map = NULL;
     eco_error err;
 
     opt.warn = count_warning;
+    opt.aliases = alias_path;
     query.threads = 1; /* a thread's stack and TLS belong to the C library, not to ecomap */
     memset(found, 0, sizeof(*found));
-    if (!CALL_NO_ERR(r, eco_graph_new(&g)))
+    if (!CALL(r, &err, eco_importer_new(&imp, &opt, &err)))
         return 0;
-    CALL(r, &err, eco_import_buffer(g, undp_plan, sizeof(undp_plan) - 1, "plan.md", &opt, &err));
-    CALL(r, &err, eco_import_buffer(g, node_link, sizeof(node_link) - 1, "g.json", &opt, &err));
-    CALL(r, &err, eco_import_path(g, kumu_dir, &opt, &err));
-    CALL(r, &err, eco_import_buffer(g, ties_csv, sizeof(ties_csv) - 1, "ties.csv", &opt, &err));
-    CALL(r, &err, eco_import_buffer(g, minutes, sizeof(minutes) - 1, "minutes.txt", &opt, &err));
+    /* an input that could not be listed is left out, and the import goes on without it */
+    CALL(r, &err, eco_importer_add_buffer(imp, undp_plan, sizeof(undp_plan) - 1, "plan.md", &err));
+    CALL(r, &err, eco_importer_add_buffer(imp, node_link, sizeof(node_link) - 1, "g.json", &err));
+    CALL(r, &err, eco_importer_add_path(imp, kumu_dir, &err));
+    CALL(r, &err, eco_importer_add_buffer(imp, ties_csv, sizeof(ties_csv) - 1, "ties.csv", &err));
+    CALL(r, &err, eco_importer_add_buffer(imp, minutes, sizeof(minutes) - 1, "minutes.txt", &err));
+    CALL(r, &err, eco_importer_finish(imp, &g, &err));
+    eco_importer_free(imp);
+    if (!g)
+        return 0;
     if (CALL(r, &err, eco_graph_load(&map, map_path, &err)))
         CALL(r, &err, eco_graph_absorb(g, map, &err));
     eco_graph_free(map);
-    opt.aliases = alias_path;
-    CALL(r, &err, eco_import_resolve(g, &opt, &err));
 
     found->actors = eco_graph_actor_count(g);
     if (found->actors > MAX_ACTORS)

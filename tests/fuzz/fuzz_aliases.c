@@ -2,9 +2,9 @@
  * fuzz_aliases.c - libFuzzer target for the alias file reader (`--aliases FILE`, CSV
  * "alias,canonical[,type,country]", import/aliases.c): the input is the alias file.  A
  * fixed text record and CSV of ties, whose names the seeds in tests/fuzz/seeds-aliases use,
- * are imported with it, so that its names are recognised in text; then it is applied by
- * eco_import_resolve, and the map is written back.  Anything but a clean success or a clean
- * error is a finding.
+ * are imported with it, so that its names are recognised in text; then it is applied when
+ * the import finishes, and the map is written back.  Anything but a clean success or a
+ * clean error is a finding.
  *
  * The importer reads aliases from a path, so the input goes to an anonymous in-memory file
  * (memfd) named by /proc/self/fd: nothing is left on disk when a run stops, even by a crash.
@@ -68,18 +68,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
     eco_error err = {0};
+    eco_importer *imp = NULL;
     eco_graph *g = NULL;
 
-    if (alias_fd < 0 || set_aliases(data, size) < 0 || eco_graph_new(&g) < 0)
+    if (alias_fd < 0 || set_aliases(data, size) < 0)
         return 0;
     opt.aliases = alias_path;
-    opt.format = "text";
-    if (eco_import_buffer(g, text_record, sizeof(text_record) - 1, "record.md", &opt, &err) == 0) {
-        opt.format = "csv";
-        if (eco_import_buffer(g, tie_table, sizeof(tie_table) - 1, "ties.csv", &opt, &err) == 0 &&
-            eco_import_resolve(g, &opt, &err) == 0)
-            fuzz_write_back(g);
-    }
+    /* the record is told as text and the table as a CSV of ties, by their contents */
+    if (eco_importer_new(&imp, &opt, &err) == 0 &&
+        eco_importer_add_buffer(imp, text_record, sizeof(text_record) - 1, "record.md", &err) ==
+            0 &&
+        eco_importer_add_buffer(imp, tie_table, sizeof(tie_table) - 1, "ties.csv", &err) == 0 &&
+        eco_importer_finish(imp, &g, &err) == 0)
+        fuzz_write_back(g);
+    eco_importer_free(imp);
     eco_graph_free(g);
     return 0;
 }

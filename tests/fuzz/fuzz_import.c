@@ -35,15 +35,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     eco_graph *g = NULL;
     char *text = malloc(size + 1);
 
-    if (!text || eco_graph_new(&g) < 0) {
-        free(text);
+    if (!text)
         return 0;
-    }
     memcpy(text, data, size);
     text[size] = '\0';
     opt.format = format;
-    if (eco_import_buffer(g, text, size, "fuzz", &opt, &err) == 0 &&
-        eco_import_resolve(g, &opt, &err) == 0)
+    if (eco_import_buffer(&g, text, size, "fuzz", &opt, &err) == 0)
         fuzz_write_back(g);
     eco_graph_free(g);
     free(text);

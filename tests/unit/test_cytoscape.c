@@ -10,8 +10,9 @@
 #include "ecomap.h"
 #include "import_internal.h"
 
-static int import(eco_graph *g, const char *text, const char *source, eco_error *err)
+static int import(eco_graph **g, const char *text, const char *source, eco_error *err)
 {
+    *g = NULL;
     return eco_import_buffer(g, text, strlen(text), source, NULL, err);
 }
 
@@ -49,11 +50,10 @@ static void every_layout_reads_the_same(void **state)
     (void)state;
 
     for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++) {
-        eco_graph *g;
+        eco_graph *g = NULL;
         eco_error err = {0};
         assert_string_equal(eco_import_detect(layouts[i], strlen(layouts[i])), "cytoscape");
-        assert_int_equal(eco_graph_new(&g), 0);
-        assert_int_equal(import(g, layouts[i], "c.cyjs", &err), 0);
+        assert_int_equal(import(&g, layouts[i], "c.cyjs", &err), 0);
         check_two_nodes_one_edge(g);
         /* "value" is NetworkX's copy of the id, not an attribute. */
         assert_null(eco_graph_attribute(g, 0, "value"));
@@ -63,14 +63,13 @@ static void every_layout_reads_the_same(void **state)
 
 static void cytoscape_without_elements_is_refused(void **state)
 {
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
     (void)state;
 
     opt.format = "cytoscape";
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, "{\"data\": {}}", 12, "c.cyjs", &opt, &err), ECO_EDATA);
+    assert_int_equal(eco_import_buffer(&g, "{\"data\": {}}", 12, "c.cyjs", &opt, &err), ECO_EDATA);
     assert_string_equal(err.text, "Cytoscape.js JSON needs \"elements\", or an array of elements");
     eco_graph_free(g);
 }
@@ -94,14 +93,13 @@ static void kumu_projects_give_types_attributes_and_connections(void **state)
         "\"directed\", \"reversed\": true, \"delayed\": false, \"attributes\": "
         "{\"connection type\": \"Support\", \"tags\": [\"t\"]}}], \"attributes\": [], \"maps\": "
         "[]}";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t ms, lab, net, t;
     (void)state;
 
     assert_string_equal(eco_import_detect(text, strlen(text)), "kumu-json");
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(import(g, text, "project.json", &err), 0);
+    assert_int_equal(import(&g, text, "project.json", &err), 0);
     assert_int_equal(eco_graph_find_actor_by_id(&ms, g, "elem-a1"), 0);
     assert_int_equal(eco_graph_find_actor_by_id(&lab, g, "elem-b2"), 0);
     assert_int_equal(eco_graph_find_actor_by_id(&net, g, "elem-c3"), 0);

@@ -58,14 +58,13 @@ static void malformed_xml_is_reported_where_it_breaks(void **state)
     (void)state;
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        eco_graph *g;
+        eco_graph *g = NULL;
         eco_error err = {0};
         char line[700];
         eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
         opt.format = "graphml";
-        assert_int_equal(eco_graph_new(&g), 0);
         assert_int_equal(
-            eco_import_buffer(g, cases[i].text, strlen(cases[i].text), "g.graphml", &opt, &err),
+            eco_import_buffer(&g, cases[i].text, strlen(cases[i].text), "g.graphml", &opt, &err),
             ECO_EDATA);
         assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)), cases[i].error);
         eco_graph_free(g);
@@ -89,14 +88,13 @@ static void keys_defaults_and_data_make_actors_and_ties(void **state)
         "    <node id=\"n1\"><data key=\"d0\"><![CDATA[Lab <One>]]></data>"
         "<data key=\"d1\">civic</data></node>\r\n"
         "  </graph>\r\n</graphml>\r\n";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t fund, lab, t;
     (void)state;
 
     assert_string_equal(eco_import_detect(text, strlen(text)), "graphml");
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, text, strlen(text), "in/g.graphml", NULL, &err), 0);
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "in/g.graphml", NULL, &err), 0);
     assert_int_equal(eco_graph_find_actor(&fund, g, "Fund & Co", NULL), 0);
     assert_int_equal(eco_graph_find_actor(&lab, g, "Lab <One>", NULL), 0);
     assert_string_equal(eco_graph_attribute(g, fund, "sector"), "Government"); /* the default */
@@ -130,13 +128,12 @@ static void ecomap_graphml_lists_come_back(void **state)
         "<data key=\"directed\">false</data><data key=\"evidence\">r1.txt:12: AMA hosts "
         "LabX\\|Y.|r2.txt</data></edge>\n"
         "</graph></graphml>\n";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t ama, labx, t;
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, text, strlen(text), "m.graphml", NULL, &err), 0);
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "m.graphml", NULL, &err), 0);
     assert_int_equal(eco_graph_record_count(g), 0);
     assert_int_equal(eco_graph_find_actor_by_id(&ama, g, "ama"), 0);
     assert_int_equal(eco_graph_find_actor_by_id(&labx, g, "labx"), 0);
@@ -167,13 +164,12 @@ static void markup_in_data_and_nested_graphs_are_read_flat(void **state)
         "</node>\n"
         "<edge source=\"outer\" target=\"inner-a\"/>\n"
         "</graph></graphml>\n";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t outer, inner;
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, text, strlen(text), "y.graphml", NULL, &err), 0);
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "y.graphml", NULL, &err), 0);
     assert_int_equal(eco_graph_actor_count(g), 2);
     assert_int_equal(eco_graph_find_actor(&outer, g, "Outer Network", NULL), 0);
     assert_int_equal(eco_graph_find_actor(&inner, g, "Inner A", NULL), 0);

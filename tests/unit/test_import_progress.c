@@ -44,8 +44,7 @@ static void an_import_reports_from_0_to_100_never_going_back(void **state)
     snprintf(paths[1], sizeof(paths[1]), "%s/examples/records", source_dir());
     opt.progress = note;
     opt.progress_context = &s;
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_paths(g, list, 2, &opt, &err), 0);
+    assert_int_equal(eco_import_paths(&g, list, 2, &opt, &err), 0);
     assert_true(s.count >= 3); /* the records are several files of some size */
     assert_true(s.percent[0] == 0);
     assert_true(s.percent[s.count - 1] == 100);
@@ -63,8 +62,7 @@ static void without_a_callback_nothing_is_told(void **state)
 
     (void)state;
     snprintf(path, sizeof(path), "%s/tests/data/ties.csv", source_dir());
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_paths(g, list, 1, NULL, &err), 0);
+    assert_int_equal(eco_import_paths(&g, list, 1, NULL, &err), 0);
     eco_graph_free(g);
 }
 

@@ -22,12 +22,31 @@ static void keep_warning(const eco_error *w, void *context)
     eco_error_format(w, "warning", ws->last, sizeof(ws->last));
 }
 
-static int import(eco_graph *g, const char *text, const char *source, warnings *ws, eco_error *err)
+/* Imports n texts, named by sources, as one import into the new map *g; warnings go to ws. */
+static int import_all(eco_graph **g, const char *const *texts, const char *const *sources,
+                      size_t n, warnings *ws, eco_error *err)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_importer *imp = NULL;
+    int rc;
+
     opt.warn = keep_warning;
     opt.warn_context = ws;
-    return eco_import_buffer(g, text, strlen(text), source, &opt, err);
+    *g = NULL;
+    if ((rc = eco_importer_new(&imp, &opt, err)) < 0)
+        return rc;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = eco_importer_add_buffer(imp, texts[i], strlen(texts[i]), sources[i], err);
+    if (rc == 0)
+        rc = eco_importer_finish(imp, g, err);
+    eco_importer_free(imp);
+    return rc;
+}
+
+static int import(eco_graph **g, const char *text, const char *source, warnings *ws,
+                  eco_error *err)
+{
+    return import_all(g, &text, &source, 1, ws, err);
 }
 
 static size_t actor(const eco_graph *g, const char *name)
@@ -61,13 +80,12 @@ static void tables_are_told_apart_by_their_headers(void **state)
 
 static void element_types_in_words_map_to_types(void **state)
 {
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     warnings ws = {0};
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(import(g, elements, "plain/elements.csv", &ws, &err), 0);
+    assert_int_equal(import(&g, elements, "plain/elements.csv", &ws, &err), 0);
     assert_int_equal(eco_graph_actor_count(g), 4);
     size_t ms = actor(g, "Ministério da Saúde");
     assert_int_equal(eco_graph_actor(g, ms)->type, ECO_TYPE_GOVERNMENT);
@@ -96,21 +114,15 @@ static void connections_map_kinds_and_warn_of_missing_elements(void **state)
                               "Acme,Ghost,Member of,,,\n"
                               "Verde,Acme,Mentoring,mutual,,\n"
                               "Acme,Verde,Gossip,,,\n";
-    eco_graph *g;
+    const char *texts[] = {elements, connections}, *sources[] = {"elements.csv", "connections.csv"};
+    eco_graph *g = NULL;
     eco_error err = {0};
     warnings ws = {0};
     size_t t;
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(import(g, elements, "elements.csv", &ws, &err), 0);
-    assert_int_equal(import(g, connections, "connections.csv", &ws, &err), 0);
     /* The warning waits until the import is whole: the element may come in a later file. */
-    assert_int_equal(ws.count, 0);
-    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
-    opt.warn = keep_warning;
-    opt.warn_context = &ws;
-    assert_int_equal(eco_import_resolve(g, &opt, &err), 0);
+    assert_int_equal(import_all(&g, texts, sources, 2, &ws, &err), 0);
     assert_int_equal(ws.count, 1);
     assert_string_equal(
         ws.last, "connections.csv:3:6: warning: connection to \"Ghost\", which no element names");
@@ -149,21 +161,18 @@ static void every_sheet_layout_gives_the_same_map(void **state)
 
     for (size_t k = 0; k < sizeof(layouts) / sizeof(layouts[0]); k++) {
         for (int connections_first = 0; connections_first < 2; connections_first++) {
-            eco_graph *g;
+            eco_graph *g = NULL;
             eco_error err = {0};
             warnings ws = {0};
+            const char *texts[2], *sources[2];
             (void)state;
 
-            assert_int_equal(eco_graph_new(&g), 0);
             for (int f = 0; f < 2; f++) {
                 int which = connections_first ? 1 - f : f;
-                assert_int_equal(import(g, layouts[k][which], which ? "c.csv" : "e.csv", &ws, &err),
-                                 0);
+                texts[f] = layouts[k][which];
+                sources[f] = which ? "c.csv" : "e.csv";
             }
-            eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
-            opt.warn = keep_warning;
-            opt.warn_context = &ws;
-            assert_int_equal(eco_import_resolve(g, &opt, &err), 0);
+            assert_int_equal(import_all(&g, texts, sources, 2, &ws, &err), 0);
             assert_int_equal(ws.count, 0);
             assert_int_equal(eco_graph_actor_count(g), 3);
             size_t lab = actor(g, "City Lab"), fund = actor(g, "Sea Fund");
@@ -194,21 +203,17 @@ static void ecomap_tables_come_back_whole_in_any_order(void **state)
     const char *recs =
         "Record,Path,Format,Title,Country,Year\r\nr1.txt,r/r1.txt,opsi,\"T, t\",,2019\r\n"
         "r2.txt,,,,,\r\n";
-    eco_graph *a, *b;
+    const char *in_order[] = {els, cons, recs}, *backwards[] = {recs, cons, els};
+    const char *names[] = {"k.elements.csv", "k.connections.csv", "k.records.csv"};
+    const char *names_backwards[] = {"k.records.csv", "k.connections.csv", "k.elements.csv"};
+    eco_graph *a = NULL, *b = NULL;
     eco_error err = {0};
     warnings ws = {0};
     size_t ama, labx, t;
     (void)state;
 
-    assert_int_equal(eco_graph_new(&a), 0);
-    assert_int_equal(eco_graph_new(&b), 0);
-    assert_int_equal(import(a, els, "k.elements.csv", &ws, &err), 0);
-    assert_int_equal(import(a, cons, "k.connections.csv", &ws, &err), 0);
-    assert_int_equal(import(a, recs, "k.records.csv", &ws, &err), 0);
-    /* Connections first: the actors they make up give way to the elements. */
-    assert_int_equal(import(b, cons, "k.connections.csv", &ws, &err), 0);
-    assert_int_equal(import(b, els, "k.elements.csv", &ws, &err), 0);
-    assert_int_equal(import(b, recs, "k.records.csv", &ws, &err), 0);
+    assert_int_equal(import_all(&a, in_order, names, 3, &ws, &err), 0);
+    assert_int_equal(import_all(&b, backwards, names_backwards, 3, &ws, &err), 0);
     assert_int_equal(ws.count, 0);
     for (int k = 0; k < 2; k++) {
         eco_graph *g = k ? b : a;
@@ -269,7 +274,7 @@ static void bad_sheets_get_one_error_with_its_place(void **state)
     (void)state;
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        eco_graph *g;
+        eco_graph *g = NULL;
         eco_error err = {0};
         warnings ws = {0};
         char line[700];
@@ -277,10 +282,10 @@ static void bad_sheets_get_one_error_with_its_place(void **state)
         opt.format = "kumu";
         opt.warn = keep_warning;
         opt.warn_context = &ws;
-        assert_int_equal(eco_graph_new(&g), 0);
         assert_int_equal(
-            eco_import_buffer(g, cases[i].text, strlen(cases[i].text), "s.csv", &opt, &err),
+            eco_import_buffer(&g, cases[i].text, strlen(cases[i].text), "s.csv", &opt, &err),
             ECO_EDATA);
+        assert_null(g);
         assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)), cases[i].error);
         eco_graph_free(g);
     }

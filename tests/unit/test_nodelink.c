@@ -10,8 +10,9 @@
 #include "ecomap.h"
 #include "import_internal.h"
 
-static int import(eco_graph *g, const char *text, eco_error *err)
+static int import(eco_graph **g, const char *text, eco_error *err)
 {
+    *g = NULL;
     return eco_import_buffer(g, text, strlen(text), "graphs/g.json", NULL, err);
 }
 
@@ -38,13 +39,12 @@ static void json_kinds_are_told_apart(void **state)
 
 static void a_json_file_of_no_known_kind_is_an_error(void **state)
 {
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     char line[700];
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(import(g, "  {\"hello\": [1, 2]}", &err), ECO_EDATA);
+    assert_int_equal(import(&g, "  {\"hello\": [1, 2]}", &err), ECO_EDATA);
     assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)),
                         "graphs/g.json:1:3: error: a JSON file that is not an ecomap map: it has "
                         "no \"format\": \"ecomap\"");
@@ -65,13 +65,12 @@ static void ecomap_nodes_and_edges_come_back_as_written(void **state)
         "\"directed\": true, \"weight\": 2.5, \"evidence\": [{\"record\": \"r.txt\", \"source\": "
         "\"r/r.txt\", \"line\": 4, \"text\": \"AMA hosts LabX.\"}, {\"record\": null, \"source\":"
         " null, \"line\": null, \"text\": \"again\"}]}]}";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t ama, labx, t;
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(import(g, text, &err), 0);
+    assert_int_equal(import(&g, text, &err), 0);
     assert_int_equal(eco_graph_record_count(g), 0); /* nodes say their records themselves */
     assert_int_equal(eco_graph_find_actor_by_id(&ama, g, "ama"), 0);
     assert_int_equal(eco_graph_find_actor_by_id(&labx, g, "labx"), 0);
@@ -102,13 +101,12 @@ static void other_tools_nodes_keep_their_attributes(void **state)
         " \"links\": [{\"source\": 1, \"target\": \"x y\", \"relation\": \"funds\", \"since\": "
         "2019},"
         " {\"source\": \"x y\", \"target\": 9}]}";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t health, acme, t;
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(import(g, text, &err), 0);
+    assert_int_equal(import(&g, text, &err), 0);
     assert_int_equal(eco_graph_actor_count(g), 3); /* node 9 is made up, with a warning */
     assert_int_equal(eco_graph_find_actor(&health, g, "Ministry of Health", NULL), 0);
     assert_int_equal(eco_graph_find_actor(&acme, g, "Acme", NULL), 0);
@@ -143,14 +141,13 @@ static void bad_graphs_are_refused_where_they_go_wrong(void **state)
     (void)state;
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        eco_graph *g;
+        eco_graph *g = NULL;
         eco_error err = {0};
         char line[700];
         eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
         opt.format = "node-link";
-        assert_int_equal(eco_graph_new(&g), 0);
         assert_int_equal(
-            eco_import_buffer(g, cases[i].text, strlen(cases[i].text), "graphs/g.json", &opt, &err),
+            eco_import_buffer(&g, cases[i].text, strlen(cases[i].text), "graphs/g.json", &opt, &err),
             ECO_EDATA);
         assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)), cases[i].error);
         eco_graph_free(g);

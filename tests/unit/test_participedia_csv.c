@@ -31,16 +31,15 @@ static const char *cases =
 
 static void organizations_are_actors_typed_by_sector(void **state)
 {
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t i;
     (void)state;
 
     assert_string_equal(eco_import_detect(organizations, strlen(organizations)),
                         "participedia-csv");
-    assert_int_equal(eco_graph_new(&g), 0);
     assert_int_equal(
-        eco_import_buffer(g, organizations, strlen(organizations), "orgs.csv", NULL, &err), 0);
+        eco_import_buffer(&g, organizations, strlen(organizations), "orgs.csv", NULL, &err), 0);
     assert_int_equal(eco_graph_actor_count(g), 4);
     assert_int_equal(eco_graph_find_actor(&i, g, "Department of the Taoiseach", "Ireland"), 0);
     assert_int_equal(eco_graph_actor(g, i)->type, ECO_TYPE_GOVERNMENT);
@@ -57,16 +56,19 @@ static void organizations_are_actors_typed_by_sector(void **state)
 
 static void cases_tie_funders_to_organizers(void **state)
 {
-    eco_graph *g;
+    eco_importer *imp = NULL;
+    eco_graph *g = NULL;
     eco_error err = {0};
     size_t taoiseach, trinity, atlantic, labx, t;
     (void)state;
 
     assert_string_equal(eco_import_detect(cases, strlen(cases)), "participedia-csv");
-    assert_int_equal(eco_graph_new(&g), 0);
+    assert_int_equal(eco_importer_new(&imp, NULL, &err), 0);
     assert_int_equal(
-        eco_import_buffer(g, organizations, strlen(organizations), "orgs.csv", NULL, &err), 0);
-    assert_int_equal(eco_import_buffer(g, cases, strlen(cases), "cases.csv", NULL, &err), 0);
+        eco_importer_add_buffer(imp, organizations, strlen(organizations), "orgs.csv", &err), 0);
+    assert_int_equal(eco_importer_add_buffer(imp, cases, strlen(cases), "cases.csv", &err), 0);
+    assert_int_equal(eco_importer_finish(imp, &g, &err), 0);
+    eco_importer_free(imp);
     assert_int_equal(eco_graph_actor_count(g), 5); /* LabX, Portugal joins the four */
     assert_int_equal(eco_graph_find_actor(&taoiseach, g, "Department of the Taoiseach", NULL), 0);
     assert_int_equal(eco_graph_find_actor(&trinity, g, "Trinity College Dublin", NULL), 0);
@@ -108,14 +110,13 @@ static void every_layout_gives_the_same_organizations_and_ties(void **state)
         NULL};
 
     for (size_t k = 0; layouts[k]; k++) {
-        eco_graph *g;
+        eco_graph *g = NULL;
         eco_error err = {0};
         size_t council, fund;
         (void)state;
 
         assert_string_equal(eco_import_detect(layouts[k], strlen(layouts[k])), "participedia-csv");
-        assert_int_equal(eco_graph_new(&g), 0);
-        assert_int_equal(eco_import_buffer(g, layouts[k], strlen(layouts[k]), "p.csv", NULL, &err),
+        assert_int_equal(eco_import_buffer(&g, layouts[k], strlen(layouts[k]), "p.csv", NULL, &err),
                          0);
         assert_int_equal(eco_graph_actor_count(g), 2);
         assert_int_equal(eco_graph_find_actor(&council, g, "Harbour Council", NULL), 0);
@@ -132,13 +133,12 @@ static void every_layout_gives_the_same_organizations_and_ties(void **state)
 static void an_unclosed_quote_is_an_error(void **state)
 {
     const char *text = "id,type,title,sector\n1,organization,\"Never closed, ok\n";
-    eco_graph *g;
+    eco_graph *g = NULL;
     eco_error err = {0};
     char line[700];
     (void)state;
 
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, text, strlen(text), "o.csv", NULL, &err), ECO_EDATA);
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "o.csv", NULL, &err), ECO_EDATA);
     assert_string_equal(eco_error_format(&err, "error", line, sizeof(line)),
                         "o.csv:2:16: error: quoted field is never closed: a \" is missing");
     eco_graph_free(g);

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 static eco_graph *g;
 
@@ -36,10 +36,15 @@ static size_t add(const char *name, eco_actor_type type, const char *country)
     return i;
 }
 
+/* Resolves the hand-built g as an importer's finish does, with opt's alias file. */
 static void resolve(const eco_import_options *opt)
 {
     eco_error err = {0};
-    assert_int_equal(eco_import_resolve(g, opt, &err), 0);
+    eco_i_lexicon *aliases = NULL;
+    if (opt && opt->aliases)
+        assert_int_equal(eco_i_aliases_load(&aliases, opt->aliases, &err), 0);
+    assert_int_equal(eco_i_resolve(g, NULL, aliases, opt ? opt->aliases : NULL, &err), 0);
+    eco_i_lexicon_free(aliases);
 }
 
 static const char *canonical(const char *name, const char *country)
@@ -215,7 +220,9 @@ static void names_in_the_alias_file_are_recognised_in_records(void **state)
     size_t i;
     (void)state;
     opt.aliases = write_aliases("Kiva Trust Partners,Kiva,civil_society\n");
-    assert_int_equal(eco_import_buffer(g, text, sizeof(text) - 1, "n.md", &opt, &err), 0);
+    eco_graph_free(g);
+    g = NULL;
+    assert_int_equal(eco_import_buffer(&g, text, sizeof(text) - 1, "n.md", &opt, &err), 0);
     unlink(alias_path);
     assert_int_equal(eco_graph_find_actor(&i, g, "Kiva", NULL), 0);
     assert_int_equal(eco_graph_actor(g, i)->type, ECO_TYPE_CIVIL_SOCIETY);
@@ -224,10 +231,12 @@ static void names_in_the_alias_file_are_recognised_in_records(void **state)
 static void a_bad_alias_file_is_an_error_that_names_its_line(void **state)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_importer *imp = NULL;
     eco_error err = {0};
     (void)state;
     opt.aliases = write_aliases("alias,canonical,type\nX,Y,charity\n");
-    assert_int_equal(eco_import_resolve(g, &opt, &err), ECO_EDATA);
+    assert_int_equal(eco_importer_new(&imp, &opt, &err), ECO_EDATA);
+    assert_null(imp);
     unlink(alias_path);
     assert_int_equal(err.line, 2);
     assert_non_null(strstr(err.text, "charity"));

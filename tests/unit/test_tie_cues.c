@@ -54,8 +54,7 @@ static eco_graph *import_text(const char *text)
 {
     eco_graph *g = NULL;
     eco_error err = {0};
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, text, strlen(text), "note.md", NULL, &err), 0);
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "note.md", NULL, &err), 0);
     return g;
 }
 
@@ -118,8 +117,7 @@ static void a_provider_named_before_a_noun_cue_provides(void **state)
         "# Water meters\n\n[[country:Peru]]\n\n> Challenge statement: What is your challenge?\n\n"
         "The lab relied on World Bank financial support for two years.\n";
     (void)state;
-    assert_int_equal(eco_graph_new(&g), 0);
-    assert_int_equal(eco_import_buffer(g, plan, sizeof(plan) - 1, "p.md", NULL, &err), 0);
+    assert_int_equal(eco_import_buffer(&g, plan, sizeof(plan) - 1, "p.md", NULL, &err), 0);
     assert_int_equal(eco_graph_find_actor(&lab, g, "UNDP Accelerator Lab Peru", "Peru"), 0);
     assert_int_equal(eco_graph_find_actor(&fund, g, "World Bank", NULL), 0);
     assert_int_equal(eco_graph_find_tie(&t, g, fund, lab, ECO_TIE_FUNDING), 0);

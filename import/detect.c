@@ -1,0 +1,190 @@
+/*
+ * import/detect.c - the formats the importer reads, and telling them apart by content.
+ *
+ * Each input's format is detected from its bytes, never from its name: maps of other tools
+ * by their structure (JSON keys, a GraphML root, a sheet's header), records by the marks
+ * their sources leave (UNDP's "[[country:...]]" tags, Participedia's facet labels).  What
+ * only one wing knows how to recognise (a Kumu header, Participedia's columns) it answers
+ * through its header.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "hub.h"
+
+typedef struct format {
+    const char *name;    /* as given to --format and returned by eco_import_detect */
+    eco_i_reader read;   /* its reader */
+} format;
+
+static const format formats[] = {
+    {"json", eco_i_read_native},         {"csv", eco_i_read_ties_csv},
+    {"undp", eco_i_read_undp},           {"unpsa", eco_i_read_unpsa},
+    {"participedia", eco_i_read_participedia}, {"opsi", eco_i_read_opsi},
+    {"video", eco_i_read_video},         {"text", eco_i_read_text},
+    {"kumu", eco_i_read_kumu},           {"kumu-json", eco_i_read_kumu_json},
+    {"node-link", eco_i_read_node_link}, {"cytoscape", eco_i_read_cytoscape},
+    {"graphml", eco_i_read_graphml},     {"participedia-csv", eco_i_read_participedia_csv},
+    {NULL, NULL}};
+
+const char *const *eco_import_formats(void)
+{
+    static const char *const names[] = {
+        "json",      "csv",       "undp",      "unpsa",   "participedia",     "opsi", "video",
+        "text",      "kumu",      "kumu-json", "node-link", "cytoscape", "graphml",
+        "participedia-csv", NULL};
+    return names;
+}
+
+eco_i_reader eco_i_format_reader(const char *name)
+{
+    for (const format *f = formats; f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f->read;
+    return NULL;
+}
+
+const char *eco_i_format_name(const char *name)
+{
+    for (const format *f = formats; f->name; f++)
+        if (strcmp(f->name, name) == 0)
+            return f->name;
+    return NULL;
+}
+
+/* ---- Detection -------------------------------------------------------------------------- */
+
+static const char *skip_bom_and_space(const char *p, const char *end)
+{
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    return p;
+}
+
+/* Whether the header field [p, end) names a column, quotes and spaces aside, any case. */
+static int field_is(const char *p, const char *end, const char *name)
+{
+    size_t len = strlen(name);
+    while (p < end && (*p == ' ' || *p == '"'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '"' || end[-1] == '\r'))
+        end--;
+    return (size_t)(end - p) == len && strncasecmp(p, name, len) == 0;
+}
+
+/* A CSV of ties names its source and target columns in its first line, however long. */
+static int looks_like_ties_csv(const char *p, const char *end)
+{
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    int has_source = 0, has_target = 0, fields = 0;
+
+    end = eol ? eol : end;
+    for (const char *field = p; field <= end; fields++) {
+        const char *stop = field;
+        while (stop < end && *stop != ',' && *stop != ';' && *stop != '\t')
+            stop++;
+        has_source |= field_is(field, stop, "source") || field_is(field, stop, "from");
+        has_target |= field_is(field, stop, "target") || field_is(field, stop, "to");
+        field = stop + 1;
+    }
+    return fields > 1 && has_source && has_target;
+}
+
+/* 1 when the first limit bytes of data hold needle. */
+static int holds(const char *data, size_t len, size_t limit, const char *needle)
+{
+    return eco_i_memmem(data, len < limit ? len : limit, needle, strlen(needle)) != NULL;
+}
+
+/* Lines of the first part of data that equal a label of Participedia's facet block. */
+static int participedia_labels(const char *data, size_t len)
+{
+    char line[80];
+    int found = 0;
+    for (size_t at = 0, lines = 0; at < len && lines < 200; lines++) {
+        const char *eol = memchr(data + at, '\n', len - at);
+        size_t n = (size_t)((eol ? eol : data + len) - (data + at));
+        while (n && data[at + n - 1] == '\r')
+            n--;
+        if (n < sizeof(line)) {
+            memcpy(line, data + at, n);
+            line[n] = '\0';
+            found += eco_i_participedia_label(line);
+        }
+        at = eol ? (size_t)(eol - data) + 1 : len;
+    }
+    return found;
+}
+
+/* Text: UTF-8 (or nearly: a few stray bytes), with letters and few control characters. */
+static int looks_like_text(const char *p, const char *end)
+{
+    size_t bad = 0, letters = 0, n = (size_t)(end - p) < 65536 ? (size_t)(end - p) : 65536;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        unsigned char c = (unsigned char)p[i];
+        size_t k = c < 0x80 ? 1 : eco_i_utf8_decode(p + i, n - i, &cp);
+        if (k == 0) {
+            bad++, i++;
+            continue;
+        }
+        letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        bad += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+        i += k;
+    }
+    return letters >= 20 && bad * 100 < n;
+}
+
+const char *eco_import_detect(const char *data, size_t len)
+{
+    const char *end = data + len;
+    const char *p = skip_bom_and_space(data, end);
+    size_t rest = (size_t)(end - p);
+
+    if (p == end || memchr(data, '\0', len))
+        return NULL; /* empty or binary */
+    if (*p == '{' || (*p == '[' && !(rest > 1 && p[1] == '[')))
+        return eco_i_json_kind(p, rest);
+    if (*p == '<' && holds(p, rest, 4096, "<graphml"))
+        return "graphml";
+    /* Sheets are known by their header, which no real sheet makes longer than this. */
+    if (eco_i_kumu_table(p, rest < 65536 ? rest : 65536))
+        return "kumu";
+    if (eco_i_is_participedia_csv(p, rest < 65536 ? rest : 65536))
+        return "participedia-csv";
+    if (looks_like_ties_csv(p, end))
+        return "csv";
+    if (holds(p, rest, 8192, "[[country:") || holds(p, rest, 8192, "[[focal_point:") ||
+        holds(p, rest, 8192, "[[type:learningplan]]") || holds(p, rest, 8192, "[[type:experiment]]"))
+        return "undp";
+    if (holds(p, rest, 8192, "\xE6\x9C\xBA\xE6\x9E\x84\xE5\x90\x8D\xE7\xA7\xB0") ||
+        holds(p, rest, 8192, "\xE8\x81\x94\xE5\x90\x88\xE5\x9B\xBD\xE6\x88\x90\xE5\x91\x98\xE5\x9B\xBD") ||
+        (holds(p, rest, 65536, "Nomination form") && holds(p, rest, 65536, "Questions/Answers")))
+        return "unpsa";
+    if (participedia_labels(p, rest) >= 6)
+        return "participedia";
+    if (holds(p, rest, 4096, "\nOrganisation name ") || holds(p, rest, 4096, "\nOrganization name "))
+        return "opsi";
+    if ((rest > 4 && memcmp(p, "---", 3) == 0 && holds(p, rest, 2048, "videoId:")) ||
+        holds(p, rest, 4096, "yt-timestamp") || holds(p, rest, 4096, "\nFrom: [["))
+        return "video";
+    if (looks_like_text(p, end))
+        return "text";
+    return NULL;
+}
+
+const char *eco_i_unrecognised(const char *data, size_t len)
+{
+    if (len == 0)
+        return "file is empty";
+    if (len >= 4 && (memcmp(data, "\xFF\xFE\0\0", 4) == 0 || memcmp(data, "\0\0\xFE\xFF", 4) == 0))
+        return "file is UTF-32: ecomap reads UTF-8; convert it (iconv -f UTF-32 -t UTF-8)";
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0))
+        return "file is UTF-16: ecomap reads UTF-8; convert it (iconv -f UTF-16 -t UTF-8)";
+    if (memchr(data, '\0', len))
+        return "file holds binary data, not a map or records";
+    return "format not recognised: expected an ecomap JSON map, a CSV of ties with source "
+           "and target columns, or records in text";
+}

@@ -1,0 +1,257 @@
+/*
+ * import/importer.c - the importer: one object for one import, from the inputs added to it
+ * to the resolved map it finishes into.
+ *
+ * It owns what reading the inputs shares: the options, the user's alias file (read once,
+ * when it is made), the list of inputs and their bytes (import/inputs.c), the spellings
+ * records vote for, and the memory each wing of readers keeps from input to input (Kumu's
+ * stand-ins, the names already resolved, what each UNDP prompt asks).  Finishing reads the
+ * inputs in the order of their contents, hands each to the reader of its format, and then
+ * resolves the map (import/resolve.c): no caller can forget to.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hub.h"
+
+enum { OPEN, FINISHED };
+
+struct eco_importer {
+    eco_import_options opt; /* a copy of the caller's, with strings of its own */
+    char *format;           /* opt.format's copy (owned) */
+    char *aliases;          /* opt.aliases's copy (owned) */
+    eco_i_lexicon *user;    /* opt.aliases, read when the importer was made */
+    eco_graph *graph;       /* what the inputs are read into (owned until finished) */
+    eco_i_session session;  /* what the readers see of the importer */
+    eco_i_inputs inputs;    /* every input listed, with its bytes */
+    int state;              /* OPEN, or FINISHED once eco_importer_finish ran */
+};
+
+static char *copy_or_null(const char *s, int *rc)
+{
+    char *copy = s ? malloc(strlen(s) + 1) : NULL;
+    if (s && !copy)
+        *rc = ECO_ENOMEM;
+    return copy ? strcpy(copy, s) : NULL;
+}
+
+int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_error *err)
+{
+    static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
+    eco_importer *imp = calloc(1, sizeof(*imp));
+    int rc = 0;
+
+    if (!imp)
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
+    imp->opt = opt ? *opt : defaults;
+    imp->format = copy_or_null(imp->opt.format, &rc);
+    imp->aliases = copy_or_null(imp->opt.aliases, &rc);
+    imp->opt.format = imp->format;
+    imp->opt.aliases = imp->aliases;
+    if (rc < 0 || (rc = eco_graph_new(&imp->graph)) < 0 ||
+        (rc = eco_i_prose_cache_new(&imp->session.prose)) < 0 ||
+        (rc = eco_i_maps_cache_new(&imp->session.maps)) < 0) {
+        rc = eco_error_set(err, rc, NULL, 0, 0, "out of memory");
+        goto cleanup;
+    }
+    if (imp->aliases && (rc = eco_i_aliases_load(&imp->user, imp->aliases, err)) < 0)
+        goto cleanup;
+    imp->session.opt = &imp->opt;
+    imp->session.user = imp->user;
+    eco_i_votes_init(&imp->session.votes, imp->graph);
+    *out = imp;
+    imp = NULL;
+cleanup:
+    eco_importer_free(imp);
+    return rc;
+}
+
+void eco_importer_free(eco_importer *imp)
+{
+    if (!imp)
+        return;
+    eco_i_inputs_free(&imp->inputs);
+    eco_i_votes_free(&imp->session.votes);
+    eco_i_prose_cache_free(imp->session.prose);
+    eco_i_maps_cache_free(imp->session.maps);
+    eco_i_lexicon_free(imp->user);
+    eco_graph_free(imp->graph);
+    free(imp->format);
+    free(imp->aliases);
+    free(imp);
+}
+
+static int check_open(const eco_importer *imp, eco_error *err)
+{
+    if (!imp)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "no importer");
+    if (imp->state != OPEN)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0,
+                             "the import has finished: its importer can only be freed");
+    return 0;
+}
+
+int eco_importer_add_path(eco_importer *imp, const char *path, eco_error *err)
+{
+    int rc;
+
+    if ((rc = check_open(imp, err)) < 0)
+        return rc;
+    if (!path || !*path)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
+    return eco_i_inputs_add_path(&imp->inputs, path, &imp->opt, err);
+}
+
+int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len, const char *source,
+                            eco_error *err)
+{
+    int rc;
+
+    if ((rc = check_open(imp, err)) < 0)
+        return rc;
+    if ((!data && len) || !source)
+        return eco_error_set(err, ECO_EUSAGE, source, 0, 0, "no data or no source");
+    return eco_i_inputs_add_buffer(&imp->inputs, data ? data : "", len, source, &imp->opt, err);
+}
+
+/* ---- Reading ---------------------------------------------------------------------------- */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Hands one input to the reader of its format, and lets its bytes go. */
+static int read_listed(eco_importer *imp, eco_i_listed *f, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_listed_bytes(&imp->inputs, f, err)) < 0)
+        return rc;
+    eco_i_input in = {f->bytes.data, f->len,    f->source,     base_name(f->source),
+                      &imp->opt,     imp->user, &imp->session};
+    rc = eco_i_format_reader(f->format)(imp->graph, &in, err);
+    eco_i_listed_release(&imp->inputs, f);
+    return rc;
+}
+
+/* Reads every listed input in order, telling opt->progress the share of bytes read as it
+ * grows by a whole percent: by files, a folder of a few large records would jump. */
+static int read_all(eco_importer *imp, eco_error *err)
+{
+    const eco_import_options *opt = &imp->opt;
+    double total = 0, done = 0;
+    int shown = -1, rc = 0;
+
+    eco_i_inputs_order(&imp->inputs);
+    for (size_t i = 0; i < imp->inputs.count; i++)
+        total += (double)imp->inputs.items[i].len + 1;
+    for (size_t i = 0; i < imp->inputs.count && rc == 0; i++) {
+        int percent = (int)(100 * done / total);
+        if (opt->progress && percent != shown)
+            opt->progress(shown = percent, opt->progress_context);
+        rc = read_listed(imp, &imp->inputs.items[i], err);
+        done += (double)imp->inputs.items[i].len + 1;
+    }
+    if (opt->progress && rc == 0 && imp->inputs.count)
+        opt->progress(100, opt->progress_context);
+    /* readers append records to actors in the order of reading: one sort at the end */
+    eco_i_graph_sort_records(imp->graph);
+    return rc;
+}
+
+int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err)
+{
+    int rc;
+
+    if ((rc = check_open(imp, err)) < 0)
+        return rc;
+    imp->state = FINISHED;
+    /* Kumu's stand-ins first, before any merge takes a stand-in's actor elsewhere. */
+    if ((rc = read_all(imp, err)) < 0 ||
+        (rc = eco_i_kumu_stand_ins(imp->graph, &imp->session, err)) < 0 ||
+        (rc = eco_i_resolve(imp->graph, &imp->session.votes, imp->user, imp->aliases, err)) < 0)
+        return rc;
+    *out = imp->graph;
+    imp->graph = NULL;
+    imp->session.votes.graph = NULL;
+    return 0;
+}
+
+/* ---- One call ---------------------------------------------------------------------------- */
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int eco_import_paths(eco_graph **out, const char *const *paths, size_t n,
+                     const eco_import_options *opt, eco_error *err)
+{
+    eco_importer *imp = NULL;
+    const char **given = NULL;
+    int rc;
+
+    if ((rc = eco_importer_new(&imp, opt, err)) < 0)
+        goto cleanup;
+    if (imp->opt.format && !eco_i_format_name(imp->opt.format)) {
+        rc = eco_error_set(err, ECO_EUSAGE, n ? paths[0] : NULL, 0, 0,
+                           "unknown input format \"%s\"", imp->opt.format);
+        goto cleanup;
+    }
+    if (n && !(given = malloc(n * sizeof(*given)))) {
+        rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
+        goto cleanup;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!paths[i] || !*paths[i]) {
+            rc = eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "empty input path");
+            goto cleanup;
+        }
+        given[i] = paths[i];
+    }
+    /* in name order, so that the first error does not depend on the order of the paths */
+    if (n > 1)
+        qsort(given, n, sizeof(*given), compare_names);
+    for (size_t i = 0; i < n && rc == 0; i++)
+        if (i == 0 || strcmp(given[i], given[i - 1]) != 0)
+            rc = eco_importer_add_path(imp, given[i], err);
+    if (rc == 0)
+        rc = eco_importer_finish(imp, out, err);
+cleanup:
+    free(given);
+    eco_importer_free(imp);
+    return rc;
+}
+
+int eco_import_buffer(eco_graph **out, const char *data, size_t len, const char *source,
+                      const eco_import_options *opt, eco_error *err)
+{
+    eco_importer *imp = NULL;
+    int rc;
+
+    if ((rc = eco_importer_new(&imp, opt, err)) == 0 &&
+        (rc = eco_importer_add_buffer(imp, data, len, source, err)) == 0)
+        rc = eco_importer_finish(imp, out, err);
+    eco_importer_free(imp);
+    return rc;
+}
+
+int eco_graph_load(eco_graph **out, const char *path, eco_error *err)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_importer *imp = NULL;
+    int rc;
+
+    opt.format = "json";
+    if ((rc = eco_importer_new(&imp, &opt, err)) < 0)
+        return rc;
+    /* a map comes back as it was saved: read, and nothing resolved */
+    if ((rc = eco_importer_add_path(imp, path, err)) == 0 && (rc = read_all(imp, err)) == 0) {
+        *out = imp->graph;
+        imp->graph = NULL;
+    }
+    eco_importer_free(imp);
+    return rc;
+}

@@ -1,0 +1,73 @@
+/*
+ * import/session.c - what every reader of one import may use, whatever its format: the
+ * channel for warnings, and the votes records cast for the spellings of names.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "import_internal.h"
+
+int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source, int line,
+               int column, const char *fmt, ...)
+{
+    eco_error warning = {0};
+    va_list ap;
+
+    va_start(ap, fmt);
+    if (opt->strict) {
+        eco_error_setv(err, ECO_EDATA, source, line, column, fmt, ap);
+        va_end(ap);
+        return ECO_EDATA;
+    }
+    eco_error_setv(&warning, ECO_EDATA, source, line, column, fmt, ap);
+    va_end(ap);
+    if (opt->warn)
+        opt->warn(&warning, opt->warn_context);
+    return 0;
+}
+
+/* ---- Votes for names -------------------------------------------------------------------- */
+
+void eco_i_votes_init(eco_i_votes *v, eco_graph *graph)
+{
+    memset(v, 0, sizeof(*v));
+    v->graph = graph;
+}
+
+void eco_i_votes_free(eco_i_votes *v)
+{
+    if (!v)
+        return;
+    eco_i_map_free(&v->last_voter);
+    eco_i_map_free(&v->count);
+}
+
+int eco_i_vote(eco_i_votes *v, const char *name, const char *record)
+{
+    int rc = 0;
+    const char *pooled = eco_i_graph_intern(v->graph, name, &rc);
+    const char *voter = eco_i_graph_intern(v->graph, record ? record : "", &rc);
+    size_t votes = 0, last = 0;
+
+    if (rc < 0 || !pooled || !voter)
+        return rc < 0 ? rc : ECO_EUSAGE;
+    /* A record is read whole before the next: the record that voted last for a spelling is
+     * the only one that can be voting again. */
+    if (eco_i_map_get(&v->last_voter, eco_i_ptr_key(pooled), &last) &&
+        last == (size_t)(uintptr_t)voter)
+        return 0;
+    if (eco_i_map_put(&v->last_voter, eco_i_ptr_key(pooled), (size_t)(uintptr_t)voter) < 0)
+        return ECO_ENOMEM;
+    eco_i_map_get(&v->count, eco_i_ptr_key(pooled), &votes);
+    return eco_i_map_put(&v->count, eco_i_ptr_key(pooled), votes + 1);
+}
+
+size_t eco_i_votes_for(const eco_i_votes *v, const char *name)
+{
+    const char *pooled = v && v->graph ? eco_i_pool_find(eco_i_graph_pool(v->graph), name) : NULL;
+    size_t votes = 0;
+
+    if (pooled)
+        eco_i_map_get(&v->count, eco_i_ptr_key(pooled), &votes);
+    return votes;
+}
