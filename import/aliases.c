@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 static int same_name(const char *a, const char *b)
 {

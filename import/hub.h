@@ -10,7 +10,46 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "import_internal.h"
+#include "input.h"
+#include "maps/maps.h"
+#include "prose/prose.h"
+
+/* ---- The user's alias file (import/aliases.c) -------------------------------------------- */
+
+/* Loads a user's alias file (CSV "alias,canonical[,type,country]") into a new lexicon that
+ * belongs to the caller.  0, or an ECO_E* code with err naming the file and line. */
+int eco_i_aliases_load(eco_i_lexicon **out, const char *path, eco_error *err);
+
+/* Adds the lines of an alias file, len bytes of text read from source, to lex.  A line that
+ * would make two names each other's alias is an error.  O(lines * entries). */
+int eco_i_aliases_parse(eco_i_lexicon *lex, const char *text, size_t len, const char *source,
+                        eco_error *err);
+
+/* ---- Resolution (import/resolve.c) ------------------------------------------------------ */
+
+/*
+ * Entity resolution across everything read into g, run once after the last input (the
+ * importer's finish): each actor takes the spelling that most records voted for (votes may
+ * be NULL: none); ids made from names are made again, and g is put in the order the native
+ * map is written in; actors that are one body under several names become one actor (an
+ * acronym defined for one and used as the other's name, "Portuguese X" and "X" in Portugal,
+ * a shorter form of a long name in one country, initials, a legal form); then every line of
+ * aliases, when not NULL, merges the actors its alias and canonical name designate, renames
+ * the result and sets its type and country; then ids and order once more.  Actors of
+ * different countries are never merged.  0, or ECO_ENOMEM with err set (naming
+ * aliases_source when applying the aliases failed).  O(actors * aliases + ties log ties)
+ * expected.
+ */
+int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
+                  const char *aliases_source, eco_error *err);
+
+/*
+ * Which of n spellings of one actor is its name: a spelling that is not an acronym before
+ * one that is ("Tax and Customs Authority" before "AT"), then the one most records used
+ * (votes[i]), then the one with the most characters, then the first in byte order.  The
+ * index of the winner; 0 when n is 0.  O(n * length of the spellings).
+ */
+size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t n);
 
 /* ---- Formats (import/detect.c) ---------------------------------------------------------- */
 

@@ -413,7 +413,8 @@ int eco_i_inputs_add_path(eco_i_inputs *list, const char *path, const eco_import
         return rc;
     /* A folder that gave nothing is a mistake to say, not an empty map to write. */
     if (kept == 0 && !is_stdin)
-        return eco_error_set(err, ECO_EDATA, path, 0, 0, "holds no map or records that ecomap reads");
+        return eco_error_set(err, ECO_EDATA, path, 0, 0,
+                             "holds no map or records that ecomap reads");
     return 0;
 }
 

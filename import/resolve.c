@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 typedef struct merge {
     const char *kept, *absorbed; /* actor ids */

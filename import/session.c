@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 
-#include "import_internal.h"
+#include "input.h"
 
 int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source, int line,
                int column, const char *fmt, ...)

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 /* The winner of forms with votes, checked to be the same in every rotation of the list. */
 static const char *best(const char *const *forms, const size_t *votes, size_t n)

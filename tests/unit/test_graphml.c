@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "ecomap.h"
-#include "import_internal.h"
+#include "hub.h"
 
 static void tokens_decode_entities_cdata_and_attributes(void **state)
 {

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "ecomap.h"
-#include "import_internal.h"
+#include "hub.h"
 
 static int import(eco_graph **g, const char *text, eco_error *err)
 {

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "ecomap.h"
-#include "import_internal.h"
+#include "hub.h"
 
 static const char *organizations =
     "id,type,title,url,country,sector_1,sector_2,general_issues\r\n"

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 static eco_graph *g;
 

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 static int is_capital(unsigned char c)
 {

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "import_internal.h"
+#include "hub.h"
 
 static eco_tie_kind cue(const char *text, eco_i_cue_role *role)
 {

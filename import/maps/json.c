@@ -1,5 +1,6 @@
 /*
- * import/json_locate.c - loading JSON texts, and where a value stands in one.
+ * import/maps/json.c - JSON texts: loading them, telling which map one holds, and where a
+ * value stands in one.
  *
  * jansson reports the position of syntax errors but keeps none for the values it parsed.
  * When a well-formed map says something wrong ("tie 3 names an unknown actor"), this walks
@@ -9,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
-#include "internal.h"
+#include "maps.h"
 
 /* ---- Loading ---------------------------------------------------------------------------- */
 
@@ -164,4 +164,46 @@ void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path
     }
     *line = c.line;
     *column = c.column;
+}
+
+/* ---- Which map a JSON text holds -------------------------------------------------------- */
+
+static const char *array_kind(json_t *root)
+{
+    json_t *first = json_array_get(root, 0);
+    if (json_is_object(first) && json_is_object(json_object_get(first, "data")))
+        return "cytoscape";
+    return NULL;
+}
+
+const char *eco_i_json_kind(const char *data, size_t len)
+{
+    json_t *root, *elements;
+    const char *kind = NULL;
+
+    /* ecomap writes "format" first: a map is known without parsing it twice. */
+    if (eco_i_memmem(data, len < 256 ? len : 256, "\"format\"", 8))
+        return "json";
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        data += 3, len -= 3;
+    eco_i_watch_jansson(); /* the importer asks eco_i_watch_failed after detecting */
+    if (!(root = json_loadb(data, len, 0, NULL)))
+        return "json";
+    elements = json_object_get(root, "elements");
+    if (json_is_array(root))
+        kind = array_kind(root);
+    else if (json_object_get(root, "format"))
+        kind = "json";
+    else if (json_object_get(root, "connections") ||
+             (json_is_array(elements) && json_is_object(json_array_get(elements, 0)) &&
+              json_is_object(json_object_get(json_array_get(elements, 0), "attributes"))))
+        kind = "kumu-json";
+    else if (json_is_object(elements) || json_is_array(elements))
+        kind = "cytoscape";
+    else if (json_array_size(json_object_get(root, "nodes")) > 0 ||
+             (json_is_array(json_object_get(root, "nodes")) && json_object_get(root, "directed")))
+        kind = "node-link";
+    json_decref(root);
+    /* Any other JSON is read as a map, so that the native reader says what it lacks. */
+    return kind ? kind : "json";
 }

@@ -1,83 +1,20 @@
 /*
- * import/kumu.c - spreadsheets in Kumu's convention: an elements table (Label, Type,
- * Description, Tags, any other column an attribute), a connections table (From, To, Type,
- * Direction, Weight...), and the records table ecomap writes beside them.
+ * import/maps/kumu_sheets.c - spreadsheets in Kumu's convention: an elements table (Label,
+ * Type, Description, Tags, any other column an attribute), a connections table (From, To,
+ * Type, Direction, Weight...), and the records table ecomap writes beside them.
  *
  * ecomap's own Kumu export (docs/FORMAT.md, "kumu (CSV)") reads back into the same map:
  * its IDs become actor ids, its Aliases, Records and four Evidence columns are '|' lists
  * with '\' escapes, and neither table adds a record of its own.  A plain Kumu sheet has
  * none of those columns: its file is then the record that every element and connection is
- * seen in, and each connection's evidence is its row.
- *
- * Also here, because every reader of other tools' maps needs them: the '|' lists of
- * docs/FORMAT.md.  Types and relations in words are core's vocabulary (core/vocabulary.c).
+ * seen in, and each connection's evidence is its row.  Types and relations in words are
+ * core's vocabulary (core/vocabulary.c); '|' lists are import/maps/lists.c's.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "import_internal.h"
-#include "internal.h"
-
-/* ---- Lists and evidence items ----------------------------------------------------------- */
-
-int eco_i_list_each(const char *text, int escaped, eco_i_item_fn fn, void *ctx)
-{
-    size_t len = strlen(text), w = 0;
-    char *item;
-    int rc = 0;
-
-    if (len == 0)
-        return 0;
-    if (!(item = malloc(len + 1)))
-        return ECO_ENOMEM;
-    for (size_t i = 0; i <= len && rc >= 0; i++) {
-        if (i == len || text[i] == '|') {
-            item[w] = '\0';
-            rc = fn(item, ctx);
-            w = 0;
-        } else if (escaped && text[i] == '\\' && i + 1 < len) {
-            item[w++] = text[++i];
-        } else {
-            item[w++] = text[i];
-        }
-    }
-    free(item);
-    return rc < 0 ? rc : 0;
-}
-
-void eco_i_evidence_parse(eco_evidence *ev, char *item)
-{
-    memset(ev, 0, sizeof(*ev));
-    /* The first ":DIGITS" followed by ": " or the end gives the line. */
-    for (char *colon = strchr(item, ':'); colon; colon = strchr(colon + 1, ':')) {
-        size_t digits = strspn(colon + 1, "0123456789");
-        char *after = colon + 1 + digits;
-        long line;
-        if (digits == 0 || digits > 9 || (*after && strncmp(after, ": ", 2) != 0))
-            continue;
-        char saved = *after;
-        *after = '\0';
-        if (eco_i_parse_long(colon + 1, 1, 1000000000L, &line) == 0) {
-            *colon = '\0';
-            ev->record = *item ? item : NULL;
-            ev->line = (int)line;
-            ev->text = saved ? after + 2 : NULL;
-            return;
-        }
-        *after = saved;
-    }
-    char *sep = strstr(item, ": ");
-    if (sep) {
-        *sep = '\0';
-        ev->record = *item ? item : NULL;
-        ev->text = sep[2] ? sep + 2 : NULL;
-    } else if (strchr(item, ' ')) {
-        ev->text = *item ? item : NULL;
-    } else {
-        ev->record = *item ? item : NULL;
-    }
-}
+#include "maps.h"
 
 /* ---- Headers ---------------------------------------------------------------------------- */
 

@@ -1,5 +1,5 @@
 /*
- * import/native.c - ecomap's own JSON map (docs/FORMAT.md) into a graph.
+ * import/maps/native.c - ecomap's own JSON map (docs/FORMAT.md) into a graph.
  *
  * The map is read into a fresh graph first and then absorbed into the caller's, so that a
  * map imported into an empty graph comes back exactly as it was saved, ids and all, and a
@@ -11,8 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "import_internal.h"
-#include "internal.h"
+#include "maps.h"
 
 #define FORMAT_VERSION 1
 #define MAX_DEPTH 6

@@ -1,15 +1,14 @@
 /*
- * import/cytoscape.c - Cytoscape.js JSON in its three layouts: {"elements": {"nodes": [...],
- * "edges": [...]}} (cy.json(), Cytoscape's .cyjs, ecomap's export), {"elements": [...]} and
- * a bare array of elements, where each element says its "group" or is an edge by having a
- * source and a target.  Each element's "data" is read as a node-link node or edge is
- * (import/nodelink.c); "value", NetworkX's copy of the id, is dropped.
+ * import/maps/cytoscape.c - Cytoscape.js JSON in its three layouts: {"elements": {"nodes":
+ * [...], "edges": [...]}} (cy.json(), Cytoscape's .cyjs, ecomap's export), {"elements":
+ * [...]} and a bare array of elements, where each element says its "group" or is an edge by
+ * having a source and a target.  Each element's "data" is read as a node-link node or edge
+ * is (import/maps/json_graph.c); "value", NetworkX's copy of the id, is dropped.
  */
 #include <jansson.h>
 #include <string.h>
 
-#include "import_internal.h"
-#include "internal.h"
+#include "maps.h"
 
 static const char *const skipped_node_keys[] = {"value", NULL};
 

@@ -1,5 +1,5 @@
 /*
- * import/video.c - summaries of videos and meetings, and any other text.
+ * import/prose/summaries.c - summaries of videos and meetings, and any other text.
  *
  * A video summary has a YAML header (title, videoId), names its channel as
  * "From: [[channel]]", and is cut by "##" headings, often one per organisation presenting
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 /* Folded and without spaces or trailing digits: "oecdobservatoryofpublicsec3116" ->
  * "oecdobservatoryofpublicsec", to compare a channel handle with names. */

@@ -1,6 +1,6 @@
 /*
- * import/cases.c - case entries and case studies: Participedia entries, OECD OPSI case
- * studies, and UN Public Service Awards nominations.
+ * import/prose/cases.c - case entries and case studies: Participedia entries, OECD OPSI
+ * case studies, and UN Public Service Awards nominations.
  *
  * Each is a page made for reading: a few labelled facts (title, country, the organisation)
  * and prose.  The organisation or case the page is about becomes the record's subject, so
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 static size_t word_count(const char *s)
 {

@@ -1,5 +1,5 @@
 /*
- * import/participedia_csv.c - Participedia's CSV export of cases, methods and
+ * import/prose/participedia_csv.c - Participedia's CSV export of cases, methods and
  * organizations (participedia.net, "Download CSV"; the columns of participedia/api's
  * create-csv-data-dump and its successor): a header with id, type and title, one entry a
  * row.
@@ -18,8 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import_internal.h"
-#include "internal.h"
+#include "prose.h"
 
 #define MAX_NAMES 16
 

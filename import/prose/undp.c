@@ -1,5 +1,5 @@
 /*
- * import/undp.c - UNDP Accelerator Lab records: learning plans, experiments, solutions.
+ * import/prose/undp.c - UNDP Accelerator Lab records: learning plans, experiments, solutions.
  *
  * A record is Markdown made from a form: "[[key:value]]" tags (country, year, type,
  * partnering_sector), "## Section" headings, "> question" prompts, and answers, often
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 /* What a prompt asks for. */
 typedef enum ask {

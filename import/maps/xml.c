@@ -1,5 +1,5 @@
 /*
- * import/xml.c - a small, strict XML tokenizer: what GraphML needs and no more.
+ * import/maps/xml.c - a small, strict XML tokenizer: what GraphML needs and no more.
  *
  * ecomap keeps its dependencies to igraph, jansson and Graphviz, so GraphML is read with
  * this reader instead of libxml2.  It is strict where a lenient reader would misread: tags
@@ -11,10 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "maps.h"
 
 #define XML_MAX_DEPTH 1000
-#include "internal.h"
 
 void eco_i_xml_init(eco_i_xml *x, const char *data, size_t len)
 {

@@ -1,6 +1,6 @@
 /*
- * import/record.c - what every reader of documents shares: the record, its actors, and
- * the ties its prose states.
+ * import/prose/record.c - what every reader of documents shares: the record, its actors,
+ * and the ties its prose states.
  *
  * A reader sets the record's facts (title, country, year), adds the actors its structure
  * names (the lab, the case, the institution, partner fields), and queues its prose.  When
@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 #define MAX_CUES 16
 #define MAX_EVIDENCE 600

@@ -1,5 +1,5 @@
 /*
- * import/partners.c - the answer to "name your partners", cut into organisations.
+ * import/prose/partners.c - the answer to "name your partners", cut into organisations.
  *
  * People fill partner fields every way there is: numbered lists, bullets, one per line,
  * commas, "and", "&", "/", wide gaps, a description after a colon or a dash, qualifiers in
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 #define MAX_PIECE 600
 

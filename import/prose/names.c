@@ -1,6 +1,6 @@
 /*
- * import/extract.c - organisations named in prose, and the cue phrases that say how two of
- * them are tied.
+ * import/prose/names.c - the organisations a sentence names.  (How two of them are tied is
+ * import/prose/cues.c's; what type a name says, core's vocabulary.)
  *
  * A sentence is cut into tokens; runs of capitalised words joined by "of", "de", "and",
  * commas and the like form chains; a chain is cut into items at commas, "and", "&", "/"
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 #define MAX_TOKENS 400
 #define MAX_NAME_TOKENS 24

@@ -1,8 +1,7 @@
 /*
- * import/nodelink.c - NetworkX node-link JSON ({"nodes": [...], "edges" or "links": [...]}),
- * and what every reader of another tool's graph shares: the mapper, which reads the input
- * into a graph of its own and joins it to the caller's at the end, and the reading of one
- * JSON node or edge, which Cytoscape.js JSON shares too.
+ * import/maps/json_graph.c - one node or one edge of a graph in JSON, as NetworkX's
+ * node-link, Cytoscape.js and Kumu's project JSON give them (import/maps/node_link.c,
+ * cytoscape.c, kumu_json.c).
  *
  * ecomap's own export comes back as it was written: node ids are actor ids, "aliases" and
  * "records" are lists, "attribute:KEY" is the attribute KEY, edges carry their evidence.
@@ -16,99 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
-#include "internal.h"
-
-/* ---- The mapper ------------------------------------------------------------------------- */
-
-int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format, eco_error *err)
-{
-    memset(m, 0, sizeof(*m));
-    m->in = in;
-    m->format = format;
-    if (eco_graph_new(&m->map) < 0)
-        return eco_error_set(err, ECO_ENOMEM, in->source, 0, 0, "out of memory");
-    return 0;
-}
-
-void eco_i_mapper_close(eco_i_mapper *m)
-{
-    eco_graph_free(m->map);
-    eco_i_map_free(&m->node_of);
-    m->map = NULL;
-}
-
-/* 1 when key is already an id as ecomap makes them: ASCII letters, digits and '-'. */
-static int is_slug(const char *key)
-{
-    char slug[256];
-    size_t n = eco_name_slug(slug, sizeof(slug), key);
-    return n > 0 && n < sizeof(slug) && strcmp(slug, key) == 0;
-}
-
-int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char *name,
-                      eco_actor_type type, const char *country)
-{
-    int rc = 0;
-    const char *pooled = eco_i_pool_intern(eco_i_graph_pool(m->map), key, &rc);
-    const char *id = NULL;
-    size_t seen;
-
-    if (!pooled)
-        return ECO_ENOMEM;
-    if (eco_i_map_get(&m->node_of, eco_i_ptr_key(pooled), &seen))
-        return ECO_EDATA;
-    if (is_slug(key) && eco_graph_find_actor_by_id(NULL, m->map, key) < 0)
-        id = key;
-    if ((rc = eco_graph_add_actor(out, m->map, id, name && *name ? name : key, type,
-                                  country && *country ? country : NULL)) < 0)
-        return rc;
-    return eco_i_map_put(&m->node_of, eco_i_ptr_key(pooled), *out);
-}
-
-int eco_i_mapper_find(const eco_i_mapper *m, const char *key, size_t *out)
-{
-    const char *pooled = eco_i_pool_find(eco_i_graph_pool(m->map), key);
-    return pooled && eco_i_map_get(&m->node_of, eco_i_ptr_key(pooled), out);
-}
-
-static int mapper_record(eco_i_mapper *m)
-{
-    eco_record record = {m->in->record_id, m->in->source, m->format, NULL, NULL, 0};
-    if (m->has_record)
-        return 0;
-    m->has_record = 1;
-    return eco_graph_add_record(NULL, m->map, &record);
-}
-
-int eco_i_mapper_seen(eco_i_mapper *m, size_t actor)
-{
-    int rc = mapper_record(m);
-    return rc < 0 ? rc : eco_graph_add_actor_record(m->map, actor, m->in->record_id);
-}
-
-int eco_i_mapper_evidence(eco_i_mapper *m, eco_evidence *out, int line, const char *text)
-{
-    *out = (eco_evidence){m->in->record_id, m->in->source, line, text && *text ? text : NULL};
-    return mapper_record(m);
-}
-
-int eco_i_mapper_finish(eco_i_mapper *m, eco_graph *g, eco_error *err)
-{
-    return eco_graph_absorb(g, m->map, err);
-}
-
-int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const char *value,
-                           const char *const *taken)
-{
-    if (strncmp(key, "attribute:", 10) == 0)
-        for (size_t i = 0; taken && taken[i]; i++)
-            if (strcmp(key + 10, taken[i]) == 0) {
-                key += 10;
-                break;
-            }
-    return *key && value && *value ? eco_graph_set_attribute(m->map, actor, key, value) : 0;
-}
+#include "maps.h"
 
 /* ---- JSON values as text ---------------------------------------------------------------- */
 
@@ -515,90 +422,4 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
                          eco_graph_actor(m->map, a)->name);
     return edge_evidence(m, &p, edge, a, b, kind, directed, weight,
                          said ? string_member(edge, said) : NULL);
-}
-
-/* ---- Node-link -------------------------------------------------------------------------- */
-
-int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err)
-{
-    json_t *root = eco_i_json_load(in, 0, err), *list, *item;
-    const char *edges_key;
-    eco_i_mapper m = {0};
-    eco_i_json_step path[2];
-    size_t i;
-    int rc, directed;
-
-    if (!root)
-        return eco_i_watch_failed() ? ECO_ENOMEM : ECO_EDATA;
-    edges_key = json_object_get(root, "edges") ? "edges" : "links";
-    if (!json_is_array(json_object_get(root, "nodes"))) {
-        rc = eco_error_set(err, ECO_EDATA, in->source, 1, 1,
-                           "node-link JSON needs a \"nodes\" array");
-        goto cleanup;
-    }
-    if ((rc = eco_i_mapper_open(&m, in, "node-link", err)) < 0)
-        goto cleanup;
-    directed = json_is_true(json_object_get(root, "directed"));
-    path[0] = (eco_i_json_step){"nodes", 0};
-    json_array_foreach(json_object_get(root, "nodes"), i, item)
-    {
-        path[1] = (eco_i_json_step){NULL, i};
-        if ((rc = eco_i_json_graph_node(&m, item, NULL, path, 2, err)) < 0)
-            goto cleanup;
-    }
-    list = json_object_get(root, edges_key);
-    path[0] = (eco_i_json_step){edges_key, 0};
-    json_array_foreach(list, i, item)
-    {
-        path[1] = (eco_i_json_step){NULL, i};
-        if ((rc = eco_i_json_graph_edge(&m, item, directed, path, 2, err)) < 0)
-            goto cleanup;
-    }
-    rc = eco_i_mapper_finish(&m, g, err);
-cleanup:
-    eco_i_mapper_close(&m);
-    json_decref(root);
-    return rc;
-}
-
-/* ---- Which JSON ------------------------------------------------------------------------- */
-
-static const char *array_kind(json_t *root)
-{
-    json_t *first = json_array_get(root, 0);
-    if (json_is_object(first) && json_is_object(json_object_get(first, "data")))
-        return "cytoscape";
-    return NULL;
-}
-
-const char *eco_i_json_kind(const char *data, size_t len)
-{
-    json_t *root, *elements;
-    const char *kind = NULL;
-
-    /* ecomap writes "format" first: a map is known without parsing it twice. */
-    if (eco_i_memmem(data, len < 256 ? len : 256, "\"format\"", 8))
-        return "json";
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        data += 3, len -= 3;
-    eco_i_watch_jansson(); /* the importer asks eco_i_watch_failed after detecting */
-    if (!(root = json_loadb(data, len, 0, NULL)))
-        return "json";
-    elements = json_object_get(root, "elements");
-    if (json_is_array(root))
-        kind = array_kind(root);
-    else if (json_object_get(root, "format"))
-        kind = "json";
-    else if (json_object_get(root, "connections") ||
-             (json_is_array(elements) && json_is_object(json_array_get(elements, 0)) &&
-              json_is_object(json_object_get(json_array_get(elements, 0), "attributes"))))
-        kind = "kumu-json";
-    else if (json_is_object(elements) || json_is_array(elements))
-        kind = "cytoscape";
-    else if (json_array_size(json_object_get(root, "nodes")) > 0 ||
-             (json_is_array(json_object_get(root, "nodes")) && json_object_get(root, "directed")))
-        kind = "node-link";
-    json_decref(root);
-    /* Any other JSON is read as a map, so that the native reader says what it lacks. */
-    return kind ? kind : "json";
 }

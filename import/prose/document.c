@@ -1,6 +1,7 @@
 /*
- * import/text.c - raw record text made readable: entities, tags, odd spaces and line
- * ends cleaned, and prose cut into sentences.
+ * import/prose/document.c - a record's text made readable and cut up: entities, tags, odd
+ * spaces and line ends cleaned, the text cut into lines (a document) and prose into
+ * sentences, white space squeezed, and a title cut at its separator.
  *
  * Cleaning works in place and never joins or splits lines, so that a line number found in
  * the cleaned text is the line number in the file: evidence must point at the source.
@@ -8,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 /* ---- Entities --------------------------------------------------------------------------- */
 

@@ -1,5 +1,5 @@
 /*
- * import/cues.c - the phrases that say how two organisations in a sentence are tied.
+ * import/prose/cues.c - the phrases that say how two organisations in a sentence are tied.
  *
  * "funded by" is funding, "managed by" and "unit of" hosting, "trained" and "technical
  * assistance" support, "member of" membership, "in partnership with" partnership.  A cue
@@ -10,7 +10,7 @@
 #include <pthread.h>
 #include <string.h>
 
-#include "import_internal.h"
+#include "prose.h"
 
 static int is_word_byte(char c)
 {

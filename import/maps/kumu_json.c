@@ -1,5 +1,5 @@
 /*
- * import/kumu_json.c - a whole Kumu project exported as JSON: {"elements": [...],
+ * import/maps/kumu_json.c - a whole Kumu project exported as JSON: {"elements": [...],
  * "connections": [...], "attributes"?: [...], "maps"?: [...]}.
  *
  * Kumu writes an element as {"_id": "elem-...", "attributes": {"label": ..., "element
@@ -7,17 +7,16 @@
  * "id", "label" and the fields beside "attributes", or leave "attributes" out.  A
  * connection is {"_id", "from", "to", "direction"?, "reversed"?, "delayed"?, "attributes":
  * {"connection type": ...}}, whose from and to are element ids (or, in hand-made files,
- * labels); a reversed one is drawn from "to" to "from".  Each element
- * and connection is turned into the node or edge node-link JSON would hold, and read as one
- * (import/nodelink.c): the project's file is the record every element is seen in, and each
- * connection's evidence is the file, with its other fields as text.
+ * labels); a reversed one is drawn from "to" to "from".  Each element and connection is
+ * turned into the node or edge node-link JSON would hold, and read as one
+ * (import/maps/json_graph.c): the project's file is the record every element is seen in,
+ * and each connection's evidence is the file, with its other fields as text.
  */
 #include <jansson.h>
 #include <string.h>
 #include <strings.h>
 
-#include "import_internal.h"
-#include "internal.h"
+#include "maps.h"
 
 /* The fields of an element or connection: its "attributes", then what lies beside them
  * (Kumu's own "_id", "from", "to", "direction" among them), the first found winning. */

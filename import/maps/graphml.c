@@ -1,5 +1,5 @@
 /*
- * import/graphml.c - GraphML: <key>s with their defaults, <node>s and <edge>s with their
+ * import/maps/graphml.c - GraphML: <key>s with their defaults, <node>s and <edge>s with their
  * <data>, read with the tokenizer of import/xml.c.
  *
  * ecomap's own GraphML (docs/FORMAT.md) comes back as it was written: "aliases" and
@@ -13,8 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import_internal.h"
-#include "internal.h"
+#include "maps.h"
 
 typedef struct key {
     char *id;       /* as <data key=...> names it */

@@ -1,0 +1,119 @@
+/*
+ * import/input.h - what the importer's hub (import/) and both wings of readers
+ * (import/maps/, import/prose/) share, and nothing else: an input and the reader of one,
+ * the importer's state a reader may use (the options, the alias file, the votes for names,
+ * each wing's memory across inputs), the warning channel, and the CSV reader.
+ */
+#ifndef ECOMAP_IMPORT_INPUT_H
+#define ECOMAP_IMPORT_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "ecomap/import.h"
+#include "internal.h"
+#include "vocabulary.h"
+
+/* No index: an actor not found, a name that is no actor. */
+#define ECO_I_NONE ((size_t)-1)
+
+/* ---- An input and the importer's state (import/session.c) -------------------------------- */
+
+/* The names records vote for (import/session.c): each record votes once for each spelling
+ * it resolves as a name, and resolution names an actor by the spelling with most votes.
+ * Names are keyed by their pooled copy in the graph being read. */
+typedef struct eco_i_votes {
+    eco_graph *graph;     /* the graph being read, whose pool holds the names voted for */
+    eco_i_map last_voter; /* pooled name -> the pooled record that voted for it last */
+    eco_i_map count;      /* pooled name -> records that voted for it */
+} eco_i_votes;
+
+/* What one import shares across its inputs, owned by the importer (import/importer.c):
+ * the options, the user's alias file read once, the names records voted for, and what
+ * each wing of readers keeps from input to input (opaque here: each wing's header says). */
+typedef struct eco_i_session {
+    const eco_import_options *opt;   /* never NULL */
+    const eco_i_lexicon *user;       /* opt->aliases, read once; NULL when none */
+    eco_i_votes votes;               /* the spellings records named actors by */
+    struct eco_i_prose_cache *prose; /* the prose readers' memory of names and prompts */
+    struct eco_i_maps_cache *maps;   /* the map readers' memory: Kumu's stand-ins */
+} eco_i_session;
+
+/* One input, read whole. */
+typedef struct eco_i_input {
+    const char *data;              /* its bytes, NUL-terminated (len excludes the NUL) */
+    size_t len;                    /* bytes in data */
+    const char *source;            /* path as the user gave it, or "<stdin>" */
+    const char *record_id;         /* the file's name, used as the id of its record */
+    const eco_import_options *opt; /* never NULL */
+    const eco_i_lexicon *user;     /* names from opt->aliases; NULL when none */
+    eco_i_session *session;        /* the import it belongs to; never NULL */
+} eco_i_input;
+
+/* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */
+typedef int (*eco_i_reader)(eco_graph *g, const eco_i_input *in, eco_error *err);
+
+/*
+ * Reports a problem that spoils part of an input but not the rest: a warning handed to
+ * opt->warn, or, when opt->strict, an error in err.  Returns 0 after a warning and
+ * ECO_EDATA after an error, so callers can write `if ((rc = eco_i_warn(...)) < 0)`.
+ */
+int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source, int line,
+               int column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* ---- Votes for names (import/session.c) -------------------------------------------------- */
+
+/* Starts votes on the names of graph; frees them.  eco_i_votes_free is NULL-safe. */
+void eco_i_votes_init(eco_i_votes *v, eco_graph *graph);
+void eco_i_votes_free(eco_i_votes *v);
+
+/* Counts a vote of record (may be NULL) for name as the name of the actor it designates.
+ * A record votes once for a spelling, its votes coming together (readers read one record
+ * at a time).  0 or ECO_ENOMEM.  Expected O(length of name). */
+int eco_i_vote(eco_i_votes *v, const char *name, const char *record);
+
+/* The number of records that voted for name; 0 for a name none voted for, or v NULL.
+ * Expected O(length of name). */
+size_t eco_i_votes_for(const eco_i_votes *v, const char *name);
+
+/* ---- CSV (import/csv.c) ------------------------------------------------------------------ */
+
+/* A reader of RFC 4180 CSV: quoted fields with commas, quotes ("") and new lines, CRLF
+ * or LF, an optional UTF-8 byte-order mark.  Fields are NUL-terminated copies. */
+typedef struct eco_i_csv_field {
+    char *text;    /* the field's text, unquoted; valid until the next row is read */
+    size_t offset; /* where text starts in the row's storage, while the row is read */
+    int line;      /* where the field starts, 1-based */
+    int column;    /* in characters, 1-based */
+} eco_i_csv_field;
+
+typedef struct eco_i_csv {
+    const char *data, *end;    /* the input */
+    const char *at;            /* next byte to read */
+    int line, column;          /* position of at, 1-based; column counts characters */
+    char delimiter;            /* ',' or ';' or '\t', from the first line; may be set after
+                                  eco_i_csv_init */
+    eco_i_csv_field *fields;   /* the row just read */
+    size_t count, cap;         /* fields in the row; room in fields */
+    char *text;                /* storage for the row's fields */
+    size_t text_len, text_cap; /* bytes used in text; room in it */
+    int row_line;              /* line the row starts on */
+} eco_i_csv;
+
+/* Starts reading the len bytes of data, which must outlive the reader.  O(first line). */
+void eco_i_csv_init(eco_i_csv *csv, const char *data, size_t len);
+void eco_i_csv_free(eco_i_csv *csv);
+
+/* Reads the next row: 1 when there is one, 0 at the end, ECO_EDATA or ECO_ENOMEM with err
+ * set (naming source) when the text is not CSV.  O(length of the row). */
+int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
+
+/* Strips the spaces, tabs and line breaks around a cell's text, in place. */
+void eco_i_csv_trim(char *cell);
+
+#endif

@@ -1,0 +1,180 @@
+/*
+ * import/maps/maps.h - the wing of the importer that reads other tools' maps and ecomap's
+ * own: Kumu's sheets and project JSON, NetworkX node-link, Cytoscape.js, GraphML, CSV files
+ * of ties, native maps.  What its files share: the mapper that reads a map into a graph of
+ * its own, JSON and XML texts, and the '|' lists ecomap writes into other formats.  Only
+ * the hub (import/) and this wing see it; the prose wing never does.
+ */
+#ifndef ECOMAP_IMPORT_MAPS_H
+#define ECOMAP_IMPORT_MAPS_H
+
+#include "input.h"
+
+struct json_t;
+
+/* ---- What the hub calls ----------------------------------------------------------------- */
+
+/* The readers: a map is read into a graph of its own and joined to the import's
+ * (import/maps/mapper.c); a CSV of ties is read row by row into the import's graph. */
+int eco_i_read_native(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_ties_csv(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_kumu(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_kumu_json(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_cytoscape(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_graphml(eco_graph *g, const eco_i_input *in, eco_error *err);
+
+/* Which of ecomap's Kumu tables a CSV header names (import/maps/kumu_sheets.c): 0 when
+ * none.  O(length of the first rows). */
+enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
+int eco_i_kumu_table(const char *data, size_t len);
+
+/* The name of the kind of JSON map data holds (import/maps/json.c): "kumu-json",
+ * "node-link" (a "nodes" array that is not empty, or beside NetworkX's "directed"),
+ * "cytoscape", else "json", so that the native reader says what is wrong with it.  O(len). */
+const char *eco_i_json_kind(const char *data, size_t len);
+
+/* The map readers' memory across the inputs of one import (import/maps/kumu_sheets.c):
+ * which actors stand in for Kumu elements no sheet read so far holds.  Made and freed by
+ * the importer. */
+typedef struct eco_i_maps_cache eco_i_maps_cache;
+int eco_i_maps_cache_new(eco_i_maps_cache **out); /* 0 or ECO_ENOMEM */
+void eco_i_maps_cache_free(eco_i_maps_cache *c);  /* NULL-safe */
+
+/* Ends the Kumu part of an import, once every input is read: warns of each connection to an
+ * element that no table held (in the order of the files and positions, whatever the order
+ * they were read in) when any element was read.  0, or below 0 with err set (an error
+ * instead of a warning when the options are strict).  O(actors log actors). */
+int eco_i_kumu_stand_ins(eco_graph *g, eco_i_session *session, eco_error *err);
+
+/* ---- Lists and evidence items (import/maps/lists.c) -------------------------------------- */
+
+/* Calls fn with each item of a '|' list (docs/FORMAT.md); with escaped, "\|" and "\\"
+ * stand for '|' and '\\'.  An empty text is an empty list.  Stops at fn's first value
+ * below 0 and returns it; 0, or ECO_ENOMEM.  O(length of text). */
+typedef int (*eco_i_item_fn)(const char *item, void *ctx);
+int eco_i_list_each(const char *text, int escaped, eco_i_item_fn fn, void *ctx);
+
+/* Reads one "RECORD:LINE: TEXT" evidence item (docs/FORMAT.md) in place into ev, whose
+ * strings point into item.  An item without ": " or ":LINE" is a record when it holds no
+ * space, else a passage.  O(length of item). */
+void eco_i_evidence_parse(eco_evidence *ev, char *item);
+
+/* ---- JSON texts (import/maps/json.c) ------------------------------------------------------ */
+
+/* Parses the JSON of in with jansson's flags, past a UTF-8 byte-order mark; NULL with err
+ * set (the position in the file, and what is wrong in words a user can act on), and
+ * eco_i_watch_failed() true when memory ran out, whatever jansson called it. */
+struct json_t *eco_i_json_load(const eco_i_input *in, size_t flags, eco_error *err);
+
+/* A step into a JSON document: a key of an object, or (key NULL) an index of an array. */
+typedef struct eco_i_json_step {
+    const char *key; /* the member's key, or NULL for an item of an array */
+    size_t index;    /* the item's index when key is NULL */
+} eco_i_json_step;
+
+/* Finds where the value at path (depth steps) starts in the JSON text, which must be
+ * valid JSON.  Fills *line and *column (1-based; column in characters).  A member the text
+ * lacks ("weight" missing from a tie) is located at the object or array that lacks it.
+ * O(len). */
+void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
+                       int *line, int *column);
+
+/* ---- The mapper (import/maps/mapper.c) --------------------------------------------------- */
+
+/*
+ * What the readers of other tools' graphs share: the input is read into a fresh graph,
+ * its nodes found again by the keys the file gives them, and the graph absorbed into the
+ * import's at the end, so that ids written by ecomap come back as they were.
+ */
+typedef struct eco_i_mapper {
+    eco_graph *map;        /* what the input holds, so far */
+    const eco_i_input *in; /* the input */
+    const char *format;    /* its format's name, for its record */
+    eco_i_map node_of;     /* pooled node key -> actor index in map */
+    int has_record;        /* 1 once the input's own record is in map */
+} eco_i_mapper;
+
+int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format, eco_error *err);
+void eco_i_mapper_close(eco_i_mapper *m);
+
+/* Adds a node: an actor named name (key when NULL) with key as its id when key is free
+ * as one; *out receives its index.  A key seen before is ECO_EDATA with err unset. */
+int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char *name,
+                      eco_actor_type type, const char *country);
+
+/* The actor of node key: 1 with *out set, 0 when no node has that key. */
+int eco_i_mapper_find(const eco_i_mapper *m, const char *key, size_t *out);
+
+/* Notes that actor was seen in the input itself, adding the input's record. */
+int eco_i_mapper_seen(eco_i_mapper *m, size_t actor);
+
+/* Evidence that points at the input: its record, source and line, and text (may be NULL). */
+int eco_i_mapper_evidence(eco_i_mapper *m, eco_evidence *out, int line, const char *text);
+
+/* Joins the graph read into g.  0 or an ECO_E* code with err set.  O(size of the map read). */
+int eco_i_mapper_finish(eco_i_mapper *m, eco_graph *g, eco_error *err);
+
+/* Adds a free attribute from a value of another tool: keys "attribute:KEY" lose their
+ * prefix when KEY is one of taken (a NULL-terminated list), so that what ecomap renamed to
+ * fit comes back under its own name. */
+int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const char *value,
+                           const char *const *taken);
+
+/* ---- Nodes and edges in JSON (import/maps/json_graph.c) --------------------------------- */
+
+/* Node-link, Cytoscape.js and Kumu's project JSON share their nodes and edges: node reads
+ * one node object (id, name or label, type, country, aliases, records, other keys as
+ * attributes, those in skip aside); edge one edge object (source, target, kind or type,
+ * directed, weight, evidence), directed by default when the graph is.  path and depth say
+ * where the object stands, for errors.  O(size of the object). */
+int eco_i_json_graph_node(eco_i_mapper *m, struct json_t *node, const char *const *skip,
+                          const eco_i_json_step *path, size_t depth, eco_error *err);
+int eco_i_json_graph_edge(eco_i_mapper *m, struct json_t *edge, int graph_directed,
+                          const eco_i_json_step *path, size_t depth, eco_error *err);
+
+/* ---- XML (import/maps/xml.c) ------------------------------------------------------------- */
+
+/*
+ * A small, strict reader of XML 1.0 documents, enough for GraphML: elements, attributes,
+ * text with the five named entities and character references decoded, CDATA, comments,
+ * processing instructions and a DOCTYPE skipped.  Tags must nest; every error names its
+ * line and column.  Names keep their prefixes ("y:ShapeNode"); eco_i_xml_local drops one.
+ */
+typedef enum eco_i_xml_token {
+    ECO_I_XML_END = 0, /* the document is over */
+    ECO_I_XML_OPEN,    /* <name attr="value"...>, and <name/> (a CLOSE follows) */
+    ECO_I_XML_CLOSE,   /* </name> */
+    ECO_I_XML_TEXT     /* character data between tags, decoded */
+} eco_i_xml_token;
+
+typedef struct eco_i_xml {
+    const char *at, *end;         /* what is left of the document */
+    int line, column;             /* of at, 1-based; column in characters */
+    int token_line, token_column; /* where the token just read starts */
+    char *name;                   /* OPEN and CLOSE: the element's name (owned) */
+    char **attributes;            /* OPEN: name, value, name, value... (owned) */
+    size_t attribute_count;       /* pairs in attributes */
+    size_t attribute_cap;         /* strings attributes has room for */
+    char *text;                   /* TEXT: the text, NUL-terminated (owned) */
+    size_t text_len, text_cap;    /* bytes in text; room in it */
+    char **open;                  /* names of the elements open, outermost first (owned) */
+    size_t depth, open_cap;       /* elements open; room in open */
+    int close_pending;            /* 1 after <name/>: its CLOSE comes next */
+    int seen_root;                /* 1 once the root element opened */
+} eco_i_xml;
+
+void eco_i_xml_init(eco_i_xml *x, const char *data, size_t len);
+void eco_i_xml_free(eco_i_xml *x);
+
+/* Reads the next token: an eco_i_xml_token, or ECO_EDATA / ECO_ENOMEM with err set
+ * (naming source).  O(length of the token). */
+int eco_i_xml_next(eco_i_xml *x, const char *source, eco_error *err);
+
+/* The value of attribute name of the OPEN just read, or NULL. */
+const char *eco_i_xml_attribute(const eco_i_xml *x, const char *name);
+
+/* name without its namespace prefix. */
+const char *eco_i_xml_local(const char *name);
+
+#endif

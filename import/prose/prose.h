@@ -1,0 +1,296 @@
+/*
+ * import/prose/prose.h - the wing of the importer that reads records written for people:
+ * UNDP forms, case entries and studies, award nominations, summaries, any text, and
+ * Participedia's CSV export.  What its files share: documents cut into lines and sentences,
+ * the names in a sentence, cue phrases, partner fields, and the record builder that turns
+ * them into actors, ties and evidence.  Only the hub (import/) and this wing see it; the
+ * maps wing never does.
+ */
+#ifndef ECOMAP_IMPORT_PROSE_H
+#define ECOMAP_IMPORT_PROSE_H
+
+#include "input.h"
+
+/* ---- What the hub calls ----------------------------------------------------------------- */
+
+/* The readers of records in prose: UNDP Accelerator Lab forms (import/prose/undp.c),
+ * Participedia entries, OPSI case studies and UNPSA nominations (cases.c), video and
+ * meeting summaries and any other text (summaries.c), and Participedia's CSV export, whose
+ * rows are entries and whose funders are free text (participedia_csv.c). */
+int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_participedia(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_opsi(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_unpsa(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_video(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_text(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_participedia_csv(eco_graph *g, const eco_i_input *in, eco_error *err);
+
+/* The prose readers' memory across the inputs of one import, made and freed by the
+ * importer: which actor a name and country were resolved to (checked against the graph on
+ * every use, so that a graph changed in between is never misread), and what each prompt of
+ * a UNDP form asks (import/prose/undp.c). */
+typedef struct eco_i_prose_cache {
+    eco_i_map actor_of;   /* hash of folded name and country -> actor index */
+    eco_i_map actor_name; /* same key -> the actor's pooled name when cached */
+    eco_i_map prompts;    /* hash of a form's prompt -> what it asks (import/prose/undp.c) */
+} eco_i_prose_cache;
+
+int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */
+void eco_i_prose_cache_free(eco_i_prose_cache *c);  /* NULL-safe */
+
+/* 1 when a CSV header is Participedia's export of cases, methods or organizations
+ * (import/prose/participedia_csv.c). */
+int eco_i_is_participedia_csv(const char *data, size_t len);
+
+/* 1 when line is one of the labels of a Participedia entry's facet block
+ * (import/prose/cases.c). */
+int eco_i_participedia_label(const char *line);
+
+/* ---- Documents (import/prose/document.c) -------------------------------------------------- */
+
+/*
+ * Cleans raw record text in place, line by line, so that line numbers stay those of the
+ * file: CRLF and lone CR become LF, HTML entities are decoded, non-breaking and other odd
+ * spaces become plain spaces, HTML tags are dropped (timestamp links with their text),
+ * "[[target | alias]]" becomes "alias" and "[[target]]" "target".  Bytes that are not
+ * UTF-8 become spaces.  Returns the new length.  O(len).
+ */
+size_t eco_i_text_clean(char *text, size_t len);
+
+/* Splits text into sentences; calls fn for each with its 0-based offset from text.
+ * Sentences end at ". ", "? ", "! ", ";" and line ends; "e.g." and initials do not end
+ * them.  Stops and returns what fn returns when below 0.  O(len). */
+typedef int (*eco_i_sentence_fn)(const char *sentence, size_t len, size_t offset, void *ctx);
+int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx);
+
+/* A malloc'd copy of text with runs of white space as one space and no space at the ends;
+ * NULL when memory runs out.  O(len). */
+char *eco_i_squeeze(const char *text, size_t len);
+
+typedef struct eco_i_record eco_i_record;
+
+/* A record's text, cleaned, cut into lines (1-based numbers are index + 1). */
+typedef struct eco_i_doc {
+    char *text;   /* cleaned copy (owned) */
+    size_t len;   /* bytes in text */
+    char **lines; /* each NUL-terminated, trailing spaces removed (owned array) */
+    size_t count; /* lines */
+} eco_i_doc;
+
+/* Cleans a copy of the len bytes of data (eco_i_text_clean) and cuts it into lines, the
+ * buttons a scraped page left at their ends cut off.  0 or ECO_ENOMEM.  O(len). */
+int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len);
+void eco_i_doc_close(eco_i_doc *doc);
+
+/* 1 when line starts with prefix.  Inline, and without strlen: the readers test every
+ * line against lists of prefixes. */
+static inline int eco_i_starts(const char *line, const char *prefix)
+{
+    while (*prefix && *line == *prefix)
+        line++, prefix++;
+    return *prefix == '\0';
+}
+
+/* 1 when the n bytes at s are word, whole.  For lists of words tested against every word
+ * of a text: a first byte that differs costs one comparison, and no strlen. */
+static inline int eco_i_is_word(const char *s, size_t n, const char *word)
+{
+    size_t k = 0;
+    while (k < n && word[k] && word[k] == s[k])
+        k++;
+    return k == n && word[n] == '\0';
+}
+
+/* Eight bytes at a time, for the scans every sentence goes through.  Each byte of w is
+ * tested alone (w | high keeps a subtraction from borrowing across bytes); the result has
+ * 0x80 in each byte that passes.  capitals: 'A' to 'Z'; lead bytes: 0xC3 and above, which
+ * start the accented letters of the Latin, Greek and Cyrillic alphabets. */
+#define ECO_I_HIGH8 0x8080808080808080ULL
+#define ECO_I_BYTES8(b) (0x0101010101010101ULL * (b))
+
+static inline uint64_t eco_i_capitals8(uint64_t w)
+{
+    return ((w | ECO_I_HIGH8) - ECO_I_BYTES8(0x41)) & ~((w | ECO_I_HIGH8) - ECO_I_BYTES8(0x5B)) &
+           ~w & ECO_I_HIGH8;
+}
+
+static inline uint64_t eco_i_lead_bytes8(uint64_t w)
+{
+    return ((w | ECO_I_HIGH8) - ECO_I_BYTES8(0x43)) & w & ECO_I_HIGH8;
+}
+
+/* Copies n bytes of s to out with 'A' to 'Z' lowered; other bytes stay. */
+static inline void eco_i_lower_ascii(char *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        w |= eco_i_capitals8(w) >> 2; /* 0x80 >> 2 is the 0x20 between 'A' and 'a' */
+        memcpy(out + i, &w, 8);
+    }
+    for (; i < n; i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+}
+
+/* A constant phrase and its length, for lists matched against the end of a text. */
+typedef struct eco_i_phrase {
+    const char *text; /* the phrase */
+    size_t len;       /* its bytes */
+} eco_i_phrase;
+
+#define ECO_I_PHRASE(s) {s, sizeof(s) - 1}
+
+/* Splits "X: Y", "X – Y" or "X - Y" once; 1 when it did, with X and Y trimmed. */
+int eco_i_split_title(const char *title, const char **x, size_t *xn, const char **y, size_t *yn);
+
+/* ---- Names in text (import/prose/names.c) ------------------------------------------------ */
+
+/* Decides whether a span of text is an organisation the caller already knows: a name of
+ * the record, or a form that stands for the record's own lab.  key is the span's
+ * eco_i_fold_hash, which the caller has already made.  Returns 1 and fills *actor when it
+ * is, 0 when not. */
+typedef int (*eco_i_known_fn)(const char *text, size_t len, uint64_t key, size_t *actor,
+                              void *ctx);
+
+typedef struct eco_i_mention {
+    size_t start, end;      /* where the name is in the sentence, in bytes */
+    char *name;             /* the name as written, cleaned of qualifiers (owned) */
+    uint64_t key;           /* eco_i_fold_hash of name, made once: every step looks it up */
+    char *alias;            /* another form given with it: acronym or appositive; or NULL */
+    eco_actor_type type;    /* from a sector label or a known entry; else UNKNOWN */
+    const eco_i_known *known; /* gazetteer or alias-file entry; or NULL */
+    size_t actor;           /* the record's actor when is_actor */
+    int is_actor;           /* 1: a name the caller's known_fn recognised */
+    int generic;            /* 1: used as a common noun ("a Citizen Lab"), not a name */
+    int acronym_defined;    /* 1: alias is an acronym the text defines, "Name (ACR)" */
+    size_t same_as;         /* 1 + index of an earlier mention of the sentence that this one
+                               names again ("LabX stands for ..."); 0 when none */
+} eco_i_mention;
+
+typedef struct eco_i_mentions {
+    eco_i_mention *items; /* in order of start */
+    size_t count, cap;    /* mentions; room in items */
+} eco_i_mentions;
+
+void eco_i_mentions_clear(eco_i_mentions *m); /* frees the names, keeps the array */
+void eco_i_mentions_free(eco_i_mentions *m);
+
+typedef struct eco_i_extractor {
+    const eco_i_lexicon *lexicons[2]; /* gazetteer, then the user's; either may be NULL */
+    eco_i_known_fn known;             /* the caller's names; may be NULL */
+    void *known_ctx;                  /* handed to known */
+    int names_only;                   /* 1: the text is a list of names (a partner field) */
+} eco_i_extractor;
+
+/*
+ * Finds the organisations named in one sentence: capitalised spans with an organisation's
+ * head word (Ministry of ..., ... Agency, Fundación ..., ... Lab), names the lexicons or
+ * the caller know, names coined like "LabX" or "Santalab", acronyms listed with other names
+ * or defined in the text ("Tax and Customs Authority (AT)"), and, right after a phrase that
+ * announces organisations ("in partnership with", "funded by"), any capitalised name.
+ * Generic phrases ("the government", "public entities", "a citizen lab") are left out or
+ * marked generic.  Appends to out.  0 or ECO_ENOMEM.  O(length of sentence).
+ */
+int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *sentence,
+                        size_t len);
+
+/* ---- Cue phrases (import/prose/cues.c) --------------------------------------------------- */
+
+typedef struct eco_i_cue {
+    size_t start, end;   /* where the phrase is in the sentence */
+    eco_tie_kind kind;   /* what tie it states */
+    eco_i_cue_role role; /* which side acts */
+} eco_i_cue;
+
+/* Finds the cue phrases of a sentence (core's vocabulary, eco_i_cue_phrases), in order, at
+ * most max; returns how many.  O(length of sentence * phrases that start with one byte). */
+size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t len);
+
+/* ---- Partner fields (import/prose/partners.c) -------------------------------------------- */
+
+typedef struct eco_i_partner {
+    char *name;          /* one organisation (owned) */
+    char *alias;         /* its acronym or other-language name, or NULL (owned) */
+    eco_actor_type type; /* from a sector label written with it, else UNKNOWN */
+} eco_i_partner;
+
+/*
+ * Splits the answer to "name your partners" into organisations: numbered and bulleted
+ * lists, lines, ";", ",", "and", "&", "/" and wide gaps separate names, except inside a
+ * name ("Ministry of Housing and Municipal Services"); qualifiers in brackets are
+ * dropped ("(national level)") or kept as aliases ("(IPDJ)") or types ("(academia)"); a
+ * description after ":" or " - " is dropped; "N/A", "none", "yes" and generic phrases
+ * yield nothing.  *out (owned by the caller, freed with eco_i_partners_free) receives the
+ * names.  0 or ECO_ENOMEM.  O(length of text).
+ */
+int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len);
+void eco_i_partners_free(eco_i_partner *p, size_t count);
+
+/* ---- Records (import/prose/record.c) ---------------------------------------------------- */
+
+/*
+ * What every reader of documents shares: the record being read, its actors, and the
+ * passages of prose whose organisations and ties are extracted when the record is done.
+ */
+int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format);
+void eco_i_record_free(eco_i_record *r);
+
+/* Sets the record's title (0 or ECO_ENOMEM), country (any form: it is normalised) and year. */
+int eco_i_record_set_title(eco_i_record *r, const char *title, size_t len);
+void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
+void eco_i_record_set_year(eco_i_record *r, int year);
+const char *eco_i_record_country(const eco_i_record *r);
+
+/* Adds (or finds) an actor named in the record, with the record's country unless it is
+ * international or country is given; *out receives its index.  The name becomes known in
+ * the record, so that prose naming it again finds it. */
+int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor_type type,
+                       const char *country);
+
+/* Makes name (and alias, if not NULL) stand for actor in the record's prose. */
+int eco_i_record_know(eco_i_record *r, const char *name, size_t actor);
+
+/* The record's subject: the actor its prose is about when no other is named. */
+void eco_i_record_set_subject(eco_i_record *r, size_t actor);
+
+/* Adds a tie with evidence from this record (line, text). */
+int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
+                     const char *text, size_t len);
+
+/* Country to pass to eco_i_record_actor for an actor of no country at all, such as another
+ * case a page links to. */
+#define ECO_I_NO_COUNTRY ""
+
+/* Queues a passage of prose from line on; subject is the actor it is about (ECO_I_NONE for
+ * the record's subject), country its country (NULL for the record's).  A passage equal to
+ * one already queued is skipped: text pasted into several answers is one piece of evidence. */
+int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
+                       const char *country);
+
+/* Reads a partner field: each name it holds becomes an actor tied to partner_of (a
+ * partnership), typed by sector when its name does not say; evidence is the field. */
+int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,
+                          size_t partner_of, eco_actor_type sector);
+
+/* Gives the partners of the last partner field the type a sector answer names, where their
+ * names did not tell. */
+int eco_i_record_type_last_partners(eco_i_record *r, eco_actor_type type);
+
+/* Extracts the queued prose and adds the record to the graph.  0 or an ECO_E* code with err
+ * set. */
+int eco_i_record_finish(eco_i_record *r, eco_error *err);
+
+/* The UNDP record's lab: forms such as "UNDP", "Acc Lab" and "Accelerator Lab" in its prose
+ * stand for it. */
+int eco_i_record_set_lab(eco_i_record *r, size_t actor);
+
+/* The graph the record is read into. */
+eco_graph *eco_i_record_graph(eco_i_record *r);
+
+/* Adds the actor a title or heading names, when it names one: "Thinkia: citizen lab",
+ * "LabX – experimentation laboratory", "Medo Innovation Lab".  *out is ECO_I_NONE when
+ * the title names no organisation. */
+int eco_i_record_title_actor(eco_i_record *r, size_t *out, const char *title, const char *country);
+
+#endif
