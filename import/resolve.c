@@ -1,13 +1,17 @@
 /*
- * import/resolve.c - entity resolution across all imported records.
+ * import/resolve.c - entity resolution across all that one import read, run once by the
+ * importer's finish, after both wings of readers.
  *
  * Each record resolves its names as it is read; what only the whole import can see is done
  * here: an acronym one record defines ("Agency for Administrative Modernisation (AMA)")
- * that another uses as a name, a shorter form of a long name in the same country, and the
- * user's alias file.  Merges are planned by actor id, which merging does not change, and
- * then carried out, so that shifting indices never mislead the plan.  Around them, each
- * actor's name, id and place are decided again by rules that ignore the order the records
- * were read in.
+ * that another uses as a name, an acronym that spells the initials of a name its record
+ * uses, a company with and without its legal form, "Portuguese X" and "X" in Portugal, a
+ * shorter form of a long name in the same country, and the user's alias file.  Merges are
+ * planned by actor id, which merging does not change, and then carried out together, so
+ * that shifting indices never mislead the plan.  Around them, each actor's name (by the
+ * records' votes), id and place are decided again by rules that ignore the order the
+ * records were read in.  It lives in the hub because it reads what both wings made, and
+ * needs only core, the importer's votes and its alias file.
  */
 #include <stdint.h>
 #include <stdio.h>

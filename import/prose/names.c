@@ -250,7 +250,6 @@ static int lab_stands_out(const char *w, size_t at, size_t n)
            (after >= '0' && after <= '9');
 }
 
-/* Fills the word properties of t from its text. */
 /* Sets t's cap (starts with a capital, or is a numeral-led name like "3M") and upper (all
  * capitals, as acronyms are), from the n bytes of the word at w. */
 static void word_case(token *t, const char *w, size_t n)
@@ -316,6 +315,8 @@ static int coins_lab(const token *t, const char *w, size_t n)
            strstr(t->folded, "laborat") == NULL;
 }
 
+/* Fills the word properties of t from its text: case, folded form, possessive, word class,
+ * head word, coined lab name. */
 static void describe_word(token *t, const char *s, int names_only)
 {
     size_t n = t->end - t->start;
@@ -351,8 +352,6 @@ static size_t url_length(const char *s, size_t n)
     return k;
 }
 
-/* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
- * stay in it ("Ombudsman's", "Guinea-Bissau"). */
 /* The mark a punctuation character plays in a chain of names. */
 static char punct_of(uint32_t c)
 {
@@ -407,6 +406,8 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
     return i;
 }
 
+/* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
+ * stay in it ("Ombudsman's", "Guinea-Bissau"); web addresses are skipped whole. */
 static void tokenize(sentence *st, const char *text, size_t len, int names_only)
 {
     size_t i = 0, skip;

@@ -4,8 +4,8 @@
  * A video summary has a YAML header (title, videoId), names its channel as
  * "From: [[channel]]", and is cut by "##" headings, often one per organisation presenting
  * ("## LabX: Portugal's Center for Innovation").  The channel is one actor, found in the
- * gazetteer when its handle spells a known name; a heading that names an organisation
- * makes it the subject of its section.  Plain text and Markdown of any other kind is
+ * gazetteer or the alias file when its handle spells a known name; a heading that names an
+ * organisation makes it the subject of its section.  Plain text and Markdown of any other kind is
  * read the same way, without the header.
  */
 #include <stdlib.h>
