@@ -57,7 +57,9 @@ typedef struct eco_import_options {
  * on their contents alone (a hash of their bytes, then their length, then their path;
  * Kumu's elements sheets before its connections sheets), so that the order of paths,
  * folders against files, the order of a folder's entries and the files' names change
- * nothing but the record ids and sources that name the files.  Each input is read once.
+ * nothing but the record ids and sources that name the files.  A file is read when it is
+ * listed, and its bytes are kept until its turn (past 512 MB of files, a file is read again
+ * in its turn instead, so that memory stays bounded).
  */
 typedef struct eco_importer eco_importer;
 
@@ -73,9 +75,10 @@ int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_erro
  * Lists a file, every file below a folder (recursively: hidden entries, folders nested
  * over 64 deep and links back to a folder the walk is in skipped, the last two with a
  * warning), or standard input for "-", reading each file to tell its format and hash it.
- * A file named twice, or named and below a folder named, is read once.  In a folder, a file
- * of no known format is a warning and is skipped (an error when opt->strict); a path that
- * gives nothing to read is an error.  0, or an ECO_E* code with err set.  O(bytes listed).
+ * A file named twice, or named and below a folder named, is imported once; standard input
+ * is read once, however often it is named.  In a folder, a file of no known format is a
+ * warning and is skipped (an error when opt->strict); a path that gives nothing to read is
+ * an error.  0, or an ECO_E* code with err set.  O(bytes listed).
  */
 int eco_importer_add_path(eco_importer *imp, const char *path, eco_error *err);
 
@@ -103,17 +106,20 @@ int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len, con
  */
 int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err);
 
-/* Frees an importer and every input it holds.  NULL-safe. */
+/* Frees an importer, every input it holds, and its map when it never finished.  NULL-safe.
+ * O(inputs + size of the map). */
 void eco_importer_free(eco_importer *imp);
 
 /* An import of n paths: eco_importer_new, eco_importer_add_path for each (in name order,
- * so that the first error does not depend on the order of the paths), and
- * eco_importer_finish.  opt may be NULL.  *out receives a new graph, the caller's. */
+ * so that the first error does not depend on the order of the paths; a path given twice is
+ * listed once), and eco_importer_finish.  opt may be NULL.  *out receives a new graph, the
+ * caller's.  0, or an ECO_E* code with err set.  The time of the calls it makes. */
 int eco_import_paths(eco_graph **out, const char *const *paths, size_t n,
                      const eco_import_options *opt, eco_error *err);
 
 /* An import of one buffer: eco_importer_new, eco_importer_add_buffer and
- * eco_importer_finish.  opt may be NULL.  *out receives a new graph, the caller's. */
+ * eco_importer_finish.  opt may be NULL.  *out receives a new graph, the caller's.  0, or
+ * an ECO_E* code with err set.  The time of the calls it makes. */
 int eco_import_buffer(eco_graph **out, const char *data, size_t len, const char *source,
                       const eco_import_options *opt, eco_error *err);
 
