@@ -272,7 +272,9 @@ static int list_bytes(eco_i_inputs *list, char *path, eco_i_bytes b, size_t len,
     *f = (eco_i_listed){path,      source,    content_hash(b.data, len),
                         len,       b,         input_rank(format_name, b.data, len),
                         is_buffer, format_name};
-    if (!is_buffer && !b.block && strcmp(path, "-") != 0)
+    if (b.block)
+        list->kept += len;
+    else if (!is_buffer && strcmp(path, "-") != 0)
         eco_i_listed_release(list, f); /* past the limit: read again when its turn comes */
     (*kept)++;
     return 0;
@@ -294,8 +296,6 @@ static int gather_file(eco_i_inputs *list, char *path, const eco_import_options 
         free(path);
         return rc;
     }
-    if (b.block)
-        list->kept += len;
     return list_bytes(list, path, b, len, 0, in_folder, opt, kept, err);
 }
 
