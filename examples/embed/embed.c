@@ -1,8 +1,9 @@
 /* embed.c - ecomap from another program: import records, list the best-connected actors.
  *
  * usage: embed PATH...  (files or folders of records, or maps)
- * Prints the map's size, then its five best-connected actors: those linked to the most
- * others, ties between two actors counted once whatever their kinds. */
+ * Prints the map's size, then its five best-connected actors, each after its degree: the
+ * number of others it is tied to, ties between two actors counted once whatever their
+ * kinds. */
 #include <ecomap.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +43,7 @@ int main(int argc, char **argv)
                 best = i;
         if (best == eco_graph_actor_count(g))
             break;
-        printf("  %-50s %3.0f\n", eco_graph_actor(g, best)->name, degree[best]);
+        printf("  %3.0f  %s\n", degree[best], eco_graph_actor(g, best)->name);
         degree[best] = -1;
     }
 cleanup:
