@@ -194,7 +194,8 @@ typedef struct span {
     size_t alias_len;
 } span;
 
-/* "Yes  Addis Ababa ...", "NGO RADIAN": a lead word before the names. */
+/* "Yes  Addis Ababa ...", "NGO RADIAN": a lead word before the names; one that is a sector
+ * label ("NGO") types them. */
 static void drop_lead(span *p)
 {
     static const char *const leads[] = {"Yes ", "No ", "Oui ", "S\xC3\xAD ", "Si ", "The ",
@@ -202,9 +203,9 @@ static void drop_lead(span *p)
     for (size_t i = 0; leads[i]; i++) {
         size_t l = strlen(leads[i]);
         if (p->n > l && memcmp(p->s, leads[i], l) == 0) {
-            if (leads[i][0] == 'N' || leads[i][0] == 'O')
-                p->type = leads[i][1] == 'G' || leads[i][1] == 'N' ? ECO_TYPE_CIVIL_SOCIETY
-                                                                   : p->type;
+            eco_actor_type sector = eco_i_sector_type(leads[i], l - 1);
+            if (sector != ECO_TYPE_UNKNOWN)
+                p->type = sector;
             p->s += l, p->n -= l;
             trim(&p->s, &p->n);
         }
