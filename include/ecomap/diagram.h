@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 #include "ecomap/graph.h"
 #include "ecomap/query.h"
@@ -48,8 +49,8 @@ typedef struct eco_diagram_options {
 /* Writes the diagram of g as DOT text, built with Graphviz's cgraph, to out.  destination
  * names out in messages.  opt may be NULL.  Every name is escaped: quotes, backslashes,
  * <, >, & and new lines in a name show as written and cannot break the output. */
-int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
-                    const char *destination, eco_error *err);
+ECO_EXPORT int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
+                               const char *destination, eco_error *err);
 
 /*
  * Lays out and renders the diagram of g with Graphviz to path ("-" for standard output), in
@@ -57,13 +58,14 @@ int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *ou
  * extension).  The layout engine is opt->layout, or chosen by size.  O(layout), which for
  * dot grows faster than the number of actors.
  */
-int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
-                       const char *path, eco_error *err);
+ECO_EXPORT int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt,
+                                  const char *format, const char *path, eco_error *err);
 
 /* Renders the diagram into memory: *out receives *len bytes that belong to the caller
  * (free()), NUL-terminated. */
-int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
-                            const eco_diagram_options *opt, const char *format, eco_error *err);
+ECO_EXPORT int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                                       const eco_diagram_options *opt, const char *format,
+                                       eco_error *err);
 
 typedef enum eco_report_format {
     ECO_REPORT_HTML = 0, /* one self-contained file: inline SVG and CSS, no script */
@@ -84,8 +86,8 @@ typedef struct eco_report_options {
  * records is always escaped.  Markdown reports write the diagram beside path as
  * NAME.svg.  Files appear whole or not at all.
  */
-int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
-                     eco_error *err);
+ECO_EXPORT int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
+                                eco_error *err);
 
 #ifdef __cplusplus
 }
