@@ -14,6 +14,16 @@
 
 #include "ecomap/graph.h"
 
+/* ---- Options ---------------------------------------------------------------------------- */
+
+/*
+ * Every public options struct starts with `unsigned int version` (include/ecomap/common.h).
+ * 0 when opt is NULL or of a version from 1 to current (a later library reads the structs
+ * of earlier headers); else ECO_EUSAGE, with err saying "TYPE of version N; this library
+ * knows CURRENT", TYPE being the struct's name.
+ */
+int eco_i_options_check(const void *opt, unsigned int current, const char *type, eco_error *err);
+
 /* ---- Growable arrays -------------------------------------------------------------------- */
 
 /* Makes room for at least need elements of size elem in *items, whose capacity is *cap,

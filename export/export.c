@@ -5,6 +5,7 @@
 
 #include "ecomap/diagram.h"
 #include "export_internal.h"
+#include "internal.h"
 
 /* DOT with the diagram's default style: `ecomap render` draws with more choices. */
 static int write_dot(const eco_graph *g, const eco_export_options *opt, FILE *fp,
@@ -74,7 +75,8 @@ int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_ex
     size_t w = 0; /* set by find_writer; GCC -O2 cannot tell that it always is */
     int rc;
 
-    if ((rc = find_writer(&w, format, destination, err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_EXPORT_OPTIONS_VERSION, "eco_export_options", err)) < 0 ||
+        (rc = find_writer(&w, format, destination, err)) < 0)
         return rc;
     opt = opt ? opt : &defaults;
     if (writers[w].write)
@@ -144,7 +146,8 @@ int eco_export_file(const eco_graph *g, eco_export_format format, const eco_expo
     size_t w = 0; /* set by find_writer; GCC -O2 cannot tell that it always is */
     int rc;
 
-    if ((rc = find_writer(&w, format, path, err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_EXPORT_OPTIONS_VERSION, "eco_export_options", err)) < 0 ||
+        (rc = find_writer(&w, format, path, err)) < 0)
         return rc;
     /* Several tables go to files of their own, unless the path is standard output or a
      * device (/dev/null): those take the tables one after another, as a stream does. */

@@ -7,6 +7,7 @@
 #include <graphviz/gvc.h>
 
 #include "diagram_internal.h"
+#include "internal.h"
 
 static const char *const render_formats[] = {"svg", "png", "pdf", "dot", "gv", NULL};
 
@@ -44,8 +45,8 @@ static void finish(GVC_t *gvc, eco_i_diagram *d)
     gvFreeContext(gvc);
 }
 
-int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
-                       const char *path, eco_error *err)
+static int diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
+                          const char *path, eco_error *err)
 {
     const char *chosen = format_for(format, path);
     eco_i_diagram d;
@@ -84,8 +85,19 @@ int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const
     return rc;
 }
 
-int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
-                            const eco_diagram_options *opt, const char *format, eco_error *err)
+int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
+                       const char *path, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
+                                  err)) < 0)
+        return rc;
+    return diagram_render(g, opt, format, path, err);
+}
+
+static int diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                               const eco_diagram_options *opt, const char *format, eco_error *err)
 {
     const char *chosen = format_for(format, NULL);
     eco_i_diagram d;
@@ -116,4 +128,15 @@ int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
     finish(gvc, &d);
     eco_i_diagram_close(&d);
     return rc;
+}
+
+int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                            const eco_diagram_options *opt, const char *format, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
+                                  err)) < 0)
+        return rc;
+    return diagram_render_data(out, len, g, opt, format, err);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diagram_internal.h"
+#include "internal.h"
 
 /* ---- What the report shows -------------------------------------------------------------- */
 
@@ -375,13 +376,18 @@ static char *svg_path_for(const char *path)
 int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
                      eco_error *err)
 {
-    static const eco_report_options defaults = {ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT};
+    static const eco_report_options defaults = ECO_REPORT_OPTIONS_INIT;
     report r = {g, opt ? opt : &defaults, {0}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0};
     eco_i_output outs[2];
     size_t n_outs = 0;
     char *svg_path = NULL;
-    int rc, markdown = r.opt->format == ECO_REPORT_MARKDOWN;
+    int rc, markdown;
 
+    if ((rc = eco_i_options_check(opt, ECO_REPORT_OPTIONS_VERSION, "eco_report_options", err)) < 0 ||
+        (rc = eco_i_options_check(&r.opt->diagram, ECO_DIAGRAM_OPTIONS_VERSION,
+                                  "eco_diagram_options", err)) < 0)
+        return rc;
+    markdown = r.opt->format == ECO_REPORT_MARKDOWN;
     if (markdown && strcmp(path, "-") == 0)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0,
                              "a Markdown report needs a file name: its diagram goes beside it");

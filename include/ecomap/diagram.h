@@ -32,7 +32,13 @@ typedef enum eco_cluster_by {
     ECO_CLUSTER_COMMUNITY  /* a box around each Leiden community */
 } eco_cluster_by;
 
+/* Options start from ECO_DIAGRAM_OPTIONS_INIT, or ECO_REPORT_OPTIONS_INIT for reports,
+ * which set their versions: a function refuses options of a version it does not know with
+ * ECO_EUSAGE (ecomap/common.h). */
+#define ECO_DIAGRAM_OPTIONS_VERSION 1
+
 typedef struct eco_diagram_options {
+    unsigned int version;   /* ECO_DIAGRAM_OPTIONS_VERSION */
     const char *title;      /* drawn above the legend; NULL for none */
     eco_measure size_by;    /* what node size shows; ECO_MEASURE_BETWEENNESS by default */
     eco_cluster_by cluster; /* boxes around groups of actors */
@@ -44,7 +50,9 @@ typedef struct eco_diagram_options {
     int hide_related;       /* 1: leave out `related` ties */
 } eco_diagram_options;
 
-#define ECO_DIAGRAM_OPTIONS_INIT {NULL, ECO_MEASURE_BETWEENNESS, ECO_CLUSTER_NONE, 0, NULL, 0, NULL, 0}
+#define ECO_DIAGRAM_OPTIONS_INIT                                                                   \
+    {ECO_DIAGRAM_OPTIONS_VERSION, NULL, ECO_MEASURE_BETWEENNESS, ECO_CLUSTER_NONE, 0, NULL, 0,     \
+     NULL, 0}
 
 /* Writes the diagram of g as DOT text, built with Graphviz's cgraph, to out.  destination
  * names out in messages.  opt may be NULL.  Every name is escaped: quotes, backslashes,
@@ -72,12 +80,18 @@ typedef enum eco_report_format {
     ECO_REPORT_MARKDOWN  /* Markdown, with the diagram as an SVG file beside it */
 } eco_report_format;
 
+#define ECO_REPORT_OPTIONS_VERSION 1
+
 typedef struct eco_report_options {
+    unsigned int version;        /* ECO_REPORT_OPTIONS_VERSION */
     eco_report_format format;    /* HTML or Markdown */
     const char *title;           /* the report's title; NULL for "Ecosystem map" */
     size_t top;                  /* brokers listed; 0 for 15 */
     eco_diagram_options diagram; /* how the diagram is drawn */
 } eco_report_options;
+
+#define ECO_REPORT_OPTIONS_INIT                                                                    \
+    {ECO_REPORT_OPTIONS_VERSION, ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT}
 
 /*
  * Writes a report on g to path: what was imported (records by kind, actors by type, ties by

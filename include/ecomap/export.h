@@ -29,11 +29,16 @@ typedef enum eco_export_format {
     ECO_EXPORT_DOT        /* Graphviz DOT, styled as eco_diagram_dot draws it */
 } eco_export_format;
 
+/* Options start from ECO_EXPORT_OPTIONS_INIT, which sets their version: an export refuses
+ * options of a version it does not know with ECO_EUSAGE (ecomap/common.h). */
+#define ECO_EXPORT_OPTIONS_VERSION 1
+
 typedef struct eco_export_options {
-    int node_link_links; /* node-link: name the tie list "links", as older NetworkX wants */
+    unsigned int version; /* ECO_EXPORT_OPTIONS_VERSION */
+    int node_link_links;  /* node-link: name the tie list "links", as older NetworkX wants */
 } eco_export_options;
 
-#define ECO_EXPORT_OPTIONS_INIT {0}
+#define ECO_EXPORT_OPTIONS_INIT {ECO_EXPORT_OPTIONS_VERSION, 0}
 
 /* Parses a format name as listed by eco_export_formats.  ECO_EUSAGE for any other name. */
 ECO_EXPORT int eco_export_format_from_name(eco_export_format *out, const char *name);

@@ -37,7 +37,13 @@ ECO_EXPORT int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *er
 
 /* ---- How a query reads the map ---------------------------------------------------------- */
 
+/* Options start from ECO_QUERY_OPTIONS_INIT, which sets their version: a query refuses
+ * options of a version it does not know with ECO_EUSAGE (ecomap/common.h).  The same holds
+ * for eco_approx_options and eco_filter below. */
+#define ECO_QUERY_OPTIONS_VERSION 1
+
 typedef struct eco_query_options {
+    unsigned int version;     /* ECO_QUERY_OPTIONS_VERSION */
     int directed;             /* 1: ties keep their direction, undirected ones count both ways;
                                  0: every tie is undirected (the default) */
     int weighted;             /* 1: tie weights count (see eco_measure); 0: every tie is 1 */
@@ -48,7 +54,7 @@ typedef struct eco_query_options {
     int threads;              /* threads for betweenness; 0 for one per core */
 } eco_query_options;
 
-#define ECO_QUERY_OPTIONS_INIT {0, 0, 0, NULL, NULL, 0}
+#define ECO_QUERY_OPTIONS_INIT {ECO_QUERY_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, 0}
 
 /*
  * Every query reads the map as a simple graph: several ties between two actors (of
@@ -111,16 +117,19 @@ ECO_EXPORT int eco_query_measure(double *out, const eco_graph *g, eco_measure me
 
 /* ---- Approximate betweenness ----------------------------------------------------------- */
 
+#define ECO_APPROX_OPTIONS_VERSION 1
+
 typedef struct eco_approx_options {
-    double epsilon;     /* the largest absolute error allowed on normalised betweenness,
-                           above 0 and below 1 */
-    double delta;       /* the chance allowed that some actor's error is larger, above 0 and
-                           below 1 */
-    unsigned long seed; /* the same seed, map and options give the same estimate, whatever
-                           the number of threads */
+    unsigned int version; /* ECO_APPROX_OPTIONS_VERSION */
+    double epsilon;       /* the largest absolute error allowed on normalised betweenness,
+                             above 0 and below 1 */
+    double delta;         /* the chance allowed that some actor's error is larger, above 0
+                             and below 1 */
+    unsigned long seed;   /* the same seed, map and options give the same estimate, whatever
+                             the number of threads */
 } eco_approx_options;
 
-#define ECO_APPROX_OPTIONS_INIT {0.01, 0.1, 1}
+#define ECO_APPROX_OPTIONS_INIT {ECO_APPROX_OPTIONS_VERSION, 0.01, 0.1, 1}
 
 /*
  * Estimates betweenness (measure ECO_MEASURE_BETWEENNESS or ECO_MEASURE_BETWEENNESS_NORM)
@@ -260,7 +269,10 @@ ECO_EXPORT void eco_communities_free(eco_communities *c);
 
 /* ---- Filters and projections ------------------------------------------------------------ */
 
+#define ECO_FILTER_VERSION 1
+
 typedef struct eco_filter {
+    unsigned int version;   /* ECO_FILTER_VERSION */
     unsigned types;         /* actor types to keep, a bit (1u << type) each; 0 for all */
     const char *country;    /* keep actors of this country only (folded match); NULL for all */
     int year_from, year_to; /* keep what records of these years (inclusive) support; 0 for
@@ -271,7 +283,7 @@ typedef struct eco_filter {
     int drop_isolates;      /* 1: drop actors left without ties */
 } eco_filter;
 
-#define ECO_FILTER_INIT {0, NULL, 0, 0, 0, 0, 0}
+#define ECO_FILTER_INIT {ECO_FILTER_VERSION, 0, NULL, 0, 0, 0, 0, 0}
 
 /* A new graph with what passes filter: actors, then the ties whose ends both stayed.
  * Records are kept.  The result belongs to the caller.  O(n + m + evidence). */
