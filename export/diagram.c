@@ -516,7 +516,10 @@ int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *ou
     int rc;
 
     if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
-                                  err)) < 0)
+                                  err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return diagram_dot(g, opt, out, destination, err);
+    rc = diagram_dot(g, opt, out, destination, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -91,9 +91,12 @@ int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const
     int rc;
 
     if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
-                                  err)) < 0)
+                                  err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return diagram_render(g, opt, format, path, err);
+    rc = diagram_render(g, opt, format, path, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }
 
 static int diagram_render_data(char **out, size_t *len, const eco_graph *g,
@@ -136,7 +139,10 @@ int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
     int rc;
 
     if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
-                                  err)) < 0)
+                                  err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return diagram_render_data(out, len, g, opt, format, err);
+    rc = diagram_render_data(out, len, g, opt, format, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -417,7 +417,10 @@ int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *
 
     if ((rc = eco_i_options_check(approx, ECO_APPROX_OPTIONS_VERSION, "eco_approx_options",
                                   err)) < 0 ||
-        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_betweenness_approx(out, samples, g, measure, approx, opt, err);
+    rc = query_betweenness_approx(out, samples, g, measure, approx, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

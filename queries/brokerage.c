@@ -226,7 +226,10 @@ int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *gro
 {
     int rc;
 
-    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_brokerage(out, g, group_by, opt, err);
+    rc = query_brokerage(out, g, group_by, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

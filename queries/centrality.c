@@ -161,7 +161,10 @@ int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
 {
     int rc;
 
-    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_measure(out, g, measure, opt, err);
+    rc = query_measure(out, g, measure, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -133,7 +133,10 @@ int eco_query_communities(eco_communities **out, const eco_graph *g, eco_communi
 {
     int rc;
 
-    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_communities(out, g, method, opt, err);
+    rc = query_communities(out, g, method, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -157,7 +157,10 @@ int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *
 {
     int rc;
 
-    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_cuts(out, g, opt, err);
+    rc = query_cuts(out, g, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -75,9 +75,12 @@ int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t fr
 {
     int rc;
 
-    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_paths(out, count, g, from, to, k, opt, err);
+    rc = query_paths(out, count, g, from, to, k, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }
 
 /* ---- Ego networks ----------------------------------------------------------------------- */
@@ -122,9 +125,12 @@ int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hop
 {
     int rc;
 
-    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    return query_ego(out, g, center, hops, opt, err);
+    rc = query_ego(out, g, center, hops, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }
 
 /* ---- Names that come close -------------------------------------------------------------- */
