@@ -251,6 +251,7 @@ int eco_graph_new(eco_graph **out)
     eco_graph *g = calloc(1, sizeof(*g));
 
     eco_i_igraph_init();
+    eco_i_watch_install();
     if (!g)
         return ECO_ENOMEM;
     if (eco_i_pool_new(&g->pool) < 0) {

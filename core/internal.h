@@ -174,8 +174,10 @@ void eco_i_watched_free(void *p);
 void eco_i_watch_note(void);
 void eco_i_watch_clear(void);
 int eco_i_watch_failed(void);
-/* Makes eco_i_watched_malloc jansson's allocator (unless the program chose another) and
+/* Makes eco_i_watched_malloc jansson's allocator, once per process, unless the program
+ * chose another (eco_i_watch_install, which eco_graph_new calls); eco_i_watch_jansson also
  * clears the note: to call before jansson parses or dumps. */
+void eco_i_watch_install(void);
 void eco_i_watch_jansson(void);
 
 /* ---- Text helpers ----------------------------------------------------------------------- */

@@ -1,4 +1,5 @@
 /* export/export.c - choosing a writer, the shared order of actors and ties, and files. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,12 +37,21 @@ static const struct {
 #define WRITER_COUNT (sizeof(writers) / sizeof(writers[0]))
 #define MAX_TABLES 4
 
+static const char *format_names[WRITER_COUNT + 1];
+
+static void list_format_names(void)
+{
+    for (size_t i = 0; i < WRITER_COUNT; i++) /* the table's names, in its order */
+        format_names[i] = writers[i].name;
+}
+
 const char *const *eco_export_formats(void)
 {
-    static const char *names[WRITER_COUNT + 1];
-    for (size_t i = 0; i < WRITER_COUNT; i++) /* the table's names, in its order */
-        names[i] = writers[i].name;
-    return names;
+    /* Once: threads may ask at the same time, and one must not read while another fills.
+     * pthread_once fails only when misused; the list would then be empty, still a list. */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    (void)pthread_once(&once, list_format_names);
+    return format_names;
 }
 
 int eco_export_format_from_name(eco_export_format *out, const char *name)

@@ -41,19 +41,26 @@ static void report_free(report *r)
     free(r->svg);
 }
 
-static const double *order_key;
+/* An actor with its score beside it, as qsort has no context argument in C11 (a static
+ * pointer to the scores would be shared by two reports written at once). */
+typedef struct scored {
+    size_t actor; /* its index */
+    double score; /* its betweenness */
+} scored;
 
-static int by_key(const void *a, const void *b)
+/* Highest score first, then lowest index. */
+static int by_score(const void *a, const void *b)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    if (order_key[i] != order_key[j])
-        return order_key[i] < order_key[j] ? 1 : -1;
-    return i < j ? -1 : i > j;
+    const scored *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
 static int compute(report *r, eco_error *err)
 {
     size_t n = eco_graph_actor_count(r->g);
+    scored *order;
     int rc;
 
     if (!(r->betweenness = malloc((n + 1) * sizeof(double))) ||
@@ -70,10 +77,14 @@ static int compute(report *r, eco_error *err)
         (rc = eco_query_cuts(&r->cuts, r->g, NULL, err)) < 0 ||
         (rc = eco_diagram_render_data(&r->svg, &r->svg_len, r->g, &r->opt->diagram, "svg", err)) < 0)
         return rc;
+    if (!(order = malloc((n + 1) * sizeof(*order))))
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the report");
     for (size_t i = 0; i < n; i++)
-        r->brokers[i] = i;
-    order_key = r->betweenness;
-    qsort(r->brokers, n, sizeof(size_t), by_key);
+        order[i] = (scored){i, r->betweenness[i]};
+    qsort(order, n, sizeof(*order), by_score);
+    for (size_t i = 0; i < n; i++)
+        r->brokers[i] = order[i].actor;
+    free(order);
     r->broker_count = n < (r->opt->top ? r->opt->top : 15) ? n : (r->opt->top ? r->opt->top : 15);
     return 0;
 }
