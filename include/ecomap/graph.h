@@ -6,6 +6,29 @@
  * addressed by index; an index stays valid until an actor or tie is removed or merged,
  * after which indices above the removed one move down by one.  The structs below are
  * read-only views: change a graph only through the functions of this header.
+ *
+ * Threads.  Calls that only read a graph (those that take it as `const eco_graph *`:
+ * counts, finds, queries, exports, diagrams, reports) may run at once in any number of
+ * threads on one graph, as long as none changes it meanwhile; a call that changes a graph
+ * (eco_graph_add_*, _set_*, _merge_*, _remove_*, eco_graph_absorb into it, an import into
+ * it) must have it to itself.  Calls on different graphs may run at once.
+ *
+ * igraph (as Debian 12 builds it, without IGRAPH_THREAD_SAFE) and Graphviz keep state for
+ * the whole process, so every call that uses them (all queries except eco_query_filter,
+ * _project and _similar_names; diagrams, reports, DOT export) holds one lock of the
+ * process while it does: such calls are safe together but take turns, on one graph or on
+ * several.  The igraph view that a graph keeps for queries, built on first use after a
+ * change, is built under that lock too, so several threads may make the first query of a
+ * fresh graph at once.  A progress callback runs in the calling thread with the lock held:
+ * it must not wait for another thread's ecomap call.  Tables built on first use are built
+ * once (pthread_once).  Until import/resolve.c stops using strtok, eco_import_resolve must
+ * not run in two threads at once.
+ *
+ * For the whole process, ecomap makes igraph report errors instead of aborting, in every
+ * thread that calls it, and makes its own allocator jansson's, once, unless the program
+ * chose one before its first eco_graph_new; a program that calls igraph or Graphviz itself
+ * must not do so while another thread is in ecomap.  eco_export_catch_signals is for
+ * main() alone.
  */
 #ifndef ECOMAP_GRAPH_H
 #define ECOMAP_GRAPH_H
