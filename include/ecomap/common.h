@@ -8,9 +8,10 @@
  *     ECO_EXPORT int eco_graph_new(eco_graph **out);
  *
  * Options structs follow one rule too: `unsigned int version` comes first, set by the
- * struct's _INIT macro to its ECO_*_OPTIONS_VERSION, and a function refuses, with
- * ECO_EUSAGE, a struct of a version it does not know, so that a program built against
- * other headers than the library it runs with fails cleanly instead of misreading fields.
+ * struct's _INIT macro to its version macro (ECO_QUERY_OPTIONS_VERSION, ECO_FILTER_VERSION,
+ * ...), and a function refuses, with ECO_EUSAGE, a struct of a version it does not know,
+ * so that a program built against other headers than the library it runs with fails
+ * cleanly instead of misreading fields.
  */
 #ifndef ECOMAP_COMMON_H
 #define ECOMAP_COMMON_H
