@@ -168,7 +168,7 @@ static int report_run(int argc, char **argv)
         {"brokers", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
         CLI_DIAGRAM_OPTIONS, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
     cli_input in;
-    report_args a = {{ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT}, "report.html"};
+    report_args a = {ECO_REPORT_OPTIONS_INIT, "report.html"};
     const cli_parser parser = {.command = &cli_report, .short_options = "o:f:",
                                .options = options, .input = &in, .own_option = report_option,
                                .context = &a, .min_operands = 1,

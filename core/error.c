@@ -4,6 +4,7 @@
 
 #include "ecomap/error.h"
 #include "ecomap/version.h"
+#include "internal.h"
 
 void eco_error_clear(eco_error *err)
 {
@@ -78,4 +79,15 @@ int eco_error_exit_status(int code)
 const char *eco_version(void)
 {
     return ECOMAP_VERSION;
+}
+
+int eco_i_options_check(const void *opt, unsigned int current, const char *type, eco_error *err)
+{
+    /* version is the first member, and a pointer to a struct points to its first member. */
+    unsigned int version = opt ? *(const unsigned int *)opt : current;
+
+    if (version >= 1 && version <= current)
+        return 0;
+    return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "%s of version %u; this library knows %u",
+                         type, version, current);
 }

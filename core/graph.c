@@ -58,6 +58,8 @@ struct eco_graph {
 
 /* ---- Small helpers ---------------------------------------------------------------------- */
 
+/* The view no longer matches.  Destroying it touches no state igraph shares between
+ * graphs, so it needs no lock: whoever changes g has it to itself. */
 static void changed(eco_graph *g)
 {
     if (g->igraph_ready) {
@@ -247,6 +249,7 @@ int eco_graph_new(eco_graph **out)
     eco_graph *g = calloc(1, sizeof(*g));
 
     eco_i_igraph_init();
+    eco_i_watch_install();
     if (!g)
         return ECO_ENOMEM;
     if (eco_i_pool_new(&g->pool) < 0) {
@@ -1277,22 +1280,33 @@ int eco_i_graph_igraph(const igraph_t **out, const eco_graph *cg, eco_error *err
     eco_graph *g = (eco_graph *)cg; /* the view is a cache: building it changes nothing seen */
     igraph_vector_int_t edges;
     igraph_error_t ierr;
+    int rc;
 
-    if (g->igraph_ready) {
-        *out = &g->igraph;
-        return 0;
+    /* Threads that read one map may all come here first: the first builds the view under
+     * the lock that igraph_create needs anyway, and the others find it built. */
+    if ((rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    if (g->igraph_ready)
+        goto done;
+    ierr = igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->tie_count);
+    if (ierr != IGRAPH_SUCCESS) {
+        rc = eco_i_igraph_error(ierr, err);
+        goto unlock;
     }
-    if ((ierr = igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->tie_count)) != IGRAPH_SUCCESS)
-        return eco_i_igraph_error(ierr, err);
     for (size_t i = 0; i < g->tie_count; i++) {
         VECTOR(edges)[2 * i] = (igraph_integer_t)g->ties[i].view.source;
         VECTOR(edges)[2 * i + 1] = (igraph_integer_t)g->ties[i].view.target;
     }
     ierr = igraph_create(&g->igraph, &edges, (igraph_integer_t)g->actor_count, IGRAPH_UNDIRECTED);
     igraph_vector_int_destroy(&edges);
-    if (ierr != IGRAPH_SUCCESS)
-        return eco_i_igraph_error(ierr, err);
+    if (ierr != IGRAPH_SUCCESS) {
+        rc = eco_i_igraph_error(ierr, err);
+        goto unlock;
+    }
     g->igraph_ready = 1;
+done:
     *out = &g->igraph;
-    return 0;
+unlock:
+    eco_i_dependencies_unlock();
+    return rc;
 }

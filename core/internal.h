@@ -14,6 +14,16 @@
 
 #include "ecomap/graph.h"
 
+/* ---- Options ---------------------------------------------------------------------------- */
+
+/*
+ * Every public options struct starts with `unsigned int version` (include/ecomap/common.h).
+ * 0 when opt is NULL or of a version from 1 to current (a later library reads the structs
+ * of earlier headers); else ECO_EUSAGE, with err saying "TYPE of version N; this library
+ * knows CURRENT", TYPE being the struct's name.
+ */
+int eco_i_options_check(const void *opt, unsigned int current, const char *type, eco_error *err);
+
 /* ---- Growable arrays -------------------------------------------------------------------- */
 
 /* Makes room for at least need elements of size elem in *items, whose capacity is *cap,
@@ -84,8 +94,10 @@ const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
 
 /*
  * The graph as an undirected igraph_t, vertex i being actor i and one edge per tie
- * (parallel edges where two ties join the same pair).  Built on first use after a change
- * and owned by g.  0, or ECO_ENOMEM/ECO_EINTERNAL with err set.
+ * (parallel edges where two ties join the same pair).  Built on first use after a change,
+ * under eco_i_dependencies_lock, and owned by g; the caller reads it under that lock too,
+ * as igraph's functions may write to the graph's cache of properties.  0, or
+ * ECO_ENOMEM/ECO_EINTERNAL with err set.
  */
 int eco_i_graph_igraph(const igraph_t **out, const eco_graph *g, eco_error *err);
 
@@ -126,10 +138,25 @@ int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *id
  * 0 or ECO_ENOMEM.  Expected O(ties). */
 int eco_i_count_linked_pairs(const eco_graph *g, size_t *out);
 
-/* Installs ecomap's igraph error handler (once): igraph errors are recorded, not fatal.
- * eco_i_igraph_error fills err with the last igraph message and returns its ecomap code. */
+/* Installs ecomap's igraph error handler for the calling thread, once: igraph errors are
+ * recorded, not fatal.  eco_i_dependencies_lock does it too.  eco_i_igraph_error fills err
+ * with the last igraph message and returns its ecomap code. */
 void eco_i_igraph_init(void);
 int eco_i_igraph_error(igraph_error_t code, eco_error *err);
+
+/*
+ * igraph as Debian 12 builds it (IGRAPH_THREAD_SAFE 0) and Graphviz in any build keep
+ * process-wide state: igraph its stack of temporaries to free on error, its handlers and
+ * its random numbers; cgraph and gvc their error reporting, plugins and more.  Two threads
+ * in them at once corrupt it (igraph then ends the process: "Corrupt finally stack").  So
+ * every public function that calls igraph or Graphviz holds this lock while it does, and
+ * such calls take turns across the process.  It is recursive: a function that holds it may
+ * call another that takes it.  Taking it installs the igraph handlers for the thread.
+ * 0, or ECO_EINTERNAL with err set.  Calls that only destroy an igraph object of their own
+ * (igraph_destroy of a map's view) touch no shared state and do not take it.
+ */
+int eco_i_dependencies_lock(eco_error *err);
+void eco_i_dependencies_unlock(void);
 
 /* ---- Watched allocations ---------------------------------------------------------------- */
 
@@ -141,8 +168,10 @@ void eco_i_watched_free(void *p);
 void eco_i_watch_note(void);
 void eco_i_watch_clear(void);
 int eco_i_watch_failed(void);
-/* Makes eco_i_watched_malloc jansson's allocator (unless the program chose another) and
+/* Makes eco_i_watched_malloc jansson's allocator, once per process, unless the program
+ * chose another (eco_i_watch_install, which eco_graph_new calls); eco_i_watch_jansson also
  * clears the note: to call before jansson parses or dumps. */
+void eco_i_watch_install(void);
 void eco_i_watch_jansson(void);
 
 /* ---- Text helpers ----------------------------------------------------------------------- */

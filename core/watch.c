@@ -8,6 +8,7 @@
  * which answers with a name, notes its own failures here too (eco_i_watch_note).
  */
 #include <jansson.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "internal.h"
@@ -42,15 +43,28 @@ int eco_i_watch_failed(void)
     return failed;
 }
 
-void eco_i_watch_jansson(void)
+/* A host program that gave jansson allocators of its own keeps them. */
+static void give_jansson_watched_allocator(void)
 {
     json_malloc_t m;
     json_free_t f;
 
-    /* Once per process in effect, as igraph's error handler is (core/igraph_glue.c); a host
-     * program that gave jansson allocators of its own keeps them. */
     json_get_alloc_funcs(&m, &f);
     if (m == malloc && f == free)
         json_set_alloc_funcs(eco_i_watched_malloc, eco_i_watched_free);
+}
+
+/* jansson's allocator is a global that every jansson call reads, so it is set once per
+ * process, before any thread of ecomap first calls jansson: eco_graph_new asks for it,
+ * and every use of jansson in ecomap has a graph made before it. */
+void eco_i_watch_install(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    (void)pthread_once(&once, give_jansson_watched_allocator); /* fails only if misused */
+}
+
+void eco_i_watch_jansson(void)
+{
+    eco_i_watch_install();
     eco_i_watch_clear();
 }

@@ -497,8 +497,8 @@ void eco_i_diagram_close(eco_i_diagram *d)
 
 /* ---- DOT -------------------------------------------------------------------------------- */
 
-int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
-                    const char *destination, eco_error *err)
+static int diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
+                       const char *destination, eco_error *err)
 {
     eco_i_diagram d;
     int rc;
@@ -507,5 +507,19 @@ int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *ou
         rc = eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write: %s",
                            eco_i_graphviz_message());
     eco_i_diagram_close(&d);
+    return rc;
+}
+
+int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
+                    const char *destination, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
+                                  err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = diagram_dot(g, opt, out, destination, err);
+    eco_i_dependencies_unlock();
     return rc;
 }

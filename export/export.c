@@ -1,10 +1,12 @@
 /* export/export.c - choosing a writer, the shared order of actors and ties, and files. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "ecomap/diagram.h"
 #include "export_internal.h"
+#include "internal.h"
 
 /* DOT with the diagram's default style: `ecomap render` draws with more choices. */
 static int write_dot(const eco_graph *g, const eco_export_options *opt, FILE *fp,
@@ -35,12 +37,21 @@ static const struct {
 #define WRITER_COUNT (sizeof(writers) / sizeof(writers[0]))
 #define MAX_TABLES 4
 
+static const char *format_names[WRITER_COUNT + 1];
+
+static void list_format_names(void)
+{
+    for (size_t i = 0; i < WRITER_COUNT; i++) /* the table's names, in its order */
+        format_names[i] = writers[i].name;
+}
+
 const char *const *eco_export_formats(void)
 {
-    static const char *names[WRITER_COUNT + 1];
-    for (size_t i = 0; i < WRITER_COUNT; i++) /* the table's names, in its order */
-        names[i] = writers[i].name;
-    return names;
+    /* Once: threads may ask at the same time, and one must not read while another fills.
+     * pthread_once fails only when misused; the list would then be empty, still a list. */
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    (void)pthread_once(&once, list_format_names);
+    return format_names;
 }
 
 int eco_export_format_from_name(eco_export_format *out, const char *name)
@@ -74,7 +85,8 @@ int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_ex
     size_t w = 0; /* set by find_writer; GCC -O2 cannot tell that it always is */
     int rc;
 
-    if ((rc = find_writer(&w, format, destination, err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_EXPORT_OPTIONS_VERSION, "eco_export_options", err)) < 0 ||
+        (rc = find_writer(&w, format, destination, err)) < 0)
         return rc;
     opt = opt ? opt : &defaults;
     if (writers[w].write)
@@ -144,7 +156,8 @@ int eco_export_file(const eco_graph *g, eco_export_format format, const eco_expo
     size_t w = 0; /* set by find_writer; GCC -O2 cannot tell that it always is */
     int rc;
 
-    if ((rc = find_writer(&w, format, path, err)) < 0)
+    if ((rc = eco_i_options_check(opt, ECO_EXPORT_OPTIONS_VERSION, "eco_export_options", err)) < 0 ||
+        (rc = find_writer(&w, format, path, err)) < 0)
         return rc;
     /* Several tables go to files of their own, unless the path is standard output or a
      * device (/dev/null): those take the tables one after another, as a stream does. */

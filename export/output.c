@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -152,17 +153,49 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
     return 0;
 }
 
+/*
+ * The process's umask.  umask() reads it only by setting it, and a file that another thread
+ * creates between the two calls would get mode 0666, so Linux's /proc/self/status is read
+ * instead.  Where it cannot be, umask() is set and put back under a lock of this file, which
+ * keeps ecomap's own threads apart but not others of the program.
+ */
+static mode_t current_umask(void)
+{
+    static pthread_mutex_t guard = PTHREAD_MUTEX_INITIALIZER;
+    FILE *fp = fopen("/proc/self/status", "r");
+    char line[256], *end;
+    long value;
+    mode_t mask;
+
+    if (fp) {
+        while (fgets(line, sizeof(line), fp)) {
+            if (strncmp(line, "Umask:", 6) != 0)
+                continue;
+            value = strtol(line + 6, &end, 8);
+            if (end != line + 6 && (*end == '\n' || *end == '\0') && value >= 0 && value <= 0777) {
+                fclose(fp);
+                return (mode_t)value;
+            }
+            break;
+        }
+        fclose(fp);
+    }
+    if (pthread_mutex_lock(&guard) != 0)
+        return 022; /* the usual mask: never a file writable by all */
+    mask = umask(0);
+    umask(mask);
+    (void)pthread_mutex_unlock(&guard); /* held by this thread: cannot fail */
+    return mask;
+}
+
 /* The mode the file gets: the old file's, or what a new file would get under the umask. */
 static mode_t final_mode(const char *path)
 {
     struct stat st;
-    mode_t mask;
 
     if (stat(path, &st) == 0)
         return st.st_mode & 07777;
-    mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
+    return 0666 & ~current_umask();
 }
 
 /* Everything but the rename: flushed, synced, given its mode and closed.  Standard output is

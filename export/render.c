@@ -7,6 +7,7 @@
 #include <graphviz/gvc.h>
 
 #include "diagram_internal.h"
+#include "internal.h"
 
 static const char *const render_formats[] = {"svg", "png", "pdf", "dot", "gv", NULL};
 
@@ -22,30 +23,34 @@ static const char *format_for(const char *format, const char *path)
     return NULL;
 }
 
-/* Lays out d with its engine in a fresh context: *out receives the context. */
+/*
+ * One Graphviz context for the process, made on first use and kept, and used under the
+ * dependencies' lock (eco_i_dependencies_lock) like the rest of Graphviz.  A context per
+ * layout read freed memory from the second one on: Graphviz 2.42's pango plugin keeps the
+ * last font's name as a pointer into the context that measured it, and freeing that
+ * context frees the name.  Keeping one also spares loading the plugins for every diagram.
+ */
+static GVC_t *context;
+
+/* Lays out d with its engine: *out receives the context. */
 static int lay_out(GVC_t **out, eco_i_diagram *d, eco_error *err)
 {
-    GVC_t *gvc = gvContext();
-
-    if (!gvc)
+    if (!context && !(context = gvContext()))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "cannot start Graphviz");
-    if (gvLayout(gvc, d->graph, d->engine) != 0) {
-        gvFreeContext(gvc);
+    if (gvLayout(context, d->graph, d->engine) != 0)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "layout \"%s\" failed: %s", d->engine,
                              eco_i_graphviz_message());
-    }
-    *out = gvc;
+    *out = context;
     return 0;
 }
 
 static void finish(GVC_t *gvc, eco_i_diagram *d)
 {
     gvFreeLayout(gvc, d->graph);
-    gvFreeContext(gvc);
 }
 
-int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
-                       const char *path, eco_error *err)
+static int diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
+                          const char *path, eco_error *err)
 {
     const char *chosen = format_for(format, path);
     eco_i_diagram d;
@@ -84,8 +89,22 @@ int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const
     return rc;
 }
 
-int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
-                            const eco_diagram_options *opt, const char *format, eco_error *err)
+int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
+                       const char *path, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
+                                  err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = diagram_render(g, opt, format, path, err);
+    eco_i_dependencies_unlock();
+    return rc;
+}
+
+static int diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                               const eco_diagram_options *opt, const char *format, eco_error *err)
 {
     const char *chosen = format_for(format, NULL);
     eco_i_diagram d;
@@ -115,5 +134,19 @@ int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
         gvFreeRenderData(data);
     finish(gvc, &d);
     eco_i_diagram_close(&d);
+    return rc;
+}
+
+int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                            const eco_diagram_options *opt, const char *format, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_DIAGRAM_OPTIONS_VERSION, "eco_diagram_options",
+                                  err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = diagram_render_data(out, len, g, opt, format, err);
+    eco_i_dependencies_unlock();
     return rc;
 }

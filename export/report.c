@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diagram_internal.h"
+#include "internal.h"
 
 /* ---- What the report shows -------------------------------------------------------------- */
 
@@ -40,19 +41,26 @@ static void report_free(report *r)
     free(r->svg);
 }
 
-static const double *order_key;
+/* An actor with its score beside it, as qsort has no context argument in C11 (a static
+ * pointer to the scores would be shared by two reports written at once). */
+typedef struct scored {
+    size_t actor; /* its index */
+    double score; /* its betweenness */
+} scored;
 
-static int by_key(const void *a, const void *b)
+/* Highest score first, then lowest index. */
+static int by_score(const void *a, const void *b)
 {
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    if (order_key[i] != order_key[j])
-        return order_key[i] < order_key[j] ? 1 : -1;
-    return i < j ? -1 : i > j;
+    const scored *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
 static int compute(report *r, eco_error *err)
 {
     size_t n = eco_graph_actor_count(r->g);
+    scored *order;
     int rc;
 
     if (!(r->betweenness = malloc((n + 1) * sizeof(double))) ||
@@ -69,10 +77,14 @@ static int compute(report *r, eco_error *err)
         (rc = eco_query_cuts(&r->cuts, r->g, NULL, err)) < 0 ||
         (rc = eco_diagram_render_data(&r->svg, &r->svg_len, r->g, &r->opt->diagram, "svg", err)) < 0)
         return rc;
+    if (!(order = malloc((n + 1) * sizeof(*order))))
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the report");
     for (size_t i = 0; i < n; i++)
-        r->brokers[i] = i;
-    order_key = r->betweenness;
-    qsort(r->brokers, n, sizeof(size_t), by_key);
+        order[i] = (scored){i, r->betweenness[i]};
+    qsort(order, n, sizeof(*order), by_score);
+    for (size_t i = 0; i < n; i++)
+        r->brokers[i] = order[i].actor;
+    free(order);
     r->broker_count = n < (r->opt->top ? r->opt->top : 15) ? n : (r->opt->top ? r->opt->top : 15);
     return 0;
 }
@@ -375,13 +387,18 @@ static char *svg_path_for(const char *path)
 int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
                      eco_error *err)
 {
-    static const eco_report_options defaults = {ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT};
+    static const eco_report_options defaults = ECO_REPORT_OPTIONS_INIT;
     report r = {g, opt ? opt : &defaults, {0}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0};
     eco_i_output outs[2];
     size_t n_outs = 0;
     char *svg_path = NULL;
-    int rc, markdown = r.opt->format == ECO_REPORT_MARKDOWN;
+    int rc, markdown;
 
+    if ((rc = eco_i_options_check(opt, ECO_REPORT_OPTIONS_VERSION, "eco_report_options", err)) < 0 ||
+        (rc = eco_i_options_check(&r.opt->diagram, ECO_DIAGRAM_OPTIONS_VERSION,
+                                  "eco_diagram_options", err)) < 0)
+        return rc;
+    markdown = r.opt->format == ECO_REPORT_MARKDOWN;
     if (markdown && strcmp(path, "-") == 0)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0,
                              "a Markdown report needs a file name: its diagram goes beside it");

@@ -7,6 +7,7 @@
 #ifndef ECOMAP_H
 #define ECOMAP_H
 
+#include "ecomap/common.h"
 #include "ecomap/diff.h"
 #include "ecomap/diagram.h"
 #include "ecomap/error.h"

@@ -371,9 +371,9 @@ cleanup:
     return rc;
 }
 
-int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
-                                 eco_measure measure, const eco_approx_options *approx,
-                                 const eco_query_options *opt, eco_error *err)
+static int query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
+                                    eco_measure measure, const eco_approx_options *approx,
+                                    const eco_query_options *opt, eco_error *err)
 {
     static const eco_approx_options defaults = ECO_APPROX_OPTIONS_INIT;
     eco_i_view view;
@@ -407,4 +407,20 @@ int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *
                              "an error bound of %g needs over 2^32 samples; allow a larger one",
                              approx->epsilon);
     return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory estimating betweenness") : 0;
+}
+
+int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
+                                 eco_measure measure, const eco_approx_options *approx,
+                                 const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(approx, ECO_APPROX_OPTIONS_VERSION, "eco_approx_options",
+                                  err)) < 0 ||
+        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_betweenness_approx(out, samples, g, measure, approx, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -184,8 +184,8 @@ static void score(eco_brokerage *b, const size_t *group_id, const double *sizes,
     }
 }
 
-int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
-                        const eco_query_options *opt, eco_error *err)
+static int query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
+                           const eco_query_options *opt, eco_error *err)
 {
     size_t n = eco_graph_actor_count(g), cells = (n ? n : 1) * ECO_ROLE_COUNT;
     eco_brokerage *b = calloc(1, sizeof(*b));
@@ -219,4 +219,17 @@ fail:
     free(sizes);
     eco_brokerage_free(b);
     return eco_error_set(err, rc, NULL, 0, 0, "out of memory counting brokerage roles");
+}
+
+int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
+                        const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_brokerage(out, g, group_by, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -121,8 +121,8 @@ static igraph_error_t real_measure(const eco_i_view *view, eco_measure measure, 
     }
 }
 
-int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
-                      const eco_query_options *opt, eco_error *err)
+static int query_measure(double *out, const eco_graph *g, eco_measure measure,
+                         const eco_query_options *opt, eco_error *err)
 {
     eco_i_view view;
     igraph_vector_t res;
@@ -154,4 +154,17 @@ int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
     eco_i_progress_end();
     eco_i_view_destroy(&view);
     return ierr == IGRAPH_SUCCESS ? 0 : eco_i_igraph_error(ierr, err);
+}
+
+int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
+                      const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_measure(out, g, measure, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

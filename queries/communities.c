@@ -85,8 +85,8 @@ static igraph_error_t detect(const eco_i_view *view, eco_community_method method
     return ierr;
 }
 
-int eco_query_communities(eco_communities **out, const eco_graph *g, eco_community_method method,
-                          const eco_query_options *opt, eco_error *err)
+static int query_communities(eco_communities **out, const eco_graph *g, eco_community_method method,
+                             const eco_query_options *opt, eco_error *err)
 {
     eco_query_options undirected = opt ? *opt : (eco_query_options)ECO_QUERY_OPTIONS_INIT;
     eco_communities *c = calloc(1, sizeof(*c));
@@ -126,4 +126,17 @@ int eco_query_communities(eco_communities **out, const eco_graph *g, eco_communi
     }
     *out = c;
     return 0;
+}
+
+int eco_query_communities(eco_communities **out, const eco_graph *g, eco_community_method method,
+                          const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_communities(out, g, method, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

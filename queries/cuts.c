@@ -127,8 +127,8 @@ static int find_bridges(eco_cuts *cuts, const eco_i_view *view)
     return rc;
 }
 
-int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *opt,
-                   eco_error *err)
+static int query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *opt,
+                      eco_error *err)
 {
     eco_query_options undirected = opt ? *opt : (eco_query_options)ECO_QUERY_OPTIONS_INIT;
     eco_cuts *cuts = calloc(1, sizeof(*cuts));
@@ -151,4 +151,16 @@ int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *
     }
     *out = cuts;
     return 0;
+}
+
+int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_cuts(out, g, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

@@ -104,7 +104,8 @@ static int tie_passes(const eco_graph *g, const eco_tie *t, const eco_filter *f)
     return 1;
 }
 
-int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter, eco_error *err)
+static int query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter,
+                        eco_error *err)
 {
     size_t n = eco_graph_actor_count(g);
     unsigned char *keep = calloc(n + 1, 1), *linked = calloc(n + 1, 1);
@@ -143,6 +144,15 @@ done:
     return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory filtering the map") : 0;
 }
 
+int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(filter, ECO_FILTER_VERSION, "eco_filter", err)) < 0)
+        return rc;
+    return query_filter(out, g, filter, err);
+}
+
 /* ---- The top actors -------------------------------------------------------------------- */
 
 typedef struct scored {
@@ -158,8 +168,8 @@ static int by_score(const void *a, const void *b)
     return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
-int eco_query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
-                  const eco_query_options *opt, eco_error *err)
+static int query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
+                     const eco_query_options *opt, eco_error *err)
 {
     size_t count = eco_graph_actor_count(g);
     double *values = malloc((count + 1) * sizeof(*values));
@@ -184,6 +194,16 @@ done:
     free(order);
     free(keep);
     return rc;
+}
+
+int eco_query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
+                  const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+        return rc;
+    return query_top(out, g, measure, n, opt, err);
 }
 
 /* ---- Projections ------------------------------------------------------------------------ */

@@ -39,8 +39,8 @@ static int copy_paths(eco_path **out, size_t *count, const eco_i_view *view,
     return 0;
 }
 
-int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t from, size_t to,
-                    size_t k, const eco_query_options *opt, eco_error *err)
+static int query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t from, size_t to,
+                       size_t k, const eco_query_options *opt, eco_error *err)
 {
     igraph_vector_int_list_t vertices, edges;
     eco_i_view view;
@@ -70,10 +70,23 @@ int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t fr
     return rc;
 }
 
+int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t from, size_t to,
+                    size_t k, const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_paths(out, count, g, from, to, k, opt, err);
+    eco_i_dependencies_unlock();
+    return rc;
+}
+
 /* ---- Ego networks ----------------------------------------------------------------------- */
 
-int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hops,
-                  const eco_query_options *opt, eco_error *err)
+static int query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hops,
+                     const eco_query_options *opt, eco_error *err)
 {
     eco_query_options undirected = opt ? *opt : (eco_query_options)ECO_QUERY_OPTIONS_INIT;
     igraph_vector_int_list_t reach;
@@ -104,6 +117,19 @@ int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hop
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
     rc = eco_i_subgraph(out, g, keep, undirected.kinds, 0, err);
     free(keep);
+    return rc;
+}
+
+int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hops,
+                  const eco_query_options *opt, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_ego(out, g, center, hops, opt, err);
+    eco_i_dependencies_unlock();
     return rc;
 }
 

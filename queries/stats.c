@@ -5,7 +5,7 @@
 #include "ecomap/query.h"
 #include "internal.h"
 
-int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err)
+static int query_stats(eco_stats *out, const eco_graph *g, eco_error *err)
 {
     const igraph_t *ig;
     igraph_vector_int_t sizes;
@@ -47,4 +47,15 @@ int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err)
     }
     igraph_vector_int_destroy(&sizes);
     return ierr == IGRAPH_SUCCESS ? 0 : eco_i_igraph_error(ierr, err);
+}
+
+int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_stats(out, g, err);
+    eco_i_dependencies_unlock();
+    return rc;
 }

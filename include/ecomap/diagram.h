@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 #include "ecomap/graph.h"
 #include "ecomap/query.h"
@@ -31,7 +32,13 @@ typedef enum eco_cluster_by {
     ECO_CLUSTER_COMMUNITY  /* a box around each Leiden community */
 } eco_cluster_by;
 
+/* Options start from ECO_DIAGRAM_OPTIONS_INIT, or ECO_REPORT_OPTIONS_INIT for reports,
+ * which set their versions: a function refuses options of a version it does not know with
+ * ECO_EUSAGE (ecomap/common.h). */
+#define ECO_DIAGRAM_OPTIONS_VERSION 1
+
 typedef struct eco_diagram_options {
+    unsigned int version;   /* ECO_DIAGRAM_OPTIONS_VERSION */
     const char *title;      /* drawn above the legend; NULL for none */
     eco_measure size_by;    /* what node size shows; ECO_MEASURE_BETWEENNESS by default */
     eco_cluster_by cluster; /* boxes around groups of actors */
@@ -43,13 +50,15 @@ typedef struct eco_diagram_options {
     int hide_related;       /* 1: leave out `related` ties */
 } eco_diagram_options;
 
-#define ECO_DIAGRAM_OPTIONS_INIT {NULL, ECO_MEASURE_BETWEENNESS, ECO_CLUSTER_NONE, 0, NULL, 0, NULL, 0}
+#define ECO_DIAGRAM_OPTIONS_INIT                                                                   \
+    {ECO_DIAGRAM_OPTIONS_VERSION, NULL, ECO_MEASURE_BETWEENNESS, ECO_CLUSTER_NONE, 0, NULL, 0,     \
+     NULL, 0}
 
 /* Writes the diagram of g as DOT text, built with Graphviz's cgraph, to out.  destination
  * names out in messages.  opt may be NULL.  Every name is escaped: quotes, backslashes,
  * <, >, & and new lines in a name show as written and cannot break the output. */
-int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
-                    const char *destination, eco_error *err);
+ECO_EXPORT int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *out,
+                               const char *destination, eco_error *err);
 
 /*
  * Lays out and renders the diagram of g with Graphviz to path ("-" for standard output), in
@@ -57,25 +66,32 @@ int eco_diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE *ou
  * extension).  The layout engine is opt->layout, or chosen by size.  O(layout), which for
  * dot grows faster than the number of actors.
  */
-int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
-                       const char *path, eco_error *err);
+ECO_EXPORT int eco_diagram_render(const eco_graph *g, const eco_diagram_options *opt,
+                                  const char *format, const char *path, eco_error *err);
 
 /* Renders the diagram into memory: *out receives *len bytes that belong to the caller
  * (free()), NUL-terminated. */
-int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
-                            const eco_diagram_options *opt, const char *format, eco_error *err);
+ECO_EXPORT int eco_diagram_render_data(char **out, size_t *len, const eco_graph *g,
+                                       const eco_diagram_options *opt, const char *format,
+                                       eco_error *err);
 
 typedef enum eco_report_format {
     ECO_REPORT_HTML = 0, /* one self-contained file: inline SVG and CSS, no script */
     ECO_REPORT_MARKDOWN  /* Markdown, with the diagram as an SVG file beside it */
 } eco_report_format;
 
+#define ECO_REPORT_OPTIONS_VERSION 1
+
 typedef struct eco_report_options {
+    unsigned int version;        /* ECO_REPORT_OPTIONS_VERSION */
     eco_report_format format;    /* HTML or Markdown */
     const char *title;           /* the report's title; NULL for "Ecosystem map" */
     size_t top;                  /* brokers listed; 0 for 15 */
     eco_diagram_options diagram; /* how the diagram is drawn */
 } eco_report_options;
+
+#define ECO_REPORT_OPTIONS_INIT                                                                    \
+    {ECO_REPORT_OPTIONS_VERSION, ECO_REPORT_HTML, NULL, 0, ECO_DIAGRAM_OPTIONS_INIT}
 
 /*
  * Writes a report on g to path: what was imported (records by kind, actors by type, ties by
@@ -84,8 +100,8 @@ typedef struct eco_report_options {
  * records is always escaped.  Markdown reports write the diagram beside path as
  * NAME.svg.  Files appear whole or not at all.
  */
-int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
-                     eco_error *err);
+ECO_EXPORT int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
+                                eco_error *err);
 
 #ifdef __cplusplus
 }

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 #include "ecomap/graph.h"
 
@@ -50,17 +51,17 @@ typedef struct eco_diff eco_diff;
  * ones; they stay valid while both maps stay unchanged.  *out belongs to the caller
  * (eco_diff_free).  O((actors + ties) * (names + degree) + entries log entries).
  */
-int eco_graph_diff(eco_diff **out, const eco_graph *old_map, const eco_graph *new_map,
-                   eco_error *err);
+ECO_EXPORT int eco_graph_diff(eco_diff **out, const eco_graph *old_map, const eco_graph *new_map,
+                              eco_error *err);
 
 /* The number of entries; 0 when the maps hold the same actors, types, ties and weights. */
-size_t eco_diff_count(const eco_diff *diff);
+ECO_EXPORT size_t eco_diff_count(const eco_diff *diff);
 
 /* Entry i, or NULL when i is out of range.  O(1). */
-const eco_diff_entry *eco_diff_entry_at(const eco_diff *diff, size_t i);
+ECO_EXPORT const eco_diff_entry *eco_diff_entry_at(const eco_diff *diff, size_t i);
 
 /* Frees diff.  NULL-safe. */
-void eco_diff_free(eco_diff *diff);
+ECO_EXPORT void eco_diff_free(eco_diff *diff);
 
 #ifdef __cplusplus
 }

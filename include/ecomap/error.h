@@ -12,6 +12,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "ecomap/common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -36,33 +38,34 @@ typedef struct eco_error {
 } eco_error;
 
 /* Empties err so that it can take a new error.  NULL-safe. */
-void eco_error_clear(eco_error *err);
+ECO_EXPORT void eco_error_clear(eco_error *err);
 
 /*
  * Records an error unless err already holds one (the first error wins) and returns code,
  * so that callers can write `return eco_error_set(err, ECO_EDATA, path, 3, 1, "...")`.
  * source may be NULL; line and column are 1-based, 0 when unknown.  err may be NULL.
  */
-int eco_error_set(eco_error *err, int code, const char *source, int line, int column,
-                  const char *fmt, ...)
+ECO_EXPORT int eco_error_set(eco_error *err, int code, const char *source, int line, int column,
+                             const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
 
 /* The same, with a va_list. */
-int eco_error_setv(eco_error *err, int code, const char *source, int line, int column,
-                   const char *fmt, va_list ap);
+ECO_EXPORT int eco_error_setv(eco_error *err, int code, const char *source, int line, int column,
+                              const char *fmt, va_list ap);
 
 /*
  * Formats err as the one line the user reads, "SOURCE:LINE:COLUMN: error: TEXT" (LINE and
  * COLUMN left out when unknown), into buf of size n.  Returns buf.
  */
-const char *eco_error_format(const eco_error *err, const char *severity, char *buf, size_t n);
+ECO_EXPORT const char *eco_error_format(const eco_error *err, const char *severity, char *buf,
+                                        size_t n);
 
 /* The exit status of sysexits.h that suits code: 64 usage, 65 data, 66 no input, 73 cannot
  * create, 74 I/O, 70 internal; 0 for ECO_OK. */
-int eco_error_exit_status(int code);
+ECO_EXPORT int eco_error_exit_status(int code);
 
 #ifdef __cplusplus
 }

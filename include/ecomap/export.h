@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 #include "ecomap/graph.h"
 
@@ -28,17 +29,22 @@ typedef enum eco_export_format {
     ECO_EXPORT_DOT        /* Graphviz DOT, styled as eco_diagram_dot draws it */
 } eco_export_format;
 
+/* Options start from ECO_EXPORT_OPTIONS_INIT, which sets their version: an export refuses
+ * options of a version it does not know with ECO_EUSAGE (ecomap/common.h). */
+#define ECO_EXPORT_OPTIONS_VERSION 1
+
 typedef struct eco_export_options {
-    int node_link_links; /* node-link: name the tie list "links", as older NetworkX wants */
+    unsigned int version; /* ECO_EXPORT_OPTIONS_VERSION */
+    int node_link_links;  /* node-link: name the tie list "links", as older NetworkX wants */
 } eco_export_options;
 
-#define ECO_EXPORT_OPTIONS_INIT {0}
+#define ECO_EXPORT_OPTIONS_INIT {ECO_EXPORT_OPTIONS_VERSION, 0}
 
 /* Parses a format name as listed by eco_export_formats.  ECO_EUSAGE for any other name. */
-int eco_export_format_from_name(eco_export_format *out, const char *name);
+ECO_EXPORT int eco_export_format_from_name(eco_export_format *out, const char *name);
 
 /* The names eco_export_format_from_name accepts, as a NULL-terminated array. */
-const char *const *eco_export_formats(void);
+ECO_EXPORT const char *const *eco_export_formats(void);
 
 /*
  * Writes g in format to out.  destination names out in error messages.  opt may be NULL.
@@ -47,8 +53,9 @@ const char *const *eco_export_formats(void);
  * its tables one after another, each after two empty rows but the first, as Kumu reads
  * sections of one sheet.  O((actors + ties + evidence) log(actors + ties)).
  */
-int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
-                      FILE *out, const char *destination, eco_error *err);
+ECO_EXPORT int eco_export_stream(const eco_graph *g, eco_export_format format,
+                                 const eco_export_options *opt, FILE *out, const char *destination,
+                                 eco_error *err);
 
 /*
  * Writes g in format to path ("-" for standard output), atomically as said above.  A format
@@ -57,11 +64,11 @@ int eco_export_stream(const eco_graph *g, eco_export_format format, const eco_ex
  * "map.records.csv" for kumu; "map.nodes.csv" and "map.relationships.csv" for neo4j); all
  * of them are replaced together or none is.  docs/FORMAT.md describes each format.
  */
-int eco_export_file(const eco_graph *g, eco_export_format format, const eco_export_options *opt,
-                    const char *path, eco_error *err);
+ECO_EXPORT int eco_export_file(const eco_graph *g, eco_export_format format,
+                               const eco_export_options *opt, const char *path, eco_error *err);
 
 /* Saves g as a native map; the same as eco_export_file with ECO_EXPORT_JSON. */
-int eco_graph_save(const eco_graph *g, const char *path, eco_error *err);
+ECO_EXPORT int eco_graph_save(const eco_graph *g, const char *path, eco_error *err);
 
 /*
  * For programs: makes SIGINT, SIGTERM and SIGHUP remove the temporary files of every output
@@ -70,7 +77,7 @@ int eco_graph_save(const eco_graph *g, const char *path, eco_error *err);
  * change how its process handles signals unless asked, so nothing calls this but main().
  * Returns 0, or ECO_EINTERNAL when the system refuses a handler.  O(1).
  */
-int eco_export_catch_signals(void);
+ECO_EXPORT int eco_export_catch_signals(void);
 
 #ifdef __cplusplus
 }

@@ -6,12 +6,36 @@
  * addressed by index; an index stays valid until an actor or tie is removed or merged,
  * after which indices above the removed one move down by one.  The structs below are
  * read-only views: change a graph only through the functions of this header.
+ *
+ * Threads.  Calls that only read a graph (those that take it as `const eco_graph *`:
+ * counts, finds, queries, exports, diagrams, reports) may run at once in any number of
+ * threads on one graph, as long as none changes it meanwhile; a call that changes a graph
+ * (eco_graph_add_*, _set_*, _merge_*, _remove_*, eco_graph_absorb into it, an import into
+ * it) must have it to itself.  Calls on different graphs may run at once.
+ *
+ * igraph (as Debian 12 builds it, without IGRAPH_THREAD_SAFE) and Graphviz keep state for
+ * the whole process, so every call that uses them (all queries except eco_query_filter,
+ * _project and _similar_names; diagrams, reports, DOT export) holds one lock of the
+ * process while it does: such calls are safe together but take turns, on one graph or on
+ * several.  The igraph view that a graph keeps for queries, built on first use after a
+ * change, is built under that lock too, so several threads may make the first query of a
+ * fresh graph at once.  A progress callback runs in the calling thread with the lock held:
+ * it must not wait for another thread's ecomap call.  Tables built on first use are built
+ * once (pthread_once).  Until import/resolve.c stops using strtok, eco_import_resolve must
+ * not run in two threads at once.
+ *
+ * For the whole process, ecomap makes igraph report errors instead of aborting, in every
+ * thread that calls it, and makes its own allocator jansson's, once, unless the program
+ * chose one before its first eco_graph_new; a program that calls igraph or Graphviz itself
+ * must not do so while another thread is in ecomap.  eco_export_catch_signals is for
+ * main() alone.
  */
 #ifndef ECOMAP_GRAPH_H
 #define ECOMAP_GRAPH_H
 
 #include <stddef.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 
 #ifdef __cplusplus
@@ -51,21 +75,21 @@ typedef enum eco_tie_kind {
 #define ECO_TIE_KIND_COUNT 6
 
 /* "government", "lab", ...; NULL for ECO_TYPE_UNKNOWN or a value out of range. */
-const char *eco_actor_type_name(eco_actor_type type);
+ECO_EXPORT const char *eco_actor_type_name(eco_actor_type type);
 
 /* Parses a type name as written by eco_actor_type_name, ignoring case, and also the common
  * spellings "civil society", "civil-society" and "ngo".  ECO_EDATA if it is none of them. */
-int eco_actor_type_from_name(eco_actor_type *out, const char *name);
+ECO_EXPORT int eco_actor_type_from_name(eco_actor_type *out, const char *name);
 
 /* "partnership", "funding", ...; NULL for a value out of range. */
-const char *eco_tie_kind_name(eco_tie_kind kind);
+ECO_EXPORT const char *eco_tie_kind_name(eco_tie_kind kind);
 
 /* Parses a tie kind name, ignoring case.  ECO_EDATA if it is none of them. */
-int eco_tie_kind_from_name(eco_tie_kind *out, const char *name);
+ECO_EXPORT int eco_tie_kind_from_name(eco_tie_kind *out, const char *name);
 
 /* 1 if ties of this kind have a direction by default (funding, hosting, support,
  * membership), 0 otherwise. */
-int eco_tie_kind_is_directed(eco_tie_kind kind);
+ECO_EXPORT int eco_tie_kind_is_directed(eco_tie_kind kind);
 
 /* ---- Read-only views -------------------------------------------------------------------- */
 
@@ -117,22 +141,22 @@ typedef struct eco_record {
 
 /* Creates an empty graph.  ECO_ENOMEM when memory runs out.  The graph belongs to the
  * caller, who frees it with eco_graph_free. */
-int eco_graph_new(eco_graph **out);
+ECO_EXPORT int eco_graph_new(eco_graph **out);
 
 /* Frees g and everything it handed out.  NULL-safe. */
-void eco_graph_free(eco_graph *g);
+ECO_EXPORT void eco_graph_free(eco_graph *g);
 
 /* ---- Reading ---------------------------------------------------------------------------- */
 
-size_t eco_graph_actor_count(const eco_graph *g);
-size_t eco_graph_tie_count(const eco_graph *g);
-size_t eco_graph_record_count(const eco_graph *g);
+ECO_EXPORT size_t eco_graph_actor_count(const eco_graph *g);
+ECO_EXPORT size_t eco_graph_tie_count(const eco_graph *g);
+ECO_EXPORT size_t eco_graph_record_count(const eco_graph *g);
 
 /* The actor, tie or record at index i, valid until g next changes; NULL when i is out of
  * range.  O(1). */
-const eco_actor *eco_graph_actor(const eco_graph *g, size_t i);
-const eco_tie *eco_graph_tie(const eco_graph *g, size_t i);
-const eco_record *eco_graph_record(const eco_graph *g, size_t i);
+ECO_EXPORT const eco_actor *eco_graph_actor(const eco_graph *g, size_t i);
+ECO_EXPORT const eco_tie *eco_graph_tie(const eco_graph *g, size_t i);
+ECO_EXPORT const eco_record *eco_graph_record(const eco_graph *g, size_t i);
 
 /*
  * Finds the actor whose name or alias folds (eco_name_fold) to the same text as name.
@@ -142,17 +166,19 @@ const eco_record *eco_graph_record(const eco_graph *g, size_t i);
  * differs from a given country never matches.  ECO_ENOTFOUND when none matches.
  * Expected O(length of name).
  */
-int eco_graph_find_actor(size_t *out, const eco_graph *g, const char *name, const char *country);
+ECO_EXPORT int eco_graph_find_actor(size_t *out, const eco_graph *g, const char *name,
+                                    const char *country);
 
 /* Finds an actor by its id.  ECO_ENOTFOUND when there is none.  Expected O(length of id). */
-int eco_graph_find_actor_by_id(size_t *out, const eco_graph *g, const char *id);
+ECO_EXPORT int eco_graph_find_actor_by_id(size_t *out, const eco_graph *g, const char *id);
 
 /* Finds the tie of that kind between a and b, in that direction when the kind is
  * directed, in either when it is not.  ECO_ENOTFOUND when there is none.  O(degree of a). */
-int eco_graph_find_tie(size_t *out, const eco_graph *g, size_t a, size_t b, eco_tie_kind kind);
+ECO_EXPORT int eco_graph_find_tie(size_t *out, const eco_graph *g, size_t a, size_t b,
+                                  eco_tie_kind kind);
 
 /* Finds a record by id.  ECO_ENOTFOUND when there is none.  Expected O(length of id). */
-int eco_graph_find_record(size_t *out, const eco_graph *g, const char *id);
+ECO_EXPORT int eco_graph_find_record(size_t *out, const eco_graph *g, const char *id);
 
 /* ---- Changing actors -------------------------------------------------------------------- */
 
@@ -162,40 +188,40 @@ int eco_graph_find_record(size_t *out, const eco_graph *g, const char *id);
  * is taken is ECO_EDATA; an empty name or id is ECO_EUSAGE.  country may be NULL.
  * *out, when out is not NULL, receives the new actor's index.  Expected O(length of name).
  */
-int eco_graph_add_actor(size_t *out, eco_graph *g, const char *id, const char *name,
-                        eco_actor_type type, const char *country);
+ECO_EXPORT int eco_graph_add_actor(size_t *out, eco_graph *g, const char *id, const char *name,
+                                   eco_actor_type type, const char *country);
 
 /*
  * The importer's entry point: finds the actor that name and country designate (as
  * eco_graph_find_actor does) or adds a new one.  A found actor gains name as an alias, and
  * type and country when it had none.  *out receives its index.
  */
-int eco_graph_resolve_actor(size_t *out, eco_graph *g, const char *name, eco_actor_type type,
-                            const char *country);
+ECO_EXPORT int eco_graph_resolve_actor(size_t *out, eco_graph *g, const char *name,
+                                       eco_actor_type type, const char *country);
 
 /* Adds a surface form to actor i, so that eco_graph_find_actor finds it by that name too.
  * The canonical name and forms already held are not added twice; forms that differ only
  * in spelling ("Modernisation", "Modernization") are all kept.  An empty alias is
  * ECO_EUSAGE.  O(aliases of i + length of alias). */
-int eco_graph_add_alias(eco_graph *g, size_t i, const char *alias);
+ECO_EXPORT int eco_graph_add_alias(eco_graph *g, size_t i, const char *alias);
 
 /* Changes actor i's canonical name; the old name becomes an alias.  Its id does not change,
  * so that references to it stay valid. */
-int eco_graph_set_actor_name(eco_graph *g, size_t i, const char *name);
+ECO_EXPORT int eco_graph_set_actor_name(eco_graph *g, size_t i, const char *name);
 
-int eco_graph_set_actor_type(eco_graph *g, size_t i, eco_actor_type type);
+ECO_EXPORT int eco_graph_set_actor_type(eco_graph *g, size_t i, eco_actor_type type);
 
 /* country may be NULL to forget it. */
-int eco_graph_set_actor_country(eco_graph *g, size_t i, const char *country);
+ECO_EXPORT int eco_graph_set_actor_country(eco_graph *g, size_t i, const char *country);
 
 /* Sets (or, with value NULL, removes) a free attribute of actor i. */
-int eco_graph_set_attribute(eco_graph *g, size_t i, const char *key, const char *value);
+ECO_EXPORT int eco_graph_set_attribute(eco_graph *g, size_t i, const char *key, const char *value);
 
 /* The value of attribute key of actor i, or NULL. */
-const char *eco_graph_attribute(const eco_graph *g, size_t i, const char *key);
+ECO_EXPORT const char *eco_graph_attribute(const eco_graph *g, size_t i, const char *key);
 
 /* Notes that actor i was seen in record record_id (once, however often it is called). */
-int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id);
+ECO_EXPORT int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id);
 
 /*
  * Merges actor absorbed into actor kept: the absorbed names become aliases, attributes the
@@ -204,10 +230,10 @@ int eco_graph_add_actor_record(eco_graph *g, size_t i, const char *record_id);
  * Type and country are taken from absorbed only where kept has none.  absorbed is then
  * removed, so indices above it move down; *out receives kept's new index.  O(actors + ties).
  */
-int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorbed);
+ECO_EXPORT int eco_graph_merge_actors(size_t *out, eco_graph *g, size_t kept, size_t absorbed);
 
 /* Removes actor i and its ties.  Indices above i move down by one.  O(actors + ties). */
-int eco_graph_remove_actor(eco_graph *g, size_t i);
+ECO_EXPORT int eco_graph_remove_actor(eco_graph *g, size_t i);
 
 /* ---- Changing ties ---------------------------------------------------------------------- */
 
@@ -219,23 +245,24 @@ int eco_graph_remove_actor(eco_graph *g, size_t i);
  * to itself, or a weight that is negative or not finite, is ECO_EUSAGE.  *out, when out is
  * not NULL, receives the tie's index.  O(degree of source + evidence of the tie).
  */
-int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_tie_kind kind,
-                      int directed, double weight, const eco_evidence *ev);
+ECO_EXPORT int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target,
+                                 eco_tie_kind kind, int directed, double weight,
+                                 const eco_evidence *ev);
 
 /* Adds ev to tie i without changing its weight; a copy of evidence it holds is ignored. */
-int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev);
+ECO_EXPORT int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev);
 
 /* Sets tie i's weight.  A negative or non-finite weight is ECO_EUSAGE. */
-int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight);
+ECO_EXPORT int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight);
 
 /* Removes tie i.  Indices above i move down by one.  O(ties). */
-int eco_graph_remove_tie(eco_graph *g, size_t i);
+ECO_EXPORT int eco_graph_remove_tie(eco_graph *g, size_t i);
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
 /* Adds a record, copying its strings.  A record whose id is already present is not added
  * again: *out receives the existing one's index.  An empty id is ECO_EUSAGE. */
-int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record);
+ECO_EXPORT int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record);
 
 /* ---- Whole graphs ----------------------------------------------------------------------- */
 
@@ -245,7 +272,7 @@ int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record);
  * records are united, and ties add their weights and unite their evidence.  On error dst
  * may hold part of src.  O((actors + ties of src) * average degree).
  */
-int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err);
+ECO_EXPORT int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err);
 
 /* ---- Names ------------------------------------------------------------------------------ */
 
@@ -256,18 +283,18 @@ int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err);
  * leading "the" dropped.  Writes at most n bytes, NUL included, to buf and returns the
  * length the whole folded name needs, as snprintf does.  O(length of name).
  */
-size_t eco_name_fold(char *buf, size_t n, const char *name);
+ECO_EXPORT size_t eco_name_fold(char *buf, size_t n, const char *name);
 
 /* Makes an id from a name: the folded name with runs of anything but ASCII letters and
  * digits turned into one '-'.  Same buffer rules as eco_name_fold. */
-size_t eco_name_slug(char *buf, size_t n, const char *name);
+ECO_EXPORT size_t eco_name_slug(char *buf, size_t n, const char *name);
 
 /*
  * Guesses an actor's type from its name alone, with head words in English, Spanish,
  * Portuguese and French ("Ministry", "Ministerio", "Universidade", "Fondation", "Lab",
  * "Red", ...).  ECO_TYPE_UNKNOWN when the name does not tell.  O(length of name).
  */
-eco_actor_type eco_name_classify(const char *name);
+ECO_EXPORT eco_actor_type eco_name_classify(const char *name);
 
 #ifdef __cplusplus
 }

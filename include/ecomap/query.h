@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 #include "ecomap/graph.h"
 
@@ -32,11 +33,17 @@ typedef struct eco_stats {
  * as undirected, parallel ties of different kinds as one link) and the density: the share
  * of actor pairs that are linked, n(n-1)/2 pairs for n actors.  O(actors + ties).
  */
-int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err);
+ECO_EXPORT int eco_query_stats(eco_stats *out, const eco_graph *g, eco_error *err);
 
 /* ---- How a query reads the map ---------------------------------------------------------- */
 
+/* Options start from ECO_QUERY_OPTIONS_INIT, which sets their version: a query refuses
+ * options of a version it does not know with ECO_EUSAGE (ecomap/common.h).  The same holds
+ * for eco_approx_options and eco_filter below. */
+#define ECO_QUERY_OPTIONS_VERSION 1
+
 typedef struct eco_query_options {
+    unsigned int version;     /* ECO_QUERY_OPTIONS_VERSION */
     int directed;             /* 1: ties keep their direction, undirected ones count both ways;
                                  0: every tie is undirected (the default) */
     int weighted;             /* 1: tie weights count (see eco_measure); 0: every tie is 1 */
@@ -47,7 +54,7 @@ typedef struct eco_query_options {
     int threads;              /* threads for betweenness; 0 for one per core */
 } eco_query_options;
 
-#define ECO_QUERY_OPTIONS_INIT {0, 0, 0, NULL, NULL, 0}
+#define ECO_QUERY_OPTIONS_INIT {ECO_QUERY_OPTIONS_VERSION, 0, 0, 0, NULL, NULL, 0}
 
 /*
  * Every query reads the map as a simple graph: several ties between two actors (of
@@ -88,10 +95,10 @@ typedef enum eco_measure {
 /* "degree", "strength", "betweenness", "betweenness_norm", "harmonic", "closeness",
  * "eigenvector", "pagerank", "coreness", "clustering", "constraint", "effective_size",
  * "efficiency", "hierarchy"; NULL out of range. */
-const char *eco_measure_name(eco_measure measure);
+ECO_EXPORT const char *eco_measure_name(eco_measure measure);
 
 /* Parses a measure's name (and "weighted_degree" for strength).  ECO_EUSAGE if unknown. */
-int eco_measure_from_name(eco_measure *out, const char *name);
+ECO_EXPORT int eco_measure_from_name(eco_measure *out, const char *name);
 
 /*
  * Computes measure for every actor into out (eco_graph_actor_count(g) values).  With
@@ -105,21 +112,24 @@ int eco_measure_from_name(eco_measure *out, const char *name);
  * (divided among the threads), harmonic and closeness; O(m * iterations) for eigenvector
  * and PageRank; O(sum of degree^2) for clustering and Burt's measures.
  */
-int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
-                      const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
+                                 const eco_query_options *opt, eco_error *err);
 
 /* ---- Approximate betweenness ----------------------------------------------------------- */
 
+#define ECO_APPROX_OPTIONS_VERSION 1
+
 typedef struct eco_approx_options {
-    double epsilon;     /* the largest absolute error allowed on normalised betweenness,
-                           above 0 and below 1 */
-    double delta;       /* the chance allowed that some actor's error is larger, above 0 and
-                           below 1 */
-    unsigned long seed; /* the same seed, map and options give the same estimate, whatever
-                           the number of threads */
+    unsigned int version; /* ECO_APPROX_OPTIONS_VERSION */
+    double epsilon;       /* the largest absolute error allowed on normalised betweenness,
+                             above 0 and below 1 */
+    double delta;         /* the chance allowed that some actor's error is larger, above 0
+                             and below 1 */
+    unsigned long seed;   /* the same seed, map and options give the same estimate, whatever
+                             the number of threads */
 } eco_approx_options;
 
-#define ECO_APPROX_OPTIONS_INIT {0.01, 0.1, 1}
+#define ECO_APPROX_OPTIONS_INIT {ECO_APPROX_OPTIONS_VERSION, 0.01, 0.1, 1}
 
 /*
  * Estimates betweenness (measure ECO_MEASURE_BETWEENNESS or ECO_MEASURE_BETWEENNESS_NORM)
@@ -138,9 +148,9 @@ typedef struct eco_approx_options {
  * target (weighted): O(m) at worst, far less on maps with short paths; r does not grow
  * with the map.
  */
-int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
-                                 eco_measure measure, const eco_approx_options *approx,
-                                 const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
+                                            eco_measure measure, const eco_approx_options *approx,
+                                            const eco_query_options *opt, eco_error *err);
 
 /* ---- Brokerage roles (Gould and Fernandez) ----------------------------------------------- */
 
@@ -156,7 +166,7 @@ typedef enum eco_role {
 #define ECO_ROLE_COUNT 6
 
 /* "coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total". */
-const char *eco_role_name(eco_role role);
+ECO_EXPORT const char *eco_role_name(eco_role role);
 
 typedef struct eco_brokerage {
     size_t actor_count; /* rows of the tables below, one per actor */
@@ -179,10 +189,10 @@ typedef struct eco_brokerage {
  * direction).  *out belongs to the caller: free it with eco_brokerage_free.
  * O(sum of degree^2 * log degree).
  */
-int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
-                        const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
+                                   const eco_query_options *opt, eco_error *err);
 
-void eco_brokerage_free(eco_brokerage *b);
+ECO_EXPORT void eco_brokerage_free(eco_brokerage *b);
 
 /* ---- Cut-points and bridges ------------------------------------------------------------- */
 
@@ -198,10 +208,10 @@ typedef struct eco_cuts {
 
 /* Finds articulation points and bridges of the undirected map.  *out belongs to the caller
  * (eco_cuts_free).  O(n + m) for the search, O(cut-points * (n + m)) for `separated`. */
-int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *opt,
-                   eco_error *err);
+ECO_EXPORT int eco_query_cuts(eco_cuts **out, const eco_graph *g, const eco_query_options *opt,
+                              eco_error *err);
 
-void eco_cuts_free(eco_cuts *cuts);
+ECO_EXPORT void eco_cuts_free(eco_cuts *cuts);
 
 /* ---- Paths and ego networks ------------------------------------------------------------- */
 
@@ -217,22 +227,23 @@ typedef struct eco_path {
  * of *count paths that belongs to the caller (eco_paths_free).  Each hop of a path is one or
  * more ties: eco_graph_find_tie gives their evidence.  O(k n (m + n log n)).
  */
-int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t from, size_t to,
-                    size_t k, const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_paths(eco_path **out, size_t *count, const eco_graph *g, size_t from,
+                               size_t to, size_t k, const eco_query_options *opt, eco_error *err);
 
-void eco_paths_free(eco_path *paths, size_t count);
+ECO_EXPORT void eco_paths_free(eco_path *paths, size_t count);
 
 /*
  * The ego network of actor `center`: it, every actor within `hops` links of it (links read
  * as undirected), and every tie among them, as a new graph with the same ids that belongs
  * to the caller.  O(n + m).
  */
-int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hops,
-                  const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hops,
+                             const eco_query_options *opt, eco_error *err);
 
 /* The actors whose names are closest to name (by edit distance between folded names and
  * aliases), best first: at most max of them into out; returns how many.  O(n * name^2). */
-size_t eco_query_similar_names(size_t *out, size_t max, const eco_graph *g, const char *name);
+ECO_EXPORT size_t eco_query_similar_names(size_t *out, size_t max, const eco_graph *g,
+                                          const char *name);
 
 /* ---- Communities ------------------------------------------------------------------------ */
 
@@ -250,14 +261,18 @@ typedef struct eco_communities {
 
 /* Finds communities on the undirected map (weighted when opt->weighted), with a fixed seed
  * so that runs repeat.  *out belongs to the caller (eco_communities_free). */
-int eco_query_communities(eco_communities **out, const eco_graph *g, eco_community_method method,
-                          const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_communities(eco_communities **out, const eco_graph *g,
+                                     eco_community_method method, const eco_query_options *opt,
+                                     eco_error *err);
 
-void eco_communities_free(eco_communities *c);
+ECO_EXPORT void eco_communities_free(eco_communities *c);
 
 /* ---- Filters and projections ------------------------------------------------------------ */
 
+#define ECO_FILTER_VERSION 1
+
 typedef struct eco_filter {
+    unsigned int version;   /* ECO_FILTER_VERSION */
     unsigned types;         /* actor types to keep, a bit (1u << type) each; 0 for all */
     const char *country;    /* keep actors of this country only (folded match); NULL for all */
     int year_from, year_to; /* keep what records of these years (inclusive) support; 0 for
@@ -268,18 +283,18 @@ typedef struct eco_filter {
     int drop_isolates;      /* 1: drop actors left without ties */
 } eco_filter;
 
-#define ECO_FILTER_INIT {0, NULL, 0, 0, 0, 0, 0}
+#define ECO_FILTER_INIT {ECO_FILTER_VERSION, 0, NULL, 0, 0, 0, 0, 0}
 
 /* A new graph with what passes filter: actors, then the ties whose ends both stayed.
  * Records are kept.  The result belongs to the caller.  O(n + m + evidence). */
-int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter,
-                     eco_error *err);
+ECO_EXPORT int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filter,
+                                eco_error *err);
 
 /* A new graph with the n actors that rank highest by measure (ties broken by index) and
  * the ties among them; all of g when n is 0 or at least the number of actors.  The result
  * belongs to the caller.  The measure's time, then O(n log n + m). */
-int eco_query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
-                  const eco_query_options *opt, eco_error *err);
+ECO_EXPORT int eco_query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
+                             const eco_query_options *opt, eco_error *err);
 
 typedef enum eco_projection_weight {
     ECO_PROJECT_COUNT = 0, /* weight: the number of shared initiatives */
@@ -294,8 +309,8 @@ typedef enum eco_projection_weight {
  * tie weighted as asked, with the initiative's name as evidence.  The result belongs to
  * the caller.  O(sum over initiatives of members^2).
  */
-int eco_query_project(eco_graph **out, const eco_graph *g, const char *through,
-                      eco_projection_weight weighting, eco_error *err);
+ECO_EXPORT int eco_query_project(eco_graph **out, const eco_graph *g, const char *through,
+                                 eco_projection_weight weighting, eco_error *err);
 
 #ifdef __cplusplus
 }

@@ -39,8 +39,8 @@ static eco_graph *build(const char *groups, const char *ties)
     return g;
 }
 
-static const eco_query_options directed = {1, 0, 0, NULL, NULL, 0};
-static const eco_query_options undirected = {0, 0, 0, NULL, NULL, 0};
+static const eco_query_options directed = {.version = ECO_QUERY_OPTIONS_VERSION, .directed = 1};
+static const eco_query_options undirected = ECO_QUERY_OPTIONS_INIT;
 
 /* Asserts the role counts of actor v, in eco_role order. */
 static void assert_roles(const char *groups, const char *ties, const eco_query_options *opt,
@@ -178,7 +178,7 @@ static void a_triangle_is_redundant(void **state)
 static void hierarchy_measures_uneven_constraint(void **state)
 {
     eco_graph *g = build("XXX", "");
-    eco_query_options weighted = {0, 1, 0, NULL, NULL, 0};
+    eco_query_options weighted = {.version = ECO_QUERY_OPTIONS_VERSION, .weighted = 1};
     (void)state;
     assert_int_equal(eco_graph_add_tie(NULL, g, 0, 1, ECO_TIE_PARTNERSHIP, 0, 3, NULL), 0);
     assert_int_equal(eco_graph_add_tie(NULL, g, 0, 2, ECO_TIE_PARTNERSHIP, 0, 1, NULL), 0);
@@ -206,7 +206,7 @@ static void an_isolated_actor_has_no_burt_measures(void **state)
 static void parallel_ties_are_one_link(void **state)
 {
     eco_graph *g = build("XXX", "ab bc");
-    eco_query_options kinds = {0, 0, 1u << ECO_TIE_FUNDING, NULL, NULL, 0};
+    eco_query_options kinds = {.version = ECO_QUERY_OPTIONS_VERSION, .kinds = 1u << ECO_TIE_FUNDING};
     (void)state;
     assert_int_equal(eco_graph_add_tie(NULL, g, 0, 1, ECO_TIE_FUNDING, 1, 2, NULL), 0);
     assert_true(measure(g, ECO_MEASURE_DEGREE, 1, NULL) == 2);
