@@ -38,10 +38,12 @@ static char *copy_or_null(const char *s, int *rc)
 int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_error *err)
 {
     static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
-    eco_importer *imp = calloc(1, sizeof(*imp));
-    int rc = 0;
+    eco_importer *imp;
+    int rc;
 
-    if (!imp)
+    if ((rc = eco_i_options_check(opt, ECO_IMPORT_OPTIONS_VERSION, "eco_import_options", err)) < 0)
+        return rc;
+    if (!(imp = calloc(1, sizeof(*imp))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
     imp->opt = opt ? *opt : defaults;
     imp->format = copy_or_null(imp->opt.format, &rc);

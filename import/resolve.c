@@ -59,10 +59,10 @@ static size_t content_words(const char *name, char words[16][32])
     static const char *const small[] = {"of", "for", "the", "and", "de", "la", "del", "du",
                                         "des", "do", "da", "y", "e", "et", "l", "d", "le",
                                         "les", "el", "los", "las", "a", "an", "in", "on", NULL};
-    char folded[256];
+    char folded[256], *rest = NULL;
     size_t n = 0;
     eco_name_fold(folded, sizeof(folded), name);
-    for (char *w = strtok(folded, " "); w && n < 16; w = strtok(NULL, " ")) {
+    for (char *w = strtok_r(folded, " ", &rest); w && n < 16; w = strtok_r(NULL, " ", &rest)) {
         int skip = strlen(w) >= 32;
         for (size_t i = 0; small[i] && !skip; i++)
             skip = strcmp(w, small[i]) == 0;

@@ -21,8 +21,7 @@
  * change, is built under that lock too, so several threads may make the first query of a
  * fresh graph at once.  A progress callback runs in the calling thread with the lock held:
  * it must not wait for another thread's ecomap call.  Tables built on first use are built
- * once (pthread_once).  Until import/resolve.c stops using strtok, eco_import_resolve must
- * not run in two threads at once.
+ * once (pthread_once).  Two imports, each with its own eco_importer, may run at once.
  *
  * For the whole process, ecomap makes igraph report errors instead of aborting, in every
  * thread that calls it, and makes its own allocator jansson's, once, unless the program

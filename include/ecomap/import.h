@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "ecomap/common.h"
 #include "ecomap/error.h"
 #include "ecomap/graph.h"
 
@@ -28,7 +29,10 @@ extern "C" {
  * during the call. */
 typedef void (*eco_warning_fn)(const eco_error *warning, void *context);
 
+#define ECO_IMPORT_OPTIONS_VERSION 1
+
 typedef struct eco_import_options {
+    unsigned int version;   /* ECO_IMPORT_OPTIONS_VERSION */
     int strict;             /* 1: what would be a warning is an error instead */
     const char *format;     /* NULL to detect each input's format; else its name */
     eco_warning_fn warn;    /* receives warnings; NULL to drop them */
@@ -39,7 +43,7 @@ typedef struct eco_import_options {
     void *progress_context;   /* handed to progress */
 } eco_import_options;
 
-#define ECO_IMPORT_OPTIONS_INIT {0, NULL, NULL, NULL, NULL, NULL, NULL}
+#define ECO_IMPORT_OPTIONS_INIT {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
  * An import: the inputs listed so far, and what reading them shares (the alias file, the
@@ -69,7 +73,8 @@ typedef struct eco_importer eco_importer;
  * eco_importer_free.  0, or an ECO_E* code with err set (an alias file that cannot be read
  * or holds a bad line).  O(size of the alias file).
  */
-int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_error *err);
+ECO_EXPORT int eco_importer_new(eco_importer **out, const eco_import_options *opt,
+                                eco_error *err);
 
 /*
  * Lists a file, every file below a folder (recursively: hidden entries, folders nested
@@ -80,13 +85,13 @@ int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_erro
  * warning and is skipped (an error when opt->strict); a path that gives nothing to read is
  * an error.  0, or an ECO_E* code with err set.  O(bytes listed).
  */
-int eco_importer_add_path(eco_importer *imp, const char *path, eco_error *err);
+ECO_EXPORT int eco_importer_add_path(eco_importer *imp, const char *path, eco_error *err);
 
 /* Lists len bytes of data, copied, as an input read from source (a name used in messages,
  * evidence and as its record's id).  0, or an ECO_E* code with err set (data of no known
  * format).  O(len). */
-int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len, const char *source,
-                            eco_error *err);
+ECO_EXPORT int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len,
+                                       const char *source, eco_error *err);
 
 /*
  * Reads every input listed, in the order of their contents, into a new graph, then
@@ -104,35 +109,36 @@ int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len, con
  * importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E* code with err
  * set.  O(bytes + actors * aliases + ties log ties) expected.
  */
-int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err);
+ECO_EXPORT int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err);
 
 /* Frees an importer, every input it holds, and its map when it never finished.  NULL-safe.
  * O(inputs + size of the map). */
-void eco_importer_free(eco_importer *imp);
+ECO_EXPORT void eco_importer_free(eco_importer *imp);
 
 /* An import of n paths: eco_importer_new, eco_importer_add_path for each (in name order,
  * so that the first error does not depend on the order of the paths; a path given twice is
  * listed once), and eco_importer_finish.  opt may be NULL.  *out receives a new graph, the
  * caller's.  0, or an ECO_E* code with err set.  The time of the calls it makes. */
-int eco_import_paths(eco_graph **out, const char *const *paths, size_t n,
-                     const eco_import_options *opt, eco_error *err);
+ECO_EXPORT int eco_import_paths(eco_graph **out, const char *const *paths, size_t n,
+                                const eco_import_options *opt, eco_error *err);
 
 /* An import of one buffer: eco_importer_new, eco_importer_add_buffer and
  * eco_importer_finish.  opt may be NULL.  *out receives a new graph, the caller's.  0, or
  * an ECO_E* code with err set.  The time of the calls it makes. */
-int eco_import_buffer(eco_graph **out, const char *data, size_t len, const char *source,
-                      const eco_import_options *opt, eco_error *err);
+ECO_EXPORT int eco_import_buffer(eco_graph **out, const char *data, size_t len,
+                                 const char *source, const eco_import_options *opt,
+                                 eco_error *err);
 
 /* The name of the format that data looks like ("json", "csv"), or NULL when none fits. */
-const char *eco_import_detect(const char *data, size_t len);
+ECO_EXPORT const char *eco_import_detect(const char *data, size_t len);
 
 /* The formats this version reads, as a NULL-terminated array of names. */
-const char *const *eco_import_formats(void);
+ECO_EXPORT const char *const *eco_import_formats(void);
 
 /* Loads a native map from path ("-" for standard input) into a new graph that belongs to
  * the caller, exactly as it was saved: nothing is resolved.  A file of any other format is
  * ECO_EDATA.  O(size of the file). */
-int eco_graph_load(eco_graph **out, const char *path, eco_error *err);
+ECO_EXPORT int eco_graph_load(eco_graph **out, const char *path, eco_error *err);
 
 #ifdef __cplusplus
 }

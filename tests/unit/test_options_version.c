@@ -220,6 +220,32 @@ static int report_diagram(const eco_graph *g, unsigned version, const char *path
     return eco_report_write(g, &opt, path, err);
 }
 
+/* The importer reads its options when it is made; the one-call imports make one. */
+static int importer(const eco_graph *g, unsigned version, const char *path, eco_error *err)
+{
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_importer *imp = NULL;
+    int rc;
+    (void)g, (void)path;
+    opt.version = version;
+    rc = eco_importer_new(&imp, &opt, err);
+    eco_importer_free(imp);
+    return rc;
+}
+
+static int import_buffer(const eco_graph *g, unsigned version, const char *path, eco_error *err)
+{
+    static const char ties[] = "source,target\nLabX,Nesta\n";
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_graph *map = NULL;
+    int rc;
+    (void)g, (void)path;
+    opt.version = version;
+    rc = eco_import_buffer(&map, ties, sizeof(ties) - 1, "ties.csv", &opt, err);
+    eco_graph_free(map);
+    return rc;
+}
+
 static const struct {
     const char *name;     /* the case, for messages */
     call_fn call;         /* the call */
@@ -227,6 +253,8 @@ static const struct {
     unsigned current;     /* its version in these headers */
     int writes;           /* 1 when the call writes path itself, so a refusal leaves none */
 } cases[] = {
+    {"eco_importer_new", importer, "eco_import_options", ECO_IMPORT_OPTIONS_VERSION, 0},
+    {"eco_import_buffer", import_buffer, "eco_import_options", ECO_IMPORT_OPTIONS_VERSION, 0},
     {"eco_query_measure", measure, "eco_query_options", ECO_QUERY_OPTIONS_VERSION, 0},
     {"eco_query_betweenness_approx (query)", approx_query, "eco_query_options",
      ECO_QUERY_OPTIONS_VERSION, 0},
