@@ -18,20 +18,15 @@
 static void accumulate_dijkstra(const eco_i_csr *g, eco_i_search *s, int32_t reached)
 {
     const int32_t *start = g->out_start, *target = g->out_target;
-    const double *length = g->out_length, *dist = s->dist, *sigma = s->sigma;
+    const double *length = g->out_length, *sigma = s->sigma;
     double *coef = s->coef, *score = s->score;
 
     for (int32_t i = reached - 1; i > 0; i--) {
         int32_t v = s->order[i];
         double sum = 0;
-        for (int32_t e = start[v]; e < start[v + 1]; e++) {
-            int32_t w = target[e];
-            /* w follows v on a shortest path: it was finished after v, at v's distance
-             * plus the link. */
-            if (s->slot[w] == -2 && dist[w] > dist[v] &&
-                eco_i_length_cmp(dist[v] + length[e], dist[w]) == 0)
-                sum += coef[w];
-        }
+        for (int32_t e = start[v]; e < start[v + 1]; e++)
+            if (eco_i_dijkstra_on_path(s, v, target[e], length[e]))
+                sum += coef[target[e]];
         double dependency = sigma[v] * sum;
         score[v] += dependency;
         coef[v] = (1 + dependency) / sigma[v];

@@ -110,6 +110,16 @@ void eco_i_search_free(eco_i_search *s);
 int32_t eco_i_dijkstra(const eco_i_csr *g, eco_i_search *s, int32_t source, int32_t stop);
 void eco_i_dijkstra_reset(eco_i_search *s, int32_t reached);
 
+/* Whether the link from -> to, of that length, lies on a shortest path of the last search:
+ * both ends final, and to as far as from plus the link, up to the tolerance.  Brandes' pass
+ * back asks it of a vertex's successors, the estimate's walk back of its predecessors. */
+static inline int eco_i_dijkstra_on_path(const eco_i_search *s, int32_t from, int32_t to,
+                                         double length)
+{
+    return s->slot[from] == -2 && s->slot[to] == -2 && s->dist[from] < s->dist[to] &&
+           eco_i_length_cmp(s->dist[from] + length, s->dist[to]) == 0;
+}
+
 /* ---- Sixty-four unweighted sources at once (brandes_batch.c) ---------------------------- */
 
 /*
