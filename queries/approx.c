@@ -350,7 +350,7 @@ static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normal
             ready++;
             goto cleanup;
         }
-    if ((rc = eco_i_parallel_for(workers, (size_t)r, run_samples, &job, opt)) < 0)
+    if ((rc = eco_i_parallel_for(workers, (size_t)r, 0, run_samples, &job, opt)) < 0)
         goto cleanup;
     for (int32_t v = 0; v < g->n; v++) {
         uint64_t through = 0;

@@ -13,9 +13,9 @@ void eco_i_batch_free(eco_i_batch *b)
     free(b->seen);
     free(b->fresh);
     free(b->value);
-    free(b->score);
     free(b->visits);
     free(b->level_start);
+    memset(b, 0, sizeof(*b));
 }
 
 int eco_i_batch_init(eco_i_batch *b, int32_t n)
@@ -26,12 +26,11 @@ int eco_i_batch_init(eco_i_batch *b, int32_t n)
     b->seen = calloc(count, sizeof(*b->seen));
     b->fresh = calloc(count, sizeof(*b->fresh));
     b->value = calloc(count * ECO_I_BATCH, sizeof(*b->value));
-    b->score = calloc(count, sizeof(*b->score));
     b->visit_capacity = 4 * count + ECO_I_BATCH;
     b->visits = malloc(b->visit_capacity * sizeof(*b->visits));
     b->level_capacity = 64;
     b->level_start = malloc(b->level_capacity * sizeof(*b->level_start));
-    if (!b->seen || !b->fresh || !b->value || !b->score || !b->visits || !b->level_start) {
+    if (!b->seen || !b->fresh || !b->value || !b->visits || !b->level_start) {
         eco_i_batch_free(b);
         return ECO_ENOMEM;
     }
@@ -121,7 +120,8 @@ static int search_batch(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32
 
 /* Sums one visit's dependencies: for each of its sources, the coefficients of the
  * neighbours that source reaches at the next level (marked in fresh), which are final. */
-static void gather_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t sources)
+static void gather_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t sources,
+                         double *score)
 {
     double sum[ECO_I_BATCH], *value = b->value + (size_t)v * ECO_I_BATCH, total = 0;
 
@@ -139,7 +139,7 @@ static void gather_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t
         total += dependency;
         value[k] = (1 + dependency) / value[k];
     }
-    b->score[v] += total;
+    score[v] += total;
 }
 
 static void mark_level(eco_i_batch *b, size_t level, int on)
@@ -150,13 +150,13 @@ static void mark_level(eco_i_batch *b, size_t level, int on)
 
 /* Sums dependencies back from the farthest level; the sources themselves, at level 0, get
  * none.  Then clears what the searches touched. */
-static void accumulate_batch(const eco_i_csr *g, eco_i_batch *b)
+static void accumulate_batch(const eco_i_csr *g, eco_i_batch *b, double *score)
 {
     for (size_t level = b->level_count - 1; level > 0; level--) {
         if (level + 1 < b->level_count)
             mark_level(b, level + 1, 1);
         for (size_t i = b->level_start[level]; i < b->level_start[level + 1]; i++)
-            gather_visit(g, b, b->visits[i].vertex, b->visits[i].sources);
+            gather_visit(g, b, b->visits[i].vertex, b->visits[i].sources, score);
         if (level + 1 < b->level_count)
             mark_level(b, level + 1, 0);
     }
@@ -168,10 +168,10 @@ static void accumulate_batch(const eco_i_csr *g, eco_i_batch *b)
     }
 }
 
-int eco_i_batch_run(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count)
+int eco_i_batch_run(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count, double *score)
 {
     if (search_batch(g, b, first, count) < 0)
         return ECO_ENOMEM;
-    accumulate_batch(g, b);
+    accumulate_batch(g, b, score);
     return 0;
 }

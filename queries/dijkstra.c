@@ -30,10 +30,9 @@ void eco_i_search_free(eco_i_search *s)
     free(s->order);
     free(s->dist);
     free(s->sigma);
-    free(s->coef);
-    free(s->score);
     free(s->heap);
     free(s->slot);
+    memset(s, 0, sizeof(*s));
 }
 
 int eco_i_search_init(eco_i_search *s, int32_t n)
@@ -44,11 +43,9 @@ int eco_i_search_init(eco_i_search *s, int32_t n)
     s->order = malloc(count * sizeof(*s->order));
     s->dist = calloc(count, sizeof(*s->dist));
     s->sigma = malloc(count * sizeof(*s->sigma));
-    s->coef = calloc(count, sizeof(*s->coef));
-    s->score = calloc(count, sizeof(*s->score));
     s->heap = malloc(count * sizeof(*s->heap));
     s->slot = malloc(count * sizeof(*s->slot));
-    if (!s->order || !s->dist || !s->sigma || !s->coef || !s->score || !s->heap || !s->slot) {
+    if (!s->order || !s->dist || !s->sigma || !s->heap || !s->slot) {
         eco_i_search_free(s);
         return ECO_ENOMEM;
     }

@@ -69,8 +69,7 @@ size_t eco_i_worker_count(const eco_query_options *opt, size_t tasks, double wor
         opt && opt->threads > 0 ? (size_t)opt->threads : (cores > 0 ? (size_t)cores : 1);
 
     /* Small jobs stay on one thread unless threads were asked for: starting threads would
-     * cost more than it saves, and one thread sums in one order, so small maps give the same
-     * digits everywhere. */
+     * cost more than it saves.  (The result is the same either way.) */
     if (work < 2e6 && !(opt && opt->threads > 0))
         threads = 1;
     if (threads > tasks)
@@ -78,7 +77,7 @@ size_t eco_i_worker_count(const eco_query_options *opt, size_t tasks, double wor
     return threads > 256 ? 256 : threads;
 }
 
-int eco_i_parallel_for(size_t workers, size_t tasks, eco_i_work_fn work, void *shared,
+int eco_i_parallel_for(size_t workers, size_t tasks, size_t chunk, eco_i_work_fn work, void *shared,
                        const eco_query_options *opt)
 {
     job j = {.tasks = tasks, .work = work, .shared = shared, .opt = opt};
@@ -93,7 +92,7 @@ int eco_i_parallel_for(size_t workers, size_t tasks, eco_i_work_fn work, void *s
     atomic_init(&j.done, 0);
     atomic_init(&j.failure, 0);
     /* Chunks small enough to balance the load, large enough that handing them out is free. */
-    j.chunk = tasks / (workers * 64) + 1;
+    j.chunk = chunk ? chunk : tasks / (workers * 64) + 1;
     if (j.chunk > 256)
         j.chunk = 256;
     for (size_t k = 0; k < workers; k++)
