@@ -37,15 +37,24 @@ int eco_i_batch_init(eco_i_batch *b, int32_t n)
     return 0;
 }
 
+/* items with room for twice *capacity items of `size` bytes, *capacity doubled; NULL, with
+ * items and *capacity untouched, when memory runs out. */
+static void *grow(void *items, size_t *capacity, size_t size)
+{
+    void *grown = realloc(items, 2 * *capacity * size);
+
+    if (grown)
+        *capacity *= 2;
+    return grown;
+}
+
 static int add_visit(eco_i_batch *b, int32_t vertex, uint64_t sources)
 {
     if (b->visit_count == b->visit_capacity) {
-        size_t capacity = 2 * b->visit_capacity;
-        eco_i_visit *grown = realloc(b->visits, capacity * sizeof(*grown));
+        eco_i_visit *grown = grow(b->visits, &b->visit_capacity, sizeof(*grown));
         if (!grown)
             return ECO_ENOMEM;
         b->visits = grown;
-        b->visit_capacity = capacity;
     }
     b->visits[b->visit_count++] = (eco_i_visit){vertex, sources};
     return 0;
@@ -55,12 +64,10 @@ static int add_visit(eco_i_batch *b, int32_t vertex, uint64_t sources)
 static int end_level(eco_i_batch *b)
 {
     if (b->level_count + 1 == b->level_capacity) {
-        size_t capacity = 2 * b->level_capacity;
-        size_t *grown = realloc(b->level_start, capacity * sizeof(*grown));
+        size_t *grown = grow(b->level_start, &b->level_capacity, sizeof(*grown));
         if (!grown)
             return ECO_ENOMEM;
         b->level_start = grown;
-        b->level_capacity = capacity;
     }
     b->level_start[++b->level_count] = b->visit_count;
     return 0;
