@@ -230,8 +230,7 @@ static void sample_weighted(const eco_i_csr *g, sampler *s, int32_t u, int32_t v
                 s->count[w]++;
             for (int32_t e = in_start[w]; e < in_start[w + 1]; e++) {
                 int32_t p = in_target[e];
-                if (d->slot[p] != -2 || d->dist[p] >= d->dist[w] ||
-                    eco_i_length_cmp(d->dist[p] + in_length[e], d->dist[w]) != 0)
+                if (!eco_i_dijkstra_on_path(d, p, w, in_length[e]))
                     continue;
                 chosen = p;
                 if ((pick -= d->sigma[p]) < 0)
@@ -351,7 +350,7 @@ static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normal
             ready++;
             goto cleanup;
         }
-    if ((rc = eco_i_parallel_for(workers, (size_t)r, run_samples, &job, opt)) < 0)
+    if ((rc = eco_i_parallel_for(workers, (size_t)r, 0, run_samples, &job, opt)) < 0)
         goto cleanup;
     for (int32_t v = 0; v < g->n; v++) {
         uint64_t through = 0;

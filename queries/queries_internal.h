@@ -5,6 +5,7 @@
 #ifndef ECOMAP_QUERIES_INTERNAL_H
 #define ECOMAP_QUERIES_INTERNAL_H
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include "ecomap/query.h"
@@ -41,7 +42,7 @@ int eco_i_subgraph(eco_graph **out, const eco_graph *g, const unsigned char *kee
 void eco_i_progress_begin(const eco_query_options *opt);
 void eco_i_progress_end(void);
 
-/* ---- Betweenness on a compact layout (betweenness.c, approx.c) --------------------------- */
+/* ---- The compact layout (csr.c) --------------------------------------------------------- */
 
 /*
  * The view as compressed sparse rows: vertex v's out-links are out_target[out_start[v]] to
@@ -67,20 +68,56 @@ typedef struct eco_i_csr {
 int eco_i_csr_build(eco_i_csr *csr, const eco_i_view *view, int with_in);
 void eco_i_csr_free(eco_i_csr *csr);
 
-/* Compares path lengths as igraph does (IGRAPH_SHORTEST_PATH_EPSILON, relative), so that
- * lengths equal up to rounding count as one length: -1, 0 or 1. */
-int eco_i_length_cmp(double a, double b);
+/* ---- Sharing work among threads (pool.c) ------------------------------------------------ */
 
 /*
- * Runs work(shared, worker, first, end) over tasks [0, tasks), handed out in chunks to
- * `threads` workers (0: one per core); worker 0 is the calling thread, and it alone calls
- * opt's progress callback.  Each worker index is below the count eco_i_worker_count gives.
- * 0, or the first negative value a work call returned.
+ * Runs work(shared, worker, first, end) over tasks [0, tasks), handed out in increasing
+ * order, `chunk` tasks at a time (0: a size the pool chooses), to `workers` workers; worker
+ * 0 is the calling thread, and it alone calls opt's progress callback.  0, or the first
+ * negative value a work call returned.  eco_i_worker_count gives the number of workers for
+ * `tasks` tasks costing `work` steps in all: opt->threads, or one per core for large jobs.
  */
 typedef int (*eco_i_work_fn)(void *shared, size_t worker, size_t first, size_t end);
 size_t eco_i_worker_count(const eco_query_options *opt, size_t tasks, double work);
-int eco_i_parallel_for(size_t workers, size_t tasks, eco_i_work_fn work, void *shared,
+int eco_i_parallel_for(size_t workers, size_t tasks, size_t chunk, eco_i_work_fn work, void *shared,
                        const eco_query_options *opt);
+
+/* ---- Sums in block order (block_sum.c) -------------------------------------------------- */
+
+/* Per-block accumulators of n values, added into a total in block order whatever order the
+ * blocks finish in, at most `window` blocks in progress or waiting at once. */
+typedef struct eco_i_block_sum {
+    pthread_mutex_t lock;    /* guards added, finished and failure */
+    pthread_cond_t turn;     /* broadcast when added moves on, or on failure */
+    int synchronised;        /* whether lock and turn were made */
+    double *total;           /* n values: blocks 0 .. added - 1, added in that order */
+    double *slots;           /* window accumulators of n values; block k's is slot k % window */
+    unsigned char *finished; /* per slot: its block is complete and waits for its turn */
+    size_t n;                /* values an accumulator holds */
+    size_t window;           /* slots */
+    size_t added;            /* blocks added into total so far */
+    int failure;             /* the error that ended the sum, or 0 */
+} eco_i_block_sum;
+
+/* 0 or ECO_ENOMEM.  O(n window). */
+int eco_i_block_sum_init(eco_i_block_sum *s, size_t n, size_t window);
+/* Also safe on a sum that was zeroed and never made. */
+void eco_i_block_sum_free(eco_i_block_sum *s);
+
+/* Points *out at block's accumulator, all zeros, once the block `window` places before it
+ * has been added; 0, or the error eco_i_block_sum_fail was given, at once. */
+int eco_i_block_sum_open(double **out, eco_i_block_sum *s, size_t block);
+/* Marks block finished; adds it and the finished blocks after it, in order, as soon as the
+ * blocks before them are added.  O(n) for each block added. */
+void eco_i_block_sum_close(eco_i_block_sum *s, size_t block);
+/* Gives up: the workers waiting in eco_i_block_sum_open return rc. */
+void eco_i_block_sum_fail(eco_i_block_sum *s, int rc);
+
+/* ---- The weighted search (dijkstra.c) --------------------------------------------------- */
+
+/* Compares path lengths as igraph does (IGRAPH_SHORTEST_PATH_EPSILON, relative), so that
+ * lengths equal up to rounding count as one length: -1, 0 or 1. */
+int eco_i_length_cmp(double a, double b);
 
 /* What one Dijkstra search works with: allocated once, reset after each source by walking
  * only the vertices that search reached. */
@@ -89,14 +126,13 @@ typedef struct eco_i_search {
     double *dist;   /* 1 + length from the source, 0 when not reached (igraph's convention,
                        so that the tolerance compares the same numbers) */
     double *sigma;  /* shortest paths from the source */
-    double *coef;   /* (1 + dependency) / sigma, what a vertex passes back */
-    double *score;  /* this worker's sum of dependencies */
     int32_t *heap;  /* the vertices waiting, a binary heap on dist */
     int32_t *slot;  /* each vertex's place in heap; -1 none yet, -2 done */
 } eco_i_search;
 
-/* Allocates a search of n vertices.  0 or ECO_ENOMEM. */
+/* Allocates a search of n vertices.  0 or ECO_ENOMEM, s freed. */
 int eco_i_search_init(eco_i_search *s, int32_t n);
+/* Leaves s zeroed, so that freeing it again does nothing. */
 void eco_i_search_free(eco_i_search *s);
 
 /* Dijkstra from source on the out-links, counting shortest paths into s->sigma with
@@ -105,6 +141,61 @@ void eco_i_search_free(eco_i_search *s);
  * s->order holds; eco_i_dijkstra_reset(s, that) makes s ready for the next search. */
 int32_t eco_i_dijkstra(const eco_i_csr *g, eco_i_search *s, int32_t source, int32_t stop);
 void eco_i_dijkstra_reset(eco_i_search *s, int32_t reached);
+
+/* Whether the link from -> to, of that length, lies on a shortest path of the last search:
+ * both ends final, and to as far as from plus the link, up to the tolerance.  Brandes' pass
+ * back asks it of a vertex's successors, the estimate's walk back of its predecessors. */
+static inline int eco_i_dijkstra_on_path(const eco_i_search *s, int32_t from, int32_t to,
+                                         double length)
+{
+    return s->slot[from] == -2 && s->slot[to] == -2 && s->dist[from] < s->dist[to] &&
+           eco_i_length_cmp(s->dist[from] + length, s->dist[to]) == 0;
+}
+
+/* ---- Sixty-four unweighted sources at once (brandes_batch.c) ---------------------------- */
+
+/*
+ * Sixty-four breadth-first searches run side by side, a bit of a word for each source.  A
+ * vertex's row of links is read once for all the sources that reach the vertex at the same
+ * level, instead of once per source, and the path counts of a vertex for all the sources lie
+ * together, so that a link followed touches one or two cache lines instead of one per
+ * source.  On the generated maps of bench/ the sources of a batch reach a vertex at about
+ * four levels, so a row of links is read four times per batch instead of sixty-four.
+ */
+enum { ECO_I_BATCH = 64 };
+
+typedef struct eco_i_visit {
+    int32_t vertex;   /* a vertex reached */
+    uint64_t sources; /* the batch's sources that reach vertex at this visit's level */
+} eco_i_visit;
+
+typedef struct eco_i_batch {
+    uint64_t *seen;        /* per vertex: the sources that have reached it */
+    uint64_t *fresh;       /* per vertex: the sources that reach it at the level being built
+                              (on the way back: at the level after the one being summed) */
+    double *value;         /* ECO_I_BATCH per vertex: shortest paths from each source; then,
+                              on the way back, the coefficient (1 + dependency) / paths */
+    eco_i_visit *visits;   /* the searches' visits, level by level */
+    size_t visit_count;    /* visits held */
+    size_t visit_capacity; /* visits there is room for */
+    size_t *level_start;   /* where each level's visits begin; one more for the end */
+    size_t level_count;    /* levels held */
+    size_t level_capacity; /* level starts there is room for */
+} eco_i_batch;
+
+/* Allocates a batch of n vertices.  0 or ECO_ENOMEM, b freed. */
+int eco_i_batch_init(eco_i_batch *b, int32_t n);
+/* Leaves b zeroed, so that freeing it again does nothing. */
+void eco_i_batch_free(eco_i_batch *b);
+
+/* Adds into score[v] each vertex's dependencies on the sources first .. first + count - 1
+ * (count at most ECO_I_BATCH), in an order fixed by those sources and the map alone, and
+ * leaves b ready for the next batch.  0 or ECO_ENOMEM.  O(count m) at worst, far less when
+ * the sources reach vertices at the same levels. */
+int eco_i_batch_run(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count,
+                    double *score);
+
+/* ---- Exact betweenness (betweenness.c) -------------------------------------------------- */
 
 /* Exact betweenness (Brandes) of every vertex of view into out, raw or normalised as
  * NetworkX normalises.  0 or ECO_ENOMEM. */

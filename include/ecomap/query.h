@@ -107,10 +107,12 @@ ECO_EXPORT int eco_measure_from_name(eco_measure *out, const char *name);
  * Burt's measures use them as NetworkX's weight argument does; NaN marks an undefined
  * value (Burt's measures of an isolated actor).  Betweenness is Brandes' algorithm with the
  * sources shared among opt->threads threads; it equals igraph_betweenness to rounding, and
- * the last digits may depend on the number of threads.  Time: O(n + m) for degree,
- * strength, coreness; O(n m) unweighted and O(n m + n^2 log n) weighted for betweenness
- * (divided among the threads), harmonic and closeness; O(m * iterations) for eigenvector
- * and PageRank; O(sum of degree^2) for clustering and Burt's measures.
+ * the same map and options give the same bits whatever the number of threads and however
+ * they are scheduled (each block of sixty-four sources is summed on its own, and the blocks
+ * are added in block order).  Time: O(n + m) for degree, strength, coreness; O(n m)
+ * unweighted and O(n m + n^2 log n) weighted for betweenness (divided among the threads),
+ * harmonic and closeness; O(m * iterations) for eigenvector and PageRank; O(sum of
+ * degree^2) for clustering and Burt's measures.
  */
 ECO_EXPORT int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
                                  const eco_query_options *opt, eco_error *err);

@@ -12,50 +12,7 @@
 
 #include "ecomap.h"
 #include "internal.h"
-
-/* ---- Random maps ------------------------------------------------------------------------ */
-
-static uint64_t lcg(uint64_t *state)
-{
-    *state = *state * 6364136223846793005ull + 1442695040888963407ull;
-    return *state >> 33;
-}
-
-typedef struct shape {
-    size_t actors, ties;
-    int directed_ties; /* some ties point one way */
-    int weighted;      /* weights 1, 2, 4 or 8 (powers of two, so lengths add exactly) */
-    size_t pieces;     /* ties stay inside this many groups of actors: a map in pieces */
-} shape;
-
-/* A random map; pairs often get several ties of different kinds, which the view merges. */
-static eco_graph *random_map(const shape *s, uint64_t seed)
-{
-    eco_graph *g;
-    uint64_t state = seed;
-    size_t piece = s->actors / s->pieces;
-
-    assert_int_equal(eco_graph_new(&g), 0);
-    for (size_t i = 0; i < s->actors; i++) {
-        char id[32];
-        snprintf(id, sizeof(id), "a%zu", i);
-        assert_int_equal(eco_graph_add_actor(NULL, g, id, id, ECO_TYPE_UNKNOWN, NULL), 0);
-    }
-    for (size_t k = 0; k < s->ties; k++) {
-        size_t part = (size_t)lcg(&state) % s->pieces;
-        size_t a = part * piece + (size_t)lcg(&state) % piece;
-        size_t b = part * piece + (size_t)lcg(&state) % piece;
-        eco_tie_kind kind = (eco_tie_kind)(lcg(&state) % ECO_TIE_KIND_COUNT);
-        int directed = s->directed_ties && eco_tie_kind_is_directed(kind);
-        double weight = s->weighted ? (double)(1u << (lcg(&state) % 4)) : 1;
-        size_t found;
-        if (a == b || eco_graph_find_tie(&found, g, a, b, kind) == 0 ||
-            eco_graph_find_tie(&found, g, b, a, kind) == 0)
-            continue;
-        assert_int_equal(eco_graph_add_tie(NULL, g, a, b, kind, directed, weight, NULL), 0);
-    }
-    return g;
-}
+#include "random_map.h"
 
 /* ---- igraph's answer, on the map read as the view reads it ------------------------------ */
 
