@@ -149,8 +149,8 @@ static char *copy_n(const char *s, size_t n)
 static int read_header(reader *r, eco_i_model *m)
 {
     static const char magic[] = "ecomap-model ";
-    const char *s;
-    size_t n;
+    const char *s = NULL;
+    size_t n = 0;
     char *stop;
 
     while (next_line(r, &s, &n) && (n == 0 || s[0] == '#'))
@@ -169,8 +169,8 @@ static int read_header(reader *r, eco_i_model *m)
 /* "classes A B ..." */
 static int read_classes(reader *r, eco_i_model *m)
 {
-    const char *s, *end;
-    size_t n;
+    const char *s = NULL, *end;
+    size_t n = 0;
 
     if (!next_line(r, &s, &n) || n < 8 || memcmp(s, "classes ", 8) != 0)
         return fail(r, r->number ? s : NULL, "expected \"classes\" and the names of the classes");
@@ -194,8 +194,8 @@ static int read_classes(reader *r, eco_i_model *m)
 
 static int read_weights(reader *r, eco_i_model *m)
 {
-    const char *s;
-    size_t n;
+    const char *s = NULL;
+    size_t n = 0;
     int rc;
 
     if (!next_line(r, &s, &n) || n < 5 || memcmp(s, "bias ", 5) != 0)

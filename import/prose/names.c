@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "prose.h"
+#include "spans.h"
 #include "tokens.h"
 
 #define MAX_NAME_TOKENS 24
@@ -739,7 +740,7 @@ static item joined(const item *items, size_t i, size_t span)
 }
 
 /* Extracts the names of the chain of tokens [a, b). */
-static int chain(extraction *e, size_t a, size_t b, size_t *next)
+static int chain(extraction *e, size_t a, size_t b, size_t *next, eco_i_chain *found)
 {
     const eco_i_sentence *st = e->st;
     item items[64];
@@ -751,6 +752,7 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
         licensed = 0;
     if (sector_label_follows(st, b))
         licensed = 2;
+    *found = (eco_i_chain){a, b, examples_of_other ? -1 : licensed};
     n = cut_items(st, a, b, items);
     int listed = n > 1 && !examples_of_other;
     for (size_t i = 0; i < n;) {
@@ -822,7 +824,9 @@ static int may_name(const char *text, size_t len)
 int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *text,
                         size_t len)
 {
-    eco_i_sentence whole, *st = &whole; /* some 30 KB: on the stack, not the heap, per eco_i_sentence */
+    eco_i_sentence whole, *st = &whole; /* some 30 KB: on the stack, not the heap, per sentence */
+    eco_i_chain chains[64], spare;
+    size_t chain_count = 0, from = out->count;
     extraction e;
     int rc = 0;
 
@@ -842,9 +846,9 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
             continue;
         }
         size_t b = chain_end(st, i, x->names_only), next = b;
-        if ((rc = chain(&e, i, b, &next)) < 0)
+        if ((rc = chain(&e, i, b, &next, chain_count < 64 ? &chains[chain_count++] : &spare)) < 0)
             break;
         i = next > i ? next : i + 1;
     }
-    return rc;
+    return rc < 0 ? rc : eco_i_decide_spans(out, from, x, st, chains, chain_count);
 }

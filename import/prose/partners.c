@@ -56,6 +56,7 @@ static size_t marker_length(const char *s, size_t n)
 typedef struct splitter {
     eco_i_partner *items;
     size_t count, cap;
+    const struct eco_i_span_context *spans; /* the models' view of the field, or NULL */
     eco_i_map seen; /* hash of a name -> its item: a field of thousands of lines stays linear */
 } splitter;
 
@@ -378,7 +379,7 @@ static int piece(splitter *sp, const char *s, size_t n)
     size_t w = 0;
     span p = {s, n, ECO_TYPE_UNKNOWN, NULL, 0};
     eco_i_mentions found = {0};
-    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1};
+    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1, sp->spans};
     int rc, done = 0;
 
     trim(&p.s, &p.n);
@@ -408,7 +409,10 @@ static int piece(splitter *sp, const char *s, size_t n)
     for (size_t i = 0; i < found.count && rc == 0; i++) {
         const eco_i_mention *m = &found.items[i];
         const char *a = found.count == 1 ? p.alias : NULL;
-        if (m->generic || (!x.names_only && !m->known && m->type == ECO_TYPE_UNKNOWN &&
+        /* in a sentence, the rules keep only names that say what they are; the models,
+         * which know the field, decide for themselves */
+        if (m->generic || (!x.names_only && !sp->spans && !m->known &&
+                           m->type == ECO_TYPE_UNKNOWN &&
                            eco_i_classify_words(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
             continue;
         if (!a && m->alias && m->acronym_defined)
@@ -421,9 +425,10 @@ cleanup:
     return rc;
 }
 
-int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len)
+int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len,
+                         const struct eco_i_span_context *spans)
 {
-    splitter sp = {NULL, 0, 0, {0}};
+    splitter sp = {NULL, 0, 0, spans, {0}};
     size_t start = 0;
     int rc = 0;
 

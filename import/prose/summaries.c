@@ -109,7 +109,8 @@ static int read_body(eco_i_record *r, const eco_i_input *in, const eco_i_doc *do
         }
         if (*line == '#' || *line == '\0' || eco_i_starts(line, "---"))
             continue;
-        rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, section, section_country);
+        rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, section, section_country,
+                                ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN);
     }
     return rc;
 }

@@ -147,6 +147,8 @@ static void quiet(const char *text) { (void)text; }
  * file: for two classes, the decision value of the second class. */
 static double weight(const examples *e, const struct model *m, size_t k, size_t c)
 {
+    if (!m)
+        return 0;
     if (e->class_count == 2) {
         double w = m->w[k];
         return m->label[0] == 1 ? w : -w;
@@ -235,17 +237,18 @@ static struct feature_node **rows_with_bias(const examples *e)
     return rows;
 }
 
-int examples_train(const examples *e, double cost, const char *path, eco_error *err)
+int examples_train(const examples *e, double cost, double first_weight, const char *path,
+                   eco_error *err)
 {
-    struct parameter param = {L1R_LR, 0.01, cost, 0, NULL, NULL, 0.1, NULL};
+    int first_label = 0;
+    struct parameter param = {L1R_LR, 0.01, cost, 1, &first_label, &first_weight, 0.1, NULL};
     struct problem prob = {(int)e->count, (int)e->text_count + 1, e->labels, NULL, 1.0};
     struct model *m = NULL;
     const char *wrong;
     int rc = 0;
 
-    if (e->count == 0)
-        return eco_error_set(err, ECO_EDATA, path, 0, 0, "no examples to learn the %s model from",
-                             e->name);
+    if (e->count == 0) /* the model of a decision no example has shown yet: all weights 0 */
+        return write_model(e, NULL, path, err);
     if (!(prob.x = rows_with_bias(e)))
         return eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory training the model");
     set_print_string_function(quiet);

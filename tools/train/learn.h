@@ -24,11 +24,13 @@ int examples_add(examples *e, const eco_i_features *f, size_t label);
 void examples_counts(const examples *e, size_t *counts);
 
 /*
- * Trains an L1-regularised logistic regression (LIBLINEAR's solver 6, cost C, a bias term)
+ * Trains an L1-regularised logistic regression (LIBLINEAR's solver 6, cost C, a bias term,
+ * the examples of the first class weighing first_weight times the others)
  * and writes the model to path, its features in byte order and only those of weight other
- * than 0, so that the same examples give the same file byte for byte.  0, or an ECO_E*
- * code with err set.
+ * than 0, so that the same examples give the same file byte for byte.  With no examples,
+ * every weight is 0.  0, or an ECO_E* code with err set.
  */
-int examples_train(const examples *e, double cost, const char *path, eco_error *err);
+int examples_train(const examples *e, double cost, double first_weight, const char *path,
+                   eco_error *err);
 
 #endif

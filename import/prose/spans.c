@@ -1,0 +1,576 @@
+/*
+ * import/prose/spans.c - deciding which spans of a sentence are names, and their types,
+ * with the models learned from labelled records.
+ *
+ * Candidates are the rules' names and every span of a chain that starts on a capitalised
+ * word and ends on a capitalised word or a numeral, at most MAX_SPAN words long.  Each gets the features below; the actor
+ * model scores it; the spans kept are taken in order of score, each above THRESHOLD and
+ * overlapping none taken before.  A span the rules also found keeps what they learned of it
+ * (its acronym, its gazetteer entry); a new one becomes a name of its own.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spans.h"
+
+#define MAX_SPAN 10       /* words in a candidate */
+#define MAX_CANDIDATES 512
+#define THRESHOLD 0.5     /* the probability a span must pass to be kept */
+#define TYPE_THRESHOLD 0.4 /* the probability a type must pass to be given */
+
+/* A candidate: a span of tokens, the name it would be, and the rules' name for it. */
+typedef struct candidate {
+    size_t a, b;        /* tokens [a, b) */
+    size_t start, end;  /* bytes of the name: the possessive of its last word left out */
+    size_t rule;        /* index in out of the rules' name for the same bytes, or ECO_I_NONE */
+    int licensed;       /* of its chain */
+    double p;           /* the actor model's probability */
+    int kept;           /* 1 once chosen */
+} candidate;
+
+/* What the features of one sentence read: the sentence, its tokens' places, the context. */
+typedef struct reading {
+    const eco_i_extractor *x;
+    const eco_i_span_context *ctx;
+    const eco_i_sentence *st;
+    unsigned char place[ECO_I_MAX_TOKENS]; /* PLACE_* of each token in a chain */
+} reading;
+
+enum { PLACE_COUNTRY = 1, PLACE_DEMONYM = 2, PLACE_DONE = 4 };
+
+const char *eco_i_field_name(eco_i_field field)
+{
+    static const char *const names[] = {"prose", "title", "partners", "sector", "description"};
+    return field < ECO_I_FIELD_COUNT ? names[field] : "prose";
+}
+
+/* ---- Words as features ------------------------------------------------------------------ */
+
+static unsigned place_of(reading *rd, size_t k)
+{
+    const eco_i_token *t = &rd->st->tokens[k];
+    if (!(rd->place[k] & PLACE_DONE)) {
+        const char *w = rd->st->text + t->start;
+        size_t n = t->end - t->start - t->poss;
+        rd->place[k] = PLACE_DONE;
+        if (t->word && t->cap && eco_i_country_name(w, n))
+            rd->place[k] |= PLACE_COUNTRY;
+        else if (t->word && t->cap && eco_i_country_of_demonym(w, n))
+            rd->place[k] |= PLACE_DEMONYM;
+    }
+    return rd->place[k];
+}
+
+/* A word's shape: "X" all capitals, "Xx" capitalised, "d" led by a digit, "x" small,
+ * "p" punctuation. */
+static const char *shape(const eco_i_token *t, const char *text)
+{
+    if (!t->word)
+        return "p";
+    if (text[t->start] >= '0' && text[t->start] <= '9')
+        return "d";
+    return t->upper ? "X" : t->cap ? "Xx" : "x";
+}
+
+/* What a word is to a name, as the word lists say: "" when it is on none. */
+static const char *word_role(const eco_i_token *t)
+{
+    if (t->head == 1)
+        return "head";
+    if (t->head == 2)
+        return "heads";
+    if (t->cls & W_CONN)
+        return "conn";
+    if (t->cls & W_STOP)
+        return "stop";
+    if (t->cls & W_GENERIC)
+        return "generic";
+    if (t->cls & W_WORK)
+        return "work";
+    if (t->cls & W_REGION)
+        return "region";
+    if (t->cls & W_NOT_ACRONYM)
+        return "topic";
+    if (t->cls & W_MARKER)
+        return "marker";
+    return t->coined ? "coined" : "";
+}
+
+/* A word next to a span, as a feature: a small word as itself (small words are no names),
+ * punctuation as itself, a capitalised word by its shape, and "^" or "$" for none. */
+static void context_word(eco_i_features *f, const char *name, const reading *rd, size_t k,
+                         int exists)
+{
+    const eco_i_sentence *st = rd->st;
+    char buf[32];
+
+    if (!exists) {
+        eco_i_feature_s(f, name, name[0] == 'p' ? "^" : "$");
+        return;
+    }
+    const eco_i_token *t = &st->tokens[k];
+    size_t n = t->end - t->start;
+    if (t->word && !t->cap && n < 24) {
+        buf[0] = 'w';
+        buf[1] = ':';
+        eco_i_lower_ascii(buf + 2, st->text + t->start, n);
+        eco_i_feature(f, name, buf, n + 2);
+    } else if (!t->word) {
+        buf[0] = 'p';
+        buf[1] = ':';
+        buf[2] = t->punct;
+        eco_i_feature(f, name, buf, 3);
+    } else {
+        snprintf(buf, sizeof(buf), "s:%s", shape(t, st->text));
+        eco_i_feature_s(f, name, buf);
+    }
+}
+
+/* ---- The actor model's features --------------------------------------------------------- */
+
+static int lexicon_knows(const eco_i_extractor *x, const char *s, size_t n)
+{
+    for (size_t i = 0; i < 2; i++)
+        if (x->lexicons[i] && eco_i_lexicon_find(x->lexicons[i], s, n))
+            return 1;
+    return 0;
+}
+
+/* Whether the record already holds an actor of this name: its title, a partner field, a
+ * name the text defined. */
+static int record_knows(const eco_i_extractor *x, const char *s, size_t n)
+{
+    size_t actor;
+    uint64_t key = eco_i_fold_hash(s, n);
+    return x->known && key && x->known(s, n, key, &actor, x->known_ctx);
+}
+
+/* The words of the span: their shapes at its ends, their roles, places and punctuation. */
+static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+    size_t words = 0, small = 0, countries = 0;
+    int all_caps = 1, generic_only = 1;
+    char buf[48];
+
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        const char *role = word_role(t);
+        if (t->word) {
+            words++;
+            small += !t->cap && !(t->cls & W_CONN);
+            all_caps &= t->upper;
+            countries += (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM)) != 0;
+            if (!(t->head == 1 || (t->cls & (W_GENERIC | W_CONN | W_STOP)) ||
+                  (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM))))
+                generic_only = 0;
+        } else {
+            snprintf(buf, sizeof(buf), "punct:%c", t->punct);
+            eco_i_feature_s(f, buf, NULL);
+        }
+        if (*role)
+            eco_i_feature_s(f, "role", role);
+    }
+    snprintf(buf, sizeof(buf), "%zu", words < 6 ? words : 6);
+    eco_i_feature_s(f, "words", buf);
+    eco_i_feature_s(f, "first.shape", shape(&st->tokens[c->a], st->text));
+    eco_i_feature_s(f, "last.shape", shape(&st->tokens[c->b - 1], st->text));
+    eco_i_feature_s(f, "first.role", word_role(&st->tokens[c->a]));
+    eco_i_feature_s(f, "last.role", word_role(&st->tokens[c->b - 1]));
+    if (words == 1)
+        eco_i_feature_s(f, "single", shape(&st->tokens[c->a], st->text));
+    if (all_caps)
+        eco_i_feature_s(f, "all-capitals", NULL);
+    if (small)
+        eco_i_feature_s(f, "small-words", small > 1 ? "2+" : "1");
+    if (generic_only)
+        eco_i_feature_s(f, "generic-only", NULL);
+    if (countries)
+        eco_i_feature_s(f, countries == words ? "is-place" : "has-place", NULL);
+    if (st->tokens[c->b - 1].poss)
+        eco_i_feature_s(f, "possessive", NULL);
+}
+
+/* What stands at one side of a span: "edge" (the sentence's end), "sep" (a separator of
+ * a list: ",", ";", "/", "&", "and", a bracket, a colon or a dash), "cap" (a capitalised
+ * word: the span cuts a run of them), "word" (a small word) or "mark" (other punctuation). */
+static const char *bound(const eco_i_sentence *st, size_t k, int exists)
+{
+    if (!exists)
+        return "edge";
+    const eco_i_token *t = &st->tokens[k];
+    if (t->word)
+        return eco_i_is_and(t) ? "sep" : t->cap || t->upper ? "cap" : "word";
+    return strchr(",;/&():-", t->punct) ? "sep" : "mark";
+}
+
+/* The words around the span, and where it stands in the sentence. */
+static void around_features(eco_i_features *f, const reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+    size_t n = st->count;
+    char buf[80];
+
+    context_word(f, "prev", rd, c->a - 1, c->a > 0);
+    context_word(f, "next", rd, c->b, c->b < n);
+    context_word(f, "prev2", rd, c->a - 2, c->a > 1);
+    context_word(f, "next2", rd, c->b + 1, c->b + 1 < n);
+    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].cap)
+        eco_i_feature_s(f, "cuts-left", NULL);
+    if (c->b < n && st->tokens[c->b].word && st->tokens[c->b].cap)
+        eco_i_feature_s(f, "cuts-right", NULL);
+    if (c->a == 0 && c->b == n)
+        eco_i_feature_s(f, "whole", NULL);
+    if (c->b + 2 < n && st->tokens[c->b].punct == '(' && st->tokens[c->b + 1].upper &&
+        st->tokens[c->b + 2].punct == ')')
+        eco_i_feature_s(f, "acronym-follows", NULL);
+    if (c->licensed)
+        eco_i_feature_s(f, "announced", c->licensed > 0 ? "yes" : "examples");
+    /* a whole item of a list reads differently from a piece of a run of capitals */
+    snprintf(buf, sizeof(buf), "%s|%s", bound(st, c->a - 1, c->a > 0), bound(st, c->b, c->b < n));
+    eco_i_feature_s(f, "bounds", buf);
+    char crossed[96];
+    snprintf(crossed, sizeof(crossed), "%s:%s", eco_i_field_name(rd->ctx->field), buf);
+    eco_i_feature_s(f, "field.bounds", crossed);
+    /* the field crossed with what matters most in it */
+    snprintf(buf, sizeof(buf), "%s:%s", eco_i_field_name(rd->ctx->field),
+             c->a == 0 ? "first" : "later");
+    eco_i_feature_s(f, "field.at", buf);
+    snprintf(buf, sizeof(buf), "%s:%s", eco_i_field_name(rd->ctx->field),
+             word_role(&st->tokens[c->b - 1]));
+    eco_i_feature_s(f, "field.last", buf);
+}
+
+static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
+                           const eco_i_mention *rule)
+{
+    const eco_i_sentence *st = rd->st;
+
+    eco_i_features_reset(f);
+    eco_i_feature_s(f, "field", eco_i_field_name(rd->ctx->field));
+    eco_i_feature_s(f, "format", rd->ctx->format ? rd->ctx->format : "");
+    if (rule) {
+        eco_i_feature_s(f, "rule", rd->x->names_only ? "list" : "prose");
+        if (rule->alias)
+            eco_i_feature_s(f, "rule.alias", rule->acronym_defined ? "acronym" : "other");
+    }
+    if (lexicon_knows(rd->x, st->text + c->start, c->end - c->start))
+        eco_i_feature_s(f, "gazetteer", NULL);
+    if (record_knows(rd->x, st->text + c->start, c->end - c->start))
+        eco_i_feature_s(f, "record-knows", NULL);
+    inside_features(f, rd, c);
+    around_features(f, rd, c);
+}
+
+/* ---- The type model's features ---------------------------------------------------------- */
+
+static void type_features(eco_i_features *f, reading *rd, const candidate *c,
+                          const eco_i_mention *m, eco_actor_type label)
+{
+    const eco_i_sentence *st = rd->st;
+    char name[256];
+    size_t n = c->end - c->start < sizeof(name) - 1 ? c->end - c->start : sizeof(name) - 1;
+
+    eco_i_features_reset(f);
+    memcpy(name, st->text + c->start, n);
+    name[n] = '\0';
+    eco_i_feature_s(f, "field", eco_i_field_name(rd->ctx->field));
+    if (rd->ctx->sector != ECO_TYPE_UNKNOWN)
+        eco_i_feature_s(f, "sector", eco_actor_type_name(rd->ctx->sector));
+    if (label != ECO_TYPE_UNKNOWN)
+        eco_i_feature_s(f, "label", eco_actor_type_name(label));
+    if (m && m->known && m->known->type != ECO_TYPE_UNKNOWN)
+        eco_i_feature_s(f, "gazetteer", eco_actor_type_name(m->known->type));
+    eco_actor_type words = eco_i_classify_words(name);
+    eco_i_feature_s(f, "words", words ? eco_actor_type_name(words) : "none");
+    eco_actor_type whole = eco_i_name_type(name, ECO_TYPE_UNKNOWN, NULL);
+    eco_i_feature_s(f, "name", whole ? eco_actor_type_name(whole) : "none");
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (t->word && (t->head || (t->cls & (W_GENERIC | W_REGION))) && t->folded[0])
+            eco_i_feature_s(f, "word", t->folded);
+        if (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM))
+            eco_i_feature_s(f, "place", NULL);
+    }
+    if (c->b - c->a == 1)
+        eco_i_feature_s(f, "single", shape(&st->tokens[c->a], st->text));
+    context_word(f, "prev", rd, c->a - 1, c->a > 0);
+    context_word(f, "next", rd, c->b, c->b < st->count);
+}
+
+/* ---- Candidates ------------------------------------------------------------------------- */
+
+/* Whether a token can start, or end, a name. */
+static int may_start(const eco_i_token *t)
+{
+    return t->word && (t->cap || t->upper) && (!(t->cls & W_STOP) || t->upper);
+}
+
+static int may_end(const eco_i_token *t, const char *text)
+{
+    return t->word && (t->cap || t->upper || (text[t->start] >= '0' && text[t->start] <= '9'));
+}
+
+/* The bytes a span of tokens names, as mention_add of names.c cuts them. */
+static void name_bytes(const eco_i_sentence *st, size_t a, size_t b, size_t *start, size_t *end)
+{
+    *start = st->tokens[a].start;
+    *end = st->tokens[b - 1].end;
+    if (b - a == 1 || !st->tokens[b - 1].head)
+        *end -= st->tokens[b - 1].poss;
+}
+
+/* The tokens [a, b) whose bytes are [start, end), or 0 when no tokens are. */
+static int tokens_of(const eco_i_sentence *st, size_t start, size_t end, size_t *a, size_t *b)
+{
+    size_t k = 0;
+    while (k < st->count && st->tokens[k].start < start)
+        k++;
+    if (k == st->count || st->tokens[k].start != start)
+        return 0;
+    *a = k;
+    while (k < st->count && st->tokens[k].end < end)
+        k++;
+    if (k == st->count)
+        return 0;
+    *b = k + 1;
+    return 1;
+}
+
+typedef struct candidates {
+    candidate items[MAX_CANDIDATES];
+    size_t count;
+} candidates;
+
+static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, size_t b,
+                          size_t rule, int licensed)
+{
+    size_t start, end;
+
+    if (cs->count == MAX_CANDIDATES)
+        return;
+    name_bytes(st, a, b, &start, &end);
+    for (size_t i = 0; i < cs->count; i++)
+        if (cs->items[i].start == start && cs->items[i].end == end)
+            return;
+    cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0};
+}
+
+/* The rules' names first, so that a span of the same bytes is theirs; then every span of
+ * every chain. */
+static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
+                   const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
+{
+    size_t a, b;
+
+    cs->count = 0;
+    for (size_t i = from; i < out->count; i++) {
+        const eco_i_mention *m = &out->items[i];
+        if (!m->is_actor && !m->generic && tokens_of(st, m->start, m->end, &a, &b))
+            add_candidate(cs, st, a, b, i, 0);
+    }
+    for (size_t c = 0; c < count; c++)
+        for (size_t i = chains[c].a; i < chains[c].b; i++) {
+            if (!may_start(&st->tokens[i]))
+                continue;
+            size_t last = chains[c].b - i > MAX_SPAN ? i + MAX_SPAN : chains[c].b;
+            for (size_t j = i + 1; j <= last; j++)
+                if (may_end(&st->tokens[j - 1], st->text))
+                    add_candidate(cs, st, i, j, ECO_I_NONE, chains[c].licensed);
+        }
+}
+
+/* ---- Deciding --------------------------------------------------------------------------- */
+
+/* Scores every candidate, showing each to the observer when there is one. */
+static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out,
+                      eco_i_features *actor, eco_i_features *type)
+{
+    const eco_i_span_context *ctx = rd->ctx;
+
+    for (size_t i = 0; i < cs->count; i++) {
+        candidate *c = &cs->items[i];
+        const eco_i_mention *rule = c->rule != ECO_I_NONE ? &out->items[c->rule] : NULL;
+        actor_features(actor, rd, c, rule);
+        if (ctx->observer) {
+            eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, c->start,
+                                        c->end,      actor,        type};
+            type_features(type, rd, c, rule, rule && !rule->known ? rule->type : ECO_TYPE_UNKNOWN);
+            ctx->observer->span(ctx->observer->ctx, &seen);
+        }
+        c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
+    }
+}
+
+static int by_score(const void *x, const void *y)
+{
+    const candidate *a = *(candidate *const *)x, *b = *(candidate *const *)y;
+    if (a->p != b->p)
+        return a->p > b->p ? -1 : 1;
+    if (a->start != b->start) /* equal scores: the earlier, then the longer, for one order */
+        return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static int overlaps(size_t s, size_t e, const size_t (*taken)[2], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s < taken[i][1] && taken[i][0] < e)
+            return 1;
+    return 0;
+}
+
+/* Keeps the likeliest candidates that overlap neither each other nor a name the caller
+ * knows. */
+static void choose(candidates *cs, const eco_i_mentions *out, size_t from)
+{
+    candidate *order[MAX_CANDIDATES];
+    size_t taken[MAX_CANDIDATES + 64][2], n = 0;
+
+    for (size_t i = from; i < out->count && n < 64; i++)
+        if (out->items[i].is_actor) {
+            taken[n][0] = out->items[i].start;
+            taken[n++][1] = out->items[i].end;
+        }
+    for (size_t i = 0; i < cs->count; i++)
+        order[i] = &cs->items[i];
+    qsort(order, cs->count, sizeof(*order), by_score);
+    for (size_t i = 0; i < cs->count && order[i]->p >= THRESHOLD; i++) {
+        candidate *c = order[i];
+        if (overlaps(c->start, c->end, (const size_t(*)[2])taken, n))
+            continue;
+        c->kept = 1;
+        taken[n][0] = c->start;
+        taken[n++][1] = c->end;
+    }
+}
+
+/* A name of its own for a candidate the rules did not keep. */
+static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+
+    memset(m, 0, sizeof(*m));
+    if (!(m->name = eco_i_squeeze(st->text + c->start, c->end - c->start)))
+        return ECO_ENOMEM;
+    /* "l'université de N'Djaména": without its article, the name starts with a capital */
+    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].end == c->start &&
+        m->name[0] >= 'a' && m->name[0] <= 'z')
+        m->name[0] = (char)(m->name[0] - 32);
+    m->key = eco_i_fold_hash(m->name, strlen(m->name));
+    m->start = c->start;
+    m->end = c->end;
+    m->type = ECO_TYPE_UNKNOWN;
+    for (size_t i = 0; i < 2 && !m->known; i++)
+        if (rd->x->lexicons[1 - i])
+            m->known = eco_i_lexicon_find_key(rd->x->lexicons[1 - i], m->name, strlen(m->name),
+                                              m->key);
+    if (m->known)
+        m->type = m->known->type;
+    return 0;
+}
+
+/* The type model's type for a kept name, when it is sure enough. */
+static void give_type(reading *rd, eco_i_mention *m, const candidate *c, eco_i_features *f)
+{
+    const eco_i_model *model = rd->ctx->models->type;
+    double p[ECO_I_MAX_CLASSES];
+    size_t best = 0;
+    eco_actor_type type;
+
+    type_features(f, rd, c, m, m->known ? ECO_TYPE_UNKNOWN : m->type);
+    eco_i_model_predict(model, f, p);
+    for (size_t k = 1; k < eco_i_model_class_count(model); k++)
+        if (p[k] > p[best])
+            best = k;
+    if (p[best] >= TYPE_THRESHOLD &&
+        eco_actor_type_from_name(&type, eco_i_model_class(model, best)) == 0)
+        m->type = type;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const eco_i_mention *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Puts the kept names in place of the rules' in out->items[from ...], in order of start. */
+static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs,
+                   eco_i_features *f)
+{
+    size_t w = from, rules = out->count;
+    int rc = 0;
+
+    for (size_t i = 0; i < cs->count; i++) /* a rule's name that is not kept is dropped */
+        if (cs->items[i].rule != ECO_I_NONE && !cs->items[i].kept) {
+            eco_i_mention *m = &out->items[cs->items[i].rule];
+            free(m->name);
+            free(m->alias);
+            m->name = m->alias = NULL;
+        }
+    for (size_t i = from; i < rules; i++)
+        if (out->items[i].name)
+            out->items[w++] = out->items[i];
+    out->count = w;
+    for (size_t i = 0; i < cs->count && rc == 0; i++) {
+        candidate *c = &cs->items[i];
+        eco_i_mention *m = NULL;
+        if (!c->kept)
+            continue;
+        if (c->rule == ECO_I_NONE) {
+            if (eco_i_reserve(&out->items, &out->cap, out->count + 1, sizeof(*m)) < 0)
+                return ECO_ENOMEM;
+            m = &out->items[out->count];
+            if ((rc = new_mention(m, rd, c)) == 0)
+                out->count++;
+        } else {
+            for (size_t k = from; k < out->count && !m; k++) /* the rule's, where it moved */
+                if (out->items[k].start == c->start && out->items[k].end == c->end &&
+                    !out->items[k].is_actor && !out->items[k].generic)
+                    m = &out->items[k];
+        }
+        if (m && rc == 0)
+            give_type(rd, m, c, f);
+    }
+    qsort(out->items + from, out->count - from, sizeof(*out->items), by_start);
+    return rc;
+}
+
+int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *x,
+                       const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
+{
+    const eco_i_span_context *ctx = x->spans;
+    eco_i_features actor = {0}, type = {0};
+    candidates *cs;
+    reading *rd;
+    int rc;
+
+    if (!ctx || (!ctx->models && !ctx->observer))
+        return 0;
+    if (!(cs = malloc(sizeof(*cs))) || !(rd = calloc(1, sizeof(*rd)))) {
+        free(cs);
+        return ECO_ENOMEM;
+    }
+    rd->x = x;
+    rd->ctx = ctx;
+    rd->st = st;
+    actor.keep_names = type.keep_names = ctx->observer != NULL;
+    gather(cs, out, from, st, chains, count);
+    score_all(rd, cs, out, &actor, &type);
+    rc = actor.failed || type.failed ? ECO_ENOMEM : 0;
+    if (rc == 0 && ctx->models) {
+        choose(cs, out, from);
+        if (getenv("ECOMAP_DEBUG_SPANS"))
+            for (size_t i = 0; i < cs->count; i++)
+                fprintf(stderr, "%s %.3f %s%.*s\n", cs->items[i].kept ? "KEEP" : "    ",
+                        cs->items[i].p, cs->items[i].rule != ECO_I_NONE ? "[rule] " : "",
+                        (int)(cs->items[i].end - cs->items[i].start), st->text + cs->items[i].start);
+        rc = rebuild(out, from, rd, cs, &type);
+    }
+    eco_i_features_free(&actor);
+    eco_i_features_free(&type);
+    free(rd);
+    free(cs);
+    return rc;
+}
