@@ -380,11 +380,14 @@ static int piece(splitter *sp, const char *s, size_t n)
     span p = {s, n, ECO_TYPE_UNKNOWN, NULL, 0};
     eco_i_mentions found = {0};
     eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1, sp->spans};
+    size_t before = sp->count;
     int rc, done = 0;
 
     trim(&p.s, &p.n);
     if (is_junk(p.s, p.n))
         return 0;
+    const char *written = p.s;
+    size_t written_len = p.n;
     for (size_t i = 0; i + 4 < p.n; i++) { /* a link says where, not who */
         if ((p.s[i] == 'h' && strncmp(p.s + i, "http", 4) == 0) || strncmp(p.s + i, "www.", 4) == 0) {
             p.n = i;
@@ -420,6 +423,11 @@ static int piece(splitter *sp, const char *s, size_t n)
         rc = push(sp, m->name, strlen(m->name), a, a ? (a == p.alias ? p.alias_len : strlen(a)) : 0,
                   m->type != ECO_TYPE_UNKNOWN ? m->type : p.type);
     }
+    /* "NGO Natura", "Zero Extreme Poverty (ZEP) 2030 Philippines": a piece that names one
+     * organisation is also a name of it, as the record wrote it */
+    if (rc == 0 && sp->count == before + 1 && written_len <= 200 &&
+        !(sp->items[before].written = eco_i_squeeze(written, written_len)))
+        rc = ECO_ENOMEM;
 cleanup:
     eco_i_mentions_free(&found);
     return rc;
@@ -471,6 +479,7 @@ void eco_i_partners_free(eco_i_partner *p, size_t count)
     for (size_t i = 0; p && i < count; i++) {
         free(p[i].name);
         free(p[i].alias);
+        free(p[i].written);
     }
     free(p);
 }

@@ -17,12 +17,11 @@
 
 #include "prose.h"
 #include "spans.h"
+#include "ties.h"
 
-#define MAX_CUES 16
 /* The country office of a UNDP record, in its known names before it is made. */
 #define OFFICE ((size_t)-2)
 #define MAX_EVIDENCE 600
-#define MAX_RELATED 6
 
 typedef struct passage {
     char *text;          /* cleaned prose (owned) */
@@ -32,6 +31,7 @@ typedef struct passage {
     const char *country; /* its country; NULL for the record's */
     eco_i_field field;   /* where it stands in the record */
     eco_actor_type sector; /* the sector the question it answers names, or UNKNOWN */
+    size_t partner;      /* a description's partner: the one the field before named */
 } passage;
 
 typedef struct found_sentence {
@@ -537,6 +537,8 @@ int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, 
     p->country = country;
     p->field = field;
     p->sector = sector;
+    p->partner = field == ECO_I_FIELD_DESCRIPTION && r->last_count == 1 ? r->last_partners[0]
+                                                                        : ECO_I_NONE;
     r->passage_count++;
     return 0;
 }
@@ -698,74 +700,6 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     return 0;
 }
 
-/* Words before byte offset at: a name among the first words is what the sentence is about. */
-static size_t words_before(const char *text, size_t at)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < at; i++)
-        words += text[i] == ' ' && i + 1 < at && text[i + 1] != ' ';
-    return words;
-}
-
-static int sentence_ties(eco_i_record *r, const found_sentence *s, const size_t *actors,
-                         size_t subject)
-{
-    const passage *p = &r->passages[s->passage];
-    const char *text = p->text + s->offset;
-    eco_i_cue cues[MAX_CUES];
-    size_t ncues = eco_i_find_cues(cues, MAX_CUES, text, s->len), agent = ECO_I_NONE, others = 0;
-    int rc = 0;
-
-    if (ncues == 0) {
-        size_t n = s->names.count < MAX_RELATED ? s->names.count : MAX_RELATED;
-        for (size_t i = 0; i < n && rc == 0; i++)
-            for (size_t j = i + 1; j < n && rc == 0; j++)
-                if (actors[i] != ECO_I_NONE && actors[j] != ECO_I_NONE)
-                    rc = eco_i_record_tie(r, actors[i], actors[j], ECO_TIE_RELATED, s->line, text,
-                                          s->len);
-        return rc;
-    }
-    for (size_t i = 0; i < s->names.count && agent == ECO_I_NONE; i++)
-        if (actors[i] != ECO_I_NONE && s->names.items[i].start < cues[0].start &&
-            words_before(text, s->names.items[i].start) <= 6)
-            agent = actors[i];
-    if (agent == ECO_I_NONE)
-        agent = subject;
-    /* "the role of ESF financial support": the name just before a noun cue provides */
-    for (size_t i = 0; i < s->names.count && rc == 0; i++) {
-        const eco_i_mention *m = &s->names.items[i];
-        for (size_t k = 0; k < ncues && actors[i] != ECO_I_NONE; k++) {
-            if (cues[k].role != ECO_I_CUE_NOUN || m->end > cues[k].start ||
-                cues[k].start - m->end > 3 || subject == ECO_I_NONE || actors[i] == subject)
-                continue;
-            return eco_i_record_tie(r, actors[i], subject, cues[k].kind, s->line, text, s->len);
-        }
-    }
-    for (size_t i = 0; i < s->names.count && rc == 0; i++) {
-        const eco_i_mention *m = &s->names.items[i];
-        const eco_i_cue *c = NULL;
-        if (actors[i] == ECO_I_NONE || actors[i] == agent)
-            continue;
-        for (size_t k = 0; k < ncues; k++)
-            if (cues[k].end <= m->start)
-                c = &cues[k];
-        if (!c)
-            c = &cues[0];
-        others++;
-        if (agent == ECO_I_NONE)
-            continue;
-        if (c->role == ECO_I_CUE_PATIENT)
-            rc = eco_i_record_tie(r, actors[i], agent, c->kind, s->line, text, s->len);
-        else
-            rc = eco_i_record_tie(r, agent, actors[i], c->kind, s->line, text, s->len);
-    }
-    /* "In 2016, the Ministry ... launched the challenge": the subject is the object */
-    if (rc == 0 && others == 0 && agent != subject && subject != ECO_I_NONE &&
-        agent != ECO_I_NONE && cues[0].role != ECO_I_CUE_PATIENT)
-        rc = eco_i_record_tie(r, agent, subject, cues[0].kind, s->line, text, s->len);
-    return rc;
-}
-
 static int second_pass(eco_i_record *r)
 {
     size_t *actors = NULL, cap = 0;
@@ -793,8 +727,13 @@ static int second_pass(eco_i_record *r)
             }
             rc = mention_actor(r, &actors[i], m, p->country ? p->country : r->view.country);
         }
+        eco_i_said said = {p->text + s->offset, s->len,  s->line, &s->names, actors,
+                           subject,             r->lab, p->partner, p->field};
+        eco_i_span_context spans = r->spans;
+        spans.field = p->field;
+        spans.sector = p->sector;
         if (rc == 0)
-            rc = sentence_ties(r, s, actors, subject);
+            rc = eco_i_tie_sentence(r, &said, &spans);
     }
     free(actors);
     return rc;
@@ -841,6 +780,9 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
         }
         if (rc == 0 && pt->alias && (rc = eco_graph_add_alias(r->g, actor, pt->alias)) == 0)
             rc = eco_i_record_know(r, pt->alias, actor);
+        if (rc == 0 && pt->written && strcmp(pt->written, pt->name) != 0 &&
+            (rc = eco_graph_add_alias(r->g, actor, pt->written)) == 0)
+            rc = eco_i_record_know(r, pt->written, actor);
         if (rc == 0)
             rc = eco_i_record_tie(r, partner_of, actor, ECO_TIE_PARTNERSHIP, line, text, len);
         if (rc == 0 && actor != partner_of) {

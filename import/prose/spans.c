@@ -357,8 +357,52 @@ static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, si
     cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0};
 }
 
+/* A small word that may go on a name written partly in small letters: no connector, no
+ * word that starts sentences, a word of letters. */
+static int small_word(const eco_i_token *t)
+{
+    return t->word && !t->cap && !t->upper && !(t->cls & (W_CONN | W_STOP | W_MARKER));
+}
+
+/* Spans of a chain that go on in small letters after it: "Ministry of environment", "Office
+ * for Common Affairs of Bosnia and Herzegovina state institutions", "Zanzibar fisheries
+ * institute" - up to two small words after a connector, or up to two ending on a head. */
+static void small_tails(candidates *cs, const eco_i_sentence *st, const eco_i_chain *ch)
+{
+    size_t b = ch->b, n = st->count, end = 0;
+
+    if (b + 1 < n && eco_i_is_conn(&st->tokens[b]) && small_word(&st->tokens[b + 1]))
+        end = b + 2 < n && small_word(&st->tokens[b + 2]) ? b + 3 : b + 2;
+    else if (b < n && small_word(&st->tokens[b]))
+        for (size_t k = b; k < n && k < b + 2 && small_word(&st->tokens[k]); k++)
+            if (st->tokens[k].head)
+                end = k + 1;
+    for (size_t e = b + 1; end && e <= end; e++)
+        for (size_t i = ch->a; i < ch->b && e - i <= MAX_SPAN; i++)
+            if (may_start(&st->tokens[i]))
+                add_candidate(cs, st, i, e, ECO_I_NONE, ch->licensed);
+}
+
+/* Spans that start on a head word in small letters, as French and Spanish write them after
+ * an article: "l'université de N'Djaména", "la Direction Générale du secteur informel",
+ * "l'association des innovateurs du Burkina Faso". */
+static void small_heads(candidates *cs, const eco_i_sentence *st, const eco_i_chain *ch)
+{
+    for (size_t k = ch->a; k-- > 0 && ch->a - k <= 5;) {
+        const eco_i_token *t = &st->tokens[k];
+        if (t->word && !t->cap && t->head == 1) {
+            for (size_t e = ch->a + 1; e <= ch->b && e - k <= MAX_SPAN; e++)
+                if (may_end(&st->tokens[e - 1], st->text))
+                    add_candidate(cs, st, k, e, ECO_I_NONE, ch->licensed);
+            return;
+        }
+        if (!(eco_i_is_conn(t) || small_word(t)))
+            return;
+    }
+}
+
 /* The rules' names first, so that a span of the same bytes is theirs; then every span of
- * every chain. */
+ * every chain, and the spans that go on before or after it in small letters. */
 static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
                    const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
 {
@@ -379,6 +423,10 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
                 if (may_end(&st->tokens[j - 1], st->text))
                     add_candidate(cs, st, i, j, ECO_I_NONE, chains[c].licensed);
         }
+    for (size_t c = 0; c < count; c++) {
+        small_tails(cs, st, &chains[c]);
+        small_heads(cs, st, &chains[c]);
+    }
 }
 
 /* ---- Deciding --------------------------------------------------------------------------- */
@@ -454,10 +502,15 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + c->start, c->end - c->start)))
         return ECO_ENOMEM;
-    /* "l'université de N'Djaména": without its article, the name starts with a capital */
-    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].end == c->start &&
-        m->name[0] >= 'a' && m->name[0] <= 'z')
-        m->name[0] = (char)(m->name[0] - 32);
+    /* "l'université de N'Djaména": without its article, the name starts with a capital,
+     * and the name as written, article and all, is another of its names */
+    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].end == c->start) {
+        size_t at = st->tokens[c->a - 1].start;
+        if (!(m->alias = eco_i_squeeze(st->text + at, c->end - at)))
+            return ECO_ENOMEM;
+        if (m->name[0] >= 'a' && m->name[0] <= 'z')
+            m->name[0] = (char)(m->name[0] - 32);
+    }
     m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = c->start;
     m->end = c->end;

@@ -18,17 +18,15 @@ static const char *const model_names[MODEL_COUNT] = {"actor", "type", "tie"};
 
 static const char *const actor_classes[] = {"no", "yes"};
 
+/* Whether a sentence ties two actors as partners; which way a directed tie points is the
+ * rules' to say (import/prose/ties.c). */
+static const char *const tie_classes[] = {"no", "partners"};
+
 /* The types of eco_actor_type, in its order, without UNKNOWN. */
 static const char *const type_classes[] = {"government",    "lab",     "academia",
                                            "civil_society", "international", "private",
                                            "network"};
 
-/* "none", then each kind of tie, those with a direction once each way: ">" when the first
- * of the pair acts on the second (funds, hosts, supports, is a member of it). */
-static const char *const tie_classes[] = {"none",        "partnership", "related",
-                                          "funding>",    "funding<",    "hosting>",
-                                          "hosting<",    "support>",    "support<",
-                                          "membership>", "membership<"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -110,7 +108,7 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The gold actor of r a span's text names: its forms, folded, hold the text folded. */
-static const gold_actor *actor_named(const record *r, const char *text, size_t len)
+static const gold_ref *ref_named(const record *r, const char *text, size_t len)
 {
     char name[512], folded[512];
     size_t n = len < sizeof(name) - 1 ? len : sizeof(name) - 1;
@@ -122,9 +120,15 @@ static const gold_actor *actor_named(const record *r, const char *text, size_t l
         const gold_actor *a = &r->actors[i].file->actors[r->actors[i].actor];
         for (size_t k = 0; k < a->form_count; k++)
             if (strcmp(a->forms[k], folded) == 0)
-                return a;
+                return &r->actors[i];
     }
     return NULL;
+}
+
+static const gold_actor *actor_named(const record *r, const char *text, size_t len)
+{
+    const gold_ref *ref = ref_named(r, text, len);
+    return ref ? &ref->file->actors[ref->actor] : NULL;
 }
 
 /* ---- Examples --------------------------------------------------------------------------- */
@@ -202,10 +206,41 @@ static void label_boundaries(corpus *c, size_t first)
     }
 }
 
+/* 1 when the gold file of x and y ties them as partners, UNLABELLED when it ties them in
+ * another way (which the rules, not the model, decide), 0 when it does not tie them. */
+static long tie_label(const gold_ref *x, const gold_ref *y)
+{
+    const gold_file *g = x->file;
+
+    if (y->file != g)
+        return 0;
+    for (size_t i = 0; i < g->tie_count; i++) {
+        const gold_tie *t = &g->ties[i];
+        if ((t->a == x->actor && t->b == y->actor) || (t->a == y->actor && t->b == x->actor))
+            return t->kind == ECO_TIE_PARTNERSHIP ? 1 : t->kind == ECO_TIE_RELATED ? 0 : UNLABELLED;
+    }
+    return 0;
+}
+
+/* A pair of actors a sentence names (or is about): its gold tie, when both are gold actors
+ * of the record; no tie is learned from only where the record is fully labelled. */
 static void on_pair(void *ctx, const char *record_id, const char *a, const char *b,
                     const eco_i_features *tie)
 {
-    (void)ctx, (void)record_id, (void)a, (void)b, (void)tie;
+    corpus *c = ctx;
+    const record *r = &c->records[c->current];
+    const gold_ref *x = ref_named(r, a, strlen(a)), *y = ref_named(r, b, strlen(b));
+    char both[600];
+    long label;
+
+    (void)record_id;
+    if (!x || !y || x == y)
+        return;
+    label = tie_label(x, y);
+    if (label == UNLABELLED || (label == 0 && !r->fully_labelled))
+        return;
+    snprintf(both, sizeof(both), "%s | %s", a, b);
+    keep(c, MODEL_TIE, label, tie, both, strlen(both));
 }
 
 /* Reads record i alone, with the rules alone, showing every decision to the observer. */
