@@ -58,8 +58,8 @@ int eco_i_participedia_label(const char *line);
 size_t eco_i_text_clean(char *text, size_t len);
 
 /* Splits text into sentences; calls fn for each with its 0-based offset from text.
- * Sentences end at ". ", "? ", "! ", ";" and line ends; "e.g." and initials do not end
- * them.  Stops and returns what fn returns when below 0.  O(len). */
+ * Sentences end at ". ", "? ", "! ", ";" and line ends, but for a line that breaks a
+ * sentence before a word in small letters; "e.g." and initials do not end them.  Stops and returns what fn returns when below 0.  O(len). */
 typedef int (*eco_i_sentence_fn)(const char *sentence, size_t len, size_t offset, void *ctx);
 int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx);
 

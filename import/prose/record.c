@@ -620,7 +620,9 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
         eco_i_mentions_free(&s->names);
         return rc;
     }
-    if (s->names.count == 0) {
+    /* a sentence that names no one ties no one, but in the description of a partnership,
+     * which is about the partner ("We provided technical assistance") */
+    if (s->names.count == 0 && r->passages[fp->passage].field != ECO_I_FIELD_DESCRIPTION) {
         eco_i_mentions_free(&s->names);
         return 0;
     }
@@ -727,6 +729,11 @@ static int second_pass(eco_i_record *r)
             }
             rc = mention_actor(r, &actors[i], m, p->country ? p->country : r->view.country);
         }
+        /* a description whose field named no partner is about the first body it names */
+        if (p->field == ECO_I_FIELD_DESCRIPTION && p->partner == ECO_I_NONE)
+            for (size_t i = 0; i < s->names.count && rc == 0; i++)
+                if (actors[i] != ECO_I_NONE && actors[i] != r->lab && p->partner == ECO_I_NONE)
+                    r->passages[s->passage].partner = actors[i];
         eco_i_said said = {p->text + s->offset, s->len,  s->line, &s->names, actors,
                            subject,             r->lab, p->partner, p->field};
         eco_i_span_context spans = r->spans;

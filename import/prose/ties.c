@@ -209,6 +209,7 @@ static void cue_rules(reading *rd)
 static void description_rules(reading *rd)
 {
     const eco_i_said *s = rd->s;
+
     for (size_t k = 0; k < rd->ncues; k++)
         if ((rd->cues[k].kind == ECO_TIE_SUPPORT || rd->cues[k].kind == ECO_TIE_FUNDING) &&
             rd->cues[k].role != ECO_I_CUE_PATIENT) {
