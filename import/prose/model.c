@@ -37,37 +37,65 @@ void eco_i_features_free(eco_i_features *f)
     f->names_cap = f->names_len = f->count = 0;
 }
 
-void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_t n)
+/* The key of feature "name=value" (value NULL: "name"): the hashes of its two halves
+ * combined, so that importing, which only needs keys, never builds the text; reading a model
+ * splits each text at its first '=' to make the same key. */
+static uint64_t feature_key(const char *name, size_t name_len, const char *value, size_t n)
 {
-    char text[MAX_FEATURE_TEXT + 1];
-    size_t len = strlen(name);
+    uint64_t key = eco_i_hash(name, name_len);
+    return value ? key ^ (eco_i_hash(value, n) * 0x9E3779B97F4A7C15ULL + 1) : key;
+}
 
-    if (f->count >= ECO_I_MAX_FEATURES)
-        return;
-    if (len > MAX_FEATURE_TEXT)
-        len = MAX_FEATURE_TEXT;
-    memcpy(text, name, len);
-    if (value && len < MAX_FEATURE_TEXT) {
-        text[len++] = '=';
-        if (n > MAX_FEATURE_TEXT - len)
-            n = MAX_FEATURE_TEXT - len;
-        memcpy(text + len, value, n);
-        len += n;
-    }
-    /* a tab or a line break would end the feature's line in the model file */
-    for (size_t i = 0; i < len; i++)
-        if (text[i] == '\t' || text[i] == '\n' || text[i] == '\r')
-            text[i] = ' ';
-    text[len] = '\0';
-    f->keys[f->count++] = eco_i_hash(text, len);
-    if (!f->keep_names || f->failed)
-        return;
+static void keep_text(eco_i_features *f, const char *name, size_t name_len, const char *value,
+                      size_t n)
+{
+    size_t len = name_len + (value ? n + 1 : 0);
+
     if (eco_i_reserve(&f->names, &f->names_cap, f->names_len + len + 1, 1) < 0) {
         f->failed = 1;
         return;
     }
-    memcpy(f->names + f->names_len, text, len + 1);
+    char *text = f->names + f->names_len;
+    memcpy(text, name, name_len);
+    if (value) {
+        text[name_len] = '=';
+        memcpy(text + name_len + 1, value, n);
+    }
+    text[len] = '\0';
+    /* a tab or a line break would end the feature's line in the model file */
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\t' || text[i] == '\n' || text[i] == '\r')
+            text[i] = ' ';
     f->names_len += len + 1;
+}
+
+void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_t n)
+{
+    size_t name_len = strlen(name);
+
+    if (f->count >= ECO_I_MAX_FEATURES)
+        return;
+    if (value && n > MAX_FEATURE_TEXT)
+        n = MAX_FEATURE_TEXT;
+    f->keys[f->count++] = feature_key(name, name_len, value, n);
+    if (f->keep_names && !f->failed)
+        keep_text(f, name, name_len, value, n);
+}
+
+void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
+                        const char *b)
+{
+    char value[MAX_FEATURE_TEXT];
+    size_t an = strlen(a), bn = strlen(b);
+
+    if (an + 1 + bn > sizeof(value))
+        bn = an + 1 < sizeof(value) ? sizeof(value) - an - 1 : 0;
+    if (an >= sizeof(value))
+        an = sizeof(value) - 1;
+    memcpy(value, a, an);
+    value[an] = sep;
+    memcpy(value + an + 1, b, bn);
+    eco_i_feature(f, name, value, an + 1 + bn);
 }
 
 void eco_i_feature_s(eco_i_features *f, const char *name, const char *value)
@@ -216,7 +244,10 @@ static int read_weights(reader *r, eco_i_model *m)
         if ((rc = read_numbers(r, &p, tab, m->weights + m->feature_count * m->columns,
                                m->columns)) < 0)
             return rc;
-        uint64_t key = eco_i_hash(tab + 1, (size_t)(s + n - tab - 1));
+        const char *text = tab + 1, *eq = memchr(text, '=', (size_t)(s + n - text));
+        uint64_t key = eq ? feature_key(text, (size_t)(eq - text), eq + 1,
+                                        (size_t)(s + n - eq - 1))
+                          : feature_key(text, (size_t)(s + n - text), NULL, 0);
         size_t seen;
         if (eco_i_map_get(&m->feature_of, key, &seen))
             return fail(r, tab + 1, "feature given twice");

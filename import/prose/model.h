@@ -48,8 +48,12 @@ void eco_i_features_reset(eco_i_features *f);
 void eco_i_features_free(eco_i_features *f);
 
 /* Adds the feature "name=value" (value is n bytes; NULL for a feature without one).  A
- * text longer than 120 bytes is cut there.  O(length). */
+ * value longer than 120 bytes is cut there.  O(length). */
 void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_t n);
+
+/* Adds the feature "name=a<sep>b", two values joined: "bounds=sep|cap". */
+void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
+                        const char *b);
 
 /* The same with a value that is a C string. */
 void eco_i_feature_s(eco_i_features *f, const char *name, const char *value);

@@ -122,28 +122,31 @@ static void context_word(eco_i_features *f, const char *name, const reading *rd,
         buf[2] = t->punct;
         eco_i_feature(f, name, buf, 3);
     } else {
-        snprintf(buf, sizeof(buf), "s:%s", shape(t, st->text));
-        eco_i_feature_s(f, name, buf);
+        eco_i_feature_pair(f, name, "s", ':', shape(t, st->text));
     }
 }
 
 /* ---- The actor model's features --------------------------------------------------------- */
 
-static int lexicon_knows(const eco_i_extractor *x, const char *s, size_t n)
-{
-    for (size_t i = 0; i < 2; i++)
-        if (x->lexicons[i] && eco_i_lexicon_find(x->lexicons[i], s, n))
-            return 1;
-    return 0;
-}
+/* What the lexicons and the record know of the n bytes at s: KNOWN_LEXICON when the
+ * gazetteer or the user's alias file name an organisation so, KNOWN_RECORD when the record
+ * already holds an actor of that name (its title, a partner field, a defined acronym). */
+enum { KNOWN_LEXICON = 1, KNOWN_RECORD = 2 };
 
-/* Whether the record already holds an actor of this name: its title, a partner field, a
- * name the text defined. */
-static int record_knows(const eco_i_extractor *x, const char *s, size_t n)
+static unsigned knowledge(const eco_i_extractor *x, const char *s, size_t n)
 {
-    size_t actor;
     uint64_t key = eco_i_fold_hash(s, n);
-    return x->known && key && x->known(s, n, key, &actor, x->known_ctx);
+    unsigned known = 0;
+    size_t actor;
+
+    if (!key)
+        return 0;
+    for (size_t i = 0; i < 2 && !known; i++)
+        if (x->lexicons[i] && eco_i_lexicon_find_key(x->lexicons[i], s, n, key))
+            known = KNOWN_LEXICON;
+    if (x->known && x->known(s, n, key, &actor, x->known_ctx))
+        known |= KNOWN_RECORD;
+    return known;
 }
 
 /* The words of the span: their shapes at its ends, their roles, places and punctuation. */
@@ -152,7 +155,6 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
     const eco_i_sentence *st = rd->st;
     size_t words = 0, small = 0, countries = 0;
     int all_caps = 1, generic_only = 1;
-    char buf[48];
 
     for (size_t k = c->a; k < c->b; k++) {
         const eco_i_token *t = &st->tokens[k];
@@ -166,14 +168,13 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
                   (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM))))
                 generic_only = 0;
         } else {
-            snprintf(buf, sizeof(buf), "punct:%c", t->punct);
-            eco_i_feature_s(f, buf, NULL);
+            eco_i_feature(f, "punct", &t->punct, 1);
         }
         if (*role)
             eco_i_feature_s(f, "role", role);
     }
-    snprintf(buf, sizeof(buf), "%zu", words < 6 ? words : 6);
-    eco_i_feature_s(f, "words", buf);
+    static const char *const counts[] = {"0", "1", "2", "3", "4", "5", "6"};
+    eco_i_feature_s(f, "words", counts[words < 6 ? words : 6]);
     eco_i_feature_s(f, "first.shape", shape(&st->tokens[c->a], st->text));
     eco_i_feature_s(f, "last.shape", shape(&st->tokens[c->b - 1], st->text));
     eco_i_feature_s(f, "first.role", word_role(&st->tokens[c->a]));
@@ -228,18 +229,18 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
     if (c->licensed)
         eco_i_feature_s(f, "announced", c->licensed > 0 ? "yes" : "examples");
     /* a whole item of a list reads differently from a piece of a run of capitals */
-    snprintf(buf, sizeof(buf), "%s|%s", bound(st, c->a - 1, c->a > 0), bound(st, c->b, c->b < n));
-    eco_i_feature_s(f, "bounds", buf);
-    char crossed[96];
-    snprintf(crossed, sizeof(crossed), "%s:%s", eco_i_field_name(rd->ctx->field), buf);
-    eco_i_feature_s(f, "field.bounds", crossed);
+    const char *field = eco_i_field_name(rd->ctx->field);
+    size_t fn = strlen(field);
+    eco_i_feature_pair(f, "bounds", bound(st, c->a - 1, c->a > 0), '|', bound(st, c->b, c->b < n));
+    memcpy(buf, field, fn);
+    buf[fn] = ':';
+    size_t bn = strlen(strcpy(buf + fn + 1, bound(st, c->a - 1, c->a > 0)));
+    buf[fn + 1 + bn] = '|';
+    strcpy(buf + fn + 2 + bn, bound(st, c->b, c->b < n));
+    eco_i_feature_s(f, "field.bounds", buf);
     /* the field crossed with what matters most in it */
-    snprintf(buf, sizeof(buf), "%s:%s", eco_i_field_name(rd->ctx->field),
-             c->a == 0 ? "first" : "later");
-    eco_i_feature_s(f, "field.at", buf);
-    snprintf(buf, sizeof(buf), "%s:%s", eco_i_field_name(rd->ctx->field),
-             word_role(&st->tokens[c->b - 1]));
-    eco_i_feature_s(f, "field.last", buf);
+    eco_i_feature_pair(f, "field.at", field, ':', c->a == 0 ? "first" : "later");
+    eco_i_feature_pair(f, "field.last", field, ':', word_role(&st->tokens[c->b - 1]));
 }
 
 static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
@@ -255,9 +256,10 @@ static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
         if (rule->alias)
             eco_i_feature_s(f, "rule.alias", rule->acronym_defined ? "acronym" : "other");
     }
-    if (lexicon_knows(rd->x, st->text + c->start, c->end - c->start))
+    unsigned known = knowledge(rd->x, st->text + c->start, c->end - c->start);
+    if (known & KNOWN_LEXICON)
         eco_i_feature_s(f, "gazetteer", NULL);
-    if (record_knows(rd->x, st->text + c->start, c->end - c->start))
+    if (known & KNOWN_RECORD)
         eco_i_feature_s(f, "record-knows", NULL);
     inside_features(f, rd, c);
     around_features(f, rd, c);
@@ -312,6 +314,21 @@ static int may_end(const eco_i_token *t, const char *text)
     return t->word && (t->cap || t->upper || (text[t->start] >= '0' && text[t->start] <= '9'));
 }
 
+/* Whether a name may start at token k of a chain, or end before it: at a separator (a
+ * comma, "and", a bracket, a dash), after a head word ("... Cluster | FIWARE"), where the
+ * case changes ("Maroc Numeric Cluster | FIWARE | Kiwi"), or at a possessive.  Names do not
+ * start or end inside a run of words of one case ("Ministry of | Health"). */
+static int seam(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *before = &st->tokens[k - 1], *t = &st->tokens[k];
+
+    if (k >= st->count || !before->word || !t->word)
+        return 1;
+    if (eco_i_is_and(before) || eco_i_is_and(t) || before->head == 1 || before->poss)
+        return 1;
+    return before->upper != t->upper;
+}
+
 /* The bytes a span of tokens names, as mention_add of names.c cuts them. */
 static void name_bytes(const eco_i_sentence *st, size_t a, size_t b, size_t *start, size_t *end)
 {
@@ -338,9 +355,12 @@ static int tokens_of(const eco_i_sentence *st, size_t start, size_t end, size_t 
     return 1;
 }
 
+#define SEEN_SLOTS 2048 /* a power of two, four times MAX_CANDIDATES */
+
 typedef struct candidates {
     candidate items[MAX_CANDIDATES];
     size_t count;
+    uint32_t seen[SEEN_SLOTS]; /* 1 + the index of the candidate of a span's bytes, or 0 */
 } candidates;
 
 static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, size_t b,
@@ -351,9 +371,11 @@ static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, si
     if (cs->count == MAX_CANDIDATES)
         return;
     name_bytes(st, a, b, &start, &end);
-    for (size_t i = 0; i < cs->count; i++)
-        if (cs->items[i].start == start && cs->items[i].end == end)
+    size_t slot = (start * 31 + end) & (SEEN_SLOTS - 1);
+    for (; cs->seen[slot]; slot = (slot + 1) & (SEEN_SLOTS - 1))
+        if (cs->items[cs->seen[slot] - 1].start == start && cs->items[cs->seen[slot] - 1].end == end)
             return;
+    cs->seen[slot] = (uint32_t)cs->count + 1;
     cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0};
 }
 
@@ -409,6 +431,7 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
     size_t a, b;
 
     cs->count = 0;
+    memset(cs->seen, 0, sizeof(cs->seen));
     for (size_t i = from; i < out->count; i++) {
         const eco_i_mention *m = &out->items[i];
         if (!m->is_actor && !m->generic && tokens_of(st, m->start, m->end, &a, &b))
@@ -416,11 +439,11 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
     }
     for (size_t c = 0; c < count; c++)
         for (size_t i = chains[c].a; i < chains[c].b; i++) {
-            if (!may_start(&st->tokens[i]))
+            if (!may_start(&st->tokens[i]) || (i > chains[c].a && !seam(st, i)))
                 continue;
             size_t last = chains[c].b - i > MAX_SPAN ? i + MAX_SPAN : chains[c].b;
             for (size_t j = i + 1; j <= last; j++)
-                if (may_end(&st->tokens[j - 1], st->text))
+                if (may_end(&st->tokens[j - 1], st->text) && (j == chains[c].b || seam(st, j)))
                     add_candidate(cs, st, i, j, ECO_I_NONE, chains[c].licensed);
         }
     for (size_t c = 0; c < count; c++) {
@@ -599,7 +622,7 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
     reading *rd;
     int rc;
 
-    if (!ctx || (!ctx->models && !ctx->observer))
+    if (!ctx || (!ctx->models && !ctx->observer) || (count == 0 && out->count == from))
         return 0;
     if (!(cs = malloc(sizeof(*cs))) || !(rd = calloc(1, sizeof(*rd)))) {
         free(cs);

@@ -295,11 +295,9 @@ static void pair_features(eco_i_features *f, const reading *rd, const eco_graph 
     eco_i_features_reset(f);
     eco_i_feature_s(f, "rule", verdict_names[rd->rule[i][j]]);
     eco_i_feature_s(f, "field", eco_i_field_name(s->field));
-    snprintf(buf, sizeof(buf), "%s>%s", role_of(s, x->actor), role_of(s, y->actor));
-    eco_i_feature_s(f, "roles", buf);
-    snprintf(buf, sizeof(buf), "%s>%s", type_name(eco_graph_actor(g, x->actor)->type),
-             type_name(eco_graph_actor(g, y->actor)->type));
-    eco_i_feature_s(f, "types", buf);
+    eco_i_feature_pair(f, "roles", role_of(s, x->actor), '>', role_of(s, y->actor));
+    eco_i_feature_pair(f, "types", type_name(eco_graph_actor(g, x->actor)->type), '>',
+                       type_name(eco_graph_actor(g, y->actor)->type));
     eco_i_feature_s(f, "named", x->named && y->named ? "both" : x->named ? "first" : "second");
     for (size_t k = 0; k < rd->ncues; k++) {
         snprintf(buf, sizeof(buf), "%s:%s/%d", cue_place(&rd->cues[k], x, y),

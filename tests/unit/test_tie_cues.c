@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "hub.h"
+#include "rules_import.h"
 
 static eco_tie_kind cue(const char *text, eco_i_cue_role *role)
 {
@@ -54,7 +55,7 @@ static eco_graph *import_text(const char *text)
 {
     eco_graph *g = NULL;
     eco_error err = {0};
-    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "note.md", NULL, &err), 0);
+    assert_int_equal(import_by_rules(&g, text, strlen(text), "note.md", &err), 0);
     return g;
 }
 
@@ -117,7 +118,7 @@ static void a_provider_named_before_a_noun_cue_provides(void **state)
         "# Water meters\n\n[[country:Peru]]\n\n> Challenge statement: What is your challenge?\n\n"
         "The lab relied on World Bank financial support for two years.\n";
     (void)state;
-    assert_int_equal(eco_import_buffer(&g, plan, sizeof(plan) - 1, "p.md", NULL, &err), 0);
+    assert_int_equal(import_by_rules(&g, plan, sizeof(plan) - 1, "p.md", &err), 0);
     assert_int_equal(eco_graph_find_actor(&lab, g, "UNDP Accelerator Lab Peru", "Peru"), 0);
     assert_int_equal(eco_graph_find_actor(&fund, g, "World Bank", NULL), 0);
     assert_int_equal(eco_graph_find_tie(&t, g, fund, lab, ECO_TIE_FUNDING), 0);
