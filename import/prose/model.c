@@ -40,10 +40,27 @@ void eco_i_features_free(eco_i_features *f)
 /* The key of feature "name=value" (value NULL: "name"): the hashes of its two halves
  * combined, so that importing, which only needs keys, never builds the text; reading a model
  * splits each text at its first '=' to make the same key. */
+static uint64_t value_key(uint64_t name_key, const char *value, size_t n)
+{
+    return value ? name_key ^ (eco_i_hash(value, n) * 0x9E3779B97F4A7C15ULL + 1) : name_key;
+}
+
 static uint64_t feature_key(const char *name, size_t name_len, const char *value, size_t n)
 {
-    uint64_t key = eco_i_hash(name, name_len);
-    return value ? key ^ (eco_i_hash(value, n) * 0x9E3779B97F4A7C15ULL + 1) : key;
+    return value_key(eco_i_hash(name, name_len), value, n);
+}
+
+/* The hash of a feature's name, from the names f met last when it is one of them. */
+static uint64_t name_key(eco_i_features *f, const char *name, size_t *len)
+{
+    size_t slot = ((uintptr_t)name >> 3) % 32;
+
+    *len = strlen(name);
+    if (f->names_seen[slot] != name) {
+        f->names_seen[slot] = name;
+        f->name_keys[slot] = eco_i_hash(name, *len);
+    }
+    return f->name_keys[slot];
 }
 
 static void keep_text(eco_i_features *f, const char *name, size_t name_len, const char *value,
@@ -71,13 +88,13 @@ static void keep_text(eco_i_features *f, const char *name, size_t name_len, cons
 
 void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_t n)
 {
-    size_t name_len = strlen(name);
+    size_t name_len;
 
     if (f->count >= ECO_I_MAX_FEATURES)
         return;
     if (value && n > MAX_FEATURE_TEXT)
         n = MAX_FEATURE_TEXT;
-    f->keys[f->count++] = feature_key(name, name_len, value, n);
+    f->keys[f->count++] = value_key(name_key(f, name, &name_len), value, n);
     if (f->keep_names && !f->failed)
         keep_text(f, name, name_len, value, n);
 }

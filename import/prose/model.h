@@ -41,6 +41,8 @@ typedef struct eco_i_features {
     char *names;                       /* the texts, each ending in '\0' (owned), or NULL */
     size_t names_len, names_cap;       /* bytes used and allocated in names */
     int failed;                        /* 1 once memory ran out keeping a text */
+    const char *names_seen[32];        /* the last feature names met, by their address... */
+    uint64_t name_keys[32];            /* ...and their hashes: names are literals, met often */
 } eco_i_features;
 
 /* Empties f for the next example, keeping its memory; eco_i_features_free frees it. */

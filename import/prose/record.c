@@ -79,6 +79,7 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->spans.observer = in->session->observer;
     r->spans.record = in->record_id;
     r->spans.format = format;
+    r->spans.name_types = &in->session->prose->name_types;
     *out = r;
     return 0;
 }
@@ -359,6 +360,7 @@ void eco_i_prose_cache_free(eco_i_prose_cache *c)
     eco_i_map_free(&c->actor_of);
     eco_i_map_free(&c->actor_name);
     eco_i_map_free(&c->prompts);
+    eco_i_map_free(&c->name_types);
     free(c);
 }
 

@@ -8,7 +8,6 @@
  * overlapping none taken before.  A span the rules also found keeps what they learned of it
  * (its acronym, its gazetteer entry); a new one becomes a name of its own.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +266,21 @@ static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
 
 /* ---- The type model's features ---------------------------------------------------------- */
 
+/* What a name alone says of its type (eco_i_name_type), remembered across the import: the
+ * same names come back in record after record, and the answer costs a lookup a prefix. */
+static eco_actor_type name_type(const eco_i_span_context *ctx, const char *name)
+{
+    uint64_t key = eco_i_fold_hash(name, strlen(name));
+    size_t known;
+
+    if (ctx->name_types && key && eco_i_map_get(ctx->name_types, key, &known))
+        return (eco_actor_type)known;
+    eco_actor_type type = eco_i_name_type(name, ECO_TYPE_UNKNOWN, NULL);
+    if (ctx->name_types && key) /* a cache that cannot grow costs time, not correctness */
+        (void)eco_i_map_put(ctx->name_types, key, (size_t)type);
+    return type;
+}
+
 static void type_features(eco_i_features *f, reading *rd, const candidate *c,
                           const eco_i_mention *m, eco_actor_type label)
 {
@@ -284,9 +298,7 @@ static void type_features(eco_i_features *f, reading *rd, const candidate *c,
         eco_i_feature_s(f, "label", eco_actor_type_name(label));
     if (m && m->known && m->known->type != ECO_TYPE_UNKNOWN)
         eco_i_feature_s(f, "gazetteer", eco_actor_type_name(m->known->type));
-    eco_actor_type words = eco_i_classify_words(name);
-    eco_i_feature_s(f, "words", words ? eco_actor_type_name(words) : "none");
-    eco_actor_type whole = eco_i_name_type(name, ECO_TYPE_UNKNOWN, NULL);
+    eco_actor_type whole = name_type(rd->ctx, name);
     eco_i_feature_s(f, "name", whole ? eco_actor_type_name(whole) : "none");
     for (size_t k = c->a; k < c->b; k++) {
         const eco_i_token *t = &st->tokens[k];
@@ -324,8 +336,10 @@ static int seam(const eco_i_sentence *st, size_t k)
 
     if (k >= st->count || !before->word || !t->word)
         return 1;
-    if (eco_i_is_and(before) || eco_i_is_and(t) || before->head == 1 || before->poss)
+    if (eco_i_is_and(before) || eco_i_is_and(t) || before->poss)
         return 1;
+    if (before->head == 1) /* "... Cluster | FIWARE", but "Ministry of Health" is one name */
+        return t->cap && !eco_i_is_conn(t);
     return before->upper != t->upper;
 }
 
@@ -637,11 +651,6 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
     rc = actor.failed || type.failed ? ECO_ENOMEM : 0;
     if (rc == 0 && ctx->models) {
         choose(cs, out, from);
-        if (getenv("ECOMAP_DEBUG_SPANS"))
-            for (size_t i = 0; i < cs->count; i++)
-                fprintf(stderr, "%s %.3f %s%.*s\n", cs->items[i].kept ? "KEEP" : "    ",
-                        cs->items[i].p, cs->items[i].rule != ECO_I_NONE ? "[rule] " : "",
-                        (int)(cs->items[i].end - cs->items[i].start), st->text + cs->items[i].start);
         rc = rebuild(out, from, rd, cs, &type);
     }
     eco_i_features_free(&actor);

@@ -64,6 +64,7 @@ typedef struct eco_i_span_context {
     const char *format;             /* the record's format ("undp", "video" ...) */
     eco_i_field field;              /* where the sentence stands */
     eco_actor_type sector;          /* the sector the question names, or UNKNOWN */
+    eco_i_map *name_types;          /* the import's memory of the types names say, or NULL */
 } eco_i_span_context;
 
 /* A chain of capitalised words that names.c cut a sentence into, and whether a phrase that

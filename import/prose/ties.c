@@ -9,8 +9,9 @@
  * subject ties the subject when no other name acts ("Backed by X, the lab ...");
  * "X's Y" and "Y of X" make X the host of Y when both are bodies; what a record says of a
  * partner in the description of that partnership is the lab's support when it speaks of
- * support.  On a pair the rules do not tie, the tie model decides whether the sentence ties
- * them as partners ("We worked with X" in the answer about government partners): its
+ * support.  Where the rules do not tie the passage's subject to a body the sentence names,
+ * the tie model decides whether it ties them as partners ("We worked with X" in the answer
+ * about government partners): its
  * features are the cues between and around the two names, the words between them, their
  * roles and types and where the sentence stands.  Without a model the rules decide alone.
  */
@@ -314,12 +315,21 @@ static void pair_features(eco_i_features *f, const reading *rd, const eco_graph 
 
 /* ---- Deciding --------------------------------------------------------------------------- */
 
-/* The verdict on pair (i, j): the rules' when they see a tie, else the tie model's:
- * partners or not. */
+/* Whether the tie model decides pair (i, j): the rules see no tie between them, and one of
+ * them is what the passage is about.  Two other bodies named side by side are seldom
+ * partners for that alone, and measured so, the model's guesses there cost more precision
+ * than they gained. */
+static int model_decides(const reading *rd, size_t i, size_t j)
+{
+    return rd->rule[i][j] == NONE && rd->s->subject != ECO_I_NONE &&
+           (rd->parties[i].actor == rd->s->subject || rd->parties[j].actor == rd->s->subject);
+}
+
+/* The verdict on pair (i, j): the rules', or where the model decides, partners or not. */
 static int decide(const reading *rd, const eco_i_span_context *ctx, const eco_i_features *f,
                   size_t i, size_t j)
 {
-    if (!ctx || !ctx->models || rd->rule[i][j] != NONE)
+    if (!ctx || !ctx->models || !model_decides(rd, i, j))
         return rd->rule[i][j];
     return eco_i_model_yes(ctx->models->tie, f) >= 0.5 ? 1 : NONE;
 }
@@ -348,8 +358,10 @@ int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_co
     for (size_t i = 0; i < rd->count && rc == 0; i++)
         for (size_t j = i + 1; j < rd->count && rc == 0; j++) {
             const party *x = &rd->parties[i], *y = &rd->parties[j];
-            pair_features(&f, rd, g, i, j);
-            if (ctx && ctx->observer && rd->rule[i][j] == NONE)
+            int modelled = model_decides(rd, i, j);
+            if (modelled && ctx && (ctx->models || ctx->observer))
+                pair_features(&f, rd, g, i, j);
+            if (modelled && ctx && ctx->observer)
                 ctx->observer->pair(ctx->observer->ctx, ctx->record, party_name(rd, g, i),
                                     party_name(rd, g, j), &f);
             int v = decide(rd, ctx, &f, i, j);
