@@ -162,11 +162,39 @@ static size_t first_agent(const reading *rd)
     return ECO_I_NONE;
 }
 
+/* "Backed by X, Y ...", "Funded by X, the lab ...": a sentence that opens with a passive
+ * cue names who acts right after it, and then what it acts on (or is about its subject).
+ * 1 when the sentence opens so. */
+static int opening_passive(reading *rd)
+{
+    const eco_i_said *s = rd->s;
+    const eco_i_cue *c = &rd->cues[0];
+    size_t actor = ECO_I_NONE, patient = s->subject;
+
+    if (c->role != ECO_I_CUE_PATIENT || words_before(s->text, c->start) > 1)
+        return 0;
+    for (size_t i = 0; i < s->names->count; i++) {
+        if (s->actors[i] == ECO_I_NONE || s->names->items[i].start < c->end)
+            continue;
+        if (actor == ECO_I_NONE)
+            actor = s->actors[i];
+        else if (s->actors[i] != actor) {
+            patient = s->actors[i];
+            break;
+        }
+    }
+    if (actor != ECO_I_NONE && patient != ECO_I_NONE)
+        rule(rd, actor, patient, c->kind);
+    return actor != ECO_I_NONE;
+}
+
 static void cue_rules(reading *rd)
 {
     const eco_i_said *s = rd->s;
     size_t agent = first_agent(rd), others = 0;
 
+    if (agent == ECO_I_NONE && opening_passive(rd))
+        return;
     if (agent == ECO_I_NONE)
         agent = s->subject;
     /* "the role of ESF financial support": the name just before a noun cue provides */

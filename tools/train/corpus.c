@@ -336,9 +336,8 @@ static int make_dir(const char *dir, eco_error *err)
     return 0;
 }
 
-/* A span that is no organisation weighs this many times one that is: only the records
- * labelled in full say what is not a name, and they are a sixth of those that say what is. */
-static double negative_weight = 3.0;
+/* How much a span that is no organisation weighs against one that is. */
+static double negative_weight = 1.0;
 
 void corpus_set_negative_weight(double w) { negative_weight = w; }
 

@@ -41,7 +41,7 @@ int corpus_train(const corpus *c, fold_fn fold, int held_out, int folds, double 
  * ECO_EIO with err set. */
 int corpus_dump(const corpus *c, const char *path, eco_error *err);
 
-/* How many times an example of "no organisation" weighs one of "organisation" (3). */
+/* How many times an example of "no organisation" weighs one of "organisation" (1). */
 void corpus_set_negative_weight(double w);
 
 /*

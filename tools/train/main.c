@@ -3,6 +3,7 @@
  * records of ../shared, and their cross-validated maps.
  *
  * usage: train-extractor [--shared DIR] [--out DIR] [--cross-validate K] [--cost C]
+ *                        [--negative-weight W] [--dump FILE]
  *
  * Every record a gold file names is read once with the rules alone, and the importer shows
  * each span and pair it weighs; a span whose folded text is a name of one of the record's
@@ -44,17 +45,26 @@ static const struct gold_set {
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: train-extractor [--shared DIR] [--out DIR] [--cross-validate K] "
-                    "[--cost C]\n");
+    fprintf(stderr,
+            "usage: train-extractor [--shared DIR] [--out DIR] [--cross-validate K] [--cost C]\n"
+            "                       [--negative-weight W] [--dump FILE]\n"
+            "  --shared DIR          the labelled records: DIR/gold/*.json, DIR/records (../shared)\n"
+            "  --out DIR             where the models go (data/model), or with --cross-validate\n"
+            "                        the folds' models and the maps of each gold file\n"
+            "  --cross-validate K    K folds of records: each record read with the models that\n"
+            "                        did not learn from it (bench/extraction scores the maps)\n"
+            "  --cost C              LIBLINEAR's cost of errors against the weights' size (0.3)\n"
+            "  --negative-weight W   how much a span that is no name weighs against one that is (1)\n"
+            "  --dump FILE           every example with its label and features, a line each\n");
     return 64;
 }
 
 static int parse_args(options *o, int argc, char **argv)
 {
-    *o = (options){"../shared", "data/model", 0, 1.0, NULL};
+    *o = (options){"../shared", "data/model", 0, 0.3, NULL};
     for (int i = 1; i < argc; i++) {
         char *end = NULL;
-        if (i + 1 >= argc)
+        if (i + 1 >= argc) /* every option takes a value; --help and strays end here */
             return -1;
         if (strcmp(argv[i], "--shared") == 0)
             o->shared = argv[++i];
