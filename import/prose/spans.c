@@ -623,7 +623,8 @@ static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs
         if (m && rc == 0)
             give_type(rd, m, c, f);
     }
-    qsort(out->items + from, out->count - from, sizeof(*out->items), by_start);
+    if (out->count > from + 1)
+        qsort(out->items + from, out->count - from, sizeof(*out->items), by_start);
     return rc;
 }
 
