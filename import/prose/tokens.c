@@ -29,7 +29,8 @@ static const char *const heads[] = {
     "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
     "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
     "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
-    "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command",
+    "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
+    "unidad", "unidade", "unite",
     "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", NULL};
 static const char *const plural_heads[] = {
     "ministries", "ministerios", "ministeres", "secretariats", "agencies", "agencias",
@@ -42,7 +43,8 @@ static const char *const plural_heads[] = {
     "cooperativas", "organizations", "organisations", "organizaciones", "ngos", "ongs", "hubs",
     "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
     "governments", "administrations", "municipalites", "universites", "entreprises",
-    "cooperatives", "communautes", "comunidades", "instituciones", "institutions", NULL};
+    "cooperatives", "communautes", "comunidades", "instituciones", "institutions", "units",
+    "unidades", NULL};
 
 /* Words that add nothing to tell one body from another. */
 static const char *const generic_words[] = {
