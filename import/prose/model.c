@@ -19,6 +19,7 @@ struct eco_i_model {
     double *weights;                    /* columns per feature, in the file's order */
     size_t feature_count, feature_cap;
     eco_i_map feature_of;               /* eco_i_hash of a feature's text -> its index */
+    eco_i_map names;                    /* eco_i_hash of each name that has a weight */
 };
 
 /* ---- Features --------------------------------------------------------------------------- */
@@ -28,6 +29,16 @@ void eco_i_features_reset(eco_i_features *f)
     f->count = 0;
     f->names_len = 0;
     f->failed = 0;
+}
+
+void eco_i_features_use(eco_i_features *f, const eco_i_model *m, int keep_names)
+{
+    eco_i_features_reset(f);
+    f->keep_names = keep_names;
+    if (f->reader != m) {
+        f->reader = m;
+        memset(f->constants, 0, sizeof(f->constants)); /* what they weigh was another's */
+    }
 }
 
 void eco_i_features_free(eco_i_features *f)
@@ -40,27 +51,32 @@ void eco_i_features_free(eco_i_features *f)
 /* The key of feature "name=value" (value NULL: "name"): the hashes of its two halves
  * combined, so that importing, which only needs keys, never builds the text; reading a model
  * splits each text at its first '=' to make the same key. */
-static uint64_t value_key(uint64_t name_key, const char *value, size_t n)
+static uint64_t combine(uint64_t name_key, uint64_t value_hash)
 {
-    return value ? name_key ^ (eco_i_hash(value, n) * 0x9E3779B97F4A7C15ULL + 1) : name_key;
+    return name_key ^ (value_hash * 0x9E3779B97F4A7C15ULL + 1);
 }
 
 static uint64_t feature_key(const char *name, size_t name_len, const char *value, size_t n)
 {
-    return value_key(eco_i_hash(name, name_len), value, n);
+    uint64_t key = eco_i_hash(name, name_len);
+    return value ? combine(key, eco_i_hash(value, n)) : key;
 }
 
-/* The hash of a feature's name, from the names f met last when it is one of them. */
-static uint64_t name_key(eco_i_features *f, const char *name, size_t *len)
-{
-    size_t slot = ((uintptr_t)name >> 3) % 32;
+static int weighs(const eco_i_model *m, uint64_t name_key);
 
-    *len = strlen(name);
-    if (f->names_seen[slot] != name) {
-        f->names_seen[slot] = name;
-        f->name_keys[slot] = eco_i_hash(name, *len);
+/* The slot of a string that never changes at its address, holding its length and hash (and
+ * whether the reader weighs a feature of that name) since it was met last. */
+static size_t constant_slot(eco_i_features *f, const char *s)
+{
+    size_t slot = (size_t)(((uintptr_t)s * 0x9E3779B97F4A7C15ULL) >> 56) % ECO_I_CONSTANT_SLOTS;
+
+    if (f->constants[slot].text != s) {
+        f->constants[slot].text = s;
+        f->constants[slot].len = strlen(s);
+        f->constants[slot].key = eco_i_hash(s, f->constants[slot].len);
+        f->constants[slot].weighs = !f->reader || weighs(f->reader, f->constants[slot].key);
     }
-    return f->name_keys[slot];
+    return slot;
 }
 
 static void keep_text(eco_i_features *f, const char *name, size_t name_len, const char *value,
@@ -86,25 +102,70 @@ static void keep_text(eco_i_features *f, const char *name, size_t name_len, cons
     f->names_len += len + 1;
 }
 
+/* The key of name when a feature of that name can count, else 0. */
+static uint64_t wanted_key(eco_i_features *f, const char *name, size_t *name_len)
+{
+    if (f->count >= ECO_I_MAX_FEATURES)
+        return 0;
+    size_t slot = constant_slot(f, name);
+    *name_len = f->constants[slot].len;
+    return f->constants[slot].weighs ? f->constants[slot].key : 0;
+}
+
+int eco_i_feature_wanted(eco_i_features *f, const char *name)
+{
+    size_t len;
+    return wanted_key(f, name, &len) != 0;
+}
+
+static void add(eco_i_features *f, uint64_t name_key, const char *name, size_t name_len,
+                const char *value, uint64_t value_hash, size_t n)
+{
+    f->keys[f->count++] = value ? combine(name_key, value_hash) : name_key;
+    if (f->keep_names && !f->failed)
+        keep_text(f, name, name_len, value, n);
+}
+
 void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_t n)
 {
     size_t name_len;
+    uint64_t key = wanted_key(f, name, &name_len);
 
-    if (f->count >= ECO_I_MAX_FEATURES)
+    if (!key)
         return;
     if (value && n > MAX_FEATURE_TEXT)
         n = MAX_FEATURE_TEXT;
-    f->keys[f->count++] = value_key(name_key(f, name, &name_len), value, n);
-    if (f->keep_names && !f->failed)
-        keep_text(f, name, name_len, value, n);
+    add(f, key, name, name_len, value, value ? eco_i_hash(value, n) : 0, n);
+}
+
+void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
+{
+    size_t name_len, n = 0;
+    uint64_t key = wanted_key(f, name, &name_len), value_hash = 0;
+
+    if (!key)
+        return;
+    if (constant) {
+        size_t slot = constant_slot(f, constant);
+        value_hash = f->constants[slot].key;
+        n = f->constants[slot].len;
+        if (n > MAX_FEATURE_TEXT) { /* cut as eco_i_feature cuts it */
+            eco_i_feature(f, name, constant, n);
+            return;
+        }
+    }
+    add(f, key, name, name_len, constant, value_hash, n);
 }
 
 void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
                         const char *b)
 {
     char value[MAX_FEATURE_TEXT];
-    size_t an = strlen(a), bn = strlen(b);
+    size_t name_len;
 
+    if (!wanted_key(f, name, &name_len))
+        return;
+    size_t an = strlen(a), bn = strlen(b);
     if (an + 1 + bn > sizeof(value))
         bn = an + 1 < sizeof(value) ? sizeof(value) - an - 1 : 0;
     if (an >= sizeof(value))
@@ -268,7 +329,8 @@ static int read_weights(reader *r, eco_i_model *m)
         size_t seen;
         if (eco_i_map_get(&m->feature_of, key, &seen))
             return fail(r, tab + 1, "feature given twice");
-        if (eco_i_map_put(&m->feature_of, key, m->feature_count++) < 0)
+        if (eco_i_map_put(&m->feature_of, key, m->feature_count++) < 0 ||
+            eco_i_map_put(&m->names, eco_i_hash(text, eq ? (size_t)(eq - text) : (size_t)(s + n - text)), 1) < 0)
             return ECO_ENOMEM;
     }
     return 0;
@@ -304,6 +366,7 @@ void eco_i_model_free(eco_i_model *m)
         free(m->classes[k]);
     free(m->weights);
     eco_i_map_free(&m->feature_of);
+    eco_i_map_free(&m->names);
     free(m);
 }
 
@@ -324,6 +387,11 @@ int eco_i_model_class_index(const eco_i_model *m, const char *name)
         if (strcmp(m->classes[k], name) == 0)
             return (int)k;
     return -1;
+}
+
+static int weighs(const eco_i_model *m, uint64_t name_key)
+{
+    return eco_i_map_get(&m->names, name_key, NULL);
 }
 
 static void decision_values(const eco_i_model *m, const eco_i_features *f, double *d)

@@ -33,7 +33,11 @@ typedef struct eco_i_model eco_i_model;
  * The features of one example: the hash of each feature's text, and the texts themselves
  * when keep_names is set (training writes them into the model file; importing needs only
  * the hashes).  Start from {0}; add with eco_i_feature; a feature added twice counts twice.
+ * With reader set (eco_i_features_use), a feature whose name the model gives no weight is
+ * not added: it could not change the score, and most names of a sparse model are such.
  */
+#define ECO_I_CONSTANT_SLOTS 256
+
 typedef struct eco_i_features {
     uint64_t keys[ECO_I_MAX_FEATURES]; /* eco_i_hash of each feature's text */
     size_t count;                      /* features in keys */
@@ -41,9 +45,27 @@ typedef struct eco_i_features {
     char *names;                       /* the texts, each ending in '\0' (owned), or NULL */
     size_t names_len, names_cap;       /* bytes used and allocated in names */
     int failed;                        /* 1 once memory ran out keeping a text */
-    const char *names_seen[32];        /* the last feature names met, by their address... */
-    uint64_t name_keys[32];            /* ...and their hashes: names are literals, met often */
+    const eco_i_model *reader;         /* the model the features are for, or NULL: all */
+    /* the constant strings met last (feature names, literal values), by their address, with
+     * their lengths and hashes: the same few come back for every candidate */
+    struct {
+        const char *text;
+        size_t len;
+        uint64_t key;
+        int weighs; /* as a name: whether the reader gives a feature of that name a weight */
+    } constants[ECO_I_CONSTANT_SLOTS];
 } eco_i_features;
+
+/* The sets of features an import keeps room for, one a model. */
+enum { ECO_I_ACTOR_FEATURES, ECO_I_TYPE_FEATURES, ECO_I_TIE_FEATURES, ECO_I_FEATURE_SETS };
+
+/* Empties f for features read by model m (NULL: by any model, as training needs), keeping
+ * their texts when keep_names is set.  f may serve example after example: it remembers the
+ * constant strings it met while m stays its reader. */
+void eco_i_features_use(eco_i_features *f, const eco_i_model *m, int keep_names);
+
+/* Whether a feature called name can count: for a value that costs something to build. */
+int eco_i_feature_wanted(eco_i_features *f, const char *name);
 
 /* Empties f for the next example, keeping its memory; eco_i_features_free frees it. */
 void eco_i_features_reset(eco_i_features *f);
@@ -59,6 +81,10 @@ void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char
 
 /* The same with a value that is a C string. */
 void eco_i_feature_s(eco_i_features *f, const char *name, const char *value);
+
+/* The same with a value that never changes at its address, a literal ("head", "Xx") or NULL:
+ * its hash is remembered, as the names' are.  Never a buffer that is written again. */
+void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant);
 
 /*
  * Reads a model from len bytes of text.  *out belongs to the caller (eco_i_model_free).

@@ -10,6 +10,7 @@
 #define ECOMAP_IMPORT_PROSE_H
 
 #include "input.h"
+#include "model.h"
 
 /* ---- What the hub calls ----------------------------------------------------------------- */
 
@@ -34,6 +35,7 @@ typedef struct eco_i_prose_cache {
     eco_i_map actor_name; /* same key -> the actor's pooled name when cached */
     eco_i_map prompts;    /* hash of a form's prompt -> what it asks (import/prose/undp.c) */
     eco_i_map name_types; /* eco_i_fold_hash of a name -> its eco_i_name_type (spans.c) */
+    eco_i_features features[ECO_I_FEATURE_SETS]; /* made once, not once a sentence */
 } eco_i_prose_cache;
 
 int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */

@@ -80,6 +80,7 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->spans.record = in->record_id;
     r->spans.format = format;
     r->spans.name_types = &in->session->prose->name_types;
+    r->spans.features = in->session->prose->features;
     *out = r;
     return 0;
 }
@@ -361,6 +362,8 @@ void eco_i_prose_cache_free(eco_i_prose_cache *c)
     eco_i_map_free(&c->actor_name);
     eco_i_map_free(&c->prompts);
     eco_i_map_free(&c->name_types);
+    for (size_t i = 0; i < ECO_I_FEATURE_SETS; i++)
+        eco_i_features_free(&c->features[i]);
     free(c);
 }
 

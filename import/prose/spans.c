@@ -104,8 +104,10 @@ static void context_word(eco_i_features *f, const char *name, const reading *rd,
     const eco_i_sentence *st = rd->st;
     char buf[32];
 
+    if (!eco_i_feature_wanted(f, name))
+        return;
     if (!exists) {
-        eco_i_feature_s(f, name, name[0] == 'p' ? "^" : "$");
+        eco_i_feature_c(f, name, name[0] == 'p' ? "^" : "$");
         return;
     }
     const eco_i_token *t = &st->tokens[k];
@@ -170,26 +172,26 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
             eco_i_feature(f, "punct", &t->punct, 1);
         }
         if (*role)
-            eco_i_feature_s(f, "role", role);
+            eco_i_feature_c(f, "role", role);
     }
     static const char *const counts[] = {"0", "1", "2", "3", "4", "5", "6"};
-    eco_i_feature_s(f, "words", counts[words < 6 ? words : 6]);
-    eco_i_feature_s(f, "first.shape", shape(&st->tokens[c->a], st->text));
-    eco_i_feature_s(f, "last.shape", shape(&st->tokens[c->b - 1], st->text));
-    eco_i_feature_s(f, "first.role", word_role(&st->tokens[c->a]));
-    eco_i_feature_s(f, "last.role", word_role(&st->tokens[c->b - 1]));
+    eco_i_feature_c(f, "words", counts[words < 6 ? words : 6]);
+    eco_i_feature_c(f, "first.shape", shape(&st->tokens[c->a], st->text));
+    eco_i_feature_c(f, "last.shape", shape(&st->tokens[c->b - 1], st->text));
+    eco_i_feature_c(f, "first.role", word_role(&st->tokens[c->a]));
+    eco_i_feature_c(f, "last.role", word_role(&st->tokens[c->b - 1]));
     if (words == 1)
-        eco_i_feature_s(f, "single", shape(&st->tokens[c->a], st->text));
+        eco_i_feature_c(f, "single", shape(&st->tokens[c->a], st->text));
     if (all_caps)
-        eco_i_feature_s(f, "all-capitals", NULL);
+        eco_i_feature_c(f, "all-capitals", NULL);
     if (small)
-        eco_i_feature_s(f, "small-words", small > 1 ? "2+" : "1");
+        eco_i_feature_c(f, "small-words", small > 1 ? "2+" : "1");
     if (generic_only)
-        eco_i_feature_s(f, "generic-only", NULL);
+        eco_i_feature_c(f, "generic-only", NULL);
     if (countries)
-        eco_i_feature_s(f, countries == words ? "is-place" : "has-place", NULL);
+        eco_i_feature_c(f, countries == words ? "is-place" : "has-place", NULL);
     if (st->tokens[c->b - 1].poss)
-        eco_i_feature_s(f, "possessive", NULL);
+        eco_i_feature_c(f, "possessive", NULL);
 }
 
 /* What stands at one side of a span: "edge" (the sentence's end), "sep" (a separator of
@@ -217,26 +219,28 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
     context_word(f, "prev2", rd, c->a - 2, c->a > 1);
     context_word(f, "next2", rd, c->b + 1, c->b + 1 < n);
     if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].cap)
-        eco_i_feature_s(f, "cuts-left", NULL);
+        eco_i_feature_c(f, "cuts-left", NULL);
     if (c->b < n && st->tokens[c->b].word && st->tokens[c->b].cap)
-        eco_i_feature_s(f, "cuts-right", NULL);
+        eco_i_feature_c(f, "cuts-right", NULL);
     if (c->a == 0 && c->b == n)
-        eco_i_feature_s(f, "whole", NULL);
+        eco_i_feature_c(f, "whole", NULL);
     if (c->b + 2 < n && st->tokens[c->b].punct == '(' && st->tokens[c->b + 1].upper &&
         st->tokens[c->b + 2].punct == ')')
-        eco_i_feature_s(f, "acronym-follows", NULL);
+        eco_i_feature_c(f, "acronym-follows", NULL);
     if (c->licensed)
-        eco_i_feature_s(f, "announced", c->licensed > 0 ? "yes" : "examples");
+        eco_i_feature_c(f, "announced", c->licensed > 0 ? "yes" : "examples");
     /* a whole item of a list reads differently from a piece of a run of capitals */
     const char *field = eco_i_field_name(rd->ctx->field);
     size_t fn = strlen(field);
     eco_i_feature_pair(f, "bounds", bound(st, c->a - 1, c->a > 0), '|', bound(st, c->b, c->b < n));
-    memcpy(buf, field, fn);
-    buf[fn] = ':';
-    size_t bn = strlen(strcpy(buf + fn + 1, bound(st, c->a - 1, c->a > 0)));
-    buf[fn + 1 + bn] = '|';
-    strcpy(buf + fn + 2 + bn, bound(st, c->b, c->b < n));
-    eco_i_feature_s(f, "field.bounds", buf);
+    if (eco_i_feature_wanted(f, "field.bounds")) {
+        memcpy(buf, field, fn);
+        buf[fn] = ':';
+        size_t bn = strlen(strcpy(buf + fn + 1, bound(st, c->a - 1, c->a > 0)));
+        buf[fn + 1 + bn] = '|';
+        strcpy(buf + fn + 2 + bn, bound(st, c->b, c->b < n));
+        eco_i_feature_s(f, "field.bounds", buf);
+    }
     /* the field crossed with what matters most in it */
     eco_i_feature_pair(f, "field.at", field, ':', c->a == 0 ? "first" : "later");
     eco_i_feature_pair(f, "field.last", field, ':', word_role(&st->tokens[c->b - 1]));
@@ -248,18 +252,18 @@ static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
     const eco_i_sentence *st = rd->st;
 
     eco_i_features_reset(f);
-    eco_i_feature_s(f, "field", eco_i_field_name(rd->ctx->field));
+    eco_i_feature_c(f, "field", eco_i_field_name(rd->ctx->field));
     eco_i_feature_s(f, "format", rd->ctx->format ? rd->ctx->format : "");
     if (rule) {
-        eco_i_feature_s(f, "rule", rd->x->names_only ? "list" : "prose");
+        eco_i_feature_c(f, "rule", rd->x->names_only ? "list" : "prose");
         if (rule->alias)
-            eco_i_feature_s(f, "rule.alias", rule->acronym_defined ? "acronym" : "other");
+            eco_i_feature_c(f, "rule.alias", rule->acronym_defined ? "acronym" : "other");
     }
     unsigned known = knowledge(rd->x, st->text + c->start, c->end - c->start);
     if (known & KNOWN_LEXICON)
-        eco_i_feature_s(f, "gazetteer", NULL);
+        eco_i_feature_c(f, "gazetteer", NULL);
     if (known & KNOWN_RECORD)
-        eco_i_feature_s(f, "record-knows", NULL);
+        eco_i_feature_c(f, "record-knows", NULL);
     inside_features(f, rd, c);
     around_features(f, rd, c);
 }
@@ -291,24 +295,24 @@ static void type_features(eco_i_features *f, reading *rd, const candidate *c,
     eco_i_features_reset(f);
     memcpy(name, st->text + c->start, n);
     name[n] = '\0';
-    eco_i_feature_s(f, "field", eco_i_field_name(rd->ctx->field));
+    eco_i_feature_c(f, "field", eco_i_field_name(rd->ctx->field));
     if (rd->ctx->sector != ECO_TYPE_UNKNOWN)
-        eco_i_feature_s(f, "sector", eco_actor_type_name(rd->ctx->sector));
+        eco_i_feature_c(f, "sector", eco_actor_type_name(rd->ctx->sector));
     if (label != ECO_TYPE_UNKNOWN)
-        eco_i_feature_s(f, "label", eco_actor_type_name(label));
+        eco_i_feature_c(f, "label", eco_actor_type_name(label));
     if (m && m->known && m->known->type != ECO_TYPE_UNKNOWN)
-        eco_i_feature_s(f, "gazetteer", eco_actor_type_name(m->known->type));
+        eco_i_feature_c(f, "gazetteer", eco_actor_type_name(m->known->type));
     eco_actor_type whole = name_type(rd->ctx, name);
-    eco_i_feature_s(f, "name", whole ? eco_actor_type_name(whole) : "none");
+    eco_i_feature_c(f, "name", whole ? eco_actor_type_name(whole) : "none");
     for (size_t k = c->a; k < c->b; k++) {
         const eco_i_token *t = &st->tokens[k];
         if (t->word && (t->head || (t->cls & (W_GENERIC | W_REGION))) && t->folded[0])
             eco_i_feature_s(f, "word", t->folded);
         if (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM))
-            eco_i_feature_s(f, "place", NULL);
+            eco_i_feature_c(f, "place", NULL);
     }
     if (c->b - c->a == 1)
-        eco_i_feature_s(f, "single", shape(&st->tokens[c->a], st->text));
+        eco_i_feature_c(f, "single", shape(&st->tokens[c->a], st->text));
     context_word(f, "prev", rd, c->a - 1, c->a > 0);
     context_word(f, "next", rd, c->b, c->b < st->count);
 }
@@ -632,7 +636,7 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
                        const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
 {
     const eco_i_span_context *ctx = x->spans;
-    eco_i_features actor = {0}, type = {0};
+    eco_i_features *actor, *type;
     candidates *cs;
     reading *rd;
     int rc;
@@ -646,16 +650,18 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
     rd->x = x;
     rd->ctx = ctx;
     rd->st = st;
-    actor.keep_names = type.keep_names = ctx->observer != NULL;
+    /* training reads every feature; importing, those with weights */
+    actor = &ctx->features[ECO_I_ACTOR_FEATURES];
+    type = &ctx->features[ECO_I_TYPE_FEATURES];
+    eco_i_features_use(actor, ctx->observer ? NULL : ctx->models->actor, ctx->observer != NULL);
+    eco_i_features_use(type, ctx->observer ? NULL : ctx->models->type, ctx->observer != NULL);
     gather(cs, out, from, st, chains, count);
-    score_all(rd, cs, out, &actor, &type);
-    rc = actor.failed || type.failed ? ECO_ENOMEM : 0;
+    score_all(rd, cs, out, actor, type);
+    rc = actor->failed || type->failed ? ECO_ENOMEM : 0;
     if (rc == 0 && ctx->models) {
         choose(cs, out, from);
-        rc = rebuild(out, from, rd, cs, &type);
+        rc = rebuild(out, from, rd, cs, type);
     }
-    eco_i_features_free(&actor);
-    eco_i_features_free(&type);
     free(rd);
     free(cs);
     return rc;

@@ -322,21 +322,21 @@ static void pair_features(eco_i_features *f, const reading *rd, const eco_graph 
     char buf[96];
 
     eco_i_features_reset(f);
-    eco_i_feature_s(f, "rule", verdict_names[rd->rule[i][j]]);
-    eco_i_feature_s(f, "field", eco_i_field_name(s->field));
+    eco_i_feature_c(f, "rule", verdict_names[rd->rule[i][j]]);
+    eco_i_feature_c(f, "field", eco_i_field_name(s->field));
     eco_i_feature_pair(f, "roles", role_of(s, x->actor), '>', role_of(s, y->actor));
     eco_i_feature_pair(f, "types", type_name(eco_graph_actor(g, x->actor)->type), '>',
                        type_name(eco_graph_actor(g, y->actor)->type));
-    eco_i_feature_s(f, "named", x->named && y->named ? "both" : x->named ? "first" : "second");
-    for (size_t k = 0; k < rd->ncues; k++) {
+    eco_i_feature_c(f, "named", x->named && y->named ? "both" : x->named ? "first" : "second");
+    for (size_t k = 0; k < rd->ncues && eco_i_feature_wanted(f, "cue"); k++) {
         snprintf(buf, sizeof(buf), "%s:%s/%d", cue_place(&rd->cues[k], x, y),
                  eco_tie_kind_name(rd->cues[k].kind), (int)rd->cues[k].role);
         eco_i_feature_s(f, "cue", buf);
     }
     if (x->named && y->named) {
         size_t gap = y->start > x->end ? y->start - x->end : 0;
-        eco_i_feature_s(f, "gap", gap < 4 ? "0" : gap < 20 ? "short" : gap < 80 ? "mid" : "far");
-        if (gap < 120)
+        eco_i_feature_c(f, "gap", gap < 4 ? "0" : gap < 20 ? "short" : gap < 80 ? "mid" : "far");
+        if (gap < 120 && eco_i_feature_wanted(f, "between"))
             between_words(f, s->text, x->end, y->start);
     }
 }
@@ -357,7 +357,7 @@ static int model_decides(const reading *rd, size_t i, size_t j)
 static int decide(const reading *rd, const eco_i_span_context *ctx, const eco_i_features *f,
                   size_t i, size_t j)
 {
-    if (!ctx || !ctx->models || !model_decides(rd, i, j))
+    if (!ctx || !ctx->models || !f || !model_decides(rd, i, j))
         return rd->rule[i][j];
     return eco_i_model_yes(ctx->models->tie, f) >= 0.5 ? 1 : NONE;
 }
@@ -374,7 +374,7 @@ static const char *party_name(const reading *rd, const eco_graph *g, size_t i)
 int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_context *ctx)
 {
     eco_graph *g = eco_i_record_graph(r);
-    eco_i_features f = {0};
+    eco_i_features *f = ctx && ctx->features ? &ctx->features[ECO_I_TIE_FEATURES] : NULL;
     reading *rd = malloc(sizeof(*rd));
     size_t related = 0;
     int rc = 0;
@@ -382,17 +382,19 @@ int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_co
     if (!rd)
         return ECO_ENOMEM;
     read_sentence(rd, s);
-    f.keep_names = ctx && ctx->observer;
+    if (f) /* training reads every feature; importing, those with weights */
+        eco_i_features_use(f, ctx->observer || !ctx->models ? NULL : ctx->models->tie,
+                           ctx->observer != NULL);
     for (size_t i = 0; i < rd->count && rc == 0; i++)
         for (size_t j = i + 1; j < rd->count && rc == 0; j++) {
             const party *x = &rd->parties[i], *y = &rd->parties[j];
             int modelled = model_decides(rd, i, j);
-            if (modelled && ctx && (ctx->models || ctx->observer))
-                pair_features(&f, rd, g, i, j);
-            if (modelled && ctx && ctx->observer)
+            if (modelled && f && (ctx->models || ctx->observer))
+                pair_features(f, rd, g, i, j);
+            if (modelled && f && ctx->observer)
                 ctx->observer->pair(ctx->observer->ctx, ctx->record, party_name(rd, g, i),
-                                    party_name(rd, g, j), &f);
-            int v = decide(rd, ctx, &f, i, j);
+                                    party_name(rd, g, j), f);
+            int v = decide(rd, ctx, f, i, j);
             if (v != NONE)
                 rc = v == 1 || v % 2 == 0 /* partnership, or the first acts on the second */
                          ? eco_i_record_tie(r, x->actor, y->actor, kind_of(v), s->line, s->text,
@@ -404,8 +406,7 @@ int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_co
                 rc = eco_i_record_tie(r, x->actor, y->actor, ECO_TIE_RELATED, s->line, s->text,
                                       s->len);
         }
-    rc = rc == 0 && f.failed ? ECO_ENOMEM : rc;
-    eco_i_features_free(&f);
+    rc = rc == 0 && f && f->failed ? ECO_ENOMEM : rc;
     free(rd);
     return rc;
 }
