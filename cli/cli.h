@@ -56,7 +56,8 @@ typedef struct cli_input {
  * of them. */
 #define CLI_INPUT_OPTIONS                                                                         \
     {"strict", no_argument, NULL, 'S'}, {"input-format", required_argument, NULL, 'I'},            \
-        {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'}
+        {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'},             \
+        {"model", required_argument, NULL, 'M'}
 int cli_input_option(cli_input *in, int c, const char *arg);
 
 /* ---- Parsing a command's arguments ------------------------------------------------------ */

@@ -65,5 +65,8 @@ const cli_command cli_import = {
     "                           participedia, opsi, unpsa, video, text) instead of detecting\n"
     "      --aliases FILE       CSV of alias,canonical[,type,country]: names to recognise in\n"
     "                           records and to merge into one actor\n"
+    "      --model DIR          read records with the extractor's models in DIR (actor.model,\n"
+    "                           type.model, tie.model, as tools/train-extractor writes them)\n"
+    "                           instead of the built-in ones\n"
     "  -q, --quiet              print no warnings and no summary\n"
     "  -h, --help               show this help\n"};

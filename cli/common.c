@@ -95,6 +95,9 @@ int cli_input_option(cli_input *in, int c, const char *arg)
     case 'A':
         in->import.aliases = arg;
         return 1;
+    case 'M':
+        in->import.model = arg;
+        return 1;
     default:
         return 0;
     }

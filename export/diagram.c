@@ -329,6 +329,9 @@ static int graph_attributes(Agraph_t *root, const eco_i_diagram *d, const eco_di
     /* Nodes may not overlap each other's labels: prism removes overlaps in force layouts. */
     rc |= set(root, "overlap", "prism");
     rc |= set(root, "overlap_scaling", "2");
+    /* a force layout starts from random places: a fixed seed draws one map one way, run
+     * after run (without it, sfdp's drawing of a large map changed from run to run) */
+    rc |= set(root, "start", "1");
     rc |= set(root, "nodesep", "0.3");
     rc |= set(root, "ranksep", "0.6");
     rc |= set(root, "bgcolor", "white");

@@ -90,6 +90,7 @@ typedef struct eco_i_listed {
     int rank;           /* read before inputs of a higher rank: Kumu's sheets last */
     int is_buffer;      /* 1: added as a buffer, never the same input as a file */
     const char *format; /* its format's name, as detected when it was listed (static) */
+    const struct eco_i_models *models; /* what its prose is read with; NULL: the rules alone */
 } eco_i_listed;
 
 typedef struct eco_i_inputs {
@@ -99,6 +100,7 @@ typedef struct eco_i_inputs {
     size_t block_count, block_cap;
     size_t kept;         /* bytes of files kept from listing to reading */
     int read_stdin;      /* 1 once "-" was listed: standard input is read once */
+    const struct eco_i_models *models; /* given to each input listed from now on */
 } eco_i_inputs;
 
 /* Lists path and every file below it (see eco_importer_add_path).  A path that gives

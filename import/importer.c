@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hub.h"
+#include "learning.h"
 
 enum { OPEN, FINISHED };
 
@@ -21,6 +22,7 @@ struct eco_importer {
     char *format;           /* opt.format's copy (owned) */
     char *aliases;          /* opt.aliases's copy (owned) */
     eco_i_lexicon *user;    /* opt.aliases, read when the importer was made */
+    eco_i_models *models;   /* the extractor's models, read when the importer was made */
     eco_graph *graph;       /* what the inputs are read into (owned until finished) */
     eco_i_session session;  /* what the readers see of the importer */
     eco_i_inputs inputs;    /* every input listed, with its bytes */
@@ -35,7 +37,10 @@ static char *copy_or_null(const char *s, int *rc)
     return copy ? strcpy(copy, s) : NULL;
 }
 
-int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_error *err)
+/* An importer; with_models 0 leaves it to read records with the rules alone, for
+ * tools/train-extractor, which must read them before any model exists. */
+static int importer_new(eco_importer **out, const eco_import_options *opt, int with_models,
+                        eco_error *err)
 {
     static const eco_import_options defaults = ECO_IMPORT_OPTIONS_INIT;
     eco_importer *imp;
@@ -58,6 +63,10 @@ int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_erro
     }
     if (imp->aliases && (rc = eco_i_aliases_load(&imp->user, imp->aliases, err)) < 0)
         goto cleanup;
+    if (with_models && (rc = eco_i_models_load(&imp->models, imp->opt.model, err)) < 0)
+        goto cleanup;
+    imp->opt.model = NULL; /* read: the caller's string need not outlive this call */
+    imp->inputs.models = imp->models;
     imp->session.opt = &imp->opt;
     imp->session.user = imp->user;
     eco_i_votes_init(&imp->session.votes, imp->graph);
@@ -66,6 +75,11 @@ int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_erro
 cleanup:
     eco_importer_free(imp);
     return rc;
+}
+
+int eco_importer_new(eco_importer **out, const eco_import_options *opt, eco_error *err)
+{
+    return importer_new(out, opt, 1, err);
 }
 
 void eco_importer_free(eco_importer *imp)
@@ -77,6 +91,7 @@ void eco_importer_free(eco_importer *imp)
     eco_i_prose_cache_free(imp->session.prose);
     eco_i_maps_cache_free(imp->session.maps);
     eco_i_lexicon_free(imp->user);
+    eco_i_models_free(imp->models);
     eco_graph_free(imp->graph);
     free(imp->format);
     free(imp->aliases);
@@ -116,6 +131,24 @@ int eco_importer_add_buffer(eco_importer *imp, const char *data, size_t len, con
     return eco_i_inputs_add_buffer(&imp->inputs, data ? data : "", len, source, &imp->opt, err);
 }
 
+/* ---- Learning (tools/train-extractor) ---------------------------------------------------- */
+
+int eco_i_importer_new_untrained(eco_importer **out, const eco_import_options *opt,
+                                 eco_error *err)
+{
+    return importer_new(out, opt, 0, err);
+}
+
+void eco_i_importer_use_models(eco_importer *imp, const eco_i_models *models)
+{
+    imp->inputs.models = models;
+}
+
+void eco_i_importer_observe(eco_importer *imp, const eco_i_observer *observer)
+{
+    imp->session.observer = observer;
+}
+
 /* ---- Reading ---------------------------------------------------------------------------- */
 
 static const char *base_name(const char *path)
@@ -132,7 +165,7 @@ static int read_listed(eco_importer *imp, eco_i_listed *f, eco_error *err)
     if ((rc = eco_i_listed_bytes(&imp->inputs, f, err)) < 0)
         return rc;
     eco_i_input in = {f->bytes.data, f->len,    f->source,     base_name(f->source),
-                      &imp->opt,     imp->user, &imp->session};
+                      &imp->opt,     imp->user, &imp->session, f->models};
     rc = eco_i_format_reader(f->format)(imp->graph, &in, err);
     eco_i_listed_release(&imp->inputs, f);
     return rc;
@@ -247,7 +280,7 @@ int eco_graph_load(eco_graph **out, const char *path, eco_error *err)
     int rc;
 
     opt.format = "json";
-    if ((rc = eco_importer_new(&imp, &opt, err)) < 0)
+    if ((rc = importer_new(&imp, &opt, 0, err)) < 0) /* a map holds no prose to read */
         return rc;
     /* a map comes back as it was saved: read, and nothing resolved */
     if ((rc = eco_importer_add_path(imp, path, err)) == 0 && (rc = read_all(imp, err)) == 0) {

@@ -38,6 +38,8 @@ typedef struct eco_i_session {
     eco_i_votes votes;               /* the spellings records named actors by */
     struct eco_i_prose_cache *prose; /* the prose readers' memory of names and prompts */
     struct eco_i_maps_cache *maps;   /* the map readers' memory: Kumu's stand-ins */
+    const struct eco_i_observer *observer; /* shown every decision of the prose readers, to
+                                              learn from (tools/train-extractor); or NULL */
 } eco_i_session;
 
 /* One input, read whole. */
@@ -49,6 +51,8 @@ typedef struct eco_i_input {
     const eco_import_options *opt; /* never NULL */
     const eco_i_lexicon *user;     /* names from opt->aliases; NULL when none */
     eco_i_session *session;        /* the import it belongs to; never NULL */
+    const struct eco_i_models *models; /* the models its prose is read with; NULL: the rules
+                                          alone (import/prose/spans.h) */
 } eco_i_input;
 
 /* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */

@@ -271,7 +271,8 @@ static int list_bytes(eco_i_inputs *list, char *path, eco_i_bytes b, size_t len,
     f = &list->items[list->count++];
     *f = (eco_i_listed){path,      source,    content_hash(b.data, len),
                         len,       b,         input_rank(format_name, b.data, len),
-                        is_buffer, format_name};
+                        is_buffer, format_name,
+                        list->models};
     if (b.block)
         list->kept += len;
     else if (!is_buffer && strcmp(path, "-") != 0)

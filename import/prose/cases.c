@@ -129,7 +129,8 @@ static int participedia(eco_i_record *r, const eco_i_doc *doc)
             continue;
         }
         if (is_prose_line(line))
-            rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, ECO_I_NONE, NULL);
+            rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, ECO_I_NONE, NULL,
+                                    ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN);
     }
     return rc;
 }
@@ -189,7 +190,8 @@ static int opsi(eco_i_record *r, const eco_i_doc *doc)
             eco_i_starts(line, "Organisation name"))
             continue;
         if (is_prose_line(line) || strchr(line, '.'))
-            rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, ECO_I_NONE, NULL);
+            rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, ECO_I_NONE, NULL,
+                                    ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN);
     }
     return rc;
 }
@@ -245,7 +247,8 @@ static int unpsa(eco_i_record *r, const eco_i_doc *doc)
         const char *line = doc->lines[i];
         /* the answers are in English; the questions are not */
         if (is_prose_line(line) && (unsigned char)line[0] < 0x80)
-            rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, ECO_I_NONE, NULL);
+            rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, ECO_I_NONE, NULL,
+                                    ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN);
     }
     return rc;
 }

@@ -44,6 +44,9 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
 
     eco_i_lower_ascii(lower, sentence, n);
     lower[n] = '\0';
+    /* a sentence wrapped over lines: "technical\nassistance" is "technical assistance" */
+    for (char *nl = memchr(lower, '\n', n); nl; nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - lower)))
+        *nl = ' ';
     for (size_t at = 0; at < n && count < max;) {
         if (!is_word_byte(lower[at])) {
             at++;

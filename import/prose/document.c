@@ -253,6 +253,22 @@ static int is_abbreviation(const char *text, size_t i)
 static const unsigned char may_end_sentence[256] = {
     ['\n'] = 1, [';'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1};
 
+/* Whether the line break at i of text only wraps a sentence: the line ends on a letter, a
+ * digit or a comma, and the next line that is not blank starts in small letters, as forms
+ * pasted with hard line breaks do ("offering technical\n\nassistance and guidance"). */
+static int wraps(const char *text, size_t len, size_t i)
+{
+    size_t k = i + 1;
+    char before = i > 0 ? text[i - 1] : '\0';
+
+    if (!((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+          (before >= '0' && before <= '9') || before == ','))
+        return 0;
+    while (k < len && (text[k] == '\n' || text[k] == ' '))
+        k++;
+    return k < len && text[k] >= 'a' && text[k] <= 'z';
+}
+
 int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx)
 {
     size_t start = 0;
@@ -262,7 +278,7 @@ int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ct
         /* skip to the next byte that may end a sentence */
         while (i < len && !may_end_sentence[(unsigned char)text[i]])
             i++;
-        int end = i == len || text[i] == '\n' || text[i] == ';';
+        int end = i == len || (text[i] == '\n' && !wraps(text, len, i)) || text[i] == ';';
         size_t stop = i;
         if (!end && (text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 1 < len &&
             (text[i + 1] == ' ' || text[i + 1] == '\n') &&

@@ -15,441 +15,12 @@
 #include <string.h>
 
 #include "prose.h"
+#include "spans.h"
+#include "tokens.h"
 
-#define MAX_TOKENS 400
 #define MAX_NAME_TOKENS 24
 
-/* ---- Word lists ------------------------------------------------------------------------- */
-
-
-/* Head words of organisation names, folded; a plural marks a category, not a name. */
-static const char *const heads[] = {
-    "ministry", "ministerio", "ministere", "secretariat", "secretaria", "secretariado",
-    "secretary", "undersecretariat", "subsecretaria", "agency", "agencia", "agence",
-    "authority", "autoridad", "autoridade", "autorite", "university", "universidad",
-    "universidade", "universite", "universita", "institute", "instituto", "institut", "foundation",
-    "fundacion", "fundacao", "fondation", "lab", "laboratory", "laboratorio", "laboratoire",
-    "network", "red", "rede", "reseau", "council", "consejo", "conselho", "conseil", "office",
-    "oficina", "bureau", "company", "compania", "companhia", "empresa", "corporation",
-    "association", "asociacion", "associacao", "commission", "comision", "comissao",
-    "commissioner", "committee", "comite", "department", "departamento", "directorate",
-    "direccion", "direcao", "centre", "center", "centro", "bank", "banco", "banque", "fund",
-    "fondo", "fundo", "fonds", "school", "college", "academy", "municipality", "municipalidad",
-    "municipio", "prefeitura", "alcaldia", "mairie", "ombudsman", "observatory", "observatorio",
-    "observatoire", "union", "alliance", "alianza", "coalition", "chamber", "camara", "chambre",
-    "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
-    "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
-    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
-    "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command",
-    "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", NULL};
-static const char *const plural_heads[] = {
-    "ministries", "ministerios", "ministeres", "secretariats", "agencies", "agencias",
-    "authorities", "autoridades", "universities", "universidades", "institutes", "institutos",
-    "foundations", "fundaciones", "labs", "laboratories", "laboratorios", "networks", "redes",
-    "councils", "consejos", "offices", "companies", "empresas", "corporations", "associations",
-    "asociaciones", "commissions", "committees", "departments", "centres", "centers", "centros",
-    "banks", "bancos", "funds", "schools", "colleges", "municipalities", "municipios",
-    "municipalidades", "unions", "alliances", "chambers", "boards", "courts", "cooperatives",
-    "cooperativas", "organizations", "organisations", "organizaciones", "ngos", "ongs", "hubs",
-    "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
-    "governments", "administrations", "municipalites", "universites", "entreprises",
-    "cooperatives", "communautes", "comunidades", "instituciones", "institutions", NULL};
-
-/* Words that add nothing to tell one body from another. */
-static const char *const generic_words[] = {
-    "government", "public", "national", "local", "state", "federal", "regional", "municipal",
-    "central", "sector", "private", "civil", "society", "international", "global", "new", "main",
-    "first", "other", "several", "various", "innovation", "partner", "general", "the", "our",
-    "their", "its", "this", "that", "these", "all", "community", "communities", "citizen",
-    "citizens", "gobierno", "governo", "gouvernement", "administration", "entity", "institution",
-    "organization", "body", "youth", "women", "social", "development", "project", "team", NULL};
-
-/* Capitalised words that start sentences but never names. */
-static const char *const stop_words[] = {
-    "the", "this", "these", "that", "those", "in", "on", "at", "for", "from", "with", "by",
-    "since", "among", "currently", "also", "however", "thus", "therefore", "and", "but", "or",
-    "as", "after", "before", "during", "through", "our", "its", "it", "their", "we", "they",
-    "he", "she", "a", "an", "all", "some", "many", "most", "other", "each", "every", "both",
-    "yes", "no", "not", "if", "when", "while", "where", "what", "who", "how", "why", "which",
-    "please", "le", "la", "les", "el", "los", "las", "un", "una", "une", "o", "os", "um", "uma",
-    "des", "del", "du", "de", "lo", "al", "au", "aux", "en", "y", "et", "to", "then", "so",
-    "ultimately", "overall", "additionally", "moreover", "furthermore", "finally", "presently",
-    "recently", "today", "now", "here", "there", "over", "under", "about", "into", "via", "per",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "i", "you", "my", "your", "his",
-    "her", "one", "two", "three", "four", "five", "following", "example", "for", "note",
-    "nota", "also", "only", "such", "like", "including", "although", "because", "despite",
-    "within", "without", "between", "against", "towards", "toward", "upon", "once", "again",
-    "even", "just", "still", "yet", "any", "several", "various", "more", "less", "further",
-    "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "context",
-    "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results",
-    /* French, Spanish and Portuguese words that start sentences */
-    "avec", "pour", "dans", "sur", "par", "selon", "entre", "sous", "chez", "depuis", "ce",
-    "cette", "ces", "nous", "ils", "elle", "il", "notre", "nos", "leur", "leurs", "con", "para",
-    "segun", "desde", "hacia", "sobre", "bajo", "este", "esta", "estos", "estas", "nuestro",
-    "nuestra", "com", "pelo", "pela", "durante", "apos", "nosso", "nossa", "tambien", "ademas",
-    "aussi", "ainsi", "enfin", NULL};
-
-/* Capitals that are not organisations: topics, units, technologies. */
-static const char *const not_acronyms[] = {
-    "ai", "ict", "icts", "stem", "sdg", "sdgs", "lgbt", "lgbtq", "lgbti", "lgbtqi", "lnob",
-    "ndvi", "covid", "covid 19", "csr", "hr", "gis", "it", "iot", "ml", "api", "gdp", "kpi",
-    "kpis", "msme", "msmes", "sme", "smes", "ngo", "ngos", "cso", "csos", "usd", "eur", "pdf",
-    "url", "faq", "ceo", "cv", "qr", "sms", "gps", "id", "tv", "ppe", "wash", "esg", "ux", "ui",
-    "rct", "mel", "merl", "gesi", "data", "field", "note", "test", "new", "na", "ok", "vr", "ar",
-    "nb", "etc", "tbd", "ppp", "gbv", "vaw", "ewaste", "e", "co", "ngo s", "cbo", "cbos", "mou",
-    "tor", "rfp", "q1", "q2", "q3", "q4", "dpg", "dpi", "llm", "gpt", "chatgpt", "bi", "ci",
-    "sm", "nft", "pwd", "pwds", "idp", "idps", "ghg", "co2", "lpg", "solar", "pv", "iso", NULL};
-
-/* Nouns of work products: "Study for ...", "... Regulations" name no organisation. */
-static const char *const work_nouns[] = {
-    "study", "report", "project", "programme", "program", "plan", "strategy", "survey", "guide",
-    "toolkit", "challenge", "campaign", "prize", "award", "awards", "conference", "summit",
-    "workshop", "event", "policy", "law", "act", "regulations", "regulation", "framework",
-    "agenda", "model", "index", "tool", "platform", "app", "portal", "website", "course",
-    "hackathon", "competition", "roadmap", "assessment", "evaluation", "declaration", "vision",
-    "goals", "week", "day", "festival", "map", "dashboard", "methodology", "approach", NULL};
-
-/* Adjectives of regions: part of names ("European Commission"), never one alone. */
-static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
-                                           "arab", "caribbean", "pacific", "nordic", "balkan",
-                                           "andean", "ibero", "iberoamerican", "global", NULL};
-
-/* Lower-case words that join the words of one name. */
-static const char *const connectors[] = {
-    "of", "for", "the", "and", "de", "del", "della", "di", "da", "do", "das", "dos", "des",
-    "du", "la", "le", "les", "los", "las", "y", "e", "et", "on", "fur", "van", "von", "und",
-    "al", "au", "aux", "en", "d", "l", NULL};
-
-static const char *const and_words[] = {"and", "y", "et", "e", "und", NULL};
-
-/* Words before a name that make it a common noun: "a citizen lab", "the first Lab". */
-static const char *const generic_markers[] = {
-    "a", "an", "first", "one", "another", "any", "each", "every", "such", "similar", "un",
-    "una", "une", "um", "uma", "new", "own", "second", "third", NULL};
-
-/* ---- Word classes ----------------------------------------------------------------------- */
-
-/* What a folded word is, as bits: every word is looked up once, in one hash, rather than
- * compared with each list (a sentence of 30 words against 500 list words was most of the
- * importer's time). */
-enum {
-    W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64,
-    W_REGION = 128, W_NOT_ACRONYM = 256, W_WORK = 512
-};
-
-static eco_i_map word_classes;
-static int word_classes_ok;
-static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
-
-static void add_class(const char *const *list, unsigned bit)
-{
-    for (size_t i = 0; list[i]; i++) {
-        uint64_t key = eco_i_hash(list[i], strlen(list[i]));
-        size_t bits = 0;
-        eco_i_map_get(&word_classes, key, &bits);
-        if (eco_i_map_put(&word_classes, key, bits | bit) < 0)
-            word_classes_ok = -1;
-    }
-}
-
-static void build_word_classes(void)
-{
-    word_classes_ok = 1;
-    add_class(heads, W_HEAD);
-    add_class(plural_heads, W_PLURAL);
-    add_class(generic_words, W_GENERIC);
-    add_class(stop_words, W_STOP);
-    add_class(connectors, W_CONN);
-    add_class(and_words, W_AND);
-    add_class(generic_markers, W_MARKER);
-    add_class(region_words, W_REGION);
-    add_class(not_acronyms, W_NOT_ACRONYM);
-    add_class(work_nouns, W_WORK);
-}
-
-static unsigned word_class(const char *folded)
-{
-    size_t bits = 0;
-    if (!*folded || pthread_once(&word_classes_once, build_word_classes) != 0 ||
-        word_classes_ok < 0)
-        return 0;
-    eco_i_map_get(&word_classes, eco_i_hash(folded, strlen(folded)), &bits);
-    return (unsigned)bits;
-}
-
-/* ---- Tokens ----------------------------------------------------------------------------- */
-
 enum { SEP_NONE, SEP_COMMA, SEP_AND, SEP_SLASH, SEP_DASH, SEP_GAP };
-
-typedef struct token {
-    size_t start, end;     /* bytes in the sentence */
-    char folded[48];       /* folded word; "" for punctuation or words too long */
-    unsigned char word;    /* 1 for a word, 0 for punctuation */
-    unsigned char cap;     /* starts with a capital letter */
-    unsigned char upper;   /* two or more letters, all capitals */
-    unsigned char poss;    /* bytes of a possessive ending, 's or ’s (eco_i_possessive_length) */
-    unsigned char head;    /* 1 head word, 2 plural head */
-    unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
-    unsigned short cls;    /* W_* bits of the folded word */
-    char punct;            /* the punctuation: ',' '&' '/' '-' '(' ')' ':' '"' or '.' */
-} token;
-
-typedef struct sentence {
-    const char *text;
-    size_t len;
-    token tokens[MAX_TOKENS];
-    size_t count;
-} sentence;
-
-/* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
-static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
-{
-    if ((unsigned char)*s < 0x80) {
-        *cp = (unsigned char)*s;
-        return 1;
-    }
-    size_t k = eco_i_utf8_decode(s, n, cp);
-    if (k == 0) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    return k;
-}
-
-static inline int is_letter(uint32_t c)
-{
-    if (c < 0x80) /* most text is ASCII */
-        return (c | 0x20) - 'a' < 26 || c - '0' < 10;
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x52F) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x600 && c <= 0x6FF);
-}
-
-static inline int is_upper(uint32_t c)
-{
-    if (c < 0x80)
-        return c - 'A' < 26;
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-           (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x391 && c <= 0x3A9) ||
-           (c >= 0x400 && c <= 0x42F);
-}
-
-static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0xB4 || c == '`'; }
-
-static int is_dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
-
-/* Whether the "lab" at byte at of the word w (n bytes) reads as a lab's name: at the start
- * or the end of the word, or set off by a capital or a digit: "LabX", "Santalab", "GovLab",
- * "OpenlabEC", "Lab4Dev". */
-static int lab_stands_out(const char *w, size_t at, size_t n)
-{
-    char after = at + 3 < n ? w[at + 3] : '\0';
-    return at == 0 || at + 3 >= n || w[at] == 'L' || (after >= 'A' && after <= 'Z') ||
-           (after >= '0' && after <= '9');
-}
-
-/* Sets t's cap (starts with a capital, or is a numeral-led name like "3M") and upper (all
- * capitals, as acronyms are), from the n bytes of the word at w. */
-static void word_case(token *t, const char *w, size_t n)
-{
-    size_t letters = 0, uppers = 0;
-    uint32_t c;
-
-    char_at(w, n, &c);
-    t->cap = is_upper(c) || (c >= '0' && c <= '9' && n > 1 && !(w[n - 1] >= '0' && w[n - 1] <= '9'));
-    /* "l'Agriculture", "d'Ivoire": the capital follows the elision */
-    if (!t->cap && n > 2 && (w[0] == 'l' || w[0] == 'd') && (w[1] == '\'')) {
-        char_at(w + 2, n - 2, &c);
-        t->cap = is_upper(c);
-    }
-    for (size_t i = 0; i < n;) {
-        size_t k = char_at(w + i, n - i, &c);
-        if (is_letter(c) && !(c >= '0' && c <= '9')) {
-            letters++;
-            uppers += is_upper(c);
-        }
-        i += k;
-    }
-    t->upper = letters >= 2 && uppers == letters;
-}
-
-/* Fills t->folded with the n bytes at w folded; empty when they do not fit. */
-static void fold_word(token *t, const char *w, size_t n)
-{
-    char buf[48];
-    size_t k = 0;
-
-    t->folded[0] = '\0';
-    if (n >= sizeof(buf))
-        return;
-    /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
-    while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
-        k++;
-    if (k == n) {
-        eco_i_lower_ascii(t->folded, w, n);
-        t->folded[n] = '\0';
-        return;
-    }
-    memcpy(buf, w, n);
-    buf[n] = '\0';
-    if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
-        t->folded[0] = '\0';
-}
-
-/* Whether a capitalised word that is no head holds "lab" as a lab's name does: LabX,
- * Santalab, GovLab, OpenlabEC; not "Available", "Labour" or "Laboratory". */
-static int coins_lab(const token *t, const char *w, size_t n)
-{
-    size_t fl = strlen(t->folded);
-    if (!t->cap || t->head || fl <= 3 || strchr(t->folded, ' '))
-        return 0;
-    const char *lab = strstr(t->folded, "lab");
-    int plural = fl >= 4 && strcmp(t->folded + fl - 4, "labs") == 0;
-    if (lab && fl == n && !lab_stands_out(w, (size_t)(lab - t->folded), n))
-        lab = NULL; /* "Available", "Syllabus": letters, not a lab */
-    return lab && !plural && strcmp(t->folded, "labour") != 0 && strcmp(t->folded, "labor") != 0 &&
-           strncmp(t->folded, "label", 5) != 0 && strncmp(t->folded, "collab", 6) != 0 &&
-           strncmp(t->folded, "elabor", 6) != 0 && strncmp(t->folded, "labrador", 8) != 0 &&
-           strstr(t->folded, "laborat") == NULL;
-}
-
-/* Fills the word properties of t from its text: case, folded form, possessive, word class,
- * head word, coined lab name. */
-static void describe_word(token *t, const char *s, int names_only)
-{
-    size_t n = t->end - t->start;
-    const char *w = s + t->start;
-
-    word_case(t, w, n);
-    /* a long small word in prose is no connector, marker or head that matters here */
-    if (!t->cap && !names_only && n > 8) {
-        t->folded[0] = '\0';
-        return;
-    }
-    t->poss = (unsigned char)eco_i_possessive_length(w, n);
-    n -= t->poss;
-    fold_word(t, w, n);
-    t->cls = (unsigned short)word_class(t->folded);
-    if (t->cls & W_HEAD)
-        t->head = 1;
-    else if (t->cls & W_PLURAL)
-        t->head = 2;
-    t->coined = coins_lab(t, w, n);
-}
-
-/* The length of the web address at s ("https://...", "www...."), up to the next space; 0
- * when s starts none. */
-static size_t url_length(const char *s, size_t n)
-{
-    size_t k = 0;
-    if (!((n > 8 && memcmp(s, "https://", 8) == 0) || (n > 7 && memcmp(s, "http://", 7) == 0) ||
-          (n > 4 && memcmp(s, "www.", 4) == 0)))
-        return 0;
-    while (k < n && s[k] != ' ' && s[k] != '\n' && s[k] != '\t')
-        k++;
-    return k;
-}
-
-/* The mark a punctuation character plays in a chain of names. */
-static char punct_of(uint32_t c)
-{
-    if (c == ',' || c == '&' || c == '/' || c == '(' || c == ')' || c == ':' || c == '+')
-        return (char)c;
-    if (is_dash(c))
-        return '-';
-    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0xAB ||
-        c == 0xBB || c == '\'')
-        return '"';
-    return c == '[' ? '(' : c == ']' ? ')' : '.';
-}
-
-/* The length of an elided article at text + i, apostrophe included, when it is a word of its
- * own: "L'Accélérateur", "d'Ivoire", "l'agriculture".  0 when there is none. */
-static size_t elided_article(const char *text, size_t len, size_t i)
-{
-    uint32_t ap, after;
-    char first = (char)(text[i] | 0x20);
-
-    if (i + 2 >= len || (first != 'l' && first != 'd'))
-        return 0;
-    size_t ak = char_at(text + i + 1, len - i - 1, &ap);
-    if (!is_apostrophe(ap) || i + 1 + ak >= len)
-        return 0;
-    char_at(text + i + 1 + ak, len - i - 1 - ak, &after);
-    return is_upper(after) || (after >= 'a' && after <= 'z' && first == 'l') ? 1 + ak : 0;
-}
-
-/* The end of the word that starts at text + i: letters, with an apostrophe, a hyphen or a
- * dot between letters kept in it ("O'Brien", "Co-Lab", "U.N.D.P"). */
-static size_t word_end_from(const char *text, size_t len, size_t i)
-{
-    uint32_t c;
-
-    while (i < len) {
-        size_t k = char_at(text + i, len - i, &c);
-        if (is_letter(c)) {
-            i += k;
-            continue;
-        }
-        uint32_t next = 0;
-        if (i + k < len)
-            char_at(text + i + k, len - i - k, &next);
-        if ((is_apostrophe(c) || c == '-' || c == '.') && is_letter(next) &&
-            !(c == '.' && !(next >= 'A' && next <= 'Z'))) {
-            i += k;
-            continue;
-        }
-        break;
-    }
-    return i;
-}
-
-/* Cuts a sentence into word and punctuation tokens.  Apostrophes and hyphens inside a word
- * stay in it ("Ombudsman's", "Guinea-Bissau"); web addresses are skipped whole. */
-static void tokenize(sentence *st, const char *text, size_t len, int names_only)
-{
-    size_t i = 0, skip;
-    uint32_t c;
-
-    st->text = text;
-    st->len = len;
-    st->count = 0;
-    while (i < len && st->count < MAX_TOKENS) {
-        size_t k = char_at(text + i, len - i, &c);
-        token *t = &st->tokens[st->count];
-        if (c == ' ' || c == '\n' || c == '\t') {
-            i += k;
-            continue;
-        }
-        /* a web address names no organisation, however its path is spelt */
-        if ((c == 'h' || c == 'w') && (skip = url_length(text + i, len - i))) {
-            i += skip;
-            continue;
-        }
-        memset(t, 0, sizeof(*t));
-        t->start = i;
-        st->count++;
-        if (!is_letter(c)) {
-            t->end = i += k;
-            t->punct = punct_of(c);
-        } else if ((skip = elided_article(text, len, i))) {
-            t->end = i += skip;
-            t->word = 1;
-            t->folded[0] = (char)(text[t->start] | 0x20);
-            t->folded[1] = '\0';
-            t->cls = (unsigned short)word_class(t->folded);
-        } else {
-            t->end = i = word_end_from(text, len, i);
-            t->word = 1;
-            describe_word(t, text, names_only);
-        }
-    }
-}
-
-static int is_conn(const token *t) { return t->word && !t->cap && (t->cls & W_CONN); }
-static int is_and(const token *t) { return t->word && !t->cap && (t->cls & W_AND); }
 
 /* ---- Chains and items ------------------------------------------------------------------- */
 
@@ -470,7 +41,7 @@ typedef struct item {
 
 typedef struct extraction {
     const eco_i_extractor *x;
-    sentence *st;
+    eco_i_sentence *st;
     eco_i_mentions *out;
     char lower[1024]; /* the sentence in ASCII lower case, for phrase tests */
 } extraction;
@@ -586,13 +157,13 @@ static int licensed_at(const extraction *e, size_t byte)
 
 /* The end of the chain that starts at token a: capitalised words, joined by connectors,
  * commas, "&", "/" and dashes that are followed by another capitalised word. */
-static size_t chain_end(const sentence *st, size_t a, int names_only)
+static size_t chain_end(const eco_i_sentence *st, size_t a, int names_only)
 {
     size_t b = a + 1;
     for (;;) {
         size_t j = b, conn = 0;
         while (j < st->count && conn < 3 &&
-               (is_conn(&st->tokens[j]) ||
+               (eco_i_is_conn(&st->tokens[j]) ||
                 (st->tokens[j].punct && strchr(",&/-", st->tokens[j].punct))))
             j++, conn++;
         if (j < st->count && st->tokens[j].word &&
@@ -609,13 +180,13 @@ static size_t chain_end(const sentence *st, size_t a, int names_only)
     }
 }
 
-static void describe_item(const sentence *st, item *it)
+static void describe_item(const eco_i_sentence *st, item *it)
 {
     int after_of = 0;
     it->has_head = it->plural = it->head_first = it->head_last = it->complement = it->has_of = 0;
     it->head_of = 1;
     for (size_t k = it->a; k < it->b; k++) {
-        const token *t = &st->tokens[k];
+        const eco_i_token *t = &st->tokens[k];
         if (t->word && !t->cap && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "for") == 0 ||
                                    strcmp(t->folded, "de") == 0 || strcmp(t->folded, "du") == 0 ||
                                    strcmp(t->folded, "des") == 0 || strcmp(t->folded, "del") == 0 ||
@@ -642,12 +213,12 @@ static void describe_item(const sentence *st, item *it)
 }
 
 /* Trims words that cannot start or end a name, and notes a generic marker before it. */
-static void trim_item(const sentence *st, item *it, size_t sentence_start)
+static void trim_item(const eco_i_sentence *st, item *it, size_t sentence_start)
 {
     size_t before = it->a;
     while (it->a < it->b) {
-        const token *t = &st->tokens[it->a];
-        if (t->word && ((t->cap && (t->cls & W_STOP) && !t->upper) || is_conn(t))) {
+        const eco_i_token *t = &st->tokens[it->a];
+        if (t->word && ((t->cap && (t->cls & W_STOP) && !t->upper) || eco_i_is_conn(t))) {
             if (strcmp(t->folded, "the") == 0 || strcmp(t->folded, "la") == 0 ||
                 strcmp(t->folded, "el") == 0 || strcmp(t->folded, "le") == 0)
                 it->det = 1;
@@ -667,11 +238,11 @@ static void trim_item(const sentence *st, item *it, size_t sentence_start)
         }
         break;
     }
-    while (it->b > it->a && (is_conn(&st->tokens[it->b - 1]) || !st->tokens[it->b - 1].word))
+    while (it->b > it->a && (eco_i_is_conn(&st->tokens[it->b - 1]) || !st->tokens[it->b - 1].word))
         it->b--;
     /* the word before the chain: "a Citizen Innovation Lab", "the first Government Lab" */
     if (before > sentence_start) {
-        const token *p = &st->tokens[before - 1];
+        const eco_i_token *p = &st->tokens[before - 1];
         if (p->word && (p->cls & W_MARKER))
             it->generic = 1;
     }
@@ -679,23 +250,23 @@ static void trim_item(const sentence *st, item *it, size_t sentence_start)
 
 /* ---- Deciding what a name is ------------------------------------------------------------ */
 
-static int all_generic(const sentence *st, size_t a, size_t b)
+static int all_generic(const eco_i_sentence *st, size_t a, size_t b)
 {
     size_t heads_seen = 0;
     int after_of = 0;
     for (size_t k = a; k < b; k++) {
-        const token *t = &st->tokens[k];
+        const eco_i_token *t = &st->tokens[k];
         /* "Government Laboratory of Chile": a country named in the complement is specific */
         if (after_of && t->cap && eco_i_country_name(st->text + t->start, t->end - t->start))
             return 0;
-        if (is_conn(t) && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "de") == 0 ||
+        if (eco_i_is_conn(t) && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "de") == 0 ||
                            strcmp(t->folded, "du") == 0 || strcmp(t->folded, "do") == 0 ||
                            strcmp(t->folded, "da") == 0 || strcmp(t->folded, "del") == 0))
             after_of = 1;
         /* "Ombudsman's Office": two head words make a name */
         if (t->head == 1 && ++heads_seen >= 2)
             return 0;
-        if (!t->word || is_conn(t) || t->head == 1 || (t->cls & W_GENERIC))
+        if (!t->word || eco_i_is_conn(t) || t->head == 1 || (t->cls & W_GENERIC))
             continue;
         if (t->cap && (eco_i_country_name(st->text + t->start, t->end - t->start) ||
                        eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))
@@ -729,7 +300,7 @@ static int caller_knows(const eco_i_extractor *x, const char *s, size_t n, uint6
 static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *known, size_t actor,
                        int is_actor, int generic)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     size_t start = st->tokens[a].start, end = st->tokens[b - 1].end;
     eco_i_mention *m;
 
@@ -761,7 +332,7 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
  * when found.  Returns 1 when found, 0 when not, ECO_ENOMEM. */
 static int try_known(extraction *e, size_t a, size_t b, int generic)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     size_t start = st->tokens[a].start, end = st->tokens[b - 1].end, actor;
     const eco_i_known *k;
     int rc;
@@ -777,7 +348,7 @@ static int try_known(extraction *e, size_t a, size_t b, int generic)
     size_t n = 0;
     int possessive = 0;
     for (size_t t = a; t < b && n < sizeof(plain) - 64; t++) {
-        const token *tk = &st->tokens[t];
+        const eco_i_token *tk = &st->tokens[t];
         size_t len = tk->end - tk->start;
         if (tk->poss && t + 1 < b) {
             len -= tk->poss;
@@ -819,9 +390,9 @@ static int known_inside(extraction *e, size_t a, size_t b, int generic)
 
 /* A single word that may stand as a name when listed with others or announced: not a
  * sentence word, a country, a demonym or a generic word. */
-static int may_stand_alone(const sentence *st, size_t a, size_t b)
+static int may_stand_alone(const eco_i_sentence *st, size_t a, size_t b)
 {
-    const token *t = &st->tokens[a];
+    const eco_i_token *t = &st->tokens[a];
     if (b - a == 1 && (t->cls & (W_STOP | W_GENERIC | W_REGION | W_NOT_ACRONYM)))
         return 0;
     if (eco_i_country_name(st->text + t->start, st->tokens[b - 1].end - t->start) ||
@@ -834,12 +405,12 @@ static int may_stand_alone(const sentence *st, size_t a, size_t b)
 
 /* "Study for ...", "... Regulations", "Small Grants Programme": the head noun of the span,
  * its last word or the word before its first "of" or "for", is a work product. */
-static int work_product(const sentence *st, size_t a, size_t b)
+static int work_product(const eco_i_sentence *st, size_t a, size_t b)
 {
     if ((st->tokens[a].cls & W_WORK) || (st->tokens[b - 1].cls & W_WORK))
         return 1;
     for (size_t k = a + 1; k < b; k++)
-        if (is_conn(&st->tokens[k]) && (strcmp(st->tokens[k].folded, "of") == 0 ||
+        if (eco_i_is_conn(&st->tokens[k]) && (strcmp(st->tokens[k].folded, "of") == 0 ||
                                          strcmp(st->tokens[k].folded, "for") == 0))
             return (st->tokens[k - 1].cls & W_WORK) != 0;
     return 0;
@@ -847,7 +418,7 @@ static int work_product(const sentence *st, size_t a, size_t b)
 
 /* Whether tokens [a, b) name a person: a title before them ("Dr. Ana Ruiz") or a role
  * after them ("Rebecca Santos, an advisor with ..."). */
-static int names_a_person(const sentence *st, size_t a, size_t b)
+static int names_a_person(const eco_i_sentence *st, size_t a, size_t b)
 {
     static const char *const titles[] = {"dr", "mr", "mrs", "ms", "prof", "sr", "sra", "mme",
                                          "dra", NULL};
@@ -884,17 +455,17 @@ static int names_a_person(const sentence *st, size_t a, size_t b)
 /* Whether tokens [a, b) of a partner field, which hold no head word, describe an activity
  * rather than name a body: a lone "-ing" word ("Collecting") or a capital followed only by
  * small words ("Waste sorting").  "Erdenet city government" names one. */
-static int describes_an_activity(const sentence *st, size_t a, size_t b)
+static int describes_an_activity(const eco_i_sentence *st, size_t a, size_t b)
 {
     static const char *const bodies[] = {"government", "gobierno", "governo", "gouvernement",
                                          "council", "administration", "office", NULL};
-    const token *last = &st->tokens[b - 1];
+    const eco_i_token *last = &st->tokens[b - 1];
     size_t n = last->end - last->start;
 
     if (b - a == 1)
         return !st->tokens[a].upper && n > 5 && memcmp(st->text + last->end - 3, "ing", 3) == 0;
     for (size_t k = a + 1; k < b; k++)
-        if (!st->tokens[k].word || st->tokens[k].cap || is_conn(&st->tokens[k]))
+        if (!st->tokens[k].word || st->tokens[k].cap || eco_i_is_conn(&st->tokens[k]))
             return 0;
     for (size_t i = 0; bodies[i]; i++)
         if (strcmp(last->folded, bodies[i]) == 0)
@@ -906,7 +477,7 @@ static int describes_an_activity(const sentence *st, size_t a, size_t b)
 static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
                     int licensed)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     int rc;
 
     if (a >= b)
@@ -942,7 +513,7 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
 
 static int starts_known(const extraction *e, const item *it)
 {
-    const token *t;
+    const eco_i_token *t;
     size_t actor;
     uint64_t key;
 
@@ -958,7 +529,7 @@ static int starts_known(const extraction *e, const item *it)
 /* 1 when the whole item is a name the lexicons or the caller know. */
 static int whole_known(const extraction *e, const item *it)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     size_t start = st->tokens[it->a].start, end = st->tokens[it->b - 1].end, actor;
     uint64_t key = eco_i_fold_hash(st->text + start, end - start);
     if (lexicon_find_key(e->x, st->text + start, end - start, key))
@@ -1027,7 +598,7 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
  * token after it; ECO_I_NONE when memory ran out. */
 static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_t from_mention)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     size_t close = b + 1;
 
     if (b >= st->count || st->tokens[b].punct != '(')
@@ -1055,7 +626,7 @@ static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_
 
 /* "Datalat and OpenlabEc (civil society)": a sector label in brackets after the chain says
  * its names are organisations. */
-static int sector_label_follows(const sentence *st, size_t b)
+static int sector_label_follows(const eco_i_sentence *st, size_t b)
 {
     size_t close = b + 1;
 
@@ -1071,11 +642,11 @@ static int sector_label_follows(const sentence *st, size_t b)
 }
 
 /* The separator token t stands for, SEP_NONE for none. */
-static int separator(const token *t)
+static int separator(const eco_i_token *t)
 {
     if (t->punct == ',')
         return SEP_COMMA;
-    if (t->punct == '&' || is_and(t))
+    if (t->punct == '&' || eco_i_is_and(t))
         return SEP_AND;
     if (t->punct == '/')
         return SEP_SLASH;
@@ -1083,7 +654,7 @@ static int separator(const token *t)
 }
 
 /* Cuts tokens [a, b) into items at separators; returns how many (at most 64). */
-static size_t cut_items(const sentence *st, size_t a, size_t b, item items[64])
+static size_t cut_items(const eco_i_sentence *st, size_t a, size_t b, item items[64])
 {
     size_t s = a, n = 0;
     int sep = SEP_NONE;
@@ -1093,8 +664,8 @@ static size_t cut_items(const sentence *st, size_t a, size_t b, item items[64])
         /* "Africa Borderlands Centre Village Savers": a name ends at its head word */
         if (k < b && here == SEP_NONE && k > s + 1 && k + 1 < b &&
             st->tokens[k - 1].head == 1 && st->tokens[k].word && st->tokens[k].cap &&
-            !st->tokens[k].head && !is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
-            st->tokens[k - 2].word && !is_conn(&st->tokens[k - 2]))
+            !st->tokens[k].head && !eco_i_is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
+            st->tokens[k - 2].word && !eco_i_is_conn(&st->tokens[k - 2]))
             here = SEP_GAP;
         if (k < b && here == SEP_NONE)
             continue;
@@ -1121,7 +692,7 @@ static size_t cut_items(const sentence *st, size_t a, size_t b, item items[64])
  * its alias (an acronym is the alias of the long form), and the long form its type. */
 static int apposition(extraction *e, const item *whole, const item *second)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     int acronym = whole->b - whole->a == 1 && st->tokens[whole->a].upper, rc;
     const item *named = acronym ? second : whole;
     size_t from = st->tokens[whole->a].start, to = st->tokens[second->b - 1].end;
@@ -1169,9 +740,9 @@ static item joined(const item *items, size_t i, size_t span)
 }
 
 /* Extracts the names of the chain of tokens [a, b). */
-static int chain(extraction *e, size_t a, size_t b, size_t *next)
+static int chain(extraction *e, size_t a, size_t b, size_t *next, eco_i_chain *found)
 {
-    const sentence *st = e->st;
+    const eco_i_sentence *st = e->st;
     item items[64];
     size_t n, first_mention = e->out->count;
     int licensed = licensed_at(e, st->tokens[a].start), examples_of_other = licensed < 0;
@@ -1181,6 +752,7 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next)
         licensed = 0;
     if (sector_label_follows(st, b))
         licensed = 2;
+    *found = (eco_i_chain){a, b, examples_of_other ? -1 : licensed};
     n = cut_items(st, a, b, items);
     int listed = n > 1 && !examples_of_other;
     for (size_t i = 0; i < n;) {
@@ -1246,19 +818,21 @@ static int may_name(const char *text, size_t len)
         n++;
     }
     first[n] = '\0';
-    return !(n > 0 && n < len && (word_class(first) & (W_STOP | W_CONN)));
+    return !(n > 0 && n < len && (eco_i_word_class(first) & (W_STOP | W_CONN)));
 }
 
 int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *text,
                         size_t len)
 {
-    sentence whole, *st = &whole; /* some 30 KB: on the stack, not the heap, per sentence */
+    eco_i_sentence whole, *st = &whole; /* some 30 KB: on the stack, not the heap, per sentence */
+    eco_i_chain chains[64], spare;
+    size_t chain_count = 0, from = out->count;
     extraction e;
     int rc = 0;
 
     if (!x->names_only && !may_name(text, len))
         return 0;
-    tokenize(st, text, len, x->names_only);
+    eco_i_tokenize(st, text, len, x->names_only);
     e.x = x;
     e.st = st;
     e.out = out;
@@ -1266,15 +840,15 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
     eco_i_lower_ascii(e.lower, text, lowered);
     e.lower[lowered] = '\0';
     for (size_t i = 0; i < st->count;) {
-        const token *t = &st->tokens[i];
+        const eco_i_token *t = &st->tokens[i];
         if (!t->word || !(t->cap || x->names_only) || (t->upper && t->end - t->start > 40)) {
             i++;
             continue;
         }
         size_t b = chain_end(st, i, x->names_only), next = b;
-        if ((rc = chain(&e, i, b, &next)) < 0)
+        if ((rc = chain(&e, i, b, &next, chain_count < 64 ? &chains[chain_count++] : &spare)) < 0)
             break;
         i = next > i ? next : i + 1;
     }
-    return rc;
+    return rc < 0 ? rc : eco_i_decide_spans(out, from, x, st, chains, chain_count);
 }

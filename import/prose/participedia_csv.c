@@ -297,7 +297,7 @@ static int funders(sheet *s, names *out, const char *country)
     /* A name the map knows whole ("Atlantic Philanthropies, The") is not a list. */
     if (eco_graph_find_actor(NULL, s->g, cell, NULL) == 0)
         return add_name(s, out, cell, type, country);
-    if (eco_i_split_partners(&list, &count, cell, strlen(cell)) < 0)
+    if (eco_i_split_partners(&list, &count, cell, strlen(cell), NULL) < 0)
         return oom(s);
     for (size_t i = 0; i < count && rc == 0; i++)
         rc = add_name(s, out, list[i].name,

@@ -56,6 +56,7 @@ static size_t marker_length(const char *s, size_t n)
 typedef struct splitter {
     eco_i_partner *items;
     size_t count, cap;
+    const struct eco_i_span_context *spans; /* the models' view of the field, or NULL */
     eco_i_map seen; /* hash of a name -> its item: a field of thousands of lines stays linear */
 } splitter;
 
@@ -378,12 +379,15 @@ static int piece(splitter *sp, const char *s, size_t n)
     size_t w = 0;
     span p = {s, n, ECO_TYPE_UNKNOWN, NULL, 0};
     eco_i_mentions found = {0};
-    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1};
+    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 1, sp->spans};
+    size_t before = sp->count;
     int rc, done = 0;
 
     trim(&p.s, &p.n);
     if (is_junk(p.s, p.n))
         return 0;
+    const char *written = p.s;
+    size_t written_len = p.n;
     for (size_t i = 0; i + 4 < p.n; i++) { /* a link says where, not who */
         if ((p.s[i] == 'h' && strncmp(p.s + i, "http", 4) == 0) || strncmp(p.s + i, "www.", 4) == 0) {
             p.n = i;
@@ -408,7 +412,10 @@ static int piece(splitter *sp, const char *s, size_t n)
     for (size_t i = 0; i < found.count && rc == 0; i++) {
         const eco_i_mention *m = &found.items[i];
         const char *a = found.count == 1 ? p.alias : NULL;
-        if (m->generic || (!x.names_only && !m->known && m->type == ECO_TYPE_UNKNOWN &&
+        /* in a sentence, the rules keep only names that say what they are; the models,
+         * which know the field, decide for themselves */
+        if (m->generic || (!x.names_only && !sp->spans && !m->known &&
+                           m->type == ECO_TYPE_UNKNOWN &&
                            eco_i_classify_words(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
             continue;
         if (!a && m->alias && m->acronym_defined)
@@ -416,14 +423,20 @@ static int piece(splitter *sp, const char *s, size_t n)
         rc = push(sp, m->name, strlen(m->name), a, a ? (a == p.alias ? p.alias_len : strlen(a)) : 0,
                   m->type != ECO_TYPE_UNKNOWN ? m->type : p.type);
     }
+    /* "NGO Natura", "Zero Extreme Poverty (ZEP) 2030 Philippines": a piece that names one
+     * organisation is also a name of it, as the record wrote it */
+    if (rc == 0 && sp->count == before + 1 && written_len <= 200 &&
+        !(sp->items[before].written = eco_i_squeeze(written, written_len)))
+        rc = ECO_ENOMEM;
 cleanup:
     eco_i_mentions_free(&found);
     return rc;
 }
 
-int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len)
+int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len,
+                         const struct eco_i_span_context *spans)
 {
-    splitter sp = {NULL, 0, 0, {0}};
+    splitter sp = {NULL, 0, 0, spans, {0}};
     size_t start = 0;
     int rc = 0;
 
@@ -466,6 +479,7 @@ void eco_i_partners_free(eco_i_partner *p, size_t count)
     for (size_t i = 0; p && i < count; i++) {
         free(p[i].name);
         free(p[i].alias);
+        free(p[i].written);
     }
     free(p);
 }

@@ -10,6 +10,7 @@
 #define ECOMAP_IMPORT_PROSE_H
 
 #include "input.h"
+#include "model.h"
 
 /* ---- What the hub calls ----------------------------------------------------------------- */
 
@@ -33,6 +34,8 @@ typedef struct eco_i_prose_cache {
     eco_i_map actor_of;   /* hash of folded name and country -> actor index */
     eco_i_map actor_name; /* same key -> the actor's pooled name when cached */
     eco_i_map prompts;    /* hash of a form's prompt -> what it asks (import/prose/undp.c) */
+    eco_i_map name_types; /* eco_i_fold_hash of a name -> its eco_i_name_type (spans.c) */
+    eco_i_features features[ECO_I_FEATURE_SETS]; /* made once, not once a sentence */
 } eco_i_prose_cache;
 
 int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */
@@ -58,8 +61,8 @@ int eco_i_participedia_label(const char *line);
 size_t eco_i_text_clean(char *text, size_t len);
 
 /* Splits text into sentences; calls fn for each with its 0-based offset from text.
- * Sentences end at ". ", "? ", "! ", ";" and line ends; "e.g." and initials do not end
- * them.  Stops and returns what fn returns when below 0.  O(len). */
+ * Sentences end at ". ", "? ", "! ", ";" and line ends, but for a line that breaks a
+ * sentence before a word in small letters; "e.g." and initials do not end them.  Stops and returns what fn returns when below 0.  O(len). */
 typedef int (*eco_i_sentence_fn)(const char *sentence, size_t len, size_t offset, void *ctx);
 int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ctx);
 
@@ -144,6 +147,16 @@ typedef struct eco_i_phrase {
 /* Splits "X: Y", "X – Y" or "X - Y" once; 1 when it did, with X and Y trimmed. */
 int eco_i_split_title(const char *title, const char **x, size_t *xn, const char **y, size_t *yn);
 
+/* Where in a record a sentence stands: the learned models read it (import/prose/spans.h). */
+typedef enum eco_i_field {
+    ECO_I_FIELD_PROSE,       /* an answer, a case study's text, a summary */
+    ECO_I_FIELD_TITLE,       /* a title or a heading */
+    ECO_I_FIELD_PARTNERS,    /* the answer to "name your partners" */
+    ECO_I_FIELD_SECTOR,      /* the answer to "which government partners did you work with" */
+    ECO_I_FIELD_DESCRIPTION, /* what was done with a partner */
+    ECO_I_FIELD_COUNT
+} eco_i_field;
+
 /* ---- Names in text (import/prose/names.c) ------------------------------------------------ */
 
 /* Decides whether a span of text is an organisation the caller already knows: a name of
@@ -181,6 +194,8 @@ typedef struct eco_i_extractor {
     eco_i_known_fn known;             /* the caller's names; may be NULL */
     void *known_ctx;                  /* handed to known */
     int names_only;                   /* 1: the text is a list of names (a partner field) */
+    const struct eco_i_span_context *spans; /* the learned models' view of the sentence; NULL
+                                               for the rules alone (import/prose/spans.h) */
 } eco_i_extractor;
 
 /*
@@ -212,6 +227,8 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
 typedef struct eco_i_partner {
     char *name;          /* one organisation (owned) */
     char *alias;         /* its acronym or other-language name, or NULL (owned) */
+    char *written;       /* the piece of the field that named it alone, as written, or NULL
+                            (owned) */
     eco_actor_type type; /* from a sector label written with it, else UNKNOWN */
 } eco_i_partner;
 
@@ -221,10 +238,12 @@ typedef struct eco_i_partner {
  * name ("Ministry of Housing and Municipal Services"); qualifiers in brackets are
  * dropped ("(national level)") or kept as aliases ("(IPDJ)") or types ("(academia)"); a
  * description after ":" or " - " is dropped; "N/A", "none", "yes" and generic phrases
- * yield nothing.  *out (owned by the caller, freed with eco_i_partners_free) receives the
- * names.  0 or ECO_ENOMEM.  O(length of text).
+ * yield nothing.  spans, when not NULL, lets the learned models decide which names stand
+ * (import/prose/spans.h).  *out (owned by the caller, freed with eco_i_partners_free)
+ * receives the names.  0 or ECO_ENOMEM.  O(length of text).
  */
-int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len);
+int eco_i_split_partners(eco_i_partner **out, size_t *count, const char *text, size_t len,
+                         const struct eco_i_span_context *spans);
 void eco_i_partners_free(eco_i_partner *p, size_t count);
 
 /* ---- Records (import/prose/record.c) ---------------------------------------------------- */
@@ -263,10 +282,11 @@ int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int
 #define ECO_I_NO_COUNTRY ""
 
 /* Queues a passage of prose from line on; subject is the actor it is about (ECO_I_NONE for
- * the record's subject), country its country (NULL for the record's).  A passage equal to
+ * the record's subject), country its country (NULL for the record's), field where it stands
+ * in the record and sector the sector its question names (import/prose/spans.h).  A passage equal to
  * one already queued is skipped: text pasted into several answers is one piece of evidence. */
 int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
-                       const char *country);
+                       const char *country, eco_i_field field, eco_actor_type sector);
 
 /* Reads a partner field: each name it holds becomes an actor tied to partner_of (a
  * partnership), typed by sector when its name does not say; evidence is the field. */

@@ -16,10 +16,12 @@
 #include <strings.h>
 
 #include "prose.h"
+#include "spans.h"
+#include "ties.h"
 
-#define MAX_CUES 16
+/* The country office of a UNDP record, in its known names before it is made. */
+#define OFFICE ((size_t)-2)
 #define MAX_EVIDENCE 600
-#define MAX_RELATED 6
 
 typedef struct passage {
     char *text;          /* cleaned prose (owned) */
@@ -27,6 +29,9 @@ typedef struct passage {
     int line;            /* line of its first byte */
     size_t subject;      /* actor it is about, or ECO_I_NONE for the record's subject */
     const char *country; /* its country; NULL for the record's */
+    eco_i_field field;   /* where it stands in the record */
+    eco_actor_type sector; /* the sector the question it answers names, or UNKNOWN */
+    size_t partner;      /* a description's partner: the one the field before named */
 } passage;
 
 typedef struct found_sentence {
@@ -43,6 +48,10 @@ struct eco_i_record {
     char *title;              /* owned copy */
     size_t subject;           /* the actor the prose is about, or ECO_I_NONE */
     size_t lab;               /* a UNDP record's lab, or ECO_I_NONE */
+    size_t office;            /* its country office once named (office_actor), or ECO_I_NONE */
+    const char *said;         /* the passage being read, evidence of the ties it implies */
+    size_t said_len;
+    int said_line;
     eco_i_map known;          /* folded name -> actor */
     eco_i_map generic;        /* folded names used as common nouns */
     eco_i_map pasted;         /* hashes of passages queued */
@@ -52,6 +61,7 @@ struct eco_i_record {
     size_t sentence_count, sentence_cap;
     size_t *last_partners;    /* actors of the last partner field */
     size_t last_count, last_cap;
+    eco_i_span_context spans; /* the models and observer; field and sector set per passage */
 };
 
 int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format)
@@ -64,7 +74,13 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->view.id = in->record_id;
     r->view.path = in->source;
     r->view.format = format;
-    r->subject = r->lab = ECO_I_NONE;
+    r->subject = r->lab = r->office = ECO_I_NONE;
+    r->spans.models = in->models;
+    r->spans.observer = in->session->observer;
+    r->spans.record = in->record_id;
+    r->spans.format = format;
+    r->spans.name_types = &in->session->prose->name_types;
+    r->spans.features = in->session->prose->features;
     *out = r;
     return 0;
 }
@@ -141,7 +157,8 @@ static int known_name(const char *text, size_t len, size_t *actor, void *ctx)
  * it: "Country office programmatic areas". */
 static int is_country_office(const char *folded)
 {
-    static const char *const forms[] = {"country office", "oficina de pais", "oficina del pais",
+    static const char *const forms[] = {"country office", "undp country office", "undp co",
+                                        "undp office", "oficina de pais", "oficina del pais",
                                         "bureau pays", "bureau de pays", "escritorio do pais",
                                         "escritorio de pais", NULL};
     if (strcmp(folded, "co") == 0)
@@ -154,48 +171,79 @@ static int is_country_office(const char *folded)
     return 0;
 }
 
+/* The names of a UNDP record's own lab, and of its country office, in the templates'
+ * languages; "%s" stands for the record's country. */
 static const char *const lab_forms[] = {
-        "UNDP", "PNUD", "Acc Lab", "AccLab", "Accelerator Lab", "UNDP Accelerator Lab",
-        "UNDP Acc Lab", "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab",
-        "UNDP Accelerator Labs", "UNDP CO", "UNDP Country Office", "UNDP office",
-        "UNDP Accelerator Lab Network", "Laboratorio de Aceleración", "Laboratoire d'Accélération",
-        "PNUD Laboratorio de Aceleración", "AccLabs", "Acc Labs", "AcceleratorLab",
-        "Accelerator Labs", "Accélérateur Lab", "Laboratoire d'Accélération du PNUD",
-        "Laboratorio de Aceleración del PNUD", "AccLab del PNUD", "Acc Lab team", "Lab team",
-        "Accelerator Lab team", NULL};
+    "Acc Lab", "AccLab", "Accelerator Lab", "UNDP Accelerator Lab", "UNDP Acc Lab",
+    "UNDP's Acc Lab", "UNDP's Accelerator Lab", "UNDP AccLab", "UNDP Accelerator Labs",
+    "UNDP Accelerator Lab Network", "Laboratorio de Aceleración", "Laboratoire d'Accélération",
+    "PNUD Laboratorio de Aceleración", "AccLabs", "Acc Labs", "AcceleratorLab",
+    "Accelerator Labs", "Accélérateur Lab", "Laboratoire d'Accélération du PNUD",
+    "Laboratorio de Aceleración del PNUD", "AccLab del PNUD", "Acc Lab team", "Lab team",
+    "Accelerator Lab team", "UNDP Accelerator Lab %s", "Accelerator Lab %s", "Acc Lab %s",
+    "UNDP %s Accelerator Lab", "UNDP %s Acc Lab", "AccLab %s", NULL};
+static const char *const office_forms[] = {
+    "UNDP CO", "UNDP Country Office", "UNDP office", "Country Office", "CO", "UNDP %s",
+    "PNUD %s", "UNDP %s office", "UNDP %s Country Office", "%s Country Office",
+    "UNDP Country Office in %s", "Oficina de País", "Bureau pays", "Bureau de pays", NULL};
 
-#define LAB_FORM_COUNT (sizeof(lab_forms) / sizeof(lab_forms[0]) - 1)
-static uint64_t lab_form_keys[LAB_FORM_COUNT]; /* their folded hashes, made once */
-static pthread_once_t lab_forms_once = PTHREAD_ONCE_INIT;
-
-static void hash_lab_forms(void)
+/* Each form of forms, with the record's country where it asks for one, stands for actor. */
+static int know_forms(eco_i_record *r, const char *const *forms, size_t actor)
 {
-    for (size_t i = 0; i < LAB_FORM_COUNT; i++)
-        lab_form_keys[i] = eco_i_fold_hash(lab_forms[i], strlen(lab_forms[i]));
-}
-
-int eco_i_record_set_lab(eco_i_record *r, size_t actor)
-{
-    const char *country = r->view.country;
-    char buf[160];
+    char buf[200];
     int rc = 0;
 
-    r->lab = actor;
-    if (pthread_once(&lab_forms_once, hash_lab_forms) != 0)
-        return ECO_EINTERNAL;
-    for (size_t i = 0; i < LAB_FORM_COUNT && rc == 0; i++)
-        rc = lab_form_keys[i] ? eco_i_map_put(&r->known, lab_form_keys[i], actor) : 0;
-    if (country) {
-        static const char *const patterns[] = {"UNDP %s", "PNUD %s", "UNDP %s office",
-                                               "UNDP Accelerator Lab %s", "Accelerator Lab %s",
-                                               "Acc Lab %s", "UNDP %s Accelerator Lab",
-                                               "UNDP %s Acc Lab", "AccLab %s", NULL};
-        for (size_t i = 0; patterns[i] && rc == 0; i++) {
-            snprintf(buf, sizeof(buf), patterns[i], country);
+    for (size_t i = 0; forms[i] && rc == 0; i++) {
+        if (!strstr(forms[i], "%s"))
+            rc = eco_i_record_know(r, forms[i], actor);
+        else if (r->view.country) {
+            snprintf(buf, sizeof(buf), forms[i], r->view.country);
             rc = eco_i_record_know(r, buf, actor);
         }
     }
     return rc;
+}
+
+int eco_i_record_set_lab(eco_i_record *r, size_t actor)
+{
+    int rc;
+
+    r->lab = actor;
+    if ((rc = know_forms(r, lab_forms, actor)) < 0)
+        return rc;
+    /* the office is made when the record first names it (office_actor) */
+    return r->view.country ? know_forms(r, office_forms, OFFICE) : 0;
+}
+
+/* The record's country office, "UNDP <country>", which hosts its lab: made the first time
+ * the record names it, with the hosting tie and the passage that named it as evidence. */
+static int office_actor(eco_i_record *r, size_t *out)
+{
+    char name[200], short_name[200];
+    int rc;
+
+    if (r->office == ECO_I_NONE) {
+        snprintf(short_name, sizeof(short_name), "UNDP %s", r->view.country);
+        snprintf(name, sizeof(name), "UNDP %s Country Office", r->view.country);
+        /* made here, not by eco_i_record_actor, which reads "UNDP <country>" as this office */
+        if ((rc = eco_graph_resolve_actor(&r->office, r->g, name, ECO_TYPE_INTERNATIONAL,
+                                          r->view.country)) < 0 ||
+            (rc = eco_graph_add_alias(r->g, r->office, short_name)) < 0 ||
+            (rc = eco_i_graph_append_actor_record(r->g, r->office, r->view.id)) < 0 ||
+            (rc = eco_i_vote(&r->in->session->votes, name, r->view.id)) < 0 ||
+            (rc = know_forms(r, office_forms, r->office)) < 0 ||
+            (rc = eco_i_record_tie(r, r->office, r->lab, ECO_TIE_HOSTING, r->said_line, r->said,
+                                   r->said_len)) < 0)
+            return rc;
+    }
+    *out = r->office;
+    return 0;
+}
+
+/* The actor a name the record knows stands for: the country office is made when first named. */
+static int known_actor(eco_i_record *r, size_t *actor)
+{
+    return *actor == OFFICE ? office_actor(r, actor) : 0;
 }
 
 /* ---- Actors ----------------------------------------------------------------------------- */
@@ -220,63 +268,73 @@ static int has_undp_word(const char *name)
     return 0;
 }
 
-/* In a UNDP record: "Gender Unit of UNDP" and "Country Office" are the lab's own house, and
- * "Acc Lab Tanzania" is another country's lab, named as ecomap names labs.  Returns 1 with
- * *out set to the lab when name is the record's own; 2 with canonical filled for another
- * country's lab; 0 otherwise. */
-static int undp_form(const eco_i_record *r, const char *name, size_t *out, char *canonical,
-                     size_t n)
+/* What a name is in a UNDP record. */
+enum { NOT_UNDP, OWN_LAB, OTHER_LAB, OWN_OFFICE, OTHER_OFFICE };
+
+/* In a UNDP record: "Accelerator Lab Niger" is the lab of Niger, the record's own or
+ * another's, as ecomap names labs ("UNDP Accelerator Lab Niger"); "UNDP Niger", "PNUD
+ * Niger" and "the Country Office" are a country office, which hosts that country's lab.
+ * Any other name with "UNDP" in it ("UNDP Istanbul Regional Hub", "Gender Unit of UNDP")
+ * is a body of its own.  Returns a value of the enum above; for another country's lab or
+ * office, canonical receives its name and *other its country. */
+static int undp_form(const eco_i_record *r, const char *name, char *canonical, size_t n,
+                     const char **other)
 {
-    static const char *const prefixes[] = {"undp accelerator lab ", "accelerator lab ",
-                                           "acc lab ", "acclab ", "pnud ", "undp ",
-                                           "accelerateur lab ", "laboratoire d acceleration ",
-                                           "laboratorio de aceleracion ", NULL};
+    static const char *const labs[] = {"undp accelerator lab ", "accelerator lab ", "acc lab ",
+                                       "acclab ", "accelerateur lab ",
+                                       "laboratoire d acceleration ",
+                                       "laboratorio de aceleracion ", NULL};
+    static const char *const offices[] = {"undp ", "pnud ", NULL};
+    const char *const *lists[] = {labs, offices};
     char folded[256];
     const char *country;
 
     if (r->lab == ECO_I_NONE || !has_undp_word(name))
-        return 0;
+        return NOT_UNDP;
     eco_name_fold(folded, sizeof(folded), name);
-    for (size_t i = 0; prefixes[i]; i++) {
-        size_t pl = strlen(prefixes[i]);
-        if (strncmp(folded, prefixes[i], pl) == 0 &&
-            (country = eco_i_country_name(folded + pl, strlen(folded + pl)))) {
-            if (r->view.country && strcmp(country, r->view.country) == 0) {
-                *out = r->lab; /* "Accelerator Lab Niger" in Niger's record */
-                return 1;
-            }
-            snprintf(canonical, n, "UNDP Accelerator Lab %s", country);
-            return 2;
+    for (size_t l = 0; l < 2; l++)
+        for (size_t i = 0; lists[l][i]; i++) {
+            size_t pl = strlen(lists[l][i]), cn = strlen(folded + pl);
+            if (strncmp(folded, lists[l][i], pl) != 0)
+                continue;
+            if (l == 1 && cn > 7 && strcmp(folded + pl + cn - 7, " office") == 0)
+                cn -= cn > 15 && strncmp(folded + pl + cn - 15, " country", 8) == 0 ? 15 : 7;
+            if (!(country = eco_i_country_name(folded + pl, cn)))
+                continue;
+            if (r->view.country && strcmp(country, r->view.country) == 0)
+                return l == 0 ? OWN_LAB : OWN_OFFICE;
+            snprintf(canonical, n, l == 0 ? "UNDP Accelerator Lab %s" : "UNDP %s", country);
+            *other = country;
+            return l == 0 ? OTHER_LAB : OTHER_OFFICE;
         }
-    }
     /* "Saudi AccLab", "Saudi Accelerator Lab": the lab under its country's adjective */
     const char *space = strchr(folded, ' ');
     if (space && r->view.country &&
         (strcmp(space + 1, "accelerator lab") == 0 || strcmp(space + 1, "acclab") == 0 ||
          strcmp(space + 1, "acc lab") == 0) &&
         (country = eco_i_country_of_demonym(folded, (size_t)(space - folded))) &&
-        strcmp(country, r->view.country) == 0) {
-        *out = r->lab;
-        return 1;
-    }
-    char padded[260];
-    snprintf(padded, sizeof(padded), " %s ", folded);
-    if (strstr(padded, " undp ") || strstr(padded, " pnud ") ||
-        is_country_office(folded)) {
-        *out = r->lab;
-        return 1;
-    }
-    return 0;
+        strcmp(country, r->view.country) == 0)
+        return OWN_LAB;
+    return is_country_office(folded) && r->view.country ? OWN_OFFICE : NOT_UNDP;
 }
 
-/* An actor's country: none for international bodies, else the given one or the record's. */
-static const char *country_for(const eco_i_record *r, eco_actor_type type, const char *country)
+/* An actor's country: the given one or the record's.  Bodies known to have none (the
+ * gazetteer's) are given ECO_I_NO_COUNTRY; a body merely typed international keeps the
+ * record's, so that "Ministry of Health", typed so in an answer about UN partners, is never
+ * found as another country's ministry. */
+static const char *country_for(const eco_i_record *r, const char *country)
 {
     if (country && !*country)
         return NULL; /* ECO_I_NO_COUNTRY */
-    if (type == ECO_TYPE_INTERNATIONAL)
-        return country;
     return country ? country : r->view.country;
+}
+
+/* The country to file a known body under: its own, or none for an international one. */
+static const char *known_country(const eco_i_known *k, const char *otherwise)
+{
+    if (k->country)
+        return k->country;
+    return k->type == ECO_TYPE_INTERNATIONAL ? ECO_I_NO_COUNTRY : otherwise;
 }
 
 /* Finds "Portuguese X" as "X" in Portugal, where the record already knows X. */
@@ -303,6 +361,9 @@ void eco_i_prose_cache_free(eco_i_prose_cache *c)
     eco_i_map_free(&c->actor_of);
     eco_i_map_free(&c->actor_name);
     eco_i_map_free(&c->prompts);
+    eco_i_map_free(&c->name_types);
+    for (size_t i = 0; i < ECO_I_FEATURE_SETS; i++)
+        eco_i_features_free(&c->features[i]);
     free(c);
 }
 
@@ -350,28 +411,32 @@ static void place_new_name(const eco_i_record *r, const char *name, eco_actor_ty
     *type = eco_i_name_type(name, *type, r->in->user);
     if (named)
         *country = named;
-    *country = country_for(r, *type, *country);
+    *country = country_for(r, *country);
 }
 
 /* eco_i_record_actor for a name whose eco_i_fold_hash is name_key: a mention has it. */
 static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t name_key,
                        eco_actor_type type, const char *country)
 {
-    char lab[200];
+    char unit[200];
+    const char *unit_country = NULL;
     size_t i;
-    int rc, form = undp_form(r, name, &i, lab, sizeof(lab));
-    uint64_t key = cache_key(name_key, country_for(r, type, country));
+    int rc, form = undp_form(r, name, unit, sizeof(unit), &unit_country);
+    uint64_t key = cache_key(name_key, country_for(r, country));
 
-    if (form == 1) {
+    if (form == OWN_LAB || form == OWN_OFFICE) {
+        if (form == OWN_LAB)
+            i = r->lab;
+        else if ((rc = office_actor(r, &i)) < 0)
+            return rc;
         *out = i;
         return eco_graph_add_alias(r->g, i, name);
     }
-    if (form == 2) {
-        if ((rc = eco_graph_resolve_actor(&i, r->g, lab, ECO_TYPE_INTERNATIONAL,
-                                          eco_i_country_name(lab + 21, strlen(lab + 21)))) < 0 ||
+    if (form == OTHER_LAB || form == OTHER_OFFICE) {
+        if ((rc = eco_graph_resolve_actor(&i, r->g, unit, ECO_TYPE_INTERNATIONAL, unit_country)) < 0 ||
             (rc = eco_graph_add_alias(r->g, i, name)) < 0 ||
             (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0 ||
-            (rc = eco_i_vote(&r->in->session->votes, lab, r->view.id)) < 0)
+            (rc = eco_i_vote(&r->in->session->votes, unit, r->view.id)) < 0)
             return rc;
         *out = i;
         return know_key(r, name_key, i);
@@ -379,7 +444,7 @@ static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t 
     /* most names are met again: find them before classifying them */
     if (type != ECO_TYPE_INTERNATIONAL &&
         (cache_get(r, key, &i) ||
-         eco_graph_find_actor(&i, r->g, name, country_for(r, type, country)) == 0)) {
+         eco_graph_find_actor(&i, r->g, name, country_for(r, country)) == 0)) {
         const eco_actor *a = eco_graph_actor(r->g, i);
         if (strcmp(a->name, name) != 0 && (rc = eco_graph_add_alias(r->g, i, name)) < 0)
             return rc;
@@ -450,7 +515,7 @@ int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int
 /* ---- Prose ------------------------------------------------------------------------------ */
 
 int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
-                       const char *country)
+                       const char *country, eco_i_field field, eco_actor_type sector)
 {
     passage *p;
     uint64_t key;
@@ -475,6 +540,10 @@ int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, 
     p->line = line;
     p->subject = subject;
     p->country = country;
+    p->field = field;
+    p->sector = sector;
+    p->partner = field == ECO_I_FIELD_DESCRIPTION && r->last_count == 1 ? r->last_partners[0]
+                                                                        : ECO_I_NONE;
     r->passage_count++;
     return 0;
 }
@@ -483,6 +552,7 @@ typedef struct first_pass {
     eco_i_record *r;
     size_t passage;
     eco_i_extractor x;
+    eco_i_span_context spans; /* the record's, with the passage's field and sector */
     size_t counted;  /* bytes of the passage whose line ends are counted ... */
     int line;        /* ... and the line at that offset */
 } first_pass;
@@ -555,7 +625,9 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
         eco_i_mentions_free(&s->names);
         return rc;
     }
-    if (s->names.count == 0) {
+    /* a sentence that names no one ties no one, but in the description of a partnership,
+     * which is about the partner ("We provided technical assistance") */
+    if (s->names.count == 0 && r->passages[fp->passage].field != ECO_I_FIELD_DESCRIPTION) {
         eco_i_mentions_free(&s->names);
         return 0;
     }
@@ -583,18 +655,21 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
 
     *out = ECO_I_NONE;
     if (m->is_actor) {
-        *out = m->actor;
-        if (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i = m->actor, m->type)) < 0)
+        i = m->actor;
+        if ((rc = known_actor(r, &i)) < 0 ||
+            (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i, m->type)) < 0))
             return rc;
-        return eco_graph_add_alias(r->g, m->actor, m->name);
+        *out = i;
+        return eco_graph_add_alias(r->g, i, m->name);
     }
     if (m->known && known_key(m->name, 0, m->key, &i, r)) {
+        if ((rc = known_actor(r, &i)) < 0)
+            return rc;
         *out = i;
         return eco_i_graph_append_actor_record(r->g, i, r->view.id);
     }
     if (m->known) {
-        const char *c = m->known->type == ECO_TYPE_INTERNATIONAL ? m->known->country
-                        : m->known->country ? m->known->country : country;
+        const char *c = known_country(m->known, country);
         if ((rc = eco_i_record_actor(r, &i, m->known->name, m->known->type, c)) < 0 ||
             (rc = eco_graph_add_alias(r->g, i, m->name)) < 0 ||
             (m->known->type != ECO_TYPE_UNKNOWN &&
@@ -606,13 +681,15 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     if (key && eco_i_map_get(&r->generic, key, &flag))
         return 0;
     if (known_key(m->name, 0, m->key, &i, r)) {
+        if ((rc = known_actor(r, &i)) < 0)
+            return rc;
         *out = i;
         return m->type != ECO_TYPE_UNKNOWN ? eco_graph_set_actor_type(r->g, i, m->type) : 0;
     }
     /* "Agency for Administrative Modernisation (AMA)" where AMA is already known */
     if (m->alias && m->acronym_defined &&
-        (known_name(m->alias, strlen(m->alias), &i, r) ||
-         eco_graph_find_actor(&i, r->g, m->alias, country_for(r, m->type, country)) == 0)) {
+        ((known_name(m->alias, strlen(m->alias), &i, r) && (rc = known_actor(r, &i)) == 0) ||
+         eco_graph_find_actor(&i, r->g, m->alias, country_for(r, country)) == 0)) {
         if ((rc = eco_graph_add_alias(r->g, i, m->name)) < 0 ||
             (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0)
             return rc;
@@ -630,74 +707,6 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     return 0;
 }
 
-/* Words before byte offset at: a name among the first words is what the sentence is about. */
-static size_t words_before(const char *text, size_t at)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < at; i++)
-        words += text[i] == ' ' && i + 1 < at && text[i + 1] != ' ';
-    return words;
-}
-
-static int sentence_ties(eco_i_record *r, const found_sentence *s, const size_t *actors,
-                         size_t subject)
-{
-    const passage *p = &r->passages[s->passage];
-    const char *text = p->text + s->offset;
-    eco_i_cue cues[MAX_CUES];
-    size_t ncues = eco_i_find_cues(cues, MAX_CUES, text, s->len), agent = ECO_I_NONE, others = 0;
-    int rc = 0;
-
-    if (ncues == 0) {
-        size_t n = s->names.count < MAX_RELATED ? s->names.count : MAX_RELATED;
-        for (size_t i = 0; i < n && rc == 0; i++)
-            for (size_t j = i + 1; j < n && rc == 0; j++)
-                if (actors[i] != ECO_I_NONE && actors[j] != ECO_I_NONE)
-                    rc = eco_i_record_tie(r, actors[i], actors[j], ECO_TIE_RELATED, s->line, text,
-                                          s->len);
-        return rc;
-    }
-    for (size_t i = 0; i < s->names.count && agent == ECO_I_NONE; i++)
-        if (actors[i] != ECO_I_NONE && s->names.items[i].start < cues[0].start &&
-            words_before(text, s->names.items[i].start) <= 6)
-            agent = actors[i];
-    if (agent == ECO_I_NONE)
-        agent = subject;
-    /* "the role of ESF financial support": the name just before a noun cue provides */
-    for (size_t i = 0; i < s->names.count && rc == 0; i++) {
-        const eco_i_mention *m = &s->names.items[i];
-        for (size_t k = 0; k < ncues && actors[i] != ECO_I_NONE; k++) {
-            if (cues[k].role != ECO_I_CUE_NOUN || m->end > cues[k].start ||
-                cues[k].start - m->end > 3 || subject == ECO_I_NONE || actors[i] == subject)
-                continue;
-            return eco_i_record_tie(r, actors[i], subject, cues[k].kind, s->line, text, s->len);
-        }
-    }
-    for (size_t i = 0; i < s->names.count && rc == 0; i++) {
-        const eco_i_mention *m = &s->names.items[i];
-        const eco_i_cue *c = NULL;
-        if (actors[i] == ECO_I_NONE || actors[i] == agent)
-            continue;
-        for (size_t k = 0; k < ncues; k++)
-            if (cues[k].end <= m->start)
-                c = &cues[k];
-        if (!c)
-            c = &cues[0];
-        others++;
-        if (agent == ECO_I_NONE)
-            continue;
-        if (c->role == ECO_I_CUE_PATIENT)
-            rc = eco_i_record_tie(r, actors[i], agent, c->kind, s->line, text, s->len);
-        else
-            rc = eco_i_record_tie(r, agent, actors[i], c->kind, s->line, text, s->len);
-    }
-    /* "In 2016, the Ministry ... launched the challenge": the subject is the object */
-    if (rc == 0 && others == 0 && agent != subject && subject != ECO_I_NONE &&
-        agent != ECO_I_NONE && cues[0].role != ECO_I_CUE_PATIENT)
-        rc = eco_i_record_tie(r, agent, subject, cues[0].kind, s->line, text, s->len);
-    return rc;
-}
-
 static int second_pass(eco_i_record *r)
 {
     size_t *actors = NULL, cap = 0;
@@ -707,6 +716,9 @@ static int second_pass(eco_i_record *r)
         const found_sentence *s = &r->sentences[k];
         const passage *p = &r->passages[s->passage];
         size_t subject = p->subject != ECO_I_NONE ? p->subject : r->subject;
+        r->said = p->text + s->offset;
+        r->said_len = s->len;
+        r->said_line = s->line;
         if (eco_i_reserve(&actors, &cap, s->names.count, sizeof(*actors)) < 0) {
             rc = ECO_ENOMEM;
             break;
@@ -722,8 +734,18 @@ static int second_pass(eco_i_record *r)
             }
             rc = mention_actor(r, &actors[i], m, p->country ? p->country : r->view.country);
         }
+        /* a description whose field named no partner is about the first body it names */
+        if (p->field == ECO_I_FIELD_DESCRIPTION && p->partner == ECO_I_NONE)
+            for (size_t i = 0; i < s->names.count && rc == 0; i++)
+                if (actors[i] != ECO_I_NONE && actors[i] != r->lab && p->partner == ECO_I_NONE)
+                    r->passages[s->passage].partner = actors[i];
+        eco_i_said said = {p->text + s->offset, s->len,  s->line, &s->names, actors,
+                           subject,             r->lab, p->partner, p->field};
+        eco_i_span_context spans = r->spans;
+        spans.field = p->field;
+        spans.sector = p->sector;
         if (rc == 0)
-            rc = sentence_ties(r, s, actors, subject);
+            rc = eco_i_tie_sentence(r, &said, &spans);
     }
     free(actors);
     return rc;
@@ -734,11 +756,17 @@ static int second_pass(eco_i_record *r)
 int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,
                           size_t partner_of, eco_actor_type sector)
 {
+    eco_i_span_context spans = r->spans;
     eco_i_partner *parts = NULL;
     size_t count = 0, actor, known;
     int rc;
 
-    if ((rc = eco_i_split_partners(&parts, &count, text, len)) < 0)
+    spans.field = sector != ECO_TYPE_UNKNOWN ? ECO_I_FIELD_SECTOR : ECO_I_FIELD_PARTNERS;
+    r->said = text;
+    r->said_len = len;
+    r->said_line = line;
+    spans.sector = sector;
+    if ((rc = eco_i_split_partners(&parts, &count, text, len, &spans)) < 0)
         return rc;
     r->last_count = 0;
     for (size_t i = 0; i < count && rc == 0; i++) {
@@ -748,20 +776,25 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
             k = eco_i_lexicon_find(r->in->user, pt->name, strlen(pt->name));
         if (known_name(pt->name, strlen(pt->name), &known, r)) {
             actor = known;
-            rc = eco_graph_add_alias(r->g, actor, pt->name);
+            if ((rc = known_actor(r, &actor)) == 0)
+                rc = eco_graph_add_alias(r->g, actor, pt->name);
         } else if (k) {
             rc = eco_i_record_actor(r, &actor, k->name, k->type,
-                                    k->type == ECO_TYPE_INTERNATIONAL ? k->country : k->country);
+                                    known_country(k, NULL));
             if (rc == 0)
                 rc = eco_graph_add_alias(r->g, actor, pt->name);
         } else {
-            eco_actor_type type = eco_i_classify_words(pt->name);
+            /* the type model's answer, when it gave one, weighed the name and the sector */
+            eco_actor_type type = r->spans.models ? pt->type : eco_i_classify_words(pt->name);
             if (type == ECO_TYPE_UNKNOWN)
                 type = pt->type != ECO_TYPE_UNKNOWN ? pt->type : sector;
             rc = eco_i_record_actor(r, &actor, pt->name, type, NULL);
         }
         if (rc == 0 && pt->alias && (rc = eco_graph_add_alias(r->g, actor, pt->alias)) == 0)
             rc = eco_i_record_know(r, pt->alias, actor);
+        if (rc == 0 && pt->written && strcmp(pt->written, pt->name) != 0 &&
+            (rc = eco_graph_add_alias(r->g, actor, pt->written)) == 0)
+            rc = eco_i_record_know(r, pt->written, actor);
         if (rc == 0)
             rc = eco_i_record_tie(r, partner_of, actor, ECO_TIE_PARTNERSHIP, line, text, len);
         if (rc == 0 && actor != partner_of) {
@@ -788,11 +821,15 @@ int eco_i_record_type_last_partners(eco_i_record *r, eco_actor_type type)
 
 int eco_i_record_finish(eco_i_record *r, eco_error *err)
 {
-    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_key, r, 0}, 0, 0};
+    first_pass fp = {r, 0, {{eco_i_gazetteer(), r->in->user}, known_key, r, 0, NULL}, r->spans,
+                     0, 0};
     int rc = 0;
 
+    fp.x.spans = &fp.spans;
     for (fp.passage = 0; fp.passage < r->passage_count && rc == 0; fp.passage++) {
         passage *p = &r->passages[fp.passage];
+        fp.spans.field = p->field;
+        fp.spans.sector = p->sector;
         fp.counted = 0;
         fp.line = p->line;
         rc = eco_i_sentences(p->text, p->len, find_in_sentence, &fp);
@@ -834,7 +871,7 @@ static int all_capitals(const char *s, size_t n)
  * not, ECO_ENOMEM when memory ran out. */
 static int is_whole_name(eco_i_record *r, const char *text)
 {
-    eco_i_extractor x = {{eco_i_gazetteer(), r->in->user}, known_key, r, 0};
+    eco_i_extractor x = {{eco_i_gazetteer(), r->in->user}, known_key, r, 0, NULL};
     eco_i_mentions m = {0};
     size_t len = strlen(text);
     int whole = eco_i_find_mentions(&m, &x, text, len);

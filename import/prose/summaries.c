@@ -78,10 +78,34 @@ static const char *heading_country(const char *heading)
     return NULL;
 }
 
+/* The bold label of a bullet, "*   **Agile Nations Network:** An intergovernmental ...":
+ * its text in label (empty when the line has none) and the bullet's indent. */
+static size_t bullet_label(const char *line, char *label, size_t n)
+{
+    size_t indent = strspn(line, " "), k;
+    const char *p = line + indent, *close;
+
+    label[0] = '\0';
+    if ((*p != '*' && *p != '-') || p[1] != ' ')
+        return indent;
+    p += 1 + strspn(p + 1, " ");
+    if (strncmp(p, "**", 2) != 0 || !(close = strstr(p + 2, "**")))
+        return indent;
+    k = (size_t)(close - p - 2);
+    if (k && p[2 + k - 1] == ':')
+        k--;
+    if (k && k < n) {
+        memcpy(label, p + 2, k);
+        label[k] = '\0';
+    }
+    return indent;
+}
+
 static int read_body(eco_i_record *r, const eco_i_input *in, const eco_i_doc *doc, size_t from)
 {
-    size_t section = ECO_I_NONE;
+    size_t section = ECO_I_NONE, bullet = ECO_I_NONE, bullet_indent = 0;
     const char *section_country = NULL;
+    char label[200];
     int rc = 0;
 
     for (size_t i = from; i < doc->count && rc == 0; i++) {
@@ -105,11 +129,24 @@ static int read_body(eco_i_record *r, const eco_i_input *in, const eco_i_doc *do
             if ((rc = eco_i_record_title_actor(r, &actor, heading, section_country)) < 0)
                 break;
             section = actor;
+            bullet = ECO_I_NONE;
             continue;
         }
         if (*line == '#' || *line == '\0' || eco_i_starts(line, "---"))
             continue;
-        rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1, section, section_country);
+        /* a bullet labelled with a body's name is about it, and so are the bullets under it */
+        size_t indent = bullet_label(line, label, sizeof(label)), about;
+        if (bullet != ECO_I_NONE && indent <= bullet_indent)
+            bullet = ECO_I_NONE;
+        if (*label && bullet == ECO_I_NONE) {
+            if ((rc = eco_i_record_title_actor(r, &about, label, section_country)) < 0)
+                break;
+            if (about != ECO_I_NONE)
+                bullet = about, bullet_indent = indent;
+        }
+        rc = eco_i_record_prose(r, line, strlen(line), (int)i + 1,
+                                bullet != ECO_I_NONE ? bullet : section, section_country,
+                                ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN);
     }
     return rc;
 }

@@ -209,7 +209,8 @@ static int answer(undp *u, size_t a, size_t b)
             sector = u->sectors;
         rc = eco_i_record_partners(u->r, text, len, (int)first, u->lab, sector);
         if (rc == 0 && u->rule->sector != ECO_TYPE_UNKNOWN)
-            rc = eco_i_record_prose(u->r, text, len, (int)first, ECO_I_NONE, NULL);
+            rc = eco_i_record_prose(u->r, text, len, (int)first, ECO_I_NONE, NULL,
+                                    ECO_I_FIELD_SECTOR, sector);
         break;
     }
     case ASK_PARTNER_SECTOR: {
@@ -232,7 +233,10 @@ static int answer(undp *u, size_t a, size_t b)
         break;
     case ASK_PROSE:
     case ASK_DESCRIPTION:
-        rc = eco_i_record_prose(u->r, text, len, (int)first, ECO_I_NONE, NULL);
+        rc = eco_i_record_prose(u->r, text, len, (int)first, ECO_I_NONE, NULL,
+                                u->rule->what == ASK_PROSE ? ECO_I_FIELD_PROSE
+                                                           : ECO_I_FIELD_DESCRIPTION,
+                                ECO_TYPE_UNKNOWN);
         break;
     default:
         break;

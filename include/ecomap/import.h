@@ -41,9 +41,12 @@ typedef struct eco_import_options {
                                recognise in records, and to merge when the import ends */
     eco_progress_fn progress; /* NULL for none; else told the share of the input bytes read */
     void *progress_context;   /* handed to progress */
+    const char *model;        /* NULL for the extractor's built-in models; else a folder of
+                                 models trained on other labelled records by
+                                 tools/train-extractor (docs/FORMAT.md) */
 } eco_import_options;
 
-#define ECO_IMPORT_OPTIONS_INIT {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL}
+#define ECO_IMPORT_OPTIONS_INIT {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
  * An import: the inputs listed so far, and what reading them shares (the alias file, the

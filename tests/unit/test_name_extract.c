@@ -23,7 +23,7 @@ static int teardown(void **state)
 static const char *names(const char *text)
 {
     static char joined[1024];
-    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 0};
+    eco_i_extractor x = {{eco_i_gazetteer(), NULL}, NULL, NULL, 0, NULL};
     size_t n = 0;
 
     eco_i_mentions_clear(&found);

@@ -18,7 +18,7 @@ typedef struct split {
 static split split_field(const char *text)
 {
     split s = {NULL, 0};
-    assert_int_equal(eco_i_split_partners(&s.p, &s.n, text, strlen(text)), 0);
+    assert_int_equal(eco_i_split_partners(&s.p, &s.n, text, strlen(text), NULL), 0);
     return s;
 }
 

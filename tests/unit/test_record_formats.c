@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "hub.h"
+#include "rules_import.h"
 
 static eco_graph *g;
 
@@ -32,7 +33,7 @@ static void import(const char *text, const char *source)
     eco_error err = {0};
     eco_graph_free(g);
     g = NULL;
-    assert_int_equal(eco_import_buffer(&g, text, strlen(text), source, NULL, &err), 0);
+    assert_int_equal(import_by_rules(&g, text, strlen(text), source, &err), 0);
 }
 
 static size_t actor(const char *name, const char *country)
@@ -46,6 +47,13 @@ static int tied(size_t a, size_t b, eco_tie_kind kind)
 {
     size_t t;
     return eco_graph_find_tie(&t, g, a, b, kind) == 0;
+}
+
+static size_t tie_of(size_t a, size_t b, eco_tie_kind kind)
+{
+    size_t t;
+    assert_int_equal(eco_graph_find_tie(&t, g, a, b, kind), 0);
+    return t;
 }
 
 /* ---- Detection -------------------------------------------------------------------------- */
@@ -150,21 +158,30 @@ static void a_template_in_french_is_read_the_same(void **state)
     assert_int_equal(eco_graph_actor(g, moov)->type, ECO_TYPE_PRIVATE);
 }
 
-static void the_country_office_is_the_lab_in_every_language(void **state)
+/* The lab, its country's UNDP office (which hosts it) and UNDP itself are three actors. */
+static void the_country_office_hosts_the_lab_in_every_language(void **state)
 {
     (void)state;
     import("# Digital\n\n[[country:Peru]]\n## Background\n> Background\n"
            "Fortalecer las capacidades digitales dentro de la Oficina de Pa\xC3\xADs y con el "
            "Ministerio de Salud.\n", "es.md");
     size_t lab = actor("UNDP Accelerator Lab Peru", "Peru");
-    assert_int_equal(actor("Oficina de Pa\xC3\xADs", "Peru"), lab); /* an alias, no actor */
-    assert_true(tied(lab, actor("Ministerio de Salud", "Peru"), ECO_TIE_RELATED));
-    /* a part of the office, named as a partner, is the lab's own house too */
+    size_t office = actor("UNDP Peru Country Office", "Peru");
+    assert_int_not_equal(office, lab);
+    assert_int_equal(actor("Oficina de Pa\xC3\xADs", "Peru"), office); /* an alias of it */
+    assert_int_equal(actor("UNDP Peru", "Peru"), office);
+    assert_true(tied(office, lab, ECO_TIE_HOSTING));
+    assert_int_equal(eco_graph_tie(g, tie_of(office, lab, ECO_TIE_HOSTING))->source, office);
+    /* a part of the office, named as a partner, is the office too */
     import("# Test\n\n[[type:experiment]]\n[[country:Peru]]\n## Overview\n"
            "> Please list the names of partners mentioned in the previous question:\n"
            "Country office programmatic areas\n## Design\n", "exp.md");
-    lab = actor("UNDP Accelerator Lab Peru", "Peru");
-    assert_int_equal(actor("Country office programmatic areas", "Peru"), lab);
+    assert_int_equal(actor("Country office programmatic areas", "Peru"),
+                     actor("UNDP Peru Country Office", "Peru"));
+    /* a record of no lab has no office: "UNDP" there is UNDP */
+    import("# Notes\n\nThe Ministry of Health worked with UNDP.\n", "n.md");
+    assert_int_equal(eco_graph_find_actor(NULL, g, "UNDP Peru Country Office", NULL),
+                     ECO_ENOTFOUND);
 }
 
 static void a_unit_of_a_known_body_has_its_type(void **state)
@@ -305,7 +322,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_sector_answer_types_the_partner_its_name_does_not, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_template_in_french_is_read_the_same, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_country_office_is_the_lab_in_every_language, setup,
+        cmocka_unit_test_setup_teardown(the_country_office_hosts_the_lab_in_every_language, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_unit_of_a_known_body_has_its_type, setup, teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,

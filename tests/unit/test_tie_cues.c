@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "hub.h"
+#include "rules_import.h"
 
 static eco_tie_kind cue(const char *text, eco_i_cue_role *role)
 {
@@ -54,7 +55,7 @@ static eco_graph *import_text(const char *text)
 {
     eco_graph *g = NULL;
     eco_error err = {0};
-    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "note.md", NULL, &err), 0);
+    assert_int_equal(import_by_rules(&g, text, strlen(text), "note.md", &err), 0);
     return g;
 }
 
@@ -117,10 +118,91 @@ static void a_provider_named_before_a_noun_cue_provides(void **state)
         "# Water meters\n\n[[country:Peru]]\n\n> Challenge statement: What is your challenge?\n\n"
         "The lab relied on World Bank financial support for two years.\n";
     (void)state;
-    assert_int_equal(eco_import_buffer(&g, plan, sizeof(plan) - 1, "p.md", NULL, &err), 0);
+    assert_int_equal(import_by_rules(&g, plan, sizeof(plan) - 1, "p.md", &err), 0);
     assert_int_equal(eco_graph_find_actor(&lab, g, "UNDP Accelerator Lab Peru", "Peru"), 0);
     assert_int_equal(eco_graph_find_actor(&fund, g, "World Bank", NULL), 0);
     assert_int_equal(eco_graph_find_tie(&t, g, fund, lab, ECO_TIE_FUNDING), 0);
+    eco_graph_free(g);
+}
+
+/* ---- Who does what to whom -------------------------------------------------------------- */
+
+/* The one that acts is the source of a directed tie. */
+static void directed(const eco_graph *g, const char *source, const char *target,
+                     eco_tie_kind kind)
+{
+    const eco_tie *t = tie_between(g, source, target, kind);
+    if (!t)
+        fail_msg("no %s tie between %s and %s", eco_tie_kind_name(kind), source, target);
+    assert_true(t->directed);
+    assert_string_equal(eco_graph_actor(g, t->source)->name, source);
+}
+
+static void a_body_within_another_is_hosted_by_it(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nThe Agency for Digital Government is nested in the "
+                               "Ministry of Finance.\nThe proposal goes to the Public Governance "
+                               "Committee within the Organisation for Economic Development.\n");
+    (void)state;
+    directed(g, "Ministry of Finance", "Agency for Digital Government", ECO_TIE_HOSTING);
+    directed(g, "Organisation for Economic Development", "Public Governance Committee",
+             ECO_TIE_HOSTING);
+    eco_graph_free(g);
+}
+
+/* "financial support from X", "backed by X": X gives it. */
+static void support_from_a_body_is_that_body_s(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nThe Rosario Innovation Lab grew with financial support "
+                               "from the Inter-American Development Bank.\nBacked by the Open "
+                               "Knowledge Foundation, the Rosario Innovation Lab trained staff.\n");
+    (void)state;
+    directed(g, "Inter-American Development Bank", "Rosario Innovation Lab", ECO_TIE_FUNDING);
+    directed(g, "Open Knowledge Foundation", "Rosario Innovation Lab", ECO_TIE_SUPPORT);
+    eco_graph_free(g);
+}
+
+/* Creating, launching or establishing something hosts nothing. */
+static void launching_is_not_hosting(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nThe Ministry of Health launched the Rosario "
+                               "Innovation Lab challenge with the Red Cross Foundation.\n");
+    (void)state;
+    assert_null(tie_between(g, "Ministry of Health", "Red Cross Foundation", ECO_TIE_HOSTING));
+    eco_graph_free(g);
+}
+
+/* Two bodies that act before the cue both act on what the passage is about: here the
+ * network a labelled bullet names, for the bullets under it. */
+static void every_name_before_a_cue_acts_on_the_subject(void **state)
+{
+    static const char summary[] =
+        "---\ntitle: Networks\nvideoId: abc\n---\n\n## Networks\n"
+        "*   **Agile Nations Network:** An intergovernmental network on rulemaking.\n"
+        "    *   The OECD and the World Economic Forum contributed to its creation.\n";
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    (void)state;
+    assert_int_equal(import_by_rules(&g, summary, sizeof(summary) - 1, "v.md", &err), 0);
+    directed(g, "OECD", "Agile Nations Network", ECO_TIE_SUPPORT);
+    directed(g, "World Economic Forum", "Agile Nations Network", ECO_TIE_SUPPORT);
+    eco_graph_free(g);
+}
+
+/* What a lab's record says in the description of a partnership is about that partner: the
+ * support it speaks of is the lab's, though the sentence names no one. */
+static void a_description_speaks_of_the_lab_s_support_to_its_partner(void **state)
+{
+    static const char plan[] =
+        "# Cities\n\n[[country:Morocco]]\n## Partners\n"
+        "> Please state the name of the partner:\nBerkane Province\n"
+        "> Please provide a brief description of the partnership.\n"
+        "This partnership has involved offering technical\n\nassistance to its staff.\n";
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    (void)state;
+    assert_int_equal(import_by_rules(&g, plan, sizeof(plan) - 1, "p.md", &err), 0);
+    directed(g, "UNDP Accelerator Lab Morocco", "Berkane Province", ECO_TIE_SUPPORT);
     eco_graph_free(g);
 }
 
@@ -145,6 +227,11 @@ int main(void)
         cmocka_unit_test(a_partnership_joins_the_subject_to_each_partner),
         cmocka_unit_test(names_without_a_cue_are_only_related),
         cmocka_unit_test(a_provider_named_before_a_noun_cue_provides),
+        cmocka_unit_test(a_body_within_another_is_hosted_by_it),
+        cmocka_unit_test(support_from_a_body_is_that_body_s),
+        cmocka_unit_test(launching_is_not_hosting),
+        cmocka_unit_test(every_name_before_a_cue_acts_on_the_subject),
+        cmocka_unit_test(a_description_speaks_of_the_lab_s_support_to_its_partner),
         cmocka_unit_test(one_record_adds_weight_once_however_often_it_says_so),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,668 @@
+/*
+ * import/prose/spans.c - deciding which spans of a sentence are names, and their types,
+ * with the models learned from labelled records.
+ *
+ * Candidates are the rules' names and every span of a chain that starts on a capitalised
+ * word and ends on a capitalised word or a numeral, at most MAX_SPAN words long.  Each gets the features below; the actor
+ * model scores it; the spans kept are taken in order of score, each above THRESHOLD and
+ * overlapping none taken before.  A span the rules also found keeps what they learned of it
+ * (its acronym, its gazetteer entry); a new one becomes a name of its own.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "spans.h"
+
+#define MAX_SPAN 10       /* words in a candidate */
+#define MAX_CANDIDATES 512
+#define THRESHOLD 0.5     /* the probability a span must pass to be kept */
+#define TYPE_THRESHOLD 0.4 /* the probability a type must pass to be given */
+
+/* A candidate: a span of tokens, the name it would be, and the rules' name for it. */
+typedef struct candidate {
+    size_t a, b;        /* tokens [a, b) */
+    size_t start, end;  /* bytes of the name: the possessive of its last word left out */
+    size_t rule;        /* index in out of the rules' name for the same bytes, or ECO_I_NONE */
+    int licensed;       /* of its chain */
+    double p;           /* the actor model's probability */
+    int kept;           /* 1 once chosen */
+} candidate;
+
+/* What the features of one sentence read: the sentence, its tokens' places, the context. */
+typedef struct reading {
+    const eco_i_extractor *x;
+    const eco_i_span_context *ctx;
+    const eco_i_sentence *st;
+    unsigned char place[ECO_I_MAX_TOKENS]; /* PLACE_* of each token in a chain */
+} reading;
+
+enum { PLACE_COUNTRY = 1, PLACE_DEMONYM = 2, PLACE_DONE = 4 };
+
+const char *eco_i_field_name(eco_i_field field)
+{
+    static const char *const names[] = {"prose", "title", "partners", "sector", "description"};
+    return field < ECO_I_FIELD_COUNT ? names[field] : "prose";
+}
+
+/* ---- Words as features ------------------------------------------------------------------ */
+
+static unsigned place_of(reading *rd, size_t k)
+{
+    const eco_i_token *t = &rd->st->tokens[k];
+    if (!(rd->place[k] & PLACE_DONE)) {
+        const char *w = rd->st->text + t->start;
+        size_t n = t->end - t->start - t->poss;
+        rd->place[k] = PLACE_DONE;
+        if (t->word && t->cap && eco_i_country_name(w, n))
+            rd->place[k] |= PLACE_COUNTRY;
+        else if (t->word && t->cap && eco_i_country_of_demonym(w, n))
+            rd->place[k] |= PLACE_DEMONYM;
+    }
+    return rd->place[k];
+}
+
+/* A word's shape: "X" all capitals, "Xx" capitalised, "d" led by a digit, "x" small,
+ * "p" punctuation. */
+static const char *shape(const eco_i_token *t, const char *text)
+{
+    if (!t->word)
+        return "p";
+    if (text[t->start] >= '0' && text[t->start] <= '9')
+        return "d";
+    return t->upper ? "X" : t->cap ? "Xx" : "x";
+}
+
+/* What a word is to a name, as the word lists say: "" when it is on none. */
+static const char *word_role(const eco_i_token *t)
+{
+    if (t->head == 1)
+        return "head";
+    if (t->head == 2)
+        return "heads";
+    if (t->cls & W_CONN)
+        return "conn";
+    if (t->cls & W_STOP)
+        return "stop";
+    if (t->cls & W_GENERIC)
+        return "generic";
+    if (t->cls & W_WORK)
+        return "work";
+    if (t->cls & W_REGION)
+        return "region";
+    if (t->cls & W_NOT_ACRONYM)
+        return "topic";
+    if (t->cls & W_MARKER)
+        return "marker";
+    return t->coined ? "coined" : "";
+}
+
+/* A word next to a span, as a feature: a small word as itself (small words are no names),
+ * punctuation as itself, a capitalised word by its shape, and "^" or "$" for none. */
+static void context_word(eco_i_features *f, const char *name, const reading *rd, size_t k,
+                         int exists)
+{
+    const eco_i_sentence *st = rd->st;
+    char buf[32];
+
+    if (!eco_i_feature_wanted(f, name))
+        return;
+    if (!exists) {
+        eco_i_feature_c(f, name, name[0] == 'p' ? "^" : "$");
+        return;
+    }
+    const eco_i_token *t = &st->tokens[k];
+    size_t n = t->end - t->start;
+    if (t->word && !t->cap && n < 24) {
+        buf[0] = 'w';
+        buf[1] = ':';
+        eco_i_lower_ascii(buf + 2, st->text + t->start, n);
+        eco_i_feature(f, name, buf, n + 2);
+    } else if (!t->word) {
+        buf[0] = 'p';
+        buf[1] = ':';
+        buf[2] = t->punct;
+        eco_i_feature(f, name, buf, 3);
+    } else {
+        eco_i_feature_pair(f, name, "s", ':', shape(t, st->text));
+    }
+}
+
+/* ---- The actor model's features --------------------------------------------------------- */
+
+/* What the lexicons and the record know of the n bytes at s: KNOWN_LEXICON when the
+ * gazetteer or the user's alias file name an organisation so, KNOWN_RECORD when the record
+ * already holds an actor of that name (its title, a partner field, a defined acronym). */
+enum { KNOWN_LEXICON = 1, KNOWN_RECORD = 2 };
+
+static unsigned knowledge(const eco_i_extractor *x, const char *s, size_t n)
+{
+    uint64_t key = eco_i_fold_hash(s, n);
+    unsigned known = 0;
+    size_t actor;
+
+    if (!key)
+        return 0;
+    for (size_t i = 0; i < 2 && !known; i++)
+        if (x->lexicons[i] && eco_i_lexicon_find_key(x->lexicons[i], s, n, key))
+            known = KNOWN_LEXICON;
+    if (x->known && x->known(s, n, key, &actor, x->known_ctx))
+        known |= KNOWN_RECORD;
+    return known;
+}
+
+/* The words of the span: their shapes at its ends, their roles, places and punctuation. */
+static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+    size_t words = 0, small = 0, countries = 0;
+    int all_caps = 1, generic_only = 1;
+
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        const char *role = word_role(t);
+        if (t->word) {
+            words++;
+            small += !t->cap && !(t->cls & W_CONN);
+            all_caps &= t->upper;
+            countries += (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM)) != 0;
+            if (!(t->head == 1 || (t->cls & (W_GENERIC | W_CONN | W_STOP)) ||
+                  (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM))))
+                generic_only = 0;
+        } else {
+            eco_i_feature(f, "punct", &t->punct, 1);
+        }
+        if (*role)
+            eco_i_feature_c(f, "role", role);
+    }
+    static const char *const counts[] = {"0", "1", "2", "3", "4", "5", "6"};
+    eco_i_feature_c(f, "words", counts[words < 6 ? words : 6]);
+    eco_i_feature_c(f, "first.shape", shape(&st->tokens[c->a], st->text));
+    eco_i_feature_c(f, "last.shape", shape(&st->tokens[c->b - 1], st->text));
+    eco_i_feature_c(f, "first.role", word_role(&st->tokens[c->a]));
+    eco_i_feature_c(f, "last.role", word_role(&st->tokens[c->b - 1]));
+    if (words == 1)
+        eco_i_feature_c(f, "single", shape(&st->tokens[c->a], st->text));
+    if (all_caps)
+        eco_i_feature_c(f, "all-capitals", NULL);
+    if (small)
+        eco_i_feature_c(f, "small-words", small > 1 ? "2+" : "1");
+    if (generic_only)
+        eco_i_feature_c(f, "generic-only", NULL);
+    if (countries)
+        eco_i_feature_c(f, countries == words ? "is-place" : "has-place", NULL);
+    if (st->tokens[c->b - 1].poss)
+        eco_i_feature_c(f, "possessive", NULL);
+}
+
+/* What stands at one side of a span: "edge" (the sentence's end), "sep" (a separator of
+ * a list: ",", ";", "/", "&", "and", a bracket, a colon or a dash), "cap" (a capitalised
+ * word: the span cuts a run of them), "word" (a small word) or "mark" (other punctuation). */
+static const char *bound(const eco_i_sentence *st, size_t k, int exists)
+{
+    if (!exists)
+        return "edge";
+    const eco_i_token *t = &st->tokens[k];
+    if (t->word)
+        return eco_i_is_and(t) ? "sep" : t->cap || t->upper ? "cap" : "word";
+    return strchr(",;/&():-", t->punct) ? "sep" : "mark";
+}
+
+/* The words around the span, and where it stands in the sentence. */
+static void around_features(eco_i_features *f, const reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+    size_t n = st->count;
+    char buf[80];
+
+    context_word(f, "prev", rd, c->a - 1, c->a > 0);
+    context_word(f, "next", rd, c->b, c->b < n);
+    context_word(f, "prev2", rd, c->a - 2, c->a > 1);
+    context_word(f, "next2", rd, c->b + 1, c->b + 1 < n);
+    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].cap)
+        eco_i_feature_c(f, "cuts-left", NULL);
+    if (c->b < n && st->tokens[c->b].word && st->tokens[c->b].cap)
+        eco_i_feature_c(f, "cuts-right", NULL);
+    if (c->a == 0 && c->b == n)
+        eco_i_feature_c(f, "whole", NULL);
+    if (c->b + 2 < n && st->tokens[c->b].punct == '(' && st->tokens[c->b + 1].upper &&
+        st->tokens[c->b + 2].punct == ')')
+        eco_i_feature_c(f, "acronym-follows", NULL);
+    if (c->licensed)
+        eco_i_feature_c(f, "announced", c->licensed > 0 ? "yes" : "examples");
+    /* a whole item of a list reads differently from a piece of a run of capitals */
+    const char *field = eco_i_field_name(rd->ctx->field);
+    size_t fn = strlen(field);
+    eco_i_feature_pair(f, "bounds", bound(st, c->a - 1, c->a > 0), '|', bound(st, c->b, c->b < n));
+    if (eco_i_feature_wanted(f, "field.bounds")) {
+        memcpy(buf, field, fn);
+        buf[fn] = ':';
+        size_t bn = strlen(strcpy(buf + fn + 1, bound(st, c->a - 1, c->a > 0)));
+        buf[fn + 1 + bn] = '|';
+        strcpy(buf + fn + 2 + bn, bound(st, c->b, c->b < n));
+        eco_i_feature_s(f, "field.bounds", buf);
+    }
+    /* the field crossed with what matters most in it */
+    eco_i_feature_pair(f, "field.at", field, ':', c->a == 0 ? "first" : "later");
+    eco_i_feature_pair(f, "field.last", field, ':', word_role(&st->tokens[c->b - 1]));
+}
+
+static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
+                           const eco_i_mention *rule)
+{
+    const eco_i_sentence *st = rd->st;
+
+    eco_i_features_reset(f);
+    eco_i_feature_c(f, "field", eco_i_field_name(rd->ctx->field));
+    eco_i_feature_s(f, "format", rd->ctx->format ? rd->ctx->format : "");
+    if (rule) {
+        eco_i_feature_c(f, "rule", rd->x->names_only ? "list" : "prose");
+        if (rule->alias)
+            eco_i_feature_c(f, "rule.alias", rule->acronym_defined ? "acronym" : "other");
+    }
+    unsigned known = knowledge(rd->x, st->text + c->start, c->end - c->start);
+    if (known & KNOWN_LEXICON)
+        eco_i_feature_c(f, "gazetteer", NULL);
+    if (known & KNOWN_RECORD)
+        eco_i_feature_c(f, "record-knows", NULL);
+    inside_features(f, rd, c);
+    around_features(f, rd, c);
+}
+
+/* ---- The type model's features ---------------------------------------------------------- */
+
+/* What a name alone says of its type (eco_i_name_type), remembered across the import: the
+ * same names come back in record after record, and the answer costs a lookup a prefix. */
+static eco_actor_type name_type(const eco_i_span_context *ctx, const char *name)
+{
+    uint64_t key = eco_i_fold_hash(name, strlen(name));
+    size_t known;
+
+    if (ctx->name_types && key && eco_i_map_get(ctx->name_types, key, &known))
+        return (eco_actor_type)known;
+    eco_actor_type type = eco_i_name_type(name, ECO_TYPE_UNKNOWN, NULL);
+    if (ctx->name_types && key) /* a cache that cannot grow costs time, not correctness */
+        (void)eco_i_map_put(ctx->name_types, key, (size_t)type);
+    return type;
+}
+
+static void type_features(eco_i_features *f, reading *rd, const candidate *c,
+                          const eco_i_mention *m, eco_actor_type label)
+{
+    const eco_i_sentence *st = rd->st;
+    char name[256];
+    size_t n = c->end - c->start < sizeof(name) - 1 ? c->end - c->start : sizeof(name) - 1;
+
+    eco_i_features_reset(f);
+    memcpy(name, st->text + c->start, n);
+    name[n] = '\0';
+    eco_i_feature_c(f, "field", eco_i_field_name(rd->ctx->field));
+    if (rd->ctx->sector != ECO_TYPE_UNKNOWN)
+        eco_i_feature_c(f, "sector", eco_actor_type_name(rd->ctx->sector));
+    if (label != ECO_TYPE_UNKNOWN)
+        eco_i_feature_c(f, "label", eco_actor_type_name(label));
+    if (m && m->known && m->known->type != ECO_TYPE_UNKNOWN)
+        eco_i_feature_c(f, "gazetteer", eco_actor_type_name(m->known->type));
+    eco_actor_type whole = name_type(rd->ctx, name);
+    eco_i_feature_c(f, "name", whole ? eco_actor_type_name(whole) : "none");
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (t->word && (t->head || (t->cls & (W_GENERIC | W_REGION))) && t->folded[0])
+            eco_i_feature_s(f, "word", t->folded);
+        if (place_of(rd, k) & (PLACE_COUNTRY | PLACE_DEMONYM))
+            eco_i_feature_c(f, "place", NULL);
+    }
+    if (c->b - c->a == 1)
+        eco_i_feature_c(f, "single", shape(&st->tokens[c->a], st->text));
+    context_word(f, "prev", rd, c->a - 1, c->a > 0);
+    context_word(f, "next", rd, c->b, c->b < st->count);
+}
+
+/* ---- Candidates ------------------------------------------------------------------------- */
+
+/* Whether a token can start, or end, a name. */
+static int may_start(const eco_i_token *t)
+{
+    return t->word && (t->cap || t->upper) && (!(t->cls & W_STOP) || t->upper);
+}
+
+static int may_end(const eco_i_token *t, const char *text)
+{
+    return t->word && (t->cap || t->upper || (text[t->start] >= '0' && text[t->start] <= '9'));
+}
+
+/* Whether a name may start at token k of a chain, or end before it: at a separator (a
+ * comma, "and", a bracket, a dash), after a head word ("... Cluster | FIWARE"), where the
+ * case changes ("Maroc Numeric Cluster | FIWARE | Kiwi"), or at a possessive.  Names do not
+ * start or end inside a run of words of one case ("Ministry of | Health"). */
+static int seam(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *before = &st->tokens[k - 1], *t = &st->tokens[k];
+
+    if (k >= st->count || !before->word || !t->word)
+        return 1;
+    if (eco_i_is_and(before) || eco_i_is_and(t) || before->poss)
+        return 1;
+    if (before->head == 1) /* "... Cluster | FIWARE", but "Ministry of Health" is one name */
+        return t->cap && !eco_i_is_conn(t);
+    return before->upper != t->upper;
+}
+
+/* The bytes a span of tokens names, as mention_add of names.c cuts them. */
+static void name_bytes(const eco_i_sentence *st, size_t a, size_t b, size_t *start, size_t *end)
+{
+    *start = st->tokens[a].start;
+    *end = st->tokens[b - 1].end;
+    if (b - a == 1 || !st->tokens[b - 1].head)
+        *end -= st->tokens[b - 1].poss;
+}
+
+/* The tokens [a, b) whose bytes are [start, end), or 0 when no tokens are. */
+static int tokens_of(const eco_i_sentence *st, size_t start, size_t end, size_t *a, size_t *b)
+{
+    size_t k = 0;
+    while (k < st->count && st->tokens[k].start < start)
+        k++;
+    if (k == st->count || st->tokens[k].start != start)
+        return 0;
+    *a = k;
+    while (k < st->count && st->tokens[k].end < end)
+        k++;
+    if (k == st->count)
+        return 0;
+    *b = k + 1;
+    return 1;
+}
+
+#define SEEN_SLOTS 2048 /* a power of two, four times MAX_CANDIDATES */
+
+typedef struct candidates {
+    candidate items[MAX_CANDIDATES];
+    size_t count;
+    uint32_t seen[SEEN_SLOTS]; /* 1 + the index of the candidate of a span's bytes, or 0 */
+} candidates;
+
+static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, size_t b,
+                          size_t rule, int licensed)
+{
+    size_t start, end;
+
+    if (cs->count == MAX_CANDIDATES)
+        return;
+    name_bytes(st, a, b, &start, &end);
+    size_t slot = (start * 31 + end) & (SEEN_SLOTS - 1);
+    for (; cs->seen[slot]; slot = (slot + 1) & (SEEN_SLOTS - 1))
+        if (cs->items[cs->seen[slot] - 1].start == start && cs->items[cs->seen[slot] - 1].end == end)
+            return;
+    cs->seen[slot] = (uint32_t)cs->count + 1;
+    cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0};
+}
+
+/* A small word that may go on a name written partly in small letters: no connector, no
+ * word that starts sentences, a word of letters. */
+static int small_word(const eco_i_token *t)
+{
+    return t->word && !t->cap && !t->upper && !(t->cls & (W_CONN | W_STOP | W_MARKER));
+}
+
+/* Spans of a chain that go on in small letters after it: "Ministry of environment", "Office
+ * for Common Affairs of Bosnia and Herzegovina state institutions", "Zanzibar fisheries
+ * institute" - up to two small words after a connector, or up to two ending on a head. */
+static void small_tails(candidates *cs, const eco_i_sentence *st, const eco_i_chain *ch)
+{
+    size_t b = ch->b, n = st->count, end = 0;
+
+    if (b + 1 < n && eco_i_is_conn(&st->tokens[b]) && small_word(&st->tokens[b + 1]))
+        end = b + 2 < n && small_word(&st->tokens[b + 2]) ? b + 3 : b + 2;
+    else if (b < n && small_word(&st->tokens[b]))
+        for (size_t k = b; k < n && k < b + 2 && small_word(&st->tokens[k]); k++)
+            if (st->tokens[k].head)
+                end = k + 1;
+    for (size_t e = b + 1; end && e <= end; e++)
+        for (size_t i = ch->a; i < ch->b && e - i <= MAX_SPAN; i++)
+            if (may_start(&st->tokens[i]))
+                add_candidate(cs, st, i, e, ECO_I_NONE, ch->licensed);
+}
+
+/* Spans that start on a head word in small letters, as French and Spanish write them after
+ * an article: "l'université de N'Djaména", "la Direction Générale du secteur informel",
+ * "l'association des innovateurs du Burkina Faso". */
+static void small_heads(candidates *cs, const eco_i_sentence *st, const eco_i_chain *ch)
+{
+    for (size_t k = ch->a; k-- > 0 && ch->a - k <= 5;) {
+        const eco_i_token *t = &st->tokens[k];
+        if (t->word && !t->cap && t->head == 1) {
+            for (size_t e = ch->a + 1; e <= ch->b && e - k <= MAX_SPAN; e++)
+                if (may_end(&st->tokens[e - 1], st->text))
+                    add_candidate(cs, st, k, e, ECO_I_NONE, ch->licensed);
+            return;
+        }
+        if (!(eco_i_is_conn(t) || small_word(t)))
+            return;
+    }
+}
+
+/* The rules' names first, so that a span of the same bytes is theirs; then every span of
+ * every chain, and the spans that go on before or after it in small letters. */
+static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
+                   const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
+{
+    size_t a, b;
+
+    cs->count = 0;
+    memset(cs->seen, 0, sizeof(cs->seen));
+    for (size_t i = from; i < out->count; i++) {
+        const eco_i_mention *m = &out->items[i];
+        if (!m->is_actor && !m->generic && tokens_of(st, m->start, m->end, &a, &b))
+            add_candidate(cs, st, a, b, i, 0);
+    }
+    for (size_t c = 0; c < count; c++)
+        for (size_t i = chains[c].a; i < chains[c].b; i++) {
+            if (!may_start(&st->tokens[i]) || (i > chains[c].a && !seam(st, i)))
+                continue;
+            size_t last = chains[c].b - i > MAX_SPAN ? i + MAX_SPAN : chains[c].b;
+            for (size_t j = i + 1; j <= last; j++)
+                if (may_end(&st->tokens[j - 1], st->text) && (j == chains[c].b || seam(st, j)))
+                    add_candidate(cs, st, i, j, ECO_I_NONE, chains[c].licensed);
+        }
+    for (size_t c = 0; c < count; c++) {
+        small_tails(cs, st, &chains[c]);
+        small_heads(cs, st, &chains[c]);
+    }
+}
+
+/* ---- Deciding --------------------------------------------------------------------------- */
+
+/* Scores every candidate, showing each to the observer when there is one. */
+static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out,
+                      eco_i_features *actor, eco_i_features *type)
+{
+    const eco_i_span_context *ctx = rd->ctx;
+
+    for (size_t i = 0; i < cs->count; i++) {
+        candidate *c = &cs->items[i];
+        const eco_i_mention *rule = c->rule != ECO_I_NONE ? &out->items[c->rule] : NULL;
+        actor_features(actor, rd, c, rule);
+        if (ctx->observer) {
+            eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, c->start,
+                                        c->end,      actor,        type};
+            type_features(type, rd, c, rule, rule && !rule->known ? rule->type : ECO_TYPE_UNKNOWN);
+            ctx->observer->span(ctx->observer->ctx, &seen);
+        }
+        c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
+    }
+}
+
+static int by_score(const void *x, const void *y)
+{
+    const candidate *a = *(candidate *const *)x, *b = *(candidate *const *)y;
+    if (a->p != b->p)
+        return a->p > b->p ? -1 : 1;
+    if (a->start != b->start) /* equal scores: the earlier, then the longer, for one order */
+        return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static int overlaps(size_t s, size_t e, const size_t (*taken)[2], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s < taken[i][1] && taken[i][0] < e)
+            return 1;
+    return 0;
+}
+
+/* Keeps the likeliest candidates that overlap neither each other nor a name the caller
+ * knows. */
+static void choose(candidates *cs, const eco_i_mentions *out, size_t from)
+{
+    candidate *order[MAX_CANDIDATES];
+    size_t taken[MAX_CANDIDATES + 64][2], n = 0;
+
+    for (size_t i = from; i < out->count && n < 64; i++)
+        if (out->items[i].is_actor) {
+            taken[n][0] = out->items[i].start;
+            taken[n++][1] = out->items[i].end;
+        }
+    for (size_t i = 0; i < cs->count; i++)
+        order[i] = &cs->items[i];
+    qsort(order, cs->count, sizeof(*order), by_score);
+    for (size_t i = 0; i < cs->count && order[i]->p >= THRESHOLD; i++) {
+        candidate *c = order[i];
+        if (overlaps(c->start, c->end, (const size_t(*)[2])taken, n))
+            continue;
+        c->kept = 1;
+        taken[n][0] = c->start;
+        taken[n++][1] = c->end;
+    }
+}
+
+/* A name of its own for a candidate the rules did not keep. */
+static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+
+    memset(m, 0, sizeof(*m));
+    if (!(m->name = eco_i_squeeze(st->text + c->start, c->end - c->start)))
+        return ECO_ENOMEM;
+    /* "l'université de N'Djaména": without its article, the name starts with a capital,
+     * and the name as written, article and all, is another of its names */
+    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].end == c->start) {
+        size_t at = st->tokens[c->a - 1].start;
+        if (!(m->alias = eco_i_squeeze(st->text + at, c->end - at)))
+            return ECO_ENOMEM;
+        if (m->name[0] >= 'a' && m->name[0] <= 'z')
+            m->name[0] = (char)(m->name[0] - 32);
+    }
+    m->key = eco_i_fold_hash(m->name, strlen(m->name));
+    m->start = c->start;
+    m->end = c->end;
+    m->type = ECO_TYPE_UNKNOWN;
+    for (size_t i = 0; i < 2 && !m->known; i++)
+        if (rd->x->lexicons[1 - i])
+            m->known = eco_i_lexicon_find_key(rd->x->lexicons[1 - i], m->name, strlen(m->name),
+                                              m->key);
+    if (m->known)
+        m->type = m->known->type;
+    return 0;
+}
+
+/* The type model's type for a kept name, when it is sure enough. */
+static void give_type(reading *rd, eco_i_mention *m, const candidate *c, eco_i_features *f)
+{
+    const eco_i_model *model = rd->ctx->models->type;
+    double p[ECO_I_MAX_CLASSES];
+    size_t best = 0;
+    eco_actor_type type;
+
+    type_features(f, rd, c, m, m->known ? ECO_TYPE_UNKNOWN : m->type);
+    eco_i_model_predict(model, f, p);
+    for (size_t k = 1; k < eco_i_model_class_count(model); k++)
+        if (p[k] > p[best])
+            best = k;
+    if (p[best] >= TYPE_THRESHOLD &&
+        eco_actor_type_from_name(&type, eco_i_model_class(model, best)) == 0)
+        m->type = type;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const eco_i_mention *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Puts the kept names in place of the rules' in out->items[from ...], in order of start. */
+static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs,
+                   eco_i_features *f)
+{
+    size_t w = from, rules = out->count;
+    int rc = 0;
+
+    for (size_t i = 0; i < cs->count; i++) /* a rule's name that is not kept is dropped */
+        if (cs->items[i].rule != ECO_I_NONE && !cs->items[i].kept) {
+            eco_i_mention *m = &out->items[cs->items[i].rule];
+            free(m->name);
+            free(m->alias);
+            m->name = m->alias = NULL;
+        }
+    for (size_t i = from; i < rules; i++)
+        if (out->items[i].name)
+            out->items[w++] = out->items[i];
+    out->count = w;
+    for (size_t i = 0; i < cs->count && rc == 0; i++) {
+        candidate *c = &cs->items[i];
+        eco_i_mention *m = NULL;
+        if (!c->kept)
+            continue;
+        if (c->rule == ECO_I_NONE) {
+            if (eco_i_reserve(&out->items, &out->cap, out->count + 1, sizeof(*m)) < 0)
+                return ECO_ENOMEM;
+            m = &out->items[out->count];
+            if ((rc = new_mention(m, rd, c)) == 0)
+                out->count++;
+        } else {
+            for (size_t k = from; k < out->count && !m; k++) /* the rule's, where it moved */
+                if (out->items[k].start == c->start && out->items[k].end == c->end &&
+                    !out->items[k].is_actor && !out->items[k].generic)
+                    m = &out->items[k];
+        }
+        if (m && rc == 0)
+            give_type(rd, m, c, f);
+    }
+    if (out->count > from + 1)
+        qsort(out->items + from, out->count - from, sizeof(*out->items), by_start);
+    return rc;
+}
+
+int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *x,
+                       const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
+{
+    const eco_i_span_context *ctx = x->spans;
+    eco_i_features *actor, *type;
+    candidates *cs;
+    reading *rd;
+    int rc;
+
+    if (!ctx || (!ctx->models && !ctx->observer) || (count == 0 && out->count == from))
+        return 0;
+    if (!(cs = malloc(sizeof(*cs))) || !(rd = calloc(1, sizeof(*rd)))) {
+        free(cs);
+        return ECO_ENOMEM;
+    }
+    rd->x = x;
+    rd->ctx = ctx;
+    rd->st = st;
+    /* training reads every feature; importing, those with weights */
+    actor = &ctx->features[ECO_I_ACTOR_FEATURES];
+    type = &ctx->features[ECO_I_TYPE_FEATURES];
+    eco_i_features_use(actor, ctx->observer ? NULL : ctx->models->actor, ctx->observer != NULL);
+    eco_i_features_use(type, ctx->observer ? NULL : ctx->models->type, ctx->observer != NULL);
+    gather(cs, out, from, st, chains, count);
+    score_all(rd, cs, out, actor, type);
+    rc = actor->failed || type->failed ? ECO_ENOMEM : 0;
+    if (rc == 0 && ctx->models) {
+        choose(cs, out, from);
+        rc = rebuild(out, from, rd, cs, type);
+    }
+    free(rd);
+    free(cs);
+    return rc;
+}

@@ -1,0 +1,410 @@
+/*
+ * import/prose/tokens.c - words, their classes, and the tokenizer of sentences.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prose.h"
+#include "tokens.h"
+
+/* ---- Word lists ------------------------------------------------------------------------- */
+
+
+/* Head words of organisation names, folded; a plural marks a category, not a name. */
+static const char *const heads[] = {
+    "ministry", "ministerio", "ministere", "secretariat", "secretaria", "secretariado",
+    "secretary", "undersecretariat", "subsecretaria", "agency", "agencia", "agence",
+    "authority", "autoridad", "autoridade", "autorite", "university", "universidad",
+    "universidade", "universite", "universita", "institute", "instituto", "institut", "foundation",
+    "fundacion", "fundacao", "fondation", "lab", "laboratory", "laboratorio", "laboratoire",
+    "network", "red", "rede", "reseau", "council", "consejo", "conselho", "conseil", "office",
+    "oficina", "bureau", "company", "compania", "companhia", "empresa", "corporation",
+    "association", "asociacion", "associacao", "commission", "comision", "comissao",
+    "commissioner", "committee", "comite", "department", "departamento", "directorate",
+    "direccion", "direcao", "centre", "center", "centro", "bank", "banco", "banque", "fund",
+    "fondo", "fundo", "fonds", "school", "college", "academy", "municipality", "municipalidad",
+    "municipio", "prefeitura", "alcaldia", "mairie", "ombudsman", "observatory", "observatorio",
+    "observatoire", "union", "alliance", "alianza", "coalition", "chamber", "camara", "chambre",
+    "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
+    "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
+    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
+    "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
+    "unidad", "unidade", "unite",
+    "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", NULL};
+static const char *const plural_heads[] = {
+    "ministries", "ministerios", "ministeres", "secretariats", "agencies", "agencias",
+    "authorities", "autoridades", "universities", "universidades", "institutes", "institutos",
+    "foundations", "fundaciones", "labs", "laboratories", "laboratorios", "networks", "redes",
+    "councils", "consejos", "offices", "companies", "empresas", "corporations", "associations",
+    "asociaciones", "commissions", "committees", "departments", "centres", "centers", "centros",
+    "banks", "bancos", "funds", "schools", "colleges", "municipalities", "municipios",
+    "municipalidades", "unions", "alliances", "chambers", "boards", "courts", "cooperatives",
+    "cooperativas", "organizations", "organisations", "organizaciones", "ngos", "ongs", "hubs",
+    "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
+    "governments", "administrations", "municipalites", "universites", "entreprises",
+    "cooperatives", "communautes", "comunidades", "instituciones", "institutions", "units",
+    "unidades", NULL};
+
+/* Words that add nothing to tell one body from another. */
+static const char *const generic_words[] = {
+    "government", "public", "national", "local", "state", "federal", "regional", "municipal",
+    "central", "sector", "private", "civil", "society", "international", "global", "new", "main",
+    "first", "other", "several", "various", "innovation", "partner", "general", "the", "our",
+    "their", "its", "this", "that", "these", "all", "community", "communities", "citizen",
+    "citizens", "gobierno", "governo", "gouvernement", "administration", "entity", "institution",
+    "organization", "body", "youth", "women", "social", "development", "project", "team", NULL};
+
+/* Capitalised words that start sentences but never names. */
+static const char *const stop_words[] = {
+    "the", "this", "these", "that", "those", "in", "on", "at", "for", "from", "with", "by",
+    "since", "among", "currently", "also", "however", "thus", "therefore", "and", "but", "or",
+    "as", "after", "before", "during", "through", "our", "its", "it", "their", "we", "they",
+    "he", "she", "a", "an", "all", "some", "many", "most", "other", "each", "every", "both",
+    "yes", "no", "not", "if", "when", "while", "where", "what", "who", "how", "why", "which",
+    "please", "le", "la", "les", "el", "los", "las", "un", "una", "une", "o", "os", "um", "uma",
+    "des", "del", "du", "de", "lo", "al", "au", "aux", "en", "y", "et", "to", "then", "so",
+    "ultimately", "overall", "additionally", "moreover", "furthermore", "finally", "presently",
+    "recently", "today", "now", "here", "there", "over", "under", "about", "into", "via", "per",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "i", "you", "my", "your", "his",
+    "her", "one", "two", "three", "four", "five", "following", "example", "for", "note",
+    "nota", "also", "only", "such", "like", "including", "although", "because", "despite",
+    "within", "without", "between", "against", "towards", "toward", "upon", "once", "again",
+    "even", "just", "still", "yet", "any", "several", "various", "more", "less", "further",
+    "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "context",
+    "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results",
+    /* French, Spanish and Portuguese words that start sentences */
+    "avec", "pour", "dans", "sur", "par", "selon", "entre", "sous", "chez", "depuis", "ce",
+    "cette", "ces", "nous", "ils", "elle", "il", "notre", "nos", "leur", "leurs", "con", "para",
+    "segun", "desde", "hacia", "sobre", "bajo", "este", "esta", "estos", "estas", "nuestro",
+    "nuestra", "com", "pelo", "pela", "durante", "apos", "nosso", "nossa", "tambien", "ademas",
+    "aussi", "ainsi", "enfin", NULL};
+
+/* Capitals that are not organisations: topics, units, technologies. */
+static const char *const not_acronyms[] = {
+    "ai", "ict", "icts", "stem", "sdg", "sdgs", "lgbt", "lgbtq", "lgbti", "lgbtqi", "lnob",
+    "ndvi", "covid", "covid 19", "csr", "hr", "gis", "it", "iot", "ml", "api", "gdp", "kpi",
+    "kpis", "msme", "msmes", "sme", "smes", "ngo", "ngos", "cso", "csos", "usd", "eur", "pdf",
+    "url", "faq", "ceo", "cv", "qr", "sms", "gps", "id", "tv", "ppe", "wash", "esg", "ux", "ui",
+    "rct", "mel", "merl", "gesi", "data", "field", "note", "test", "new", "na", "ok", "vr", "ar",
+    "nb", "etc", "tbd", "ppp", "gbv", "vaw", "ewaste", "e", "co", "ngo s", "cbo", "cbos", "mou",
+    "tor", "rfp", "q1", "q2", "q3", "q4", "dpg", "dpi", "llm", "gpt", "chatgpt", "bi", "ci",
+    "sm", "nft", "pwd", "pwds", "idp", "idps", "ghg", "co2", "lpg", "solar", "pv", "iso", NULL};
+
+/* Nouns of work products: "Study for ...", "... Regulations" name no organisation. */
+static const char *const work_nouns[] = {
+    "study", "report", "project", "programme", "program", "plan", "strategy", "survey", "guide",
+    "toolkit", "challenge", "campaign", "prize", "award", "awards", "conference", "summit",
+    "workshop", "event", "policy", "law", "act", "regulations", "regulation", "framework",
+    "agenda", "model", "index", "tool", "platform", "app", "portal", "website", "course",
+    "hackathon", "competition", "roadmap", "assessment", "evaluation", "declaration", "vision",
+    "goals", "week", "day", "festival", "map", "dashboard", "methodology", "approach", NULL};
+
+/* Adjectives of regions: part of names ("European Commission"), never one alone. */
+static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
+                                           "arab", "caribbean", "pacific", "nordic", "balkan",
+                                           "andean", "ibero", "iberoamerican", "global", NULL};
+
+/* Lower-case words that join the words of one name. */
+static const char *const connectors[] = {
+    "of", "for", "the", "and", "de", "del", "della", "di", "da", "do", "das", "dos", "des",
+    "du", "la", "le", "les", "los", "las", "y", "e", "et", "on", "fur", "van", "von", "und",
+    "al", "au", "aux", "en", "d", "l", NULL};
+
+static const char *const and_words[] = {"and", "y", "et", "e", "und", NULL};
+
+/* Words before a name that make it a common noun: "a citizen lab", "the first Lab". */
+static const char *const generic_markers[] = {
+    "a", "an", "first", "one", "another", "any", "each", "every", "such", "similar", "un",
+    "una", "une", "um", "uma", "new", "own", "second", "third", NULL};
+
+/* ---- Word classes ----------------------------------------------------------------------- */
+
+
+
+static eco_i_map word_classes;
+static int word_classes_ok;
+static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
+
+static void add_class(const char *const *list, unsigned bit)
+{
+    for (size_t i = 0; list[i]; i++) {
+        uint64_t key = eco_i_hash(list[i], strlen(list[i]));
+        size_t bits = 0;
+        eco_i_map_get(&word_classes, key, &bits);
+        if (eco_i_map_put(&word_classes, key, bits | bit) < 0)
+            word_classes_ok = -1;
+    }
+}
+
+static void build_word_classes(void)
+{
+    word_classes_ok = 1;
+    add_class(heads, W_HEAD);
+    add_class(plural_heads, W_PLURAL);
+    add_class(generic_words, W_GENERIC);
+    add_class(stop_words, W_STOP);
+    add_class(connectors, W_CONN);
+    add_class(and_words, W_AND);
+    add_class(generic_markers, W_MARKER);
+    add_class(region_words, W_REGION);
+    add_class(not_acronyms, W_NOT_ACRONYM);
+    add_class(work_nouns, W_WORK);
+}
+
+unsigned eco_i_word_class(const char *folded)
+{
+    size_t bits = 0;
+    if (!*folded || pthread_once(&word_classes_once, build_word_classes) != 0 ||
+        word_classes_ok < 0)
+        return 0;
+    eco_i_map_get(&word_classes, eco_i_hash(folded, strlen(folded)), &bits);
+    return (unsigned)bits;
+}
+
+/* ---- Tokens ----------------------------------------------------------------------------- */
+
+/* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
+static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
+{
+    if ((unsigned char)*s < 0x80) {
+        *cp = (unsigned char)*s;
+        return 1;
+    }
+    size_t k = eco_i_utf8_decode(s, n, cp);
+    if (k == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return k;
+}
+
+static inline int is_letter(uint32_t c)
+{
+    if (c < 0x80) /* most text is ASCII */
+        return (c | 0x20) - 'a' < 26 || c - '0' < 10;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x52F) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x600 && c <= 0x6FF);
+}
+
+static inline int is_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return c - 'A' < 26;
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+           (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x391 && c <= 0x3A9) ||
+           (c >= 0x400 && c <= 0x42F);
+}
+
+static int is_apostrophe(uint32_t c) { return c == '\'' || c == 0x2019 || c == 0xB4 || c == '`'; }
+
+static int is_dash(uint32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012; }
+
+/* Whether the "lab" at byte at of the word w (n bytes) reads as a lab's name: at the start
+ * or the end of the word, or set off by a capital or a digit: "LabX", "Santalab", "GovLab",
+ * "OpenlabEC", "Lab4Dev". */
+static int lab_stands_out(const char *w, size_t at, size_t n)
+{
+    char after = at + 3 < n ? w[at + 3] : '\0';
+    return at == 0 || at + 3 >= n || w[at] == 'L' || (after >= 'A' && after <= 'Z') ||
+           (after >= '0' && after <= '9');
+}
+
+/* Sets t's cap (starts with a capital, or is a numeral-led name like "3M") and upper (all
+ * capitals, as acronyms are), from the n bytes of the word at w. */
+static void word_case(eco_i_token *t, const char *w, size_t n)
+{
+    size_t letters = 0, uppers = 0;
+    uint32_t c;
+
+    char_at(w, n, &c);
+    t->cap = is_upper(c) || (c >= '0' && c <= '9' && n > 1 && !(w[n - 1] >= '0' && w[n - 1] <= '9'));
+    /* "l'Agriculture", "d'Ivoire": the capital follows the elision */
+    if (!t->cap && n > 2 && (w[0] == 'l' || w[0] == 'd') && (w[1] == '\'')) {
+        char_at(w + 2, n - 2, &c);
+        t->cap = is_upper(c);
+    }
+    for (size_t i = 0; i < n;) {
+        size_t k = char_at(w + i, n - i, &c);
+        if (is_letter(c) && !(c >= '0' && c <= '9')) {
+            letters++;
+            uppers += is_upper(c);
+        }
+        i += k;
+    }
+    t->upper = letters >= 2 && uppers == letters;
+}
+
+/* Fills t->folded with the n bytes at w folded; empty when they do not fit. */
+static void fold_word(eco_i_token *t, const char *w, size_t n)
+{
+    char buf[48];
+    size_t k = 0;
+
+    t->folded[0] = '\0';
+    if (n >= sizeof(buf))
+        return;
+    /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
+    while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
+        k++;
+    if (k == n) {
+        eco_i_lower_ascii(t->folded, w, n);
+        t->folded[n] = '\0';
+        return;
+    }
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
+        t->folded[0] = '\0';
+}
+
+/* Whether a capitalised word that is no head holds "lab" as a lab's name does: LabX,
+ * Santalab, GovLab, OpenlabEC; not "Available", "Labour" or "Laboratory". */
+static int coins_lab(const eco_i_token *t, const char *w, size_t n)
+{
+    size_t fl = strlen(t->folded);
+    if (!t->cap || t->head || fl <= 3 || strchr(t->folded, ' '))
+        return 0;
+    const char *lab = strstr(t->folded, "lab");
+    int plural = fl >= 4 && strcmp(t->folded + fl - 4, "labs") == 0;
+    if (lab && fl == n && !lab_stands_out(w, (size_t)(lab - t->folded), n))
+        lab = NULL; /* "Available", "Syllabus": letters, not a lab */
+    return lab && !plural && strcmp(t->folded, "labour") != 0 && strcmp(t->folded, "labor") != 0 &&
+           strncmp(t->folded, "label", 5) != 0 && strncmp(t->folded, "collab", 6) != 0 &&
+           strncmp(t->folded, "elabor", 6) != 0 && strncmp(t->folded, "labrador", 8) != 0 &&
+           strstr(t->folded, "laborat") == NULL;
+}
+
+/* Fills the word properties of t from its text: case, folded form, possessive, word class,
+ * head word, coined lab name. */
+static void describe_word(eco_i_token *t, const char *s, int names_only)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+
+    word_case(t, w, n);
+    /* a long small word in prose is no connector, marker or head that matters here */
+    if (!t->cap && !names_only && n > 8) {
+        t->folded[0] = '\0';
+        return;
+    }
+    t->poss = (unsigned char)eco_i_possessive_length(w, n);
+    n -= t->poss;
+    fold_word(t, w, n);
+    t->cls = (unsigned short)eco_i_word_class(t->folded);
+    if (t->cls & W_HEAD)
+        t->head = 1;
+    else if (t->cls & W_PLURAL)
+        t->head = 2;
+    t->coined = coins_lab(t, w, n);
+}
+
+/* The length of the web address at s ("https://...", "www...."), up to the next space; 0
+ * when s starts none. */
+static size_t url_length(const char *s, size_t n)
+{
+    size_t k = 0;
+    if (!((n > 8 && memcmp(s, "https://", 8) == 0) || (n > 7 && memcmp(s, "http://", 7) == 0) ||
+          (n > 4 && memcmp(s, "www.", 4) == 0)))
+        return 0;
+    while (k < n && s[k] != ' ' && s[k] != '\n' && s[k] != '\t')
+        k++;
+    return k;
+}
+
+/* The mark a punctuation character plays in a chain of names. */
+static char punct_of(uint32_t c)
+{
+    if (c == ',' || c == '&' || c == '/' || c == '(' || c == ')' || c == ':' || c == '+')
+        return (char)c;
+    if (is_dash(c))
+        return '-';
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0xAB ||
+        c == 0xBB || c == '\'')
+        return '"';
+    return c == '[' ? '(' : c == ']' ? ')' : '.';
+}
+
+/* The length of an elided article at text + i, apostrophe included, when it is a word of its
+ * own: "L'Accélérateur", "d'Ivoire", "l'agriculture".  0 when there is none. */
+static size_t elided_article(const char *text, size_t len, size_t i)
+{
+    uint32_t ap, after;
+    char first = (char)(text[i] | 0x20);
+
+    if (i + 2 >= len || (first != 'l' && first != 'd'))
+        return 0;
+    size_t ak = char_at(text + i + 1, len - i - 1, &ap);
+    if (!is_apostrophe(ap) || i + 1 + ak >= len)
+        return 0;
+    char_at(text + i + 1 + ak, len - i - 1 - ak, &after);
+    return is_upper(after) || (after >= 'a' && after <= 'z' && first == 'l') ? 1 + ak : 0;
+}
+
+/* The end of the word that starts at text + i: letters, with an apostrophe, a hyphen or a
+ * dot between letters kept in it ("O'Brien", "Co-Lab", "U.N.D.P"). */
+static size_t word_end_from(const char *text, size_t len, size_t i)
+{
+    uint32_t c;
+
+    while (i < len) {
+        size_t k = char_at(text + i, len - i, &c);
+        if (is_letter(c)) {
+            i += k;
+            continue;
+        }
+        uint32_t next = 0;
+        if (i + k < len)
+            char_at(text + i + k, len - i - k, &next);
+        if ((is_apostrophe(c) || c == '-' || c == '.') && is_letter(next) &&
+            !(c == '.' && !(next >= 'A' && next <= 'Z'))) {
+            i += k;
+            continue;
+        }
+        break;
+    }
+    return i;
+}
+
+void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_only)
+{
+    size_t i = 0, skip;
+    uint32_t c;
+
+    st->text = text;
+    st->len = len;
+    st->count = 0;
+    while (i < len && st->count < ECO_I_MAX_TOKENS) {
+        size_t k = char_at(text + i, len - i, &c);
+        eco_i_token *t = &st->tokens[st->count];
+        if (c == ' ' || c == '\n' || c == '\t') {
+            i += k;
+            continue;
+        }
+        /* a web address names no organisation, however its path is spelt */
+        if ((c == 'h' || c == 'w') && (skip = url_length(text + i, len - i))) {
+            i += skip;
+            continue;
+        }
+        memset(t, 0, sizeof(*t));
+        t->start = i;
+        st->count++;
+        if (!is_letter(c)) {
+            t->end = i += k;
+            t->punct = punct_of(c);
+        } else if ((skip = elided_article(text, len, i))) {
+            t->end = i += skip;
+            t->word = 1;
+            t->folded[0] = (char)(text[t->start] | 0x20);
+            t->folded[1] = '\0';
+            t->cls = (unsigned short)eco_i_word_class(t->folded);
+        } else {
+            t->end = i = word_end_from(text, len, i);
+            t->word = 1;
+            describe_word(t, text, names_only);
+        }
+    }
+}

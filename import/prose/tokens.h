@@ -1,0 +1,63 @@
+/*
+ * import/prose/tokens.h - a sentence cut into words and punctuation, each word described
+ * once: its case, its folded form, and what it is to a name (a head word, a connector, a
+ * word that starts sentences, a generic word ...).  The rules that find names
+ * (import/prose/names.c) and the features the learned models read (import/prose/spans.c)
+ * look at the same tokens.
+ */
+#ifndef ECOMAP_IMPORT_PROSE_TOKENS_H
+#define ECOMAP_IMPORT_PROSE_TOKENS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define ECO_I_MAX_TOKENS 400
+
+/* What a folded word is, as bits: every word is looked up once, in one hash, rather than
+ * compared with each list (a sentence of 30 words against 500 list words was most of the
+ * importer's time). */
+enum {
+    W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64,
+    W_REGION = 128, W_NOT_ACRONYM = 256, W_WORK = 512
+};
+
+/* The W_* bits of a folded word; 0 for a word of no list.  Expected O(length). */
+unsigned eco_i_word_class(const char *folded);
+
+typedef struct eco_i_token {
+    size_t start, end;     /* bytes in the sentence */
+    char folded[48];       /* folded word; "" for punctuation or words too long */
+    unsigned char word;    /* 1 for a word, 0 for punctuation */
+    unsigned char cap;     /* starts with a capital letter */
+    unsigned char upper;   /* two or more letters, all capitals */
+    unsigned char poss;    /* bytes of a possessive ending, 's or ’s (eco_i_possessive_length) */
+    unsigned char head;    /* 1 head word, 2 plural head */
+    unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
+    unsigned short cls;    /* W_* bits of the folded word */
+    char punct;            /* the punctuation: ',' '&' '/' '-' '(' ')' ':' '"' or '.' */
+} eco_i_token;
+
+typedef struct eco_i_sentence {
+    const char *text;         /* the sentence, not owned */
+    size_t len;               /* its bytes */
+    eco_i_token tokens[ECO_I_MAX_TOKENS];
+    size_t count;             /* tokens read, at most ECO_I_MAX_TOKENS */
+} eco_i_sentence;
+
+/* Cuts len bytes of text into tokens (at most ECO_I_MAX_TOKENS).  Apostrophes and hyphens
+ * inside a word stay in it ("Ombudsman's", "Guinea-Bissau"); web addresses are skipped
+ * whole.  names_only: the text is a list of names (a partner field), whose long small
+ * words are described too.  O(len). */
+void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_only);
+
+static inline int eco_i_is_conn(const eco_i_token *t)
+{
+    return t->word && !t->cap && (t->cls & W_CONN);
+}
+
+static inline int eco_i_is_and(const eco_i_token *t)
+{
+    return t->word && !t->cap && (t->cls & W_AND);
+}
+
+#endif

@@ -1,0 +1,180 @@
+/*
+ * The extractor's models (import/prose/model.h, spans.h): a model file reads as
+ * docs/FORMAT.md says, predicts what its weights add up to, and any file that is not one
+ * is an error that says where; the built-in models are there, and a folder of models that
+ * lacks one is refused, never replaced by less.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ecomap.h"
+#include "learning.h"
+#include "prose/model.h"
+
+static eco_i_model *parse(const char *text, eco_error *err)
+{
+    eco_i_model *m = NULL;
+    eco_error_clear(err);
+    if (eco_i_model_parse(&m, text, strlen(text), "m.model", err) < 0)
+        return NULL;
+    return m;
+}
+
+static void a_binary_model_adds_up_its_weights(void **state)
+{
+    static const char text[] = "ecomap-model 1 actor\nclasses no yes\nbias -1\n"
+                               "2\thead=last\n0.5\tprev=w:with\n-3\tstop\n";
+    eco_error err;
+    eco_i_model *m = parse(text, &err);
+    eco_i_features f = {0};
+    (void)state;
+
+    assert_non_null(m);
+    assert_string_equal(eco_i_model_name(m), "actor");
+    assert_int_equal(eco_i_model_class_index(m, "yes"), 1);
+    eco_i_feature_s(&f, "head", "last");
+    eco_i_feature_s(&f, "prev", "w:with");
+    eco_i_feature_s(&f, "never-seen", "x"); /* weighs nothing */
+    assert_true(fabs(eco_i_model_yes(m, &f) - 1 / (1 + exp(-1.5))) < 1e-12);
+    eco_i_features_reset(&f);
+    eco_i_feature_s(&f, "stop", NULL);
+    assert_true(fabs(eco_i_model_yes(m, &f) - 1 / (1 + exp(4.0))) < 1e-12);
+    eco_i_model_free(m);
+}
+
+static void a_model_of_several_classes_gives_each_its_share(void **state)
+{
+    static const char text[] = "ecomap-model 1 type\nclasses government private network\n"
+                               "bias 0 0 0\n3 0 0\tword=ministry\n0 1 0\tlegal\n";
+    eco_error err;
+    eco_i_model *m = parse(text, &err);
+    eco_i_features f = {0};
+    double p[3];
+    (void)state;
+
+    assert_non_null(m);
+    eco_i_feature_s(&f, "word", "ministry");
+    eco_i_model_predict(m, &f, p);
+    assert_true(p[0] > p[1] && p[0] > p[2]);
+    assert_true(fabs(p[0] + p[1] + p[2] - 1) < 1e-12);
+    assert_true(fabs(p[0] - exp(3) / (exp(3) + 2)) < 1e-12);
+    eco_i_model_free(m);
+}
+
+/* The features a program adds and the texts written in the model meet on the same keys,
+ * whichever way they were spelt out. */
+static void a_feature_has_one_key_however_it_is_made(void **state)
+{
+    eco_i_features a = {0}, b = {0};
+    (void)state;
+    b.keep_names = 1;
+    eco_i_feature(&a, "bounds", "sep|cap", 7);
+    eco_i_feature_pair(&b, "bounds", "sep", '|', "cap");
+    assert_int_equal(a.keys[0], b.keys[0]);
+    assert_string_equal(b.names, "bounds=sep|cap");
+    eco_i_features_free(&b);
+}
+
+static void what_is_not_a_model_says_where(void **state)
+{
+    static const struct {
+        const char *text;
+        int line, column;
+        const char *says;
+    } bad[] = {
+        {"", 0, 1, "not an ecomap model"},
+        {"a model\n", 1, 1, "not an ecomap model"},
+        {"ecomap-model 2 actor\n", 1, 14, "version"},
+        {"ecomap-model 1 actor\nclasses yes\n", 2, 1, "two classes"},
+        {"ecomap-model 1 actor\nclasses no yes\nbias x\n", 3, 6, "finite number"},
+        {"ecomap-model 1 actor\nclasses no yes\nbias 0\n1 rule\n", 4, 1, "a tab"},
+        {"ecomap-model 1 actor\nclasses no yes\nbias 0\nnan\trule\n", 4, 1, "finite number"},
+        {"ecomap-model 1 actor\nclasses no yes\nbias 0\n1\trule\n2\trule\n", 5, 3, "twice"},
+        {"ecomap-model 1 type\nclasses a b c\nbias 0 0 0\n1 2\tword\n", 4, 4, "weight"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        eco_error err;
+        assert_null(parse(bad[i].text, &err));
+        assert_int_equal(err.code, ECO_EDATA);
+        assert_string_equal(err.source, "m.model");
+        if (err.line != bad[i].line || err.column != bad[i].column ||
+            !strstr(err.text, bad[i].says))
+            fail_msg("case %zu: %d:%d: %s", i, err.line, err.column, err.text);
+    }
+}
+
+static void the_built_in_models_are_there(void **state)
+{
+    eco_i_models *m = NULL;
+    eco_error err = {0};
+    (void)state;
+    assert_int_equal(eco_i_models_load(&m, NULL, &err), 0);
+    assert_int_equal(eco_i_model_class_count(m->actor), 2);
+    assert_int_equal(eco_i_model_class_count(m->type), 7);
+    assert_int_equal(eco_i_model_class_index(m->type, "civil_society"), 3);
+    eco_i_models_free(m);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A folder of models must hold all three, each under its own name: a missing or corrupt
+ * file stops the import with its name, and no import falls back to the built-in ones. */
+static void a_folder_of_models_lacking_one_is_refused(void **state)
+{
+    char dir[] = "/tmp/ecomap-models-XXXXXX", path[128];
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    opt.model = dir;
+    snprintf(path, sizeof(path), "%s/actor.model", dir);
+    write_file(path, "ecomap-model 1 actor\nclasses no yes\nbias 0\n");
+    assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err),
+                     ECO_ENOINPUT);
+    assert_non_null(strstr(err.source, "type.model"));
+    snprintf(path, sizeof(path), "%s/type.model", dir);
+    write_file(path, "ecomap-model 1 tie\nclasses no partners\nbias 0\n");
+    snprintf(path, sizeof(path), "%s/tie.model", dir);
+    write_file(path, "ecomap-model 1 tie\nclasses no partners\nbias 0\n");
+    eco_error_clear(&err);
+    assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err), ECO_EDATA);
+    assert_non_null(strstr(err.text, "holds the tie model, not the type model"));
+    assert_null(g);
+    for (const char *const *n = (const char *const[]){"actor", "type", "tie", NULL}; *n; n++) {
+        snprintf(path, sizeof(path), "%s/%s.model", dir, *n);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_binary_model_adds_up_its_weights),
+        cmocka_unit_test(a_model_of_several_classes_gives_each_its_share),
+        cmocka_unit_test(a_feature_has_one_key_however_it_is_made),
+        cmocka_unit_test(what_is_not_a_model_says_where),
+        cmocka_unit_test(the_built_in_models_are_there),
+        cmocka_unit_test(a_folder_of_models_lacking_one_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
