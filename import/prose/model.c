@@ -11,15 +11,15 @@
 #define MAX_FEATURE_TEXT 120
 
 struct eco_i_model {
-    char *name;                         /* what it decides ("actor", "type") */
-    char *classes[ECO_I_MAX_CLASSES];   /* class names, in the file's order */
+    char *name;                       /* what it decides ("actor", "type") */
+    char *classes[ECO_I_MAX_CLASSES]; /* class names, in the file's order */
     size_t class_count;
-    size_t columns;                     /* 1 for two classes, else class_count */
-    double bias[ECO_I_MAX_CLASSES];     /* one a column */
-    double *weights;                    /* columns per feature, in the file's order */
+    size_t columns;                 /* 1 for two classes, else class_count */
+    double bias[ECO_I_MAX_CLASSES]; /* one a column */
+    double *weights;                /* columns per feature, in the file's order */
     size_t feature_count, feature_cap;
-    eco_i_map feature_of;               /* eco_i_hash of a feature's text -> its index */
-    eco_i_map names;                    /* eco_i_hash of each name that has a weight */
+    eco_i_map feature_of; /* eco_i_hash of a feature's text -> its index */
+    eco_i_map names;      /* eco_i_hash of each name that has a weight */
 };
 
 /* ---- Features --------------------------------------------------------------------------- */
@@ -157,8 +157,7 @@ void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
     add(f, key, name, name_len, constant, value_hash, n);
 }
 
-void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
-                        const char *b)
+void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep, const char *b)
 {
     char value[MAX_FEATURE_TEXT];
     size_t name_len;
@@ -184,9 +183,9 @@ void eco_i_feature_s(eco_i_features *f, const char *name, const char *value)
 /* ---- Reading ---------------------------------------------------------------------------- */
 
 typedef struct reader {
-    const char *at, *end;  /* what is left of the text */
-    const char *line;      /* start of the line being read */
-    int number;            /* its number, 1-based */
+    const char *at, *end; /* what is left of the text */
+    const char *line;     /* start of the line being read */
+    int number;           /* its number, 1-based */
     const char *source;
     eco_error *err;
 } reader;
@@ -265,7 +264,8 @@ static int read_header(reader *r, eco_i_model *m)
         return fail(r, s, "not an ecomap model: the first line must be \"ecomap-model 1 NAME\"");
     long version = strtol(s + sizeof(magic) - 1, &stop, 10);
     if (version != ECO_I_MODEL_VERSION || stop >= s + n || *stop != ' ')
-        return fail(r, s + sizeof(magic) - 1, "model of a version this ecomap does not read (it reads 1)");
+        return fail(r, s + sizeof(magic) - 1,
+                    "model of a version this ecomap does not read (it reads 1)");
     stop++;
     if (!(m->name = copy_n(stop, (size_t)(s + n - stop))))
         return ECO_ENOMEM;
@@ -323,14 +323,15 @@ static int read_weights(reader *r, eco_i_model *m)
                                m->columns)) < 0)
             return rc;
         const char *text = tab + 1, *eq = memchr(text, '=', (size_t)(s + n - text));
-        uint64_t key = eq ? feature_key(text, (size_t)(eq - text), eq + 1,
-                                        (size_t)(s + n - eq - 1))
+        uint64_t key = eq ? feature_key(text, (size_t)(eq - text), eq + 1, (size_t)(s + n - eq - 1))
                           : feature_key(text, (size_t)(s + n - text), NULL, 0);
         size_t seen;
         if (eco_i_map_get(&m->feature_of, key, &seen))
             return fail(r, tab + 1, "feature given twice");
         if (eco_i_map_put(&m->feature_of, key, m->feature_count++) < 0 ||
-            eco_i_map_put(&m->names, eco_i_hash(text, eq ? (size_t)(eq - text) : (size_t)(s + n - text)), 1) < 0)
+            eco_i_map_put(&m->names,
+                          eco_i_hash(text, eq ? (size_t)(eq - text) : (size_t)(s + n - text)),
+                          1) < 0)
             return ECO_ENOMEM;
     }
     return 0;
@@ -372,9 +373,15 @@ void eco_i_model_free(eco_i_model *m)
 
 /* ---- Predicting ------------------------------------------------------------------------- */
 
-const char *eco_i_model_name(const eco_i_model *m) { return m->name; }
+const char *eco_i_model_name(const eco_i_model *m)
+{
+    return m->name;
+}
 
-size_t eco_i_model_class_count(const eco_i_model *m) { return m->class_count; }
+size_t eco_i_model_class_count(const eco_i_model *m)
+{
+    return m->class_count;
+}
 
 const char *eco_i_model_class(const eco_i_model *m, size_t k)
 {

@@ -24,7 +24,7 @@
 #include "internal.h"
 
 #define ECO_I_MODEL_VERSION 1
-#define ECO_I_MAX_FEATURES 96  /* features of one candidate; more are dropped */
+#define ECO_I_MAX_FEATURES 96 /* features of one candidate; more are dropped */
 #define ECO_I_MAX_CLASSES 16
 
 typedef struct eco_i_model eco_i_model;

@@ -82,7 +82,8 @@ static int load_one(eco_i_model **out, const char *dir, size_t k, eco_error *err
         if (*b->len == 0)
             return eco_error_set(err, ECO_EINTERNAL, path, 0, 0,
                                  "this ecomap was built without its %s model: run "
-                                 "tools/train-extractor and build again", b->name);
+                                 "tools/train-extractor and build again",
+                                 b->name);
         return eco_i_model_parse(out, (const char *)b->text, *b->len, path, err);
     }
     snprintf(path, sizeof(path), "%s/%s.model", dir, b->name);
@@ -111,8 +112,8 @@ int eco_i_models_load(eco_i_models **out, const char *dir, eco_error *err)
     slots[0] = &m->actor, slots[1] = &m->type, slots[2] = &m->tie;
     for (size_t k = 0; k < 3 && rc == 0; k++)
         rc = load_one(slots[k], dir, k, err);
-    if (rc == 0 && (eco_i_model_class_count(m->actor) != 2 ||
-                    eco_i_model_class_index(m->actor, "yes") != 1))
+    if (rc == 0 &&
+        (eco_i_model_class_count(m->actor) != 2 || eco_i_model_class_index(m->actor, "yes") != 1))
         rc = eco_error_set(err, ECO_EDATA, dir ? dir : "data/model", 0, 0,
                            "the actor model must have the classes \"no\" and \"yes\"");
     if (rc < 0) {

@@ -3,29 +3,29 @@
  * with the models learned from labelled records.
  *
  * Candidates are the rules' names and every span of a chain that starts on a capitalised
- * word and ends on a capitalised word or a numeral, at most MAX_SPAN words long.  Each gets the features below; the actor
- * model scores it; the spans kept are taken in order of score, each above THRESHOLD and
- * overlapping none taken before.  A span the rules also found keeps what they learned of it
- * (its acronym, its gazetteer entry); a new one becomes a name of its own.
+ * word and ends on a capitalised word or a numeral, at most MAX_SPAN words long.  Each gets the
+ * features below; the actor model scores it; the spans kept are taken in order of score, each above
+ * THRESHOLD and overlapping none taken before.  A span the rules also found keeps what they learned
+ * of it (its acronym, its gazetteer entry); a new one becomes a name of its own.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "spans.h"
 
-#define MAX_SPAN 10       /* words in a candidate */
+#define MAX_SPAN 10 /* words in a candidate */
 #define MAX_CANDIDATES 512
-#define THRESHOLD 0.5     /* the probability a span must pass to be kept */
+#define THRESHOLD 0.5      /* the probability a span must pass to be kept */
 #define TYPE_THRESHOLD 0.4 /* the probability a type must pass to be given */
 
 /* A candidate: a span of tokens, the name it would be, and the rules' name for it. */
 typedef struct candidate {
-    size_t a, b;        /* tokens [a, b) */
-    size_t start, end;  /* bytes of the name: the possessive of its last word left out */
-    size_t rule;        /* index in out of the rules' name for the same bytes, or ECO_I_NONE */
-    int licensed;       /* of its chain */
-    double p;           /* the actor model's probability */
-    int kept;           /* 1 once chosen */
+    size_t a, b;       /* tokens [a, b) */
+    size_t start, end; /* bytes of the name: the possessive of its last word left out */
+    size_t rule;       /* index in out of the rules' name for the same bytes, or ECO_I_NONE */
+    int licensed;      /* of its chain */
+    double p;          /* the actor model's probability */
+    int kept;          /* 1 once chosen */
 } candidate;
 
 /* What the features of one sentence read: the sentence, its tokens' places, the context. */
@@ -381,8 +381,8 @@ typedef struct candidates {
     uint32_t seen[SEEN_SLOTS]; /* 1 + the index of the candidate of a span's bytes, or 0 */
 } candidates;
 
-static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, size_t b,
-                          size_t rule, int licensed)
+static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, size_t b, size_t rule,
+                          int licensed)
 {
     size_t start, end;
 
@@ -391,7 +391,8 @@ static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, si
     name_bytes(st, a, b, &start, &end);
     size_t slot = (start * 31 + end) & (SEEN_SLOTS - 1);
     for (; cs->seen[slot]; slot = (slot + 1) & (SEEN_SLOTS - 1))
-        if (cs->items[cs->seen[slot] - 1].start == start && cs->items[cs->seen[slot] - 1].end == end)
+        if (cs->items[cs->seen[slot] - 1].start == start &&
+            cs->items[cs->seen[slot] - 1].end == end)
             return;
     cs->seen[slot] = (uint32_t)cs->count + 1;
     cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0};
@@ -443,8 +444,8 @@ static void small_heads(candidates *cs, const eco_i_sentence *st, const eco_i_ch
 
 /* The rules' names first, so that a span of the same bytes is theirs; then every span of
  * every chain, and the spans that go on before or after it in small letters. */
-static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
-                   const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
+static void gather(candidates *cs, const eco_i_mentions *out, size_t from, const eco_i_sentence *st,
+                   const eco_i_chain *chains, size_t count)
 {
     size_t a, b;
 
@@ -473,8 +474,8 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from,
 /* ---- Deciding --------------------------------------------------------------------------- */
 
 /* Scores every candidate, showing each to the observer when there is one. */
-static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out,
-                      eco_i_features *actor, eco_i_features *type)
+static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
+                      eco_i_features *type)
 {
     const eco_i_span_context *ctx = rd->ctx;
 
@@ -558,8 +559,8 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
     m->type = ECO_TYPE_UNKNOWN;
     for (size_t i = 0; i < 2 && !m->known; i++)
         if (rd->x->lexicons[1 - i])
-            m->known = eco_i_lexicon_find_key(rd->x->lexicons[1 - i], m->name, strlen(m->name),
-                                              m->key);
+            m->known =
+                eco_i_lexicon_find_key(rd->x->lexicons[1 - i], m->name, strlen(m->name), m->key);
     if (m->known)
         m->type = m->known->type;
     return 0;
@@ -590,8 +591,7 @@ static int by_start(const void *x, const void *y)
 }
 
 /* Puts the kept names in place of the rules' in out->items[from ...], in order of start. */
-static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs,
-                   eco_i_features *f)
+static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs, eco_i_features *f)
 {
     size_t w = from, rules = out->count;
     int rc = 0;

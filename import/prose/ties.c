@@ -3,17 +3,17 @@
  * whom.
  *
  * Direction is the grammar's: the labelled records hold too few directed ties (29) for a
- * model to learn which way one points, so the rules decide every directed tie.  The rules read the sentence's cue phrases (core's vocabulary) and where each name stands
- * against them: the name before an active cue acts ("The OECD supported ..."), the name
- * after a passive one ("funded by the IDB", "with support from X"); a sentence about its
- * subject ties the subject when no other name acts ("Backed by X, the lab ...");
- * "X's Y" and "Y of X" make X the host of Y when both are bodies; what a record says of a
- * partner in the description of that partnership is the lab's support when it speaks of
- * support.  Where the rules do not tie the passage's subject to a body the sentence names,
- * the tie model decides whether it ties them as partners ("We worked with X" in the answer
- * about government partners): its
- * features are the cues between and around the two names, the words between them, their
- * roles and types and where the sentence stands.  Without a model the rules decide alone.
+ * model to learn which way one points, so the rules decide every directed tie.  The rules read the
+ * sentence's cue phrases (core's vocabulary) and where each name stands against them: the name
+ * before an active cue acts ("The OECD supported ..."), the name after a passive one ("funded by
+ * the IDB", "with support from X"); a sentence about its subject ties the subject when no other
+ * name acts ("Backed by X, the lab ..."); "X's Y" and "Y of X" make X the host of Y when both are
+ * bodies; what a record says of a partner in the description of that partnership is the lab's
+ * support when it speaks of support.  Where the rules do not tie the passage's subject to a body
+ * the sentence names, the tie model decides whether it ties them as partners ("We worked with X" in
+ * the answer about government partners): its features are the cues between and around the two
+ * names, the words between them, their roles and types and where the sentence stands.  Without a
+ * model the rules decide alone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +27,9 @@
 
 /* The classes of the tie model: a kind, the direction of a directed one ('>' when the first
  * of the pair acts on the second), or none. */
-static const char *const verdict_names[] = {
-    "none",     "partnership", "funding>",   "funding<",    "hosting>",
-    "hosting<", "support>",    "support<",   "membership>", "membership<"};
+static const char *const verdict_names[] = {"none",        "partnership", "funding>", "funding<",
+                                            "hosting>",    "hosting<",    "support>", "support<",
+                                            "membership>", "membership<"};
 
 enum { NONE = 0, VERDICT_COUNT = 10 };
 
@@ -54,12 +54,11 @@ static int verdict_of(eco_tie_kind kind, int forward)
 static eco_tie_kind kind_of(int verdict)
 {
     static const eco_tie_kind kinds[VERDICT_COUNT] = {
-        ECO_TIE_RELATED, ECO_TIE_PARTNERSHIP, ECO_TIE_FUNDING,   ECO_TIE_FUNDING,
-        ECO_TIE_HOSTING, ECO_TIE_HOSTING,     ECO_TIE_SUPPORT,   ECO_TIE_SUPPORT,
+        ECO_TIE_RELATED,    ECO_TIE_PARTNERSHIP, ECO_TIE_FUNDING, ECO_TIE_FUNDING,
+        ECO_TIE_HOSTING,    ECO_TIE_HOSTING,     ECO_TIE_SUPPORT, ECO_TIE_SUPPORT,
         ECO_TIE_MEMBERSHIP, ECO_TIE_MEMBERSHIP};
     return kinds[verdict];
 }
-
 
 /* ---- The sentence's parties ------------------------------------------------------------- */
 
@@ -131,9 +130,9 @@ static int joined_by(const char *text, size_t from, size_t to, const char *const
  * the "of" names, hosts the other, when both are bodies the sentence names. */
 static void nesting_rules(reading *rd)
 {
-    static const char *const of[] = {"of the", "of", "du", "de la", "de l'", "de l’", "del",
-                                     "de", "within the", "within", "under the", "au sein du",
-                                     "au sein de la", NULL};
+    static const char *const of[] = {
+        "of the", "of",         "du",     "de la",     "de l'",      "de l’",         "del",
+        "de",     "within the", "within", "under the", "au sein du", "au sein de la", NULL};
     const eco_i_said *s = rd->s;
 
     for (size_t i = 0; i + 1 < s->names->count; i++) {
@@ -143,8 +142,7 @@ static void nesting_rules(reading *rd)
             continue;
         /* the mention's end leaves the possessive out: "OECD" of "OECD's" */
         const char *after = s->text + a->end;
-        if ((after[0] == '\'' && after[1] == 's') ||
-            (strncmp(after, "\xE2\x80\x99s", 4) == 0))
+        if ((after[0] == '\'' && after[1] == 's') || (strncmp(after, "\xE2\x80\x99s", 4) == 0))
             rule(rd, x, y, ECO_TIE_HOSTING);
         else if (joined_by(s->text, a->end, b->start, of))
             rule(rd, y, x, ECO_TIE_HOSTING);

@@ -23,10 +23,8 @@ static const char *const actor_classes[] = {"no", "yes"};
 static const char *const tie_classes[] = {"no", "partners"};
 
 /* The types of eco_actor_type, in its order, without UNKNOWN. */
-static const char *const type_classes[] = {"government",    "lab",     "academia",
-                                           "civil_society", "international", "private",
-                                           "network"};
-
+static const char *const type_classes[] = {"government",    "lab",     "academia", "civil_society",
+                                           "international", "private", "network"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -36,35 +34,35 @@ typedef struct gold_ref {
 } gold_ref;
 
 typedef struct record {
-    char *name;            /* its file name: the record's id (owned) */
-    char path[4096];       /* where it is */
-    int fully_labelled;    /* some gold file lists every organisation it names */
-    gold_ref *actors;      /* the gold actors of every file that name it (owned) */
+    char *name;         /* its file name: the record's id (owned) */
+    char path[4096];    /* where it is */
+    int fully_labelled; /* some gold file lists every organisation it names */
+    gold_ref *actors;   /* the gold actors of every file that name it (owned) */
     size_t actor_count;
 } record;
 
 typedef struct example {
-    char *span;      /* the text of the span or pair, for --dump (owned) */
-    size_t record;   /* index in records */
-    int model;       /* MODEL_* */
-    long label;      /* index in the model's classes; UNLABELLED until the record is read */
-    char *texts;     /* the features' texts, each ending in '\0' (owned) */
-    size_t count;    /* features */
-    size_t sentence; /* the sentence it is in: a count of sentences seen */
+    char *span;        /* the text of the span or pair, for --dump (owned) */
+    size_t record;     /* index in records */
+    int model;         /* MODEL_* */
+    long label;        /* index in the model's classes; UNLABELLED until the record is read */
+    char *texts;       /* the features' texts, each ending in '\0' (owned) */
+    size_t count;      /* features */
+    size_t sentence;   /* the sentence it is in: a count of sentences seen */
     size_t start, end; /* its bytes in the sentence */
 } example;
 
 #define UNLABELLED (-1)
 
 struct corpus {
-    record *records;     /* in order of name */
+    record *records; /* in order of name */
     size_t record_count;
     example *examples;
     size_t example_count, example_cap;
-    size_t current;      /* the record being read */
+    size_t current;       /* the record being read */
     const char *sentence; /* the sentence the last span came from, and its count */
     size_t sentence_count;
-    int failed;          /* memory ran out in the observer */
+    int failed; /* memory ran out in the observer */
 };
 
 /* ---- Records ---------------------------------------------------------------------------- */
@@ -339,10 +337,13 @@ static int make_dir(const char *dir, eco_error *err)
 /* How much a span that is no organisation weighs against one that is. */
 static double negative_weight = 1.0;
 
-void corpus_set_negative_weight(double w) { negative_weight = w; }
+void corpus_set_negative_weight(double w)
+{
+    negative_weight = w;
+}
 
-static int train_one(const corpus *c, int model, fold_fn fold, int held_out, int folds,
-                     double cost, const char *dir, eco_error *err)
+static int train_one(const corpus *c, int model, fold_fn fold, int held_out, int folds, double cost,
+                     const char *dir, eco_error *err)
 {
     static const char *const *classes[MODEL_COUNT] = {actor_classes, type_classes, tie_classes};
     static const size_t class_counts[MODEL_COUNT] = {COUNT(actor_classes), COUNT(type_classes),
@@ -446,8 +447,8 @@ int corpus_dump(const corpus *c, const char *path, eco_error *err)
     for (size_t i = 0; i < c->example_count; i++) {
         const example *e = &c->examples[i];
         const char *t = e->texts;
-        fprintf(out, "%s\t%s\t%ld\t%s", model_names[e->model], c->records[e->record].name,
-                e->label, e->span);
+        fprintf(out, "%s\t%s\t%ld\t%s", model_names[e->model], c->records[e->record].name, e->label,
+                e->span);
         for (size_t k = 0; k < e->count; k++, t += strlen(t) + 1)
             fprintf(out, "\t%s", t);
         fputc('\n', out);

@@ -103,7 +103,8 @@ static long actor_named(const gold_file *g, const json_t *actors, const char *na
     snprintf(key, sizeof(key), "%s @ %s", name, country ? country : "");
     for (size_t i = 0; i < g->actor_count; i++) {
         const char *k = string_of(json_array_get(actors, i), "key");
-        if ((country && k && strcmp(k, key) == 0) || (!country && strcmp(g->actors[i].name, name) == 0))
+        if ((country && k && strcmp(k, key) == 0) ||
+            (!country && strcmp(g->actors[i].name, name) == 0))
             return (long)i;
     }
     return -1;

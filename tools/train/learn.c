@@ -12,15 +12,15 @@
 #include "learn.h"
 
 struct examples {
-    char *name;                   /* the model's name */
+    char *name; /* the model's name */
     char *classes[ECO_I_MAX_CLASSES];
     size_t class_count;
-    char **texts;                 /* feature texts; feature k has LIBLINEAR index k + 1 */
+    char **texts; /* feature texts; feature k has LIBLINEAR index k + 1 */
     size_t text_count, text_cap;
-    eco_i_map index_of;           /* eco_i_hash of a text -> 1 + its index in texts */
-    struct feature_node **rows;   /* one an example, ending in index -1 (owned) */
-    double *labels;               /* class of each example */
-    size_t count, cap;            /* examples; room in rows and in labels */
+    eco_i_map index_of;         /* eco_i_hash of a text -> 1 + its index in texts */
+    struct feature_node **rows; /* one an example, ending in index -1 (owned) */
+    double *labels;             /* class of each example */
+    size_t count, cap;          /* examples; room in rows and in labels */
 };
 
 static char *copy(const char *s)
@@ -141,7 +141,10 @@ void examples_counts(const examples *e, size_t *counts)
 
 /* ---- Writing the model ------------------------------------------------------------------ */
 
-static void quiet(const char *text) { (void)text; }
+static void quiet(const char *text)
+{
+    (void)text;
+}
 
 /* The weight of feature k (0-based; text_count is the bias) for class c, as a column of the
  * file: for two classes, the decision value of the second class. */

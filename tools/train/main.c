@@ -23,8 +23,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "ecomap.h"
 #include "corpus.h"
+#include "ecomap.h"
 #include "gold.h"
 #include "learning.h"
 
@@ -37,25 +37,26 @@ typedef struct options {
 } options;
 
 static const struct gold_set {
-    const char *name;    /* the gold file's name without .json */
-    int fully_labelled;  /* every organisation of its records is listed */
+    const char *name;   /* the gold file's name without .json */
+    int fully_labelled; /* every organisation of its records is listed */
 } sets[] = {{"annotated-24", 1}, {"seeds", 1}, {"undp-alp-train", 0}};
 
 #define SET_COUNT (sizeof(sets) / sizeof(sets[0]))
 
 static int usage(void)
 {
-    fprintf(stderr,
-            "usage: train-extractor [--shared DIR] [--out DIR] [--cross-validate K] [--cost C]\n"
-            "                       [--negative-weight W] [--dump FILE]\n"
-            "  --shared DIR          the labelled records: DIR/gold/*.json, DIR/records (../shared)\n"
-            "  --out DIR             where the models go (data/model), or with --cross-validate\n"
-            "                        the folds' models and the maps of each gold file\n"
-            "  --cross-validate K    K folds of records: each record read with the models that\n"
-            "                        did not learn from it (bench/extraction scores the maps)\n"
-            "  --cost C              LIBLINEAR's cost of errors against the weights' size (0.3)\n"
-            "  --negative-weight W   how much a span that is no name weighs against one that is (1)\n"
-            "  --dump FILE           every example with its label and features, a line each\n");
+    fprintf(
+        stderr,
+        "usage: train-extractor [--shared DIR] [--out DIR] [--cross-validate K] [--cost C]\n"
+        "                       [--negative-weight W] [--dump FILE]\n"
+        "  --shared DIR          the labelled records: DIR/gold/*.json, DIR/records (../shared)\n"
+        "  --out DIR             where the models go (data/model), or with --cross-validate\n"
+        "                        the folds' models and the maps of each gold file\n"
+        "  --cross-validate K    K folds of records: each record read with the models that\n"
+        "                        did not learn from it (bench/extraction scores the maps)\n"
+        "  --cost C              LIBLINEAR's cost of errors against the weights' size (0.3)\n"
+        "  --negative-weight W   how much a span that is no name weighs against one that is (1)\n"
+        "  --dump FILE           every example with its label and features, a line each\n");
     return 64;
 }
 
