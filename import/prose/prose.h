@@ -35,6 +35,7 @@ typedef struct eco_i_prose_cache {
     eco_i_map actor_name; /* same key -> the actor's pooled name when cached */
     eco_i_map prompts;    /* hash of a form's prompt -> what it asks (import/prose/undp.c) */
     eco_i_map name_types; /* eco_i_fold_hash of a name -> its eco_i_name_type (spans.c) */
+    eco_i_map places;     /* eco_i_hash of a word -> whether it names a country (spans.c) */
     eco_i_features features[ECO_I_FEATURE_SETS]; /* made once, not once a sentence */
 } eco_i_prose_cache;
 
@@ -276,6 +277,13 @@ void eco_i_record_set_subject(eco_i_record *r, size_t actor);
 /* Adds a tie with evidence from this record (line, text). */
 int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
                      const char *text, size_t len);
+
+/* The same in two steps, for the ties of one sentence: its evidence as ties keep it (cut,
+ * its spaces squeezed; NULL when memory runs out; the caller frees it), made once, and a
+ * tie with that evidence. */
+char *eco_i_record_evidence(const char *text, size_t len);
+int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
+                          const char *said);
 
 /* Country to pass to eco_i_record_actor for an actor of no country at all, such as another
  * case a page links to. */

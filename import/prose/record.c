@@ -80,6 +80,7 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->spans.record = in->record_id;
     r->spans.format = format;
     r->spans.name_types = &in->session->prose->name_types;
+    r->spans.places = &in->session->prose->places;
     r->spans.features = in->session->prose->features;
     *out = r;
     return 0;
@@ -362,6 +363,7 @@ void eco_i_prose_cache_free(eco_i_prose_cache *c)
     eco_i_map_free(&c->actor_name);
     eco_i_map_free(&c->prompts);
     eco_i_map_free(&c->name_types);
+    eco_i_map_free(&c->places);
     for (size_t i = 0; i < ECO_I_FEATURE_SETS; i++)
         eco_i_features_free(&c->features[i]);
     free(c);
@@ -487,27 +489,37 @@ static int has_record_evidence(const eco_tie *t, const char *record)
     return 0;
 }
 
+char *eco_i_record_evidence(const char *text, size_t len)
+{
+    return eco_i_squeeze(text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
+}
+
+int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
+                          const char *said)
+{
+    eco_evidence ev = {r->view.id, r->view.path, line, said};
+    size_t t;
+
+    if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
+        return 0;
+    /* weight counts records, not sentences: a second sentence adds only evidence */
+    if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
+        has_record_evidence(eco_graph_tie(r->g, t), r->view.id))
+        return eco_graph_add_tie_evidence(r->g, t, &ev);
+    return eco_graph_add_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0, &ev);
+}
+
 int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
                      const char *text, size_t len)
 {
-    eco_evidence ev = {r->view.id, r->view.path, line, NULL};
-    size_t t;
     char *said;
     int rc;
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
         return 0;
-    if (len > MAX_EVIDENCE)
-        len = MAX_EVIDENCE;
-    if (!(said = eco_i_squeeze(text, len)))
+    if (!(said = eco_i_record_evidence(text, len)))
         return ECO_ENOMEM;
-    ev.text = said;
-    /* weight counts records, not sentences: a second sentence adds only evidence */
-    if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
-        has_record_evidence(eco_graph_tie(r->g, t), r->view.id))
-        rc = eco_graph_add_tie_evidence(r->g, t, &ev);
-    else
-        rc = eco_graph_add_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0, &ev);
+    rc = eco_i_record_tie_said(r, a, b, kind, line, said);
     free(said);
     return rc;
 }

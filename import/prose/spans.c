@@ -46,17 +46,31 @@ const char *eco_i_field_name(eco_i_field field)
 
 /* ---- Words as features ------------------------------------------------------------------ */
 
+/* Whether n bytes at w name a country or its people: the country table's answer,
+ * remembered across the import, since the same words come back in every record. */
+static unsigned place_of_word(const eco_i_span_context *ctx, const char *w, size_t n)
+{
+    uint64_t key = eco_i_hash(w, n);
+    size_t known;
+
+    if (ctx->places && eco_i_map_get(ctx->places, key, &known))
+        return (unsigned)known;
+    unsigned place = eco_i_country_name(w, n)         ? PLACE_COUNTRY
+                     : eco_i_country_of_demonym(w, n) ? PLACE_DEMONYM
+                                                      : 0;
+    if (ctx->places) /* a memory that cannot grow costs time, not correctness */
+        (void)eco_i_map_put(ctx->places, key, place);
+    return place;
+}
+
 static unsigned place_of(reading *rd, size_t k)
 {
     const eco_i_token *t = &rd->st->tokens[k];
     if (!(rd->place[k] & PLACE_DONE)) {
-        const char *w = rd->st->text + t->start;
-        size_t n = t->end - t->start - t->poss;
         rd->place[k] = PLACE_DONE;
-        if (t->word && t->cap && eco_i_country_name(w, n))
-            rd->place[k] |= PLACE_COUNTRY;
-        else if (t->word && t->cap && eco_i_country_of_demonym(w, n))
-            rd->place[k] |= PLACE_DEMONYM;
+        if (t->word && t->cap)
+            rd->place[k] |=
+                place_of_word(rd->ctx, rd->st->text + t->start, t->end - t->start - t->poss);
     }
     return rd->place[k];
 }

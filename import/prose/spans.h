@@ -65,6 +65,7 @@ typedef struct eco_i_span_context {
     eco_i_field field;              /* where the sentence stands */
     eco_actor_type sector;          /* the sector the question names, or UNKNOWN */
     eco_i_map *name_types;          /* the import's memory of the types names say, or NULL */
+    eco_i_map *places;              /* and of the words that name countries, or NULL */
     eco_i_features *features;       /* the import's room for the features of one decision:
                                        ECO_I_FEATURE_SETS of them (spans.c, ties.c) */
 } eco_i_span_context;

@@ -369,11 +369,22 @@ static const char *party_name(const reading *rd, const eco_graph *g, size_t i)
     return eco_graph_actor(g, rd->parties[i].actor)->name;
 }
 
+/* A tie with the sentence as its evidence, which *said keeps once made: a sentence of
+ * many names gives many ties. */
+static int tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, const eco_i_said *s,
+               char **said)
+{
+    if (!*said && !(*said = eco_i_record_evidence(s->text, s->len)))
+        return ECO_ENOMEM;
+    return eco_i_record_tie_said(r, a, b, kind, s->line, *said);
+}
+
 int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_context *ctx)
 {
     eco_graph *g = eco_i_record_graph(r);
     eco_i_features *f = ctx && ctx->features ? &ctx->features[ECO_I_TIE_FEATURES] : NULL;
     reading *rd = malloc(sizeof(*rd));
+    char *said = NULL;
     size_t related = 0;
     int rc = 0;
 
@@ -395,16 +406,14 @@ int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_co
             int v = decide(rd, ctx, f, i, j);
             if (v != NONE)
                 rc = v == 1 || v % 2 == 0 /* partnership, or the first acts on the second */
-                         ? eco_i_record_tie(r, x->actor, y->actor, kind_of(v), s->line, s->text,
-                                            s->len)
-                         : eco_i_record_tie(r, y->actor, x->actor, kind_of(v), s->line, s->text,
-                                            s->len);
+                         ? tie(r, x->actor, y->actor, kind_of(v), s, &said)
+                         : tie(r, y->actor, x->actor, kind_of(v), s, &said);
             /* names set side by side and no more: "related", the weakest of ties */
             else if (rd->ncues == 0 && x->named && y->named && related++ < 15)
-                rc = eco_i_record_tie(r, x->actor, y->actor, ECO_TIE_RELATED, s->line, s->text,
-                                      s->len);
+                rc = tie(r, x->actor, y->actor, ECO_TIE_RELATED, s, &said);
         }
     rc = rc == 0 && f && f->failed ? ECO_ENOMEM : rc;
+    free(said);
     free(rd);
     return rc;
 }
