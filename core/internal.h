@@ -46,6 +46,9 @@ const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int
 /* The pooled copy of s, or NULL when s was never pooled. */
 const char *eco_i_pool_find(const eco_i_pool *pool, const char *s);
 
+/* The number of distinct strings pooled.  O(1). */
+size_t eco_i_pool_count(const eco_i_pool *pool);
+
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
 typedef struct eco_i_map {
@@ -100,6 +103,13 @@ const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
  * ECO_ENOMEM/ECO_EINTERNAL with err set.
  */
 int eco_i_graph_igraph(const igraph_t **out, const eco_graph *g, eco_error *err);
+
+/* Hands everything src holds to dst when dst has never held anything (no actor, tie,
+ * record or pooled string, so that no one holds a pointer into it), leaving src empty: 0.
+ * 1, with both untouched, when dst is not so.  A reader that reads a map into a graph of
+ * its own gives it to the import's graph this way when it is the first, instead of copying
+ * it.  O(1). */
+int eco_i_graph_take(eco_graph *dst, eco_graph *src);
 
 /* Copies actor i of src into dst under the same id (a new actor: the id must be free in
  * dst), with its aliases, attributes and records; *out receives its index in dst. */

@@ -177,6 +177,11 @@ const char *eco_i_pool_find(const eco_i_pool *pool, const char *s)
     return pool->slots[pool_slot(pool->slots, pool->capacity, s, len, eco_i_hash(s, len))].s;
 }
 
+size_t eco_i_pool_count(const eco_i_pool *pool)
+{
+    return pool->count;
+}
+
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
 void eco_i_map_clear(eco_i_map *map)
