@@ -822,10 +822,10 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     if (ev && (rc = pool_evidence(g, ev, &pooled)) < 0)
         return rc;
     key = tie_key(source, target, kind, directed);
-    if (!eco_i_map_get(&g->tie_keys, key, &i)) {
-        if (eco_i_reserve(&g->ties, &g->tie_cap, g->tie_count + 1, sizeof(*g->ties)) < 0 ||
-            eco_i_map_put(&g->tie_keys, key, g->tie_count) < 0)
-            return ECO_ENOMEM;
+    if (eco_i_reserve(&g->ties, &g->tie_cap, g->tie_count + 1, sizeof(*g->ties)) < 0 ||
+        (rc = eco_i_map_get_or_put(&g->tie_keys, key, g->tie_count, &i)) < 0)
+        return ECO_ENOMEM;
+    if (rc == 0) {
         i = g->tie_count++;
         memset(&g->ties[i], 0, sizeof(g->ties[i]));
         g->ties[i].view = (eco_tie){source, target, kind, directed, 0, NULL, 0};

@@ -39,7 +39,8 @@ typedef struct eco_i_pool eco_i_pool;
 int eco_i_pool_new(eco_i_pool **out);
 void eco_i_pool_free(eco_i_pool *pool);
 
-/* The pooled copy of s (NULL for NULL), or NULL with *rc = ECO_ENOMEM. */
+/* The pooled copy of s (NULL for NULL), or NULL with *rc = ECO_ENOMEM (also for a string
+ * of 4 GiB or more). */
 const char *eco_i_pool_intern(eco_i_pool *pool, const char *s, int *rc);
 const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int *rc);
 
@@ -51,17 +52,26 @@ size_t eco_i_pool_count(const eco_i_pool *pool);
 
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
+/* A key and its value side by side, so that a lookup reads one cache line, not two. */
+typedef struct eco_i_map_slot {
+    uint64_t key; /* stored as key + 1, so that 0 marks a free slot */
+    size_t value; /* the key's value */
+} eco_i_map_slot;
+
 typedef struct eco_i_map {
-    uint64_t *keys;  /* stored as key + 1, so that 0 marks a free slot */
-    size_t *values;  /* parallel to keys */
-    size_t capacity; /* a power of two, or 0 */
-    size_t count;    /* keys stored */
+    eco_i_map_slot *slots; /* open addressing */
+    size_t capacity;       /* a power of two, or 0 */
+    size_t count;          /* keys stored */
 } eco_i_map;
 
 void eco_i_map_clear(eco_i_map *map); /* forgets all keys, keeps the memory */
 void eco_i_map_free(eco_i_map *map);
 int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value); /* 0 or ECO_ENOMEM */
 int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value); /* 1 found, 0 not */
+
+/* key's value into *value when key is there (1); else key is added with value (0), or
+ * ECO_ENOMEM.  One probe where a get and a put make two. */
+int eco_i_map_get_or_put(eco_i_map *map, uint64_t key, size_t value, size_t *found);
 
 static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
 
