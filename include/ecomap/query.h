@@ -112,7 +112,9 @@ ECO_EXPORT int eco_measure_from_name(eco_measure *out, const char *name);
  * are added in block order).  Time: O(n + m) for degree, strength, coreness; O(n m)
  * unweighted and O(n m + n^2 log n) weighted for betweenness (divided among the threads),
  * harmonic and closeness; O(m * iterations) for eigenvector and PageRank; O(sum of
- * degree^2) for clustering and Burt's measures.
+ * degree^2) for clustering; O(n + m + triangles) for Burt's measures, each triangle of
+ * linked actors found once from its corner of least degree, O(m sqrt m) at worst, so that
+ * an actor tied to half the map costs its ties, not their square.
  */
 ECO_EXPORT int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
                                  const eco_query_options *opt, eco_error *err);
@@ -189,7 +191,9 @@ typedef struct eco_brokerage {
  * once as representative and once as gatekeeper.  Expected counts and z-scores follow
  * R's sna::brokerage exactly (density d = links / (n (n - 1)), links counted per
  * direction).  *out belongs to the caller: free it with eco_brokerage_free.
- * O(sum of degree^2 * log degree).
+ * O(n + m + triangles) to count, as for Burt's measures, whatever the number of groups: a
+ * broker's roles come from counts of its contacts by group, less the two-paths that a
+ * triangle closes; the expected counts cost O(n + groups).
  */
 ECO_EXPORT int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
                                    const eco_query_options *opt, eco_error *err);
