@@ -66,4 +66,8 @@ const cli_command cli_import = {
     "      --aliases FILE       CSV of alias,canonical[,type,country]: names to recognise in\n"
     "                           records and to merge into one actor\n"
     "  -q, --quiet              print no warnings and no summary\n"
+    "      --cache DIR          (commands that compute measures) keep betweenness and\n"
+    "                           closeness in DIR, named by a hash of the map, and read them\n"
+    "                           there instead of computing them again; ECOMAP_CACHE=DIR does\n"
+    "                           the same. Without either, nothing is kept between runs\n"
     "  -h, --help               show this help\n"};

@@ -41,7 +41,7 @@ typedef struct cli_query {
     "      --kinds K,K...       use only ties of these kinds (partnership, funding, hosting,\n"  \
     "                           support, membership, related)\n"                                  \
     "      --json, --csv        print JSON or CSV instead of a table\n"                          \
-    "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"                \
+    "      --strict, --input-format NAME, -q/--quiet, --cache DIR   as for 'ecomap import'\n"  \
     "  -h, --help               show this help\n"
 
 /* Options of the commands that compute betweenness (rank, brokers); cli_query_option

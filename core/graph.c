@@ -30,6 +30,15 @@ typedef struct tie {
     size_t evidence_cap;    /* capacity of evidence */
 } tie;
 
+/* A result a query keeps on the graph (eco_i_graph_keep). */
+typedef struct kept_result {
+    char *what;     /* what was computed (owned) */
+    double *values; /* its values (owned) */
+    size_t count;   /* how many */
+} kept_result;
+
+enum { KEPT_MAX = 32 };
+
 typedef struct name_entry {
     size_t actor; /* actor that carries the name */
     size_t next;  /* next entry with the same folded name, or SIZE_MAX */
@@ -52,16 +61,30 @@ struct eco_graph {
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
+    kept_result kept[KEPT_MAX]; /* results queries keep until the ties change, oldest first */
+    size_t kept_count;        /* results in kept */
+    char *measure_folder;     /* where measures are kept across runs (owned), or NULL */
 };
 
 #define NO_ENTRY SIZE_MAX
 
 /* ---- Small helpers ---------------------------------------------------------------------- */
 
+/* The kept results no longer hold: a weight changed, or more. */
+static void forget_results(eco_graph *g)
+{
+    for (size_t k = 0; k < g->kept_count; k++) {
+        free(g->kept[k].what);
+        free(g->kept[k].values);
+    }
+    g->kept_count = 0;
+}
+
 /* The view no longer matches.  Destroying it touches no state igraph shares between
  * graphs, so it needs no lock: whoever changes g has it to itself. */
 static void changed(eco_graph *g)
 {
+    forget_results(g);
     if (g->igraph_ready) {
         igraph_destroy(&g->igraph);
         g->igraph_ready = 0;
@@ -284,6 +307,7 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
     changed(g);
+    free(g->measure_folder);
     eco_i_pool_free(g->pool);
     free(g);
 }
@@ -833,8 +857,10 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     }
     if (ev && (rc = tie_add_evidence(&g->ties[i], &pooled, &added)) < 0)
         return rc;
-    if (added)
+    if (added && weight != 0) {
         g->ties[i].view.weight += weight;
+        forget_results(g);
+    }
     if (out)
         *out = i;
     return 0;
@@ -857,6 +883,7 @@ int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)
     if (i >= g->tie_count || !isfinite(weight) || weight < 0)
         return ECO_EUSAGE;
     g->ties[i].view.weight = weight;
+    forget_results(g);
     return 0;
 }
 
@@ -1146,6 +1173,9 @@ int eco_i_graph_take(eco_graph *dst, eco_graph *src)
     held = *dst;
     *dst = *src;
     *src = held;
+    /* where each keeps its measures stays its own: it is not part of what a graph holds */
+    src->measure_folder = dst->measure_folder;
+    dst->measure_folder = held.measure_folder;
     return 0;
 }
 
@@ -1169,6 +1199,7 @@ int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t 
     if ((rc = eco_graph_add_tie(&into, dst, source, target, t->kind, t->directed, 0, NULL)) < 0)
         return rc;
     dst->ties[into].view.weight += t->weight;
+    forget_results(dst);
     for (size_t k = 0; k < t->evidence_count; k++)
         if ((rc = eco_graph_add_tie_evidence(dst, into, &t->evidence[k])) < 0)
             return rc;
@@ -1422,6 +1453,76 @@ int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *id
     if (moved || ties_moved)
         changed(g);
     return rc;
+}
+
+/* ---- What queries keep ------------------------------------------------------------------ */
+
+int eco_i_graph_recall(const eco_graph *g, const char *what, double *out, size_t count)
+{
+    for (size_t k = 0; k < g->kept_count; k++)
+        if (g->kept[k].count == count && strcmp(g->kept[k].what, what) == 0) {
+            memcpy(out, g->kept[k].values, count * sizeof(*out));
+            return 1;
+        }
+    return 0;
+}
+
+int eco_i_graph_keep(const eco_graph *cg, const char *what, const double *values, size_t count)
+{
+    eco_graph *g = (eco_graph *)cg; /* a cache: keeping a result changes nothing seen */
+    kept_result r = {malloc(strlen(what) + 1), malloc((count ? count : 1) * sizeof(double)), count};
+
+    if (!r.what || !r.values) {
+        free(r.what);
+        free(r.values);
+        return ECO_ENOMEM;
+    }
+    strcpy(r.what, what);
+    memcpy(r.values, values, count * sizeof(double));
+    if (g->kept_count == KEPT_MAX) {
+        free(g->kept[0].what);
+        free(g->kept[0].values);
+        memmove(&g->kept[0], &g->kept[1], (KEPT_MAX - 1) * sizeof(*g->kept));
+        g->kept_count--;
+    }
+    g->kept[g->kept_count++] = r;
+    return 0;
+}
+
+const char *eco_i_graph_measure_folder(const eco_graph *g)
+{
+    return g->measure_folder;
+}
+
+int eco_i_graph_set_measure_folder(eco_graph *g, const char *folder)
+{
+    char *copy = folder ? malloc(strlen(folder) + 1) : NULL;
+
+    if (folder && !copy)
+        return ECO_ENOMEM;
+    free(g->measure_folder);
+    g->measure_folder = copy ? strcpy(copy, folder) : NULL;
+    return 0;
+}
+
+void eco_i_graph_content_hash(const eco_graph *g, uint64_t out[2])
+{
+    eco_i_hasher h;
+
+    eco_i_hasher_init(&h);
+    eco_i_hasher_add(&h, g->actor_count);
+    eco_i_hasher_add(&h, g->tie_count);
+    for (size_t i = 0; i < g->tie_count; i++) {
+        const eco_tie *t = &g->ties[i].view;
+        uint64_t weight;
+        memcpy(&weight, &t->weight, sizeof(weight));
+        eco_i_hasher_add(&h, t->source);
+        eco_i_hasher_add(&h, t->target);
+        eco_i_hasher_add(&h, ((uint64_t)t->kind << 1) | (uint64_t)t->directed);
+        eco_i_hasher_add(&h, weight);
+    }
+    out[0] = h.a;
+    out[1] = h.b;
 }
 
 /* ---- The igraph view -------------------------------------------------------------------- */

@@ -96,6 +96,28 @@ static inline uint64_t eco_i_hash(const char *s, size_t len)
     return h ^ (h >> 32);
 }
 
+/* A hash of a stream of 64-bit words in two lanes (128 bits), the same on every machine
+ * since it reads values, not memory: for keys that are stored, such as the measure cache's
+ * (queries/measure_cache.c).  Not for an adversary: it only tells contents apart. */
+typedef struct eco_i_hasher {
+    uint64_t a, b; /* the two lanes */
+} eco_i_hasher;
+
+static inline void eco_i_hasher_init(eco_i_hasher *h)
+{
+    h->a = 0x243F6A8885A308D3ULL;
+    h->b = 0x13198A2E03707344ULL;
+}
+
+static inline void eco_i_hasher_add(eco_i_hasher *h, uint64_t word)
+{
+    h->a = (h->a ^ word) * 0xBF58476D1CE4E5B9ULL;
+    h->a ^= h->a >> 31;
+    h->b = (h->b + word) * 0x94D049BB133111EBULL;
+    h->b ^= h->b >> 29;
+    h->b = (h->b ^ h->a) * 0xFF51AFD7ED558CCDULL;
+}
+
 /* ---- Graph internals -------------------------------------------------------------------- */
 
 /* The graph's pool, for modules that build strings to hand to it. */
@@ -113,6 +135,27 @@ const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
  * ECO_ENOMEM/ECO_EINTERNAL with err set.
  */
 int eco_i_graph_igraph(const igraph_t **out, const eco_graph *g, eco_error *err);
+
+/*
+ * What queries keep on a graph until it changes in any way that a measure reads (an actor
+ * or tie added, removed or moved, a weight changed): results of eco_query_measure, under a
+ * description of what was computed ("measure betweenness directed=0 ..."), so that a
+ * report and the diagram in it compute each measure once.  Like the igraph view, it is a
+ * cache on a graph handed out read-only: callers hold eco_i_dependencies_lock.
+ * eco_i_graph_recall copies count values into out and returns 1 when what is kept with
+ * that many values, else 0; eco_i_graph_keep keeps a copy (0 or ECO_ENOMEM), the oldest
+ * going past 32 results.
+ */
+int eco_i_graph_recall(const eco_graph *g, const char *what, double *out, size_t count);
+int eco_i_graph_keep(const eco_graph *g, const char *what, const double *values, size_t count);
+
+/* The folder measures of g are kept in across runs (eco_query_cache_folder), or NULL. */
+const char *eco_i_graph_measure_folder(const eco_graph *g);
+int eco_i_graph_set_measure_folder(eco_graph *g, const char *folder); /* 0 or ECO_ENOMEM */
+
+/* A hash of what measures read: the number of actors, and each tie's ends, kind, direction
+ * and weight, in order.  Any change a measure would see changes it.  O(ties). */
+void eco_i_graph_content_hash(const eco_graph *g, uint64_t out[2]);
 
 /* Hands everything src holds to dst when dst has never held anything (no actor, tie,
  * record or pooled string, so that no one holds a pointer into it), leaving src empty: 0.

@@ -68,6 +68,23 @@ typedef struct eco_i_csr {
 int eco_i_csr_build(eco_i_csr *csr, const eco_i_view *view, int with_in);
 void eco_i_csr_free(eco_i_csr *csr);
 
+/* ---- Measures computed once (measure_cache.c) ------------------------------------------ */
+
+/* Describes into buf a computation of what ("measure betweenness", ...) with the options
+ * that change its result (direction, weights, kinds; not threads or progress). */
+void eco_i_measure_what(char *buf, size_t size, const char *what, const eco_query_options *opt);
+
+/* Fills out with count values of what, kept on g or, when on_disk, in g's measure folder:
+ * 1; 0 when neither holds them.  The caller holds eco_i_dependencies_lock.  O(count), and
+ * O(ties) to hash the map when the folder is read. */
+int eco_i_measure_recall(const eco_graph *g, const char *what, double *out, size_t count,
+                         int on_disk);
+
+/* Keeps count values of what on g and, when on_disk, in g's measure folder (never failing
+ * for the folder).  0 or ECO_ENOMEM.  The caller holds eco_i_dependencies_lock. */
+int eco_i_measure_keep(const eco_graph *g, const char *what, const double *values, size_t count,
+                       int on_disk);
+
 /* ---- Contacts and triangles (contacts.c) ------------------------------------------------ */
 
 /*

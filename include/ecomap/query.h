@@ -119,6 +119,21 @@ ECO_EXPORT int eco_measure_from_name(eco_measure *out, const char *name);
 ECO_EXPORT int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
                                  const eco_query_options *opt, eco_error *err);
 
+/*
+ * Keeps the costly measures computed on g (betweenness, harmonic and closeness, exact or
+ * estimated) in folder, one file each, and reads them from there instead of computing
+ * them again, in this run or a later one on the same map: a file is named by a hash of what
+ * the measures read (the number of actors; every tie's ends, kind, direction and weight, in
+ * order) and of the measure and options, so that any change to the map or the options
+ * reads another file, and a file is checked whole before it is believed
+ * (docs/FORMAT.md, "The measure cache").  The folder is made when a measure is first kept
+ * and is missing; nothing else is ever written anywhere.  A folder that cannot be read or
+ * written costs the time of computing and nothing else.  NULL stops keeping them.  Every
+ * measure, costly or not, is also kept on g itself until g changes, so that one run
+ * computes it once.  0, or ECO_EUSAGE for an empty name, or ECO_ENOMEM.  O(1).
+ */
+ECO_EXPORT int eco_query_cache_folder(eco_graph *g, const char *folder, eco_error *err);
+
 /* ---- Approximate betweenness ----------------------------------------------------------- */
 
 #define ECO_APPROX_OPTIONS_VERSION 1
