@@ -171,6 +171,29 @@ ECO_EXPORT int eco_query_betweenness_approx(double *out, size_t *samples, const 
                                             eco_measure measure, const eco_approx_options *approx,
                                             const eco_query_options *opt, eco_error *err);
 
+/*
+ * The estimate of eco_query_betweenness_approx with a promise about the k largest: an
+ * interval for every actor, and how many of the k largest estimates are surely the k
+ * largest exact values.  Samples are drawn in rounds of r/64, r/32, ..., r paths (r the
+ * count eco_query_betweenness_approx draws for approx->epsilon, the same sequence of
+ * samples), and drawing stops after the first round where all k are sure.  With probability
+ * at least 1 - approx->delta, every actor's exact value lies in [lower, upper], for every
+ * actor and whichever round drawing stopped at: an actor seen on a share p of s paths gets
+ * the values q with s KL(p || q) <= ln(2 n R / delta), KL the relative entropy of two
+ * Bernoulli laws (Chernoff's bound, united over the n actors, both ends and the R = 7
+ * rounds), far narrower than epsilon for the small shares brokers have.  An actor among the
+ * k largest estimates is sure when fewer than k others have an upper end at or above its
+ * lower end.  out, lower and upper hold one value per actor (lower and upper may be NULL);
+ * *samples (if not NULL) the paths drawn, *sure (if not NULL) the sure count, k when the
+ * top k are told apart.  ECO_EUSAGE for epsilon or delta out of range.  Time: at most that
+ * of eco_query_betweenness_approx, plus O(n log n) a round.
+ */
+ECO_EXPORT int eco_query_betweenness_top(double *out, double *lower, double *upper,
+                                         size_t *samples, size_t *sure, const eco_graph *g,
+                                         eco_measure measure, size_t k,
+                                         const eco_approx_options *approx,
+                                         const eco_query_options *opt, eco_error *err);
+
 /* ---- Brokerage roles (Gould and Fernandez) ----------------------------------------------- */
 
 typedef enum eco_role {
