@@ -1,11 +1,12 @@
 /*
  * bench/betweenness.c - times one betweenness computation on a map, for bench/run.
  *
- * usage: betweenness MAP.json ecomap|approx|igraph [THREADS] [EPSILON]
+ * usage: betweenness MAP.json ecomap|approx|top|igraph [THREADS] [EPSILON] [SEED]
  *
  * Loads the map, then times only the computation: ecomap's eco_query_measure (exact, with
  * THREADS threads, 0 for one per core), eco_query_betweenness_approx (EPSILON, delta 0.1,
- * seed 1), or igraph's own igraph_betweenness on the same simple undirected graph (parallel
+ * seed 1 or SEED), eco_query_betweenness_top for the top 20 (the same, printing also each
+ * one's interval, the samples drawn and how many of the 20 are sure), or igraph's own igraph_betweenness on the same simple undirected graph (parallel
  * ties merged, as ecomap's view merges them).  Prints one JSON line: the seconds and the
  * ids of the 20 actors with the highest betweenness.
  */
@@ -75,30 +76,37 @@ int main(int argc, char **argv)
     eco_approx_options approx = ECO_APPROX_OPTIONS_INIT;
     eco_graph *g = NULL;
     eco_error err = {0};
-    double *scores = NULL, seconds = 0, start;
-    size_t *order = NULL, n;
+    double *scores = NULL, *lower = NULL, *upper = NULL, seconds = 0, start;
+    size_t *order = NULL, n, samples = 0, sure = 0;
+    int top = argc > 2 && strcmp(argv[2], "top") == 0;
     int rc = 1;
 
     if (argc < 3) {
-        fprintf(stderr, "usage: betweenness MAP.json ecomap|approx|igraph [THREADS] [EPSILON]\n");
+        fprintf(stderr, "usage: betweenness MAP.json ecomap|approx|top|igraph [THREADS] [EPSILON] "
+                        "[SEED]\n");
         return 64;
     }
     opt.threads = argc > 3 ? atoi(argv[3]) : 0;
     if (argc > 4)
         approx.epsilon = strtod(argv[4], NULL);
+    if (argc > 5)
+        approx.seed = strtoul(argv[5], NULL, 10);
     if (eco_graph_load(&g, argv[1], &err) < 0) {
         fprintf(stderr, "%s: %s\n", argv[1], err.text);
         return 66;
     }
     n = eco_graph_actor_count(g);
-    if (!(scores = calloc(n + 1, sizeof(double))) || !(order = malloc((n + 1) * sizeof(size_t))))
+    if (!(scores = calloc(n + 1, sizeof(double))) || !(order = malloc((n + 1) * sizeof(size_t))) ||
+        !(lower = calloc(n + 1, sizeof(double))) || !(upper = calloc(n + 1, sizeof(double))))
         goto cleanup;
     if (strcmp(argv[2], "igraph") == 0) {
         if (igraph_scores(scores, g, &seconds) != 0)
             goto cleanup;
     } else {
         start = now();
-        if ((strcmp(argv[2], "approx") == 0
+        if ((top ? eco_query_betweenness_top(scores, lower, upper, &samples, &sure, g,
+                                             ECO_MEASURE_BETWEENNESS, 20, &approx, &opt, &err)
+             : strcmp(argv[2], "approx") == 0
                  ? eco_query_betweenness_approx(scores, NULL, g, ECO_MEASURE_BETWEENNESS, &approx,
                                                 &opt, &err)
                  : eco_query_measure(scores, g, ECO_MEASURE_BETWEENNESS, &opt, &err)) < 0) {
@@ -114,10 +122,20 @@ int main(int argc, char **argv)
     printf("{\"seconds\": %.6f, \"top\": [", seconds);
     for (size_t i = 0; i < n && i < 20; i++)
         printf("%s\"%s\"", i ? ", " : "", eco_graph_actor(g, order[i])->id);
-    printf("]}\n");
+    printf("]");
+    if (top) {
+        printf(", \"samples\": %zu, \"sure\": %zu, \"intervals\": [", samples, sure);
+        for (size_t i = 0; i < n && i < 20; i++)
+            printf("%s[%.17g, %.17g, %.17g]", i ? ", " : "", lower[order[i]], scores[order[i]],
+                   upper[order[i]]);
+        printf("]");
+    }
+    printf("}\n");
     rc = 0;
 cleanup:
     free(scores);
+    free(lower);
+    free(upper);
     free(order);
     eco_graph_free(g);
     return rc;

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Writes a synthetic ecosystem map (ecomap's native JSON) for the benchmarks.
 
-usage: gen-map.py OUT.json ACTORS TIES [SEED]
+usage: gen-map.py OUT.json ACTORS TIES [SEED] [--hub]
 
 Actors get types in the proportions of real ecosystem maps, belong to communities (most
 ties stay inside one), and are chosen by preferential attachment so that degrees are heavy-
 tailed, as in the maps where a few agencies and labs tie to everyone.  Ties get kinds and
 weights (1 to 4 records).  The same arguments give the same map.
+
+--hub adds the hub case of issue 21: actor a0 also partners every second actor (ACTORS / 2
+more ties), one actor tied to half the others, as a national agency or a funder may be.
 """
 import json
 import random
@@ -20,8 +23,10 @@ DIRECTED = {"funding", "hosting", "support", "membership"}
 
 
 def main():
-    out, actors, ties = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    args = [a for a in sys.argv[1:] if a != "--hub"]
+    hub = len(args) < len(sys.argv) - 1
+    out, actors, ties = args[0], int(args[1]), int(args[2])
+    rng = random.Random(int(args[3]) if len(args) > 3 else 1)
     communities = max(1, actors // 60)
     community = [rng.randrange(communities) for _ in range(actors)]
     members = [[] for _ in range(communities)]
@@ -45,6 +50,10 @@ def main():
         seen.add(key)
         edges.append((a, b, kind, rng.choice([1, 1, 1, 2, 2, 3, 4])))
         endpoints += [a, b]
+    if hub:
+        for b in range(2, actors, 2):
+            if (0, b, "partnership") not in seen:
+                edges.append((0, b, "partnership", 1))
     doc = {
         "format": "ecomap", "version": 1, "records": [],
         "actors": [{"id": f"a{i}", "name": f"Organisation {i}", "type": rng.choice(TYPES),

@@ -49,6 +49,7 @@ int cli_print_help(const cli_command *command);
 typedef struct cli_input {
     eco_import_options import; /* strict, format, warnings */
     int quiet;                 /* no warnings, no summary */
+    const char *cache;         /* --cache: the folder measures are kept in; else ECOMAP_CACHE */
 } cli_input;
 
 /* Long options for cli_input, to be placed in each command's option table, and the code
@@ -56,8 +57,8 @@ typedef struct cli_input {
  * of them. */
 #define CLI_INPUT_OPTIONS                                                                         \
     {"strict", no_argument, NULL, 'S'}, {"input-format", required_argument, NULL, 'I'},            \
-        {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'},             \
-        {"model", required_argument, NULL, 'M'}
+        {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'},              \
+        {"model", required_argument, NULL, 'M'}, {"cache", required_argument, NULL, 0x120}
 int cli_input_option(cli_input *in, int c, const char *arg);
 
 /* ---- Parsing a command's arguments ------------------------------------------------------ */
@@ -102,8 +103,9 @@ int cli_parse_and_read(eco_graph **out, int *status, int argc, char **argv,
 int cli_output_option(void *context, int c, const char *arg);
 
 /* Reads every input path (files, folders, "-") into a new graph, whose actors named alike
- * across them are resolved (eco_import_paths).  Prints warnings unless quiet.  0, or an
- * exit status after printing the error. */
+ * across them are resolved (eco_import_paths), and keeps its costly measures in the folder
+ * --cache or else ECOMAP_CACHE names, when either does (eco_query_cache_folder).  Prints
+ * warnings unless quiet.  0, or an exit status after printing the error. */
 int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in);
 
 /* Prints s in a column width characters wide (not bytes: names are UTF-8), cut short with

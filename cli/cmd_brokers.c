@@ -1,5 +1,6 @@
 /* cli/cmd_brokers.c - ecomap brokers: one table of what makes an actor a broker. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,8 @@
 
 typedef struct broker_data {
     double *betweenness, *constraint, *effective_size;
+    double *lower, *upper; /* per actor: betweenness's interval (itself when exact) */
+    cli_estimate estimate; /* whether betweenness is estimated, and how surely */
     eco_brokerage *roles;
     eco_cuts *cuts;
     size_t *separated; /* per actor: actors it alone connects, 0 when not a cut-point */
@@ -16,6 +19,8 @@ typedef struct broker_data {
 static void broker_data_free(broker_data *d)
 {
     free(d->betweenness);
+    free(d->lower);
+    free(d->upper);
     free(d->constraint);
     free(d->effective_size);
     eco_brokerage_free(d->roles);
@@ -25,16 +30,20 @@ static void broker_data_free(broker_data *d)
 }
 
 static int compute(broker_data *d, const eco_graph *g, const cli_query *q, const char *group_by,
-                   eco_error *err)
+                   size_t top, eco_error *err)
 {
     size_t n = eco_graph_actor_count(g) + 1;
     int rc;
 
     if (!(d->betweenness = malloc(n * sizeof(double))) || !(d->constraint = malloc(n * sizeof(double))) ||
         !(d->effective_size = malloc(n * sizeof(double))) || !(d->separated = calloc(n, sizeof(size_t))) ||
-        !(d->is_cut = calloc(n, sizeof(int))))
+        !(d->is_cut = calloc(n, sizeof(int))) || !(d->lower = malloc(n * sizeof(double))) ||
+        !(d->upper = malloc(n * sizeof(double))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
-    if ((rc = cli_query_betweenness(d->betweenness, g, ECO_MEASURE_BETWEENNESS, q, err)) < 0 ||
+    /* an estimate promises the rows shown: the top N told apart from the rest */
+    if ((rc = cli_query_betweenness_top(d->betweenness, d->lower, d->upper, &d->estimate, g,
+                                        ECO_MEASURE_BETWEENNESS, top && top < n - 1 ? top : n - 1,
+                                        q, err)) < 0 ||
         (rc = eco_query_measure(d->constraint, g, ECO_MEASURE_CONSTRAINT, &q->options, err)) < 0 ||
         (rc = eco_query_measure(d->effective_size, g, ECO_MEASURE_EFFECTIVE_SIZE, &q->options, err)) < 0 ||
         (rc = eco_query_brokerage(&d->roles, g, group_by, &q->options, err)) < 0 ||
@@ -64,6 +73,16 @@ static const char *const machine_columns[] = {
     "id", "name", "type", "betweenness", "constraint", "effective_size", "coordinator",
     "itinerant", "representative", "gatekeeper", "liaison", "cut_point",
     "coordinator_z", "itinerant_z", "representative_z", "gatekeeper_z", "liaison_z"};
+/* When betweenness is estimated, its interval follows it: one column for people, two for
+ * machines. */
+static const char *const people_columns_estimated[] = {
+    "#", "actor", "type", "betweenness", "interval", "constraint", "eff. size", "coord.",
+    "itin.", "repr.", "gatek.", "liaison", "cut-point"};
+static const char *const machine_columns_estimated[] = {
+    "id", "name", "type", "betweenness", "betweenness_low", "betweenness_high", "constraint",
+    "effective_size", "coordinator", "itinerant", "representative", "gatekeeper", "liaison",
+    "cut_point", "coordinator_z", "itinerant_z", "representative_z", "gatekeeper_z",
+    "liaison_z"};
 
 static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
                      const broker_data *d, int people)
@@ -71,6 +90,7 @@ static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
     const eco_actor *a = eco_graph_actor(g, actor);
     const double *count = &d->roles->count[actor * ECO_ROLE_COUNT];
     const double *z = &d->roles->z[actor * ECO_ROLE_COUNT];
+    size_t at = 4; /* the column after betweenness and its interval */
 
     if (people)
         cli_table_number(t, row, 0, (double)(row + 1), 0);
@@ -79,15 +99,23 @@ static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
     cli_table_text(t, row, 1, a->name);
     cli_table_text(t, row, 2, cli_type_label(a->type));
     cli_table_number(t, row, 3, d->betweenness[actor], 1);
-    cli_table_number(t, row, 4, d->constraint[actor], 3);
-    cli_table_number(t, row, 5, d->effective_size[actor], 2);
+    if (d->estimate.estimated && people) {
+        char interval[80];
+        snprintf(interval, sizeof(interval), "%.1f to %.1f", d->lower[actor], d->upper[actor]);
+        cli_table_text(t, row, at++, interval);
+    } else if (d->estimate.estimated) {
+        cli_table_number(t, row, at++, d->lower[actor], 1);
+        cli_table_number(t, row, at++, d->upper[actor], 1);
+    }
+    cli_table_number(t, row, at, d->constraint[actor], 3);
+    cli_table_number(t, row, at + 1, d->effective_size[actor], 2);
     for (int r = 0; r < ECO_ROLE_TOTAL; r++)
-        cli_table_number(t, row, 6 + (size_t)r, count[r], 0);
+        cli_table_number(t, row, at + 2 + (size_t)r, count[r], 0);
     /* A cut-point shows how many actors hang on it; others show nothing. */
-    cli_table_number(t, row, 11, d->is_cut[actor] ? (double)d->separated[actor] : NAN, 0);
+    cli_table_number(t, row, at + 7, d->is_cut[actor] ? (double)d->separated[actor] : NAN, 0);
     if (!people)
         for (int r = 0; r < ECO_ROLE_TOTAL; r++)
-            cli_table_number(t, row, 12 + (size_t)r, z[r], 4);
+            cli_table_number(t, row, at + 8 + (size_t)r, z[r], 4);
 }
 
 static int print_brokers(const eco_graph *g, const broker_data *d, const cli_query *q, size_t top)
@@ -103,7 +131,12 @@ static int print_brokers(const eco_graph *g, const broker_data *d, const cli_que
         order[i] = i;
     sort_key = d->betweenness;
     qsort(order, n, sizeof(*order), by_betweenness);
-    t = people ? cli_table_new(people_columns, 12, rows) : cli_table_new(machine_columns, 17, rows);
+    if (!d->estimate.estimated)
+        t = people ? cli_table_new(people_columns, 12, rows)
+                   : cli_table_new(machine_columns, 17, rows);
+    else
+        t = people ? cli_table_new(people_columns_estimated, 13, rows)
+                   : cli_table_new(machine_columns_estimated, 19, rows);
     if (!t) {
         free(order);
         return 71;
@@ -112,6 +145,15 @@ static int print_brokers(const eco_graph *g, const broker_data *d, const cli_que
         fill_row(t, row, order[row], g, d, people);
     cli_table_print(t, q->output, stdout);
     cli_table_free(t);
+    /* what an estimate promises, after the table it is about (standard error for JSON and
+     * CSV, so that what a program reads stays one document) */
+    if (d->estimate.estimated && rows > 0 && !(q->input.quiet && !people))
+        fprintf(people ? stdout : stderr,
+                "betweenness estimated from %zu sampled shortest paths: with probability %g, "
+                "every exact value lies in its interval; %zu of the top %zu are surely among the %zu "
+                "with the highest betweenness%s\n",
+                d->estimate.samples, 1 - q->approx.delta, d->estimate.sure, rows, rows,
+                d->estimate.sure == rows ? " (the order within them may still differ)" : "");
     free(order);
     return 0;
 }
@@ -153,7 +195,7 @@ static int run(int argc, char **argv)
 
     if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    if (compute(&d, g, &q, a.group_by, &err) < 0)
+    if (compute(&d, g, &q, a.group_by, (size_t)a.top, &err) < 0)
         status = cli_fail(&err);
     else
         status = print_brokers(g, &d, &q, (size_t)a.top);
@@ -179,6 +221,11 @@ const cli_command cli_brokers = {
     "Undirected ties are read both ways, as R's sna::brokerage reads a symmetric matrix: a\n"
     "path a - v - b counts as a -> v -> b and b -> v -> a. --json and --csv add each role's\n"
     "z-score under sna::brokerage's model.\n"
+    "\n"
+    "When betweenness is estimated (--approx, or a map of more than 2.5e9 actors x ties),\n"
+    "sampling stops as soon as the top N rows are surely the N highest, each estimate is\n"
+    "shown with its interval (with probability 1 - DELTA every exact value lies in its\n"
+    "own), and a line after the table says how many of the top N are sure.\n"
     "\n"
     "options:\n"
     "      --top N              print the first N actors (default 20; 0 for all)\n"

@@ -69,4 +69,8 @@ const cli_command cli_import = {
     "                           type.model, tie.model, as tools/train-extractor writes them)\n"
     "                           instead of the built-in ones\n"
     "  -q, --quiet              print no warnings and no summary\n"
+    "      --cache DIR          (commands that compute measures) keep betweenness and\n"
+    "                           closeness in DIR, named by a hash of the map, and read them\n"
+    "                           there instead of computing them again; ECOMAP_CACHE=DIR does\n"
+    "                           the same. Without either, nothing is kept between runs\n"
     "  -h, --help               show this help\n"};

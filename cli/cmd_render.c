@@ -122,7 +122,7 @@ const cli_command cli_render = {
     "options:\n"
     "  -o, --output FILE        the image to write\n"
     "  -f, --format F           svg, png, pdf or dot\n" CLI_DIAGRAM_HELP
-    "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"
+    "      --strict, --input-format NAME, -q/--quiet, --cache DIR   as for 'ecomap import'\n"
     "  -h, --help               show this help\n"};
 
 /* ---- ecomap report ---------------------------------------------------------------------- */
@@ -208,5 +208,5 @@ const cli_command cli_report = {
     "  -o, --output FILE        the report (default report.html)\n"
     "  -f, --format F           html (default) or md\n"
     "      --brokers N          brokers listed (default 15)\n" CLI_DIAGRAM_HELP
-    "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"
+    "      --strict, --input-format NAME, -q/--quiet, --cache DIR   as for 'ecomap import'\n"
     "  -h, --help               show this help\n"};

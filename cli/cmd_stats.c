@@ -165,5 +165,5 @@ const cli_command cli_stats = {
     "options:\n"
     "      --top N              how many brokers to list (default 5; 0 for none)\n"
     "      --json               print one JSON object instead of text\n"
-    "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"
+    "      --strict, --input-format NAME, -q/--quiet, --cache DIR   as for 'ecomap import'\n"
     "  -h, --help               show this help\n"};

@@ -98,6 +98,9 @@ int cli_input_option(cli_input *in, int c, const char *arg)
     case 'M':
         in->import.model = arg;
         return 1;
+    case 0x120:
+        in->cache = arg; /* "" keeps nothing, as an empty ECOMAP_CACHE does */
+        return 1;
     default:
         return 0;
     }
@@ -123,7 +126,7 @@ static int parse_options(int argc, char **argv, const cli_parser *p)
     if (p->query)
         cli_query_init(p->query, p->command->name);
     else if (p->input)
-        *p->input = (cli_input){ECO_IMPORT_OPTIONS_INIT, 0};
+        *p->input = (cli_input){ECO_IMPORT_OPTIONS_INIT, 0, NULL};
     /* The leading ':' makes getopt return ':' for a missing value instead of '?', so that
      * cli_bad_option can tell the two apart. */
     snprintf(short_options, sizeof(short_options), ":%shq", own);
@@ -182,6 +185,7 @@ static void print_warning(const eco_error *warning, void *context)
 int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
 {
     eco_error err = {0};
+    const char *cache = in->cache ? in->cache : getenv("ECOMAP_CACHE");
 
     if (!in->quiet)
         in->import.warn = print_warning;
@@ -190,6 +194,12 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
         in->import.progress = cli_show_progress;
     if (eco_import_paths(out, (const char *const *)paths, (size_t)count, &in->import, &err) < 0)
         return cli_fail(&err);
+    /* an empty name is no folder: the variable set to nothing keeps nothing */
+    if (cache && *cache && eco_query_cache_folder(*out, cache, &err) < 0) {
+        eco_graph_free(*out);
+        *out = NULL;
+        return cli_fail(&err);
+    }
     return 0;
 }
 

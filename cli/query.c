@@ -90,24 +90,56 @@ int cli_query_option(cli_query *q, int c, const char *arg)
     }
 }
 
-int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
-                          const cli_query *q, eco_error *err)
+/* Whether betweenness is estimated, and with what options: 1, or 0 for exact.  Says so on
+ * standard error when the map's size decided it. */
+static int estimating(eco_approx_options *approx, const eco_graph *g, const cli_query *q)
 {
     size_t actors = eco_graph_actor_count(g), ties = eco_graph_tie_count(g);
-    eco_approx_options approx = q->approx;
 
+    *approx = q->approx;
     if (q->estimate < 0 || (q->estimate == 0 && (double)actors * (double)ties <= CLI_EXACT_LIMIT))
-        return eco_query_measure(out, g, measure, &q->options, err);
+        return 0;
     if (q->estimate == 0) {
-        approx.epsilon = CLI_AUTO_EPSILON;
+        approx->epsilon = CLI_AUTO_EPSILON;
         if (!q->input.quiet)
             fprintf(stderr,
                     "ecomap %s: note: %zu actors and %zu ties: betweenness is estimated from "
                     "sampled paths (normalised values within %g with probability %g); --exact "
                     "computes it exactly\n",
-                    q->command, actors, ties, approx.epsilon, 1 - approx.delta);
+                    q->command, actors, ties, approx->epsilon, 1 - approx->delta);
     }
+    return 1;
+}
+
+int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
+                          const cli_query *q, eco_error *err)
+{
+    eco_approx_options approx;
+
+    if (!estimating(&approx, g, q))
+        return eco_query_measure(out, g, measure, &q->options, err);
     return eco_query_betweenness_approx(out, NULL, g, measure, &approx, &q->options, err);
+}
+
+int cli_query_betweenness_top(double *out, double *lower, double *upper, cli_estimate *est,
+                              const eco_graph *g, eco_measure measure, size_t k,
+                              const cli_query *q, eco_error *err)
+{
+    size_t n = eco_graph_actor_count(g);
+    eco_approx_options approx;
+    int rc;
+
+    *est = (cli_estimate){0, 0, 0};
+    if (!estimating(&approx, g, q)) {
+        if ((rc = eco_query_measure(out, g, measure, &q->options, err)) < 0)
+            return rc;
+        memcpy(lower, out, n * sizeof(*out));
+        memcpy(upper, out, n * sizeof(*out));
+        return 0;
+    }
+    est->estimated = 1;
+    return eco_query_betweenness_top(out, lower, upper, &est->samples, &est->sure, g, measure, k,
+                                     &approx, &q->options, err);
 }
 
 /* Parses a comma-separated list with parse_one, setting a bit for each value. */

@@ -41,7 +41,7 @@ typedef struct cli_query {
     "      --kinds K,K...       use only ties of these kinds (partnership, funding, hosting,\n"  \
     "                           support, membership, related)\n"                                  \
     "      --json, --csv        print JSON or CSV instead of a table\n"                          \
-    "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"                \
+    "      --strict, --input-format NAME, -q/--quiet, --cache DIR   as for 'ecomap import'\n"  \
     "  -h, --help               show this help\n"
 
 /* Options of the commands that compute betweenness (rank, brokers); cli_query_option
@@ -67,6 +67,20 @@ int cli_query_option(cli_query *q, int c, const char *arg);
  * estimated when asked or when the map is too big, saying so on standard error. */
 int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
                           const cli_query *q, eco_error *err);
+
+/* What cli_query_betweenness_top says about an estimate. */
+typedef struct cli_estimate {
+    int estimated;  /* 1 when the values are estimates, 0 when exact */
+    size_t samples; /* shortest paths drawn */
+    size_t sure;    /* of the k largest estimates, how many are surely the k largest */
+} cli_estimate;
+
+/* As cli_query_betweenness, but an estimate promises the k largest
+ * (eco_query_betweenness_top): lower and upper receive each actor's interval, and *est
+ * what was drawn and how sure the top k are.  Exact values are their own interval. */
+int cli_query_betweenness_top(double *out, double *lower, double *upper, cli_estimate *est,
+                              const eco_graph *g, eco_measure measure, size_t k,
+                              const cli_query *q, eco_error *err);
 
 /* Parses a comma-separated list of tie kinds or actor types into a bit mask.  -1 after a
  * usage error naming option. */

@@ -30,6 +30,15 @@ typedef struct tie {
     size_t evidence_cap;    /* capacity of evidence */
 } tie;
 
+/* A result a query keeps on the graph (eco_i_graph_keep). */
+typedef struct kept_result {
+    char *what;     /* what was computed (owned) */
+    double *values; /* its values (owned) */
+    size_t count;   /* how many */
+} kept_result;
+
+enum { KEPT_MAX = 32 };
+
 typedef struct name_entry {
     size_t actor; /* actor that carries the name */
     size_t next;  /* next entry with the same folded name, or SIZE_MAX */
@@ -52,16 +61,30 @@ struct eco_graph {
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
+    kept_result kept[KEPT_MAX]; /* results queries keep until the ties change, oldest first */
+    size_t kept_count;        /* results in kept */
+    char *measure_folder;     /* where measures are kept across runs (owned), or NULL */
 };
 
 #define NO_ENTRY SIZE_MAX
 
 /* ---- Small helpers ---------------------------------------------------------------------- */
 
+/* The kept results no longer hold: a weight changed, or more. */
+static void forget_results(eco_graph *g)
+{
+    for (size_t k = 0; k < g->kept_count; k++) {
+        free(g->kept[k].what);
+        free(g->kept[k].values);
+    }
+    g->kept_count = 0;
+}
+
 /* The view no longer matches.  Destroying it touches no state igraph shares between
  * graphs, so it needs no lock: whoever changes g has it to itself. */
 static void changed(eco_graph *g)
 {
+    forget_results(g);
     if (g->igraph_ready) {
         igraph_destroy(&g->igraph);
         g->igraph_ready = 0;
@@ -284,6 +307,7 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
     changed(g);
+    free(g->measure_folder);
     eco_i_pool_free(g->pool);
     free(g);
 }
@@ -822,10 +846,10 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     if (ev && (rc = pool_evidence(g, ev, &pooled)) < 0)
         return rc;
     key = tie_key(source, target, kind, directed);
-    if (!eco_i_map_get(&g->tie_keys, key, &i)) {
-        if (eco_i_reserve(&g->ties, &g->tie_cap, g->tie_count + 1, sizeof(*g->ties)) < 0 ||
-            eco_i_map_put(&g->tie_keys, key, g->tie_count) < 0)
-            return ECO_ENOMEM;
+    if (eco_i_reserve(&g->ties, &g->tie_cap, g->tie_count + 1, sizeof(*g->ties)) < 0 ||
+        (rc = eco_i_map_get_or_put(&g->tie_keys, key, g->tie_count, &i)) < 0)
+        return ECO_ENOMEM;
+    if (rc == 0) {
         i = g->tie_count++;
         memset(&g->ties[i], 0, sizeof(g->ties[i]));
         g->ties[i].view = (eco_tie){source, target, kind, directed, 0, NULL, 0};
@@ -833,8 +857,10 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     }
     if (ev && (rc = tie_add_evidence(&g->ties[i], &pooled, &added)) < 0)
         return rc;
-    if (added)
+    if (added && weight != 0) {
         g->ties[i].view.weight += weight;
+        forget_results(g);
+    }
     if (out)
         *out = i;
     return 0;
@@ -857,6 +883,7 @@ int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)
     if (i >= g->tie_count || !isfinite(weight) || weight < 0)
         return ECO_EUSAGE;
     g->ties[i].view.weight = weight;
+    forget_results(g);
     return 0;
 }
 
@@ -1001,6 +1028,8 @@ int eco_i_graph_merge_pairs(eco_graph *g, const size_t *kept, const size_t *abso
     for (size_t p = 0; p < count; p++)
         if (kept[p] >= g->actor_count || absorbed[p] >= g->actor_count)
             return ECO_EUSAGE;
+    if (count == 0)
+        return 0; /* resolution of a map that needs no merge: nothing to rebuild */
     if (!(into = holders_new(g)))
         return ECO_ENOMEM;
     for (size_t p = 0; p < count && rc == 0; p++) {
@@ -1133,6 +1162,23 @@ static int absorb_actor(eco_graph *dst, const eco_actor *a, size_t before, size_
     return 0;
 }
 
+int eco_i_graph_take(eco_graph *dst, eco_graph *src)
+{
+    eco_graph held;
+
+    if (dst->actor_count || dst->tie_count || dst->record_count || eco_i_pool_count(dst->pool))
+        return 1;
+    changed(dst);
+    changed(src);
+    held = *dst;
+    *dst = *src;
+    *src = held;
+    /* where each keeps its measures stays its own: it is not part of what a graph holds */
+    src->measure_folder = dst->measure_folder;
+    dst->measure_folder = held.measure_folder;
+    return 0;
+}
+
 int eco_i_graph_copy_actor(size_t *out, eco_graph *dst, const eco_graph *src, size_t i)
 {
     const eco_actor *a = &src->actors[i].view;
@@ -1153,6 +1199,7 @@ int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t 
     if ((rc = eco_graph_add_tie(&into, dst, source, target, t->kind, t->directed, 0, NULL)) < 0)
         return rc;
     dst->ties[into].view.weight += t->weight;
+    forget_results(dst);
     for (size_t k = 0; k < t->evidence_count; k++)
         if ((rc = eco_graph_add_tie_evidence(dst, into, &t->evidence[k])) < 0)
             return rc;
@@ -1206,9 +1253,9 @@ int eco_i_count_linked_pairs(const eco_graph *g, size_t *out)
     return rc;
 }
 
-static int tie_order(const void *p, const void *q)
+static int tie_order(const tie *p, const tie *q)
 {
-    const eco_tie *x = &((const tie *)p)->view, *y = &((const tie *)q)->view;
+    const eco_tie *x = &p->view, *y = &q->view;
     if (x->source != y->source)
         return x->source < y->source ? -1 : 1;
     if (x->target != y->target)
@@ -1223,54 +1270,259 @@ static int record_order(const void *p, const void *q)
     return strcmp(((const eco_record *)p)->id, ((const eco_record *)q)->id);
 }
 
-int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *ids)
+/* Moves item k of items (of `size` bytes each) to place k of perm's inverse, in place:
+ * items[k] becomes what items[perm[k]] was.  perm is left as the identity.  O(n). */
+static void permute(void *items, size_t size, size_t *perm, size_t n, void *spare)
 {
-    actor *moved = g->actor_count ? malloc(g->actor_count * sizeof(*moved)) : NULL;
-    size_t *to = g->actor_count ? malloc(g->actor_count * sizeof(*to)) : NULL;
-    int rc = 0;
+    char *base = items;
+    for (size_t k = 0; k < n; k++) {
+        if (perm[k] == k)
+            continue;
+        /* follow the cycle through k, one spare item's room for the first */
+        memcpy(spare, base + k * size, size);
+        size_t at = k;
+        while (perm[at] != k) {
+            size_t from = perm[at];
+            memcpy(base + at * size, base + from * size, size);
+            perm[at] = at;
+            at = from;
+        }
+        memcpy(base + at * size, spare, size);
+        perm[at] = at;
+    }
+}
 
-    if (g->actor_count && (!moved || !to)) {
-        free(moved);
-        free(to);
+/* Puts into out the indices in `in` (n of them) in stable order of key(tie): a counting
+ * sort over `buckets` keys, count having room for buckets + 1. */
+static void count_out(const eco_graph *g, const size_t *in, size_t *out, size_t n, size_t *count,
+                      size_t buckets, int by_source)
+{
+    memset(count, 0, (buckets + 1) * sizeof(*count));
+    for (size_t i = 0; i < n; i++) {
+        const eco_tie *t = &g->ties[in ? in[i] : i].view;
+        count[(by_source ? t->source : t->target) + 1]++;
+    }
+    for (size_t b = 0; b < buckets; b++)
+        count[b + 1] += count[b];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = in ? in[i] : i;
+        const eco_tie *t = &g->ties[k].view;
+        out[count[by_source ? t->source : t->target]++] = k;
+    }
+}
+
+/*
+ * Sorts the ties by tie_order, in place and in time that grows with ties and actors alone,
+ * however many ties one actor has: counted out by target, then (stably) by source, then each
+ * run of ties between one pair (a kind and direction each, so a handful) by insertion.
+ * Returns 1 when any tie moved, 0 when they were in order, or ECO_ENOMEM.
+ */
+static int sort_ties(eco_graph *g)
+{
+    size_t m = g->tie_count, n = g->actor_count, sorted = 1;
+    size_t *count, *by_target, *perm;
+    tie spare;
+
+    for (size_t i = 1; i < m && sorted; i++)
+        sorted = tie_order(&g->ties[i - 1], &g->ties[i]) <= 0;
+    if (sorted)
+        return 0; /* a map read from a file that ecomap wrote */
+    count = malloc((n + 1) * sizeof(*count));
+    by_target = malloc(m * sizeof(*by_target));
+    perm = malloc(m * sizeof(*perm));
+    if (!count || !by_target || !perm) {
+        free(count);
+        free(by_target);
+        free(perm);
         return ECO_ENOMEM;
     }
-    for (size_t k = 0; k < g->actor_count; k++) {
-        moved[k] = g->actors[order[k]];
+    count_out(g, NULL, by_target, m, count, n, 0);
+    count_out(g, by_target, perm, m, count, n, 1);
+    for (size_t i = 1; i < m; i++) {
+        size_t moved = perm[i], k = i;
+        for (; k > 0 && tie_order(&g->ties[perm[k - 1]], &g->ties[moved]) > 0; k--)
+            perm[k] = perm[k - 1];
+        perm[k] = moved;
+    }
+    permute(g->ties, sizeof(*g->ties), perm, m, &spare);
+    free(count);
+    free(by_target);
+    free(perm);
+    return 1;
+}
+
+/* The actors moved from old index i to to[i]: the name index follows them without folding
+ * every name again, and the id index is made again.  0 or ECO_ENOMEM. */
+static int reindex_moved_actors(eco_graph *g, const size_t *to)
+{
+    int rc = 0;
+
+    for (size_t e = 0; e < g->name_entry_count; e++)
+        g->name_entries[e].actor = to[g->name_entries[e].actor];
+    eco_i_map_clear(&g->ids);
+    for (size_t i = 0; i < g->actor_count && rc == 0; i++)
+        rc = eco_i_map_put(&g->ids, eco_i_ptr_key(g->actors[i].view.id), i);
+    return rc;
+}
+
+/* Puts actor order[k] at index k with id ids[k] (when given); *moved receives whether any
+ * actor moved or changed its id.  to[i] receives actor i's new index. */
+static int reorder_actors(eco_graph *g, const size_t *order, const char *const *ids, size_t *to,
+                          int *moved)
+{
+    size_t n = g->actor_count;
+    actor *placed;
+    int rc = 0;
+
+    *moved = 0;
+    for (size_t k = 0; k < n; k++) {
         to[order[k]] = k;
-        if (ids && ids[k] && !(moved[k].view.id = intern(g, ids[k], &rc)))
+        if (order[k] != k || (ids && ids[k] && strcmp(ids[k], g->actors[order[k]].view.id) != 0))
+            *moved = 1;
+    }
+    if (!*moved)
+        return 0;
+    if (!(placed = malloc(n * sizeof(*placed))))
+        return ECO_ENOMEM;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        placed[k] = g->actors[order[k]];
+        if (ids && ids[k] && !(placed[k].view.id = intern(g, ids[k], &rc)))
             break;
     }
-    if (rc == 0 && g->actor_count) {
-        memcpy(g->actors, moved, g->actor_count * sizeof(*moved));
-        for (size_t k = 0; k < g->actor_count; k++)
+    if (rc == 0) {
+        memcpy(g->actors, placed, n * sizeof(*placed));
+        for (size_t k = 0; k < n; k++)
             sync_actor(&g->actors[k]);
     }
-    free(moved);
-    if (rc < 0) {
+    free(placed);
+    return rc;
+}
+
+int eco_i_graph_reorder(eco_graph *g, const size_t *order, const char *const *ids)
+{
+    size_t *to = g->actor_count ? malloc(g->actor_count * sizeof(*to)) : NULL;
+    int rc, moved, ties_moved = 0, records_sorted = 1;
+
+    if (g->actor_count && !to)
+        return ECO_ENOMEM;
+    if ((rc = reorder_actors(g, order, ids, to, &moved)) < 0) {
         free(to);
         return rc;
     }
     for (size_t i = 0; i < g->tie_count; i++) {
         eco_tie *t = &g->ties[i].view;
         size_t source = to[t->source], target = to[t->target];
-        t->source = t->directed || source < target ? source : target;
-        t->target = t->directed || source < target ? target : source;
+        if (!t->directed && target < source) {
+            size_t swap = source;
+            source = target;
+            target = swap;
+        }
+        ties_moved |= source != t->source || target != t->target;
+        t->source = source;
+        t->target = target;
     }
+    if (moved)
+        rc = reindex_moved_actors(g, to);
     free(to);
-    if (g->tie_count > 1)
-        qsort(g->ties, g->tie_count, sizeof(*g->ties), tie_order);
-    if (g->record_count > 1)
+    /* A map read from a file ecomap wrote is in this order already: nothing moves, and the
+     * indices stay as they are.  They are made again whatever failed before, so that the
+     * graph stays one that can be read and freed. */
+    int sorted = rc < 0 ? 0 : sort_ties(g);
+    if (sorted < 0)
+        rc = sorted;
+    ties_moved |= sorted > 0;
+    for (size_t i = 1; i < g->record_count && records_sorted; i++)
+        records_sorted = record_order(&g->records[i - 1], &g->records[i]) < 0;
+    if (!records_sorted) {
+        int indexed = 0;
         qsort(g->records, g->record_count, sizeof(*g->records), record_order);
-    eco_i_map_clear(&g->tie_keys);
-    eco_i_map_clear(&g->record_ids);
-    for (size_t i = 0; i < g->tie_count && rc == 0; i++) {
-        const eco_tie *t = &g->ties[i].view;
-        rc = eco_i_map_put(&g->tie_keys, tie_key(t->source, t->target, t->kind, t->directed), i);
+        eco_i_map_clear(&g->record_ids);
+        for (size_t i = 0; i < g->record_count && indexed == 0; i++)
+            indexed = eco_i_map_put(&g->record_ids, eco_i_ptr_key(g->records[i].id), i);
+        rc = rc < 0 ? rc : indexed;
     }
-    for (size_t i = 0; i < g->record_count && rc == 0; i++)
-        rc = eco_i_map_put(&g->record_ids, eco_i_ptr_key(g->records[i].id), i);
-    changed(g);
-    return rc < 0 ? rc : reindex_actors(g);
+    if (ties_moved) {
+        int indexed = 0;
+        eco_i_map_clear(&g->tie_keys);
+        for (size_t i = 0; i < g->tie_count && indexed == 0; i++) {
+            const eco_tie *t = &g->ties[i].view;
+            indexed = eco_i_map_put(&g->tie_keys, tie_key(t->source, t->target, t->kind, t->directed), i);
+        }
+        rc = rc < 0 ? rc : indexed;
+    }
+    if (moved || ties_moved)
+        changed(g);
+    return rc;
+}
+
+/* ---- What queries keep ------------------------------------------------------------------ */
+
+int eco_i_graph_recall(const eco_graph *g, const char *what, double *out, size_t count)
+{
+    for (size_t k = 0; k < g->kept_count; k++)
+        if (g->kept[k].count == count && strcmp(g->kept[k].what, what) == 0) {
+            memcpy(out, g->kept[k].values, count * sizeof(*out));
+            return 1;
+        }
+    return 0;
+}
+
+int eco_i_graph_keep(const eco_graph *cg, const char *what, const double *values, size_t count)
+{
+    eco_graph *g = (eco_graph *)cg; /* a cache: keeping a result changes nothing seen */
+    kept_result r = {malloc(strlen(what) + 1), malloc((count ? count : 1) * sizeof(double)), count};
+
+    if (!r.what || !r.values) {
+        free(r.what);
+        free(r.values);
+        return ECO_ENOMEM;
+    }
+    strcpy(r.what, what);
+    memcpy(r.values, values, count * sizeof(double));
+    if (g->kept_count == KEPT_MAX) {
+        free(g->kept[0].what);
+        free(g->kept[0].values);
+        memmove(&g->kept[0], &g->kept[1], (KEPT_MAX - 1) * sizeof(*g->kept));
+        g->kept_count--;
+    }
+    g->kept[g->kept_count++] = r;
+    return 0;
+}
+
+const char *eco_i_graph_measure_folder(const eco_graph *g)
+{
+    return g->measure_folder;
+}
+
+int eco_i_graph_set_measure_folder(eco_graph *g, const char *folder)
+{
+    char *copy = folder ? malloc(strlen(folder) + 1) : NULL;
+
+    if (folder && !copy)
+        return ECO_ENOMEM;
+    free(g->measure_folder);
+    g->measure_folder = copy ? strcpy(copy, folder) : NULL;
+    return 0;
+}
+
+void eco_i_graph_content_hash(const eco_graph *g, uint64_t out[2])
+{
+    eco_i_hasher h;
+
+    eco_i_hasher_init(&h);
+    eco_i_hasher_add(&h, g->actor_count);
+    eco_i_hasher_add(&h, g->tie_count);
+    for (size_t i = 0; i < g->tie_count; i++) {
+        const eco_tie *t = &g->ties[i].view;
+        uint64_t weight;
+        memcpy(&weight, &t->weight, sizeof(weight));
+        eco_i_hasher_add(&h, t->source);
+        eco_i_hasher_add(&h, t->target);
+        eco_i_hasher_add(&h, ((uint64_t)t->kind << 1) | (uint64_t)t->directed);
+        eco_i_hasher_add(&h, weight);
+    }
+    out[0] = h.a;
+    out[1] = h.b;
 }
 
 /* ---- The igraph view -------------------------------------------------------------------- */

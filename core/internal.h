@@ -39,26 +39,39 @@ typedef struct eco_i_pool eco_i_pool;
 int eco_i_pool_new(eco_i_pool **out);
 void eco_i_pool_free(eco_i_pool *pool);
 
-/* The pooled copy of s (NULL for NULL), or NULL with *rc = ECO_ENOMEM. */
+/* The pooled copy of s (NULL for NULL), or NULL with *rc = ECO_ENOMEM (also for a string
+ * of 4 GiB or more). */
 const char *eco_i_pool_intern(eco_i_pool *pool, const char *s, int *rc);
 const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int *rc);
 
 /* The pooled copy of s, or NULL when s was never pooled. */
 const char *eco_i_pool_find(const eco_i_pool *pool, const char *s);
 
+/* The number of distinct strings pooled.  O(1). */
+size_t eco_i_pool_count(const eco_i_pool *pool);
+
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
+/* A key and its value side by side, so that a lookup reads one cache line, not two. */
+typedef struct eco_i_map_slot {
+    uint64_t key; /* stored as key + 1, so that 0 marks a free slot */
+    size_t value; /* the key's value */
+} eco_i_map_slot;
+
 typedef struct eco_i_map {
-    uint64_t *keys;  /* stored as key + 1, so that 0 marks a free slot */
-    size_t *values;  /* parallel to keys */
-    size_t capacity; /* a power of two, or 0 */
-    size_t count;    /* keys stored */
+    eco_i_map_slot *slots; /* open addressing */
+    size_t capacity;       /* a power of two, or 0 */
+    size_t count;          /* keys stored */
 } eco_i_map;
 
 void eco_i_map_clear(eco_i_map *map); /* forgets all keys, keeps the memory */
 void eco_i_map_free(eco_i_map *map);
 int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value); /* 0 or ECO_ENOMEM */
 int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value); /* 1 found, 0 not */
+
+/* key's value into *value when key is there (1); else key is added with value (0), or
+ * ECO_ENOMEM.  One probe where a get and a put make two. */
+int eco_i_map_get_or_put(eco_i_map *map, uint64_t key, size_t value, size_t *found);
 
 static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
 
@@ -83,6 +96,28 @@ static inline uint64_t eco_i_hash(const char *s, size_t len)
     return h ^ (h >> 32);
 }
 
+/* A hash of a stream of 64-bit words in two lanes (128 bits), the same on every machine
+ * since it reads values, not memory: for keys that are stored, such as the measure cache's
+ * (queries/measure_cache.c).  Not for an adversary: it only tells contents apart. */
+typedef struct eco_i_hasher {
+    uint64_t a, b; /* the two lanes */
+} eco_i_hasher;
+
+static inline void eco_i_hasher_init(eco_i_hasher *h)
+{
+    h->a = 0x243F6A8885A308D3ULL;
+    h->b = 0x13198A2E03707344ULL;
+}
+
+static inline void eco_i_hasher_add(eco_i_hasher *h, uint64_t word)
+{
+    h->a = (h->a ^ word) * 0xBF58476D1CE4E5B9ULL;
+    h->a ^= h->a >> 31;
+    h->b = (h->b + word) * 0x94D049BB133111EBULL;
+    h->b ^= h->b >> 29;
+    h->b = (h->b ^ h->a) * 0xFF51AFD7ED558CCDULL;
+}
+
 /* ---- Graph internals -------------------------------------------------------------------- */
 
 /* The graph's pool, for modules that build strings to hand to it. */
@@ -100,6 +135,34 @@ const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
  * ECO_ENOMEM/ECO_EINTERNAL with err set.
  */
 int eco_i_graph_igraph(const igraph_t **out, const eco_graph *g, eco_error *err);
+
+/*
+ * What queries keep on a graph until it changes in any way that a measure reads (an actor
+ * or tie added, removed or moved, a weight changed): results of eco_query_measure, under a
+ * description of what was computed ("measure betweenness directed=0 ..."), so that a
+ * report and the diagram in it compute each measure once.  Like the igraph view, it is a
+ * cache on a graph handed out read-only: callers hold eco_i_dependencies_lock.
+ * eco_i_graph_recall copies count values into out and returns 1 when what is kept with
+ * that many values, else 0; eco_i_graph_keep keeps a copy (0 or ECO_ENOMEM), the oldest
+ * going past 32 results.
+ */
+int eco_i_graph_recall(const eco_graph *g, const char *what, double *out, size_t count);
+int eco_i_graph_keep(const eco_graph *g, const char *what, const double *values, size_t count);
+
+/* The folder measures of g are kept in across runs (eco_query_cache_folder), or NULL. */
+const char *eco_i_graph_measure_folder(const eco_graph *g);
+int eco_i_graph_set_measure_folder(eco_graph *g, const char *folder); /* 0 or ECO_ENOMEM */
+
+/* A hash of what measures read: the number of actors, and each tie's ends, kind, direction
+ * and weight, in order.  Any change a measure would see changes it.  O(ties). */
+void eco_i_graph_content_hash(const eco_graph *g, uint64_t out[2]);
+
+/* Hands everything src holds to dst when dst has never held anything (no actor, tie,
+ * record or pooled string, so that no one holds a pointer into it), leaving src empty: 0.
+ * 1, with both untouched, when dst is not so.  A reader that reads a map into a graph of
+ * its own gives it to the import's graph this way when it is the first, instead of copying
+ * it.  O(1). */
+int eco_i_graph_take(eco_graph *dst, eco_graph *src);
 
 /* Copies actor i of src into dst under the same id (a new actor: the id must be free in
  * dst), with its aliases, attributes and records; *out receives its index in dst. */

@@ -48,11 +48,13 @@ static uint64_t hash_u64(uint64_t x)
 
 #define POOL_BLOCK 65536
 
-/* A slot keeps its string's hash, so that a probe compares strings only when the hashes
- * agree: the strings are scattered over the arena, and reading each was a cache miss. */
+/* A slot keeps part of its string's hash and its length, so that a probe reads a string only
+ * when both agree, and then compares it with memcmp: the strings are scattered over the
+ * arena, and reading each was a cache miss. */
 typedef struct pool_slot_t {
-    char *s; /* NULL is free */
-    uint64_t hash;
+    char *s;       /* NULL is free */
+    uint32_t hash; /* the low half of eco_i_hash: it places the slot too */
+    uint32_t len;  /* the string's length: a pooled string is shorter than 4 GiB */
 } pool_slot_t;
 
 struct eco_i_pool {
@@ -92,11 +94,11 @@ void eco_i_pool_free(eco_i_pool *pool)
 }
 
 static size_t pool_slot(const pool_slot_t *slots, size_t capacity, const char *s, size_t len,
-                        uint64_t hash)
+                        uint32_t hash)
 {
     size_t i = hash & (capacity - 1);
-    while (slots[i].s && (slots[i].hash != hash || strncmp(slots[i].s, s, len) != 0 ||
-                          slots[i].s[len] != '\0'))
+    while (slots[i].s &&
+           (slots[i].hash != hash || slots[i].len != len || memcmp(slots[i].s, s, len) != 0))
         i = (i + 1) & (capacity - 1);
     return i;
 }
@@ -146,15 +148,15 @@ const char *eco_i_pool_intern_n(eco_i_pool *pool, const char *s, size_t len, int
 {
     if (!s)
         return NULL;
-    if (pool->count + 1 > pool->capacity / 2 && pool_grow(pool) < 0)
+    if (len > UINT32_MAX || (pool->count + 1 > pool->capacity / 2 && pool_grow(pool) < 0))
         goto oom;
-    uint64_t hash = eco_i_hash(s, len);
+    uint32_t hash = (uint32_t)eco_i_hash(s, len);
     size_t i = pool_slot(pool->slots, pool->capacity, s, len, hash);
     if (!pool->slots[i].s) {
         char *copy = pool_store(pool, s, len);
         if (!copy)
             goto oom;
-        pool->slots[i] = (pool_slot_t){copy, hash};
+        pool->slots[i] = (pool_slot_t){copy, hash, (uint32_t)len};
         pool->count++;
     }
     return pool->slots[i].s;
@@ -174,29 +176,35 @@ const char *eco_i_pool_find(const eco_i_pool *pool, const char *s)
     if (!s)
         return NULL;
     size_t len = strlen(s);
-    return pool->slots[pool_slot(pool->slots, pool->capacity, s, len, eco_i_hash(s, len))].s;
+    if (len > UINT32_MAX)
+        return NULL;
+    return pool->slots[pool_slot(pool->slots, pool->capacity, s, len, (uint32_t)eco_i_hash(s, len))].s;
+}
+
+size_t eco_i_pool_count(const eco_i_pool *pool)
+{
+    return pool->count;
 }
 
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
 void eco_i_map_clear(eco_i_map *map)
 {
-    if (map->keys)
-        memset(map->keys, 0, map->capacity * sizeof(*map->keys));
+    if (map->slots)
+        memset(map->slots, 0, map->capacity * sizeof(*map->slots));
     map->count = 0;
 }
 
 void eco_i_map_free(eco_i_map *map)
 {
-    free(map->keys);
-    free(map->values);
+    free(map->slots);
     memset(map, 0, sizeof(*map));
 }
 
 static size_t map_slot(const eco_i_map *map, uint64_t stored)
 {
     size_t i = hash_u64(stored) & (map->capacity - 1);
-    while (map->keys[i] && map->keys[i] != stored)
+    while (map->slots[i].key && map->slots[i].key != stored)
         i = (i + 1) & (map->capacity - 1);
     return i;
 }
@@ -205,22 +213,29 @@ static int map_grow(eco_i_map *map)
 {
     eco_i_map grown = {0};
     grown.capacity = map->capacity ? map->capacity * 2 : 64;
-    grown.keys = calloc(grown.capacity, sizeof(*grown.keys));
-    grown.values = malloc(grown.capacity * sizeof(*grown.values));
-    if (!grown.keys || !grown.values) {
-        eco_i_map_free(&grown);
+    if (!(grown.slots = calloc(grown.capacity, sizeof(*grown.slots))))
         return ECO_ENOMEM;
-    }
-    for (size_t i = 0; i < map->capacity; i++) {
-        if (map->keys[i]) {
-            size_t j = map_slot(&grown, map->keys[i]);
-            grown.keys[j] = map->keys[i];
-            grown.values[j] = map->values[i];
-        }
-    }
+    for (size_t i = 0; i < map->capacity; i++)
+        if (map->slots[i].key)
+            grown.slots[map_slot(&grown, map->slots[i].key)] = map->slots[i];
     grown.count = map->count;
     eco_i_map_free(map);
     *map = grown;
+    return 0;
+}
+
+int eco_i_map_get_or_put(eco_i_map *map, uint64_t key, size_t value, size_t *found)
+{
+    if ((map->count + 1) * 2 > map->capacity && map_grow(map) < 0)
+        return ECO_ENOMEM;
+    eco_i_map_slot *slot = &map->slots[map_slot(map, key + 1)];
+    if (slot->key) {
+        if (found)
+            *found = slot->value;
+        return 1;
+    }
+    *slot = (eco_i_map_slot){key + 1, value};
+    map->count++;
     return 0;
 }
 
@@ -228,12 +243,12 @@ int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value)
 {
     if ((map->count + 1) * 2 > map->capacity && map_grow(map) < 0)
         return ECO_ENOMEM;
-    size_t i = map_slot(map, key + 1);
-    if (!map->keys[i]) {
-        map->keys[i] = key + 1;
+    eco_i_map_slot *slot = &map->slots[map_slot(map, key + 1)];
+    if (!slot->key) {
+        slot->key = key + 1;
         map->count++;
     }
-    map->values[i] = value;
+    slot->value = value;
     return 0;
 }
 
@@ -241,11 +256,11 @@ int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value)
 {
     if (!map->capacity)
         return 0;
-    size_t i = map_slot(map, key + 1);
-    if (!map->keys[i])
+    const eco_i_map_slot *slot = &map->slots[map_slot(map, key + 1)];
+    if (!slot->key)
         return 0;
     if (value)
-        *value = map->values[i];
+        *value = slot->value;
     return 1;
 }
 

@@ -63,6 +63,7 @@ typedef struct approx_job {
     const eco_i_csr *g; /* the map, with in-links when directed */
     sampler *samplers;  /* one per worker */
     uint64_t seed;      /* eco_approx_options.seed */
+    size_t offset;      /* index of this round's first sample: rounds continue one sequence */
 } approx_job;
 
 static void side_free(side *s)
@@ -248,7 +249,7 @@ static int run_samples(void *shared, size_t worker, size_t first, size_t end)
     sampler *s = &job->samplers[worker];
     int32_t n = job->g->n;
 
-    for (size_t i = first; i < end; i++) {
+    for (size_t i = first + job->offset; i < end + job->offset; i++) {
         uint64_t random = job->seed ^ (0x9E3779B97F4A7C15ull * (i + 1));
         int32_t u, v;
         next_random(&random);
@@ -328,13 +329,115 @@ static double sample_count(int32_t n, int32_t diameter, const eco_approx_options
     return ceil(0.5 / (e * e) * (floor(log2((double)diameter - 2)) + 1 + log(1 / approx->delta)));
 }
 
-static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normalised,
-                    const eco_approx_options *approx, const eco_query_options *opt)
+/* What eco_query_betweenness_top asks beyond the estimate, or NULL for the fixed count. */
+typedef struct top_request {
+    size_t k;      /* how many of the largest must be told apart */
+    double *lower; /* per actor, the interval's ends (NULL for none) */
+    double *upper;
+    size_t *sure; /* how many of the k largest estimates are surely the k largest */
+} top_request;
+
+enum { ROUNDS = 7 }; /* r/64, r/32, ..., r */
+
+/* Relative entropy of Bernoulli(p) from Bernoulli(q), for 0 <= p <= 1 and 0 < q < 1. */
+static double bernoulli_kl(double p, double q)
 {
-    approx_job job = {g, NULL, (uint64_t)approx->seed};
-    size_t workers = 0, ready = 0;
+    double d = 0;
+    if (p > 0)
+        d += p * log(p / q);
+    if (p < 1)
+        d += (1 - p) * log((1 - p) / (1 - q));
+    return d;
+}
+
+/* The q between p and `to` farthest from p with r KL(p || q) <= limit: by bisection, which
+ * keeps the bound on its safe side. */
+static double kl_end(double p, double r, double limit, double to)
+{
+    double in = p, out = to;
+    if (r * bernoulli_kl(p, to > p ? nextafter(to, 0) : nextafter(to, 1)) <= limit)
+        return to;
+    for (int step = 0; step < 60; step++) {
+        double mid = 0.5 * (in + out);
+        if (r * bernoulli_kl(p, mid) <= limit)
+            in = mid;
+        else
+            out = mid;
+    }
+    return out; /* the side just outside: the interval may only grow */
+}
+
+static int by_falling(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+typedef struct ranked {
+    double share; /* the vertex's share of the samples */
+    int32_t v;    /* the vertex */
+} ranked;
+
+/* Largest share first; equal shares in vertex order, so that the order is one. */
+static int by_share(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->share != y->share)
+        return x->share < y->share ? 1 : -1;
+    return x->v < y->v ? -1 : x->v > y->v;
+}
+
+/*
+ * From counts of r samples: each vertex's share, its interval (lo, hi, as shares) holding
+ * with probability 1 - delta_round for all vertices at once, and how many of the k largest
+ * shares are surely among the k largest.  O(n log n).
+ */
+static size_t settle(const uint64_t *through, size_t r, int32_t n, size_t k, double delta_round,
+                     double *share, double *lo, double *hi, ranked *order, double *uppers)
+{
+    double limit = log(2.0 * (double)n / delta_round), rr = (double)r;
+    size_t sure = 0;
+
+    for (int32_t v = 0; v < n; v++) {
+        share[v] = (double)through[v] / rr;
+        lo[v] = share[v] > 0 ? kl_end(share[v], rr, limit, 0) : 0;
+        hi[v] = share[v] < 1 ? kl_end(share[v], rr, limit, 1) : 1;
+        uppers[v] = hi[v];
+        order[v] = (ranked){share[v], v};
+    }
+    qsort(order, (size_t)n, sizeof(*order), by_share);
+    qsort(uppers, (size_t)n, sizeof(*uppers), by_falling);
+    if (k > (size_t)n)
+        k = (size_t)n;
+    for (size_t i = 0; i < k; i++) {
+        int32_t v = order[i].v;
+        /* actors whose exact value may reach v's: those with an upper end at or above v's
+         * lower end, v itself among them; fewer than k others, and v is surely in */
+        size_t low = 0, high = (size_t)n;
+        while (low < high) {
+            size_t mid = (low + high) / 2;
+            if (uppers[mid] >= lo[v])
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        if (lo[v] > 0 && low - 1 < k)
+            sure++;
+    }
+    return sure;
+}
+
+static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normalised,
+                    const eco_approx_options *approx, const eco_query_options *opt,
+                    const top_request *top)
+{
+    approx_job job = {g, NULL, (uint64_t)approx->seed, 0};
+    size_t workers = 0, ready = 0, done = 0, rounds = top ? ROUNDS : 1;
     int32_t diameter;
-    double r, n = (double)g->n;
+    double r, n = (double)g->n, scale;
+    uint64_t *through = NULL;
+    double *share = NULL, *lo = NULL, *hi = NULL, *uppers = NULL;
+    ranked *order = NULL;
     int rc;
 
     if ((rc = vertex_diameter(&diameter, g)) < 0)
@@ -343,36 +446,81 @@ static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normal
     if (r > (double)UINT32_MAX)
         return ECO_EUSAGE;
     workers = eco_i_worker_count(opt, (size_t)r, r * 1000);
-    if (!(job.samplers = calloc(workers, sizeof(*job.samplers))))
-        return ECO_ENOMEM;
+    if (!(job.samplers = calloc(workers, sizeof(*job.samplers))) ||
+        !(through = calloc((size_t)g->n + 1, sizeof(*through))) ||
+        !(share = malloc(((size_t)g->n + 1) * sizeof(*share))))
+        goto out_of_memory;
+    if (top && (!(lo = malloc(((size_t)g->n + 1) * sizeof(*lo))) ||
+                !(hi = malloc(((size_t)g->n + 1) * sizeof(*hi))) ||
+                !(uppers = malloc(((size_t)g->n + 1) * sizeof(*uppers))) ||
+                !(order = malloc(((size_t)g->n + 1) * sizeof(*order)))))
+        goto out_of_memory;
     for (; ready < workers; ready++)
         if ((rc = sampler_init(&job.samplers[ready], g)) < 0) {
             ready++;
             goto cleanup;
         }
-    if ((rc = eco_i_parallel_for(workers, (size_t)r, 0, run_samples, &job, opt)) < 0)
-        goto cleanup;
+    if (top && top->sure)
+        *top->sure = 0;
+    /* Rounds at fixed counts, r/64 to r: the interval of each round holds with probability
+     * 1 - delta/ROUNDS, so all of them, and the one a round stops at, hold together with
+     * probability 1 - delta whichever round that is. */
+    for (size_t round = 0; round < rounds; round++) {
+        size_t target = round + 1 == rounds ? (size_t)r
+                                            : (size_t)ceil(r / (double)(1u << (rounds - 1 - round)));
+        if (target <= done)
+            continue;
+        job.offset = done;
+        if ((rc = eco_i_parallel_for(workers, target - done, 0, run_samples, &job, opt)) < 0)
+            goto cleanup;
+        done = target;
+        for (int32_t v = 0; v < g->n; v++) {
+            uint64_t sum = 0;
+            for (size_t k = 0; k < workers; k++)
+                sum += job.samplers[k].count[v];
+            through[v] = sum;
+        }
+        if (!top)
+            break;
+        size_t sure = settle(through, done, g->n, top->k, approx->delta / ROUNDS, share, lo, hi,
+                             order, uppers);
+        if (top->sure)
+            *top->sure = sure;
+        if (sure >= (top->k < (size_t)g->n ? top->k : (size_t)g->n))
+            break;
+    }
+    /* The share of paths through v estimates sum sigma_st(v)/sigma_st / (n(n-1)). */
+    scale = normalised ? n / (n - 2) : n * (n - 1) / (g->directed ? 1.0 : 2.0);
     for (int32_t v = 0; v < g->n; v++) {
-        uint64_t through = 0;
-        for (size_t k = 0; k < workers; k++)
-            through += job.samplers[k].count[v];
-        /* The share of paths through v estimates sum sigma_st(v)/sigma_st / (n(n-1)). */
-        double share = r > 0 ? (double)through / r : 0;
-        double raw = share * n * (n - 1) / (g->directed ? 1.0 : 2.0);
-        out[g->actor[v]] = normalised ? share * n / (n - 2) : raw;
+        double s = done > 0 ? (double)through[v] / (double)done : 0;
+        out[g->actor[v]] = s * scale;
+        if (top && top->lower)
+            top->lower[g->actor[v]] = done > 0 ? lo[v] * scale : 0;
+        if (top && top->upper)
+            top->upper[g->actor[v]] = done > 0 ? hi[v] * scale : 0;
     }
     if (samples)
-        *samples = (size_t)r;
+        *samples = done;
+    goto cleanup;
+out_of_memory:
+    rc = ECO_ENOMEM;
 cleanup:
     for (size_t k = 0; k < ready; k++)
         sampler_free(&job.samplers[k]);
     free(job.samplers);
+    free(through);
+    free(share);
+    free(lo);
+    free(hi);
+    free(uppers);
+    free(order);
     return rc;
 }
 
 static int query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
                                     eco_measure measure, const eco_approx_options *approx,
-                                    const eco_query_options *opt, eco_error *err)
+                                    const eco_query_options *opt, const top_request *top,
+                                    eco_error *err)
 {
     static const eco_approx_options defaults = ECO_APPROX_OPTIONS_INIT;
     eco_i_view view;
@@ -389,16 +537,24 @@ static int query_betweenness_approx(double *out, size_t *samples, const eco_grap
                              "epsilon and delta must lie between 0 and 1");
     if (samples)
         *samples = 0;
+    if (top && top->sure)
+        *top->sure = 0;
     if (n < 3) {
         /* No actor lies between two others. */
-        for (size_t v = 0; v < n; v++)
+        for (size_t v = 0; v < n; v++) {
             out[v] = 0;
+            if (top && top->lower)
+                top->lower[v] = 0;
+            if (top && top->upper)
+                top->upper[v] = 0;
+        }
         return 0;
     }
     if ((rc = eco_i_view_build(&view, g, opt, err)) < 0)
         return rc;
     if ((rc = eco_i_csr_build(&csr, &view, 1)) == 0)
-        rc = estimate(out, samples, &csr, measure == ECO_MEASURE_BETWEENNESS_NORM, approx, opt);
+        rc = estimate(out, samples, &csr, measure == ECO_MEASURE_BETWEENNESS_NORM, approx, opt,
+                      top);
     eco_i_csr_free(&csr);
     eco_i_view_destroy(&view);
     if (rc == ECO_EUSAGE)
@@ -419,7 +575,25 @@ int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *
         (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
         (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    rc = query_betweenness_approx(out, samples, g, measure, approx, opt, err);
+    rc = query_betweenness_approx(out, samples, g, measure, approx, opt, NULL, err);
+    eco_i_dependencies_unlock();
+    return rc;
+}
+
+int eco_query_betweenness_top(double *out, double *lower, double *upper, size_t *samples,
+                              size_t *sure, const eco_graph *g, eco_measure measure, size_t k,
+                              const eco_approx_options *approx, const eco_query_options *opt,
+                              eco_error *err)
+{
+    top_request top = {k, lower, upper, sure};
+    int rc;
+
+    if ((rc = eco_i_options_check(approx, ECO_APPROX_OPTIONS_VERSION, "eco_approx_options",
+                                  err)) < 0 ||
+        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
+        (rc = eco_i_dependencies_lock(err)) < 0)
+        return rc;
+    rc = query_betweenness_approx(out, samples, g, measure, approx, opt, &top, err);
     eco_i_dependencies_unlock();
     return rc;
 }

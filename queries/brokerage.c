@@ -87,41 +87,115 @@ static eco_role role_of(size_t group_a, size_t group_v, size_t group_b)
     return group_a == group_b ? ECO_ROLE_ITINERANT : ECO_ROLE_LIAISON;
 }
 
-/* Counts every actor's roles into count; *arc_count receives the number of arcs. */
-static int count_roles(const eco_i_view *view, const size_t *group, double *count, double *arc_count)
-{
-    igraph_adjlist_t out;
-    eco_i_map arcs = {0};
-    igraph_integer_t n = igraph_vcount(&view->graph);
-    int rc = 0;
+/*
+ * The roles are counted without visiting each two-path.  For broker v, the pairs (a, b) of
+ * an arc a -> v and an arc v -> b fall into roles by the groups of a and b alone, so counts
+ * of v's in- and out-contacts by group give every role at once, in time that grows with v's
+ * contacts and not with the number of groups.  From those pairs leave a == b (a contact
+ * linked both ways) and the closed ones, a -> b an arc too: those are triangles of contacts,
+ * each visited once (contacts.c).
+ */
+typedef struct roles {
+    const eco_i_contacts *c; /* the contacts, an arc each way marked by a weight of 0 or more */
+    const size_t *group;     /* each actor's group */
+    double *count;           /* actor_count x ECO_ROLE_COUNT, as eco_brokerage holds it */
+} roles;
 
-    /* An undirected link is two arcs, as in the symmetric matrix sna is given. */
-    if (igraph_adjlist_init(&view->graph, &out, view->directed ? IGRAPH_OUT : IGRAPH_ALL,
-                            IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE) != IGRAPH_SUCCESS)
-        return ECO_ENOMEM;
+static void add_role(roles *r, int32_t v, size_t group_a, size_t group_b, double times)
+{
+    eco_role role = role_of(group_a, r->group[v], group_b);
+    r->count[(size_t)v * ECO_ROLE_COUNT + role] += times;
+    r->count[(size_t)v * ECO_ROLE_COUNT + ECO_ROLE_TOTAL] += times;
+}
+
+/* v's pairs of an in-arc and an out-arc, by role; in and out are zeroed counts per group,
+ * left zeroed; touched has room for v's contacts. */
+static void open_pairs(roles *r, int32_t v, double *in, double *out, size_t *touched)
+{
+    const eco_i_contacts *c = r->c;
+    size_t gv = r->group[v], seen = 0;
+    double in_total = 0, out_total = 0, same = 0;
+
+    for (int32_t e = c->start[v]; e < c->start[v + 1]; e++) {
+        size_t g = r->group[c->other[e]];
+        if (in[g] == 0 && out[g] == 0)
+            touched[seen++] = g;
+        if (c->in_weight[e] >= 0)
+            in[g]++, in_total++;
+        if (c->out_weight[e] >= 0)
+            out[g]++, out_total++;
+    }
+    for (size_t k = 0; k < seen; k++)
+        if (touched[k] != gv)
+            same += in[touched[k]] * out[touched[k]];
+    double *row = r->count + (size_t)v * ECO_ROLE_COUNT;
+    row[ECO_ROLE_COORDINATOR] += in[gv] * out[gv];
+    row[ECO_ROLE_ITINERANT] += same;
+    row[ECO_ROLE_REPRESENTATIVE] += in[gv] * (out_total - out[gv]);
+    row[ECO_ROLE_GATEKEEPER] += (in_total - in[gv]) * out[gv];
+    row[ECO_ROLE_LIAISON] += (in_total - in[gv]) * (out_total - out[gv]) - same;
+    row[ECO_ROLE_TOTAL] += in_total * out_total;
+    for (size_t k = 0; k < seen; k++)
+        in[touched[k]] = out[touched[k]] = 0;
+    /* a contact linked both ways is no pair with itself */
+    for (int32_t e = c->start[v]; e < c->start[v + 1]; e++)
+        if (c->in_weight[e] >= 0 && c->out_weight[e] >= 0)
+            add_role(r, v, r->group[c->other[e]], r->group[c->other[e]], -1);
+}
+
+/* For the broker at the entry pair (va: v's entry for a, vb: v's entry for b), the path
+ * a -> v -> b when it is one, which the arc a -> b (ab: a's entry for b) closes. */
+static void closed_path(roles *r, int32_t va, int32_t vb, int32_t ab)
+{
+    const eco_i_contacts *c = r->c;
+    if (c->in_weight[va] >= 0 && c->out_weight[vb] >= 0 && c->out_weight[ab] >= 0)
+        add_role(r, c->other[c->twin[va]], r->group[c->other[va]], r->group[c->other[vb]], -1);
+}
+
+static void close_triangle(void *context, int32_t uv, int32_t vw, int32_t uw)
+{
+    roles *r = context;
+    const int32_t *twin = r->c->twin;
+    int32_t vu = twin[uv], wv = twin[vw], wu = twin[uw];
+
+    closed_path(r, vu, vw, uw); /* u -> v -> w */
+    closed_path(r, vw, vu, wu); /* w -> v -> u */
+    closed_path(r, uv, uw, vw); /* v -> u -> w */
+    closed_path(r, uw, uv, wv); /* w -> u -> v */
+    closed_path(r, wu, wv, uv); /* u -> w -> v */
+    closed_path(r, wv, wu, vu); /* v -> w -> u */
+}
+
+/* Counts every actor's roles into count; *arc_count receives the number of arcs. */
+static int count_roles(const eco_i_view *view, const size_t *group, size_t groups, double *count,
+                       double *arc_count)
+{
+    eco_i_contacts c;
+    double *in = NULL, *out = NULL;
+    size_t *touched = NULL;
+    roles r = {&c, group, count};
+    int rc;
+
+    if ((rc = eco_i_contacts_build(&c, view, 0)) < 0)
+        return rc;
+    in = calloc(groups + 1, sizeof(*in));
+    out = calloc(groups + 1, sizeof(*out));
+    touched = malloc(((size_t)c.start[c.n] + 1) * sizeof(*touched));
+    if (!in || !out || !touched) {
+        rc = ECO_ENOMEM;
+        goto cleanup;
+    }
     *arc_count = 0;
-    for (igraph_integer_t a = 0; a < n && rc == 0; a++) {
-        igraph_vector_int_t *next = igraph_adjlist_get(&out, a);
-        for (igraph_integer_t k = 0; k < igraph_vector_int_size(next) && rc == 0; k++, (*arc_count)++)
-            rc = eco_i_map_put(&arcs, ((uint64_t)a << 32) | (uint64_t)VECTOR(*next)[k], 0);
-    }
-    for (igraph_integer_t a = 0; a < n && rc == 0; a++) {
-        igraph_vector_int_t *to_v = igraph_adjlist_get(&out, a);
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(to_v); i++) {
-            igraph_integer_t v = VECTOR(*to_v)[i];
-            igraph_vector_int_t *to_b = igraph_adjlist_get(&out, v);
-            for (igraph_integer_t j = 0; j < igraph_vector_int_size(to_b); j++) {
-                igraph_integer_t b = VECTOR(*to_b)[j];
-                if (b == a || eco_i_map_get(&arcs, ((uint64_t)a << 32) | (uint64_t)b, NULL))
-                    continue;
-                eco_role role = role_of(group[a], group[v], group[b]);
-                count[(size_t)v * ECO_ROLE_COUNT + role]++;
-                count[(size_t)v * ECO_ROLE_COUNT + ECO_ROLE_TOTAL]++;
-            }
-        }
-    }
-    eco_i_map_free(&arcs);
-    igraph_adjlist_destroy(&out);
+    for (int32_t e = 0; e < c.start[c.n]; e++)
+        *arc_count += c.out_weight[e] >= 0;
+    for (int32_t v = 0; v < c.n; v++)
+        open_pairs(&r, v, in, out, touched);
+    rc = eco_i_contacts_triangles(&c, close_triangle, &r);
+cleanup:
+    free(in);
+    free(out);
+    free(touched);
+    eco_i_contacts_free(&c);
     return rc;
 }
 
@@ -132,26 +206,48 @@ static double choose2(double x)
     return x * (x - 1) / 2;
 }
 
+/* Sums over all groups that the expectations of every group subtract their own term from,
+ * so that each group's costs O(1) and the whole O(n + groups), where a sum over the other
+ * groups for each actor cost n x groups. */
+typedef struct group_sums {
+    double pairs;    /* sum of n_k (n_k - 1) */
+    double triples;  /* sum of n_k (n_k - 1) (n_k - 2) */
+    double sum, sq;  /* sum of n_k, and of n_k^2 */
+    double liaison0; /* sum of n_k (A_k^2 - A_k), A_k = N - n_k */
+    double liaison1; /* sum of n_k A_k */
+} group_sums;
+
+static group_sums sums_of(double N, const double *n, size_t groups)
+{
+    group_sums t = {0, 0, 0, 0, 0, 0};
+    for (size_t k = 0; k < groups; k++) {
+        double a = N - n[k];
+        t.pairs += n[k] * (n[k] - 1);
+        t.triples += n[k] * (n[k] - 1) * (n[k] - 2);
+        t.sum += n[k];
+        t.sq += n[k] * n[k];
+        t.liaison0 += n[k] * (a * a - a);
+        t.liaison1 += n[k] * a;
+    }
+    return t;
+}
+
 /*
  * Expected count and variance of each role for an actor of group g, as sna::brokerage
- * computes them: d is the density, N the actors, n[] the group sizes.
+ * computes them: d is the density, N the actors, ng the group's size, t the sums over all
+ * groups.  sna's sum over the other groups k of n_k C(N - n_k - ng, 2) is, with
+ * A_k = N - n_k, half of sum n_k (A_k^2 - A_k) - 2 ng sum n_k A_k + (ng^2 + ng) sum n_k.
  */
-static void expectations(double d, double N, const double *n, size_t groups, size_t g,
-                         double *mean, double *var)
+static void expectations(double d, double N, double ng, const group_sums *t, double *mean,
+                         double *var)
 {
-    double a = d * d * (1 - d), b = d * d * d * (1 - d) * (1 - d) * (1 - d);
-    double ng = n[g], others_pairs = 0, others_triples = 0, others_sum = 0, others_sq = 0,
-           liaison_var = 0;
+    double a = d * d * (1 - d), b = d * d * d * (1 - d) * (1 - d) * (1 - d), own = N - ng;
+    double others_pairs = t->pairs - ng * (ng - 1);
+    double others_triples = t->triples - ng * (ng - 1) * (ng - 2);
+    double others_sum = t->sum - ng, others_sq = t->sq - ng * ng;
+    double liaison_var = ((t->liaison0 - ng * (own * own - own)) -
+                          2 * ng * (t->liaison1 - ng * own) + (ng * ng + ng) * others_sum) / 2;
 
-    for (size_t k = 0; k < groups; k++) {
-        if (k == g)
-            continue;
-        others_pairs += n[k] * (n[k] - 1);
-        others_triples += n[k] * (n[k] - 1) * (n[k] - 2);
-        others_sum += n[k];
-        others_sq += n[k] * n[k];
-        liaison_var += n[k] * choose2(N - n[k] - ng);
-    }
     mean[ECO_ROLE_COORDINATOR] = a * (ng - 1) * (ng - 2);
     var[ECO_ROLE_COORDINATOR] = mean[0] * (1 - a) + 2 * (ng - 1) * (ng - 2) * (ng - 3) * b;
     mean[ECO_ROLE_ITINERANT] = a * others_pairs;
@@ -171,10 +267,11 @@ static void score(eco_brokerage *b, const size_t *group_id, const double *sizes,
 {
     double N = (double)b->actor_count;
     double d = N > 1 ? arcs / (N * (N - 1)) : 0;
+    group_sums t = sums_of(N, sizes, b->group_count);
 
     for (size_t i = 0; i < b->actor_count; i++) {
         double mean[ECO_ROLE_COUNT], var[ECO_ROLE_COUNT];
-        expectations(d, N, sizes, b->group_count, group_id[i], mean, var);
+        expectations(d, N, sizes[group_id[i]], &t, mean, var);
         for (int r = 0; r < ECO_ROLE_COUNT; r++) {
             size_t at = i * ECO_ROLE_COUNT + (size_t)r;
             double sd = sqrt(var[r]);
@@ -205,7 +302,7 @@ static int query_brokerage(eco_brokerage **out, const eco_graph *g, const char *
         goto fail;
     if ((rc = eco_i_view_build(&view, g, opt, err)) < 0)
         goto fail;
-    rc = count_roles(&view, group_id, b->count, &arcs);
+    rc = count_roles(&view, group_id, b->group_count, b->count, &arcs);
     eco_i_view_destroy(&view);
     if (rc < 0)
         goto fail;

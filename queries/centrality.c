@@ -4,6 +4,7 @@
  * Betweenness, the costly one, has its own parallel code in betweenness.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -156,15 +157,34 @@ static int query_measure(double *out, const eco_graph *g, eco_measure measure,
     return ierr == IGRAPH_SUCCESS ? 0 : eco_i_igraph_error(ierr, err);
 }
 
+/* The measures that cost actors x ties, worth a file in the measure folder; the others are
+ * kept on the graph for the run only. */
+static int costly(eco_measure measure)
+{
+    return measure == ECO_MEASURE_BETWEENNESS || measure == ECO_MEASURE_BETWEENNESS_NORM ||
+           measure == ECO_MEASURE_HARMONIC || measure == ECO_MEASURE_CLOSENESS;
+}
+
 int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
                       const eco_query_options *opt, eco_error *err)
 {
+    size_t n = eco_graph_actor_count(g);
+    char what[160] = "", name[40];
     int rc;
 
     if ((rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
         (rc = eco_i_dependencies_lock(err)) < 0)
         return rc;
-    rc = query_measure(out, g, measure, opt, err);
+    if ((unsigned)measure < ECO_MEASURE_COUNT) {
+        snprintf(name, sizeof(name), "measure %s", eco_measure_name(measure));
+        eco_i_measure_what(what, sizeof(what), name, opt);
+        if (eco_i_measure_recall(g, what, out, n, costly(measure)))
+            goto unlock;
+    }
+    /* a result that cannot be kept is still the result: only the next call pays again */
+    if ((rc = query_measure(out, g, measure, opt, err)) == 0 && *what)
+        eco_i_measure_keep(g, what, out, n, costly(measure));
+unlock:
     eco_i_dependencies_unlock();
     return rc;
 }

@@ -10,6 +10,12 @@
  *   effective_size(u) = sum over v of (1 - sum_w p(u,w) m(v,w))
  *   efficiency(u)     = effective_size(u) / |N(u)|
  *   hierarchy(u)      = sum_v r ln r / (|N| ln |N|), r = c(u,v) / (constraint(u) / |N|)
+ *
+ * The sums over w add something only where w is a contact of both u and v: a triangle.
+ * So each triangle of contacts (contacts.c) adds its six terms, one per ordered pair of its
+ * corners, into a sum kept per entry (u, v); then each actor reads its own entries.  The
+ * cost is the triangles', O(m sqrt m) at worst, where a sum over every pair of contacts cost
+ * the square of a hub's degree.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -17,127 +23,124 @@
 #include "queries_internal.h"
 
 typedef struct holes {
-    const eco_i_view *view;
-    eco_i_map arcs;      /* (from << 32 | to) -> edge, each direction of an undirected link */
-    igraph_adjlist_t contacts; /* N(u): linked either way, each once */
-    int contacts_ready;        /* whether contacts was initialised */
-    double *sum, *max;   /* per actor: sum and maximum of its mutual weights */
+    eco_i_contacts c;   /* the contacts, with the weight each way */
+    double *mutual;     /* per entry (u, v): a(u,v) + a(v,u) */
+    double *sum, *max;  /* per actor: sum and maximum of its mutual weights */
+    double *indirect;   /* per entry (u, v): sum over w of p(u,w) p(w,v) */
+    double *redundancy; /* per entry (u, v): sum over w of p(u,w) m(v,w) */
 } holes;
 
-static double arc_weight(const holes *h, size_t from, size_t to)
+static void holes_free(holes *h)
 {
-    size_t e;
-    if (!eco_i_map_get(&h->arcs, ((uint64_t)from << 32) | to, &e))
-        return 0;
-    return h->view->weighted ? VECTOR(h->view->weights)[e] : 1.0;
+    eco_i_contacts_free(&h->c);
+    free(h->mutual);
+    free(h->sum);
+    free(h->max);
+    free(h->indirect);
+    free(h->redundancy);
 }
 
-static double mutual(const holes *h, size_t u, size_t v)
+/* p(u, v) for the entry e of u's run pointing at v. */
+static double p(const holes *h, int32_t u, int32_t e)
 {
-    return arc_weight(h, u, v) + arc_weight(h, v, u);
+    return h->sum[u] > 0 ? h->mutual[e] / h->sum[u] : 0;
 }
 
-static double p(const holes *h, size_t u, size_t v)
+static double m(const holes *h, int32_t u, int32_t e)
 {
-    return h->sum[u] > 0 ? mutual(h, u, v) / h->sum[u] : 0;
+    return h->max[u] > 0 ? h->mutual[e] / h->max[u] : 0;
 }
 
-static double m(const holes *h, size_t u, size_t v)
+/* The terms of the ordered pair (x, y) of a triangle whose third corner is z: xz is x's
+ * entry for z, zy z's entry for y, yz y's entry for z. */
+static void add_pair(holes *h, int32_t xy, int32_t xz, int32_t zy, int32_t yz)
 {
-    return h->max[u] > 0 ? mutual(h, u, v) / h->max[u] : 0;
+    const eco_i_contacts *c = &h->c;
+    int32_t x = c->other[c->twin[xy]], y = c->other[xy], z = c->other[xz];
+    double pxz = p(h, x, xz);
+
+    h->indirect[xy] += pxz * p(h, z, zy);
+    h->redundancy[xy] += pxz * m(h, y, yz);
+}
+
+static void add_triangle(void *context, int32_t uv, int32_t vw, int32_t uw)
+{
+    holes *h = context;
+    const int32_t *twin = h->c.twin;
+    int32_t vu = twin[uv], wv = twin[vw], wu = twin[uw];
+
+    add_pair(h, uv, uw, wv, vw);
+    add_pair(h, vu, vw, wu, uw);
+    add_pair(h, uw, uv, vw, wv);
+    add_pair(h, wu, wv, vu, uv);
+    add_pair(h, vw, vu, uw, wu);
+    add_pair(h, wv, wu, uv, vu);
 }
 
 static int holes_init(holes *h, const eco_i_view *view)
 {
-    igraph_integer_t n = igraph_vcount(&view->graph);
+    int32_t n, entries;
+    int rc;
 
-    h->view = view;
+    if ((rc = eco_i_contacts_build(&h->c, view, view->weighted)) < 0)
+        return rc;
+    n = h->c.n;
+    entries = h->c.start[n];
+    h->mutual = malloc(((size_t)entries + 1) * sizeof(double));
+    h->indirect = calloc((size_t)entries + 1, sizeof(double));
+    h->redundancy = calloc((size_t)entries + 1, sizeof(double));
     h->sum = calloc((size_t)n + 1, sizeof(double));
     h->max = calloc((size_t)n + 1, sizeof(double));
-    if (!h->sum || !h->max)
+    if (!h->mutual || !h->indirect || !h->redundancy || !h->sum || !h->max)
         return ECO_ENOMEM;
-    for (igraph_integer_t e = 0; e < igraph_ecount(&view->graph); e++) {
-        uint64_t a = (uint64_t)IGRAPH_FROM(&view->graph, e), b = (uint64_t)IGRAPH_TO(&view->graph, e);
-        if (eco_i_map_put(&h->arcs, (a << 32) | b, (size_t)e) < 0 ||
-            (!view->directed && eco_i_map_put(&h->arcs, (b << 32) | a, (size_t)e) < 0))
-            return ECO_ENOMEM;
-    }
-    if (igraph_adjlist_init(&view->graph, &h->contacts, IGRAPH_ALL, IGRAPH_NO_LOOPS,
-                            IGRAPH_NO_MULTIPLE) != IGRAPH_SUCCESS)
-        return ECO_ENOMEM;
-    h->contacts_ready = 1;
-    for (igraph_integer_t u = 0; u < n; u++) {
-        igraph_vector_int_t *nu = igraph_adjlist_get(&h->contacts, u);
-        for (igraph_integer_t k = 0; k < igraph_vector_int_size(nu); k++) {
-            double w = mutual(h, (size_t)u, (size_t)VECTOR(*nu)[k]);
+    for (int32_t u = 0; u < n; u++)
+        for (int32_t e = h->c.start[u]; e < h->c.start[u + 1]; e++) {
+            double w = (h->c.out_weight[e] > 0 ? h->c.out_weight[e] : 0) +
+                       (h->c.in_weight[e] > 0 ? h->c.in_weight[e] : 0);
+            h->mutual[e] = w;
             h->sum[u] += w;
             if (w > h->max[u])
                 h->max[u] = w;
         }
-    }
-    return 0;
+    return eco_i_contacts_triangles(&h->c, add_triangle, h);
 }
 
-static void holes_destroy(holes *h)
+static double local_constraint(const holes *h, int32_t u, int32_t e)
 {
-    eco_i_map_free(&h->arcs);
-    if (h->contacts_ready)
-        igraph_adjlist_destroy(&h->contacts);
-    free(h->sum);
-    free(h->max);
-}
-
-static double local_constraint(const holes *h, size_t u, size_t v)
-{
-    const igraph_vector_int_t *nu = igraph_adjlist_get(&h->contacts, u);
-    double indirect = 0;
-    for (igraph_integer_t k = 0; k < igraph_vector_int_size(nu); k++) {
-        size_t w = (size_t)VECTOR(*nu)[k];
-        indirect += p(h, u, w) * p(h, w, v);
-    }
-    double c = p(h, u, v) + indirect;
+    double c = p(h, u, e) + h->indirect[e];
     return c * c;
 }
 
-static double effective_size(const holes *h, size_t u)
+static double constraint_or_hierarchy(const holes *h, int32_t u, int hierarchy)
 {
-    const igraph_vector_int_t *nu = igraph_adjlist_get(&h->contacts, u);
-    double size = 0;
-    for (igraph_integer_t i = 0; i < igraph_vector_int_size(nu); i++) {
-        size_t v = (size_t)VECTOR(*nu)[i];
-        double redundancy = 0;
-        for (igraph_integer_t k = 0; k < igraph_vector_int_size(nu); k++) {
-            size_t w = (size_t)VECTOR(*nu)[k];
-            redundancy += p(h, u, w) * m(h, v, w);
-        }
-        size += 1 - redundancy;
-    }
-    return size;
-}
-
-static double constraint_or_hierarchy(const holes *h, size_t u, int hierarchy)
-{
-    const igraph_vector_int_t *nu = igraph_adjlist_get(&h->contacts, u);
-    igraph_integer_t n = igraph_vector_int_size(nu);
+    int32_t first = h->c.start[u], end = h->c.start[u + 1], n = end - first;
     double total = 0, sum = 0;
 
-    for (igraph_integer_t i = 0; i < n; i++)
-        total += local_constraint(h, u, (size_t)VECTOR(*nu)[i]);
+    for (int32_t e = first; e < end; e++)
+        total += local_constraint(h, u, e);
     if (!hierarchy)
         return total;
     if (n < 2 || total <= 0)
         return NAN;
-    for (igraph_integer_t i = 0; i < n; i++) {
-        double r = local_constraint(h, u, (size_t)VECTOR(*nu)[i]) / (total / (double)n);
+    for (int32_t e = first; e < end; e++) {
+        double r = local_constraint(h, u, e) / (total / (double)n);
         if (r > 0)
             sum += r * log(r);
     }
     return sum / ((double)n * log((double)n));
 }
 
-static double measure_of(const holes *h, size_t u, eco_measure measure)
+static double effective_size(const holes *h, int32_t u)
 {
-    igraph_integer_t n = igraph_vector_int_size(igraph_adjlist_get(&h->contacts, u));
+    double size = 0;
+    for (int32_t e = h->c.start[u]; e < h->c.start[u + 1]; e++)
+        size += 1 - h->redundancy[e];
+    return size;
+}
+
+static double measure_of(const holes *h, int32_t u, eco_measure measure)
+{
+    int32_t n = h->c.start[u + 1] - h->c.start[u];
 
     if (n == 0)
         return NAN; /* Burt's measures say nothing of an actor without contacts */
@@ -163,9 +166,9 @@ int eco_i_structural_holes(double *out, const eco_graph *g, eco_measure measure,
     if ((rc = eco_i_view_build(&view, g, opt, err)) < 0)
         return rc;
     if ((rc = holes_init(&h, &view)) == 0)
-        for (size_t u = 0; u < eco_graph_actor_count(g); u++)
+        for (int32_t u = 0; u < h.c.n; u++)
             out[u] = measure_of(&h, u, measure);
-    holes_destroy(&h);
+    holes_free(&h);
     eco_i_view_destroy(&view);
     return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory computing %s",
                                   eco_measure_name(measure))

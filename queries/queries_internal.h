@@ -68,6 +68,50 @@ typedef struct eco_i_csr {
 int eco_i_csr_build(eco_i_csr *csr, const eco_i_view *view, int with_in);
 void eco_i_csr_free(eco_i_csr *csr);
 
+/* ---- Measures computed once (measure_cache.c) ------------------------------------------ */
+
+/* Describes into buf a computation of what ("measure betweenness", ...) with the options
+ * that change its result (direction, weights, kinds; not threads or progress). */
+void eco_i_measure_what(char *buf, size_t size, const char *what, const eco_query_options *opt);
+
+/* Fills out with count values of what, kept on g or, when on_disk, in g's measure folder:
+ * 1; 0 when neither holds them.  The caller holds eco_i_dependencies_lock.  O(count), and
+ * O(ties) to hash the map when the folder is read. */
+int eco_i_measure_recall(const eco_graph *g, const char *what, double *out, size_t count,
+                         int on_disk);
+
+/* Keeps count values of what on g and, when on_disk, in g's measure folder (never failing
+ * for the folder).  0 or ECO_ENOMEM.  The caller holds eco_i_dependencies_lock. */
+int eco_i_measure_keep(const eco_graph *g, const char *what, const double *values, size_t count,
+                       int on_disk);
+
+/* ---- Contacts and triangles (contacts.c) ------------------------------------------------ */
+
+/*
+ * Each actor's contacts, the actors linked to it either way, in one sorted run per actor,
+ * with the link's weight each way.  Burt's measures and the brokerage roles read them.
+ */
+typedef struct eco_i_contacts {
+    int32_t n;          /* actors */
+    int32_t *start;     /* n + 1 offsets: actor v's entries are start[v] .. start[v + 1] - 1 */
+    int32_t *other;     /* each entry's contact, rising within a run */
+    double *out_weight; /* the weight of the arc actor -> contact (1 unweighted); -1: none */
+    double *in_weight;  /* the weight of the arc contact -> actor; -1: none */
+    int32_t *twin;      /* the entry of the same pair in the contact's run */
+} eco_i_contacts;
+
+/* Builds c from view, weights as the view holds them when weighted, else 1.  0 or
+ * ECO_ENOMEM (also beyond int32 entries), c freed.  O(n + m). */
+int eco_i_contacts_build(eco_i_contacts *c, const eco_i_view *view, int weighted);
+void eco_i_contacts_free(eco_i_contacts *c);
+
+/* Calls fn once for every triangle u, v, w of contacts, with the entries u -> v, v -> w and
+ * u -> w (twin gives the others), in an order fixed by the map.  0 or ECO_ENOMEM.
+ * O(m sqrt m) at worst; O(m d) with d the largest degree among an actor's later contacts,
+ * small on maps with few hubs. */
+typedef void (*eco_i_triangle_fn)(void *context, int32_t uv, int32_t vw, int32_t uw);
+int eco_i_contacts_triangles(const eco_i_contacts *c, eco_i_triangle_fn fn, void *context);
+
 /* ---- Sharing work among threads (pool.c) ------------------------------------------------ */
 
 /*

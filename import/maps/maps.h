@@ -80,6 +80,80 @@ typedef struct eco_i_json_step {
 void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
                        int *line, int *column);
 
+/* ---- JSON in one pass (import/maps/json_scan.c) ----------------------------------------- */
+
+/*
+ * A reader of JSON one token at a time, straight from the text, for the readers that must
+ * be fast on large maps.  It accepts only what jansson would read to the same values and
+ * explains nothing: every function returns 0, ECO_ENOMEM, or ECO_I_SCAN_DECLINED when the
+ * text is not what the caller expects there (a syntax error, or a value of another kind),
+ * and the caller then reads the text again with jansson, which says what is wrong and where.
+ * Whitespace before a token is skipped.  Each call is O(length of the token).
+ */
+enum { ECO_I_SCAN_DECLINED = 1 };
+
+/* The version of the native map format this ecomap reads and writes (docs/FORMAT.md). */
+enum { ECO_I_NATIVE_VERSION = 1 };
+
+typedef struct eco_i_json_text {
+    char *text; /* the string decoded, NUL-terminated (owned); NULL before the first */
+    size_t len; /* its bytes, without the NUL */
+    size_t cap; /* room in text */
+} eco_i_json_text;
+
+typedef struct eco_i_json_scan {
+    const char *at, *end;   /* what is left of the text, which must end in a NUL */
+    eco_i_json_text string; /* the last string eco_i_json_scan_string read */
+    int dot_locale;         /* 1 when strtod reads '.' as the decimal point */
+} eco_i_json_scan;
+
+typedef struct eco_i_json_number {
+    int integer;    /* 1 when written without a fraction or an exponent */
+    long long whole; /* the value when integer */
+    double value;   /* the value as a double, as json_number_value gives it */
+} eco_i_json_number;
+
+/* Starts a scan of len bytes of text (past a UTF-8 byte-order mark); frees what it holds. */
+void eco_i_json_scan_init(eco_i_json_scan *s, const char *text, size_t len);
+void eco_i_json_scan_free(eco_i_json_scan *s);
+
+/* The next byte after whitespace, not taken; -1 at the end of the text. */
+int eco_i_json_scan_peek(eco_i_json_scan *s);
+
+/* Takes the character c ('{', ':', ...). */
+int eco_i_json_scan_char(eco_i_json_scan *s, char c);
+
+/* After an item of an object or array closed by close ('}' or ']'): takes a ',' (*more 1)
+ * or close (*more 0). */
+int eco_i_json_scan_next(eco_i_json_scan *s, char close, int *more);
+
+/* A string, decoded into s->string or into t. */
+int eco_i_json_scan_string(eco_i_json_scan *s);
+int eco_i_json_scan_string_into(eco_i_json_scan *s, eco_i_json_text *t);
+
+/* Appends n bytes to t, keeping it NUL-terminated.  0 or ECO_ENOMEM. */
+int eco_i_json_text_append(eco_i_json_text *t, const char *bytes, size_t n);
+
+/* A number. */
+int eco_i_json_scan_number(eco_i_json_scan *s, eco_i_json_number *out);
+
+/* null, false or true: *out -1, 0 or 1. */
+int eco_i_json_scan_literal(eco_i_json_scan *s, int *out);
+
+/* 0 when only whitespace is left. */
+int eco_i_json_scan_end(eco_i_json_scan *s);
+
+/* ecomap's own map read in one pass (import/maps/native_scan.c) into g: 0, ECO_ENOMEM with
+ * err set, or ECO_I_SCAN_DECLINED with g as it was when the text is not a map this reader
+ * takes whole (then the checking reader, native.c, reads it, or says what is wrong).
+ * O(length of the text) expected. */
+int eco_i_native_scan(eco_graph *g, const eco_i_input *in, eco_error *err);
+
+/* The native map read through jansson's tree alone (import/maps/native.c), as
+ * eco_i_read_native reads what the scan declines: for the tests that hold the two to the
+ * same graph.  0, or an ECO_E* code with err set.  O(length of the text). */
+int eco_i_read_native_checked(eco_graph *g, const eco_i_input *in, eco_error *err);
+
 /* ---- The mapper (import/maps/mapper.c) --------------------------------------------------- */
 
 /*

@@ -4,6 +4,9 @@
  * The map is read into a fresh graph first and then absorbed into the caller's, so that a
  * map imported into an empty graph comes back exactly as it was saved, ids and all, and a
  * map imported beside others joins them through the usual name resolution.
+ *
+ * Most maps are read by the one-pass scan (native_scan.c); this reader, on jansson's tree,
+ * reads what the scan declines, and is the one that explains what is wrong with a map.
  */
 #include <jansson.h>
 #include <math.h>
@@ -13,7 +16,6 @@
 
 #include "maps.h"
 
-#define FORMAT_VERSION 1
 #define MAX_DEPTH 6
 
 typedef struct reader {
@@ -332,16 +334,18 @@ static int check_header(reader *r, json_t *root)
     enter_key(r, "version");
     if (!json_is_integer(version) || json_integer_value(version) < 1)
         return fail(r, ECO_EDATA, "\"version\" must be a whole number from 1 up");
-    if (json_integer_value(version) > FORMAT_VERSION)
+    if (json_integer_value(version) > ECO_I_NATIVE_VERSION)
         return fail(r, ECO_EDATA,
                     "map written by a newer ecomap (format version %lld); this one reads "
                     "version %d: upgrade ecomap",
-                    (long long)json_integer_value(version), FORMAT_VERSION);
+                    (long long)json_integer_value(version), ECO_I_NATIVE_VERSION);
     r->depth = 0;
     return 0;
 }
 
-int eco_i_read_native(eco_graph *g, const eco_i_input *in, eco_error *err)
+/* The map read with jansson, which says where the first fault is.  Only what the scan
+ * declined (native_scan.c) comes here. */
+int eco_i_read_native_checked(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
     json_t *root;
     eco_graph *map = NULL;
@@ -367,4 +371,10 @@ cleanup:
     eco_graph_free(map);
     json_decref(root);
     return rc;
+}
+
+int eco_i_read_native(eco_graph *g, const eco_i_input *in, eco_error *err)
+{
+    int rc = eco_i_native_scan(g, in, err);
+    return rc == ECO_I_SCAN_DECLINED ? eco_i_read_native_checked(g, in, err) : rc;
 }

@@ -112,10 +112,27 @@ ECO_EXPORT int eco_measure_from_name(eco_measure *out, const char *name);
  * are added in block order).  Time: O(n + m) for degree, strength, coreness; O(n m)
  * unweighted and O(n m + n^2 log n) weighted for betweenness (divided among the threads),
  * harmonic and closeness; O(m * iterations) for eigenvector and PageRank; O(sum of
- * degree^2) for clustering and Burt's measures.
+ * degree^2) for clustering; O(n + m + triangles) for Burt's measures, each triangle of
+ * linked actors found once from its corner of least degree, O(m sqrt m) at worst, so that
+ * an actor tied to half the map costs its ties, not their square.
  */
 ECO_EXPORT int eco_query_measure(double *out, const eco_graph *g, eco_measure measure,
                                  const eco_query_options *opt, eco_error *err);
+
+/*
+ * Keeps the costly measures computed on g (betweenness, harmonic and closeness, exact or
+ * estimated) in folder, one file each, and reads them from there instead of computing
+ * them again, in this run or a later one on the same map: a file is named by a hash of what
+ * the measures read (the number of actors; every tie's ends, kind, direction and weight, in
+ * order) and of the measure and options, so that any change to the map or the options
+ * reads another file, and a file is checked whole before it is believed
+ * (docs/FORMAT.md, "The measure cache").  The folder is made when a measure is first kept
+ * and is missing; nothing else is ever written anywhere.  A folder that cannot be read or
+ * written costs the time of computing and nothing else.  NULL stops keeping them.  Every
+ * measure, costly or not, is also kept on g itself until g changes, so that one run
+ * computes it once.  0, or ECO_EUSAGE for an empty name, or ECO_ENOMEM.  O(1).
+ */
+ECO_EXPORT int eco_query_cache_folder(eco_graph *g, const char *folder, eco_error *err);
 
 /* ---- Approximate betweenness ----------------------------------------------------------- */
 
@@ -154,6 +171,29 @@ ECO_EXPORT int eco_query_betweenness_approx(double *out, size_t *samples, const 
                                             eco_measure measure, const eco_approx_options *approx,
                                             const eco_query_options *opt, eco_error *err);
 
+/*
+ * The estimate of eco_query_betweenness_approx with a promise about the k largest: an
+ * interval for every actor, and how many of the k largest estimates are surely the k
+ * largest exact values.  Samples are drawn in rounds of r/64, r/32, ..., r paths (r the
+ * count eco_query_betweenness_approx draws for approx->epsilon, the same sequence of
+ * samples), and drawing stops after the first round where all k are sure.  With probability
+ * at least 1 - approx->delta, every actor's exact value lies in [lower, upper], for every
+ * actor and whichever round drawing stopped at: an actor seen on a share p of s paths gets
+ * the values q with s KL(p || q) <= ln(2 n R / delta), KL the relative entropy of two
+ * Bernoulli laws (Chernoff's bound, united over the n actors, both ends and the R = 7
+ * rounds), far narrower than epsilon for the small shares brokers have.  An actor among the
+ * k largest estimates is sure when fewer than k others have an upper end at or above its
+ * lower end.  out, lower and upper hold one value per actor (lower and upper may be NULL);
+ * *samples (if not NULL) the paths drawn, *sure (if not NULL) the sure count, k when the
+ * top k are told apart.  ECO_EUSAGE for epsilon or delta out of range.  Time: at most that
+ * of eco_query_betweenness_approx, plus O(n log n) a round.
+ */
+ECO_EXPORT int eco_query_betweenness_top(double *out, double *lower, double *upper,
+                                         size_t *samples, size_t *sure, const eco_graph *g,
+                                         eco_measure measure, size_t k,
+                                         const eco_approx_options *approx,
+                                         const eco_query_options *opt, eco_error *err);
+
 /* ---- Brokerage roles (Gould and Fernandez) ----------------------------------------------- */
 
 typedef enum eco_role {
@@ -189,7 +229,9 @@ typedef struct eco_brokerage {
  * once as representative and once as gatekeeper.  Expected counts and z-scores follow
  * R's sna::brokerage exactly (density d = links / (n (n - 1)), links counted per
  * direction).  *out belongs to the caller: free it with eco_brokerage_free.
- * O(sum of degree^2 * log degree).
+ * O(n + m + triangles) to count, as for Burt's measures, whatever the number of groups: a
+ * broker's roles come from counts of its contacts by group, less the two-paths that a
+ * triangle closes; the expected counts cost O(n + groups).
  */
 ECO_EXPORT int eco_query_brokerage(eco_brokerage **out, const eco_graph *g, const char *group_by,
                                    const eco_query_options *opt, eco_error *err);

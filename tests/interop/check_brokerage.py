@@ -72,6 +72,14 @@ def graphs():
         g = nx.gnp_random_graph(n, p, seed=seed, directed=directed)
         groups = {v: random.choice("ABCD") for v in g}
         yield f"{'directed' if directed else 'undirected'} G({n}, {p})", g, groups
+    # A hub tied to half the others, and groups as many as a third of the actors: the roles
+    # come from counts of a broker's contacts by group, whatever the number of groups
+    for directed in (False, True):
+        g = nx.gnp_random_graph(45, 0.08, seed=6, directed=directed)
+        g.add_edges_from((0, v) for v in range(1, 45, 2))
+        g.add_edges_from((v, 0) for v in range(1, 45, 5))
+        groups = {v: f"g{random.randrange(15)}" for v in g}
+        yield f"{'directed' if directed else 'undirected'} hub, 15 groups", g, groups
 
 
 def main():

@@ -105,6 +105,19 @@ def graphs():
         d["weight"] = random.choice([1, 2, 4])
     yield "directed weighted, strongly connected", strongly, True
     yield "les miserables", nx.Graph(nx.les_miserables_graph().edges()), False
+    # A hub tied to half the others, where Burt's measures go through triangles, not pairs
+    hub = nx.gnm_random_graph(80, 200, seed=13)
+    hub.add_edges_from((0, v) for v in range(2, 80, 2))
+    yield "hub tied to half the others", hub, False
+    # (every actor with a tie out: NetworkX gives an actor without one no value, ecomap
+    # reads contacts either way)
+    weighted_hub = nx.DiGraph(nx.gnm_random_graph(60, 150, seed=17, directed=True))
+    weighted_hub.add_edges_from((v, (v + 1) % 60) for v in range(60))
+    weighted_hub.add_edges_from((0, v) for v in range(1, 60, 2))
+    weighted_hub.add_edges_from((v, 0) for v in range(1, 60, 3))
+    for _, _, d in weighted_hub.edges(data=True):
+        d["weight"] = random.choice([1, 2, 4])
+    yield "directed weighted hub", weighted_hub, True
 
 
 def main():
