@@ -1,4 +1,5 @@
 /* cli/cmd_render.c - ecomap render: the map as a diagram, laid out by Graphviz. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "query.h"
@@ -17,6 +18,39 @@ static int take_count(size_t *out, const char *command, const char *name, const 
     return 1;
 }
 
+/* Parses type, country or community for option name into *out: 1, or -1 after a usage
+ * error. */
+static int take_grouping(eco_cluster_by *out, const char *command, const char *name,
+                         const char *arg)
+{
+    if (strcmp(arg, "type") == 0)
+        *out = ECO_CLUSTER_TYPE;
+    else if (strcmp(arg, "country") == 0)
+        *out = ECO_CLUSTER_COUNTRY;
+    else if (strcmp(arg, "community") == 0)
+        *out = ECO_CLUSTER_COMMUNITY;
+    else {
+        cli_usage_error(command, "--%s: expected type, country or community, not \"%s\"", name,
+                        arg);
+        return -1;
+    }
+    return 1;
+}
+
+/* Parses a label size in points, from 4 to 72. */
+static int take_points(double *out, const char *command, const char *arg)
+{
+    char *end;
+    double points = strtod(arg, &end);
+
+    if (end == arg || *end || !(points >= 4 && points <= 72)) {
+        cli_usage_error(command, "--label-size: expected points from 4 to 72, not \"%s\"", arg);
+        return -1;
+    }
+    *out = points;
+    return 1;
+}
+
 int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const char *arg)
 {
     switch (c) {
@@ -30,16 +64,16 @@ int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const
         }
         return 1;
     case 'c':
-        if (strcmp(arg, "type") == 0)
-            d->cluster = ECO_CLUSTER_TYPE;
-        else if (strcmp(arg, "country") == 0)
-            d->cluster = ECO_CLUSTER_COUNTRY;
-        else if (strcmp(arg, "community") == 0)
-            d->cluster = ECO_CLUSTER_COMMUNITY;
-        else {
-            cli_usage_error(command, "--cluster: expected type, country or community, not \"%s\"", arg);
-            return -1;
-        }
+        return take_grouping(&d->cluster, command, "cluster", arg);
+    case 'O':
+        return take_grouping(&d->overview, command, "overview", arg);
+    case 'P':
+        d->page = arg;
+        return 1;
+    case 'Z':
+        return take_points(&d->label_points, command, arg);
+    case 'Y': /* --all */
+        d->keep_small = 1;
         return 1;
     case 't':
         return take_count(&d->top, command, "top", arg, 0, 100000000);
@@ -113,11 +147,15 @@ const cli_command cli_render = {
     "render", run, "draw the map as SVG, PNG, PDF or DOT, ready for a report",
     "usage: ecomap render MAP_OR_RECORDS... -o map.svg|map.png|map.pdf|map.dot [options]\n"
     "\n"
-    "Draws the map with Graphviz: shape and colour by actor type (Okabe and Ito's\n"
-    "colour-blind-safe palette), node size by a measure, line width by tie weight, line style\n"
-    "by tie kind (related ties dashed and light), wrapped labels, a title and a legend of\n"
-    "every type and kind drawn. The layout is dot up to 150 actors, sfdp with overlap removal\n"
-    "above. The format comes from the file name's extension, or --format.\n"
+    "Draws the map with Graphviz for a page (A4 unless --page says otherwise): shape and\n"
+    "colour by actor type (Okabe and Ito's colour-blind-safe palette), node size by a\n"
+    "measure, line width by tie weight, line style by tie kind (related ties dashed and\n"
+    "light), wrapped labels, a title, a legend of every type and kind drawn, and a caption\n"
+    "that says what was left out. Isolated actors and pairs are left out of a whole map;\n"
+    "the most central actors are named, as many as fit with labels of 8 points or more, and\n"
+    "the actors that join them are drawn as dots. Only what is drawn is laid out (neato, or\n"
+    "fdp with --cluster). A PDF is the whole sheet; SVG and PNG (144 dpi) are the drawing.\n"
+    "The format comes from the file name's extension, or --format.\n"
     "\n"
     "options:\n"
     "  -o, --output FILE        the image to write\n"
