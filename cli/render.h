@@ -5,7 +5,7 @@
 #include "cli.h"
 #include "ecomap/diagram.h"
 
-extern const cli_command cli_render, cli_report;
+extern const cli_command cli_render, cli_report, cli_view;
 
 /* Long options for eco_diagram_options; cli_diagram_option handles them, returning 1 when
  * it took c, 0 when c is not one of them, -1 after a usage error. */

@@ -88,6 +88,11 @@ void eco_i_diagram_unbuild(eco_i_diagram *d);
 void eco_i_diagram_unlay(eco_i_diagram *d);
 void eco_i_diagram_close(eco_i_diagram *d);
 
+/* Lays graph out with engine in the process's one Graphviz context, and frees the layout
+ * (render.c). */
+int eco_i_graphviz_lay_out(struct Agraph_s *graph, const char *engine, eco_error *err);
+void eco_i_graphviz_unlay(struct Agraph_s *graph);
+
 /* Lays d->graph out with d->engine in the process's one Graphviz context (render.c). */
 int eco_i_diagram_lay_out(eco_i_diagram *d, eco_error *err);
 

@@ -32,21 +32,32 @@ static const char *format_for(const char *format, const char *path)
  */
 static GVC_t *context;
 
-int eco_i_diagram_lay_out(eco_i_diagram *d, eco_error *err)
+int eco_i_graphviz_lay_out(Agraph_t *graph, const char *engine, eco_error *err)
 {
     if (!context && !(context = gvContext()))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "cannot start Graphviz");
-    if (gvLayout(context, d->graph, d->engine) != 0)
-        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "layout \"%s\" failed: %s", d->engine,
+    if (gvLayout(context, graph, engine) != 0)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "layout \"%s\" failed: %s", engine,
                              eco_i_graphviz_message());
-    d->laid_out = 1;
     return 0;
+}
+
+void eco_i_graphviz_unlay(Agraph_t *graph)
+{
+    gvFreeLayout(context, graph);
+}
+
+int eco_i_diagram_lay_out(eco_i_diagram *d, eco_error *err)
+{
+    int rc = eco_i_graphviz_lay_out(d->graph, d->engine, err);
+    d->laid_out = rc == 0;
+    return rc;
 }
 
 void eco_i_diagram_unlay(eco_i_diagram *d)
 {
     if (d->laid_out)
-        gvFreeLayout(context, d->graph);
+        eco_i_graphviz_unlay(d->graph);
     d->laid_out = 0;
 }
 

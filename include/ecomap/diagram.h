@@ -136,6 +136,31 @@ typedef struct eco_report_options {
 ECO_EXPORT int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
                                 eco_error *err);
 
+/* ---- The interactive map ---------------------------------------------------------------- */
+
+#define ECO_VIEW_OPTIONS_VERSION 1
+
+typedef struct eco_view_options {
+    unsigned int version; /* ECO_VIEW_OPTIONS_VERSION */
+    const char *title;    /* the page's title; NULL for "Ecosystem map" */
+    eco_measure size_by;  /* what an actor's size shows */
+} eco_view_options;
+
+#define ECO_VIEW_OPTIONS_INIT {ECO_VIEW_OPTIONS_VERSION, NULL, ECO_MEASURE_BETWEENNESS}
+
+/*
+ * Writes the interactive map of g to path: one self-contained HTML file that works offline
+ * and fetches nothing, with every actor placed by Graphviz beforehand (neato up to 2,000
+ * actors, sfdp above), pan and zoom, search by any name or alias, filters by type, tie
+ * kind, country and year, and a panel that shows a clicked actor's ties, the sentences
+ * that state them and their records, with its neighbourhood highlighted.  Its
+ * Content-Security-Policy allows its own script and style only; record text is data, shown
+ * as text, never run.  opt may be NULL.  Time: the size measure, then the layout (sfdp:
+ * about O(n log n) per iteration), then O(actors + ties + evidence) to write.
+ */
+ECO_EXPORT int eco_view_write(const eco_graph *g, const eco_view_options *opt, const char *path,
+                              eco_error *err);
+
 #ifdef __cplusplus
 }
 #endif
