@@ -318,8 +318,9 @@ static int caption(eco_i_buf *b, const eco_i_diagram *d)
         used = (size_t)snprintf(text, sizeof(text), "All %zu %s drawn.", c->total, unit);
     else
         used = (size_t)snprintf(text, sizeof(text), "%zu of %zu %s drawn: the %zu most central by "
-                                "%s are named%s.", c->drawn, c->total, unit, c->labelled,
+                                "%s%s are named%s.", c->drawn, c->total, unit, c->labelled,
                                 eco_measure_name(d->opt.size_by),
+                                c->estimated ? " (estimated by sampling)" : "",
                                 c->drawn > c->labelled ? ", and the dots join them" : "");
     if (c->small_actors && used < sizeof(text))
         used += (size_t)snprintf(text + used, sizeof(text) - used,

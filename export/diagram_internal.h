@@ -43,7 +43,7 @@ typedef struct eco_i_caption {
     size_t small_components; /* the components they make */
     size_t ranked_out;       /* actors of bigger components left out for want of room */
     int overview;            /* 1: each node is a group */
-    const char *small_label; /* the smallest label's size, as text ("8 pt") */
+    int estimated;           /* 1: betweenness was estimated by sampling (eco_i_size_measure) */
 } eco_i_caption;
 
 typedef struct eco_i_diagram {
@@ -70,6 +70,16 @@ typedef struct eco_i_diagram {
     struct Agraph_s *graph;       /* the cgraph graph */
     int laid_out;                 /* 1 once Graphviz has laid graph out */
 } eco_i_diagram;
+
+/* Above this many actors times ties, pictures and reports estimate betweenness by sampling
+ * (eco_query_betweenness_approx, with its default error) instead of computing it: which
+ * actors to name does not need the last digit, and the exact measure takes half a minute
+ * on a 20,000-actor map. */
+#define ECO_I_ESTIMATE_ABOVE 2e8
+
+/* measure of every actor of g into out, estimated (and *estimated set) as above. */
+int eco_i_size_measure(double *out, int *estimated, const eco_graph *g, eco_measure measure,
+                       eco_error *err);
 
 /* Chooses what to draw of g for opt's page, builds the styled graph and lays it out, again
  * with fewer actors while it does not fit (export/fit.c).  On error, close it all the

@@ -84,6 +84,22 @@ bad:
                          page);
 }
 
+/* ---- Sizes ------------------------------------------------------------------------------ */
+
+int eco_i_size_measure(double *out, int *estimated, const eco_graph *g, eco_measure measure,
+                       eco_error *err)
+{
+    double work = (double)eco_graph_actor_count(g) * (double)eco_graph_tie_count(g);
+    eco_approx_options approx = ECO_APPROX_OPTIONS_INIT;
+
+    *estimated = 0;
+    if ((measure != ECO_MEASURE_BETWEENNESS && measure != ECO_MEASURE_BETWEENNESS_NORM) ||
+        work <= ECO_I_ESTIMATE_ABOVE)
+        return eco_query_measure(out, g, measure, NULL, err);
+    *estimated = 1;
+    return eco_query_betweenness_approx(out, NULL, g, measure, &approx, NULL, err);
+}
+
 /* ---- What the diagram is of ------------------------------------------------------------- */
 
 /* The map the diagram is of: g, the neighbourhood of the focus, or the overview. */
@@ -175,6 +191,7 @@ static int try_drawing(eco_i_diagram *d, fitting *f, int label_joiners, eco_erro
         k++;
     }
     d->caption.drawn = k;
+    d->caption.ranked_out = f->sel.candidate_count > k ? f->sel.candidate_count - k : 0;
     d->engine = engine_for(d, k);
     if ((rc = eco_i_diagram_build(d, err)) < 0)
         return rc;
@@ -279,41 +296,64 @@ static size_t next_count(size_t k, double over, size_t floor)
     return next < floor ? floor : next;
 }
 
+/* How the actors that only join the most central ones are drawn. */
+enum { JOINERS_LEFT_OUT, JOINERS_AS_DOTS, JOINERS_NAMED };
+
+/* Chooses the k most central actors and draws them, with their joiners as asked. */
+static int draw_top(eco_i_diagram *d, fitting *f, size_t k, int joiners, eco_error *err)
+{
+    int rc = eco_i_selection_choose(&f->sel, k, f->drawn, f->labelled);
+
+    if (rc < 0)
+        return eco_error_set(err, rc, NULL, 0, 0, "out of memory drawing the map");
+    if (joiners == JOINERS_LEFT_OUT)
+        memcpy(f->drawn, f->labelled, f->sel.actor_count);
+    return try_drawing(d, f, joiners == JOINERS_NAMED || f->sel.joiner_count == 0, err);
+}
+
+/*
+ * Fewer actors, by the share of the page the last drawing overran, until one fits; then,
+ * while tries are left, halfway back towards the smallest count that did not fit, so that
+ * the page names as many as it holds.  The actors that only join others lose their names
+ * before the least central actors go, and at the floor they go too: the floor's actors
+ * and the ties among them are what must be drawn.
+ */
 static int fit_to_page(eco_i_diagram *d, fitting *f, eco_error *err)
 {
-    size_t candidates = f->sel.candidate_count;
+    size_t candidates = f->sel.candidate_count, fits = 0, fails = 0;
     size_t floor = d->opt.top && d->opt.top < MIN_CENTRAL ? d->opt.top : MIN_CENTRAL;
     size_t k = (size_t)(d->page_width * d->page_height / AREA_PER_LABEL);
-    int rc, label_joiners = 1;
+    int rc, joiners = JOINERS_NAMED, fitting_joiners = JOINERS_NAMED;
 
     if (d->opt.top && k > d->opt.top)
         k = d->opt.top;
-    if (k < floor)
-        k = floor;
-    if (k > candidates)
-        k = candidates;
-    if (floor > candidates)
-        floor = candidates;
-    for (int tries = 0;; tries++) {
-        if ((rc = eco_i_selection_choose(&f->sel, k, f->drawn, f->labelled)) < 0)
-            return eco_error_set(err, rc, NULL, 0, 0, "out of memory drawing the map");
-        if (f->sel.joiner_count == 0)
-            label_joiners = 1;
-        if ((rc = try_drawing(d, f, label_joiners, err)) < 0)
+    k = k < floor ? floor : k;
+    k = k > candidates ? candidates : k;
+    floor = floor > candidates ? candidates : floor;
+    for (int tries = 0; tries < MAX_TRIES; tries++) {
+        if ((rc = draw_top(d, f, k, joiners, err)) < 0)
             return rc;
         double over = overrun(d);
-        if (over <= 1 || tries + 1 >= MAX_TRIES ||
-            (k <= floor && (!label_joiners || f->sel.joiner_count == 0)))
+        if (over <= 1) {
+            fits = k, fitting_joiners = joiners;
+            if (!fails || fails - k <= 2)
+                return 0;
+            k = (k + fails) / 2;
+        } else if (joiners == JOINERS_NAMED && f->sel.joiner_count > 0) {
+            joiners = JOINERS_AS_DOTS;
+        } else if (k <= floor && !fits) {
+            if (joiners == JOINERS_LEFT_OUT || f->sel.joiner_count == 0)
+                return 0; /* the floor is drawn even when it does not fit */
+            joiners = JOINERS_LEFT_OUT;
+        } else {
+            fails = k;
+            k = fits ? (fits + fails) / 2 : next_count(k, over, floor);
+        }
+        if (fits && k == fits)
             break;
-        /* The actors that only join others lose their names first, then the least central
-         * actors go. */
-        if (label_joiners && f->sel.joiner_count > 0)
-            label_joiners = 0;
-        else
-            k = next_count(k, over, floor);
     }
-    d->caption.ranked_out = candidates - d->caption.drawn;
-    return 0;
+    /* The last try overran: draw the last one that fitted again. */
+    return fits ? draw_top(d, f, fits, fitting_joiners, err) : 0;
 }
 
 /* Without a page, everything chosen is drawn and labelled. */
@@ -329,9 +369,7 @@ static int draw_all(eco_i_diagram *d, fitting *f, eco_error *err)
         for (size_t i = 0; i < n; i++)
             f->drawn[i] = f->labelled[i] = f->sel.candidate[i];
     }
-    int rc = try_drawing(d, f, 1, err);
-    d->caption.ranked_out = k - d->caption.drawn;
-    return rc;
+    return try_drawing(d, f, 1, err);
 }
 
 /* ---- The whole ------------------------------------------------------------------------- */
@@ -350,7 +388,8 @@ static int prepare(eco_i_diagram *d, fitting *f, double **size, eco_communities 
         /* A group is as big as the actors in it. */
         for (size_t i = 0; i < n; i++)
             (*size)[i] = strtod(eco_graph_attribute(d->base, i, "actors"), NULL);
-    } else if ((rc = eco_query_measure(*size, d->base, d->opt.size_by, NULL, err)) < 0) {
+    } else if ((rc = eco_i_size_measure(*size, &d->caption.estimated, d->base, d->opt.size_by,
+                                        err)) < 0) {
         return rc;
     }
     f->size = *size;

@@ -132,7 +132,8 @@ int eco_i_overview(eco_graph **out, const eco_graph *g, eco_cluster_by by, eco_m
 
     if (!member_of || !names || !score || eco_graph_new(&view) < 0)
         goto cleanup;
-    if ((rc = eco_query_measure(score, g, measure, NULL, err)) < 0 ||
+    int estimated;
+    if ((rc = eco_i_size_measure(score, &estimated, g, measure, err)) < 0 ||
         (by == ECO_CLUSTER_COMMUNITY &&
          (rc = eco_query_communities(&c, g, ECO_COMMUNITY_LEIDEN, NULL, err)) < 0))
         goto cleanup;

@@ -25,6 +25,7 @@ typedef struct report {
     eco_cuts *cuts;
     size_t *brokers;       /* actor indices, highest betweenness first */
     size_t broker_count;   /* how many are listed */
+    int estimated;         /* 1: betweenness estimated by sampling (big maps) */
     char *svg;             /* the diagram */
     size_t svg_len;
 } report;
@@ -69,7 +70,8 @@ static int compute(report *r, eco_error *err)
         !(r->brokers = malloc((n + 1) * sizeof(size_t))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the report");
     if ((rc = eco_query_stats(&r->stats, r->g, err)) < 0 ||
-        (rc = eco_query_measure(r->betweenness, r->g, ECO_MEASURE_BETWEENNESS, NULL, err)) < 0 ||
+        (rc = eco_i_size_measure(r->betweenness, &r->estimated, r->g, ECO_MEASURE_BETWEENNESS,
+                                 err)) < 0 ||
         (rc = eco_query_measure(r->constraint, r->g, ECO_MEASURE_CONSTRAINT, NULL, err)) < 0 ||
         (rc = eco_query_measure(r->effective_size, r->g, ECO_MEASURE_EFFECTIVE_SIZE, NULL, err)) < 0 ||
         (rc = eco_query_brokerage(&r->roles, r->g, "type", NULL, err)) < 0 ||
@@ -388,7 +390,7 @@ int eco_report_write(const eco_graph *g, const eco_report_options *opt, const ch
                      eco_error *err)
 {
     static const eco_report_options defaults = ECO_REPORT_OPTIONS_INIT;
-    report r = {g, opt ? opt : &defaults, {0}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0};
+    report r = {.g = g, .opt = opt ? opt : &defaults};
     eco_i_output outs[2];
     size_t n_outs = 0;
     char *svg_path = NULL;

@@ -300,7 +300,8 @@ static int view_write(const eco_graph *g, const eco_view_options *opt, const cha
         rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the view");
         goto cleanup;
     }
-    if ((rc = eco_query_measure(size, g, measure, NULL, err)) < 0 ||
+    int estimated;
+    if ((rc = eco_i_size_measure(size, &estimated, g, measure, err)) < 0 ||
         (rc = place_actors(xy, g, err)) < 0)
         goto cleanup;
     if (!(root = view_json(g, xy, size, measure)) || !(text = json_dumps(root, JSON_COMPACT))) {
