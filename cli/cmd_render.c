@@ -194,6 +194,9 @@ static int report_option(void *context, int c, const char *arg)
         return parse_report_format(arg, &a->report.format);
     case 'b':
         return take_count(&a->report.top, "report", "brokers", arg, 1, 100000);
+    case 'd':
+        a->report.diagram_path = arg;
+        return 1;
     default:
         return cli_diagram_option(&a->report.diagram, "report", c, arg);
     }
@@ -203,7 +206,8 @@ static int report_run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-        {"brokers", required_argument, NULL, 'b'}, {"help", no_argument, NULL, 'h'},
+        {"brokers", required_argument, NULL, 'b'}, {"diagram", required_argument, NULL, 'd'},
+        {"help", no_argument, NULL, 'h'},
         CLI_DIAGRAM_OPTIONS, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
     cli_input in;
     report_args a = {ECO_REPORT_OPTIONS_INIT, "report.html"};
@@ -235,17 +239,24 @@ const cli_command cli_report = {
     "report", report_run, "write a self-contained HTML (or Markdown) report on the map",
     "usage: ecomap report RECORDS_OR_MAP... [-o report.html] [--format html|md] [options]\n"
     "\n"
-    "Writes one report: what was imported (records by kind, actors by type, ties by kind),\n"
-    "the diagram, the key brokers (betweenness, constraint, effective size, brokerage roles)\n"
-    "with their ties and the passages behind them, the communities, the cut-points and the\n"
-    "bridges. The HTML file holds everything inline (SVG, CSS), runs no script and fetches\n"
-    "nothing; it prints well to PDF. Markdown writes the diagram as an SVG beside the file.\n"
+    "Writes one report for a programme team: a table of contents; what was imported\n"
+    "(records by kind, actors by type, ties by kind); the diagram, made for the page that A4\n"
+    "and letter share (and the communities drawn one node each on big maps); what each\n"
+    "measure means; the key actors, each with a profile (type, country, records, measures,\n"
+    "brokerage roles) and every tie with the passages behind it; communities of two or more,\n"
+    "largest first; cut-points and bridges by how many actors they cut off; the source\n"
+    "records; and what the data lacks. Everything is printed open. The HTML file holds\n"
+    "everything inline (SVG, CSS), runs no script and fetches nothing; it prints to PDF on A4\n"
+    "and letter. Markdown writes the diagram as NAME.svg beside NAME.md, and never over a\n"
+    "file that an earlier report of that name did not write (--diagram names another).\n"
     "Text from the records is always escaped.\n"
     "\n"
     "options:\n"
     "  -o, --output FILE        the report (default report.html)\n"
     "  -f, --format F           html (default) or md\n"
-    "      --brokers N          brokers listed (default 15)\n" CLI_DIAGRAM_HELP
+    "      --brokers N          key actors profiled (default 15)\n"
+    "      --diagram FILE       Markdown: write the diagram to FILE, replacing it if it exists\n"
+    CLI_DIAGRAM_HELP
     "      --strict, --input-format NAME, -q/--quiet   as for 'ecomap import'\n"
     "  -h, --help               show this help\n"};
 

@@ -23,7 +23,8 @@ extern const cli_command cli_render, cli_report, cli_view;
     "      --cluster BY         boxes around each type, country or community\n"                   \
     "      --top N              draw the N actors that rank highest by --size-by, the actors\n"  \
     "                           on the shortest paths that join them, and the ties among them\n"\
-    "      --page SIZE          a4 (the default), letter or a3, with ,landscape if wanted: the\n"\
+    "      --page SIZE          a4 (the default), letter, a3, or any (fits A4 and letter),\n"   \
+    "                           with ,landscape or ,portrait (else the way it fits best): the\n"\
     "                           drawing fits the page with no label below --label-size, and\n"  \
     "                           draws fewer actors (never fewer than the 50 most central)\n"     \
     "                           until it does; none draws everything at its natural size\n"    \

@@ -48,6 +48,7 @@ static const struct {
     {"a4", 595.28, 841.89},
     {"letter", 612, 792},
     {"a3", 841.89, 1190.55},
+    {"any", 595.28, 792}, /* what A4 and letter both hold: A4's width, letter's height */
 };
 
 int eco_i_page_parse(double *width, double *height, double paper[2], int *turnable,
@@ -79,8 +80,8 @@ int eco_i_page_parse(double *width, double *height, double paper[2], int *turnab
     }
 bad:
     return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0,
-                         "unknown page \"%s\": expected a4, letter or a3, with ,landscape "
-                         "if wanted, or none",
+                         "unknown page \"%s\": expected a4, letter, a3 or any (fits A4 and "
+                         "letter), with ,landscape or ,portrait if wanted, or none",
                          page);
 }
 
