@@ -318,10 +318,18 @@ static int caption(eco_i_buf *b, const eco_i_diagram *d)
         used = (size_t)snprintf(text, sizeof(text), "All %zu %s drawn.", c->total, unit);
     else
         used = (size_t)snprintf(text, sizeof(text), "%zu of %zu %s drawn: the %zu most central by "
-                                "%s%s are named%s.", c->drawn, c->total, unit, c->labelled,
+                                "%s%s are named%s.", c->drawn, c->total, unit, c->central,
                                 eco_measure_name(d->opt.size_by),
                                 c->estimated ? " (estimated by sampling)" : "",
-                                c->drawn > c->labelled ? ", and the dots join them" : "");
+                                c->drawn > c->labelled ? ", and the dots join them"
+                                : c->labelled > c->central ? ", with the actors that join them"
+                                                           : "");
+    if (c->shrunk_points > 0 && used < sizeof(text))
+        used += (size_t)snprintf(text + used, sizeof(text) - used,
+                                 " They do not fit the page with names of %g pt: the "
+                                 "smallest is %.1f pt.",
+                                 d->opt.label_points > 0 ? d->opt.label_points : 8,
+                                 c->shrunk_points);
     if (c->small_actors && used < sizeof(text))
         used += (size_t)snprintf(text + used, sizeof(text) - used,
                                  " Left out: %zu %s alone or in pairs (%zu components).",
@@ -365,6 +373,20 @@ static int legend(eco_i_buf *b, const eco_i_diagram *d)
 }
 
 /* ---- Building the cgraph graph ---------------------------------------------------------- */
+
+int eco_i_diagram_relabel(eco_i_diagram *d, eco_error *err)
+{
+    eco_i_buf label = {0};
+    int rc = legend(&label, d);
+
+    if (rc == 0)
+        rc = set(d->graph, "label", agstrdup_html(d->graph, label.data));
+    eco_i_buf_free(&label);
+    if (rc < 0)
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    eco_i_diagram_unlay(d);
+    return eco_i_diagram_lay_out(d, err);
+}
 
 static int graph_attributes(Agraph_t *root, const eco_i_diagram *d)
 {

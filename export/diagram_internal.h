@@ -44,6 +44,9 @@ typedef struct eco_i_caption {
     size_t ranked_out;       /* actors of bigger components left out for want of room */
     int overview;            /* 1: each node is a group */
     int estimated;           /* 1: betweenness was estimated by sampling (eco_i_size_measure) */
+    size_t central;          /* of the labelled, the most central (the rest join them) */
+    double shrunk_points;    /* 0, or the size names shrank to when the fewest actors a
+                                diagram draws overran the page at the stated size */
 } eco_i_caption;
 
 typedef struct eco_i_diagram {
@@ -96,6 +99,10 @@ void eco_i_diagram_unbuild(eco_i_diagram *d);
 
 /* Frees the layout and keeps the graph, as it was before the layout. */
 void eco_i_diagram_unlay(eco_i_diagram *d);
+/* Writes the legend and caption again (after d->caption changed) and lays the graph out
+ * again from its places. */
+int eco_i_diagram_relabel(eco_i_diagram *d, eco_error *err);
+
 void eco_i_diagram_close(eco_i_diagram *d);
 
 /* Lays graph out with engine in the process's one Graphviz context, and frees the layout

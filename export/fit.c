@@ -41,6 +41,12 @@ void eco_i_diagram_options_complete(eco_diagram_options *out, const eco_diagram_
     out->version = ECO_DIAGRAM_OPTIONS_VERSION;
 }
 
+/* The smallest name the page may show, in points. */
+static double label_points(const eco_i_diagram *d)
+{
+    return d->opt.label_points > 0 ? d->opt.label_points : 8;
+}
+
 static const struct {
     const char *name;     /* as written in --page */
     double width, height; /* the sheet, portrait, in points */
@@ -178,13 +184,14 @@ static int try_drawing(eco_i_diagram *d, fitting *f, int label_joiners, eco_erro
         return rc;
     d->map = d->owned;
     d->max_size = 0;
-    d->caption.labelled = 0;
+    d->caption.labelled = d->caption.central = 0;
     for (size_t i = 0; i < n; i++) {
         if (!f->drawn[i])
             continue;
         d->size[k] = f->size[i];
         d->labelled[k] = label_joiners || f->labelled[i];
         d->caption.labelled += d->labelled[k];
+        d->caption.central += f->labelled[i];
         if (d->community)
             d->community[k] = f->community[i];
         if (d->size[k] == d->size[k] && d->size[k] > d->max_size)
@@ -201,6 +208,11 @@ static int try_drawing(eco_i_diagram *d, fitting *f, int label_joiners, eco_erro
     if (d->page_width && !d->opt.layout &&
         (eco_i_diagram_set(d->graph, "overlap", "prism") < 0 ||
          eco_i_diagram_set(d->graph, "overlap_scaling", "0") < 0))
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    /* fdp's springs are 0.3 inch by default, which leaves clusters of 50 actors twice as big
+     * as a page; a third of that keeps them apart and halves the drawing. */
+    if (d->page_width && strcmp(d->engine, "fdp") == 0 &&
+        eco_i_diagram_set(d->graph, "K", "0.1") < 0)
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
     if ((rc = eco_i_diagram_lay_out(d, err)) < 0)
         return rc;
@@ -225,7 +237,12 @@ static int place(eco_i_diagram *d, const double *place, double f, eco_error *err
     int rc = 0;
 
     for (Agnode_t *n = agfstnode(d->graph); n && rc == 0; n = agnxtnode(d->graph, n), k++) {
-        snprintf(pos, sizeof(pos), "%.2f,%.2f", place[2 * k] * f, place[2 * k + 1] * f);
+        /* VPSC breaks ties between equal coordinates by the nodes' addresses, which differ
+         * from run to run (the measure's threads leave the heap in another state): a
+         * hundredth of a point per actor, in order, makes every coordinate different, so
+         * the same map gives the same drawing. */
+        snprintf(pos, sizeof(pos), "%.4f,%.4f", place[2 * k] * f + 0.01 * (double)k,
+                 place[2 * k + 1] * f + 0.01 * (double)k);
         rc = eco_i_diagram_set(n, "pos", pos);
     }
     if (rc < 0 || eco_i_diagram_set(d->graph, "overlap", "vpsc") < 0)
@@ -287,6 +304,27 @@ static double overrun(eco_i_diagram *d)
 
 /* ---- The search ------------------------------------------------------------------------- */
 
+/* The smallest name drawn, in points before Graphviz shrinks the drawing to the page. */
+static double smallest_name(eco_i_diagram *d)
+{
+    double least = HUGE_VAL;
+
+    for (Agnode_t *v = agfstnode(d->graph); v; v = agnxtnode(d->graph, v)) {
+        const char *label = agget(v, "label"), *points = agget(v, "fontsize");
+        if (label && *label && points && *points)
+            least = fmin(least, strtod(points, NULL));
+    }
+    return least == HUGE_VAL ? label_points(d) : least;
+}
+
+/* How far the names fall short of the stated size once the drawing is shrunk to the page:
+ * above 1 they are too small.  A drawing may overrun the page a little when its smallest
+ * name is bigger than the floor. */
+static double shortfall(eco_i_diagram *d)
+{
+    return overrun(d) * label_points(d) / smallest_name(d);
+}
+
 /* Fewer labelled actors for the next try, from how far the last one overran. */
 static size_t next_count(size_t k, double over, size_t floor)
 {
@@ -334,7 +372,7 @@ static int fit_to_page(eco_i_diagram *d, fitting *f, eco_error *err)
     for (int tries = 0; tries < MAX_TRIES; tries++) {
         if ((rc = draw_top(d, f, k, joiners, err)) < 0)
             return rc;
-        double over = overrun(d);
+        double over = shortfall(d);
         if (over <= 1) {
             fits = k, fitting_joiners = joiners;
             if (!fails || fails - k <= 2)
@@ -425,9 +463,14 @@ int eco_i_diagram_fit(eco_i_diagram *d, const eco_graph *g, const eco_diagram_op
                                &d->page_turnable, d->opt.page, err)) < 0 ||
         (rc = choose_base(d, g, err)) < 0 || (rc = prepare(d, &f, &size, &communities, err)) < 0)
         goto cleanup;
-    if (d->page_width)
-        rc = fit_to_page(d, &f, err);
-    else
+    if (d->page_width) {
+        /* The floor is drawn even when it overruns: then Graphviz shrinks it to the page,
+         * and the caption must say how small its names became. */
+        if ((rc = fit_to_page(d, &f, err)) == 0 && shortfall(d) > 1.001) {
+            d->caption.shrunk_points = smallest_name(d) / overrun(d);
+            rc = eco_i_diagram_relabel(d, err);
+        }
+    } else
         rc = draw_all(d, &f, err);
 cleanup:
     eco_i_selection_free(&f.sel);

@@ -71,8 +71,8 @@ void eco_i_diagram_unbuild(eco_i_diagram *d)
 }
 
 /*
- * Every format is the drawing alone, at its size, to be placed in a document: a label of
- * 8 points is 8 points on paper when the picture is placed at 100%.  PNG is at 144 dots per
+ * SVG and PNG are the drawing alone, at its size, to be placed in a document: a label of
+ * 8 points is 8 points on paper when the picture is placed at 100%.  A PDF is the sheet.  PNG is at 144 dots per
  * inch, twice a screen's, so that small type stays sharp in a document.
  */
 static int page_setup(eco_i_diagram *d, const char *format, eco_error *err)
@@ -94,6 +94,19 @@ static int page_setup(eco_i_diagram *d, const char *format, eco_error *err)
     /* The page may have been turned since the graph was built. */
     snprintf(value, sizeof(value), "%.3f,%.3f", d->page_width / 72, d->page_height / 72);
     rc |= eco_i_diagram_set(d->graph, "size", value);
+    /* A PDF is the whole sheet, the drawing centred on it, so that it prints at 100%:
+     * Graphviz makes the page the drawing plus the graph's margin, so the margin is what
+     * the sheet has round the drawing as Graphviz will scale it (the bounding box and the
+     * pad, shrunk to fit `size`). */
+    if (strcmp(format, "pdf") == 0) {
+        double w, h, scale = 1;
+        eco_i_diagram_extent(d, &w, &h);
+        if (w > d->page_width || h > d->page_height)
+            scale = d->page_width / w < d->page_height / h ? d->page_width / w : d->page_height / h;
+        double mx = (d->page_paper[0] - w * scale) / 2, my = (d->page_paper[1] - h * scale) / 2;
+        snprintf(value, sizeof(value), "%.4f,%.4f", (mx > 0 ? mx : 0) / 72, (my > 0 ? my : 0) / 72);
+        rc |= eco_i_diagram_set(d->graph, "margin", value);
+    }
     return rc ? eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map") : 0;
 }
 
