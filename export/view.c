@@ -1,7 +1,7 @@
 /*
  * export/view.c - the interactive map: one HTML file that works offline.
  *
- * Graphviz places every actor beforehand (sfdp above 300 actors, neato below), and the page
+ * Graphviz places every actor beforehand (sfdp above 2,000 actors, neato below), and the page
  * carries the map as JSON in a data block, the project's own small script (export/view.js)
  * and its style (export/view.css), both inline.  Its Content-Security-Policy allows that
  * one script and that one style by their SHA-256 hashes, and nothing else: no other
@@ -24,7 +24,7 @@ extern const unsigned char eco_i_view_script[], eco_i_view_style[];
 extern const size_t eco_i_view_script_len, eco_i_view_style_len;
 extern const char eco_i_view_script_sha256[], eco_i_view_style_sha256[];
 
-#define NEATO_LIMIT 2000/* actors up to which neato's stress layout is quick enough */
+#define NEATO_LIMIT 2000 /* actors up to which neato's stress layout is quick enough */
 
 /* ---- Places ----------------------------------------------------------------------------- */
 

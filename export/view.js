@@ -85,7 +85,19 @@
     ctx.globalAlpha = 1;
     ctx.font = "12px Helvetica, Arial, sans-serif";
     ctx.fillStyle = "#111";
-    labelled.slice(0, 400).forEach(function (l) { ctx.fillText(l[0].name, l[1] + l[3] + 2, l[2] + 4); });
+    // The selected actor's name first, then its neighbours', then the biggest; a name that
+    // would cover one already written is left out (the panel lists them all).
+    const rank = function (l) { return l[0] === selected ? 2 : highlight && highlight.has(l[0].i) ? 1 : 0; };
+    labelled.sort(function (p, q) { return rank(q) - rank(p) || q[3] - p[3]; });
+    const placed = [];
+    labelled.slice(0, 400).forEach(function (l) {
+      const box = [l[1] + l[3] + 2, l[2] - 8, ctx.measureText(l[0].name).width, 14];
+      if (placed.some(function (b) {
+        return box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3];
+      })) return;
+      placed.push(box);
+      ctx.fillText(l[0].name, box[0], l[2] + 4);
+    });
   }
 
   // ---- Filters ----------------------------------------------------------------------------
@@ -182,6 +194,10 @@
     highlight = new Set([a.i]);
     a.ties.forEach(function (t) { if (t.shown) { highlight.add(t.s); highlight.add(t.t); } });
     if (centre) {
+      // Zoom so that the neighbourhood fills the map, names and all, then centre on it.
+      let reach = 0;
+      highlight.forEach(function (i) { reach = Math.max(reach, Math.hypot(A[i].x - a.x, A[i].y - a.y)); });
+      if (reach > 0) view.scale = Math.min(width / 2 - 160, height / 2 - 30) / reach;
       view.x = width / 2 - a.x * view.scale;
       view.y = height / 2 - a.y * view.scale;
     }

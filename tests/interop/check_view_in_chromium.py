@@ -214,11 +214,40 @@ def check_map(browser, ecomap, source, work, label):
     browser.evaluate("document.querySelector('input[name=type]').click()")
     filtered = browser.evaluate("document.getElementById('status').textContent")
     assert filtered != total, f"{label}: the type filter changed nothing ({total})"
+    browser.evaluate("document.querySelector('input[name=type]').click()")
+    assert browser.evaluate("document.getElementById('status').textContent") == total
+    # A tie kind, a country and a year range: each shows less, and undoing it shows all again.
+    filters = {
+        "kind": ("(() => { const count = b => Number(/\\((\\d+)\\)/.exec(b.parentNode.textContent)[1]);"
+                 " const boxes = [...document.querySelectorAll('input[name=kind]')];"
+                 " window.testKind = boxes.reduce((x, y) => count(y) > count(x) ? y : x);"
+                 " window.testKind.click(); return true; })()",
+                 "window.testKind.click()"),
+        "country": ("(() => { const s = document.getElementById('country'); if (s.options.length < 2)"
+                    " return false; s.value = s.options[1].value; s.dispatchEvent(new Event('change'));"
+                    " return true; })()",
+                    "(() => { const s = document.getElementById('country'); s.value = '';"
+                    " s.dispatchEvent(new Event('change')); })()"),
+        "year": ("(() => { const s = document.getElementById('from'); if (s.options.length < 2)"
+                 " return false; s.value = s.options[s.options.length - 1].value;"
+                 " s.dispatchEvent(new Event('change')); return true; })()",
+                 "(() => { const s = document.getElementById('from'); s.value = s.options[0].value;"
+                 " s.dispatchEvent(new Event('change')); })()"),
+    }
+    tried = []
+    for name, (apply, undo) in filters.items():
+        if not browser.evaluate(apply):
+            continue
+        narrowed = browser.evaluate("document.getElementById('status').textContent")
+        assert narrowed != total, f"{label}: the {name} filter changed nothing ({total})"
+        browser.evaluate(undo)
+        assert browser.evaluate("document.getElementById('status').textContent") == total, name
+        tried.append(f"{name}: {narrowed}")
     assert search_ms < 200 and click_ms < 200, (label, search_ms, click_ms)
     print(f"{label}: ready in {ready_ms:.0f} ms ({wall * 1000:.0f} ms from navigation, wall);"
           f" search {search_ms:.1f} ms in the page ({search_wall:.0f} ms round trip);"
           f" click {click_ms:.1f} ms in the page ({click_wall:.0f} ms round trip);"
-          f" {total} -> after a type filter: {filtered}")
+          f" {total} -> after a type filter: {filtered}; " + "; ".join(tried))
 
 
 def main():
