@@ -211,8 +211,10 @@ static const char style[] =
     "h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;margin-top:2em}"
     "table{border-collapse:collapse;margin:1em 0;font-size:.9em}"
     "th,td{padding:.25em .5em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}"
-    "th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}"
-    ".diagram{margin:1em 0}.diagram svg{max-width:100%;height:auto}"
+    "th.n,td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    /* Long record names may break anywhere; a table's words and numbers may not. */
+    "th,td{overflow-wrap:normal}"
+    ".diagram{margin:1em 0}.diagram svg{display:block;max-width:100%;height:auto}"
     "figcaption{color:#555;font-size:.9em}dt{font-weight:bold}dd{margin:0 0 .5em 1.5em}"
     ".kind,.source,.facts,.records{color:#555;font-size:.9em}q{font-style:italic}"
     ".evidence{margin:.1em 0 .4em}.ties>li{margin:.3em 0}.toc ol{columns:2}"
@@ -222,6 +224,9 @@ static const char style[] =
     "@page{size:auto;margin:12.7mm}"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
     "h2{break-after:avoid;break-before:page}.toc h2,h2#imported{break-before:auto}h3{break-after:avoid}"
+    /* The diagram fills its page: its heading would push it onto the next and leave a
+     * page with a heading alone, and the drawing carries its own title. */
+    "h2#map{display:none}"
     ".diagram{break-inside:avoid;break-before:page;margin:0}.diagram svg{width:auto;height:auto}"
     "figcaption{display:none}"
     "tr,li{break-inside:avoid}a{color:inherit;text-decoration:none}}";
