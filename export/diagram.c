@@ -43,8 +43,23 @@ static const struct {
     [ECO_TIE_RELATED] = {"dashed", "#BBBBBB", "none", "- - -"},
 };
 
-#define WRAP_WIDTH 20   /* characters a label line holds before it wraps */
-#define DOT_LIMIT 150   /* actors up to which the layered dot layout reads well */
+#define WRAP_WIDTH 20      /* characters a label line holds before it wraps */
+#define PAGE_WRAP_WIDTH 14 /* on a page: squarer labels pack closer than long ones */
+
+const char *eco_i_type_fill(eco_actor_type type)
+{
+    return type_style[type < ECO_ACTOR_TYPE_COUNT ? type : 0].fill;
+}
+
+const char *eco_i_type_font(eco_actor_type type)
+{
+    return type_style[type < ECO_ACTOR_TYPE_COUNT ? type : 0].font;
+}
+
+const char *eco_i_kind_color(eco_tie_kind kind)
+{
+    return kind_style[kind < ECO_TIE_KIND_COUNT ? kind : 0].color;
+}
 
 /* ---- Graphviz's errors ------------------------------------------------------------------ */
 
@@ -97,16 +112,16 @@ static size_t append_char(eco_i_buf *buf, const char *s, size_t len, int *rc)
     return step;
 }
 
-/* Appends name for a DOT label: wrapped at spaces near WRAP_WIDTH characters (and at the
- * name's own line breaks), backslashes doubled so that DOT's escapes stay inert. */
-static int append_dot_label(eco_i_buf *buf, const char *name)
+/* Appends name for a DOT label: wrapped at spaces near width characters (and at the name's
+ * own line breaks), backslashes doubled so that DOT's escapes stay inert. */
+static int append_wrapped(eco_i_buf *buf, const char *name, size_t width)
 {
     size_t len = strlen(name), line = 0;
     int rc = 0;
 
     for (size_t i = 0; i < len;) {
-        if (name[i] == '\n' || (name[i] == ' ' && line >= WRAP_WIDTH * 3 / 4 &&
-                                i + 1 < len && strcspn(name + i + 1, " \n") + line > WRAP_WIDTH)) {
+        if (name[i] == '\n' || (name[i] == ' ' && line >= width * 3 / 4 && i + 1 < len &&
+                                 strcspn(name + i + 1, " \n") + line > width)) {
             rc |= eco_i_buf_puts(buf, "\\n");
             line = 0;
             i++;
@@ -124,6 +139,11 @@ static int append_dot_label(eco_i_buf *buf, const char *name)
         line++;
     }
     return rc ? ECO_ENOMEM : 0;
+}
+
+static int append_dot_label(eco_i_buf *buf, const char *name)
+{
+    return append_wrapped(buf, name, WRAP_WIDTH);
 }
 
 int eco_i_append_html(eco_i_buf *buf, const char *text)
@@ -164,7 +184,7 @@ static int misread_as_numeral(const char *s)
 }
 
 /* Sets attribute name of obj to value, which cgraph copies. */
-static int set(void *obj, const char *name, const char *value)
+int eco_i_diagram_set(void *obj, const char *name, const char *value)
 {
     char *quoted = NULL;
     int rc;
@@ -184,6 +204,8 @@ static int set(void *obj, const char *name, const char *value)
     return rc;
 }
 
+#define set eco_i_diagram_set
+
 static int setf(void *obj, const char *name, const char *fmt, ...)
 {
     char value[64];
@@ -194,147 +216,212 @@ static int setf(void *obj, const char *name, const char *fmt, ...)
     return set(obj, name, value);
 }
 
-/* ---- Which actors, and how big ---------------------------------------------------------- */
+/* ---- The legend and the caption ------------------------------------------------------- */
 
-static void diagram_free(eco_i_diagram *d)
+/* Each kind as the legend reads it: for a directed kind, which end the arrow marks. */
+static const char *const kind_reading[ECO_TIE_KIND_COUNT] = {
+    [ECO_TIE_PARTNERSHIP] = "partnership",
+    [ECO_TIE_FUNDING] = "funding: funder to funded",
+    [ECO_TIE_HOSTING] = "hosting: host to hosted unit",
+    [ECO_TIE_SUPPORT] = "support: supporter to supported",
+    [ECO_TIE_MEMBERSHIP] = "membership: member to network",
+    [ECO_TIE_RELATED] = "related: named together",
+};
+
+#define LEGEND_POINTS 9    /* the legend's and caption's type: above the smallest label */
+#define CAPTION_WIDTH 85   /* characters a caption line holds, so that it fits a page's width */
+
+/* Opens a legend row when column starts one and closes it after `per_row` cells. */
+static int cell_row(eco_i_buf *b, int column, int per_row, int closing)
 {
-    if (!d)
-        return;
-    eco_graph_free(d->owned);
-    free(d->degree);
-    free(d->leaves);
-    free(d->size);
-    free(d->group);
-    eco_communities_free(d->communities);
-}
-
-/* Narrows g to what opt asks to draw: the neighbourhood of the focus, the top actors, and
- * the kinds of tie shown.  d->map is g itself when nothing is left out. */
-static int select_actors(eco_i_diagram *d, const eco_graph *g, const eco_diagram_options *opt,
-                         eco_error *err)
-{
-    eco_graph *step = NULL;
-    size_t center;
-    int rc;
-
-    d->map = g;
-    if (opt->focus) {
-        if (eco_graph_find_actor(&center, g, opt->focus, NULL) < 0 &&
-            eco_graph_find_actor_by_id(&center, g, opt->focus) < 0)
-            return eco_error_set(err, ECO_ENOTFOUND, NULL, 0, 0, "no actor is called \"%s\"",
-                                 opt->focus);
-        if ((rc = eco_query_ego(&step, d->map, center, opt->hops ? opt->hops : 1, NULL, err)) < 0)
-            return rc;
-        d->map = d->owned = step;
-    }
-    if (opt->top && opt->top < eco_graph_actor_count(d->map)) {
-        if ((rc = eco_query_top(&step, d->map, opt->size_by, opt->top, NULL, err)) < 0)
-            return rc;
-        eco_graph_free(d->owned);
-        d->map = d->owned = step;
-    }
-    if (opt->hide_related) {
-        eco_filter f = ECO_FILTER_INIT;
-        f.kinds = ((1u << ECO_TIE_KIND_COUNT) - 1) & ~(1u << ECO_TIE_RELATED);
-        if ((rc = eco_query_filter(&step, d->map, &f, err)) < 0)
-            return rc;
-        eco_graph_free(d->owned);
-        d->map = d->owned = step;
-    }
+    if (closing)
+        return column ? eco_i_buf_puts(b, "</TR>") : 0;
+    if (column % per_row == 0)
+        return eco_i_buf_puts(b, column ? "</TR><TR>" : "<TR>");
     return 0;
 }
 
-static int size_and_group(eco_i_diagram *d, const eco_diagram_options *opt, eco_error *err)
+static int legend_types(eco_i_buf *b, const eco_i_diagram *d)
 {
-    size_t n = eco_graph_actor_count(d->map);
-    int rc;
+    int types[ECO_ACTOR_TYPE_COUNT] = {0}, rc = 0, column = 0;
+    char cell[400];
 
-    if (!(d->size = calloc(n + 1, sizeof(double))) || !(d->group = calloc(n + 1, sizeof(char *))))
-        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
-    if (eco_i_degrees(d->map, &d->degree) < 0 || !(d->leaves = calloc(n + 1, sizeof(size_t))))
-        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
-    if ((rc = eco_query_measure(d->size, d->map, opt->size_by, NULL, err)) < 0)
-        return rc;
-    for (size_t i = 0; i < n; i++)
-        if (!isnan(d->size[i]) && d->size[i] > d->max_size)
-            d->max_size = d->size[i];
-    if (opt->cluster == ECO_CLUSTER_COMMUNITY &&
-        (rc = eco_query_communities(&d->communities, d->map, ECO_COMMUNITY_LEIDEN, NULL, err)) < 0)
-        return rc;
-    for (size_t i = 0; i < n; i++) {
-        const eco_actor *a = eco_graph_actor(d->map, i);
-        if (opt->cluster == ECO_CLUSTER_TYPE && a->type != ECO_TYPE_UNKNOWN)
-            d->group[i] = eco_actor_type_name(a->type);
-        else if (opt->cluster == ECO_CLUSTER_COUNTRY)
-            d->group[i] = a->country;
-    }
-    return 0;
-}
-
-/* ---- Building the cgraph graph ---------------------------------------------------------- */
-
-/* The legend, as an HTML-like label: the title, every type and kind drawn, what size means. */
-static int legend(eco_i_buf *b, const eco_i_diagram *d, const eco_diagram_options *opt)
-{
-    int types[ECO_ACTOR_TYPE_COUNT] = {0}, kinds[ECO_TIE_KIND_COUNT] = {0}, rc = 0;
-
-    for (size_t i = 0; i < eco_graph_actor_count(d->map); i++)
+    for (size_t i = 0; i < eco_graph_actor_count(d->map) && !d->caption.overview; i++)
         types[eco_graph_actor(d->map, i)->type] = 1;
-    for (size_t i = 0; i < eco_graph_tie_count(d->map); i++)
-        kinds[eco_graph_tie(d->map, i)->kind] = 1;
-    rc |= eco_i_buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">");
-    if (opt->title) {
-        rc |= eco_i_buf_puts(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"20\"><B>");
-        rc |= eco_i_append_html(b, opt->title);
-        rc |= eco_i_buf_puts(b, "</B></FONT></TD></TR>");
-    }
-    rc |= eco_i_buf_puts(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>");
     for (int t = 1; t <= ECO_ACTOR_TYPE_COUNT; t++) {
         int type = t % ECO_ACTOR_TYPE_COUNT; /* unknown last */
         if (!types[type])
             continue;
-        char row[300];
-        snprintf(row, sizeof(row), "<TR><TD BGCOLOR=\"%s\" WIDTH=\"24\"> </TD><TD ALIGN=\"LEFT\">%s (%s)</TD></TR>",
-                 type_style[type].fill, type ? eco_actor_type_name((eco_actor_type)type) : "type unknown",
-                 type_style[type].shape);
-        rc |= eco_i_buf_puts(b, row);
+        rc |= cell_row(b, column, 4, 0);
+        snprintf(cell, sizeof(cell),
+                 "<TD BGCOLOR=\"%s\" WIDTH=\"14\"> </TD>"
+                 "<TD ALIGN=\"LEFT\">%s</TD>",
+                 type_style[type].fill,
+                 type ? eco_actor_type_name((eco_actor_type)type) : "type unknown");
+        rc |= eco_i_buf_puts(b, cell);
+        column++;
     }
+    rc |= cell_row(b, column, 4, 1);
+    return rc;
+}
+
+static int legend_kinds(eco_i_buf *b, const eco_i_diagram *d)
+{
+    int kinds[ECO_TIE_KIND_COUNT] = {0}, rc = 0, column = 0;
+    char cell[500];
+
+    for (size_t i = 0; i < eco_graph_tie_count(d->map) && !d->caption.overview; i++)
+        kinds[eco_graph_tie(d->map, i)->kind] = 1;
     for (int k = 0; k < ECO_TIE_KIND_COUNT; k++) {
         if (!kinds[k])
             continue;
-        char row[300];
-        snprintf(row, sizeof(row), "<TR><TD><FONT COLOR=\"%s\">%s</FONT></TD><TD ALIGN=\"LEFT\">%s</TD></TR>",
-                 kind_style[k].color, kind_style[k].legend, eco_tie_kind_name((eco_tie_kind)k));
-        rc |= eco_i_buf_puts(b, row);
+        rc |= cell_row(b, column, 2, 0);
+        snprintf(cell, sizeof(cell),
+                 "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT></TD>"
+                 "<TD ALIGN=\"LEFT\" COLSPAN=\"%d\">%s</TD>",
+                 kind_style[k].color, kind_style[k].legend, 1 + 2 * (column % 2), kind_reading[k]);
+        rc |= eco_i_buf_puts(b, cell);
+        column++;
     }
-    rc |= eco_i_buf_puts(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\">Size: ");
-    rc |= eco_i_buf_puts(b, eco_measure_name(opt->size_by));
-    rc |= eco_i_buf_puts(b, "; line width: tie weight</TD></TR></TABLE>");
+    rc |= cell_row(b, column, 2, 1);
+    return rc;
+}
+
+/* Appends text in lines of at most CAPTION_WIDTH characters, broken at spaces. */
+static int append_lines(eco_i_buf *b, const char *text)
+{
+    size_t len = strlen(text), start = 0;
+    int rc = 0;
+
+    while (start < len) {
+        size_t end = len - start <= CAPTION_WIDTH ? len : start + CAPTION_WIDTH;
+        while (end < len && end > start && text[end] != ' ')
+            end--;
+        if (end == start)
+            end = start + CAPTION_WIDTH < len ? start + CAPTION_WIDTH : len;
+        rc |= eco_i_buf_append(b, text + start, end - start);
+        rc |= eco_i_buf_puts(b, "<BR ALIGN=\"LEFT\"/>");
+        start = end + (end < len && text[end] == ' ');
+    }
+    return rc;
+}
+
+/* What was drawn of how much, and what was left out: a diagram never hides that it chose. */
+static int caption(eco_i_buf *b, const eco_i_diagram *d)
+{
+    const eco_i_caption *c = &d->caption;
+    const char *unit = c->overview ? "groups" : "actors";
+    char text[900];
+    size_t used;
+
+    if (c->drawn == c->total && c->labelled == c->drawn)
+        used = (size_t)snprintf(text, sizeof(text), "All %zu %s drawn.", c->total, unit);
+    else
+        used = (size_t)snprintf(text, sizeof(text), "%zu of %zu %s drawn: the %zu most central by "
+                                "%s%s are named%s.", c->drawn, c->total, unit, c->central,
+                                eco_measure_name(d->opt.size_by),
+                                c->estimated ? " (estimated by sampling)" : "",
+                                c->drawn > c->labelled ? ", and the dots join them"
+                                : c->labelled > c->central ? ", with the actors that join them"
+                                                           : "");
+    if (c->shrunk_points > 0 && used < sizeof(text))
+        used += (size_t)snprintf(text + used, sizeof(text) - used,
+                                 " They do not fit the page with names of %g pt: the "
+                                 "smallest is %.1f pt.",
+                                 d->opt.label_points > 0 ? d->opt.label_points : 8,
+                                 c->shrunk_points);
+    if (c->small_actors && used < sizeof(text))
+        used += (size_t)snprintf(text + used, sizeof(text) - used,
+                                 " Left out: %zu %s alone or in pairs (%zu components).",
+                                 c->small_actors, unit, c->small_components);
+    if (c->ranked_out && used < sizeof(text))
+        snprintf(text + used, sizeof(text) - used,
+                 " %zu less central %s did not fit the page with names of %g pt or more: the "
+                 "report and 'ecomap view' show them all.",
+                 c->ranked_out, unit, d->opt.label_points > 0 ? d->opt.label_points : 8);
+    int rc = eco_i_buf_puts(b, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
+    rc |= append_lines(b, text);
+    return rc | eco_i_buf_puts(b, "</TD></TR>");
+}
+
+/* The legend and caption, as an HTML-like label: the title, every type and kind drawn, what
+ * size means, and what was left out. */
+static int legend(eco_i_buf *b, const eco_i_diagram *d)
+{
+    char line[300];
+    int rc = 0;
+
+    rc |= eco_i_buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
+                            "CELLPADDING=\"1\">");
+    if (d->opt.title) {
+        snprintf(line, sizeof(line), "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><FONT "
+                 "POINT-SIZE=\"%d\"><B>", LEGEND_POINTS + 7);
+        rc |= eco_i_buf_puts(b, line);
+        rc |= eco_i_append_html(b, d->opt.title);
+        rc |= eco_i_buf_puts(b, "</B></FONT></TD></TR>");
+    }
+    rc |= legend_types(b, d);
+    rc |= legend_kinds(b, d);
+    snprintf(line, sizeof(line),
+             "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">Size: %s; line width: tie weight.</TD></TR>",
+             d->caption.overview ? "actors in the group; lines: ties between groups, summed"
+                                 : eco_measure_name(d->opt.size_by));
+    rc |= eco_i_buf_puts(b, line);
+    rc |= caption(b, d);
+    rc |= eco_i_buf_puts(b, "</TABLE>");
     return rc ? ECO_ENOMEM : 0;
 }
 
-static int graph_attributes(Agraph_t *root, const eco_i_diagram *d, const eco_diagram_options *opt)
+/* ---- Building the cgraph graph ---------------------------------------------------------- */
+
+int eco_i_diagram_relabel(eco_i_diagram *d, eco_error *err)
+{
+    eco_i_buf label = {0};
+    int rc = legend(&label, d);
+
+    if (rc == 0)
+        rc = set(d->graph, "label", agstrdup_html(d->graph, label.data));
+    eco_i_buf_free(&label);
+    if (rc < 0)
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    eco_i_diagram_unlay(d);
+    return eco_i_diagram_lay_out(d, err);
+}
+
+static int graph_attributes(Agraph_t *root, const eco_i_diagram *d)
 {
     eco_i_buf label = {0};
     int rc;
 
-    if ((rc = legend(&label, d, opt)) < 0)
+    if ((rc = legend(&label, d)) < 0)
         goto done;
+    /* Graphviz declares a node label default in the first layout of the process, which
+     * every later graph inherits: declared here, the DOT text is the same from the first. */
+    if (!agattr(root, AGNODE, (char *)"label", (char *)"\\N")) {
+        rc = ECO_ENOMEM;
+        goto done;
+    }
     rc = set(root, "label", agstrdup_html(root, label.data));
     rc |= set(root, "labelloc", "t");
     rc |= set(root, "labeljust", "l");
     rc |= set(root, "fontname", "Helvetica");
-    rc |= set(root, "pad", "0.3");
+    rc |= setf(root, "fontsize", "%d", LEGEND_POINTS);
+    rc |= set(root, "pad", "0.1");
     rc |= set(root, "outputorder", "edgesfirst");
-    /* Nodes may not overlap each other's labels: prism removes overlaps in force layouts. */
-    rc |= set(root, "overlap", "prism");
+    /* Nodes may not overlap each other's labels: prism removes overlaps in force layouts,
+     * and leaves a few points between them. */
+    rc |= set(root, "overlap", d->page_width ? "vpsc" : "prism");
     rc |= set(root, "overlap_scaling", "2");
     /* a force layout starts from random places: a fixed seed draws one map one way, run
      * after run (without it, sfdp's drawing of a large map changed from run to run) */
     rc |= set(root, "start", "1");
+    rc |= set(root, "sep", "+3");
+    rc |= set(root, "pack", "8");
     rc |= set(root, "nodesep", "0.3");
     rc |= set(root, "ranksep", "0.6");
     rc |= set(root, "bgcolor", "white");
+    if (d->page_width)
+        rc |= setf(root, "size", "%.3f,%.3f", d->page_width / 72, d->page_height / 72);
 done:
     eco_i_buf_free(&label);
     return rc ? ECO_ENOMEM : 0;
@@ -344,11 +431,11 @@ done:
 static Agraph_t *home_of(Agraph_t *root, const eco_i_diagram *d, size_t i)
 {
     char name[64];
-    const char *label = d->group[i];
+    const char *label = d->group ? d->group[i] : NULL;
     Agraph_t *sub;
 
-    if (d->communities) {
-        snprintf(name, sizeof(name), "cluster_%zu", d->communities->membership[i] + 1);
+    if (d->community) {
+        snprintf(name, sizeof(name), "cluster_%zu", d->community[i] + 1);
         label = NULL;
     } else if (!label) {
         return root;
@@ -366,21 +453,66 @@ static Agraph_t *home_of(Agraph_t *root, const eco_i_diagram *d, size_t i)
     eco_i_buf text = {0};
     char community[64];
     if (!label) {
-        snprintf(community, sizeof(community), "Community %zu", d->communities->membership[i] + 1);
+        snprintf(community, sizeof(community), "Community %zu", d->community[i] + 1);
         label = community;
     }
     if (append_dot_label(&text, label) < 0 || set(sub, "label", text.data) < 0 ||
         set(sub, "style", "rounded") < 0 || set(sub, "color", "#999999") < 0 ||
-        set(sub, "fontname", "Helvetica") < 0)
+        set(sub, "fontname", "Helvetica") < 0 || setf(sub, "fontsize", "%d", LEGEND_POINTS + 1) < 0)
         sub = NULL;
     eco_i_buf_free(&text);
     return sub;
 }
 
+/* The smallest label, in points: the page's floor, or a little more without a page. */
+static double label_floor(const eco_i_diagram *d)
+{
+    return d->opt.label_points > 0 ? d->opt.label_points : 8;
+}
+
+static int style_node(Agnode_t *node, const eco_i_diagram *d, size_t i, const eco_actor *a,
+                      double scale)
+{
+    double points = label_floor(d) + 4 * scale;
+    int rc = 0;
+
+    if (!d->labelled[i])
+        rc |= set(node, "shape", "circle");
+    else if (d->page_width)
+        /* On a page a box holds its name in the least room: a polygon of more sides grows by
+         * half again round its label.  Colour tells the type, and a government's box is the
+         * only square one. */
+        rc |= set(node, "shape", "box");
+    else
+        rc |= set(node, "shape", type_style[a->type].shape);
+    rc |= set(node, "style", !a->type                                     ? "rounded,filled,dashed"
+                             : d->page_width && a->type != ECO_TYPE_GOVERNMENT ? "rounded,filled"
+                                                                             : "filled");
+    rc |= set(node, "fillcolor", type_style[a->type].fill);
+    rc |= set(node, "fontcolor", type_style[a->type].font);
+    rc |= set(node, "color", "#333333");
+    rc |= set(node, "fontname", "Helvetica");
+    if (!d->labelled[i]) {
+        /* A dot: the actor is there, its name is in the tooltip and the interactive map. */
+        rc |= set(node, "label", "");
+        rc |= set(node, "fixedsize", "true");
+        rc |= setf(node, "width", "%.2f", 0.09 + 0.1 * scale);
+        rc |= set(node, "penwidth", "0.5");
+        return rc;
+    }
+    rc |= setf(node, "fontsize", "%.1f", points);
+    rc |= setf(node, "width", "%.2f", d->page_width ? 0.2 + 0.3 * scale : 0.6 + 1.2 * scale);
+    rc |= setf(node, "height", "%.2f", d->page_width ? 0.15 + 0.15 * scale : 0.4 + 0.6 * scale);
+    rc |= set(node, "margin", d->page_width ? "0.03,0.01" : "0.08,0.04");
+    return rc;
+}
+
 static int add_node(Agraph_t *root, const eco_i_diagram *d, size_t i)
 {
     const eco_actor *a = eco_graph_actor(d->map, i);
-    double scale = d->max_size > 0 && !isnan(d->size[i]) ? sqrt(d->size[i] / d->max_size) : 0;
+    double scale = d->max_size > 0 && d->size[i] == d->size[i] && d->size[i] > 0
+                       ? sqrt(d->size[i] / d->max_size)
+                       : 0;
     Agraph_t *home = home_of(root, d, i);
     Agnode_t *node;
     eco_i_buf label = {0}, tooltip = {0};
@@ -388,7 +520,7 @@ static int add_node(Agraph_t *root, const eco_i_diagram *d, size_t i)
 
     if (!home || !(node = agnode(home, (char *)a->id, 1)))
         return ECO_ENOMEM;
-    rc = append_dot_label(&label, a->name);
+    rc = append_wrapped(&label, a->name, d->page_width ? PAGE_WRAP_WIDTH : WRAP_WIDTH);
     rc |= append_dot_label(&tooltip, a->name);
     rc |= eco_i_buf_puts(&tooltip, a->type ? " (" : "");
     rc |= eco_i_buf_puts(&tooltip, a->type ? eco_actor_type_name(a->type) : "");
@@ -397,16 +529,7 @@ static int add_node(Agraph_t *root, const eco_i_diagram *d, size_t i)
         rc |= set(node, "label", label.data);
         rc |= set(node, "tooltip", tooltip.data);
         rc |= set(node, "id", a->id);
-        rc |= set(node, "shape", type_style[a->type].shape);
-        rc |= set(node, "style", a->type ? "filled" : "filled,dashed");
-        rc |= set(node, "fillcolor", type_style[a->type].fill);
-        rc |= set(node, "fontcolor", type_style[a->type].font);
-        rc |= set(node, "color", "#333333");
-        rc |= set(node, "fontname", "Helvetica");
-        rc |= setf(node, "fontsize", "%.1f", 10 + 6 * scale);
-        rc |= setf(node, "width", "%.2f", 0.6 + 1.2 * scale);
-        rc |= setf(node, "height", "%.2f", 0.4 + 0.6 * scale);
-        rc |= set(node, "margin", "0.08,0.04");
+        rc |= style_node(node, d, i, a, scale);
     }
     eco_i_buf_free(&label);
     eco_i_buf_free(&tooltip);
@@ -453,49 +576,82 @@ static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
     rc |= set(edge, "color", kind_style[t->kind].color);
     rc |= set(edge, "dir", t->directed ? "forward" : "none");
     rc |= set(edge, "arrowhead", kind_style[t->kind].arrowhead);
-    rc |= setf(edge, "penwidth", "%.2f", fmin(1 + 1.5 * log2(1 + t->weight), 6));
+    rc |= set(edge, "arrowsize", d->page_width ? "0.6" : "1");
+    if (d->page_width)
+        rc |= set(edge, "len", "0.3"); /* neato: let overlap removal, not ties, set the room */
+    rc |= setf(edge, "penwidth", "%.2f",
+               fmin(1 + 1.5 * log2(1 + t->weight), 6) * (d->page_width ? 0.6 : 1));
     rc |= set(edge, "tooltip", tooltip.data ? tooltip.data : "");
     rc |= stagger_leaf(edge, d, t);
     eco_i_buf_free(&tooltip);
     return rc ? ECO_ENOMEM : 0;
 }
 
-int eco_i_diagram_build(eco_i_diagram *d, const eco_graph *g, const eco_diagram_options *opt,
-                        eco_error *err)
+/* Each drawn actor's cluster label and degree. */
+static int groups_and_degrees(eco_i_diagram *d)
 {
-    static const eco_diagram_options defaults = ECO_DIAGRAM_OPTIONS_INIT;
-    Agraph_t *root;
-    int rc;
+    size_t n = eco_graph_actor_count(d->map);
 
-    memset(d, 0, sizeof(*d));
-    if (!opt)
-        opt = &defaults;
-    eco_i_graphviz_begin();
-    if ((rc = select_actors(d, g, opt, err)) < 0 || (rc = size_and_group(d, opt, err)) < 0)
-        return rc;
-    d->engine = opt->layout ? opt->layout : eco_graph_actor_count(d->map) <= DOT_LIMIT ? "dot" : "sfdp";
-    if (!(root = agopen("ecomap", Agdirected, NULL)))
-        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    free(d->group);
+    free(d->degree);
+    free(d->leaves);
+    d->group = NULL;
+    d->leaves = NULL;
+    if (eco_i_degrees(d->map, &d->degree) < 0 || !(d->leaves = calloc(n + 1, sizeof(size_t))) ||
+        !(d->group = calloc(n + 1, sizeof(char *))))
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const eco_actor *a = eco_graph_actor(d->map, i);
+        if (d->opt.cluster == ECO_CLUSTER_TYPE && a->type != ECO_TYPE_UNKNOWN)
+            d->group[i] = eco_actor_type_name(a->type);
+        else if (d->opt.cluster == ECO_CLUSTER_COUNTRY)
+            d->group[i] = a->country;
+    }
+    return 0;
+}
+
+int eco_i_diagram_build(eco_i_diagram *d, eco_error *err)
+{
+    Agraph_t *root;
+    int rc = ECO_ENOMEM;
+
+    if (groups_and_degrees(d) < 0 || !(root = agopen("ecomap", Agdirected, NULL)))
+        goto oom;
     d->graph = root;
-    if ((rc = graph_attributes(root, d, opt)) < 0)
+    if (graph_attributes(root, d) < 0)
         goto oom;
     for (size_t i = 0; i < eco_graph_actor_count(d->map); i++)
-        if ((rc = add_node(root, d, i)) < 0)
+        if (add_node(root, d, i) < 0)
             goto oom;
     for (size_t i = 0; i < eco_graph_tie_count(d->map); i++)
-        if ((rc = add_edge(root, d, i)) < 0)
+        if (add_edge(root, d, i) < 0)
             goto oom;
     return 0;
 oom:
-    return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    return eco_error_set(err, rc, NULL, 0, 0, "out of memory drawing the map");
+}
+
+void eco_i_diagram_extent(const eco_i_diagram *d, double *width, double *height)
+{
+    boxf bb = GD_bb(d->graph);
+    double pad = 2 * 0.1 * 72; /* the graph's pad, on both sides */
+
+    *width = bb.UR.x - bb.LL.x + pad;
+    *height = bb.UR.y - bb.LL.y + pad;
 }
 
 void eco_i_diagram_close(eco_i_diagram *d)
 {
-    if (d->graph)
-        agclose(d->graph);
-    d->graph = NULL;
-    diagram_free(d);
+    eco_i_diagram_unbuild(d);
+    eco_graph_free(d->owned);
+    eco_graph_free(d->owned_base);
+    free(d->degree);
+    free(d->leaves);
+    free(d->size);
+    free(d->labelled);
+    free(d->group);
+    free(d->community);
+    memset(d, 0, sizeof(*d));
 }
 
 /* ---- DOT -------------------------------------------------------------------------------- */
@@ -506,9 +662,14 @@ static int diagram_dot(const eco_graph *g, const eco_diagram_options *opt, FILE 
     eco_i_diagram d;
     int rc;
 
-    if ((rc = eco_i_diagram_build(&d, g, opt, err)) == 0 && agwrite(d.graph, out) != 0)
-        rc = eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write: %s",
-                           eco_i_graphviz_message());
+    /* What a DOT file holds was chosen by laying it out for the page; it is written unlaid,
+     * as it was before the layout, for Graphviz to lay out again as the reader wishes. */
+    if ((rc = eco_i_diagram_fit(&d, g, opt, err)) == 0) {
+        eco_i_diagram_unlay(&d);
+        if (agwrite(d.graph, out) != 0)
+            rc = eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write: %s",
+                               eco_i_graphviz_message());
+    }
     eco_i_diagram_close(&d);
     return rc;
 }

@@ -6,8 +6,10 @@
  * common forms of colour blindness, and sized by degree, the number of ties an actor has:
  * 10 + 10 * sqrt(degree), so that a node's area, not its width, grows with its ties.
  * Attributes are declared in <attributes>; lists are joined with '|' as in GraphML.  The
- * graph is undirected, since NetworkX refuses a file that mixes directed and undirected
- * edges; each edge's "directed" attribute tells.  docs/FORMAT.md lists every attribute.
+ * graph's default edge type is undirected and each directed tie's edge says type="directed",
+ * which Gephi reads as a mixed graph with arrows where the ties have a direction.  NetworkX
+ * holds no mixed graph and refuses such a file, so each edge's "directed" attribute says it
+ * too.  docs/FORMAT.md lists every attribute.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@
 /* Okabe & Ito (2008), "Color Universal Design": eight colours, one per type and one for
  * an unknown type, indexed by eco_actor_type. */
 static const unsigned char palette[ECO_ACTOR_TYPE_COUNT][3] = {
-    {0, 0, 0},       /* unknown: black */
+    {221, 221, 221}, /* unknown: light grey, as in diagrams (black read as a type of its own) */
     {0, 114, 178},   /* government: blue */
     {230, 159, 0},   /* lab: orange */
     {0, 158, 115},   /* academia: bluish green */
@@ -141,7 +143,8 @@ static int write_edge(FILE *fp, const eco_graph *g, const eco_tie *t, size_t n)
         eco_i_xml_text(fp, eco_graph_actor(g, t->source)->id, 1) < 0 ||
         fputs("\" target=\"", fp) == EOF ||
         eco_i_xml_text(fp, eco_graph_actor(g, t->target)->id, 1) < 0 ||
-        fprintf(fp, "\" label=\"%s\" weight=\"%s\">\n        <attvalues>\n", kind, weight) < 0 ||
+        fprintf(fp, "\" label=\"%s\"%s weight=\"%s\">\n        <attvalues>\n", kind,
+                t->directed ? " type=\"directed\"" : "", weight) < 0 ||
         write_value(fp, "kind", kind) < 0 ||
         write_value(fp, "directed", t->directed ? "true" : "false") < 0 ||
         write_value(fp, "evidence", evidence.data) < 0 ||

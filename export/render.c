@@ -32,21 +32,82 @@ static const char *format_for(const char *format, const char *path)
  */
 static GVC_t *context;
 
-/* Lays out d with its engine: *out receives the context. */
-static int lay_out(GVC_t **out, eco_i_diagram *d, eco_error *err)
+int eco_i_graphviz_lay_out(Agraph_t *graph, const char *engine, eco_error *err)
 {
     if (!context && !(context = gvContext()))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "cannot start Graphviz");
-    if (gvLayout(context, d->graph, d->engine) != 0)
-        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "layout \"%s\" failed: %s", d->engine,
+    if (gvLayout(context, graph, engine) != 0)
+        return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "layout \"%s\" failed: %s", engine,
                              eco_i_graphviz_message());
-    *out = context;
     return 0;
 }
 
-static void finish(GVC_t *gvc, eco_i_diagram *d)
+void eco_i_graphviz_unlay(Agraph_t *graph)
 {
-    gvFreeLayout(gvc, d->graph);
+    gvFreeLayout(context, graph);
+}
+
+int eco_i_diagram_lay_out(eco_i_diagram *d, eco_error *err)
+{
+    int rc = eco_i_graphviz_lay_out(d->graph, d->engine, err);
+    d->laid_out = rc == 0;
+    return rc;
+}
+
+void eco_i_diagram_unlay(eco_i_diagram *d)
+{
+    if (d->laid_out)
+        eco_i_graphviz_unlay(d->graph);
+    d->laid_out = 0;
+}
+
+void eco_i_diagram_unbuild(eco_i_diagram *d)
+{
+    if (!d || !d->graph)
+        return;
+    eco_i_diagram_unlay(d);
+    agclose(d->graph);
+    d->graph = NULL;
+}
+
+/*
+ * SVG and PNG are the drawing alone, at its size, to be placed in a document: a label of
+ * 8 points is 8 points on paper when the picture is placed at 100%.  A PDF is the sheet.  PNG is at 144 dots per
+ * inch, twice a screen's, so that small type stays sharp in a document.
+ */
+static int page_setup(eco_i_diagram *d, const char *format, eco_error *err)
+{
+    char value[64];
+    int rc = 0;
+
+    /* Graphviz reads the resolution when it lays out: the layout is made again (from the
+     * places found, when reshape() set them). */
+    if (strcmp(format, "png") == 0) {
+        if (eco_i_diagram_set(d->graph, "dpi", "144") < 0)
+            return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+        eco_i_diagram_unlay(d);
+        if ((rc = eco_i_diagram_lay_out(d, err)) < 0)
+            return rc;
+    }
+    if (!d->page_width)
+        return 0;
+    /* The page may have been turned since the graph was built. */
+    snprintf(value, sizeof(value), "%.3f,%.3f", d->page_width / 72, d->page_height / 72);
+    rc |= eco_i_diagram_set(d->graph, "size", value);
+    /* A PDF is the whole sheet, the drawing centred on it, so that it prints at 100%:
+     * Graphviz makes the page the drawing plus the graph's margin, so the margin is what
+     * the sheet has round the drawing as Graphviz will scale it (the bounding box and the
+     * pad, shrunk to fit `size`). */
+    if (strcmp(format, "pdf") == 0) {
+        double w, h, scale = 1;
+        eco_i_diagram_extent(d, &w, &h);
+        if (w > d->page_width || h > d->page_height)
+            scale = d->page_width / w < d->page_height / h ? d->page_width / w : d->page_height / h;
+        double mx = (d->page_paper[0] - w * scale) / 2, my = (d->page_paper[1] - h * scale) / 2;
+        snprintf(value, sizeof(value), "%.4f,%.4f", (mx > 0 ? mx : 0) / 72, (my > 0 ? my : 0) / 72);
+        rc |= eco_i_diagram_set(d->graph, "margin", value);
+    }
+    return rc ? eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map") : 0;
 }
 
 static int diagram_render(const eco_graph *g, const eco_diagram_options *opt, const char *format,
@@ -55,7 +116,6 @@ static int diagram_render(const eco_graph *g, const eco_diagram_options *opt, co
     const char *chosen = format_for(format, path);
     eco_i_diagram d;
     eco_i_output out;
-    GVC_t *gvc = NULL;
     int rc;
 
     if (!chosen)
@@ -71,20 +131,20 @@ static int diagram_render(const eco_graph *g, const eco_diagram_options *opt, co
         }
         return eco_i_output_commit(&out, err);
     }
-    if ((rc = eco_i_diagram_build(&d, g, opt, err)) < 0 || (rc = lay_out(&gvc, &d, err)) < 0) {
-        eco_i_diagram_close(&d);
-        return rc;
+    if ((rc = eco_i_diagram_fit(&d, g, opt, err)) < 0)
+        goto cleanup;
+    if ((rc = page_setup(&d, chosen, err)) < 0)
+        goto cleanup;
+    if ((rc = eco_i_output_open(&out, path, err)) < 0)
+        goto cleanup;
+    if (gvRender(context, d.graph, chosen, out.fp) != 0) {
+        eco_i_output_abort(&out);
+        rc = eco_error_set(err, ECO_EIO, path, 0, 0, "cannot render %s: %s", chosen,
+                           eco_i_graphviz_message());
+    } else {
+        rc = eco_i_output_commit(&out, err);
     }
-    if ((rc = eco_i_output_open(&out, path, err)) == 0) {
-        if (gvRender(gvc, d.graph, chosen, out.fp) != 0) {
-            eco_i_output_abort(&out);
-            rc = eco_error_set(err, ECO_EIO, path, 0, 0, "cannot render %s: %s", chosen,
-                               eco_i_graphviz_message());
-        } else {
-            rc = eco_i_output_commit(&out, err);
-        }
-    }
-    finish(gvc, &d);
+cleanup:
     eco_i_diagram_close(&d);
     return rc;
 }
@@ -108,18 +168,15 @@ static int diagram_render_data(char **out, size_t *len, const eco_graph *g,
 {
     const char *chosen = format_for(format, NULL);
     eco_i_diagram d;
-    GVC_t *gvc = NULL;
     char *data = NULL;
     unsigned int length = 0;
     int rc;
 
     if (!chosen)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0, "unknown image format");
-    if ((rc = eco_i_diagram_build(&d, g, opt, err)) < 0 || (rc = lay_out(&gvc, &d, err)) < 0) {
-        eco_i_diagram_close(&d);
-        return rc;
-    }
-    if (gvRenderData(gvc, d.graph, chosen, &data, &length) != 0 || !data) {
+    if ((rc = eco_i_diagram_fit(&d, g, opt, err)) < 0)
+        goto cleanup;
+    if (gvRenderData(context, d.graph, chosen, &data, &length) != 0 || !data) {
         rc = eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "cannot render %s: %s", chosen,
                            eco_i_graphviz_message());
     } else if (!(*out = malloc((size_t)length + 1))) {
@@ -132,7 +189,7 @@ static int diagram_render_data(char **out, size_t *len, const eco_graph *g,
     }
     if (data)
         gvFreeRenderData(data);
-    finish(gvc, &d);
+cleanup:
     eco_i_diagram_close(&d);
     return rc;
 }

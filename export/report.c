@@ -1,33 +1,24 @@
 /*
- * export/report.c - a report on a map that goes into a document as it is: one HTML file
- * with everything inline (or Markdown with the diagram beside it).
+ * export/report.c - a report on a map that a programme team shares: one HTML file with
+ * everything inline (or Markdown with the diagram beside it), a table of contents, the
+ * diagram made for the page, and sections (report_sections.c) printed open.
  *
  * The HTML carries no script at all and a Content-Security-Policy that forbids scripts and
  * every fetch, so even text that escaped escaping could neither run nor call out.  All text
  * from the records is escaped all the same.
  */
+#include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "diagram_internal.h"
 #include "internal.h"
+#include "report_internal.h"
+
+#define KEY_ACTORS 15 /* actors profiled when the options do not say */
 
 /* ---- What the report shows -------------------------------------------------------------- */
-
-typedef struct report {
-    const eco_graph *g;
-    const eco_report_options *opt;
-    eco_stats stats;
-    double *betweenness, *constraint, *effective_size;
-    eco_brokerage *roles;
-    eco_communities *communities;
-    eco_cuts *cuts;
-    size_t *brokers;       /* actor indices, highest betweenness first */
-    size_t broker_count;   /* how many are listed */
-    char *svg;             /* the diagram */
-    size_t svg_len;
-} report;
 
 static void report_free(report *r)
 {
@@ -37,8 +28,11 @@ static void report_free(report *r)
     eco_brokerage_free(r->roles);
     eco_communities_free(r->communities);
     eco_cuts_free(r->cuts);
+    free(r->bridge_cut);
+    free(r->bridge_order);
     free(r->brokers);
     free(r->svg);
+    free(r->overview_svg);
 }
 
 /* An actor with its score beside it, as qsort has no context argument in C11 (a static
@@ -57,10 +51,46 @@ static int by_score(const void *a, const void *b)
     return x->actor < y->actor ? -1 : x->actor > y->actor;
 }
 
+static int rank_brokers(report *r)
+{
+    size_t n = eco_graph_actor_count(r->g), top = r->opt.top ? r->opt.top : KEY_ACTORS;
+    scored *order = malloc((n + 1) * sizeof(*order));
+
+    if (!order)
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (scored){i, r->betweenness[i]};
+    qsort(order, n, sizeof(*order), by_score);
+    for (size_t i = 0; i < n; i++)
+        r->brokers[i] = order[i].actor;
+    free(order);
+    r->broker_count = n < top ? n : top;
+    return 0;
+}
+
+/* The report's diagram is made for the printable area that A4 and letter share, portrait,
+ * unless the options name a page. */
+static int diagrams(report *r, eco_error *err)
+{
+    eco_diagram_options overview = r->opt.diagram;
+    int rc;
+
+    if (!r->opt.diagram.page)
+        r->opt.diagram.page = "any,portrait";
+    if ((rc = eco_diagram_render_data(&r->svg, &r->svg_len, r->g, &r->opt.diagram, "svg",
+                                      err)) < 0)
+        return rc;
+    /* A map the page shows less than half of gets its communities drawn as well. */
+    if (r->opt.diagram.focus || r->stats.actors <= 2 * 100)
+        return 0;
+    overview.page = r->opt.diagram.page;
+    overview.overview = ECO_CLUSTER_COMMUNITY;
+    return eco_diagram_render_data(&r->overview_svg, &r->overview_len, r->g, &overview, "svg", err);
+}
+
 static int compute(report *r, eco_error *err)
 {
     size_t n = eco_graph_actor_count(r->g);
-    scored *order;
     int rc;
 
     if (!(r->betweenness = malloc((n + 1) * sizeof(double))) ||
@@ -69,42 +99,29 @@ static int compute(report *r, eco_error *err)
         !(r->brokers = malloc((n + 1) * sizeof(size_t))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the report");
     if ((rc = eco_query_stats(&r->stats, r->g, err)) < 0 ||
-        (rc = eco_query_measure(r->betweenness, r->g, ECO_MEASURE_BETWEENNESS, NULL, err)) < 0 ||
+        (rc = eco_i_size_measure(r->betweenness, &r->estimated, r->g, ECO_MEASURE_BETWEENNESS,
+                                 err)) < 0 ||
         (rc = eco_query_measure(r->constraint, r->g, ECO_MEASURE_CONSTRAINT, NULL, err)) < 0 ||
         (rc = eco_query_measure(r->effective_size, r->g, ECO_MEASURE_EFFECTIVE_SIZE, NULL, err)) < 0 ||
         (rc = eco_query_brokerage(&r->roles, r->g, "type", NULL, err)) < 0 ||
         (rc = eco_query_communities(&r->communities, r->g, ECO_COMMUNITY_LEIDEN, NULL, err)) < 0 ||
-        (rc = eco_query_cuts(&r->cuts, r->g, NULL, err)) < 0 ||
-        (rc = eco_diagram_render_data(&r->svg, &r->svg_len, r->g, &r->opt->diagram, "svg", err)) < 0)
+        (rc = eco_query_cuts(&r->cuts, r->g, NULL, err)) < 0 || (rc = diagrams(r, err)) < 0)
         return rc;
-    if (!(order = malloc((n + 1) * sizeof(*order))))
+    if (rank_brokers(r) < 0 || eco_i_report_bridge_sizes(r) < 0)
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the report");
-    for (size_t i = 0; i < n; i++)
-        order[i] = (scored){i, r->betweenness[i]};
-    qsort(order, n, sizeof(*order), by_score);
-    for (size_t i = 0; i < n; i++)
-        r->brokers[i] = order[i].actor;
-    free(order);
-    r->broker_count = n < (r->opt->top ? r->opt->top : 15) ? n : (r->opt->top ? r->opt->top : 15);
     return 0;
 }
 
 /* The Graphviz SVG without its XML prologue and doctype, which HTML does not want. */
-static const char *svg_element(const report *r)
+static const char *svg_element(const char *svg)
 {
-    const char *start = strstr(r->svg, "<svg");
+    const char *start = svg ? strstr(svg, "<svg") : NULL;
     return start ? start : "";
 }
 
 /* ---- Writing: the two forms share one outline ------------------------------------------- */
 
-typedef struct writer {
-    FILE *fp;
-    int markdown;
-} writer;
-
-/* Text from the map, escaped for the form. */
-static void text(const writer *w, const char *s)
+void eco_i_report_text(const writer *w, const char *s)
 {
     if (!s)
         return;
@@ -130,242 +147,195 @@ static void text(const writer *w, const char *s)
     }
 }
 
-static void heading(const writer *w, const char *title)
+void eco_i_report_heading(const writer *w, int level, const char *id, const char *title)
 {
     if (w->markdown)
-        fprintf(w->fp, "\n## %s\n\n", title);
+        fprintf(w->fp, "\n%s %s\n\n", level == 2 ? "##" : "###", title);
     else
-        fprintf(w->fp, "<h2>%s</h2>\n", title);
+        fprintf(w->fp, "<h%d id=\"%s\">%s</h%d>\n", level, id, title, level);
 }
 
-/* A table of counts: label, number. */
-static void count_table(const writer *w, const char *what, const char *const *labels,
-                        const size_t *counts, size_t n)
+void eco_i_report_para(const writer *w, const char *words)
 {
-    if (w->markdown)
-        fprintf(w->fp, "| %s | count |\n| --- | ---: |\n", what);
-    else
-        fprintf(w->fp, "<table><thead><tr><th>%s</th><th class=\"n\">count</th></tr></thead><tbody>\n", what);
-    for (size_t i = 0; i < n; i++) {
-        if (!counts[i])
+    fprintf(w->fp, w->markdown ? "%s\n\n" : "<p>%s</p>\n", words);
+}
+
+static const struct {
+    const char *id, *title; /* anchor and heading */
+} contents[] = {
+    {"imported", "What was imported"}, {"map", "The map"},
+    {"measures", "What the measures mean"}, {"key-actors", "Key actors"},
+    {"communities", "Communities"}, {"cuts", "Cut-points and bridges"},
+    {"records", "Source records"}, {"quality", "Data quality"},
+};
+
+/* The table of contents: Markdown anchors are the headings as GitHub makes them. */
+static void table_of_contents(const writer *w)
+{
+    fputs(w->markdown ? "## Contents\n\n" : "<nav class=\"toc\"><h2>Contents</h2><ol>\n", w->fp);
+    for (size_t i = 0; i < sizeof(contents) / sizeof(contents[0]); i++) {
+        if (!w->markdown) {
+            fprintf(w->fp, "<li><a href=\"#%s\">%s</a></li>\n", contents[i].id, contents[i].title);
             continue;
-        fputs(w->markdown ? "| " : "<tr><td>", w->fp);
-        text(w, labels[i]);
-        fprintf(w->fp, w->markdown ? " | %zu |\n" : "</td><td class=\"n\">%zu</td></tr>\n", counts[i]);
-    }
-    fputs(w->markdown ? "\n" : "</tbody></table>\n", w->fp);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void section_imported(const writer *w, const report *r)
-{
-    const char *type_labels[ECO_ACTOR_TYPE_COUNT], *kind_labels[ECO_TIE_KIND_COUNT];
-    size_t n = eco_graph_record_count(r->g), kinds = 0;
-    const char **formats = malloc((n + 1) * sizeof(*formats));
-    size_t *counts = calloc(n + 1, sizeof(*counts));
-
-    heading(w, "What was imported");
-    fprintf(w->fp, w->markdown ? "%zu records, %zu actors, %zu ties, %zu evidence passages.\n\n"
-                               : "<p>%zu records, %zu actors, %zu ties, %zu evidence passages.</p>\n",
-            r->stats.records, r->stats.actors, r->stats.ties, r->stats.evidence);
-    if (formats && counts) {
-        for (size_t i = 0; i < n; i++)
-            formats[i] = eco_graph_record(r->g, i)->format ? eco_graph_record(r->g, i)->format : "unknown";
-        qsort(formats, n, sizeof(*formats), by_name);
-        for (size_t i = 0; i < n; i++) {
-            if (kinds == 0 || strcmp(formats[kinds - 1], formats[i]) != 0)
-                formats[kinds++] = formats[i];
-            counts[kinds - 1]++;
         }
-        count_table(w, "records by kind", formats, counts, kinds);
+        fprintf(w->fp, "%zu. [%s](#", i + 1, contents[i].title);
+        for (const char *p = contents[i].title; *p; p++)
+            fputc(*p == ' ' ? '-' : *p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p, w->fp);
+        fputs(")\n", w->fp);
     }
-    for (int t = 0; t < ECO_ACTOR_TYPE_COUNT; t++)
-        type_labels[t] = t ? eco_actor_type_name((eco_actor_type)t) : "unknown";
-    for (int k = 0; k < ECO_TIE_KIND_COUNT; k++)
-        kind_labels[k] = eco_tie_kind_name((eco_tie_kind)k);
-    count_table(w, "actors by type", type_labels, r->stats.actors_by_type, ECO_ACTOR_TYPE_COUNT);
-    count_table(w, "ties by kind", kind_labels, r->stats.ties_by_kind, ECO_TIE_KIND_COUNT);
-    free(formats);
-    free(counts);
+    fputs(w->markdown ? "\n" : "</ol></nav>\n", w->fp);
 }
 
-/* One tie with its evidence: expandable in HTML, a nested list in Markdown. */
-static void tie_with_evidence(const writer *w, const report *r, size_t i)
+static void section_map(const writer *w, const report *r, const char *svg_name)
 {
-    const eco_tie *t = eco_graph_tie(r->g, i);
-
-    fputs(w->markdown ? "- " : "<details><summary>", w->fp);
-    text(w, eco_graph_actor(r->g, t->source)->name);
-    fputs(t->directed ? " \xE2\x86\x92 " : " \xE2\x80\x94 ", w->fp);
-    text(w, eco_graph_actor(r->g, t->target)->name);
-    fprintf(w->fp, w->markdown ? " (%s, weight %g)\n" : " <span class=\"kind\">%s, weight %g</span></summary><ul>\n",
-            eco_tie_kind_name(t->kind), t->weight);
-    for (size_t e = 0; e < t->evidence_count; e++) {
-        const eco_evidence *ev = &t->evidence[e];
-        fputs(w->markdown ? "  - " : "<li>", w->fp);
-        if (ev->text) {
-            fputs(w->markdown ? "\xE2\x80\x9C" : "<q>", w->fp);
-            text(w, ev->text);
-            fputs(w->markdown ? "\xE2\x80\x9D" : "</q>", w->fp);
-        } else {
-            fputs("(no passage)", w->fp);
-        }
-        fputs(w->markdown ? " \xE2\x80\x94 " : " <span class=\"source\">", w->fp);
-        text(w, ev->record ? ev->record : ev->source);
-        if (ev->line)
-            fprintf(w->fp, ", line %d", ev->line);
-        fputs(w->markdown ? "\n" : "</span></li>\n", w->fp);
-    }
-    fputs(w->markdown ? "" : "</ul></details>\n", w->fp);
-}
-
-static void section_brokers(const writer *w, const report *r)
-{
-    static const char *const columns[] = {"actor", "type", "betweenness", "constraint",
-                                          "eff. size", "coord.", "itin.", "repr.", "gatek.",
-                                          "liaison"};
-    size_t ncol = sizeof(columns) / sizeof(columns[0]);
-
-    heading(w, "Key brokers");
+    eco_i_report_heading(w, 2, "map", "The map");
     if (w->markdown) {
-        fputs("Highest betweenness first; roles are Gould and Fernandez's, by actor type: "
-              "coordinator, itinerant, representative, gatekeeper, liaison.\n\n|", w->fp);
-        for (size_t c = 0; c < ncol; c++)
-            fprintf(w->fp, " %s |", columns[c]);
-        fputs("\n|", w->fp);
-        for (size_t c = 0; c < ncol; c++)
-            fputs(c > 1 ? " ---: |" : " --- |", w->fp);
-        fputs("\n", w->fp);
-    } else {
-        fputs("<p>Highest betweenness first; roles are Gould and Fernandez's, by actor type:"
-              " coordinator, itinerant, representative, gatekeeper, liaison.</p>\n"
-              "<table><thead><tr>", w->fp);
-        for (size_t c = 0; c < ncol; c++)
-            fprintf(w->fp, "<th%s>%s</th>", c > 1 ? " class=\"n\"" : "", columns[c]);
-        fputs("</tr></thead><tbody>\n", w->fp);
+        fputs("![The map](", w->fp);
+        eco_i_report_text(w, svg_name);
+        fputs(")\n\nThe caption under the legend says which actors are drawn and which were "
+              "left out; `ecomap view` shows them all.\n", w->fp);
+        return;
     }
-    for (size_t k = 0; k < r->broker_count; k++) {
-        size_t i = r->brokers[k];
-        const eco_actor *a = eco_graph_actor(r->g, i);
-        const double *count = &r->roles->count[i * ECO_ROLE_COUNT];
-        fputs(w->markdown ? "| " : "<tr><td>", w->fp);
-        text(w, a->name);
-        char constraint[32], size[32];
-        /* Burt's measures say nothing of an actor without ties: a dash, not a zero. */
-        snprintf(constraint, sizeof(constraint), isnan(r->constraint[i]) ? "\xE2\x80\x93" : "%.3f",
-                 r->constraint[i]);
-        snprintf(size, sizeof(size), isnan(r->effective_size[i]) ? "\xE2\x80\x93" : "%.2f",
-                 r->effective_size[i]);
-        fprintf(w->fp, w->markdown ? " | %s | %.1f | %s | %s" : "</td><td>%s</td><td class=\"n\">%.1f</td><td class=\"n\">%s</td><td class=\"n\">%s</td>",
-                a->type ? eco_actor_type_name(a->type) : "unknown", r->betweenness[i], constraint, size);
-        for (int role = 0; role < ECO_ROLE_TOTAL; role++)
-            fprintf(w->fp, w->markdown ? " | %.0f" : "<td class=\"n\">%.0f</td>", count[role]);
-        fputs(w->markdown ? " |\n" : "</tr>\n", w->fp);
-    }
-    fputs(w->markdown ? "\n" : "</tbody></table>\n", w->fp);
-    /* Why each broker is where it is: its ties, with the sentences behind them. */
-    fputs(w->markdown ? "### Their ties and the evidence\n\n" : "<h3>Their ties and the evidence</h3>\n", w->fp);
-    for (size_t k = 0; k < r->broker_count && k < 5; k++) {
-        size_t b = r->brokers[k];
-        fputs(w->markdown ? "**" : "<h4>", w->fp);
-        text(w, eco_graph_actor(r->g, b)->name);
-        fputs(w->markdown ? "**\n\n" : "</h4>\n", w->fp);
-        for (size_t i = 0; i < eco_graph_tie_count(r->g); i++)
-            if (eco_graph_tie(r->g, i)->source == b || eco_graph_tie(r->g, i)->target == b)
-                tie_with_evidence(w, r, i);
-        fputs(w->markdown ? "\n" : "", w->fp);
-    }
-}
-
-static void section_communities(const writer *w, const report *r)
-{
-    heading(w, "Communities");
-    fprintf(w->fp, w->markdown ? "%zu communities (Leiden), modularity %.3f.\n\n"
-                               : "<p>%zu communities (Leiden), modularity %.3f.</p>\n<ol>\n",
-            r->communities->count, isnan(r->communities->modularity) ? 0 : r->communities->modularity);
-    for (size_t k = 0; k < r->communities->count; k++) {
-        int first = 1;
-        fputs(w->markdown ? "1. " : "<li>", w->fp);
-        for (size_t i = 0; i < r->communities->actor_count; i++) {
-            if (r->communities->membership[i] != k)
-                continue;
-            fputs(first ? "" : ", ", w->fp);
-            text(w, eco_graph_actor(r->g, i)->name);
-            first = 0;
-        }
-        fputs(w->markdown ? "\n" : "</li>\n", w->fp);
-    }
-    fputs(w->markdown ? "" : "</ol>\n", w->fp);
-}
-
-static void section_cuts(const writer *w, const report *r)
-{
-    heading(w, "Cut-points and bridges");
-    if (!r->cuts->cut_point_count)
-        fputs(w->markdown ? "No actor alone holds part of the map on.\n" : "<p>No actor alone holds part of the map on.</p>\n", w->fp);
-    fputs(w->markdown ? "" : "<ul>\n", w->fp);
-    for (size_t k = 0; k < r->cuts->cut_point_count; k++) {
-        fputs(w->markdown ? "- " : "<li>", w->fp);
-        text(w, eco_graph_actor(r->g, r->cuts->cut_points[k])->name);
-        fprintf(w->fp, w->markdown ? ": alone connects %zu actors to the rest\n"
-                                   : ": alone connects %zu actors to the rest</li>\n",
-                r->cuts->separated[k]);
-    }
-    fputs(w->markdown ? "\n### Bridges\n\n" : "</ul>\n<h3>Bridges</h3>\n", w->fp);
-    for (size_t k = 0; k < r->cuts->bridge_count; k++) {
-        for (int kind = 0; kind < ECO_TIE_KIND_COUNT; kind++) {
-            size_t a = r->cuts->bridges[2 * k], b = r->cuts->bridges[2 * k + 1], i;
-            if (eco_graph_find_tie(&i, r->g, a, b, (eco_tie_kind)kind) == 0 ||
-                eco_graph_find_tie(&i, r->g, b, a, (eco_tie_kind)kind) == 0)
-                tie_with_evidence(w, r, i);
-        }
-    }
+    fprintf(w->fp, "<figure class=\"diagram\">%s<figcaption>The most central actors; the "
+                   "caption in the drawing says what was left out. <code>ecomap view</code> "
+                   "shows every actor.</figcaption></figure>\n", svg_element(r->svg));
+    if (r->overview_svg)
+        fprintf(w->fp, "<figure class=\"diagram\">%s<figcaption>The communities: one node per "
+                       "community, named by its most central members, and the ties between "
+                       "communities summed.</figcaption></figure>\n", svg_element(r->overview_svg));
 }
 
 static const char style[] =
-    "body{font:15px/1.45 Helvetica,Arial,sans-serif;color:#222;max-width:60em;margin:2em auto;padding:0 1em}"
+    "body{font:15px/1.45 Helvetica,Arial,sans-serif;color:#222;max-width:60em;margin:2em auto;padding:0 1em;"
+    "overflow-wrap:anywhere}"
     "h1{font-size:1.8em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;margin-top:2em}"
     "table{border-collapse:collapse;margin:1em 0;font-size:.9em}"
     "th,td{padding:.25em .5em;border-bottom:1px solid #e4e4e4;text-align:left;vertical-align:top}"
-    "th.n,td.n{text-align:right;font-variant-numeric:tabular-nums}"
-    ".diagram svg{max-width:100%;height:auto}details{margin:.3em 0}summary{cursor:pointer}"
-    ".kind,.source{color:#666;font-size:.9em}q{font-style:italic}"
-    "@media print{body{max-width:none;margin:0}h2{break-after:avoid}.diagram,table{break-inside:avoid}}";
+    "th.n,td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+    /* Long record names may break anywhere; a table's words and numbers may not. */
+    "th,td{overflow-wrap:normal}"
+    ".diagram{margin:1em 0}.diagram svg{display:block;max-width:100%;height:auto}"
+    "figcaption{color:#555;font-size:.9em}dt{font-weight:bold}dd{margin:0 0 .5em 1.5em}"
+    ".kind,.source,.facts,.records{color:#555;font-size:.9em}q{font-style:italic}"
+    ".evidence{margin:.1em 0 .4em}.ties>li{margin:.3em 0}.toc ol{columns:2}"
+    /* The diagrams are drawn for the printable area A4 and letter share with half-inch
+     * margins (export/fit.c, page "any"), so that they print at their size, labels of 8 pt
+     * at 8 pt. */
+    "@page{size:auto;margin:12.7mm}"
+    "@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}"
+    "h2{break-after:avoid;break-before:page}.toc h2,h2#imported{break-before:auto}h3{break-after:avoid}"
+    /* The diagram fills its page: its heading would push it onto the next and leave a
+     * page with a heading alone, and the drawing carries its own title. */
+    "h2#map{display:none}"
+    ".diagram{break-inside:avoid;break-before:page;margin:0}.diagram svg{width:auto;height:auto}"
+    "figcaption{display:none}"
+    "tr,li{break-inside:avoid}a{color:inherit;text-decoration:none}}";
 
 static void write_all(const writer *w, const report *r, const char *svg_name)
 {
-    const char *title = r->opt->title ? r->opt->title : "Ecosystem map";
+    const char *title = r->opt.title ? r->opt.title : "Ecosystem map";
 
     if (w->markdown) {
         fputs("# ", w->fp);
-        text(w, title);
-        fputs("\n", w->fp);
+        eco_i_report_text(w, title);
+        fputs("\n\n", w->fp);
     } else {
         fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
               "style-src 'unsafe-inline'; img-src data:\">\n<title>", w->fp);
-        text(w, title);
+        eco_i_report_text(w, title);
         fprintf(w->fp, "</title>\n<style>%s</style>\n</head><body>\n<h1>", style);
-        text(w, title);
+        eco_i_report_text(w, title);
         fputs("</h1>\n", w->fp);
     }
-    section_imported(w, r);
-    heading(w, "The map");
-    if (w->markdown) {
-        fputs("![The map](", w->fp);
-        text(w, svg_name);
-        fputs(")\n", w->fp);
-    } else {
-        fprintf(w->fp, "<div class=\"diagram\">%s</div>\n", svg_element(r));
-    }
-    section_brokers(w, r);
-    section_communities(w, r);
-    section_cuts(w, r);
+    table_of_contents(w);
+    eco_i_report_imported(w, r);
+    section_map(w, r, svg_name);
+    eco_i_report_measures(w, r);
+    eco_i_report_key_actors(w, r);
+    eco_i_report_communities(w, r);
+    eco_i_report_cuts(w, r);
+    eco_i_report_records(w, r);
+    eco_i_report_quality(w, r);
     fputs(w->markdown ? "\n" : "</body></html>\n", w->fp);
+}
+
+/* ---- Bridges -------------------------------------------------------------------------- */
+
+/* The undirected adjacency as compressed rows; *offsets and *links belong to the caller. */
+static int rows(const eco_graph *g, size_t **offsets, size_t **links)
+{
+    size_t n = eco_graph_actor_count(g), m = eco_graph_tie_count(g), *fill;
+
+    if (!(*offsets = calloc(n + 2, sizeof(size_t))) || !(*links = malloc((2 * m + 1) * sizeof(size_t))) ||
+        !(fill = malloc((n + 1) * sizeof(size_t))))
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < m; i++)
+        (*offsets)[eco_graph_tie(g, i)->source + 1]++, (*offsets)[eco_graph_tie(g, i)->target + 1]++;
+    for (size_t i = 0; i < n; i++)
+        (*offsets)[i + 1] += (*offsets)[i];
+    memcpy(fill, *offsets, n * sizeof(size_t));
+    for (size_t i = 0; i < m; i++) {
+        const eco_tie *t = eco_graph_tie(g, i);
+        (*links)[fill[t->source]++] = t->target;
+        (*links)[fill[t->target]++] = t->source;
+    }
+    free(fill);
+    return 0;
+}
+
+/* A bridge is a tie of every search tree: below it hang below[child] actors of a component
+ * of `size`, and it alone joins the smaller side to the rest. */
+int eco_i_report_bridge_sizes(report *r)
+{
+    size_t n = eco_graph_actor_count(r->g), b = r->cuts->bridge_count, *offsets = NULL, *links = NULL;
+    size_t *parent = malloc((n + 1) * sizeof(size_t)), *order = malloc((n + 1) * sizeof(size_t));
+    size_t *below = malloc((n + 1) * sizeof(size_t)), *root = malloc((n + 1) * sizeof(size_t));
+    int rc = ECO_ENOMEM;
+
+    if (!parent || !order || !below || !root || rows(r->g, &offsets, &links) < 0 ||
+        !(r->bridge_cut = malloc((b + 1) * sizeof(size_t))) ||
+        !(r->bridge_order = malloc((b + 1) * sizeof(size_t))))
+        goto cleanup;
+    /* Breadth-first order gives every actor after its parent: sizes add up in reverse. */
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        parent[i] = SIZE_MAX;
+    for (size_t s = 0; s < n; s++) {
+        if (parent[s] != SIZE_MAX)
+            continue;
+        size_t head = count;
+        parent[s] = s, root[s] = s, order[count++] = s;
+        while (head < count) {
+            size_t v = order[head++];
+            for (size_t k = offsets[v]; k < offsets[v + 1]; k++)
+                if (parent[links[k]] == SIZE_MAX)
+                    parent[links[k]] = v, root[links[k]] = s, order[count++] = links[k];
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        below[i] = 1;
+    for (size_t k = n; k-- > 0;)
+        if (parent[order[k]] != order[k])
+            below[parent[order[k]]] += below[order[k]];
+    for (size_t k = 0; k < b; k++) {
+        size_t x = r->cuts->bridges[2 * k], y = r->cuts->bridges[2 * k + 1];
+        size_t child = parent[y] == x ? y : x, size = below[root[child]];
+        r->bridge_cut[k] = below[child] < size - below[child] ? below[child] : size - below[child];
+        r->bridge_order[k] = k;
+    }
+    /* Most cut off first, then in the map's order: insertion sort keeps it stable and
+     * needs no context pointer. */
+    for (size_t k = 1; k < b; k++) {
+        size_t v = r->bridge_order[k], j = k;
+        for (; j > 0 && r->bridge_cut[r->bridge_order[j - 1]] < r->bridge_cut[v]; j--)
+            r->bridge_order[j] = r->bridge_order[j - 1];
+        r->bridge_order[j] = v;
+    }
+    rc = 0;
+cleanup:
+    free(parent), free(order), free(below), free(root), free(offsets), free(links);
+    return rc;
 }
 
 /* ---- Files ------------------------------------------------------------------------------ */
@@ -384,38 +354,92 @@ static char *svg_path_for(const char *path)
     return out;
 }
 
+/* The mark a report's diagram carries, so that the next report of that name may replace it
+ * and no other file: "<!-- ecomap report diagram: NAME -->". */
+static int write_mark(FILE *fp, const char *report_name)
+{
+    return fprintf(fp, "<!-- ecomap report diagram: %s -->\n", report_name) < 0 ? -1 : 0;
+}
+
+/* 0 when the diagram may be written at svg_path: the user named it, or nothing is there, or
+ * an earlier report of this name wrote it; else ECO_ECANTCREAT. */
+static int may_write_diagram(const char *svg_path, const char *report_name, int named,
+                             eco_error *err)
+{
+    char head[600], mark[600];
+    FILE *fp;
+    size_t got;
+
+    if (named || !(fp = fopen(svg_path, "rb")))
+        return 0;
+    got = fread(head, 1, sizeof(head) - 1, fp);
+    fclose(fp);
+    head[got] = '\0';
+    snprintf(mark, sizeof(mark), "<!-- ecomap report diagram: %s -->", report_name);
+    if (strstr(head, mark))
+        return 0;
+    return eco_error_set(err, ECO_ECANTCREAT, svg_path, 0, 0,
+                         "exists, and no report of that name wrote it: the diagram of a "
+                         "Markdown report goes there; remove it, or name another with --diagram");
+}
+
+/* The options completed to this version's: version 1 had no diagram_path, and its diagram
+ * options are completed as a diagram's are. */
+static void complete(eco_report_options *out, const eco_report_options *opt)
+{
+    static const eco_report_options defaults = ECO_REPORT_OPTIONS_INIT;
+
+    *out = defaults;
+    if (!opt)
+        return;
+    memcpy(out, opt, offsetof(eco_report_options, diagram));
+    eco_i_diagram_options_complete(&out->diagram, &opt->diagram);
+    out->diagram_path = opt->version >= 2 ? opt->diagram_path : NULL;
+    out->version = ECO_REPORT_OPTIONS_VERSION;
+}
+
 int eco_report_write(const eco_graph *g, const eco_report_options *opt, const char *path,
                      eco_error *err)
 {
-    static const eco_report_options defaults = ECO_REPORT_OPTIONS_INIT;
-    report r = {g, opt ? opt : &defaults, {0}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0};
+    report r = {.g = g};
     eco_i_output outs[2];
     size_t n_outs = 0;
     char *svg_path = NULL;
+    const char *name;
     int rc, markdown;
 
     if ((rc = eco_i_options_check(opt, ECO_REPORT_OPTIONS_VERSION, "eco_report_options", err)) < 0 ||
-        (rc = eco_i_options_check(&r.opt->diagram, ECO_DIAGRAM_OPTIONS_VERSION,
-                                  "eco_diagram_options", err)) < 0)
+        (opt && (rc = eco_i_options_check(&opt->diagram, ECO_DIAGRAM_OPTIONS_VERSION,
+                                          "eco_diagram_options", err)) < 0))
         return rc;
-    markdown = r.opt->format == ECO_REPORT_MARKDOWN;
+    complete(&r.opt, opt);
+    markdown = r.opt.format == ECO_REPORT_MARKDOWN;
     if (markdown && strcmp(path, "-") == 0)
         return eco_error_set(err, ECO_EUSAGE, NULL, 0, 0,
                              "a Markdown report needs a file name: its diagram goes beside it");
-    if ((rc = compute(&r, err)) < 0)
-        goto done;
-    if ((rc = eco_i_output_open(&outs[0], path, err)) < 0)
-        goto done;
-    n_outs = 1;
+    name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     if (markdown) {
-        if (!(svg_path = svg_path_for(path))) {
+        svg_path = r.opt.diagram_path ? strdup(r.opt.diagram_path) : svg_path_for(path);
+        if (!svg_path) {
             rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");
             goto done;
         }
+        if ((rc = may_write_diagram(svg_path, name, r.opt.diagram_path != NULL, err)) < 0)
+            goto done;
+    }
+    if ((rc = compute(&r, err)) < 0 || (rc = eco_i_output_open(&outs[0], path, err)) < 0)
+        goto done;
+    n_outs = 1;
+    if (markdown) {
         if ((rc = eco_i_output_open(&outs[1], svg_path, err)) < 0)
             goto done;
         n_outs = 2;
-        fwrite(r.svg, 1, r.svg_len, outs[1].fp);
+        /* The mark goes after the XML prologue, which must come first. */
+        const char *body = strstr(r.svg, "<!DOCTYPE");
+        body = body ? body : r.svg;
+        fwrite(r.svg, 1, (size_t)(body - r.svg), outs[1].fp);
+        write_mark(outs[1].fp, name);
+        fputs(body, outs[1].fp);
     }
     const char *slash = svg_path ? strrchr(svg_path, '/') : NULL;
     writer w = {outs[0].fp, markdown};

@@ -15,6 +15,7 @@ import io
 import json
 import math
 import os
+import re
 import sys
 
 import networkx as nx
@@ -22,7 +23,7 @@ from networkx.readwrite import gexf as nx_gexf
 from networkx.readwrite import json_graph
 
 # Okabe-Ito, as export/gexf.c colours the types.
-PALETTE = {None: (0, 0, 0), "government": (0, 114, 178), "lab": (230, 159, 0),
+PALETTE = {None: (221, 221, 221), "government": (0, 114, 178), "lab": (230, 159, 0),
            "academia": (0, 158, 115), "civil_society": (204, 121, 167),
            "international": (86, 180, 233), "private": (213, 94, 0), "network": (240, 228, 66)}
 NEO4J_LABELS = {None: "Actor", "government": "Actor|Government", "lab": "Actor|Lab",
@@ -192,7 +193,19 @@ def read_gexf(path):
             "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
             "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
             "VERSION": "1.3"}
-    return nx.read_gexf(path, version="1.3")
+    # A directed tie's edge says type="directed" in a graph whose edges are undirected by
+    # default, which Gephi reads as a mixed graph; NetworkX has none and refuses it, so the
+    # types are checked here and taken out before NetworkX reads the rest.
+    text = open(path, encoding="utf-8").read()
+    for edge in re.findall(r"<edge [^>]*>", text):
+        directed = ' type="directed"' in edge
+        said = re.search(r'<attvalue for="directed" value="(true|false)"/>',
+                         text[text.index(edge):]).group(1)
+        assert directed == (said == "true"), ("gexf edge type", edge)
+    stripped = path + ".undirected"
+    with open(stripped, "w", encoding="utf-8") as f:
+        f.write(text.replace(' type="directed"', ""))
+    return nx.read_gexf(stripped, version="1.3")
 
 
 def check_gexf(path, native):

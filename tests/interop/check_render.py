@@ -45,7 +45,7 @@ def squash(s):
 def check_valid_images(ecomap, source, work):
     for fmt in ("svg", "png", "pdf"):
         out = os.path.join(work, f"map.{fmt}")
-        run(ecomap, "render", source, "--quiet", "--title", "Test map", "-o", out)
+        run(ecomap, "render", source, "--quiet", "--all", "--page", "none", "--title", "Test map", "-o", out)
         data = open(out, "rb").read()
         assert len(data) > 1000, (fmt, len(data))
         if fmt == "png":
@@ -56,7 +56,7 @@ def check_valid_images(ecomap, source, work):
             assert data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:], "not a PDF"
     root, labels = node_labels(os.path.join(work, "map.svg"))
     text = " ".join(t.text or "" for t in root.iter(SVG + "text"))
-    assert "Legend" in text and "Test map" in text, "legend or title missing"
+    assert "line width" in text and "drawn" in text and "Test map" in text, "legend, caption or title missing"
     mapped = json.loads(run(ecomap, "export", source, "--quiet", "--format", "node-link").stdout)
     names = {n["id"]: n["name"] for n in mapped["nodes"]}
     assert set(labels) == set(names), set(labels) ^ set(names)

@@ -165,7 +165,7 @@ static void gexf_colours_types_and_sizes_by_degree(void **state)
     assert_non_null(strstr(labx, "<attvalue for=\"degree\" value=\"3\"/>"));
     /* Nesta: unknown type (black), no ties, escaped label. */
     assert_non_null(nesta = strstr(xml, "<node id=\"nesta\" label=\"Nesta\xEF\xBF\xBD\">"));
-    assert_non_null(strstr(nesta, "<viz:color r=\"0\" g=\"0\" b=\"0\"/>"));
+    assert_non_null(strstr(nesta, "<viz:color r=\"221\" g=\"221\" b=\"221\"/>"));
     assert_non_null(strstr(nesta, "<viz:size value=\"10\"/>"));
     type = strstr(nesta, "<attvalue for=\"type\"");
     assert_true(!type || type > strstr(nesta, "</node>")); /* an unknown type is left out */

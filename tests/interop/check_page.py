@@ -1,0 +1,161 @@
+"""Checks that diagrams are made for a page: drawn with --page, every name is 8 pt or more on
+paper, at least the 50 most central actors are named, the PDF is the whole sheet, isolated
+actors and pairs are left out and counted in the caption, and --top N keeps the actors that
+join the N most central, so that the drawing is one piece.
+
+usage: check_page.py ECOMAP MAP_OR_RECORDS...   (gen:ACTORS:TIES makes a map with
+bench/gen-map.py)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+SVG = "{http://www.w3.org/2000/svg}"
+SHEETS = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+MARGIN = 36  # points round the printable area
+
+
+def run(*args):
+    return subprocess.run(list(args), check=True, capture_output=True, text=True).stdout
+
+
+def drawing(svg_path):
+    """The SVG's size in points, its scale, the labelled nodes' ids with their smallest
+    font size on paper, every node id, and the ties drawn as pairs of ids."""
+    root = ET.parse(svg_path).getroot()
+    width, height = (float(root.get(k).rstrip("pt")) for k in ("width", "height"))
+    scale = float(re.search(r"scale\(([0-9.]+)", root.find(SVG + "g").get("transform")).group(1))
+    labelled, nodes, ties = {}, set(), []
+    for g in root.iter(SVG + "g"):
+        title = g.find(SVG + "title")
+        if g.get("class") == "node":
+            nodes.add(title.text)
+            sizes = [float(t.get("font-size")) * scale for t in g.iter(SVG + "text")
+                     if (t.text or "").strip()]
+            if sizes:
+                labelled[title.text] = min(sizes)
+        elif g.get("class") == "edge":
+            ties.append(tuple(re.split(r"->|--", title.text)))
+    caption = " ".join(t.text or "" for t in root.iter(SVG + "text"))
+    return width, height, labelled, nodes, ties, caption
+
+
+def source_map(ecomap, source, work):
+    if source.startswith("gen:"):
+        _, actors, ties = source.split(":")
+        out = os.path.join(work, f"gen-{actors}.json")
+        here = os.path.dirname(os.path.abspath(__file__))
+        run(sys.executable, os.path.join(here, "..", "..", "bench", "gen-map.py"), out, actors, ties, "7")
+        return out, f"generated {actors} actors"
+    out = os.path.join(work, "records.json")
+    run(ecomap, "import", "--quiet", source, "-o", out)
+    return out, os.path.basename(os.path.normpath(source))
+
+
+def components_of(mapped):
+    """Sizes of the components of a node-link map, as a list per actor id."""
+    parent = {n["id"]: n["id"] for n in mapped["nodes"]}
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for e in mapped["edges"]:
+        parent[find(e["source"])] = find(e["target"])
+    sizes = {}
+    for x in parent:
+        sizes[find(x)] = sizes.get(find(x), 0) + 1
+    return {x: sizes[find(x)] for x in parent}
+
+
+def check_page(ecomap, path, name, work, page):
+    svg, pdf = os.path.join(work, "page.svg"), os.path.join(work, "page.pdf")
+    run(ecomap, "render", path, "--quiet", "--page", page, "-o", svg)
+    run(ecomap, "render", path, "--quiet", "--page", page, "-o", pdf)
+    width, height, labelled, nodes, ties, caption = drawing(svg)
+    sheet = SHEETS[page]
+    fits = (width <= sheet[0] - 2 * MARGIN + 1 and height <= sheet[1] - 2 * MARGIN + 1) or \
+           (width <= sheet[1] - 2 * MARGIN + 1 and height <= sheet[0] - 2 * MARGIN + 1)
+    assert fits, f"{name}: {width}x{height} pt does not fit {page}'s printable area"
+    smallest = min(labelled.values())
+    # Graphviz writes the SVG's scale to two decimals: read back, a name may look up to
+    # 0.005 / scale smaller than it is on paper.
+    assert smallest >= 8 * (1 - 0.006), f"{name}: a name of {smallest:.2f} pt on {page}"
+    # the 50 most central actors, by the measure the caption names, are all drawn and named
+    ranked = json.loads(run(ecomap, "rank", path, "--quiet", "--by", "betweenness", "--top", "50", "--json"))
+    missing = [a["name"] for a in ranked if a["id"] not in labelled]
+    assert len(labelled) >= 50 and not missing, f"{name}: not named: {missing[:5]}"
+    # the PDF is the sheet itself
+    info = run("pdfinfo", pdf)
+    size = [float(v) for v in re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+)", info).groups()]
+    assert sorted(size) == [round(v) for v in sorted(sheet)] or \
+        all(abs(a - b) < 1.5 for a, b in zip(sorted(size), sorted(sheet))), (name, page, size)
+    # isolated actors and pairs are left out, and the caption counts them
+    mapped = json.loads(run(ecomap, "export", path, "--quiet", "--format", "node-link"))
+    comp = components_of(mapped)
+    small = sum(1 for x in comp if comp[x] <= 2)
+    assert not any(comp[x] <= 2 for x in nodes), f"{name}: an isolated actor or pair is drawn"
+    if small:
+        assert f"Left out: {small} actors alone or in pairs" in caption, (name, small, caption[:400])
+    print(f"{name}, {page}: {len(labelled)} of {len(comp)} actors named, smallest name "
+          f"{smallest:.2f} pt, {len(ties)} ties; {small} alone or in pairs left out; "
+          f"PDF {size[0]:.0f}x{size[1]:.0f} pt")
+
+
+def check_top(ecomap, path, name, work):
+    svg = os.path.join(work, "top.svg")
+    run(ecomap, "render", path, "--quiet", "--top", "30", "-o", svg)
+    _, _, labelled, nodes, ties, _ = drawing(svg)
+    ranked = json.loads(run(ecomap, "rank", path, "--quiet", "--by", "betweenness", "--top", "30", "--json"))
+    assert all(a["id"] in nodes for a in ranked), f"{name}: --top 30 lost a top actor"
+    # one piece: the actors that join the 30 are kept, so no hub is left alone
+    parent = {x: x for x in nodes}
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+    for a, b in ties:
+        parent[find(a)] = find(b)
+    top_roots = {find(a["id"]) for a in ranked}
+    assert len(top_roots) == 1, f"{name}: --top 30 draws {len(top_roots)} separate pieces"
+    print(f"{name}, --top 30: {len(nodes)} actors drawn, the 30 most central joined in one piece")
+
+
+def check_clusters_and_overview(ecomap, path, name, work):
+    """Boxes by type at any size; a name shrunk below 8 pt is owned up to in the caption; the
+    overview draws one node per community."""
+    svg = os.path.join(work, "clusters.svg")
+    run(ecomap, "render", path, "--quiet", "--cluster", "type", "-o", svg)
+    _, _, labelled, nodes, _, caption = drawing(svg)
+    boxes = sum(1 for g in ET.parse(svg).getroot().iter(SVG + "g") if g.get("class") == "cluster")
+    mapped = json.loads(run(ecomap, "export", path, "--quiet", "--format", "node-link"))
+    types = {n["id"]: n.get("type") for n in mapped["nodes"]}
+    assert boxes == len({types[x] for x in nodes if types[x]}) and boxes >= 2, (name, boxes)
+    smallest = min(labelled.values())
+    if smallest < 8 * (1 - 0.006):
+        assert "They do not fit the page with names of 8 pt: the smallest is" in caption, caption
+    run(ecomap, "render", path, "--quiet", "--overview", "community", "-o", svg)
+    _, _, labelled, nodes, _, caption = drawing(svg)
+    assert len(nodes) >= 2, (name, len(nodes))
+    assert "Size: actors in the group" in caption and "Community 1 (" in caption, caption[:300]
+    print(f"{name}: {len(nodes)} drawn in {boxes} type boxes, smallest name {smallest:.2f} pt; "
+          f"overview of {len(nodes)} communities")
+
+
+def main():
+    ecomap, sources = sys.argv[1], sys.argv[2:]
+    with tempfile.TemporaryDirectory() as work:
+        for source in sources:
+            path, name = source_map(ecomap, source, work)
+            for page in ("a4", "letter"):
+                check_page(ecomap, path, name, work, page)
+            check_top(ecomap, path, name, work)
+            check_clusters_and_overview(ecomap, path, name, work)
+
+
+if __name__ == "__main__":
+    main()
