@@ -51,29 +51,43 @@ static int build_rows(eco_i_selection *s, const eco_graph *g, unsigned kinds)
     return 0;
 }
 
+/* Visits the component of start breadth first when no earlier visit reached it: its actors
+ * are then s->queue[0 ... the count returned); 0 when it was visited before.  Call
+ * forget_components first. */
+static size_t visit_component(eco_i_selection *s, size_t start)
+{
+    size_t head = 0, tail = 0;
+
+    if (s->parent[start] != SIZE_MAX)
+        return 0;
+    s->parent[start] = start;
+    s->queue[tail++] = start;
+    while (head < tail) {
+        size_t v = s->queue[head++];
+        for (size_t k = s->offsets[v]; k < s->offsets[v + 1]; k++)
+            if (s->parent[s->links[k]] == SIZE_MAX) {
+                s->parent[s->links[k]] = v;
+                s->queue[tail++] = s->links[k];
+            }
+    }
+    return tail;
+}
+
+static void forget_components(eco_i_selection *s)
+{
+    for (size_t i = 0; i < s->actor_count; i++)
+        s->parent[i] = SIZE_MAX;
+}
+
 /* The size of the largest component. */
 static size_t largest_component(eco_i_selection *s)
 {
-    size_t n = s->actor_count, largest = 0;
+    size_t largest = 0, size;
 
-    for (size_t i = 0; i < n; i++)
-        s->parent[i] = SIZE_MAX;
-    for (size_t start = 0; start < n; start++) {
-        size_t head = 0, tail = 0;
-        if (s->parent[start] != SIZE_MAX)
-            continue;
-        s->parent[start] = start;
-        s->queue[tail++] = start;
-        while (head < tail) {
-            size_t v = s->queue[head++];
-            for (size_t k = s->offsets[v]; k < s->offsets[v + 1]; k++)
-                if (s->parent[s->links[k]] == SIZE_MAX) {
-                    s->parent[s->links[k]] = v;
-                    s->queue[tail++] = s->links[k];
-                }
-        }
-        largest = tail > largest ? tail : largest;
-    }
+    forget_components(s);
+    for (size_t start = 0; start < s->actor_count; start++)
+        if ((size = visit_component(s, start)) > largest)
+            largest = size;
     return largest;
 }
 
@@ -82,32 +96,19 @@ static size_t largest_component(eco_i_selection *s)
  * components, which would leave nothing to draw). */
 static void mark_components(eco_i_selection *s, int keep_small)
 {
-    size_t n = s->actor_count;
+    size_t size;
 
     if (largest_component(s) < SMALL_COMPONENT)
         keep_small = 1;
-
-    for (size_t i = 0; i < n; i++)
-        s->parent[i] = SIZE_MAX;
-    for (size_t start = 0; start < n; start++) {
-        size_t head = 0, tail = 0;
-        if (s->parent[start] != SIZE_MAX)
+    forget_components(s);
+    for (size_t start = 0; start < s->actor_count; start++) {
+        if (!(size = visit_component(s, start)))
             continue;
-        s->parent[start] = start;
-        s->queue[tail++] = start;
-        while (head < tail) {
-            size_t v = s->queue[head++];
-            for (size_t k = s->offsets[v]; k < s->offsets[v + 1]; k++)
-                if (s->parent[s->links[k]] == SIZE_MAX) {
-                    s->parent[s->links[k]] = v;
-                    s->queue[tail++] = s->links[k];
-                }
-        }
-        int keep = keep_small || tail >= SMALL_COMPONENT;
-        for (size_t k = 0; k < tail; k++)
+        int keep = keep_small || size >= SMALL_COMPONENT;
+        for (size_t k = 0; k < size; k++)
             s->candidate[s->queue[k]] = (unsigned char)keep;
         if (!keep) {
-            s->small_actors += tail;
+            s->small_actors += size;
             s->small_components++;
         }
     }

@@ -564,16 +564,26 @@ static int query_betweenness_approx(double *out, size_t *samples, const eco_grap
     return rc < 0 ? eco_error_set(err, rc, NULL, 0, 0, "out of memory estimating betweenness") : 0;
 }
 
+/* The options' versions checked, and the dependencies locked for the caller. */
+static int check_and_lock(const eco_approx_options *approx, const eco_query_options *opt,
+                          eco_error *err)
+{
+    int rc;
+
+    if ((rc = eco_i_options_check(approx, ECO_APPROX_OPTIONS_VERSION, "eco_approx_options",
+                                  err)) < 0 ||
+        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0)
+        return rc;
+    return eco_i_dependencies_lock(err);
+}
+
 int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *g,
                                  eco_measure measure, const eco_approx_options *approx,
                                  const eco_query_options *opt, eco_error *err)
 {
     int rc;
 
-    if ((rc = eco_i_options_check(approx, ECO_APPROX_OPTIONS_VERSION, "eco_approx_options",
-                                  err)) < 0 ||
-        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
-        (rc = eco_i_dependencies_lock(err)) < 0)
+    if ((rc = check_and_lock(approx, opt, err)) < 0)
         return rc;
     rc = query_betweenness_approx(out, samples, g, measure, approx, opt, NULL, err);
     eco_i_dependencies_unlock();
@@ -588,10 +598,7 @@ int eco_query_betweenness_top(double *out, double *lower, double *upper, size_t 
     top_request top = {k, lower, upper, sure};
     int rc;
 
-    if ((rc = eco_i_options_check(approx, ECO_APPROX_OPTIONS_VERSION, "eco_approx_options",
-                                  err)) < 0 ||
-        (rc = eco_i_options_check(opt, ECO_QUERY_OPTIONS_VERSION, "eco_query_options", err)) < 0 ||
-        (rc = eco_i_dependencies_lock(err)) < 0)
+    if ((rc = check_and_lock(approx, opt, err)) < 0)
         return rc;
     rc = query_betweenness_approx(out, samples, g, measure, approx, opt, &top, err);
     eco_i_dependencies_unlock();
