@@ -75,6 +75,7 @@ static const char *const stop_words[] = {
     "even", "just", "still", "yet", "any", "several", "various", "more", "less", "further",
     "its", "itself", "there", "thanks", "given", "based", "according", "regarding", "context",
     "background", "history", "purpose", "goal", "goals", "outcome", "outcomes", "results",
+    "due", "none", "having", "being", "owing",
     /* French, Spanish and Portuguese words that start sentences */
     "avec", "pour", "dans", "sur", "par", "selon", "entre", "sous", "chez", "depuis", "ce",
     "cette", "ces", "nous", "ils", "elle", "il", "notre", "nos", "leur", "leurs", "con", "para",
