@@ -75,6 +75,15 @@ int eco_i_map_get_or_put(eco_i_map *map, uint64_t key, size_t value, size_t *fou
 
 static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
 
+/* An actor and its score, for qsort with eco_i_by_falling_score: highest score first, NaN
+ * last, equal scores in index order, so that the order is one on every run. */
+typedef struct eco_i_scored {
+    size_t actor;
+    double score;
+} eco_i_scored;
+
+int eco_i_by_falling_score(const void *a, const void *b);
+
 /*
  * The hash of len bytes, for the pool and for keys of text.  It takes eight bytes a step:
  * the importer hashes every sentence it keeps and every name it looks up, and a byte at a

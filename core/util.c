@@ -186,6 +186,20 @@ size_t eco_i_pool_count(const eco_i_pool *pool)
     return pool->count;
 }
 
+/* ---- Orders ---------------------------------------------------------------------------- */
+
+int eco_i_by_falling_score(const void *a, const void *b)
+{
+    const eco_i_scored *x = a, *y = b;
+    int xn = isnan(x->score), yn = isnan(y->score);
+
+    if (xn != yn)
+        return xn - yn;
+    if (!xn && x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->actor < y->actor ? -1 : x->actor > y->actor;
+}
+
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
 void eco_i_map_clear(eco_i_map *map)

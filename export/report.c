@@ -35,32 +35,19 @@ static void report_free(report *r)
     free(r->overview_svg);
 }
 
-/* An actor with its score beside it, as qsort has no context argument in C11 (a static
- * pointer to the scores would be shared by two reports written at once). */
-typedef struct scored {
-    size_t actor; /* its index */
-    double score; /* its betweenness */
-} scored;
-
-/* Highest score first, then lowest index. */
-static int by_score(const void *a, const void *b)
-{
-    const scored *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return x->actor < y->actor ? -1 : x->actor > y->actor;
-}
-
+/* The actors by falling betweenness, each sorted with its score beside it: qsort has no
+ * context argument in C11, and a static pointer to the scores would be shared by two
+ * reports written at once. */
 static int rank_brokers(report *r)
 {
     size_t n = eco_graph_actor_count(r->g), top = r->opt.top ? r->opt.top : KEY_ACTORS;
-    scored *order = malloc((n + 1) * sizeof(*order));
+    eco_i_scored *order = malloc((n + 1) * sizeof(*order));
 
     if (!order)
         return ECO_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        order[i] = (scored){i, r->betweenness[i]};
-    qsort(order, n, sizeof(*order), by_score);
+        order[i] = (eco_i_scored){i, r->betweenness[i]};
+    qsort(order, n, sizeof(*order), eco_i_by_falling_score);
     for (size_t i = 0; i < n; i++)
         r->brokers[i] = order[i].actor;
     free(order);

@@ -116,35 +116,17 @@ static void mark_components(eco_i_selection *s, int keep_small)
 
 /* ---- Ranking ---------------------------------------------------------------------------- */
 
-typedef struct ranked {
-    size_t actor; /* its index in the base map */
-    double score; /* its size measure; NaN sorts last */
-} ranked;
-
-/* Highest score first, then lowest index, so that the order repeats. */
-static int by_score(const void *a, const void *b)
-{
-    const ranked *x = a, *y = b;
-    int xn = x->score != x->score, yn = y->score != y->score;
-
-    if (xn != yn)
-        return xn - yn;
-    if (!xn && x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return x->actor < y->actor ? -1 : x->actor > y->actor;
-}
-
 static int rank_candidates(eco_i_selection *s, const double *size)
 {
-    ranked *r = malloc((s->actor_count + 1) * sizeof(*r));
+    eco_i_scored *r = malloc((s->actor_count + 1) * sizeof(*r));
     size_t count = 0;
 
     if (!r)
         return ECO_ENOMEM;
     for (size_t i = 0; i < s->actor_count; i++)
         if (s->candidate[i])
-            r[count++] = (ranked){i, size[i]};
-    qsort(r, count, sizeof(*r), by_score);
+            r[count++] = (eco_i_scored){i, size[i]};
+    qsort(r, count, sizeof(*r), eco_i_by_falling_score);
     for (size_t k = 0; k < count; k++)
         s->order[k] = r[k].actor;
     s->candidate_count = count;

@@ -1,5 +1,4 @@
 /* queries/filter.c - views of a map: the part that passes a filter, and projections. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -155,25 +154,12 @@ int eco_query_filter(eco_graph **out, const eco_graph *g, const eco_filter *filt
 
 /* ---- The top actors -------------------------------------------------------------------- */
 
-typedef struct scored {
-    size_t actor;
-    double score;
-} scored;
-
-static int by_score(const void *a, const void *b)
-{
-    const scored *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return x->actor < y->actor ? -1 : x->actor > y->actor;
-}
-
 static int query_top(eco_graph **out, const eco_graph *g, eco_measure measure, size_t n,
                      const eco_query_options *opt, eco_error *err)
 {
     size_t count = eco_graph_actor_count(g);
     double *values = malloc((count + 1) * sizeof(*values));
-    scored *order = malloc((count + 1) * sizeof(*order));
+    eco_i_scored *order = malloc((count + 1) * sizeof(*order));
     unsigned char *keep = calloc(count + 1, 1);
     int rc = ECO_ENOMEM;
 
@@ -184,8 +170,8 @@ static int query_top(eco_graph **out, const eco_graph *g, eco_measure measure, s
     if ((rc = eco_query_measure(values, g, measure, opt, err)) < 0)
         goto done;
     for (size_t i = 0; i < count; i++)
-        order[i] = (scored){i, isnan(values[i]) ? -HUGE_VAL : values[i]};
-    qsort(order, count, sizeof(*order), by_score);
+        order[i] = (eco_i_scored){i, values[i]}; /* NaN sorts last */
+    qsort(order, count, sizeof(*order), eco_i_by_falling_score);
     for (size_t i = 0; i < count && (n == 0 || i < n); i++)
         keep[order[i].actor] = 1;
     rc = eco_i_subgraph(out, g, keep, 0, 0, err);
