@@ -3,11 +3,14 @@
  *
  * "AMA – Administrative Modernisation Agency" and "AMA - Administrative Modernization
  * Agency" must fold to the same text; so must "Ombudsman’s Office" and "Ombudsman's
- * Office".  Folding works a word at a time: characters are mapped (accents dropped, case
- * lowered, punctuation to spaces), then each finished word gets its American spelling.
+ * Office".  Folding works a word at a time: characters are mapped (by utf8proc: NFKC's
+ * compatibility forms, case folded, accents stripped in every script; punctuation to
+ * spaces), then each finished word gets its American spelling.
  * The hash of a folded name (eco_i_fold_hash) is the key every table of names uses.
  */
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -35,30 +38,67 @@ static size_t sink_finish(sink *s)
 
 /* ---- Characters ------------------------------------------------------------------------- */
 
-/* Latin-1 letters U+00C0..U+00FF, lowered and without accents; "" for × and ÷. */
-static const char *const latin1[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
-
-/* Latin Extended-A, U+0100..U+017F, one base letter each; '2' marks the ligatures. */
-static const char latin_ext_a[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii22jjkkk"
-                                  "lllllllllllnnnnnnnnnoooooo22rrrrrrssssssssttttttuuuuuuuuuu"
-                                  "uuwwyyyzzzzzzs";
+/* The size of what one code point folds to: utf8proc's longest compatibility decomposition
+ * is 18 code points of up to 4 bytes. */
+#define FOLDED_CHAR_MAX 80
 
 typedef enum char_class { CHAR_TEXT, CHAR_SPACE, CHAR_DROP } char_class;
 
-/*
- * Maps one code point to the text it folds to, written to out (at most 4 bytes plus NUL).
- * Returns CHAR_SPACE for separators, CHAR_DROP for marks that vanish (apostrophes,
- * combining accents), CHAR_TEXT otherwise.
- */
-static char_class fold_char(uint32_t c, char out[8])
+/* Latin letters that are not a base letter with a mark, so that Unicode does not decompose
+ * them, written as the base letters readers take them for. */
+static const char *latin_letter(utf8proc_int32_t c)
 {
+    switch (c) {
+    case 0xE6: return "ae";  /* æ */
+    case 0xF0: return "d";   /* ð */
+    case 0xF8: return "o";   /* ø */
+    case 0xFE: return "th";  /* þ */
+    case 0x111: return "d";  /* đ */
+    case 0x127: return "h";  /* ħ */
+    case 0x131: return "i";  /* ı, Turkish dotless i */
+    case 0x138: return "k";  /* ĸ */
+    case 0x142: return "l";  /* ł */
+    case 0x153: return "oe"; /* œ */
+    case 0x167: return "t";  /* ŧ */
+    default: return NULL;
+    }
+}
+
+/* Whether code point c separates words: punctuation, symbols, spaces and controls. */
+static int separates(utf8proc_int32_t c)
+{
+    switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* A mark that takes no space: an accent.  Spacing marks (Mc) stay, because in Indic scripts
+ * they are vowels, not accents. */
+static int is_accent(utf8proc_int32_t c)
+{
+    utf8proc_category_t category = utf8proc_category(c);
+    return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME;
+}
+
+/*
+ * Maps one code point to the text it folds to, written to out: its compatibility
+ * decomposition (NFKC's, so fullwidth and ligature forms meet their plain letters), case
+ * folded, without the marks that take no space (accents, in every script utf8proc knows).
+ * Returns CHAR_SPACE for separators, CHAR_DROP for apostrophes and lone marks, CHAR_TEXT
+ * otherwise.
+ */
+static char_class fold_char(uint32_t c, char out[FOLDED_CHAR_MAX])
+{
+    utf8proc_int32_t parts[FOLDED_CHAR_MAX / 4];
+    size_t len = 0;
+
     out[0] = '\0';
-    if (c >= 0xFF01 && c <= 0xFF5E) /* fullwidth forms, common in CJK documents */
-        c -= 0xFEE0;
     if (c < 0x80) {
         if (c >= 'A' && c <= 'Z')
             c += 'a' - 'A';
@@ -74,40 +114,27 @@ static char_class fold_char(uint32_t c, char out[8])
         }
         return CHAR_SPACE;
     }
+    /* the apostrophes of "Ombudsman’s" and "N’Djaména", whatever their code point */
     if (c == 0xB4 || c == 0x2BC || c == 0x2018 || c == 0x2019 || c == 0x201B || c == 0x2032)
         return CHAR_DROP;
-    if (c >= 0x300 && c <= 0x36F)
-        return CHAR_DROP;
-    if (c < 0xC0 || (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) ||
-        c == 0x2212 || c == 0xFEFF)
+    if (separates((utf8proc_int32_t)c))
         return CHAR_SPACE;
-    if (c <= 0xFF) {
-        strcpy(out, latin1[c - 0xC0]);
-        return out[0] ? CHAR_TEXT : CHAR_SPACE;
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        (utf8proc_int32_t)c, parts, FOLDED_CHAR_MAX / 4,
+        UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD, NULL);
+    if (n < 0 || n > FOLDED_CHAR_MAX / 4) /* not a character: it separates */
+        return CHAR_SPACE;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        const char *latin = latin_letter(parts[i]);
+        if (latin) {
+            strcpy(out + len, latin);
+            len += strlen(latin);
+        } else if (!separates(parts[i]) && !is_accent(parts[i])) {
+            len += eco_i_utf8_encode((uint32_t)parts[i], out + len);
+        }
     }
-    if (c <= 0x17F) {
-        char base = latin_ext_a[c - 0x100];
-        if (base == '2')
-            strcpy(out, c < 0x140 ? "ij" : "oe");
-        else
-            out[0] = base, out[1] = '\0';
-        return CHAR_TEXT;
-    }
-    if (c == 0x218 || c == 0x219 || c == 0x15E || c == 0x15F) {
-        strcpy(out, "s");
-        return CHAR_TEXT;
-    }
-    if (c == 0x21A || c == 0x21B) {
-        strcpy(out, "t");
-        return CHAR_TEXT;
-    }
-    /* Greek and Cyrillic capitals to small letters; other scripts stay as they are. */
-    if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F))
-        c += 0x20;
-    else if (c >= 0x400 && c <= 0x40F)
-        c += 0x50;
-    out[eco_i_utf8_encode(c, out)] = '\0';
-    return CHAR_TEXT;
+    out[len] = '\0';
+    return len ? CHAR_TEXT : CHAR_DROP;
 }
 
 /* ---- Words ------------------------------------------------------------------------------ */
@@ -261,7 +288,7 @@ static size_t fold(char *buf, size_t n, const char *name, int flags)
 
     for (size_t i = 0; i < len;) {
         uint32_t c;
-        char text[8];
+        char text[FOLDED_CHAR_MAX];
         unsigned char byte = (unsigned char)name[i];
         if (((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || (byte >= '0' && byte <= '9')) {
             word_add_char(&f, (char)(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));

@@ -25,6 +25,14 @@ const char *eco_i_country_name(const char *text, size_t len);
 /* The country whose demonym ("Portuguese") len bytes of text are; NULL when none.  O(len). */
 const char *eco_i_country_of_demonym(const char *text, size_t len);
 
+/* The ISO 3166-1 alpha-3 code of the country name names in any form ("Bolivia", "BOL" is
+ * not a form), "XKX" for Kosovo; NULL when it names none.  O(length of name). */
+const char *eco_i_country_code(const char *name);
+
+/* The display name of the country whose ISO 3166-1 alpha-3 code is code, in either case
+ * ("DEU", "deu"); NULL when none is.  O(log countries). */
+const char *eco_i_country_of_code(const char *code);
+
 /* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
  * it names none, or names one only inside a longer place ("Mexico City").  O(length of
  * name). */

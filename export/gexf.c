@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "vocabulary.h"
 
 /* Okabe & Ito (2008), "Color Universal Design": eight colours, one per type and one for
  * an unknown type, indexed by eco_actor_type. */
@@ -47,6 +48,7 @@ static int write_declarations(FILE *fp, const char *const *keys, size_t key_coun
 
     failed |= write_attribute(fp, "type", "type", "string") < 0;
     failed |= write_attribute(fp, "country", "country", "string") < 0;
+    failed |= write_attribute(fp, "country_code", "country_code", "string") < 0;
     failed |= write_attribute(fp, "aliases", "aliases", "string") < 0;
     failed |= write_attribute(fp, "records", "records", "string") < 0;
     failed |= write_attribute(fp, "degree", "degree", "integer") < 0;
@@ -54,6 +56,7 @@ static int write_declarations(FILE *fp, const char *const *keys, size_t key_coun
         /* A free attribute is declared under its own name, which may clash with one above
          * only in its title; NetworkX keys values by title, so such a one is renamed. */
         int clash = strcmp(keys[i], "type") == 0 || strcmp(keys[i], "country") == 0 ||
+                    strcmp(keys[i], "country_code") == 0 ||
                     strcmp(keys[i], "aliases") == 0 || strcmp(keys[i], "records") == 0 ||
                     strcmp(keys[i], "degree") == 0 || strcmp(keys[i], "label") == 0;
         snprintf(id, sizeof(id), "attribute%zu", i);
@@ -104,6 +107,7 @@ static int write_node(FILE *fp, const eco_actor *a, size_t degree, const char *c
              fputs("\">\n        <attvalues>\n", fp) == EOF ||
              write_value(fp, "type", eco_actor_type_name(a->type)) < 0 ||
              write_value(fp, "country", a->country) < 0 ||
+             write_value(fp, "country_code", eco_i_country_code(a->country)) < 0 ||
              write_value(fp, "aliases", aliases.data) < 0 ||
              write_value(fp, "records", records.data) < 0 || write_value(fp, "degree", count) < 0;
     /* Both lists are sorted by key: one pass pairs each attribute with its declaration. */

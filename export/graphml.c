@@ -13,10 +13,12 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "vocabulary.h"
 
 /* The node keys every map has; a free attribute of one of these names (or "id", which
  * igraph takes for the node's id) is written as "attribute:NAME" instead. */
-static const char *const node_keys[] = {"name", "type", "country", "aliases", "records", NULL};
+static const char *const node_keys[] = {"name",    "type",    "country", "country_code",
+                                        "aliases", "records", NULL};
 
 static int reserved(const char *key)
 {
@@ -90,6 +92,7 @@ static int write_node(FILE *fp, const eco_actor *a, const char *const *attribute
              fputs("\">\n", fp) == EOF || write_data(fp, "name", a->name) < 0 ||
              write_data(fp, "type", eco_actor_type_name(a->type)) < 0 ||
              write_data(fp, "country", a->country) < 0 ||
+             write_data(fp, "country_code", eco_i_country_code(a->country)) < 0 ||
              write_data(fp, "aliases", aliases.data) < 0 ||
              write_data(fp, "records", records.data) < 0;
     /* Both lists are sorted by key: one pass pairs each attribute with its column. */

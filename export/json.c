@@ -11,6 +11,7 @@
 
 #include "export_internal.h"
 #include "internal.h"
+#include "vocabulary.h"
 
 #define FORMAT_VERSION 1
 
@@ -85,6 +86,7 @@ static int put_actor_fields(json_t *item, const eco_actor *a)
     if (put(item, "id", json_string(a->id)) < 0 || put(item, "name", json_string(a->name)) < 0 ||
         put(item, "type", string_or_null(eco_actor_type_name(a->type))) < 0 ||
         put(item, "country", string_or_null(a->country)) < 0 ||
+        put(item, "country_code", string_or_null(eco_i_country_code(a->country))) < 0 ||
         put(item, "aliases", string_array(a->aliases, a->alias_count)) < 0)
         return -1;
     return 0;
@@ -269,6 +271,7 @@ static json_t *record_item(const items *list, size_t i)
         put(item, "format", string_or_null(r->format)) < 0 ||
         put(item, "title", string_or_null(r->title)) < 0 ||
         put(item, "country", string_or_null(r->country)) < 0 ||
+        put(item, "country_code", string_or_null(eco_i_country_code(r->country))) < 0 ||
         put(item, "year", r->year ? json_integer(r->year) : json_null()) < 0) {
         json_decref(item);
         return NULL;
@@ -359,8 +362,8 @@ int eco_i_write_native(const eco_graph *g, const eco_export_options *opt, FILE *
 
 /* ---- NetworkX node-link ----------------------------------------------------------------- */
 
-static const char *const node_fields[] = {"id", "name", "type", "country", "aliases", "records",
-                                          NULL};
+static const char *const node_fields[] = {"id",      "name",    "type", "country", "country_code",
+                                          "aliases", "records", NULL};
 
 /* A node's free attributes become its own keys, as NetworkX keeps them; one that would
  * overwrite a field of the contract is written "attribute:KEY" instead. */

@@ -13,11 +13,13 @@
 #include <strings.h>
 
 #include "export_internal.h"
+#include "vocabulary.h"
 
 /* ---- Elements --------------------------------------------------------------------------- */
 
-static const char *const element_columns[] = {"ID",   "Label",   "Type",    "Description",
-                                              "Tags", "Country", "Aliases", "Records"};
+static const char *const element_columns[] = {"ID",      "Label",        "Type",
+                                              "Description", "Tags",     "Country",
+                                              "Country Code", "Aliases", "Records"};
 #define ELEMENT_COLUMNS (sizeof(element_columns) / sizeof(element_columns[0]))
 
 /* A free attribute's column: "description" and "tags" fill Kumu's columns of those names;
@@ -50,8 +52,9 @@ static int element_row(FILE *fp, const eco_graph *g, size_t actor, eco_i_columns
     c->row[3] = eco_graph_attribute(g, actor, "description");
     c->row[4] = eco_graph_attribute(g, actor, "tags");
     c->row[5] = a->country;
-    c->row[6] = aliases.data;
-    c->row[7] = records.data;
+    c->row[6] = eco_i_country_code(a->country);
+    c->row[7] = aliases.data;
+    c->row[8] = records.data;
     eco_i_columns_fill(c, g, actor);
     if (eco_i_csv_write_row(fp, c->row, ELEMENT_COLUMNS + c->count) < 0)
         rc = ECO_EIO;
@@ -159,8 +162,9 @@ cleanup:
 static int write_records(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                          const char *destination, eco_error *err)
 {
-    static const char *const header[] = {"Record", "Path", "Format", "Title", "Country", "Year"};
-    int failed = eco_i_csv_write_row(fp, header, 6) < 0;
+    static const char *const header[] = {"Record", "Path",         "Format",
+                                         "Title",  "Country",      "Country Code", "Year"};
+    int failed = eco_i_csv_write_row(fp, header, 7) < 0;
 
     (void)opt;
     /* Records keep the order they were added in, as the native map does. */
@@ -169,8 +173,10 @@ static int write_records(const eco_graph *g, const eco_export_options *opt, FILE
         char year[32] = "";
         if (r->year)
             snprintf(year, sizeof(year), "%d", r->year);
-        const char *row[] = {r->id, r->path, r->format, r->title, r->country, year};
-        failed = eco_i_csv_write_row(fp, row, 6) < 0;
+        const char *row[] = {r->id,      r->path,
+                             r->format,  r->title,
+                             r->country, eco_i_country_code(r->country), year};
+        failed = eco_i_csv_write_row(fp, row, 7) < 0;
     }
     if (failed)
         return eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write");

@@ -13,11 +13,13 @@
 #include <strings.h>
 
 #include "export_internal.h"
+#include "vocabulary.h"
 
 /* ---- Nodes ------------------------------------------------------------------------------ */
 
 static const char *const node_columns[] = {
-    "id:ID", "name", ":LABEL", "type", "country", "aliases:string[]", "records:string[]"};
+    "id:ID",   "name", ":LABEL", "type", "country", "country_code", "aliases:string[]",
+    "records:string[]"};
 #define NODE_COLUMNS (sizeof(node_columns) / sizeof(node_columns[0]))
 
 /* Node labels: every actor is an Actor, and also its type in Neo4j's CamelCase. */
@@ -30,7 +32,8 @@ static const char *const labels[ECO_ACTOR_TYPE_COUNT] = {
  * "attribute_" before it when it would be taken for a fixed column. */
 static int column_name(eco_i_buf *buf, const char *key)
 {
-    static const char *const taken[] = {"id", "name", "type", "country", "aliases", "records"};
+    static const char *const taken[] = {"id",           "name",    "type",   "country",
+                                        "country_code", "aliases", "records"};
     size_t start;
 
     for (size_t i = 0; i < sizeof(taken) / sizeof(taken[0]); i++)
@@ -62,8 +65,9 @@ static int node_row(FILE *fp, const eco_graph *g, size_t actor, eco_i_columns *t
     t->row[2] = labels[a->type < ECO_ACTOR_TYPE_COUNT ? a->type : 0];
     t->row[3] = eco_actor_type_name(a->type);
     t->row[4] = a->country;
-    t->row[5] = aliases.data;
-    t->row[6] = records.data;
+    t->row[5] = eco_i_country_code(a->country);
+    t->row[6] = aliases.data;
+    t->row[7] = records.data;
     eco_i_columns_fill(t, g, actor);
     if (eco_i_csv_write_row(fp, t->row, NODE_COLUMNS + t->count) < 0)
         rc = ECO_EIO;

@@ -271,7 +271,7 @@ static int read_item(reader *r, int is_edge)
 
 /* ---- Nodes and edges into the map ------------------------------------------------------- */
 
-static const char *const node_fields[] = {"id",      "name",    "type", "country",
+static const char *const node_fields[] = {"id",      "name",    "type", "country", "country_code",
                                           "aliases", "records", NULL};
 
 /* The value of the data named name in it, its key's default when absent; NULL when none. */
@@ -352,7 +352,7 @@ static int make_node(reader *r, const item *it)
     const char *type_text = value_of(r, it, "type"), *records = value_of(r, it, "records");
     node_ctx n = {0, NULL};
     eco_actor_type type = ECO_TYPE_UNKNOWN;
-    const char *name = NULL;
+    const char *name = NULL, *country;
     int rc;
 
     for (size_t i = 0; name_keys[i] && !name; i++)
@@ -364,7 +364,9 @@ static int make_node(reader *r, const item *it)
         type = eco_i_type_from_text(type_text);
     else
         type_text = NULL;
-    rc = eco_i_mapper_node(&r->m, &n.actor, it->id, name, type, value_of(r, it, "country"));
+    country = value_of(r, it, "country");
+    rc = eco_i_mapper_node(&r->m, &n.actor, it->id, name, type,
+                           country && *country ? country : value_of(r, it, "country_code"));
     if (rc == ECO_EDATA)
         return error_at(r, it->line, it->column, "node id \"%s\" appears twice", it->id);
     if (rc < 0)

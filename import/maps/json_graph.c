@@ -134,7 +134,7 @@ static int place_oom(place *p)
 
 /* ---- Nodes ------------------------------------------------------------------------------ */
 
-static const char *const node_fields[] = {"id",      "name",    "type", "country",
+static const char *const node_fields[] = {"id",      "name",    "type", "country", "country_code",
                                           "aliases", "records", NULL};
 
 static const char *string_member(json_t *object, const char *key)
@@ -184,7 +184,7 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
                           const eco_i_json_step *path, size_t depth, eco_error *err)
 {
     static const char *const name_keys[] = {"name", "label", "title", "Label", "Name", NULL};
-    const char *name_key, *name, *type_text = string_member(node, "type"), *key;
+    const char *name_key, *name, *type_text = string_member(node, "type"), *key, *country;
     eco_actor_type type = ECO_TYPE_UNKNOWN;
     char *id = NULL, *text;
     json_t *v;
@@ -211,7 +211,9 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
         type = eco_i_type_from_text(type_text);
     else
         type_text = NULL; /* one of ecomap's: nothing to keep */
-    rc = eco_i_mapper_node(m, &actor, id, name, type, string_member(node, "country"));
+    country = string_member(node, "country");
+    rc = eco_i_mapper_node(m, &actor, id, name, type,
+                           country ? country : string_member(node, "country_code"));
     if (rc == ECO_EDATA)
         rc = place_say(&p, "id", 0, "node id \"%s\" appears twice", id);
     free(id);

@@ -25,6 +25,7 @@ enum column {
     C_DESCRIPTION,
     C_TAGS,
     C_COUNTRY,
+    C_COUNTRY_CODE,
     C_ALIASES,
     C_RECORDS,
     C_FROM,
@@ -51,6 +52,7 @@ static const char *const column_names[C_COUNT][3] = {
     [C_DESCRIPTION] = {"description", NULL},
     [C_TAGS] = {"tags", NULL},
     [C_COUNTRY] = {"country", NULL},
+    [C_COUNTRY_CODE] = {"country code", "country_code", NULL},
     [C_ALIASES] = {"aliases", NULL},
     [C_RECORDS] = {"records", NULL},
     [C_FROM] = {"from", NULL},
@@ -258,8 +260,8 @@ static const char *attribute_key(sheet *s, size_t f)
             return "description";
         if (c == C_TAGS)
             return "tags";
-        if (c == C_ID || c == C_LABEL || c == C_TYPE || c == C_COUNTRY || c == C_ALIASES ||
-            c == C_RECORDS)
+        if (c == C_ID || c == C_LABEL || c == C_TYPE || c == C_COUNTRY || c == C_COUNTRY_CODE ||
+            c == C_ALIASES || c == C_RECORDS)
             return NULL;
     }
     if (strncmp(name, "attribute:", 10) == 0)
@@ -284,7 +286,8 @@ static int element_attributes(sheet *s, eco_graph *map, size_t actor, const char
 static int element_row(sheet *s, eco_graph *map)
 {
     const char *id = cell(s, C_ID), *label = cell(s, C_LABEL), *type_text = cell(s, C_TYPE);
-    const char *country = cell(s, C_COUNTRY), *kumu_type = NULL;
+    const char *country = *cell(s, C_COUNTRY) ? cell(s, C_COUNTRY) : cell(s, C_COUNTRY_CODE);
+    const char *kumu_type = NULL;
     eco_actor_type type = ECO_TYPE_UNKNOWN;
     actor_ctx a = {map, 0};
     int rc;
@@ -300,8 +303,9 @@ static int element_row(sheet *s, eco_graph *map)
     }
     if (*id && eco_graph_find_actor_by_id(NULL, map, id) == 0)
         return cell_error(s, C_ID, "element ID \"%s\" appears twice", id);
-    rc = *id ? eco_graph_add_actor(&a.actor, map, id, label, type, *country ? country : NULL)
-             : eco_graph_resolve_actor(&a.actor, map, label, type, *country ? country : NULL);
+    country = eco_i_map_country(country);
+    rc = *id ? eco_graph_add_actor(&a.actor, map, id, label, type, country)
+             : eco_graph_resolve_actor(&a.actor, map, label, type, country);
     if (rc < 0)
         return oom(s);
     if (eco_i_list_each(cell(s, C_ALIASES), 1, add_alias, &a) < 0)

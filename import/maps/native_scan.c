@@ -33,11 +33,14 @@ typedef struct piece {
     int line;                  /* 0 when null */
 } piece;
 
+/* The most string members an object has, counted by the key indexes below (0 to 7). */
+#define FIELDS 8
+
 typedef struct reader {
     eco_i_json_scan s;         /* the text */
     eco_graph *map;            /* what it holds so far */
-    eco_i_json_text field[5];  /* the string members of the object being read */
-    int present[5];            /* whether each field holds a non-empty string */
+    eco_i_json_text field[FIELDS]; /* the string members of the object being read */
+    int present[FIELDS];           /* whether each field holds a non-empty string */
     strings aliases, records;  /* an actor's lists */
     strings attributes;        /* an actor's attributes: key, value, key, value... */
     strings evidence;          /* a tie's evidence strings */
@@ -51,7 +54,7 @@ typedef struct reader {
 static void reader_free(reader *r)
 {
     eco_i_json_scan_free(&r->s);
-    for (size_t k = 0; k < 5; k++)
+    for (size_t k = 0; k < FIELDS; k++)
         free(r->field[k].text);
     free(r->aliases.bytes.text);
     free(r->records.bytes.text);
@@ -200,8 +203,11 @@ static int each_member(reader *r, const char *const *keys, int (*value)(reader *
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
-enum { RECORD_ID, RECORD_PATH, RECORD_FORMAT, RECORD_TITLE, RECORD_COUNTRY, RECORD_YEAR };
-static const char *const record_keys[] = {"id", "path", "format", "title", "country", "year", NULL};
+/* country_code is written for other tools and read past: the country's name says it. */
+enum { RECORD_ID, RECORD_PATH, RECORD_FORMAT, RECORD_TITLE, RECORD_COUNTRY, RECORD_YEAR,
+       RECORD_COUNTRY_CODE };
+static const char *const record_keys[] = {"id",      "path", "format",       "title",
+                                          "country", "year", "country_code", NULL};
 
 static int record_member(reader *r, int k)
 {
@@ -227,9 +233,10 @@ static int read_record(reader *r)
 /* ---- Actors ----------------------------------------------------------------------------- */
 
 enum { ACTOR_ID, ACTOR_NAME, ACTOR_TYPE, ACTOR_COUNTRY, ACTOR_ALIASES, ACTOR_RECORDS,
-       ACTOR_ATTRIBUTES };
-static const char *const actor_keys[] = {"id",      "name",    "type",       "country",
-                                         "aliases", "records", "attributes", NULL};
+       ACTOR_ATTRIBUTES, ACTOR_COUNTRY_CODE };
+static const char *const actor_keys[] = {"id",      "name",       "type",         "country",
+                                         "aliases", "records",    "attributes",   "country_code",
+                                         NULL};
 
 /* An object of strings (or null) into r->attributes: key, value, key, value...  Keys are
  * unique by then: jansson refuses a key twice, and eco_graph_attribute finds one that is

@@ -271,7 +271,8 @@ def check_kumu(base, native):
     records = read_csv(base + ".records.csv")
     assert list(elements[0])[:2] == ["ID", "Label"], "Kumu wants ID (or Label) first"
     assert list(connections[0])[:2] == ["From", "To"], "Kumu wants From and To first"
-    fixed = {"ID", "Label", "Type", "Description", "Tags", "Country", "Aliases", "Records"}
+    fixed = {"ID", "Label", "Type", "Description", "Tags", "Country", "Country Code", "Aliases",
+             "Records"}
     actors = {a["id"]: a for a in native["actors"]}
     assert [e["ID"] for e in elements] == sorted(actors), "elements sorted by id"
     for row in elements:
@@ -279,6 +280,7 @@ def check_kumu(base, native):
         assert row["Label"] == a["name"]
         assert (row["Type"] or None) == a["type"]
         assert (row["Country"] or None) == a["country"]
+        assert (row["Country Code"] or None) == a["country_code"]
         assert split_list(row["Aliases"]) == a["aliases"], (row["ID"], row["Aliases"])
         assert split_list(row["Records"]) == a["records"]
         attributes = {k: v for k, v in a["attributes"].items() if k not in ("description", "tags")}
@@ -314,14 +316,17 @@ def check_neo4j(base, native):
     assert list(nodes[0])[:3] == ["id:ID", "name", ":LABEL"]
     assert list(relationships[0])[:3] == [":START_ID", ":END_ID", ":TYPE"]
     actors = {a["id"]: a for a in native["actors"]}
-    fixed = {"id:ID", "name", ":LABEL", "type", "country", "aliases:string[]", "records:string[]"}
+    fixed = {"id:ID", "name", ":LABEL", "type", "country", "country_code", "aliases:string[]",
+             "records:string[]"}
     for row in nodes:
         a = actors[row["id:ID"]]
         assert row["name"] == a["name"] and row[":LABEL"] == NEO4J_LABELS[a["type"]], row
         assert (row["country"] or None) == a["country"]
+        assert (row["country_code"] or None) == a["country_code"]
         # Neo4j splits arrays on the delimiter and has no escape for it.
         assert row["aliases:string[]"] == "|".join(a["aliases"])
-        want = renamed(a["attributes"], {"id", "name", "type", "country", "aliases", "records"},
+        want = renamed(a["attributes"],
+                       {"id", "name", "type", "country", "country_code", "aliases", "records"},
                        prefix="attribute_", fold=True, colon="_")
         got = {k: v for k, v in row.items() if k not in fixed and v}
         assert got == want, (row["id:ID"], got, want)

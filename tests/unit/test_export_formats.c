@@ -173,7 +173,7 @@ static void gexf_colours_types_and_sizes_by_degree(void **state)
     assert_non_null(strstr(xml, "value=\"line one,&#10;line two\""));
     assert_non_null(strstr(xml, "label=\"AMA &lt;Agência&gt; &amp; &quot;Co&quot;, Lda\""));
     assert_non_null(strstr(xml, "weight=\"0.25\""));
-    assert_int_equal(count(xml, "<attribute id="), 8 + 3); /* 5 fixed, 3 free; 3 for edges */
+    assert_int_equal(count(xml, "<attribute id="), 9 + 3); /* 6 fixed, 3 free; 3 for edges */
     free(xml);
     eco_graph_free(g);
 }
@@ -206,11 +206,11 @@ static void kumu_quotes_cells_and_keeps_lists_apart(void **state)
     char *csv = export_text(g, ECO_EXPORT_KUMU);
     (void)state;
 
-    assert_true(starts_with(csv, "ID,Label,Type,Description,Tags,Country,Aliases,Records,name,"
-                                 "source:url\r\n"));
+    assert_true(starts_with(csv, "ID,Label,Type,Description,Tags,Country,Country Code,Aliases,"
+                                 "Records,name,source:url\r\n"));
     assert_non_null(strstr(csv, "\r\nama,\"AMA <Agência> & \"\"Co\"\", Lda\",government,,,Portugal,"
-                                ",,,\r\n"));
-    assert_non_null(strstr(csv, "\r\nlabx,LabX,lab,\"line one,\nline two\",,Portugal,"
+                                "PRT,,,,\r\n"));
+    assert_non_null(strstr(csv, "\r\nlabx,LabX,lab,\"line one,\nline two\",,Portugal,PRT,"
                                 "Lab\\\\X|Lab\\|X,,not the name,https://labx.gov.pt/?a=1&b=2\r\n"));
     /* Tables follow each other after two empty rows. */
     assert_non_null(strstr(csv, "\r\n\r\n\r\nFrom,To,Type,Direction,Weight,Evidence,"
@@ -221,7 +221,7 @@ static void kumu_quotes_cells_and_keeps_lists_apart(void **state)
                                 "003_case.txt,records/003_case.txt,12\r\n"));
     assert_non_null(strstr(csv, "\r\nama,labx,partnership,undirected,0.25,,,,0\r\n"));
     assert_non_null(strstr(csv, "\r\nlabx,cfa,membership,directed,1,,,,\r\n"));
-    assert_non_null(strstr(csv, "\r\n\r\n\r\nRecord,Path,Format,Title,Country,Year\r\n"));
+    assert_non_null(strstr(csv, "\r\n\r\n\r\nRecord,Path,Format,Title,Country,Country Code,Year\r\n"));
     free(csv);
     eco_graph_free(g);
 }
@@ -234,10 +234,10 @@ static void neo4j_headers_carry_roles_and_types(void **state)
     char *csv = export_text(g, ECO_EXPORT_NEO4J);
     (void)state;
 
-    assert_true(starts_with(csv, "id:ID,name,:LABEL,type,country,aliases:string[],records:string[],"
-                                 "description,attribute_name,source_url\r\n"));
-    assert_non_null(strstr(csv, "\r\ncfa,Code for All,Actor|Network,network,,,,,,\r\n"));
-    assert_non_null(strstr(csv, "\r\nnesta,Nesta\x01,Actor,,,,,,,\r\n"));
+    assert_true(starts_with(csv, "id:ID,name,:LABEL,type,country,country_code,aliases:string[],"
+                                 "records:string[],description,attribute_name,source_url\r\n"));
+    assert_non_null(strstr(csv, "\r\ncfa,Code for All,Actor|Network,network,,,,,,,\r\n"));
+    assert_non_null(strstr(csv, "\r\nnesta,Nesta\x01,Actor,,,,,,,,\r\n"));
     assert_non_null(strstr(csv, ":START_ID,:END_ID,:TYPE,kind,directed:boolean,weight:double,"
                                 "evidence:string[]\r\n"));
     assert_non_null(strstr(csv, "\r\nama,labx,HOSTING,hosting,true,2,"

@@ -50,6 +50,30 @@ static void accents_fold_to_their_letters(void **state)
     assert_same_fold("Educacio\xCC\x81n", "Educación");
 }
 
+static void every_latin_script_folds_like_french_and_spanish(void **state)
+{
+    (void)state;
+    assert_folds_to("Politechnika Łódzka", "politechnika lodzka");             /* Polish */
+    assert_folds_to("Ankara Büyükşehir Belediyesi", "ankara buyuksehir belediyesi"); /* Turkish */
+    assert_folds_to("İSTANBUL ÜNİVERSİTESİ", "istanbul universitesi");
+    assert_folds_to("Bộ Tài nguyên và Môi trường", "bo tai nguyen va moi truong"); /* Vietnamese */
+    assert_folds_to("Đại học Quốc gia", "dai hoc quoc gia");
+    assert_folds_to("Școala Națională", "scoala nationala");                   /* Romanian */
+    assert_same_fold("Şcoala Naţională", "Școala Națională"); /* cedilla or comma below */
+    assert_folds_to("Københavns Universitet", "kobenhavns universitet");
+    assert_folds_to("Œuvre d'Orient", "oeuvre dorient");
+}
+
+static void compatibility_forms_meet_their_plain_letters(void **state)
+{
+    (void)state;
+    assert_same_fold("ＵＮＤＰ", "UNDP"); /* fullwidth, common in CJK documents */
+    assert_same_fold("ﬁnance lab", "finance lab");
+    assert_same_fold("ΥΠΟΥΡΓΕΙΟ", "υπουργειο");
+    assert_same_fold("МИНИСТЕРСТВО", "министерство");
+    assert_folds_to("Acme™ Labs", "acme labs");
+}
+
 static void every_dash_is_a_separator(void **state)
 {
     (void)state;
@@ -152,6 +176,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(case_and_spaces_fold_away),
         cmocka_unit_test(accents_fold_to_their_letters),
+        cmocka_unit_test(every_latin_script_folds_like_french_and_spanish),
+        cmocka_unit_test(compatibility_forms_meet_their_plain_letters),
         cmocka_unit_test(every_dash_is_a_separator),
         cmocka_unit_test(apostrophes_vanish),
         cmocka_unit_test(ampersand_reads_and),
