@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corrections.h"
 #include "hub.h"
 
 typedef struct merge {
@@ -393,7 +394,7 @@ static int plan_rules(plan *p, const eco_graph *g)
 }
 
 /* Carries out the plan's merges at once: one rebuild of ties and indices for them all. */
-static int carry_out(eco_graph *g, const plan *p)
+static int carry_out(eco_graph *g, const plan *p, eco_i_corrections *fix)
 {
     size_t *kept = malloc((p->count + 1) * sizeof(*kept));
     size_t *absorbed = malloc((p->count + 1) * sizeof(*absorbed)), count = 0;
@@ -403,6 +404,8 @@ static int carry_out(eco_graph *g, const plan *p)
         if (eco_graph_find_actor_by_id(&kept[count], g, p->items[i].kept) == 0 &&
             eco_graph_find_actor_by_id(&absorbed[count], g, p->items[i].absorbed) == 0)
             count++;
+    if (rc == 0) /* the analyst's apart lines have the last word */
+        rc = eco_i_corrections_veto(fix, g, kept, absorbed, &count);
     if (rc == 0)
         rc = eco_i_graph_merge_pairs(g, kept, absorbed, count);
     free(kept);
@@ -727,7 +730,7 @@ static int apply_alias(const char *alias, const eco_i_known *entry, void *ctx)
 }
 
 int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
-                  const char *aliases_source, eco_error *err)
+                  const char *aliases_source, eco_i_corrections *fix, eco_error *err)
 {
     plan p = {NULL, 0, 0};
     alias_ctx ac = {g};
@@ -744,7 +747,7 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
     for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++)
         rc = choose_name(g, votes, i);
     if (rc < 0 || (rc = canonicalise(g, &made)) < 0 || (rc = plan_rules(&p, g)) < 0 ||
-        (rc = carry_out(g, &p)) < 0) {
+        (rc = carry_out(g, &p, fix)) < 0) {
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
     }
@@ -752,6 +755,8 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
         eco_error_set(err, rc, aliases_source, 0, 0, "aliases cannot be applied");
         goto cleanup;
     }
+    if ((rc = eco_i_corrections_apply(fix, g, err)) < 0)
+        goto cleanup;
     if ((rc = canonicalise(g, &made)) < 0)
         eco_error_set(err, rc, NULL, 0, 0, "out of memory ordering the map");
 cleanup:

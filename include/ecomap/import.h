@@ -29,7 +29,7 @@ extern "C" {
  * during the call. */
 typedef void (*eco_warning_fn)(const eco_error *warning, void *context);
 
-#define ECO_IMPORT_OPTIONS_VERSION 1
+#define ECO_IMPORT_OPTIONS_VERSION 2
 
 typedef struct eco_import_options {
     unsigned int version;   /* ECO_IMPORT_OPTIONS_VERSION */
@@ -44,9 +44,12 @@ typedef struct eco_import_options {
     const char *model;        /* NULL for the extractor's built-in models; else a folder of
                                  models trained on other labelled records by
                                  tools/train-extractor (docs/FORMAT.md) */
+    const char *fix;          /* version 2: NULL, or the analyst's corrections file
+                                 (docs/FORMAT.md), applied when resolution is done */
 } eco_import_options;
 
-#define ECO_IMPORT_OPTIONS_INIT {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+#define ECO_IMPORT_OPTIONS_INIT                                                                    \
+    {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
  * An import: the inputs listed so far, and what reading them shares (the alias file, the
@@ -72,9 +75,9 @@ typedef struct eco_importer eco_importer;
 
 /*
  * Makes an importer with the options opt (NULL for the defaults; copied, so opt may go
- * away), reading opt->aliases now.  *out belongs to the caller, who frees it with
- * eco_importer_free.  0, or an ECO_E* code with err set (an alias file that cannot be read
- * or holds a bad line).  O(size of the alias file).
+ * away), reading opt->aliases and opt->fix now.  *out belongs to the caller, who frees it with
+ * eco_importer_free.  0, or an ECO_E* code with err set (an alias or corrections file that
+ * cannot be read or holds a bad line).  O(size of the alias file).
  */
 ECO_EXPORT int eco_importer_new(eco_importer **out, const eco_import_options *opt,
                                 eco_error *err);
@@ -107,7 +110,9 @@ ECO_EXPORT int eco_importer_add_buffer(eco_importer *imp, const char *data, size
  * records named it by (not an acronym unless all are; then the longest; then the first in
  * byte order), ids made from names are made again from the final names, in order of
  * country where names collide, and the graph is put in the order the native map is written
- * in, so that the map does not depend on the order inputs were read in.  *out receives the
+ * in, so that the map does not depend on the order inputs were read in.  The corrections
+ * file (opt->fix) has the last word: its apart lines refuse the merges the rules plan, and
+ * its other lines apply after the alias file; a line that designates nothing is a warning.  *out receives the
  * graph, which belongs to the caller.  Afterwards, whether it succeeded or not, the
  * importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E* code with err
  * set.  O(bytes + actors * aliases + ties log ties) expected.
