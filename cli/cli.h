@@ -19,7 +19,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_import, cli_export, cli_stats;
-extern const cli_command cli_merge, cli_diff;
+extern const cli_command cli_merge, cli_diff, cli_check;
 
 /* Prints err as the one line the user reads, and returns the exit status it calls for. */
 /* A progress bar on standard error, redrawn in place; cleared at 100 %.  An eco_progress_fn. */
