@@ -316,8 +316,12 @@ static int read_line(reader *r, size_t start, size_t end)
     while (end > start && (r->text[end - 1] == '\r' || r->text[end - 1] == ' ' ||
                            r->text[end - 1] == '\t'))
         end--;
+    while (start < end && (r->text[start] == ' ' || r->text[start] == '\t'))
+        start++;
+    if (start < end && r->text[start] == '#')
+        return 0; /* a comment may hold anything, a lone quote too */
     rc = split_line(r, start, end, words, at, &n);
-    if (rc == 0 && n > 0 && words[0][0] != '#')
+    if (rc == 0 && n > 0)
         rc = take_line(r, words, at, n, end);
     for (size_t i = 0; i < n; i++)
         free(words[i]);

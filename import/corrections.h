@@ -40,7 +40,6 @@ typedef struct eco_i_fix_line {
     const char *country; /* country: the country's English name, or NULL for none */
     size_t first[2];     /* where the actors its names designate start in the designations */
     size_t found[2];     /* how many each designates */
-    int used;            /* 1 once it matched something */
 } eco_i_fix_line;
 
 typedef struct eco_i_corrections {

@@ -223,7 +223,6 @@ int eco_i_corrections_veto(eco_i_corrections *fix, const eco_graph *g, size_t *k
             continue;
         }
         eco_i_fix_line *l = &fix->lines[line];
-        l->used = 1;
         fix->kept_apart++;
         notice(fix, l->line, l->column[0], "kept apart \"%s\" and \"%s\", which resolution "
                "would have joined", eco_graph_actor(g, absorbed[p])->name,
@@ -296,6 +295,8 @@ static size_t now(const applying *ap, const char *id)
  * designates several (one name in several countries): the line must choose by id. */
 static size_t the_one(applying *ap, eco_i_fix_line *l, size_t w, int *rc)
 {
+    if (l->found[w] == 0) /* designated may be NULL then: no offset into it */
+        return ECO_I_NONE;
     const char **ids = ap->fix->designated + l->first[w];
 
     if (l->found[w] == 1)
@@ -340,7 +341,6 @@ static int join(applying *ap, eco_i_fix_line *l)
 
     if (a == ECO_I_NONE || b == ECO_I_NONE)
         return rc;
-    l->used = 1;
     if (a != b) {
         const char *absorbed = eco_graph_actor(ap->g, a)->id, *kept = eco_graph_actor(ap->g, b)->id;
         if ((rc = eco_graph_merge_actors(&out, ap->g, b, a)) < 0 ||
@@ -364,7 +364,6 @@ static int check_apart(applying *ap, eco_i_fix_line *l)
 
     if (a == ECO_I_NONE || b == ECO_I_NONE)
         return rc;
-    l->used = 1;
     if (a != b)
         return 0;
     return eco_i_warn(ap->fix->opt, ap->err, ap->fix->source, l->line, l->column[0],
@@ -404,7 +403,6 @@ static int set_actor(applying *ap, eco_i_fix_line *l, size_t i)
 
     if ((rc = claim(ap, l, i)) < 0)
         return rc;
-    l->used = 1;
     ap->changed_actors++;
     if (l->verb == ECO_FIX_TYPE)
         return eco_graph_set_actor_type(ap->g, i, (eco_actor_type)l->value);
@@ -496,7 +494,6 @@ static int tie_line(applying *ap, eco_i_fix_line *l)
                           "no tie joins \"%s\" and \"%s\"%s%s", l->operand[0], l->operand[1],
                           l->verb == ECO_FIX_DROP_TIE && l->value ? " of kind " : "",
                           l->verb == ECO_FIX_DROP_TIE && l->value ? l->operand[2] : "");
-    l->used = 1;
     qsort(ties, n, sizeof(*ties), by_falling_index); /* removing one moves those above it */
     for (size_t k = 0; k < n && rc == 0; k++) {
         const eco_tie *tie = eco_graph_tie(ap->g, ties[k]);
@@ -522,7 +519,6 @@ static int not_actor(applying *ap, eco_i_fix_line *l)
         size_t i = now(ap, ap->fix->designated[l->first[0] + k]), ties = eco_graph_tie_count(ap->g);
         if (i == ECO_I_NONE)
             continue; /* another not-actor line, by another name, took it */
-        l->used = 1;
         rc = eco_graph_remove_actor(ap->g, i);
         ap->dropped_actors++;
         ap->dropped_ties += ties - eco_graph_tie_count(ap->g);

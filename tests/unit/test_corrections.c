@@ -414,7 +414,8 @@ static void quotes_comments_blank_lines_and_crlf_read_as_a_person_writes_them(vo
     (void)state;
     add("The \"Good\" Lab", ECO_TYPE_LAB, NULL);
     add("Nesta", ECO_TYPE_UNKNOWN, NULL);
-    resolve("\xEF\xBB\xBF# corrections\r\n\r\n\tjoin   Nesta \"The \"\"Good\"\" Lab\"  \r\n");
+    resolve("\xEF\xBB\xBF# corrections, a lone \" in a comment too\r\n\r\n"
+            "\tjoin   Nesta \"The \"\"Good\"\" Lab\"  \r\n  # indented comment\n");
     assert_int_equal(eco_graph_actor_count(g), 1);
     assert_string_equal(eco_graph_actor(g, 0)->name, "The \"Good\" Lab");
 }
