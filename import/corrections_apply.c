@@ -344,7 +344,8 @@ static int join(applying *ap, eco_i_fix_line *l)
     if (a != b) {
         const char *absorbed = eco_graph_actor(ap->g, a)->id, *kept = eco_graph_actor(ap->g, b)->id;
         if ((rc = eco_graph_merge_actors(&out, ap->g, b, a)) < 0 ||
-            (rc = eco_i_map_put(&ap->forward, eco_i_ptr_key(absorbed), (size_t)(uintptr_t)kept)) < 0)
+            (rc = eco_i_map_put(&ap->forward, eco_i_ptr_key(absorbed),
+                                (size_t)(uintptr_t)kept)) < 0)
             return rc;
         b = out;
         ap->joined++;
@@ -431,7 +432,8 @@ static int actor_line(applying *ap, eco_i_fix_line *l)
 /* ---- Ties ------------------------------------------------------------------------------- */
 
 /* The ties between actors a and b, either way, of any kind: at most two per kind. */
-static size_t ties_between(const eco_graph *g, size_t a, size_t b, size_t out[2 * ECO_TIE_KIND_COUNT])
+static size_t ties_between(const eco_graph *g, size_t a, size_t b,
+                           size_t out[2 * ECO_TIE_KIND_COUNT])
 {
     size_t n = 0, t;
 
@@ -538,14 +540,16 @@ static void tell_summary(const applying *ap)
                  {ap->dropped_ties, "tie dropped", "ties dropped"},
                  {ap->changed_ties, "tie changed", "ties changed"},
                  {ap->changed_actors, "type, country or name set", "types, countries or names set"},
-                 {ap->fix->kept_apart, "merge of resolution refused", "merges of resolution refused"}};
+                 {ap->fix->kept_apart, "merge of resolution refused",
+                  "merges of resolution refused"}};
     char text[300] = "";
     size_t at = 0;
 
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
         if (parts[i].count && at < sizeof(text))
             at += (size_t)snprintf(text + at, sizeof(text) - at, "%s%zu %s", at ? ", " : "",
-                                   parts[i].count, parts[i].count == 1 ? parts[i].one : parts[i].many);
+                                   parts[i].count,
+                                   parts[i].count == 1 ? parts[i].one : parts[i].many);
     if (at)
         notice(ap->fix, 0, 0, "corrections applied: %s", text);
 }

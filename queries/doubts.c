@@ -59,7 +59,8 @@ static size_t split(words *w, const char *name)
     w->count = 0;
     if (n == 0 || n >= sizeof(w->folded))
         return 0;
-    for (char *t = strtok_r(w->folded, " ", &rest); t && w->count < 32; t = strtok_r(NULL, " ", &rest))
+    for (char *t = strtok_r(w->folded, " ", &rest); t && w->count < 32;
+         t = strtok_r(NULL, " ", &rest))
         w->word[w->count++] = t;
     return w->count;
 }
@@ -195,7 +196,8 @@ static int pair_by_key(finder *f, eco_doubt_kind kind, size_t i, uint64_t key, i
     if (!key)
         return 0;
     if (!pairing)
-        return eco_i_map_get_or_put(&f->first, within(key, a->country), i, NULL) < 0 ? ECO_ENOMEM : 0;
+        return eco_i_map_get_or_put(&f->first, within(key, a->country), i, NULL) < 0 ? ECO_ENOMEM
+                                                                                    : 0;
     if (eco_i_map_get(&f->first, within(key, a->country), &first) && first != i)
         rc = add(f, kind, i, first, form);
     if (rc == 0 && a->country && eco_i_map_get(&f->first, within(key, NULL), &first) &&

@@ -112,10 +112,11 @@ ECO_EXPORT int eco_importer_add_buffer(eco_importer *imp, const char *data, size
  * country where names collide, and the graph is put in the order the native map is written
  * in, so that the map does not depend on the order inputs were read in.  The corrections
  * file (opt->fix) has the last word: its apart lines refuse the merges the rules plan, and
- * its other lines apply after the alias file; a line that designates nothing is a warning.  *out receives the
- * graph, which belongs to the caller.  Afterwards, whether it succeeded or not, the
- * importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E* code with err
- * set.  O(bytes + actors * aliases + ties log ties) expected.
+ * its other lines apply after the alias file; a line that designates nothing is a warning.
+ * *out receives the graph, which belongs to the caller.  Afterwards, whether it succeeded
+ * or not, the importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E*
+ * code with err set (lines of the corrections file that contradict each other in this
+ * map: ECO_EDATA).  O(bytes + actors * aliases + ties log ties) expected.
  */
 ECO_EXPORT int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err);
 

@@ -56,7 +56,8 @@ static void tie(const char *a, const char *b, eco_tie_kind kind)
     size_t x, y;
     assert_int_equal(eco_graph_find_actor(&x, g, a, NULL), 0);
     assert_int_equal(eco_graph_find_actor(&y, g, b, NULL), 0);
-    assert_int_equal(eco_graph_add_tie(NULL, g, x, y, kind, eco_tie_kind_is_directed(kind), 1, NULL), 0);
+    assert_int_equal(
+        eco_graph_add_tie(NULL, g, x, y, kind, eco_tie_kind_is_directed(kind), 1, NULL), 0);
 }
 
 /* Resolves g as an import's finish does, with the corrections in text: the return code,
@@ -365,14 +366,16 @@ static void contradicting_lines_are_refused_at_the_second(void **state)
                         "fix.txt:3:1: error: line 1 says otherwise of these two actors: join and "
                         "apart contradict");
     assert_string_equal(refusal("type X lab\ntype x government\n"),
-                        "fix.txt:2:1: error: line 1 gives this actor another type: an actor has one");
+                        "fix.txt:2:1: error: line 1 gives this actor another type: an actor "
+                        "has one");
     assert_string_equal(refusal("country X Peru\ncountry X Chile\n"),
                         "fix.txt:2:1: error: line 1 gives this actor another country: an actor "
                         "has one");
     assert_string_equal(refusal("direction A B directed\ndirection B A directed\n"),
                         "fix.txt:2:1: error: line 1 gives this tie another direction");
     assert_string_equal(refusal("not-actor X\njoin X Y\n"),
-                        "fix.txt:2:1: error: line 1 says this name is no actor: it cannot be joined");
+                        "fix.txt:2:1: error: line 1 says this name is no actor: it cannot be "
+                        "joined");
     /* saying one thing twice contradicts nothing */
     assert_string_equal(refusal("join A B\njoin B A\ntype X lab\ntype x LAB\nnot-actor Z\n"
                                 "not-actor z\ncountry X Peru\ncountry X Perú\n"),
@@ -395,8 +398,8 @@ static void lines_that_are_not_corrections_are_refused_where_they_go_wrong(void 
     assert_string_equal(refusal("join \"A\"B C\n"),
                         "fix.txt:1:9: error: text right after a closing quote: put a space first");
     assert_string_equal(refusal("type X boat\n"),
-                        "fix.txt:1:8: error: unknown actor type \"boat\" (government, lab, academia, "
-                        "civil_society, international, private, network or unknown)");
+                        "fix.txt:1:8: error: unknown actor type \"boat\" (government, lab, "
+                        "academia, civil_society, international, private, network or unknown)");
     assert_string_equal(refusal("kind X Y friendship\n"),
                         "fix.txt:1:10: error: unknown tie kind \"friendship\" (partnership, "
                         "funding, hosting, support, membership or related)");
