@@ -362,10 +362,12 @@ void eco_i_corrections_free(eco_i_corrections *fix)
 int eco_i_corrections_parse(eco_i_corrections **out, const char *text, size_t len,
                             const char *source, const eco_import_options *opt, eco_error *err)
 {
-    reader r = {calloc(1, sizeof(*r.fix)), text, {0}, {0}, err};
-    size_t at = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, at = 0;
+    reader r = {calloc(1, sizeof(*r.fix)), text + bom, {0}, {0}, err};
     int rc = 0;
 
+    text += bom; /* not a character of the first line: columns start after it */
+    len -= bom;
     if (!r.fix || !(r.fix->source = strdup(source ? source : "<corrections>")) ||
         eco_i_line_map_init(&r.map, text, len) < 0) {
         rc = ECO_ENOMEM;

@@ -404,6 +404,9 @@ static void lines_that_are_not_corrections_are_refused_where_they_go_wrong(void 
                         "fix.txt:1:10: error: unknown tie kind \"friendship\" (partnership, "
                         "funding, hosting, support, membership or related)");
     assert_string_equal(refusal("join \"\" B\n"), "fix.txt:1:6: error: an empty operand");
+    /* a byte-order mark is no character of the first line */
+    assert_string_equal(refusal("\xEF\xBB\xBFjoin A\n"), "fix.txt:1:7: error: missing operand: "
+                                                        "two actors");
     assert_string_equal(refusal_of("join A B\n\x7F" "ELF\x01\x00\x02", 16),
                         "fix.txt:2:6: error: not text: a corrections file is UTF-8 without NUL "
                         "bytes");
