@@ -41,8 +41,9 @@ static void put_actor(FILE *out, const eco_graph *g, size_t i, int by_id)
         put_quoted(out, a->name);
 }
 
-/* The line that accepts (accept 1) or rejects (0) doubt d, malloc'd; NULL when nothing
- * needs writing (a fragment kept as it is) or memory ran out. */
+/* The line that accepts (accept 1) or rejects (0) doubt d, malloc'd; NULL when memory ran
+ * out.  A fragment is rejected by naming the actor as it is named: a line that changes
+ * nothing, but says the name was read and kept. */
 static char *settle(const eco_graph *g, const eco_doubt *d, int accept)
 {
     const char *guess = eco_actor_type_name(eco_name_classify(eco_graph_actor(g, d->actor)->name));
@@ -51,7 +52,7 @@ static char *settle(const eco_graph *g, const eco_doubt *d, int accept)
     size_t len = 0;
     FILE *out;
 
-    if ((d->kind == ECO_DOUBT_FRAGMENT && !accept) || !(out = open_memstream(&text, &len)))
+    if (!(out = open_memstream(&text, &len)))
         return NULL;
     switch (d->kind) {
     case ECO_DOUBT_WEAK_MERGE:
@@ -61,8 +62,12 @@ static char *settle(const eco_graph *g, const eco_doubt *d, int accept)
         put_actor(out, g, d->actor, 0);
         break;
     case ECO_DOUBT_FRAGMENT:
-        fputs("not-actor ", out);
+        fputs(accept ? "not-actor " : "name ", out);
         put_actor(out, g, d->actor, 0);
+        if (!accept) {
+            fputc(' ', out);
+            put_quoted(out, eco_graph_actor(g, d->actor)->name);
+        }
         break;
     case ECO_DOUBT_NO_TYPE:
         fputs("type ", out);
@@ -152,8 +157,7 @@ static void print_text(const eco_graph *g, const eco_doubt *d, size_t count, siz
         char *accept = settle(g, &d[i], 1), *reject = settle(g, &d[i], 0);
         printf("\n%zu. %s: ", i + 1, eco_doubt_kind_name(d[i].kind));
         describe(stdout, g, &d[i]);
-        printf("\n   accept: %s\n   reject: %s\n", accept ? accept : "-",
-               reject ? reject : "- (nothing to write)");
+        printf("\n   accept: %s\n   reject: %s\n", accept ? accept : "-", reject ? reject : "-");
         free(accept);
         free(reject);
     }
@@ -211,6 +215,40 @@ static void print_json(const eco_graph *g, const eco_doubt *d, size_t count, siz
     printf("%s]\n", count && top ? "\n" : "");
 }
 
+/* Whether a line of fix already settles d, accepted or rejected. */
+static int settled(const eco_corrections *fix, const eco_graph *g, const eco_doubt *d)
+{
+    const size_t one = (size_t)-1;
+
+    switch (d->kind) {
+    case ECO_DOUBT_WEAK_MERGE:
+        return eco_corrections_names(fix, g, "join", d->actor, one, d->form) ||
+               eco_corrections_names(fix, g, "apart", d->actor, one, d->form);
+    case ECO_DOUBT_FRAGMENT:
+        return eco_corrections_names(fix, g, "not-actor", d->actor, one, NULL) ||
+               eco_corrections_names(fix, g, "name", d->actor, one, NULL);
+    case ECO_DOUBT_NO_TYPE:
+        return eco_corrections_names(fix, g, "type", d->actor, one, NULL);
+    case ECO_DOUBT_NO_COUNTRY:
+        return eco_corrections_names(fix, g, "country", d->actor, one, NULL);
+    default:
+        return eco_corrections_names(fix, g, "join", d->actor, d->other, NULL) ||
+               eco_corrections_names(fix, g, "apart", d->actor, d->other, NULL);
+    }
+}
+
+/* Leaves out of the count doubts those fix settles; returns how many stay. */
+static size_t leave_out_settled(const eco_corrections *fix, const eco_graph *g, eco_doubt *d,
+                                size_t count)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < count; i++)
+        if (!fix || !settled(fix, g, &d[i]))
+            d[kept++] = d[i];
+    return kept;
+}
+
 static int check_option(void *context, int c, const char *arg)
 {
     check_args *a = context;
@@ -236,6 +274,7 @@ static int run(int argc, char **argv)
                                .own_option = check_option, .context = &a, .min_operands = 1,
                                .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
+    eco_corrections *fix = NULL;
     eco_doubt *doubts = NULL;
     eco_error err = {0};
     size_t count = 0;
@@ -243,13 +282,16 @@ static int run(int argc, char **argv)
 
     if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    if (eco_query_doubts(&doubts, &count, g, &err) < 0)
+    /* read once more, alone: the import applied it, and now it says what it settled */
+    if ((in.import.fix && eco_corrections_load(&fix, in.import.fix, &err) < 0) ||
+        eco_query_doubts(&doubts, &count, g, &err) < 0)
         status = cli_fail(&err);
-    else if (a.json)
+    else if ((count = leave_out_settled(fix, g, doubts, count)), a.json)
         print_json(g, doubts, count, (size_t)a.top);
     else
         print_text(g, doubts, count, (size_t)a.top);
     eco_doubts_free(doubts);
+    eco_corrections_free(fix);
     eco_graph_free(g);
     return status;
 }
@@ -265,7 +307,9 @@ const cli_command cli_check = {
     "lower-case word, a last word such as \"of\" or \"de\"), and actors without a type or a\n"
     "country. Each comes with two lines for the corrections file (ecomap import --fix):\n"
     "\"accept\" when the doubt is right, \"reject\" when the map is; COUNTRY and TYPE are\n"
-    "for you to fill in. Pairs are only sought within one country.\n"
+    "for you to fill in. Pairs are only sought within one country. With --fix FILE, the map\n"
+    "is imported with those corrections and the doubts a line of FILE already settles, by\n"
+    "accepting or rejecting them, are left out.\n"
     "\n"
     "options:\n"
     "      --top N              how many doubts to list (default 50)\n"

@@ -144,6 +144,30 @@ ECO_EXPORT const char *eco_import_detect(const char *data, size_t len);
 /* The formats this version reads, as a NULL-terminated array of names. */
 ECO_EXPORT const char *const *eco_import_formats(void);
 
+/* ---- The analyst's corrections file, read alone ---------------------------------------- */
+
+/* A corrections file (docs/FORMAT.md, "The corrections file"), to ask what it decides
+ * about: ecomap check leaves out the doubts it settles.  An import applies one through
+ * eco_import_options.fix instead. */
+typedef struct eco_corrections eco_corrections;
+
+/* Reads the corrections file at path into a new eco_corrections that belongs to the caller
+ * (eco_corrections_free).  0, or an ECO_E* code with err naming the file, line and column,
+ * as an import with it would.  Expected O(size of the file). */
+ECO_EXPORT int eco_corrections_load(eco_corrections **out, const char *path, eco_error *err);
+
+ECO_EXPORT void eco_corrections_free(eco_corrections *fix); /* NULL-safe */
+
+/*
+ * 1 when a line of fix whose verb is verb ("join", "apart", "not-actor", "type",
+ * "country", "name", "drop-tie", "kind", "direction") names actor a of g, by its id or any
+ * of its names and aliases (folded), and also actor b when b is not (size_t)-1, or the name
+ * form when form is not NULL; with neither, a line about a alone.  Else 0.  Expected
+ * O(names of a and b), whatever the size of the file.
+ */
+ECO_EXPORT int eco_corrections_names(const eco_corrections *fix, const eco_graph *g,
+                                     const char *verb, size_t a, size_t b, const char *form);
+
 /* Loads a native map from path ("-" for standard input) into a new graph that belongs to
  * the caller, exactly as it was saved: nothing is resolved.  A file of any other format is
  * ECO_EDATA.  O(size of the file). */

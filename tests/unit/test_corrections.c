@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -426,6 +427,37 @@ static void quotes_comments_blank_lines_and_crlf_read_as_a_person_writes_them(vo
     assert_string_equal(eco_graph_actor(g, 0)->name, "The \"Good\" Lab");
 }
 
+/* ---- Read alone ------------------------------------------------------------------------- */
+
+static void a_file_read_alone_says_which_actors_and_pairs_its_lines_name(void **state)
+{
+    (void)state;
+    eco_error err = {0};
+    eco_corrections *fix = NULL;
+    char path[] = "/tmp/ecomap-fix-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    assert_non_null(fp);
+    fputs("apart \"King Saud University's\" ksu\ntype cooperatives civil_society\n"
+          "join EIPA \"canadian space agency\"\n", fp);
+    fclose(fp);
+    size_t a = add("King Saud University", ECO_TYPE_ACADEMIA, NULL);
+    size_t b = add("King Saud University\xE2\x80\x99s", ECO_TYPE_ACADEMIA, NULL);
+    size_t c = add("Cooperatives", ECO_TYPE_UNKNOWN, NULL);
+    size_t d = add("Canadian Space Agency", ECO_TYPE_GOVERNMENT, NULL);
+    assert_int_equal(eco_graph_add_alias(g, a, "KSU"), 0);
+    assert_int_equal(eco_corrections_load(&fix, path, &err), 0);
+    unlink(path);
+    assert_true(eco_corrections_names(fix, g, "apart", a, b, NULL)); /* by an alias, folded */
+    assert_true(eco_corrections_names(fix, g, "apart", b, a, NULL)); /* either way round */
+    assert_false(eco_corrections_names(fix, g, "join", a, b, NULL));
+    assert_true(eco_corrections_names(fix, g, "type", c, (size_t)-1, NULL));
+    assert_false(eco_corrections_names(fix, g, "country", c, (size_t)-1, NULL));
+    assert_true(eco_corrections_names(fix, g, "join", d, (size_t)-1, "EIPA"));
+    assert_false(eco_corrections_names(fix, g, "join", d, (size_t)-1, "CSA"));
+    eco_corrections_free(fix);
+}
+
 /* ---- Positions -------------------------------------------------------------------------- */
 
 static void the_line_map_gives_line_and_column_in_characters(void **state)
@@ -471,6 +503,7 @@ int main(void)
         T(contradicting_lines_are_refused_at_the_second),
         T(lines_that_are_not_corrections_are_refused_where_they_go_wrong),
         T(quotes_comments_blank_lines_and_crlf_read_as_a_person_writes_them),
+        T(a_file_read_alone_says_which_actors_and_pairs_its_lines_name),
         T(the_line_map_gives_line_and_column_in_characters),
 #undef T
     };
