@@ -77,6 +77,18 @@ const char *eco_i_country_of_code(const char *code)
     return row ? row->display : NULL;
 }
 
+const char *eco_i_country_as_written(const char *written)
+{
+    const char *known;
+
+    if (!written || !*written)
+        return NULL;
+    if ((known = eco_i_country_name(written, strlen(written))) ||
+        (known = eco_i_country_of_code(written)))
+        return known;
+    return written;
+}
+
 const char *eco_i_country_in_name(const char *name)
 {
     const char *space = strchr(name, ' '), *c, *of;

@@ -33,6 +33,11 @@ const char *eco_i_country_code(const char *name);
  * ("DEU", "deu"); NULL when none is.  O(log countries). */
 const char *eco_i_country_of_code(const char *code);
 
+/* A country a file writes, as ecomap names countries: "Deutschland", "Belgio" and "DEU" are
+ * Germany, Belgium and Germany; a place no table knows is written as the file writes it;
+ * NULL for NULL or "".  O(length). */
+const char *eco_i_country_as_written(const char *written);
+
 /* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
  * it names none, or names one only inside a longer place ("Mexico City").  O(length of
  * name). */

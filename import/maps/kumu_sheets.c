@@ -303,7 +303,7 @@ static int element_row(sheet *s, eco_graph *map)
     }
     if (*id && eco_graph_find_actor_by_id(NULL, map, id) == 0)
         return cell_error(s, C_ID, "element ID \"%s\" appears twice", id);
-    country = eco_i_map_country(country);
+    country = eco_i_country_as_written(country);
     rc = *id ? eco_graph_add_actor(&a.actor, map, id, label, type, country)
              : eco_graph_resolve_actor(&a.actor, map, label, type, country);
     if (rc < 0)

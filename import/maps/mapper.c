@@ -34,16 +34,6 @@ static int is_slug(const char *key)
     return n > 0 && n < sizeof(slug) && strcmp(slug, key) == 0;
 }
 
-const char *eco_i_map_country(const char *written)
-{
-    const char *known;
-
-    if (!written || !*written)
-        return NULL;
-    known = eco_i_country_name(written, strlen(written));
-    return known ? known : (known = eco_i_country_of_code(written)) ? known : written;
-}
-
 int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char *name,
                       eco_actor_type type, const char *country)
 {
@@ -59,7 +49,7 @@ int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char 
     if (is_slug(key) && eco_graph_find_actor_by_id(NULL, m->map, key) < 0)
         id = key;
     if ((rc = eco_graph_add_actor(out, m->map, id, name && *name ? name : key, type,
-                                  eco_i_map_country(country))) < 0)
+                                  eco_i_country_as_written(country))) < 0)
         return rc;
     return eco_i_map_put(&m->node_of, eco_i_ptr_key(pooled), *out);
 }

@@ -172,10 +172,6 @@ typedef struct eco_i_mapper {
 int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format, eco_error *err);
 void eco_i_mapper_close(eco_i_mapper *m);
 
-/* A map's country as ecomap names countries: "Deutschland" and "DEU" are Germany; a place
- * no table knows stays as the map writes it; NULL for NULL or "". */
-const char *eco_i_map_country(const char *written);
-
 /* Adds a node: an actor named name (key when NULL) with key as its id when key is free
  * as one; *out receives its index.  country is a country's name in any form or its ISO
  * alpha-3 code (a reader passes the map's country code when it has no country).  A key
