@@ -89,17 +89,37 @@ const char *eco_i_country_as_written(const char *written)
     return written;
 }
 
+/* The start of the word up to `words` words before at, within name. */
+static const char *words_before(const char *name, const char *at, int words)
+{
+    const char *p = at;
+    while (words-- > 0 && p > name) {
+        p--; /* the space before the word */
+        while (p > name && p[-1] != ' ')
+            p--;
+    }
+    return p;
+}
+
 const char *eco_i_country_in_name(const char *name)
 {
-    const char *space = strchr(name, ' '), *c, *of;
+    const char *space = strchr(name, ' '), *c, *of, *end = name + strlen(name);
 
-    if (space && (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
+    /* "Swedish Energy Agency" is Sweden's, but "American University in Cairo" is where it
+     * says it is, whatever its founders' nationality */
+    if (space && !strstr(name, " in ") &&
+        (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
         return c;
+    /* The country after "of", taking in the words before it that its name holds, longest
+     * first: "... of the Democratic Republic of the Congo" is not the Republic of the Congo. */
     for (of = strstr(name, " of "); of; of = strstr(of + 1, " of ")) {
-        const char *rest = of + 4;
-        if (strncmp(rest, "the ", 4) == 0)
-            rest += 4;
-        if ((c = eco_i_country_name(rest, strlen(rest))))
+        for (int back = 3; back >= 1; back--) {
+            const char *from = words_before(name, of, back);
+            if ((from == name || from[-1] == ' ') &&
+                (c = eco_i_country_name(from, (size_t)(end - from))))
+                return c;
+        }
+        if ((c = eco_i_country_name(of + 4, (size_t)(end - of - 4))))
             return c;
     }
     return NULL;

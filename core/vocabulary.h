@@ -38,8 +38,10 @@ const char *eco_i_country_of_code(const char *code);
  * NULL for NULL or "".  O(length). */
 const char *eco_i_country_as_written(const char *written);
 
-/* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
- * it names none, or names one only inside a longer place ("Mexico City").  O(length of
+/* The country a name names: "Government of Singapore", "Swedish Energy Agency", the longest
+ * country it ends with ("... of the Democratic Republic of the Congo").  NULL when it names
+ * none, names one only inside a longer place ("Mexico City"), or has a nationality word and
+ * says where it is ("American University in Cairo").  O(length of
  * name). */
 const char *eco_i_country_in_name(const char *name);
 
