@@ -624,7 +624,9 @@ int eco_graph_set_actor_name(eco_graph *g, size_t i, const char *name)
     if ((rc = sorted_insert(&a->aliases, &a->view.alias_count, &a->alias_cap, old)) < 0)
         return rc;
     sync_actor(a);
-    return reindex_actors(g);
+    /* the old name stays an alias, indexed as it was: only the new one may be missing (a
+     * rebuild of every actor's index here made an alias file of n renames cost n^2) */
+    return index_name(g, i, name);
 }
 
 int eco_graph_set_actor_type(eco_graph *g, size_t i, eco_actor_type type)
