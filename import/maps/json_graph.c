@@ -92,15 +92,17 @@ fail:
 
 typedef struct place {
     const eco_i_input *in;
+    eco_i_json_where *where; /* the input's positions */
     eco_error *err;
     eco_i_json_step path[8];
     size_t depth;
 } place;
 
-static void place_init(place *p, const eco_i_input *in, eco_error *err, const eco_i_json_step *path,
+static void place_init(place *p, eco_i_mapper *m, eco_error *err, const eco_i_json_step *path,
                        size_t depth)
 {
-    p->in = in;
+    p->in = m->in;
+    p->where = &m->where;
     p->err = err;
     p->depth = depth < 7 ? depth : 7;
     memcpy(p->path, path, p->depth * sizeof(*path));
@@ -118,7 +120,7 @@ static int place_say(place *p, const char *key, int warn, const char *fmt, ...)
         p->path[depth++] = (eco_i_json_step){key, 0};
     /* a key the text lacks, or one a reader made up (Kumu's "from" read as "source"), is
      * located at its object */
-    eco_i_json_locate(p->in->data, p->in->len, p->path, (size_t)depth, &line, &column);
+    eco_i_json_where_find(p->where, p->path, (size_t)depth, &line, &column);
     va_start(ap, fmt);
     vsnprintf(text, sizeof(text), fmt, ap);
     va_end(ap);
@@ -192,7 +194,7 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
     place p;
     int rc = 0;
 
-    place_init(&p, m->in, err, path, depth);
+    place_init(&p, m, err, path, depth);
     if (!json_is_object(node))
         return place_say(&p, NULL, 0, "a node must be an object");
     if (!(id = scalar_text(v = json_object_get(node, "id"))) || !*id) {
@@ -397,7 +399,7 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
     size_t a, b;
     place p;
 
-    place_init(&p, m->in, err, path, depth);
+    place_init(&p, m, err, path, depth);
     if (!json_is_object(edge))
         return place_say(&p, NULL, 0, "an edge must be an object");
     kind = edge_kind(edge, &said);
