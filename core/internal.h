@@ -268,4 +268,20 @@ uint64_t eco_i_fold_hash(const char *text, size_t len);
 int eco_i_parse_long(const char *s, long min, long max, long *out);
 int eco_i_parse_double(const char *s, double *out);
 
+/* 1 when w may be a tie's weight: a finite number from 0 to ECO_WEIGHT_MAX. */
+static inline int eco_i_weight_ok(double w)
+{
+    return w >= 0 && w <= ECO_WEIGHT_MAX; /* false for NaN too */
+}
+
+/* Two weights added, stopping at ECO_WEIGHT_MAX: records that each give a tie 1e308 make
+ * it as strong as a tie can be, never infinite. */
+static inline double eco_i_weight_add(double a, double b)
+{
+    return a + b < ECO_WEIGHT_MAX ? a + b : ECO_WEIGHT_MAX;
+}
+
+/* A weight as text, for a reader's message: "weight \"%s\" is not ..." ends so. */
+#define ECO_I_WEIGHT_RANGE "a number from 0 to 1e12"
+
 #endif

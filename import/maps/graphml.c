@@ -583,8 +583,8 @@ static int make_edge(reader *r, const item *it)
     if (directed && *directed)
         t.directed = strcasecmp(directed, "true") == 0 || strcmp(directed, "1") == 0;
     if (weight_text && *weight_text &&
-        (eco_i_parse_double(weight_text, &t.weight) < 0 || t.weight < 0))
-        return error_at(r, it->line, it->column, "weight \"%s\" is not a number of 0 or more",
+        (eco_i_parse_double(weight_text, &t.weight) < 0 || !eco_i_weight_ok(t.weight)))
+        return error_at(r, it->line, it->column, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                         weight_text);
     if ((rc = edge_end(r, it, it->source, &t.a)) < 0 ||
         (rc = edge_end(r, it, it->target, &t.b)) < 0)

@@ -413,8 +413,8 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
         if (json_is_string(weight_v) &&
             eco_i_parse_double(json_string_value(weight_v), &weight) < 0)
             weight = -1;
-        if (!isfinite(weight) || weight < 0)
-            return place_say(&p, "weight", 0, "\"weight\" must be a number of 0 or more");
+        if (!eco_i_weight_ok(weight))
+            return place_say(&p, "weight", 0, "\"weight\" must be " ECO_I_WEIGHT_RANGE);
     }
     if ((rc = edge_end(m, &p, edge, "source", &a)) < 0 ||
         (rc = edge_end(m, &p, edge, "target", &b)) < 0)

@@ -864,10 +864,11 @@ static int connection_row(sheet *s)
     else if (*direction)
         return cell_error(s, C_DIRECTION,
                           "direction \"%s\" is none of directed, undirected or mutual", direction);
-    if (*weight_text && (eco_i_parse_double(weight_text, &k.weight) < 0 || k.weight < 0)) {
+    if (*weight_text &&
+        (eco_i_parse_double(weight_text, &k.weight) < 0 || !eco_i_weight_ok(k.weight))) {
         /* Kumu's Strength is any field: "Strong" is kept as words.  A Weight is a number. */
         if (k.ecomap || strcasecmp(s->names[s->h.where[C_WEIGHT]], "strength") != 0)
-            return cell_error(s, C_WEIGHT, "weight \"%s\" is not a number of 0 or more",
+            return cell_error(s, C_WEIGHT, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                               weight_text);
         k.weight = 1;
         k.strength = weight_text;

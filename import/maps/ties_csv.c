@@ -118,8 +118,8 @@ static int read_tie_row(eco_graph *g, const row_context *r, eco_error *err)
                           "unknown tie kind \"%s\"; expected partnership, funding, hosting, "
                           "support, membership or related",
                           kind_name);
-    if (*weight_text && (eco_i_parse_double(weight_text, &weight) < 0 || weight < 0))
-        return cell_error(r, COL_WEIGHT, err, "weight \"%s\" is not a number of 0 or more",
+    if (*weight_text && (eco_i_parse_double(weight_text, &weight) < 0 || !eco_i_weight_ok(weight)))
+        return cell_error(r, COL_WEIGHT, err, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                           weight_text);
     directed = eco_tie_kind_is_directed(kind);
     if (*directed_text && parse_directed(directed_text, &directed) < 0)
