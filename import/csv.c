@@ -129,8 +129,11 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err)
             return rc == ECO_ENOMEM
                        ? eco_error_set(err, rc, source, csv->line, 0, "out of memory reading CSV")
                        : rc;
-    for (size_t i = 0; i < csv->count; i++)
-        csv->fields[i].text = csv->text + csv->fields[i].offset;
+    for (size_t i = 0; i < csv->count; i++) {
+        char *text = csv->text + csv->fields[i].offset;
+        /* the quote ecomap's writers put before what a spreadsheet would run */
+        csv->fields[i].text = text[0] == '\'' && eco_i_csv_formula(text) ? text + 1 : text;
+    }
     return 1;
 }
 

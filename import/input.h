@@ -88,7 +88,9 @@ size_t eco_i_votes_for(const eco_i_votes *v, const char *name);
 /* ---- CSV (import/csv.c) ------------------------------------------------------------------ */
 
 /* A reader of RFC 4180 CSV: quoted fields with commas, quotes ("") and new lines, CRLF
- * or LF, an optional UTF-8 byte-order mark.  Fields are NUL-terminated copies. */
+ * or LF, an optional UTF-8 byte-order mark.  Fields are NUL-terminated copies; a field
+ * that starts with a single quote before what a spreadsheet would run ("'=SUM(A1)",
+ * eco_i_csv_formula) loses that quote, as ecomap's CSV exports put it there. */
 typedef struct eco_i_csv_field {
     char *text;    /* the field's text, unquoted; valid until the next row is read */
     size_t offset; /* where text starts in the row's storage, while the row is read */
