@@ -84,6 +84,8 @@ typedef struct cli_parser {
     int min_operands;             /* the fewest operands (inputs, actors) the command needs */
     int max_operands;             /* the most it takes; 0 for no limit */
     const char *missing;          /* the usage error when there are too few or too many */
+    int undirected;               /* 1 when the command reads every tie as undirected, so
+                                     that --directed, which it cannot honour, is a usage error */
 } cli_parser;
 
 /* Parses the options in argv (argv[0] being the command's name) as parser says: the shared

@@ -141,6 +141,10 @@ static int parse_options(int argc, char **argv, const cli_parser *p)
             return cli_print_help(p->command);
         return cli_bad_option(p->command->name, c, argv);
     }
+    if (p->undirected && p->query && p->query->options.directed)
+        return cli_usage_error(p->command->name,
+                               "--directed does not apply: %s reads every tie as undirected",
+                               p->command->name);
     operands = argc - optind;
     if (operands < p->min_operands || (p->max_operands && operands > p->max_operands))
         return cli_usage_error(p->command->name, "%s", p->missing);
