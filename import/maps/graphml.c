@@ -252,6 +252,13 @@ static int read_children(reader *r, item *owner, size_t index, size_t depth)
         } else if (strcmp(name, "key") == 0) {
             if ((token = read_key(r)) < 0)
                 return token;
+        } else if (strcmp(name, "hyperedge") == 0) {
+            /* a tie of three or more ends has no place in a map of pairs: said, not dropped
+             * without a word */
+            if ((token = eco_i_warn(r->in->opt, r->err, r->in->source, r->xml.token_line,
+                                    r->xml.token_column,
+                                    "<hyperedge> left out: a map's ties join two actors")) < 0)
+                return token;
         } else if (strcmp(name, "graph") == 0) {
             const char *d = eco_i_xml_attribute(&r->xml, "edgedefault");
             if (d) /* a nested graph without one keeps its parent's */

@@ -255,6 +255,9 @@ typedef enum eco_i_xml_token {
     ECO_I_XML_TEXT     /* character data between tags, decoded */
 } eco_i_xml_token;
 
+/* The most attributes one tag may have (a GraphML tag needs a handful). */
+enum { ECO_I_XML_MAX_ATTRIBUTES = 1000 };
+
 typedef struct eco_i_xml {
     const char *at, *end;         /* what is left of the document */
     int line, column;             /* of at, 1-based; column in characters */
