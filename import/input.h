@@ -122,6 +122,12 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
 /* Strips the spaces, tabs and line breaks around a cell's text, in place. */
 void eco_i_csv_trim(char *cell);
 
+/* Whether two fields of the row just read (a header, its cells trimmed) are the same name,
+ * ASCII case aside: 1 with *first and *second their indices, 0 when none is, or
+ * ECO_ENOMEM.  A header that names a column twice leaves which one counts to chance.
+ * Expected O(length of the row). */
+int eco_i_csv_repeated(const eco_i_csv *csv, size_t *first, size_t *second);
+
 /* ---- Positions in a text (import/positions.c) ------------------------------------------- */
 
 /*

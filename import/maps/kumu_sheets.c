@@ -180,6 +180,15 @@ static int take_header(sheet *s)
                              "not a Kumu sheet: the header names no Label column (elements), "
                              "no From and To (connections), and no Record, Path and Format "
                              "(records)");
+    size_t first, second;
+    int rc = eco_i_csv_repeated(&s->csv, &first, &second);
+    if (rc < 0)
+        return oom(s);
+    if (rc == 1)
+        return eco_error_set(s->err, ECO_EDATA, s->in->source, s->csv.fields[second].line,
+                             s->csv.fields[second].column,
+                             "column \"%s\" is named twice in the header (columns %zu and %zu)",
+                             s->csv.fields[second].text, first + 1, second + 1);
     if (!(s->names = calloc(s->csv.count, sizeof(*s->names))))
         return oom(s);
     for (; s->name_count < s->csv.count; s->name_count++)
