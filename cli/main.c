@@ -1,6 +1,7 @@
 /* cli/main.c - ecomap: the table of subcommands, and help and version. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "query.h"
@@ -99,6 +100,35 @@ static int help(int argc, char **argv)
     return cli_print_help(command);
 }
 
+/* The file -o (or --output) names, when it exists and another argument names it too: an
+ * input, an alias file.  Writing there would replace what the command reads, so it is
+ * refused before anything is read.  1 after the error line, else 0. */
+static int writes_over_input(int argc, char **argv)
+{
+    for (int i = 2; i < argc; i++) {
+        const char *output = NULL;
+        struct stat out, in;
+        int skip = i;
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+            output = argv[skip = i + 1];
+        else if (strncmp(argv[i], "--output=", 9) == 0)
+            output = argv[i] + 9;
+        else if (strncmp(argv[i], "-o", 2) == 0 && argv[i][2])
+            output = argv[i] + 2;
+        if (!output || strcmp(output, "-") == 0 || stat(output, &out) != 0 || !S_ISREG(out.st_mode))
+            continue;
+        for (int k = 2; k < argc; k++)
+            if (k != i && k != skip && stat(argv[k], &in) == 0 && in.st_dev == out.st_dev &&
+                in.st_ino == out.st_ino) {
+                cli_error_line("ecomap %s: error: -o %s would write over the input %s; a "
+                               "command never writes over what it reads",
+                               argv[1], output, argv[k]);
+                return 1;
+            }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const cli_command *command;
@@ -121,5 +151,7 @@ int main(int argc, char **argv)
         return help(argc - 1, argv + 1);
     if (!(command = find_command(argv[1])))
         return unknown_command(argv[1]);
+    if (writes_over_input(argc, argv))
+        return EXIT_USAGE;
     return command->run(argc - 1, argv + 1);
 }

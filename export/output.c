@@ -123,6 +123,11 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
         }
         return 0;
     }
+    /* Renaming over a read-only file would replace it: its mode says it is not to be
+     * written, whatever the folder allows. */
+    if (stat(path, &st) == 0 && (access(path, W_OK) != 0 || !(st.st_mode & 0222)))
+        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0,
+                             "cannot write: the file is read-only");
     slash = strrchr(path, '/');
     len = strlen(path) + 16;
     out->path = strdup(path);
