@@ -364,9 +364,13 @@ static int edge_evidence(eco_i_mapper *m, place *p, json_t *edge, size_t a, size
     int rc = 0;
 
     if (!json_is_array(list)) {
+        /* The edge's own line makes it a piece of evidence of its own, so that two edges
+         * between the same ends add their weights, as two rows of a CSV of ties do. */
+        int line, column;
         char *text;
+        eco_i_json_where_find(p->where, p->path, p->depth, &line, &column);
         if ((rc = edge_text(&text, edge)) == 0 &&
-            (rc = eco_i_mapper_evidence(m, &ev, 0, text ? text : said)) == 0)
+            (rc = eco_i_mapper_evidence(m, &ev, line, text ? text : said)) == 0)
             rc = eco_graph_add_tie(NULL, m->map, a, b, kind, directed, weight, &ev);
         free(text);
         return rc < 0 ? place_oom(p) : 0;
