@@ -1210,6 +1210,12 @@ int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t 
 
 int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err)
 {
+    return eco_graph_absorb_told(dst, src, NULL, NULL, err);
+}
+
+int eco_graph_absorb_told(eco_graph *dst, const eco_graph *src, eco_absorb_fn dropped, void *ctx,
+                          eco_error *err)
+{
     size_t *to = NULL, before = dst->actor_count;
     int rc = 0;
 
@@ -1223,8 +1229,11 @@ int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err)
             goto cleanup;
     for (size_t i = 0; i < src->tie_count; i++) {
         const eco_tie *t = &src->ties[i].view;
-        if (to[t->source] == to[t->target])
-            continue; /* both ends turned out to be one actor */
+        if (to[t->source] == to[t->target]) { /* both ends turned out to be one actor */
+            if (dropped)
+                dropped(src, i, ctx);
+            continue;
+        }
         if ((rc = eco_i_graph_copy_tie(dst, src, i, to[t->source], to[t->target])) < 0)
             goto cleanup;
     }

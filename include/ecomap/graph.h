@@ -279,6 +279,16 @@ ECO_EXPORT int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record 
  */
 ECO_EXPORT int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err);
 
+/* Told of each tie of src (by index) that eco_graph_absorb_told leaves out because both its
+ * ends became one actor of dst; ctx is the caller's. */
+typedef void (*eco_absorb_fn)(const eco_graph *src, size_t tie, void *ctx);
+
+/* eco_graph_absorb, calling dropped (when not NULL) for each tie of src left out because
+ * its two ends became one actor, so that a caller can say so instead of losing it without
+ * a word.  Same cost. */
+ECO_EXPORT int eco_graph_absorb_told(eco_graph *dst, const eco_graph *src, eco_absorb_fn dropped,
+                                     void *ctx, eco_error *err);
+
 /* ---- Names ------------------------------------------------------------------------------ */
 
 /*
