@@ -215,13 +215,23 @@ static void line_feeds(char *data, size_t len)
 
 int eco_i_listed_bytes(eco_i_inputs *list, eco_i_listed *f, eco_error *err)
 {
+    size_t listed = f->len;
     int rc;
 
     if (f->bytes.data)
         return 0;
-    if ((rc = read_input(list, f->path, &f->bytes, &f->len, 0, err)) == 0)
-        line_feeds(f->bytes.data, f->len);
-    return rc;
+    if ((rc = read_input(list, f->path, &f->bytes, &f->len, 0, err)) < 0)
+        return rc;
+    line_feeds(f->bytes.data, f->len);
+    /* Read again past the memory limit: bytes that changed since the listing would go to
+     * the reader detected for other bytes, in an order decided by other bytes. */
+    if (f->len != listed || content_hash(f->bytes.data, f->len) != f->hash) {
+        eco_i_listed_release(list, f);
+        f->len = listed;
+        return eco_error_set(err, ECO_EIO, f->source, 0, 0,
+                             "changed while it was being imported; import it again");
+    }
+    return 0;
 }
 
 void eco_i_listed_release(eco_i_inputs *list, eco_i_listed *f)
