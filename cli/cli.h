@@ -21,6 +21,15 @@ typedef struct cli_command {
 extern const cli_command cli_import, cli_export, cli_stats;
 extern const cli_command cli_merge, cli_diff;
 
+/* Runs command in a child process (cli/child.c): what Graphviz, Pango or GLib end the
+ * process with when memory runs out becomes one error line and exit 71.  Returns the exit
+ * status. */
+int cli_run_in_child(const cli_command *command, int argc, char **argv);
+
+/* Whether standard error is a terminal (asked once: in a child it is a pipe to the
+ * parent, which passes a progress bar on to the terminal). */
+int cli_stderr_is_terminal(void);
+
 /* Prints err as the one line the user reads, and returns the exit status it calls for. */
 /* A progress bar on standard error, redrawn in place; cleared at 100 %.  An eco_progress_fn. */
 void cli_show_progress(double percent, void *context);

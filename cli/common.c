@@ -194,7 +194,7 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
     if (!in->quiet)
         in->import.warn = print_warning;
     /* Long imports show progress to a person at a terminal, never to a pipe or a log. */
-    if (!in->quiet && isatty(STDERR_FILENO))
+    if (!in->quiet && cli_stderr_is_terminal())
         in->import.progress = cli_show_progress;
     if (eco_import_paths(out, (const char *const *)paths, (size_t)count, &in->import, &err) < 0)
         return cli_fail(&err);

@@ -153,5 +153,9 @@ int main(int argc, char **argv)
         return unknown_command(argv[1]);
     if (writes_over_input(argc, argv))
         return EXIT_USAGE;
+    /* What draws with Graphviz runs in a child, whose death by Graphviz, Pango or GLib on
+     * running out of memory is then an error like any other. */
+    if (command == &cli_render || command == &cli_report || command == &cli_view)
+        return cli_run_in_child(command, argc - 1, argv + 1);
     return command->run(argc - 1, argv + 1);
 }

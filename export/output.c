@@ -70,6 +70,22 @@ static void remove_temporaries(int signal_number)
     raise(signal_number);
 }
 
+int eco_export_catch_crashes(void)
+{
+    static const int signals[] = {SIGABRT, SIGTRAP, SIGSEGV, SIGBUS};
+    struct sigaction action;
+
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = remove_temporaries;
+    action.sa_flags = SA_RESETHAND | SA_NODEFER;
+    if (sigemptyset(&action.sa_mask) != 0)
+        return ECO_EINTERNAL;
+    for (size_t i = 0; i < sizeof(signals) / sizeof(*signals); i++)
+        if (sigaction(signals[i], &action, NULL) != 0)
+            return ECO_EINTERNAL;
+    return 0;
+}
+
 int eco_export_catch_signals(void)
 {
     static const int signals[] = {SIGHUP, SIGINT, SIGTERM};
