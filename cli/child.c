@@ -57,7 +57,8 @@ static void relay(int from)
         for (size_t i = 0; i < end; i++) {
             if (buf[i] != '\n')
                 continue;
-            if (!library_noise(buf + start, i - start) && write(STDERR_FILENO, buf + start, i - start + 1) < 0)
+            if (!library_noise(buf + start, i - start) &&
+                write(STDERR_FILENO, buf + start, i - start + 1) < 0)
                 return;
             start = i + 1;
         }

@@ -12,7 +12,8 @@ static void tie_dropped(const eco_graph *src, size_t i, void *ctx)
 
     cli_error_line("%s: warning: tie between \"%s\" and \"%s\" (%s) left out: the two are "
                    "one actor in the merged map",
-                   path, eco_graph_actor(src, t->source)->name, eco_graph_actor(src, t->target)->name,
+                   path, eco_graph_actor(src, t->source)->name,
+                   eco_graph_actor(src, t->target)->name,
                    eco_tie_kind_name(t->kind));
 }
 

@@ -29,13 +29,13 @@ typedef struct alias_line {
 } alias_line;
 
 typedef struct alias_file {
-    eco_i_map node_of;   /* name key -> node */
-    size_t *parent;      /* union-find: towards the node's body */
-    size_t *named;       /* the node a line made this one a name of; itself when none */
-    int *named_on;       /* the line that did */
+    eco_i_map node_of;     /* name key -> node */
+    size_t *parent;        /* union-find: towards the node's body */
+    size_t *named;         /* the node a line made this one a name of; itself when none */
+    int *named_on;         /* the line that did */
     const char **spelling; /* the node's latest spelling as a canonical name, else its first */
     size_t nodes, node_cap, named_cap, line_cap, spelling_cap;
-    alias_line *lines;   /* the lines with a name, in order */
+    alias_line *lines; /* the lines with a name, in order */
     size_t line_count, lines_cap;
 } alias_file;
 
@@ -143,8 +143,8 @@ static int read_row(eco_i_csv *csv, const char *line, size_t n, const char *sour
 
 /* One line "alias,canonical[,type,country]" of an alias file, kept in f and linked; fields
  * past the fourth are left out. */
-static int parse_line(alias_file *f, const char *line, size_t len, const char *source,
-                      int line_no, eco_error *err)
+static int parse_line(alias_file *f, const char *line, size_t len, const char *source, int line_no,
+                      eco_error *err)
 {
     eco_i_csv csv;
     const char *field[4] = {"", "", "", ""};
@@ -164,7 +164,8 @@ static int parse_line(alias_file *f, const char *line, size_t len, const char *s
         goto oom;
     l = memset(&f->lines[f->line_count++], 0, sizeof(*l));
     l->type = ECO_TYPE_UNKNOWN;
-    if (*field[2] && strcmp(field[2], "-") != 0 && eco_actor_type_from_name(&l->type, field[2]) < 0) {
+    if (*field[2] && strcmp(field[2], "-") != 0 &&
+        eco_actor_type_from_name(&l->type, field[2]) < 0) {
         rc = eco_error_set(err, ECO_EDATA, source, line_no, 1, "unknown actor type \"%s\"",
                            field[2]);
         goto cleanup;
@@ -196,7 +197,8 @@ static int fill_lexicon(eco_i_lexicon *lex, alias_file *f)
     for (size_t i = 0; i < f->line_count && rc == 0; i++) {
         const alias_line *l = &f->lines[i];
         const char *body = f->spelling[body_of(f, l->canonical_node)];
-        const char *country = l->country ? eco_i_country_name(l->country, strlen(l->country)) : NULL;
+        const char *country =
+            l->country ? eco_i_country_name(l->country, strlen(l->country)) : NULL;
         if ((rc = eco_i_lexicon_add_entry(lex, &entry, body, l->type,
                                           country ? country : l->country)) < 0)
             break;
@@ -283,15 +285,15 @@ cleanup:
  */
 typedef struct applying {
     eco_graph *g;
-    size_t *group;          /* union-find over the actors as they were before any merge */
-    eco_i_map renamed;      /* entry -> the actor a line gave the entry's name */
-    size_t *absorbed;       /* actors merged into another */
+    size_t *group;     /* union-find over the actors as they were before any merge */
+    eco_i_map renamed; /* entry -> the actor a line gave the entry's name */
+    size_t *absorbed;  /* actors merged into another */
     size_t absorbed_count, absorbed_cap;
     struct applied {
         const char *alias;       /* the line's alias */
         const eco_i_known *body; /* its entry */
         size_t actor;            /* the actor it designates, before merging */
-    } *lines;
+    } * lines;
     size_t line_count, line_cap;
 } applying;
 

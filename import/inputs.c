@@ -398,7 +398,8 @@ static int gather_any(eco_i_inputs *list, char *path, const eco_import_options *
     if (strcmp(path, "-") == 0)
         return gather_file(list, path, opt, 0, kept, err);
     if (stat(path, &st) != 0) /* in a folder: a path too long, a link to nothing */
-        rc = depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: cannot open: %s", strerror(errno))
+        rc = depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: cannot open: %s",
+                                    strerror(errno))
                        : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s",
                                        strerror(errno));
     else if (S_ISDIR(st.st_mode) && depth >= MAX_FOLDER_DEPTH)

@@ -72,7 +72,10 @@ static void every_offset_agrees_with_counting_from_the_start(void **state)
     assert_non_null(text);
     for (int layout = 0; layout < 2; layout++) {
         for (size_t i = 0; i < len; i++) /* layout 0: one line; 1: a line break every 97 */
-            text[i] = layout && i % 97 == 96 ? '\n' : i % 5 == 0 ? '\xC3' : i % 5 == 1 ? '\xA9' : 'x';
+            text[i] = layout && i % 97 == 96 ? '\n'
+                      : i % 5 == 0           ? '\xC3'
+                      : i % 5 == 1           ? '\xA9'
+                                             : 'x';
         text[len] = '\0';
         assert_int_equal(eco_i_text_map_init(&map, text, len), 0);
         for (size_t offset = 0; offset <= len + 3; offset += 61) {
@@ -91,7 +94,8 @@ static void every_offset_agrees_with_counting_from_the_start(void **state)
  * edges before it, and a member the item lacks at the item itself. */
 static void json_items_are_found_through_the_index_of_their_array(void **state)
 {
-    const char *text = "{\"nodes\": [],\n \"edges\": [\n  {\"source\": \"a\"},\n  {\"source\": \"b\"}\n]}";
+    const char *text =
+        "{\"nodes\": [],\n \"edges\": [\n  {\"source\": \"a\"},\n  {\"source\": \"b\"}\n]}";
     eco_i_json_where where;
     eco_i_json_step path[3] = {{"edges", 0}, {NULL, 1}, {"source", 0}};
     int line, column;
