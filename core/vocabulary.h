@@ -146,7 +146,7 @@ void eco_i_lexicon_free(eco_i_lexicon *lex); /* NULL-safe */
 
 /* Finds the entry named name, or adds one with type and country; a type other than UNKNOWN
  * replaces the type of an entry found.  *out receives its index.  0 or ECO_ENOMEM.
- * O(entries). */
+ * Expected O(length of name). */
 int eco_i_lexicon_add_entry(eco_i_lexicon *lex, size_t *out, const char *name,
                             eco_actor_type type, const char *country);
 

@@ -780,56 +780,10 @@ cleanup:
     return rc;
 }
 
-/* ---- The user's alias file -------------------------------------------------------------- */
-
-typedef struct alias_ctx {
-    eco_graph *g;
-} alias_ctx;
-
-static int apply_alias(const char *alias, const eco_i_known *entry, void *ctx)
-{
-    alias_ctx *ac = ctx;
-    size_t canonical, other, out, renamed = SIZE_MAX;
-    int rc = 0;
-
-    for (;;) {
-        int have_canonical = eco_graph_find_actor(&canonical, ac->g, entry->name, entry->country) == 0;
-        int have_alias = eco_graph_find_actor(&other, ac->g, alias, entry->country) == 0;
-        if (!have_canonical && renamed != SIZE_MAX) {
-            /* A name that finds nothing once given (not UTF-8, or folding to nothing). */
-            canonical = renamed;
-            break;
-        }
-        if (!have_alias && !have_canonical)
-            return 0;
-        if (!have_canonical) {
-            canonical = renamed = other;
-            if ((rc = eco_graph_set_actor_name(ac->g, canonical, entry->name)) < 0)
-                return rc;
-            continue;
-        }
-        if (have_alias && other != canonical) {
-            if ((rc = eco_graph_merge_actors(&out, ac->g, canonical, other)) < 0)
-                return rc;
-            continue;
-        }
-        break;
-    }
-    if ((rc = eco_graph_set_actor_name(ac->g, canonical, entry->name)) < 0 ||
-        (rc = eco_graph_add_alias(ac->g, canonical, alias)) < 0)
-        return rc;
-    if (entry->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(ac->g, canonical, entry->type)) < 0)
-        return rc;
-    if (entry->country)
-        rc = eco_graph_set_actor_country(ac->g, canonical, entry->country);
-    return rc;
-}
-
 int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
                   const char *aliases_source, eco_error *err)
 {
     plan p = {NULL, 0, 0};
-    alias_ctx ac = {g};
     eco_i_map made = {0};
     int rc = 0;
 
@@ -847,7 +801,7 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
     }
-    if (aliases && (rc = eco_i_lexicon_each(aliases, apply_alias, &ac)) < 0) {
+    if (aliases && (rc = eco_i_aliases_apply(g, aliases)) < 0) {
         eco_error_set(err, rc, aliases_source, 0, 0, "aliases cannot be applied");
         goto cleanup;
     }

@@ -14,6 +14,7 @@ int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format
     memset(m, 0, sizeof(*m));
     m->in = in;
     m->format = format;
+    eco_i_json_where_init(&m->where, in->data, in->len);
     if (eco_graph_new(&m->map) < 0)
         return eco_error_set(err, ECO_ENOMEM, in->source, 0, 0, "out of memory");
     return 0;
@@ -23,6 +24,7 @@ void eco_i_mapper_close(eco_i_mapper *m)
 {
     eco_graph_free(m->map);
     eco_i_map_free(&m->node_of);
+    eco_i_json_where_end(&m->where);
     m->map = NULL;
 }
 

@@ -318,7 +318,8 @@ ECO_EXPORT void eco_communities_free(eco_communities *c);
 typedef struct eco_filter {
     unsigned int version;   /* ECO_FILTER_VERSION */
     unsigned types;         /* actor types to keep, a bit (1u << type) each; 0 for all */
-    const char *country;    /* keep actors of this country only (folded match); NULL for all */
+    const char *country;    /* keep actors of these countries only: one, or several separated
+                               by commas ("Peru,Chile"); folded match; NULL for all */
     int year_from, year_to; /* keep what records of these years (inclusive) support; 0 for
                                no bound.  A tie is kept when one of its evidence records
                                falls in the range, an actor when one of its records does */
