@@ -21,6 +21,15 @@ typedef struct cli_command {
 extern const cli_command cli_import, cli_export, cli_stats;
 extern const cli_command cli_merge, cli_diff, cli_check;
 
+/* Runs command in a child process (cli/child.c): what Graphviz, Pango or GLib end the
+ * process with when memory runs out becomes one error line and exit 71.  Returns the exit
+ * status. */
+int cli_run_in_child(const cli_command *command, int argc, char **argv);
+
+/* Whether standard error is a terminal (asked once: in a child it is a pipe to the
+ * parent, which passes a progress bar on to the terminal). */
+int cli_stderr_is_terminal(void);
+
 /* Prints err as the one line the user reads, and returns the exit status it calls for. */
 /* A progress bar on standard error, redrawn in place; cleared at 100 %.  An eco_progress_fn. */
 void cli_show_progress(double percent, void *context);
@@ -85,6 +94,8 @@ typedef struct cli_parser {
     int min_operands;             /* the fewest operands (inputs, actors) the command needs */
     int max_operands;             /* the most it takes; 0 for no limit */
     const char *missing;          /* the usage error when there are too few or too many */
+    int undirected;               /* 1 when the command reads every tie as undirected, so
+                                     that --directed, which it cannot honour, is a usage error */
 } cli_parser;
 
 /* Parses the options in argv (argv[0] being the command's name) as parser says: the shared

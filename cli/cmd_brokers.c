@@ -177,6 +177,23 @@ static int brokers_option(void *context, int c, const char *arg)
     }
 }
 
+/* Groups by an attribute no actor has would put everyone in one group and print roles
+ * that mean nothing: a misspelt --group-by is a usage error instead. */
+static int check_group_by(const eco_graph *g, const char *group_by)
+{
+    size_t n = eco_graph_actor_count(g);
+
+    if (strcmp(group_by, "type") == 0 || strcmp(group_by, "country") == 0 || n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (eco_graph_attribute(g, i, group_by))
+            return 0;
+    return cli_usage_error("brokers",
+                           "--group-by: no actor has the attribute \"%s\"; group by type, "
+                           "country or an attribute the map holds",
+                           group_by);
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -195,7 +212,9 @@ static int run(int argc, char **argv)
 
     if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
         return status;
-    if (compute(&d, g, &q, a.group_by, (size_t)a.top, &err) < 0)
+    if ((status = check_group_by(g, a.group_by)) != 0)
+        ;
+    else if (compute(&d, g, &q, a.group_by, (size_t)a.top, &err) < 0)
         status = cli_fail(&err);
     else
         status = print_brokers(g, &d, &q, (size_t)a.top);

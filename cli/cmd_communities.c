@@ -78,7 +78,8 @@ static int run(int argc, char **argv)
     cli_query q;
     const cli_parser parser = {.command = &cli_communities, .options = options, .query = &q,
                                .own_option = method_option, .context = &method,
-                               .min_operands = 1, .missing = "no input: name a map or records"};
+                               .min_operands = 1, .missing = "no input: name a map or records",
+                               .undirected = 1};
     eco_communities *found = NULL;
     eco_graph *g = NULL;
     eco_error err = {0};

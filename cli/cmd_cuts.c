@@ -35,7 +35,8 @@ static int run(int argc, char **argv)
                                             {NULL, 0, NULL, 0}};
     cli_query q;
     const cli_parser parser = {.command = &cli_cuts, .options = options, .query = &q,
-                               .min_operands = 1, .missing = "no input: name a map or records"};
+                               .min_operands = 1, .missing = "no input: name a map or records",
+                               .undirected = 1};
     eco_cuts *cuts = NULL;
     eco_graph *g = NULL;
     eco_error err = {0};

@@ -128,7 +128,7 @@ const cli_command cli_filter = {
     "  -o, --output FILE        where to write (default \"-\": standard output)\n"
     "  -f, --format FORMAT      json (default) or node-link\n"
     "      --type T[,T...]      keep actors of these types\n"
-    "      --country C          keep actors of this country\n"
+    "      --country C[,C...]   keep actors of these countries\n"
     "      --years FROM-TO      keep what records of these years support (YEAR for one,\n"
     "                           FROM- or -TO for open ranges): actors seen in one of them,\n"
     "                           ties stated in one\n"

@@ -4,6 +4,19 @@
 
 #include "cli.h"
 
+/* A tie whose two ends are one actor in the merged map cannot be kept: said, not lost. */
+static void tie_dropped(const eco_graph *src, size_t i, void *ctx)
+{
+    const eco_tie *t = eco_graph_tie(src, i);
+    const char *path = ctx;
+
+    cli_error_line("%s: warning: tie between \"%s\" and \"%s\" (%s) left out: the two are "
+                   "one actor in the merged map",
+                   path, eco_graph_actor(src, t->source)->name,
+                   eco_graph_actor(src, t->target)->name,
+                   eco_tie_kind_name(t->kind));
+}
+
 /* Reads each input on its own, so that each map is whole before it meets the others, and
  * absorbs it into *out.  *matched counts the actors found in a map merged before. */
 static int merge_inputs(eco_graph **out, size_t *matched, char **paths, int count, cli_input *in)
@@ -23,7 +36,7 @@ static int merge_inputs(eco_graph **out, size_t *matched, char **paths, int coun
             continue;
         }
         before = eco_graph_actor_count(merged);
-        if (eco_graph_absorb(merged, part, &err) < 0)
+        if (eco_graph_absorb_told(merged, part, in->quiet ? NULL : tie_dropped, paths[i], &err) < 0)
             status = cli_fail(&err);
         else
             *matched += before + eco_graph_actor_count(part) - eco_graph_actor_count(merged);

@@ -93,6 +93,15 @@ int cli_diagram_option(eco_diagram_options *d, const char *command, int c, const
     }
 }
 
+/* --hops says how far around --focus to draw: alone, it would be ignored without a word. */
+static int check_focus(const eco_diagram_options *d, const char *command)
+{
+    if (d->hops && !d->focus)
+        return cli_usage_error(command, "--hops needs --focus: it says how far around the "
+                                        "focus actor to draw");
+    return 0;
+}
+
 typedef struct render_args {
     eco_diagram_options diagram; /* CLI_DIAGRAM_OPTIONS */
     const char *output;          /* --output */
@@ -130,6 +139,8 @@ static int run(int argc, char **argv)
     int first, status;
 
     if (!cli_parse_args(&first, &status, argc, argv, &parser))
+        return status;
+    if ((status = check_focus(&a.diagram, "render")) != 0)
         return status;
     if (!a.output)
         return cli_usage_error("render", "name the image with -o, such as -o map.svg");
@@ -218,9 +229,12 @@ static int report_run(int argc, char **argv)
     eco_report_options *report = &a.report;
     eco_graph *g = NULL;
     eco_error err = {0};
-    int status;
+    int first, status;
 
-    if (!cli_parse_and_read(&g, &status, argc, argv, &parser))
+    if (!cli_parse_args(&first, &status, argc, argv, &parser))
+        return status;
+    if ((status = check_focus(&report->diagram, "report")) != 0 ||
+        (status = cli_read_inputs(&g, argv + first, argc - first, &in)) != 0)
         return status;
     report->title = report->diagram.title;
     if (report->diagram.focus &&

@@ -144,6 +144,10 @@ static int parse_options(int argc, char **argv, const cli_parser *p)
             return cli_print_help(p->command);
         return cli_bad_option(p->command->name, c, argv);
     }
+    if (p->undirected && p->query && p->query->options.directed)
+        return cli_usage_error(p->command->name,
+                               "--directed does not apply: %s reads every tie as undirected",
+                               p->command->name);
     operands = argc - optind;
     if (operands < p->min_operands || (p->max_operands && operands > p->max_operands))
         return cli_usage_error(p->command->name, "%s", p->missing);
@@ -193,7 +197,7 @@ int cli_read_inputs(eco_graph **out, char **paths, int count, cli_input *in)
     if (!in->quiet)
         in->import.warn = print_warning;
     /* Long imports show progress to a person at a terminal, never to a pipe or a log. */
-    if (!in->quiet && isatty(STDERR_FILENO))
+    if (!in->quiet && cli_stderr_is_terminal())
         in->import.progress = cli_show_progress;
     if (eco_import_paths(out, (const char *const *)paths, (size_t)count, &in->import, &err) < 0)
         return cli_fail(&err);

@@ -1,6 +1,7 @@
 /* cli/main.c - ecomap: the table of subcommands, and help and version. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "query.h"
@@ -34,9 +35,49 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
+/* The edit distance between a and b (insertions, deletions, substitutions), up to 64
+ * bytes of each: enough to tell "rnak" from "rank". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strnlen(a, 64), lb = strnlen(b, 64), row[65];
+
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t above = row[j], best = diagonal + (a[i - 1] != b[j - 1]);
+            if (above + 1 < best)
+                best = above + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diagonal = above;
+            row[j] = best;
+        }
+    }
+    return row[lb];
+}
+
+/* A mistyped command gets the nearest one suggested, when one is within two edits. */
 static int unknown_command(const char *name)
 {
-    cli_error_line("ecomap: error: unknown command '%s' (see 'ecomap --help')", name);
+    const char *closest = NULL;
+    size_t best = 3;
+
+    for (size_t i = 0; commands[i]; i++) {
+        size_t d = distance(name, commands[i]->name);
+        if (d < best)
+            best = d, closest = commands[i]->name;
+    }
+    if (distance(name, "help") < best)
+        closest = "help";
+    if (closest)
+        cli_error_line("ecomap: error: unknown command '%s'; did you mean '%s'? (see 'ecomap "
+                       "--help')",
+                       name, closest);
+    else
+        cli_error_line("ecomap: error: unknown command '%s' (see 'ecomap --help')", name);
     return EXIT_USAGE;
 }
 
@@ -48,9 +89,44 @@ static int help(int argc, char **argv)
         print_overview(stdout);
         return 0;
     }
+    if (strcmp(argv[1], "help") == 0) {
+        printf("usage: ecomap help [COMMAND]\n"
+               "\n"
+               "Lists the commands, or tells more of COMMAND (as 'ecomap COMMAND --help' does).\n");
+        return 0;
+    }
     if (!(command = find_command(argv[1])))
         return unknown_command(argv[1]);
     return cli_print_help(command);
+}
+
+/* The file -o (or --output) names, when it exists and another argument names it too: an
+ * input, an alias file.  Writing there would replace what the command reads, so it is
+ * refused before anything is read.  1 after the error line, else 0. */
+static int writes_over_input(int argc, char **argv)
+{
+    for (int i = 2; i < argc; i++) {
+        const char *output = NULL;
+        struct stat out, in;
+        int skip = i;
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+            output = argv[skip = i + 1];
+        else if (strncmp(argv[i], "--output=", 9) == 0)
+            output = argv[i] + 9;
+        else if (strncmp(argv[i], "-o", 2) == 0 && argv[i][2])
+            output = argv[i] + 2;
+        if (!output || strcmp(output, "-") == 0 || stat(output, &out) != 0 || !S_ISREG(out.st_mode))
+            continue;
+        for (int k = 2; k < argc; k++)
+            if (k != i && k != skip && stat(argv[k], &in) == 0 && in.st_dev == out.st_dev &&
+                in.st_ino == out.st_ino) {
+                cli_error_line("ecomap %s: error: -o %s would write over the input %s; a "
+                               "command never writes over what it reads",
+                               argv[1], output, argv[k]);
+                return 1;
+            }
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -75,5 +151,11 @@ int main(int argc, char **argv)
         return help(argc - 1, argv + 1);
     if (!(command = find_command(argv[1])))
         return unknown_command(argv[1]);
+    if (writes_over_input(argc, argv))
+        return EXIT_USAGE;
+    /* What draws with Graphviz runs in a child, whose death by Graphviz, Pango or GLib on
+     * running out of memory is then an error like any other. */
+    if (command == &cli_render || command == &cli_report || command == &cli_view)
+        return cli_run_in_child(command, argc - 1, argv + 1);
     return command->run(argc - 1, argv + 1);
 }

@@ -15,7 +15,7 @@ void cli_query_init(cli_query *q, const char *command)
     q->approx = (eco_approx_options)ECO_APPROX_OPTIONS_INIT;
     q->command = command;
     /* Long runs show progress to a person at a terminal, never to a pipe or a log. */
-    if (isatty(STDERR_FILENO))
+    if (cli_stderr_is_terminal())
         q->options.progress = cli_show_progress;
 }
 

@@ -8,7 +8,6 @@
  * code.  The forms are ISO's, in every language iso-codes translates them to, and the few
  * ISO lacks (data/countries.tsv); tools/gen_countries.c joins them at build time.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,74 +17,44 @@
 
 /* ---- Lookup ----------------------------------------------------------------------------- */
 
-/* Folded forms are hashed once, on first use, so that looking up a word costs one fold and
- * one probe whatever the size of the table. */
-static eco_i_map by_form, by_demonym;
-static int lookup_ready;
-static pthread_once_t lookup_once = PTHREAD_ONCE_INIT;
-
-static void put_form(eco_i_map *map, const char *form, size_t len, size_t index)
+static int by_key(const void *key, const void *entry)
 {
-    uint64_t key = eco_i_fold_hash(form, len);
-    if (key && eco_i_map_put(map, key, index) < 0)
-        lookup_ready = -1;
+    uint64_t k = *(const uint64_t *)key, e = ((const eco_i_country_key *)entry)->key;
+    return k < e ? -1 : k > e;
 }
 
-/* A form that names no country claims its key first, so that no translation takes it. */
-#define NOT_A_COUNTRY ((size_t)-1)
-
-static void build_lookup(void)
+/* The row of the country len bytes of text name among keys, or NULL: one fold and a binary
+ * search, whatever the size of the table (made at build time by tools/gen_countries.c). */
+static const eco_i_country_row *lookup(const eco_i_country_key *keys, size_t count,
+                                       const char *text, size_t len)
 {
-    lookup_ready = 1;
-    for (const char *f = eco_i_country_not_forms; *f;) {
-        size_t len = strcspn(f, "|");
-        put_form(&by_form, f, len, NOT_A_COUNTRY);
-        f += len + (f[len] == '|');
-    }
-    for (size_t i = 0; eco_i_country_forms[i].text; i++) {
-        const eco_i_country_form *f = &eco_i_country_forms[i];
-        size_t found;
-        uint64_t key = eco_i_fold_hash(f->text, strlen(f->text));
-        if (key && eco_i_map_get_or_put(&by_form, key, (size_t)f->row, &found) < 0)
-            lookup_ready = -1;
-    }
-    for (size_t i = 0; eco_i_country_rows[i].code; i++) {
-        const char *demonym = eco_i_country_rows[i].demonym;
-        if (*demonym)
-            put_form(&by_demonym, demonym, strlen(demonym), i);
-    }
-}
-
-/* The row of the country len bytes of text name in map, or NULL. */
-static const eco_i_country_row *lookup(const eco_i_map *map, const char *text, size_t len)
-{
-    size_t index;
+    const eco_i_country_key *hit;
     uint64_t key;
 
-    if (pthread_once(&lookup_once, build_lookup) != 0 || lookup_ready < 0)
-        return NULL;
     if (len == 0 || len >= 128 || (key = eco_i_fold_hash(text, len)) == 0)
         return NULL;
-    if (!eco_i_map_get(map, key, &index) || index == NOT_A_COUNTRY)
-        return NULL;
-    return &eco_i_country_rows[index];
+    hit = bsearch(&key, keys, count, sizeof(*keys), by_key);
+    return hit && hit->row >= 0 ? &eco_i_country_rows[hit->row] : NULL;
 }
 
 const char *eco_i_country_name(const char *text, size_t len)
 {
-    const eco_i_country_row *row = lookup(&by_form, text, len);
+    const eco_i_country_row *row = lookup(eco_i_country_forms, eco_i_country_forms_count, text,
+                                          len);
     return row ? row->display : NULL;
 }
 
 const char *eco_i_country_of_demonym(const char *text, size_t len)
 {
-    const eco_i_country_row *row = lookup(&by_demonym, text, len);
+    const eco_i_country_row *row = lookup(eco_i_country_demonyms, eco_i_country_demonyms_count,
+                                          text, len);
     return row ? row->display : NULL;
 }
 
 const char *eco_i_country_code(const char *name)
 {
-    const eco_i_country_row *row = name ? lookup(&by_form, name, strlen(name)) : NULL;
+    const eco_i_country_row *row =
+        name ? lookup(eco_i_country_forms, eco_i_country_forms_count, name, strlen(name)) : NULL;
     return row ? row->code : NULL;
 }
 
@@ -108,17 +77,49 @@ const char *eco_i_country_of_code(const char *code)
     return row ? row->display : NULL;
 }
 
+const char *eco_i_country_as_written(const char *written)
+{
+    const char *known;
+
+    if (!written || !*written)
+        return NULL;
+    if ((known = eco_i_country_name(written, strlen(written))) ||
+        (known = eco_i_country_of_code(written)))
+        return known;
+    return written;
+}
+
+/* The start of the word up to `words` words before at, within name. */
+static const char *words_before(const char *name, const char *at, int words)
+{
+    const char *p = at;
+    while (words-- > 0 && p > name) {
+        p--; /* the space before the word */
+        while (p > name && p[-1] != ' ')
+            p--;
+    }
+    return p;
+}
+
 const char *eco_i_country_in_name(const char *name)
 {
-    const char *space = strchr(name, ' '), *c, *of;
+    const char *space = strchr(name, ' '), *c, *of, *end = name + strlen(name);
 
-    if (space && (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
+    /* "Swedish Energy Agency" is Sweden's, but "American University in Cairo" is where it
+     * says it is, whatever its founders' nationality */
+    if (space && !strstr(name, " in ") &&
+        (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
         return c;
+    /* The country after "of", taking in the words before it that its name holds, longest
+     * first: "... of the Democratic Republic of the Congo" is not the Republic of the Congo. */
     for (of = strstr(name, " of "); of; of = strstr(of + 1, " of ")) {
-        const char *rest = of + 4;
-        if (strncmp(rest, "the ", 4) == 0)
-            rest += 4;
-        if ((c = eco_i_country_name(rest, strlen(rest))))
+        for (int back = 3; back >= 1; back--) {
+            const char *from = words_before(name, of, back);
+            if ((from == name || from[-1] == ' ') &&
+                (c = eco_i_country_name(from, (size_t)(end - from))))
+                return c;
+        }
+        if ((c = eco_i_country_name(of + 4, (size_t)(end - of - 4))))
             return c;
     }
     return NULL;

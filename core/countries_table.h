@@ -6,6 +6,7 @@
 #define ECOMAP_CORE_COUNTRIES_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct eco_i_country_row {
     const char *code;    /* ISO 3166-1 alpha-3 ("XKX" for Kosovo, which ISO lacks) */
@@ -13,17 +14,17 @@ typedef struct eco_i_country_row {
     const char *demonym; /* English adjective; "" when none is common */
 } eco_i_country_row;
 
-typedef struct eco_i_country_form {
-    const char *text; /* a name of the country, in any language or script */
-    int row;          /* its row in eco_i_country_rows */
-} eco_i_country_form;
+typedef struct eco_i_country_key {
+    uint64_t key; /* eco_i_fold_hash of a form */
+    int row;      /* the row in eco_i_country_rows it names; -1 for a form that names none */
+} eco_i_country_key;
 
 /* In code order, ended by a row of NULLs. */
 extern const eco_i_country_row eco_i_country_rows[];
 extern const size_t eco_i_country_count; /* rows before the NULLs */
-/* The names first, then the translations; the first row a folded form finds is its. */
-extern const eco_i_country_form eco_i_country_forms[];
-/* '|'-separated forms that name no country: English words some language's name shares. */
-extern const char eco_i_country_not_forms[];
+/* Every form of every country, in any language or script, and the English demonyms; each
+ * sorted by key. */
+extern const eco_i_country_key eco_i_country_forms[], eco_i_country_demonyms[];
+extern const size_t eco_i_country_forms_count, eco_i_country_demonyms_count;
 
 #endif

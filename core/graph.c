@@ -624,7 +624,9 @@ int eco_graph_set_actor_name(eco_graph *g, size_t i, const char *name)
     if ((rc = sorted_insert(&a->aliases, &a->view.alias_count, &a->alias_cap, old)) < 0)
         return rc;
     sync_actor(a);
-    return reindex_actors(g);
+    /* the old name stays an alias, indexed as it was: only the new one may be missing (a
+     * rebuild of every actor's index here made an alias file of n renames cost n^2) */
+    return index_name(g, i, name);
 }
 
 int eco_graph_set_actor_type(eco_graph *g, size_t i, eco_actor_type type)
@@ -840,7 +842,7 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     uint64_t key;
 
     if (source >= g->actor_count || target >= g->actor_count || source == target ||
-        (unsigned)kind >= ECO_TIE_KIND_COUNT || !isfinite(weight) || weight < 0)
+        (unsigned)kind >= ECO_TIE_KIND_COUNT || !eco_i_weight_ok(weight))
         return ECO_EUSAGE;
     directed = directed != 0;
     if (ev && (rc = pool_evidence(g, ev, &pooled)) < 0)
@@ -858,7 +860,7 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     if (ev && (rc = tie_add_evidence(&g->ties[i], &pooled, &added)) < 0)
         return rc;
     if (added && weight != 0) {
-        g->ties[i].view.weight += weight;
+        g->ties[i].view.weight = eco_i_weight_add(g->ties[i].view.weight, weight);
         forget_results(g);
     }
     if (out)
@@ -880,7 +882,7 @@ int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
 
 int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)
 {
-    if (i >= g->tie_count || !isfinite(weight) || weight < 0)
+    if (i >= g->tie_count || !eco_i_weight_ok(weight))
         return ECO_EUSAGE;
     g->ties[i].view.weight = weight;
     forget_results(g);
@@ -907,7 +909,7 @@ static int rebuild_ties(eco_graph *g, const size_t *moved_to)
         }
         uint64_t key = tie_key(source, target, t.view.kind, t.view.directed);
         if (eco_i_map_get(&g->tie_keys, key, &into)) {
-            g->ties[into].view.weight += t.view.weight;
+            g->ties[into].view.weight = eco_i_weight_add(g->ties[into].view.weight, t.view.weight);
             for (size_t k = 0; k < t.view.evidence_count && rc == 0; k++)
                 rc = tie_add_evidence(&g->ties[into], &t.evidence[k], &added);
             free(t.evidence);
@@ -1198,7 +1200,7 @@ int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t 
 
     if ((rc = eco_graph_add_tie(&into, dst, source, target, t->kind, t->directed, 0, NULL)) < 0)
         return rc;
-    dst->ties[into].view.weight += t->weight;
+    dst->ties[into].view.weight = eco_i_weight_add(dst->ties[into].view.weight, t->weight);
     forget_results(dst);
     for (size_t k = 0; k < t->evidence_count; k++)
         if ((rc = eco_graph_add_tie_evidence(dst, into, &t->evidence[k])) < 0)
@@ -1207,6 +1209,12 @@ int eco_i_graph_copy_tie(eco_graph *dst, const eco_graph *src, size_t i, size_t 
 }
 
 int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err)
+{
+    return eco_graph_absorb_told(dst, src, NULL, NULL, err);
+}
+
+int eco_graph_absorb_told(eco_graph *dst, const eco_graph *src, eco_absorb_fn dropped, void *ctx,
+                          eco_error *err)
 {
     size_t *to = NULL, before = dst->actor_count;
     int rc = 0;
@@ -1221,8 +1229,11 @@ int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err)
             goto cleanup;
     for (size_t i = 0; i < src->tie_count; i++) {
         const eco_tie *t = &src->ties[i].view;
-        if (to[t->source] == to[t->target])
-            continue; /* both ends turned out to be one actor */
+        if (to[t->source] == to[t->target]) { /* both ends turned out to be one actor */
+            if (dropped)
+                dropped(src, i, ctx);
+            continue;
+        }
         if ((rc = eco_i_graph_copy_tie(dst, src, i, to[t->source], to[t->target])) < 0)
             goto cleanup;
     }

@@ -268,4 +268,33 @@ uint64_t eco_i_fold_hash(const char *text, size_t len);
 int eco_i_parse_long(const char *s, long min, long max, long *out);
 int eco_i_parse_double(const char *s, double *out);
 
+/* 1 when a CSV cell of text s would be read by a spreadsheet as a formula once a quote is
+ * taken off: it starts, after any single quotes, with '=', '+', '-', '@', a tab or a
+ * carriage return (OWASP's advice on CSV injection).  ecomap writes such a cell with one
+ * more single quote before it, which spreadsheets show as text, and its CSV reader takes
+ * one off a cell that starts with a quote and is such a cell, so that what it wrote reads
+ * back as it was (docs/FORMAT.md). */
+static inline int eco_i_csv_formula(const char *s)
+{
+    while (*s == '\'')
+        s++;
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+/* 1 when w may be a tie's weight: a finite number from 0 to ECO_WEIGHT_MAX. */
+static inline int eco_i_weight_ok(double w)
+{
+    return w >= 0 && w <= ECO_WEIGHT_MAX; /* false for NaN too */
+}
+
+/* Two weights added, stopping at ECO_WEIGHT_MAX: records that each give a tie 1e308 make
+ * it as strong as a tie can be, never infinite. */
+static inline double eco_i_weight_add(double a, double b)
+{
+    return a + b < ECO_WEIGHT_MAX ? a + b : ECO_WEIGHT_MAX;
+}
+
+/* A weight as text, for a reader's message: "weight \"%s\" is not ..." ends so. */
+#define ECO_I_WEIGHT_RANGE "a number from 0 to 1e12"
+
 #endif

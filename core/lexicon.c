@@ -25,6 +25,7 @@ struct eco_i_lexicon {
     size_t form_count, form_cap, entry_cap;
     eco_i_map folded;     /* folded form -> entry */
     eco_i_map exact;      /* short capitals form, as written -> entry */
+    eco_i_map by_name;    /* eco_i_hash of an entry's name -> the entry */
     eco_i_pool *pool;     /* the strings */
 };
 
@@ -48,6 +49,7 @@ void eco_i_lexicon_free(eco_i_lexicon *lex)
     free(lex->form_entry);
     eco_i_map_free(&lex->folded);
     eco_i_map_free(&lex->exact);
+    eco_i_map_free(&lex->by_name);
     eco_i_pool_free(lex->pool);
     free(lex);
 }
@@ -97,13 +99,14 @@ int eco_i_lexicon_add_entry(eco_i_lexicon *lex, size_t *out, const char *name,
     int rc = 0;
     eco_i_known *e;
 
-    /* An alias file may name one canonical organisation on many lines. */
-    for (*out = 0; *out < lex->count; (*out)++)
-        if (strcmp(lex->entries[*out].name, name) == 0) {
-            if (type != ECO_TYPE_UNKNOWN)
-                lex->entries[*out].type = type;
-            return 0;
-        }
+    /* An alias file may name one canonical organisation on many lines: found by its hash,
+     * so that 100,000 lines cost 100,000 probes, not five billion comparisons. */
+    uint64_t key = eco_i_hash(name, len);
+    if (eco_i_map_get(&lex->by_name, key, out) && strcmp(lex->entries[*out].name, name) == 0) {
+        if (type != ECO_TYPE_UNKNOWN)
+            lex->entries[*out].type = type;
+        return 0;
+    }
     if (eco_i_reserve(&lex->entries, &lex->cap, lex->count + 1, sizeof(*lex->entries)) < 0)
         return ECO_ENOMEM;
     e = &lex->entries[lex->count];
@@ -114,6 +117,8 @@ int eco_i_lexicon_add_entry(eco_i_lexicon *lex, size_t *out, const char *name,
     if (country && !e->country)
         return rc;
     *out = lex->count++;
+    if (!eco_i_map_get(&lex->by_name, key, NULL) && eco_i_map_put(&lex->by_name, key, *out) < 0)
+        return ECO_ENOMEM;
     return eco_i_lexicon_add_form(lex, name, len, *out);
 }
 

@@ -411,6 +411,8 @@ static const word_type type_words[] = {
     {"ministry", ECO_TYPE_GOVERNMENT},      {"ministerio", ECO_TYPE_GOVERNMENT},
     {"ministere", ECO_TYPE_GOVERNMENT},     {"agency", ECO_TYPE_GOVERNMENT},
     {"public sector", ECO_TYPE_GOVERNMENT}, {"public administration", ECO_TYPE_GOVERNMENT},
+    {"arms length body", ECO_TYPE_GOVERNMENT}, {"non departmental public body", ECO_TYPE_GOVERNMENT},
+    {"executive agency", ECO_TYPE_GOVERNMENT}, {"advisory committee", ECO_TYPE_GOVERNMENT},
     {"municipality", ECO_TYPE_GOVERNMENT},  {"municipal", ECO_TYPE_GOVERNMENT},
     {"local", ECO_TYPE_GOVERNMENT},         {"national", ECO_TYPE_GOVERNMENT},
     {"regional", ECO_TYPE_GOVERNMENT},      {"state", ECO_TYPE_GOVERNMENT},

@@ -33,8 +33,15 @@ const char *eco_i_country_code(const char *name);
  * ("DEU", "deu"); NULL when none is.  O(log countries). */
 const char *eco_i_country_of_code(const char *code);
 
-/* The country a name names: "Government of Singapore", "Swedish Energy Agency".  NULL when
- * it names none, or names one only inside a longer place ("Mexico City").  O(length of
+/* A country a file writes, as ecomap names countries: "Deutschland", "Belgio" and "DEU" are
+ * Germany, Belgium and Germany; a place no table knows is written as the file writes it;
+ * NULL for NULL or "".  O(length). */
+const char *eco_i_country_as_written(const char *written);
+
+/* The country a name names: "Government of Singapore", "Swedish Energy Agency", the longest
+ * country it ends with ("... of the Democratic Republic of the Congo").  NULL when it names
+ * none, names one only inside a longer place ("Mexico City"), or has a nationality word and
+ * says where it is ("American University in Cairo").  O(length of
  * name). */
 const char *eco_i_country_in_name(const char *name);
 
@@ -139,7 +146,7 @@ void eco_i_lexicon_free(eco_i_lexicon *lex); /* NULL-safe */
 
 /* Finds the entry named name, or adds one with type and country; a type other than UNKNOWN
  * replaces the type of an entry found.  *out receives its index.  0 or ECO_ENOMEM.
- * O(entries). */
+ * Expected O(length of name). */
 int eco_i_lexicon_add_entry(eco_i_lexicon *lex, size_t *out, const char *name,
                             eco_actor_type type, const char *country);
 

@@ -63,7 +63,8 @@ void eco_i_format_number(char *buf, size_t n, double v);
 int eco_i_xml_text(FILE *fp, const char *s, int attribute);
 
 /* Writes s as one RFC 4180 cell: quoted, with quotes doubled, when it holds a comma, a
- * quote or a line break.  NULL is an empty cell.  0 or -1. */
+ * quote or a line break; a cell a spreadsheet would take for a formula
+ * (eco_i_csv_formula) has a single quote put before it.  NULL is an empty cell.  0 or -1. */
 int eco_i_csv_write_cell(FILE *fp, const char *s);
 
 /* Writes n cells as one row ending in CRLF, as RFC 4180 has it.  0 or -1. */

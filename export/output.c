@@ -70,6 +70,22 @@ static void remove_temporaries(int signal_number)
     raise(signal_number);
 }
 
+int eco_export_catch_crashes(void)
+{
+    static const int signals[] = {SIGABRT, SIGTRAP, SIGSEGV, SIGBUS};
+    struct sigaction action;
+
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = remove_temporaries;
+    action.sa_flags = SA_RESETHAND | SA_NODEFER;
+    if (sigemptyset(&action.sa_mask) != 0)
+        return ECO_EINTERNAL;
+    for (size_t i = 0; i < sizeof(signals) / sizeof(*signals); i++)
+        if (sigaction(signals[i], &action, NULL) != 0)
+            return ECO_EINTERNAL;
+    return 0;
+}
+
 int eco_export_catch_signals(void)
 {
     static const int signals[] = {SIGHUP, SIGINT, SIGTERM};
@@ -123,6 +139,11 @@ int eco_i_output_open(eco_i_output *out, const char *path, eco_error *err)
         }
         return 0;
     }
+    /* Renaming over a read-only file would replace it: its mode says it is not to be
+     * written, whatever the folder allows. */
+    if (stat(path, &st) == 0 && (access(path, W_OK) != 0 || !(st.st_mode & 0222)))
+        return eco_error_set(err, ECO_ECANTCREAT, path, 0, 0,
+                             "cannot write: the file is read-only");
     slash = strrchr(path, '/');
     len = strlen(path) + 16;
     out->path = strdup(path);

@@ -102,11 +102,14 @@ int eco_i_xml_text(FILE *fp, const char *s, int attribute)
 
 int eco_i_csv_write_cell(FILE *fp, const char *s)
 {
+    /* "=HYPERLINK(...)" from a record must not run in the spreadsheet that opens the file */
+    const char *neutral = eco_i_csv_formula(s ? s : "") ? "'" : "";
+
     if (!s || !*s)
         return 0;
     if (!strpbrk(s, ",\"\r\n"))
-        return fputs(s, fp) == EOF ? -1 : 0;
-    if (fputc('"', fp) == EOF)
+        return fputs(neutral, fp) == EOF || fputs(s, fp) == EOF ? -1 : 0;
+    if (fputc('"', fp) == EOF || fputs(neutral, fp) == EOF)
         return -1;
     for (const char *p = s; *p; p++)
         if ((*p == '"' && fputc('"', fp) == EOF) || fputc(*p, fp) == EOF)

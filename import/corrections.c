@@ -4,7 +4,8 @@
  * A line is a verb and its operands, separated by spaces: `join "UNDP" "United Nations
  * Development Programme"`.  An operand with a space in it is quoted with ", a quote inside
  * doubled.  Blank lines and lines that start with # are skipped.  Every position comes from
- * one map of the file's lines (line_map.h), so an error anywhere on a line names its column.
+ * the one map of positions every reader uses (eco_i_text_map, import/input.h), so an error
+ * anywhere on a line names its column at a bounded cost.
  * Lines that contradict each other (join A B and apart A B; two types for one name) are
  * found here, by a table keyed by what a line is about, so that the file is refused before
  * any map is read.
@@ -17,7 +18,6 @@
 #include <strings.h>
 
 #include "corrections.h"
-#include "line_map.h"
 
 /* ---- Verbs ------------------------------------------------------------------------------ */
 
@@ -50,7 +50,7 @@ static int find_verb(const char *word)
 typedef struct reader {
     eco_i_corrections *fix;
     const char *text;    /* the whole file */
-    eco_i_line_map map;  /* its lines */
+    eco_i_text_map map;  /* its positions */
     eco_i_map seen;      /* what lines are about (conflict_key) -> index of the line */
     eco_error *err;
 } reader;
@@ -64,7 +64,7 @@ static int fail_at(reader *r, size_t offset, const char *fmt, ...)
     va_list ap;
     int line, column;
 
-    eco_i_line_map_position(&r->map, offset, &line, &column);
+    eco_i_text_map_find(&r->map, offset, &line, &column);
     va_start(ap, fmt);
     eco_error_setv(r->err, ECO_EDATA, r->fix->source, line, column, fmt, ap);
     va_end(ap);
@@ -293,7 +293,7 @@ static int take_line(reader *r, char *words[5], const size_t at[5], size_t n, si
     l->operands = n - 1;
     for (size_t i = 0; i < n; i++) {
         int line;
-        eco_i_line_map_position(&r->map, at[i], &line, &l->column[i]);
+        eco_i_text_map_find(&r->map, at[i], &line, &l->column[i]);
         l->line = line;
         if (i > 0) {
             l->operand[i - 1] = words[i];
@@ -362,14 +362,11 @@ void eco_i_corrections_free(eco_i_corrections *fix)
 int eco_i_corrections_parse(eco_i_corrections **out, const char *text, size_t len,
                             const char *source, const eco_import_options *opt, eco_error *err)
 {
-    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, at = 0;
-    reader r = {calloc(1, sizeof(*r.fix)), text + bom, {0}, {0}, err};
+    reader r = {calloc(1, sizeof(*r.fix)), text, {0}, {0}, err};
+    size_t at = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* no column */
     int rc = 0;
-
-    text += bom; /* not a character of the first line: columns start after it */
-    len -= bom;
     if (!r.fix || !(r.fix->source = strdup(source ? source : "<corrections>")) ||
-        eco_i_line_map_init(&r.map, text, len) < 0) {
+        eco_i_text_map_init(&r.map, text, len) < 0) {
         rc = ECO_ENOMEM;
         goto cleanup;
     }
@@ -390,7 +387,7 @@ cleanup:
         r.fix = NULL;
     }
     eco_i_corrections_free(r.fix);
-    eco_i_line_map_free(&r.map);
+    eco_i_text_map_free(&r.map);
     eco_i_map_free(&r.seen);
     return rc;
 }

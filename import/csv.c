@@ -129,8 +129,11 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err)
             return rc == ECO_ENOMEM
                        ? eco_error_set(err, rc, source, csv->line, 0, "out of memory reading CSV")
                        : rc;
-    for (size_t i = 0; i < csv->count; i++)
-        csv->fields[i].text = csv->text + csv->fields[i].offset;
+    for (size_t i = 0; i < csv->count; i++) {
+        char *text = csv->text + csv->fields[i].offset;
+        /* the quote ecomap's writers put before what a spreadsheet would run */
+        csv->fields[i].text = text[0] == '\'' && eco_i_csv_formula(text) ? text + 1 : text;
+    }
     return 1;
 }
 
@@ -141,4 +144,34 @@ void eco_i_csv_trim(char *cell)
         len--;
     memmove(cell, cell + start, len - start);
     cell[len - start] = '\0';
+}
+
+/* The hash of text with ASCII capitals made small. */
+static uint64_t caseless_hash(const char *text)
+{
+    char small[256];
+    size_t n = 0;
+
+    for (; text[n] && n < sizeof(small); n++)
+        small[n] = (char)(text[n] >= 'A' && text[n] <= 'Z' ? text[n] + 32 : text[n]);
+    return eco_i_hash(small, n) ^ eco_i_hash(text + n, strlen(text + n));
+}
+
+int eco_i_csv_repeated(const eco_i_csv *csv, size_t *first, size_t *second)
+{
+    eco_i_map seen = {0};
+    int rc = 0;
+
+    for (size_t f = 0; f < csv->count && rc == 0; f++) {
+        size_t earlier;
+        if (!*csv->fields[f].text)
+            continue; /* blank headers name nothing */
+        rc = eco_i_map_get_or_put(&seen, caseless_hash(csv->fields[f].text), f, &earlier);
+        if (rc == 1 && strcasecmp(csv->fields[earlier].text, csv->fields[f].text) != 0)
+            rc = 0; /* two names of one hash: not the same name */
+        if (rc == 1)
+            *first = earlier, *second = f;
+    }
+    eco_i_map_free(&seen);
+    return rc;
 }

@@ -20,10 +20,18 @@
  * belongs to the caller.  0, or an ECO_E* code with err naming the file and line. */
 int eco_i_aliases_load(eco_i_lexicon **out, const char *path, eco_error *err);
 
-/* Adds the lines of an alias file, len bytes of text read from source, to lex.  A line that
- * would make two names each other's alias is an error.  O(lines * entries). */
+/* Adds the lines of an alias file, len bytes of text read from source, to lex, every name
+ * of a body (through any chain of lines) a form of the body's entry.  A line that would
+ * make two names each other's alias, or give an alias to a second body, is an error naming
+ * the line.  Expected O(length of text). */
 int eco_i_aliases_parse(eco_i_lexicon *lex, const char *text, size_t len, const char *source,
                         eco_error *err);
+
+/* Applies the alias file lex to g, as resolution does last: each line, in order, merges the
+ * actors its alias and canonical name designate, then names the result, gives it the
+ * alias and the line's type and country.  The merges are carried out together.  0 or
+ * ECO_ENOMEM.  Expected O(forms + actors + ties + the merged actors' names). */
+int eco_i_aliases_apply(eco_graph *g, const eco_i_lexicon *lex);
 
 /* ---- Resolution (import/resolve.c) ------------------------------------------------------ */
 

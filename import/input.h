@@ -88,7 +88,9 @@ size_t eco_i_votes_for(const eco_i_votes *v, const char *name);
 /* ---- CSV (import/csv.c) ------------------------------------------------------------------ */
 
 /* A reader of RFC 4180 CSV: quoted fields with commas, quotes ("") and new lines, CRLF
- * or LF, an optional UTF-8 byte-order mark.  Fields are NUL-terminated copies. */
+ * or LF, an optional UTF-8 byte-order mark.  Fields are NUL-terminated copies; a field
+ * that starts with a single quote before what a spreadsheet would run ("'=SUM(A1)",
+ * eco_i_csv_formula) loses that quote, as ecomap's CSV exports put it there. */
 typedef struct eco_i_csv_field {
     char *text;    /* the field's text, unquoted; valid until the next row is read */
     size_t offset; /* where text starts in the row's storage, while the row is read */
@@ -119,5 +121,39 @@ int eco_i_csv_row(eco_i_csv *csv, const char *source, eco_error *err);
 
 /* Strips the spaces, tabs and line breaks around a cell's text, in place. */
 void eco_i_csv_trim(char *cell);
+
+/* Whether two fields of the row just read (a header, its cells trimmed) are the same name,
+ * ASCII case aside: 1 with *first and *second their indices, 0 when none is, or
+ * ECO_ENOMEM.  A header that names a column twice leaves which one counts to chance.
+ * Expected O(length of the row). */
+int eco_i_csv_repeated(const eco_i_csv *csv, size_t *first, size_t *second);
+
+/* ---- Positions in a text (import/positions.c) ------------------------------------------- */
+
+/*
+ * Where a byte offset stands in a text, as a line and a column for a message: built once
+ * per input in one pass, then asked any number of times at a bounded cost each, so that a
+ * file with 20,000 warnings is not walked 20,000 times.  Lines are counted at '\n'; a
+ * column counts characters (UTF-8 lead bytes), 1-based; a UTF-8 byte-order mark at the
+ * start takes no column.  Any reader that finds a byte offset to report may use it (the
+ * JSON readers do).
+ */
+typedef struct eco_i_text_map {
+    const char *text;    /* the text, which must outlive the map */
+    size_t len;          /* its bytes */
+    size_t skip;         /* 3 after a byte-order mark, else 0 */
+    int *block_line;     /* the line at the start of each block of ECO_I_TEXT_BLOCK bytes */
+    int *block_column;   /* and the column */
+    size_t blocks;       /* how many blocks */
+} eco_i_text_map;
+
+enum { ECO_I_TEXT_BLOCK = 4096 };
+
+/* Maps the len bytes of text.  0 or ECO_ENOMEM.  O(len). */
+int eco_i_text_map_init(eco_i_text_map *map, const char *text, size_t len);
+void eco_i_text_map_free(eco_i_text_map *map); /* on a zeroed or initialised map */
+
+/* The line and column of the byte at offset (the end of the text past it).  O(ECO_I_TEXT_BLOCK). */
+void eco_i_text_map_find(const eco_i_text_map *map, size_t offset, int *line, int *column);
 
 #endif

@@ -215,13 +215,23 @@ static void line_feeds(char *data, size_t len)
 
 int eco_i_listed_bytes(eco_i_inputs *list, eco_i_listed *f, eco_error *err)
 {
+    size_t listed = f->len;
     int rc;
 
     if (f->bytes.data)
         return 0;
-    if ((rc = read_input(list, f->path, &f->bytes, &f->len, 0, err)) == 0)
-        line_feeds(f->bytes.data, f->len);
-    return rc;
+    if ((rc = read_input(list, f->path, &f->bytes, &f->len, 0, err)) < 0)
+        return rc;
+    line_feeds(f->bytes.data, f->len);
+    /* Read again past the memory limit: bytes that changed since the listing would go to
+     * the reader detected for other bytes, in an order decided by other bytes. */
+    if (f->len != listed || content_hash(f->bytes.data, f->len) != f->hash) {
+        eco_i_listed_release(list, f);
+        f->len = listed;
+        return eco_error_set(err, ECO_EIO, f->source, 0, 0,
+                             "changed while it was being imported; import it again");
+    }
+    return 0;
 }
 
 void eco_i_listed_release(eco_i_inputs *list, eco_i_listed *f)
@@ -293,7 +303,15 @@ static int gather_file(eco_i_inputs *list, char *path, const eco_import_options 
     size_t len = 0;
     int rc, keep = list->kept < KEEP_LIMIT;
 
-    if ((rc = read_input(list, path, &b, &len, keep, err)) < 0) {
+    eco_error failed = {0};
+
+    if ((rc = read_input(list, path, &b, &len, keep, &failed)) < 0) {
+        /* a file of a folder that cannot be opened or read is skipped, as one no reader
+         * claims is: one unreadable file does not sink a whole folder (--strict: it does) */
+        if (in_folder && (rc == ECO_ENOINPUT || rc == ECO_EIO))
+            rc = eco_i_warn(opt, err, path, 0, 0, "skipped: %s", failed.text);
+        else
+            eco_error_set(err, rc, failed.source, failed.line, failed.column, "%s", failed.text);
         free(path);
         return rc;
     }
@@ -325,6 +343,8 @@ static int gather_folder(eco_i_inputs *list, const char *path, const eco_import_
     size_t count = 0, cap = 0, next = 0;
     int rc = 0;
 
+    if (!dir && errno != ENOMEM && here->depth > 0)
+        return eco_i_warn(opt, err, path, 0, 0, "skipped: cannot open folder: %s", strerror(errno));
     if (!dir)
         return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, path, 0, 0,
                              "cannot open folder: %s", strerror(errno));
@@ -377,8 +397,11 @@ static int gather_any(eco_i_inputs *list, char *path, const eco_import_options *
 
     if (strcmp(path, "-") == 0)
         return gather_file(list, path, opt, 0, kept, err);
-    if (stat(path, &st) != 0)
-        rc = eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s", strerror(errno));
+    if (stat(path, &st) != 0) /* in a folder: a path too long, a link to nothing */
+        rc = depth > 0 ? eco_i_warn(opt, err, path, 0, 0, "skipped: cannot open: %s",
+                                    strerror(errno))
+                       : eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open: %s",
+                                       strerror(errno));
     else if (S_ISDIR(st.st_mode) && depth >= MAX_FOLDER_DEPTH)
         rc = eco_i_warn(opt, err, path, 0, 0, "skipped: folders nested too deep");
     else if (S_ISDIR(st.st_mode) && loop_back(outer, &st))

@@ -6,7 +6,9 @@
  * here: an acronym one record defines ("Agency for Administrative Modernisation (AMA)")
  * that another uses as a name, an acronym that spells the initials of a name its record
  * uses, a company with and without its legal form, "Portuguese X" and "X" in Portugal, a
- * shorter form of a long name in the same country, and the user's alias file.  Merges are
+ * shorter form of a long name in the same country, and the user's alias file.  Elements of
+ * another tool's map (Kumu, GraphML, node-link, Cytoscape) are joined by no rule of names:
+ * the map kept them apart by their ids.  Merges are
  * planned by actor id, which merging does not change, and then carried out together, so
  * that shifting indices never mislead the plan.  Around them, each actor's name (by the
  * records' votes), id and place are decided again by rules that ignore the order the
@@ -54,7 +56,16 @@ static int is_acronym(const char *s)
     return caps >= 2;
 }
 
-/* Folded words of a name, without the small words; at most 16. */
+/* "sports" as "sport", so that "Ministry of Youth and Sports" meets "…Sport"; not "business",
+ * "campus" or "analysis", whose s is no plural. */
+static void singular(char *w)
+{
+    size_t n = strlen(w);
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
+        w[n - 1] = '\0';
+}
+
+/* Folded words of a name, without the small words, in the singular; at most 16. */
 static size_t content_words(const char *name, char words[16][32])
 {
     static const char *const small[] = {"of", "for", "the", "and", "de", "la", "del", "du",
@@ -77,7 +88,7 @@ static size_t content_words(const char *name, char words[16][32])
             if (strcmp(w, same[i][0]) == 0)
                 w = (char *)same[i][1];
         if (!skip)
-            strcpy(words[n++], w);
+            singular(strcpy(words[n++], w));
     }
     return n;
 }
@@ -361,6 +372,81 @@ static const char *without_legal_form(const char *name, char *buf, size_t size)
     return NULL;
 }
 
+/*
+ * The body a name gives without its country, when its country is the actor's: "Portuguese
+ * Tax and Customs Authority" and "Tax and Customs Authority of Portugal" are both "Tax and
+ * Customs Authority" in Portugal, and so is "Directorate for Public Procurement of the
+ * Republic of Slovenia" beside "Slovenian Directorate for Public Procurement".  Copied
+ * into buf; NULL when the name carries no country of its own.
+ */
+static const char *without_country(const eco_actor *a, char *buf, size_t size)
+{
+    const char *space = strchr(a->name, ' '), *of, *country;
+    size_t len = strlen(a->name);
+
+    if (!a->country || !space)
+        return NULL;
+    if ((country = eco_i_country_of_demonym(a->name, (size_t)(space - a->name))) &&
+        strcmp(country, a->country) == 0) {
+        snprintf(buf, size, "%s", space + 1);
+        return buf;
+    }
+    for (of = strstr(a->name, " of "); of; of = strstr(of + 1, " of ")) {
+        const char *rest = of + 4;
+        if ((country = eco_i_country_name(rest, len - (size_t)(rest - a->name))) &&
+            strcmp(country, a->country) == 0 && of > a->name && (size_t)(of - a->name) < size) {
+            memcpy(buf, a->name, (size_t)(of - a->name));
+            buf[of - a->name] = '\0';
+            return buf;
+        }
+    }
+    return NULL;
+}
+
+static int by_word(const void *x, const void *y) { return strcmp(x, y); }
+
+/* A body's words in any order ("Public Procurement Directorate", "Directorate for Public
+ * Procurement"), in its country; 0 for a name of fewer than two content words. */
+static uint64_t body_key(const char *name, const char *country)
+{
+    char words[16][32];
+    size_t n = content_words(name, words);
+    uint64_t key = eco_i_hash(country, strlen(country)) * 31;
+
+    if (n < 2)
+        return 0;
+    qsort(words, n, sizeof(words[0]), by_word);
+    for (size_t i = 0; i < n; i++)
+        key = key * 0x100000001B3ULL ^ eco_i_hash(words[i], strlen(words[i]));
+    return key ? key : 1;
+}
+
+/* Names that carry their country join the actor named by the rest in that country, or,
+ * when there is none, the first other name of the same body: the same words, in any order,
+ * of two or more. */
+static int plan_country_forms(plan *p, const eco_graph *g)
+{
+    size_t n = eco_graph_actor_count(g), j;
+    eco_i_map bodies = {0};
+    char buf[256];
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        const char *body = without_country(a, buf, sizeof(buf));
+        uint64_t key;
+        if (!body || !*body)
+            continue;
+        if (eco_graph_find_actor(&j, g, body, a->country) == 0 && j != i)
+            rc = plan_add(p, eco_graph_actor(g, j)->id, a->id);
+        else if ((key = body_key(body, a->country)) &&
+                 (rc = eco_i_map_get_or_put(&bodies, key, i, &j)) == 1)
+            rc = plan_add(p, eco_graph_actor(g, j)->id, a->id);
+    }
+    eco_i_map_free(&bodies);
+    return rc < 0 ? rc : 0;
+}
+
 static int plan_rules(plan *p, const eco_graph *g)
 {
     size_t n = eco_graph_actor_count(g), j;
@@ -377,20 +463,32 @@ static int plan_rules(plan *p, const eco_graph *g)
             rc = plan_add(p, a->id, eco_graph_actor(g, j)->id);
     }
 
-    /* "Portuguese Tax and Customs Authority" is the Tax and Customs Authority of Portugal */
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        const eco_actor *a = eco_graph_actor(g, i);
-        const char *space = strchr(a->name, ' '), *of;
-        if (!a->country || !space ||
-            !(of = eco_i_country_of_demonym(a->name, (size_t)(space - a->name))) ||
-            strcmp(of, a->country) != 0 || eco_graph_find_actor(&j, g, space + 1, a->country) < 0 ||
-            j == i)
-            continue;
-        rc = plan_add(p, eco_graph_actor(g, j)->id, a->id);
-    }
+    if (rc == 0)
+        rc = plan_country_forms(p, g);
     if (rc == 0)
         rc = plan_shorter_forms(p, g);
     return rc;
+}
+
+/* Whether actor i is an element of another tool's map: a map names its elements apart by
+ * their ids, so no rule of names may join one to anything (only an exact name, when the
+ * map is absorbed, or the user's alias file). */
+static int from_a_map(const eco_graph *g, size_t i)
+{
+    static const char *const map_formats[] = {"kumu",      "kumu-json", "graphml",
+                                              "node-link", "cytoscape", NULL};
+    const eco_actor *a = eco_graph_actor(g, i);
+    size_t r;
+
+    for (size_t k = 0; k < a->record_count; k++) {
+        const char *format = eco_graph_find_record(&r, g, a->records[k]) == 0
+                                 ? eco_graph_record(g, r)->format
+                                 : NULL;
+        for (size_t f = 0; format && map_formats[f]; f++)
+            if (strcmp(format, map_formats[f]) == 0)
+                return 1;
+    }
+    return 0;
 }
 
 /* Carries out the plan's merges at once: one rebuild of ties and indices for them all. */
@@ -402,7 +500,8 @@ static int carry_out(eco_graph *g, const plan *p, eco_i_corrections *fix)
 
     for (size_t i = 0; i < p->count && rc == 0; i++)
         if (eco_graph_find_actor_by_id(&kept[count], g, p->items[i].kept) == 0 &&
-            eco_graph_find_actor_by_id(&absorbed[count], g, p->items[i].absorbed) == 0)
+            eco_graph_find_actor_by_id(&absorbed[count], g, p->items[i].absorbed) == 0 &&
+            !from_a_map(g, kept[count]) && !from_a_map(g, absorbed[count]))
             count++;
     if (rc == 0) /* the analyst's apart lines have the last word */
         rc = eco_i_corrections_veto(fix, g, kept, absorbed, &count);
@@ -684,56 +783,10 @@ cleanup:
     return rc;
 }
 
-/* ---- The user's alias file -------------------------------------------------------------- */
-
-typedef struct alias_ctx {
-    eco_graph *g;
-} alias_ctx;
-
-static int apply_alias(const char *alias, const eco_i_known *entry, void *ctx)
-{
-    alias_ctx *ac = ctx;
-    size_t canonical, other, out, renamed = SIZE_MAX;
-    int rc = 0;
-
-    for (;;) {
-        int have_canonical = eco_graph_find_actor(&canonical, ac->g, entry->name, entry->country) == 0;
-        int have_alias = eco_graph_find_actor(&other, ac->g, alias, entry->country) == 0;
-        if (!have_canonical && renamed != SIZE_MAX) {
-            /* A name that finds nothing once given (not UTF-8, or folding to nothing). */
-            canonical = renamed;
-            break;
-        }
-        if (!have_alias && !have_canonical)
-            return 0;
-        if (!have_canonical) {
-            canonical = renamed = other;
-            if ((rc = eco_graph_set_actor_name(ac->g, canonical, entry->name)) < 0)
-                return rc;
-            continue;
-        }
-        if (have_alias && other != canonical) {
-            if ((rc = eco_graph_merge_actors(&out, ac->g, canonical, other)) < 0)
-                return rc;
-            continue;
-        }
-        break;
-    }
-    if ((rc = eco_graph_set_actor_name(ac->g, canonical, entry->name)) < 0 ||
-        (rc = eco_graph_add_alias(ac->g, canonical, alias)) < 0)
-        return rc;
-    if (entry->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(ac->g, canonical, entry->type)) < 0)
-        return rc;
-    if (entry->country)
-        rc = eco_graph_set_actor_country(ac->g, canonical, entry->country);
-    return rc;
-}
-
 int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
                   const char *aliases_source, eco_i_corrections *fix, eco_error *err)
 {
     plan p = {NULL, 0, 0};
-    alias_ctx ac = {g};
     eco_i_map made = {0};
     int rc = 0;
 
@@ -751,7 +804,7 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
     }
-    if (aliases && (rc = eco_i_lexicon_each(aliases, apply_alias, &ac)) < 0) {
+    if (aliases && (rc = eco_i_aliases_apply(g, aliases)) < 0) {
         eco_error_set(err, rc, aliases_source, 0, 0, "aliases cannot be applied");
         goto cleanup;
     }

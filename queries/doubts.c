@@ -158,6 +158,19 @@ static uint64_t within(uint64_t key, const char *country)
     return key ^ (country ? eco_i_hash(country, strlen(country)) * 0xBF58476D1CE4E5B9ULL : 0);
 }
 
+/* Whether a, rather than b, should give a joined pair its name: more records, then not an
+ * acronym, then the shorter name ("University" before "University's"). */
+static int keeps_name(const eco_actor *a, const eco_actor *b)
+{
+    size_t la = strlen(a->name), lb = strlen(b->name);
+
+    if (a->record_count != b->record_count)
+        return a->record_count > b->record_count;
+    if (is_acronym(a->name) != is_acronym(b->name))
+        return !is_acronym(a->name);
+    return la < lb;
+}
+
 static int add(finder *f, eco_doubt_kind kind, size_t actor, size_t other, const char *form)
 {
     const eco_actor *a = eco_graph_actor(f->g, actor);
@@ -170,7 +183,7 @@ static int add(finder *f, eco_doubt_kind kind, size_t actor, size_t other, const
                                         0, NULL);
         if (seen != 0)
             return seen < 0 ? ECO_ENOMEM : 0; /* 1: listed under a more serious kind */
-        if (a->record_count > b->record_count) { /* the one in doubt has fewer records */
+        if (keeps_name(a, b)) { /* the one in doubt joins the other, named as the other */
             size_t t = actor;
             actor = other;
             other = t;

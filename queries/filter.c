@@ -66,21 +66,39 @@ static int year_in(const eco_graph *g, const char *record_id, const eco_filter *
     return year != 0 && (!f->year_from || year >= f->year_from) && (!f->year_to || year <= f->year_to);
 }
 
+/* 1 when country is one of the countries of list: the whole text, or one of its
+ * comma-separated items ("Peru,Chile"), folded alike. */
+static int country_listed(const char *list, const char *country)
+{
+    char want[256], has[256];
+
+    eco_name_fold(has, sizeof(has), country);
+    eco_name_fold(want, sizeof(want), list);
+    if (strcmp(want, has) == 0)
+        return 1; /* a country whose name holds a comma */
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        char item[256];
+        if (n < sizeof(item)) {
+            memcpy(item, p, n);
+            item[n] = '\0';
+            eco_name_fold(want, sizeof(want), item);
+            if (*want && strcmp(want, has) == 0)
+                return 1;
+        }
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
 static int actor_passes(const eco_graph *g, size_t i, const eco_filter *f)
 {
     const eco_actor *a = eco_graph_actor(g, i);
-    char want[256], has[256];
 
     if (f->types && !(f->types & (1u << a->type)))
         return 0;
-    if (f->country) {
-        if (!a->country)
-            return 0;
-        eco_name_fold(want, sizeof(want), f->country);
-        eco_name_fold(has, sizeof(has), a->country);
-        if (strcmp(want, has) != 0)
-            return 0;
-    }
+    if (f->country && (!a->country || !country_listed(f->country, a->country)))
+        return 0;
     if (f->year_from || f->year_to) {
         for (size_t k = 0; k < a->record_count; k++)
             if (year_in(g, a->records[k], f))

@@ -6,11 +6,13 @@
  * ISO_JSON is iso-codes' iso_3166-1.json, LOCALE_DIR the folder whose LANG/LC_MESSAGES hold
  * iso_3166-1.mo, the names' translations in every language iso-codes has, and EXTRA_TSV is
  * data/countries.tsv: display names, demonyms and the forms ISO lacks.  OUT_C defines
- * eco_i_country_rows, one row per country in code order, eco_i_country_forms, every name
- * with the row it names, and eco_i_country_not_forms.
+ * eco_i_country_rows, one row per country in code order, and eco_i_country_forms and
+ * eco_i_country_demonyms: the keys of the folded forms (eco_i_fold_hash, core/fold.c, which
+ * this tool is built with) and the rows they name, sorted, so that a lookup is a binary
+ * search and nothing is built when ecomap starts.
  *
  * A row's names (its display name, ISO's English names and the hand-written forms) win over
- * any translation when core/countries.c builds its lookup; a translation that two countries
+ * any translation; a translation that two countries
  * share, or that is three bytes or shorter, is left out, because it would name the wrong
  * country or an English word more often than the right one.  Output is sorted, so the same
  * inputs always give the same file.
@@ -23,6 +25,8 @@
 #include <string.h>
 
 #include <jansson.h>
+
+#include "internal.h"
 
 #define MAX_COUNTRIES 300
 
@@ -315,18 +319,63 @@ static int is_shared(const forms *f, size_t i)
     return 0;
 }
 
-/* Writes the forms of the sorted list f, each once, as {text, row}; with drop_shared, a text
- * that names two countries is left out. */
-static void put_forms(FILE *out, const forms *f, const int *row_of, int drop_shared)
+/* A folded form's key and the row it names (-1: no country), in the order they claim it. */
+typedef struct key_row {
+    uint64_t key;
+    int row;
+    size_t claim;
+} key_row;
+
+typedef struct keys {
+    key_row *items;
+    size_t count, cap;
+} keys;
+
+static void add_key(keys *k, const char *text, size_t len, int row)
 {
-    for (size_t i = 0; i < f->count; i++) {
-        const form *x = &f->items[i];
-        if ((i > 0 && by_text(&f->items[i - 1], x) == 0) || (drop_shared && is_shared(f, i)))
-            continue;
-        fputs("    {", out);
-        put_string(out, x->text);
-        fprintf(out, ", %d},\n", row_of[x->country]);
+    uint64_t key = eco_i_fold_hash(text, len);
+    if (!key)
+        return;
+    if (k->count == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 1024;
+        if (!(k->items = realloc(k->items, k->cap * sizeof(*k->items))))
+            die("out of memory", NULL);
     }
+    k->items[k->count] = (key_row){key, row, k->count};
+    k->count++;
+}
+
+/* Adds the forms of the sorted list f, with drop_shared leaving out a text two countries
+ * share. */
+static void add_keys(keys *k, const forms *f, const int *row_of, int drop_shared)
+{
+    for (size_t i = 0; i < f->count; i++)
+        if (!drop_shared || !is_shared(f, i))
+            add_key(k, f->items[i].text, strlen(f->items[i].text), row_of[f->items[i].country]);
+}
+
+static int by_key_then_claim(const void *a, const void *b)
+{
+    const key_row *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->claim < y->claim ? -1 : x->claim > y->claim;
+}
+
+/* Writes the keys sorted, each once, with the row of its first claim. */
+static void put_keys(FILE *out, const char *name, keys *k)
+{
+    size_t written = 0;
+    qsort(k->items, k->count, sizeof(*k->items), by_key_then_claim);
+    fprintf(out, "const eco_i_country_key %s[] = {\n", name);
+    for (size_t i = 0; i < k->count; i++) {
+        if (i > 0 && k->items[i].key == k->items[i - 1].key)
+            continue;
+        fprintf(out, "    {0x%016llxULL, %d},\n", (unsigned long long)k->items[i].key,
+                k->items[i].row);
+        written++;
+    }
+    fprintf(out, "    {0, 0}};\nconst size_t %s_count = %zu;\n\n", name, written);
 }
 
 static int by_code(const void *a, const void *b)
@@ -368,13 +417,23 @@ static void write_table(const char *path, const char *iso, const char *extra)
     }
     fprintf(out, "    {NULL, NULL, NULL}};\n\nconst size_t eco_i_country_count = %d;\n\n",
             country_count);
-    fputs("/* The names first, then the translations: the first country a form finds is its. */\n"
-          "const eco_i_country_form eco_i_country_forms[] = {\n", out);
-    put_forms(out, &names, row_of, 0);
-    put_forms(out, &translations, row_of, 1);
-    fputs("    {NULL, 0}};\n\nconst char eco_i_country_not_forms[] = ", out);
-    put_string(out, not_forms ? not_forms : "");
-    fputs(";\n", out);
+
+    /* what names no country first, then the names, then the translations: first claim wins */
+    keys forms_keys = {0}, demonym_keys = {0};
+    for (const char *f = not_forms ? not_forms : ""; *f;) {
+        size_t len = strcspn(f, "|");
+        add_key(&forms_keys, f, len, -1);
+        f += len + (f[len] == '|');
+    }
+    add_keys(&forms_keys, &names, row_of, 0);
+    add_keys(&forms_keys, &translations, row_of, 1);
+    for (int i = 0; i < country_count; i++)
+        if (sorted[i].demonym)
+            add_key(&demonym_keys, sorted[i].demonym, strlen(sorted[i].demonym), i);
+    fputs("/* Folded forms (eco_i_fold_hash) and the rows they name, -1 for none, by key. */\n",
+          out);
+    put_keys(out, "eco_i_country_forms", &forms_keys);
+    put_keys(out, "eco_i_country_demonyms", &demonym_keys);
     if (fclose(out) != 0)
         die("cannot write", path);
 }

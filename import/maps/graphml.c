@@ -20,6 +20,7 @@ typedef struct key {
     char *name;     /* attr.name, or the id when there is none */
     char *domain;   /* for: "node", "edge", "graph" or "all" */
     char *fallback; /* <default>, or NULL */
+    size_t name_id; /* the index of the first key of this name */
 } key;
 
 typedef struct datum {
@@ -43,6 +44,16 @@ typedef struct reader {
     eco_i_xml xml;
     key *keys;
     size_t key_count, key_cap;
+    eco_i_map key_of_id;   /* eco_i_hash of an id -> its first key */
+    eco_i_map key_of_name; /* eco_i_hash of a name -> its first key (the name's id) */
+    /* Built once the file is read, per domain (0 node, 1 edge), indexed by name id: */
+    size_t *fallback_of[2]; /* the first key of the name with a default there, or NONE */
+    unsigned char *declared[2]; /* 1 when a key of the name is for that domain */
+    size_t *with_default[2];    /* the name ids with a default there, ascending */
+    size_t default_count[2];
+    size_t *seen;               /* per name id: the last item each_value met it in */
+    const char **found;         /* per name id: its value in that item */
+    size_t item_serial;         /* the item each_value reads */
     item *items;
     size_t item_count, item_cap;
     int directed; /* the graph's edgedefault is "directed" */
@@ -68,6 +79,15 @@ static void reader_free(reader *r)
         free(r->keys[i].fallback);
     }
     free(r->keys);
+    eco_i_map_free(&r->key_of_id);
+    eco_i_map_free(&r->key_of_name);
+    for (int d = 0; d < 2; d++) {
+        free(r->fallback_of[d]);
+        free(r->declared[d]);
+        free(r->with_default[d]);
+    }
+    free(r->seen);
+    free(r->found);
     for (size_t i = 0; i < r->item_count; i++) {
         item *it = &r->items[i];
         for (size_t d = 0; d < it->data_count; d++)
@@ -142,6 +162,16 @@ static int read_key(reader *r)
     if (!(k->id = strdup(id)) || !(k->name = strdup(name && *name ? name : id)) ||
         !(k->domain = strdup(domain ? domain : "all")))
         return oom(r);
+    /* hashed, so that a file of 100,000 keys costs 100,000 probes, not a scan per <data> */
+    size_t first;
+    k->name_id = r->key_count - 1;
+    if (eco_i_map_get_or_put(&r->key_of_id, eco_i_hash(id, strlen(id)), r->key_count - 1,
+                             &first) < 0 ||
+        eco_i_map_get_or_put(&r->key_of_name, eco_i_hash(k->name, strlen(k->name)),
+                             r->key_count - 1, &k->name_id) < 0)
+        return oom(r);
+    if (strcmp(r->keys[k->name_id].name, k->name) != 0)
+        k->name_id = r->key_count - 1; /* two names of one hash: told apart, not merged */
     /* <default> is the only child that matters. */
     while ((token = eco_i_xml_next(&r->xml, r->in->source, r->err)) > 0) {
         if (token == ECO_I_XML_CLOSE && r->xml.depth < depth)
@@ -159,12 +189,8 @@ static int read_key(reader *r)
 
 static int find_key(const reader *r, const char *id, size_t *out)
 {
-    for (size_t i = 0; i < r->key_count; i++)
-        if (strcmp(r->keys[i].id, id) == 0) {
-            *out = i;
-            return 1;
-        }
-    return 0;
+    return eco_i_map_get(&r->key_of_id, eco_i_hash(id, strlen(id)), out) &&
+           strcmp(r->keys[*out].id, id) == 0;
 }
 
 static int read_data(reader *r, item *it)
@@ -226,6 +252,13 @@ static int read_children(reader *r, item *owner, size_t index, size_t depth)
         } else if (strcmp(name, "key") == 0) {
             if ((token = read_key(r)) < 0)
                 return token;
+        } else if (strcmp(name, "hyperedge") == 0) {
+            /* a tie of three or more ends has no place in a map of pairs: said, not dropped
+             * without a word */
+            if ((token = eco_i_warn(r->in->opt, r->err, r->in->source, r->xml.token_line,
+                                    r->xml.token_column,
+                                    "<hyperedge> left out: a map's ties join two actors")) < 0)
+                return token;
         } else if (strcmp(name, "graph") == 0) {
             const char *d = eco_i_xml_attribute(&r->xml, "edgedefault");
             if (d) /* a nested graph without one keeps its parent's */
@@ -274,48 +307,121 @@ static int read_item(reader *r, int is_edge)
 static const char *const node_fields[] = {"id",      "name",    "type", "country", "country_code",
                                           "aliases", "records", NULL};
 
-/* The value of the data named name in it, its key's default when absent; NULL when none. */
+/* ---- Keys by name, per domain ---------------------------------------------------------- */
+
+#define NO_KEY ((size_t)-1)
+
+static int in_domain(const key *k, int domain)
+{
+    return strcmp(k->domain, domain ? "edge" : "node") == 0 || strcmp(k->domain, "all") == 0;
+}
+
+/* Once every key is read: for each domain, each name's first key with a default there,
+ * whether any key of the name is for it, and the names with a default, so that reading an
+ * item costs its own data and the defaults, never a scan of every key. */
+static int index_keys(reader *r)
+{
+    size_t n = r->key_count ? r->key_count : 1;
+
+    if (!(r->seen = malloc(n * sizeof(*r->seen))) || !(r->found = malloc(n * sizeof(*r->found))))
+        return oom(r);
+    for (size_t i = 0; i < r->key_count; i++)
+        r->seen[i] = NO_KEY;
+    for (int d = 0; d < 2; d++) {
+        if (!(r->fallback_of[d] = malloc(n * sizeof(size_t))) ||
+            !(r->declared[d] = calloc(n, 1)) || !(r->with_default[d] = malloc(n * sizeof(size_t))))
+            return oom(r);
+        for (size_t i = 0; i < r->key_count; i++)
+            r->fallback_of[d][i] = NO_KEY;
+        for (size_t i = 0; i < r->key_count; i++) {
+            const key *k = &r->keys[i];
+            if (!in_domain(k, d))
+                continue;
+            r->declared[d][k->name_id] = 1;
+            if (k->fallback && r->fallback_of[d][k->name_id] == NO_KEY) {
+                r->fallback_of[d][k->name_id] = i;
+                r->with_default[d][r->default_count[d]++] = k->name_id;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The name id of name, or NO_KEY when no key has that name. */
+static size_t name_id(const reader *r, const char *name)
+{
+    size_t id;
+    if (!eco_i_map_get(&r->key_of_name, eco_i_hash(name, strlen(name)), &id) ||
+        strcmp(r->keys[id].name, name) != 0)
+        return NO_KEY;
+    return id;
+}
+
+/* The value of the data of name id in it, its key's default when absent; NULL when none. */
+static const char *value_of_id(const reader *r, const item *it, size_t id)
+{
+    size_t k;
+    if (id == NO_KEY)
+        return NULL;
+    for (size_t d = 0; d < it->data_count; d++)
+        if (r->keys[it->data[d].key].name_id == id)
+            return it->data[d].value;
+    k = r->fallback_of[it->is_edge][id];
+    return k == NO_KEY ? NULL : r->keys[k].fallback;
+}
+
 static const char *value_of(const reader *r, const item *it, const char *name)
 {
-    const char *domain = it->is_edge ? "edge" : "node";
-    for (size_t d = 0; d < it->data_count; d++)
-        if (strcmp(r->keys[it->data[d].key].name, name) == 0)
-            return it->data[d].value;
-    for (size_t k = 0; k < r->key_count; k++)
-        if (strcmp(r->keys[k].name, name) == 0 && r->keys[k].fallback &&
-            (strcmp(r->keys[k].domain, domain) == 0 || strcmp(r->keys[k].domain, "all") == 0))
-            return r->keys[k].fallback;
-    return NULL;
+    return value_of_id(r, it, name_id(r, name));
 }
 
 /* 1 when the file declares a key named name for the item's kind: ecomap's own GraphML
  * declares "records" and "evidence", and leaves out a <data> whose list is empty. */
 static int declares(const reader *r, const item *it, const char *name)
 {
-    const char *domain = it->is_edge ? "edge" : "node";
-    for (size_t k = 0; k < r->key_count; k++)
-        if (strcmp(r->keys[k].name, name) == 0 &&
-            (strcmp(r->keys[k].domain, domain) == 0 || strcmp(r->keys[k].domain, "all") == 0))
-            return 1;
-    return 0;
+    size_t id = name_id(r, name);
+    return id != NO_KEY && r->declared[it->is_edge][id];
 }
 
-/* Keys of the item's domain with a default, and the data it has: each name once. */
+/* Keys of the item's domain with a default, and the data it has: each name once, in the
+ * order the names were first declared. */
 typedef int (*pair_fn)(reader *r, const char *name, const char *value, void *ctx);
+
+static int by_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
 
 static int each_value(reader *r, const item *it, pair_fn fn, void *ctx)
 {
-    const char *domain = it->is_edge ? "edge" : "node";
-    int rc;
-    for (size_t k = 0; k < r->key_count; k++) {
-        const key *kk = &r->keys[k];
-        if (strcmp(kk->domain, domain) != 0 && strcmp(kk->domain, "all") != 0)
-            continue;
-        const char *value = value_of(r, it, kk->name);
-        if (value && (rc = fn(r, kk->name, value, ctx)) < 0)
-            return rc;
+    size_t serial = r->item_serial++, n = 0, *ids;
+    size_t defaults = r->default_count[it->is_edge];
+    int rc = 0;
+
+    if (!(ids = malloc((it->data_count + defaults + 1) * sizeof(*ids))))
+        return oom(r);
+    for (size_t d = 0; d < it->data_count; d++) {
+        const key *k = &r->keys[it->data[d].key];
+        if (in_domain(k, it->is_edge) && r->seen[k->name_id] != serial) {
+            r->seen[k->name_id] = serial;
+            r->found[k->name_id] = it->data[d].value; /* the first datum of a name wins */
+            ids[n++] = k->name_id;
+        }
     }
-    return 0;
+    for (size_t d = 0; d < defaults; d++) {
+        size_t id = r->with_default[it->is_edge][d];
+        if (r->seen[id] != serial) {
+            r->seen[id] = serial;
+            r->found[id] = r->keys[r->fallback_of[it->is_edge][id]].fallback;
+            ids[n++] = id;
+        }
+    }
+    qsort(ids, n, sizeof(*ids), by_index);
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = fn(r, r->keys[ids[i]].name, r->found[ids[i]], ctx);
+    free(ids);
+    return rc;
 }
 
 typedef struct node_ctx {
@@ -486,8 +592,8 @@ static int make_edge(reader *r, const item *it)
     if (directed && *directed)
         t.directed = strcasecmp(directed, "true") == 0 || strcmp(directed, "1") == 0;
     if (weight_text && *weight_text &&
-        (eco_i_parse_double(weight_text, &t.weight) < 0 || t.weight < 0))
-        return error_at(r, it->line, it->column, "weight \"%s\" is not a number of 0 or more",
+        (eco_i_parse_double(weight_text, &t.weight) < 0 || !eco_i_weight_ok(t.weight)))
+        return error_at(r, it->line, it->column, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                         weight_text);
     if ((rc = edge_end(r, it, it->source, &t.a)) < 0 ||
         (rc = edge_end(r, it, it->target, &t.b)) < 0)
@@ -523,7 +629,7 @@ int eco_i_read_graphml(eco_graph *g, const eco_i_input *in, eco_error *err)
     eco_i_xml_init(&r.xml, in->data, in->len);
     if ((rc = eco_i_mapper_open(&r.m, in, "graphml", err)) < 0)
         goto cleanup;
-    if ((rc = read_children(&r, NULL, (size_t)-1, 0)) < 0)
+    if ((rc = read_children(&r, NULL, (size_t)-1, 0)) < 0 || (rc = index_keys(&r)) < 0)
         goto cleanup;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < r.item_count; i++)

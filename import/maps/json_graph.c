@@ -92,15 +92,17 @@ fail:
 
 typedef struct place {
     const eco_i_input *in;
+    eco_i_json_where *where; /* the input's positions */
     eco_error *err;
     eco_i_json_step path[8];
     size_t depth;
 } place;
 
-static void place_init(place *p, const eco_i_input *in, eco_error *err, const eco_i_json_step *path,
+static void place_init(place *p, eco_i_mapper *m, eco_error *err, const eco_i_json_step *path,
                        size_t depth)
 {
-    p->in = in;
+    p->in = m->in;
+    p->where = &m->where;
     p->err = err;
     p->depth = depth < 7 ? depth : 7;
     memcpy(p->path, path, p->depth * sizeof(*path));
@@ -118,7 +120,7 @@ static int place_say(place *p, const char *key, int warn, const char *fmt, ...)
         p->path[depth++] = (eco_i_json_step){key, 0};
     /* a key the text lacks, or one a reader made up (Kumu's "from" read as "source"), is
      * located at its object */
-    eco_i_json_locate(p->in->data, p->in->len, p->path, (size_t)depth, &line, &column);
+    eco_i_json_where_find(p->where, p->path, (size_t)depth, &line, &column);
     va_start(ap, fmt);
     vsnprintf(text, sizeof(text), fmt, ap);
     va_end(ap);
@@ -192,7 +194,7 @@ int eco_i_json_graph_node(eco_i_mapper *m, json_t *node, const char *const *skip
     place p;
     int rc = 0;
 
-    place_init(&p, m->in, err, path, depth);
+    place_init(&p, m, err, path, depth);
     if (!json_is_object(node))
         return place_say(&p, NULL, 0, "a node must be an object");
     if (!(id = scalar_text(v = json_object_get(node, "id"))) || !*id) {
@@ -364,9 +366,13 @@ static int edge_evidence(eco_i_mapper *m, place *p, json_t *edge, size_t a, size
     int rc = 0;
 
     if (!json_is_array(list)) {
+        /* The edge's own line makes it a piece of evidence of its own, so that two edges
+         * between the same ends add their weights, as two rows of a CSV of ties do. */
+        int line, column;
         char *text;
+        eco_i_json_where_find(p->where, p->path, p->depth, &line, &column);
         if ((rc = edge_text(&text, edge)) == 0 &&
-            (rc = eco_i_mapper_evidence(m, &ev, 0, text ? text : said)) == 0)
+            (rc = eco_i_mapper_evidence(m, &ev, line, text ? text : said)) == 0)
             rc = eco_graph_add_tie(NULL, m->map, a, b, kind, directed, weight, &ev);
         free(text);
         return rc < 0 ? place_oom(p) : 0;
@@ -399,7 +405,7 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
     size_t a, b;
     place p;
 
-    place_init(&p, m->in, err, path, depth);
+    place_init(&p, m, err, path, depth);
     if (!json_is_object(edge))
         return place_say(&p, NULL, 0, "an edge must be an object");
     kind = edge_kind(edge, &said);
@@ -413,8 +419,8 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
         if (json_is_string(weight_v) &&
             eco_i_parse_double(json_string_value(weight_v), &weight) < 0)
             weight = -1;
-        if (!isfinite(weight) || weight < 0)
-            return place_say(&p, "weight", 0, "\"weight\" must be a number of 0 or more");
+        if (!eco_i_weight_ok(weight))
+            return place_say(&p, "weight", 0, "\"weight\" must be " ECO_I_WEIGHT_RANGE);
     }
     if ((rc = edge_end(m, &p, edge, "source", &a)) < 0 ||
         (rc = edge_end(m, &p, edge, "target", &b)) < 0)

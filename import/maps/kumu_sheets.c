@@ -10,6 +10,7 @@
  * seen in, and each connection's evidence is its row.  Types and relations in words are
  * core's vocabulary (core/vocabulary.c); '|' lists are import/maps/lists.c's.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -181,6 +182,15 @@ static int take_header(sheet *s)
                              "not a Kumu sheet: the header names no Label column (elements), "
                              "no From and To (connections), and no Record, Path and Format "
                              "(records)");
+    size_t first, second;
+    int rc = eco_i_csv_repeated(&s->csv, &first, &second);
+    if (rc < 0)
+        return oom(s);
+    if (rc == 1)
+        return eco_error_set(s->err, ECO_EDATA, s->in->source, s->csv.fields[second].line,
+                             s->csv.fields[second].column,
+                             "column \"%s\" is named twice in the header (columns %zu and %zu)",
+                             s->csv.fields[second].text, first + 1, second + 1);
     if (!(s->names = calloc(s->csv.count, sizeof(*s->names))))
         return oom(s);
     for (; s->name_count < s->csv.count; s->name_count++)
@@ -303,7 +313,7 @@ static int element_row(sheet *s, eco_graph *map)
     }
     if (*id && eco_graph_find_actor_by_id(NULL, map, id) == 0)
         return cell_error(s, C_ID, "element ID \"%s\" appears twice", id);
-    country = eco_i_map_country(country);
+    country = eco_i_country_as_written(country);
     rc = *id ? eco_graph_add_actor(&a.actor, map, id, label, type, country)
              : eco_graph_resolve_actor(&a.actor, map, label, type, country);
     if (rc < 0)
@@ -830,6 +840,22 @@ static int connection_names(sheet *s, int c, int ecomap, strings *out)
     return out->count ? 0 : cell_error(s, c, "connection has no %s", c == C_FROM ? "From" : "To");
 }
 
+/* A row of n names in From and m in To is n * m connections: a 46 KB row of 2,000 and
+ * 2,000 made four million ties and took a minute.  Past ECO_I_KUMU_ROW_TIES it is an error
+ * at the row, before any tie is made. */
+static int cross_product_bound(sheet *s, size_t from, size_t to)
+{
+    char said[96];
+
+    if (from <= ECO_I_KUMU_ROW_TIES / to)
+        return 0;
+    snprintf(said, sizeof(said), "%zu names in From and %zu in To", from, to);
+    return cell_error(s, C_FROM,
+                      "connection row makes more than 10,000 connections (%s); split it into "
+                      "rows of fewer names",
+                      said);
+}
+
 static int connection_row(sheet *s)
 {
     const char *type_text = cell(s, C_TYPE), *direction = cell(s, C_DIRECTION);
@@ -851,16 +877,18 @@ static int connection_row(sheet *s)
     else if (*direction)
         return cell_error(s, C_DIRECTION,
                           "direction \"%s\" is none of directed, undirected or mutual", direction);
-    if (*weight_text && (eco_i_parse_double(weight_text, &k.weight) < 0 || k.weight < 0)) {
+    if (*weight_text &&
+        (eco_i_parse_double(weight_text, &k.weight) < 0 || !eco_i_weight_ok(k.weight))) {
         /* Kumu's Strength is any field: "Strong" is kept as words.  A Weight is a number. */
         if (k.ecomap || strcasecmp(s->names[s->h.where[C_WEIGHT]], "strength") != 0)
-            return cell_error(s, C_WEIGHT, "weight \"%s\" is not a number of 0 or more",
+            return cell_error(s, C_WEIGHT, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                               weight_text);
         k.weight = 1;
         k.strength = weight_text;
     }
     if ((rc = connection_names(s, C_FROM, k.ecomap, &from)) == 0 &&
-        (rc = connection_names(s, C_TO, k.ecomap, &to)) == 0)
+        (rc = connection_names(s, C_TO, k.ecomap, &to)) == 0 &&
+        (rc = cross_product_bound(s, from.count, to.count)) == 0)
         for (size_t i = 0; i < from.count && rc >= 0; i++)
             for (size_t j = 0; j < to.count && rc >= 0; j++)
                 rc = connection_tie(s, &k, from.items[i], to.items[j]);

@@ -14,6 +14,7 @@ int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format
     memset(m, 0, sizeof(*m));
     m->in = in;
     m->format = format;
+    eco_i_json_where_init(&m->where, in->data, in->len);
     if (eco_graph_new(&m->map) < 0)
         return eco_error_set(err, ECO_ENOMEM, in->source, 0, 0, "out of memory");
     return 0;
@@ -23,6 +24,7 @@ void eco_i_mapper_close(eco_i_mapper *m)
 {
     eco_graph_free(m->map);
     eco_i_map_free(&m->node_of);
+    eco_i_json_where_end(&m->where);
     m->map = NULL;
 }
 
@@ -32,16 +34,6 @@ static int is_slug(const char *key)
     char slug[256];
     size_t n = eco_name_slug(slug, sizeof(slug), key);
     return n > 0 && n < sizeof(slug) && strcmp(slug, key) == 0;
-}
-
-const char *eco_i_map_country(const char *written)
-{
-    const char *known;
-
-    if (!written || !*written)
-        return NULL;
-    known = eco_i_country_name(written, strlen(written));
-    return known ? known : (known = eco_i_country_of_code(written)) ? known : written;
 }
 
 int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char *name,
@@ -59,7 +51,7 @@ int eco_i_mapper_node(eco_i_mapper *m, size_t *out, const char *key, const char 
     if (is_slug(key) && eco_graph_find_actor_by_id(NULL, m->map, key) < 0)
         id = key;
     if ((rc = eco_graph_add_actor(out, m->map, id, name && *name ? name : key, type,
-                                  eco_i_map_country(country))) < 0)
+                                  eco_i_country_as_written(country))) < 0)
         return rc;
     return eco_i_map_put(&m->node_of, eco_i_ptr_key(pooled), *out);
 }

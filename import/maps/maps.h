@@ -27,6 +27,10 @@ int eco_i_read_graphml(eco_graph *g, const eco_i_input *in, eco_error *err);
 /* Which of ecomap's Kumu tables a CSV header names (import/maps/kumu_sheets.c): 0 when
  * none.  O(length of the first rows). */
 enum { ECO_I_KUMU_ELEMENTS = 1, ECO_I_KUMU_CONNECTIONS, ECO_I_KUMU_RECORDS };
+
+/* The most connections one row of a Kumu connections sheet may make (its From names times
+ * its To names); a row that would make more is an error (docs/FORMAT.md). */
+enum { ECO_I_KUMU_ROW_TIES = 10000 };
 int eco_i_kumu_table(const char *data, size_t len);
 
 /* The name of the kind of JSON map data holds (import/maps/json.c): "kumu-json",
@@ -79,6 +83,34 @@ typedef struct eco_i_json_step {
  * O(len). */
 void eco_i_json_locate(const char *text, size_t len, const eco_i_json_step *path, size_t depth,
                        int *line, int *column);
+
+/*
+ * The same for many questions about one text, each at a bounded cost once the first is
+ * answered: the text's positions are mapped once (eco_i_text_map), and the items of the
+ * last array a path went through an index of are noted, so that warnings about 20,000
+ * edges cost one walk of the text, not 20,000.  Memory that runs out only makes questions
+ * walk the text again.  Paths ask about arrays whose first step of an index is the same
+ * ("edges", i, ...) at the speed of a lookup.
+ */
+typedef struct eco_i_json_where {
+    const char *text;      /* the JSON text, which must outlive this */
+    size_t len;            /* its bytes */
+    eco_i_text_map lines;  /* its positions, once mapped */
+    int mapped;            /* 1 once lines is made */
+    char *prefix[8];       /* the keys of the steps to the indexed array (NULL: an index) */
+    size_t prefix_index[8]; /* the indices of those steps */
+    size_t prefix_depth;   /* how many steps */
+    int indexed;           /* 1 when items holds that array's items */
+    size_t array;          /* where the array starts */
+    size_t *items;         /* where each of its items starts */
+    size_t item_count, item_cap;
+} eco_i_json_where;
+
+void eco_i_json_where_init(eco_i_json_where *w, const char *text, size_t len);
+void eco_i_json_where_free(eco_i_json_where *w); /* forgets the index of items only */
+void eco_i_json_where_end(eco_i_json_where *w);  /* frees all; NULL-safe fields */
+void eco_i_json_where_find(eco_i_json_where *w, const eco_i_json_step *path, size_t depth,
+                           int *line, int *column);
 
 /* ---- JSON in one pass (import/maps/json_scan.c) ----------------------------------------- */
 
@@ -167,14 +199,11 @@ typedef struct eco_i_mapper {
     const char *format;    /* its format's name, for its record */
     eco_i_map node_of;     /* pooled node key -> actor index in map */
     int has_record;        /* 1 once the input's own record is in map */
+    eco_i_json_where where; /* positions in a JSON input, for its messages */
 } eco_i_mapper;
 
 int eco_i_mapper_open(eco_i_mapper *m, const eco_i_input *in, const char *format, eco_error *err);
 void eco_i_mapper_close(eco_i_mapper *m);
-
-/* A map's country as ecomap names countries: "Deutschland" and "DEU" are Germany; a place
- * no table knows stays as the map writes it; NULL for NULL or "". */
-const char *eco_i_map_country(const char *written);
 
 /* Adds a node: an actor named name (key when NULL) with key as its id when key is free
  * as one; *out receives its index.  country is a country's name in any form or its ISO
@@ -227,6 +256,9 @@ typedef enum eco_i_xml_token {
     ECO_I_XML_CLOSE,   /* </name> */
     ECO_I_XML_TEXT     /* character data between tags, decoded */
 } eco_i_xml_token;
+
+/* The most attributes one tag may have (a GraphML tag needs a handful). */
+enum { ECO_I_XML_MAX_ATTRIBUTES = 1000 };
 
 typedef struct eco_i_xml {
     const char *at, *end;         /* what is left of the document */

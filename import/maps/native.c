@@ -265,11 +265,10 @@ static int read_tie(reader *r, eco_graph *g, json_t *item)
         enter_key(r, "target");
         return fail(r, ECO_EDATA, "tie joins actor \"%s\" to itself", eco_graph_actor(g, source)->id);
     }
-    if (!json_is_number(weight) || !isfinite(json_number_value(weight)) ||
-        json_number_value(weight) < 0) {
+    if (!json_is_number(weight) || !eco_i_weight_ok(json_number_value(weight))) {
         enter_key(r, "weight");
-        return fail(r, ECO_EDATA, weight ? "\"weight\" must be a number of 0 or more"
-                                       : "a tie needs a \"weight\": a number of 0 or more");
+        return fail(r, ECO_EDATA, weight ? "\"weight\" must be " ECO_I_WEIGHT_RANGE
+                                       : "a tie needs a \"weight\": " ECO_I_WEIGHT_RANGE);
     }
     directed = json_object_get(item, "directed");
     if (directed && !json_is_boolean(directed)) {

@@ -403,7 +403,7 @@ static int add_tie(reader *r)
         eco_graph_find_actor_by_id(&source, r->map, r->field[TIE_SOURCE].text) < 0 ||
         eco_graph_find_actor_by_id(&target, r->map, r->field[TIE_TARGET].text) < 0 ||
         eco_tie_kind_from_name(&kind, kind_name) < 0 || source == target ||
-        r->weight.value < 0)
+        !eco_i_weight_ok(r->weight.value))
         return ECO_I_SCAN_DECLINED;
     int directed = r->directed != NONE ? r->directed : eco_tie_kind_is_directed(kind);
     if ((rc = eco_graph_add_tie(&tie, r->map, source, target, kind, directed, 0, NULL)) < 0)

@@ -23,6 +23,23 @@ static const char *const column_names[COL_COUNT][4] = {
     {"source_country", "from_country", NULL}, {"target_country", "to_country", NULL},
     {"country", NULL}};
 
+/* A header that names a column twice is refused at the second: which one counts would be
+ * left to chance. */
+static int repeated_column(const eco_i_csv *csv, const eco_i_input *in, eco_error *err)
+{
+    size_t first, second;
+    int rc = eco_i_csv_repeated(csv, &first, &second);
+
+    if (rc < 0)
+        return eco_error_set(err, rc, in->source, 1, 0, "out of memory");
+    if (rc == 0)
+        return 0;
+    return eco_error_set(err, ECO_EDATA, in->source, csv->fields[second].line,
+                         csv->fields[second].column,
+                         "column \"%s\" is named twice in the header (columns %zu and %zu)",
+                         csv->fields[second].text, first + 1, second + 1);
+}
+
 static int map_header(eco_i_csv *csv, int where[COL_COUNT], const eco_i_input *in,
                       eco_error *err)
 {
@@ -35,6 +52,8 @@ static int map_header(eco_i_csv *csv, int where[COL_COUNT], const eco_i_input *i
                 if (where[c] < 0 && strcasecmp(csv->fields[f].text, column_names[c][k]) == 0)
                     where[c] = (int)f;
     }
+    if (repeated_column(csv, in, err) < 0)
+        return err->code;
     if (where[COL_SOURCE] < 0 || where[COL_TARGET] < 0)
         return eco_error_set(err, ECO_EDATA, in->source, 1, 1,
                              "the header names no %s column; a CSV of ties needs source and target",
@@ -118,8 +137,8 @@ static int read_tie_row(eco_graph *g, const row_context *r, eco_error *err)
                           "unknown tie kind \"%s\"; expected partnership, funding, hosting, "
                           "support, membership or related",
                           kind_name);
-    if (*weight_text && (eco_i_parse_double(weight_text, &weight) < 0 || weight < 0))
-        return cell_error(r, COL_WEIGHT, err, "weight \"%s\" is not a number of 0 or more",
+    if (*weight_text && (eco_i_parse_double(weight_text, &weight) < 0 || !eco_i_weight_ok(weight)))
+        return cell_error(r, COL_WEIGHT, err, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                           weight_text);
     directed = eco_tie_kind_is_directed(kind);
     if (*directed_text && parse_directed(directed_text, &directed) < 0)

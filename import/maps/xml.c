@@ -231,14 +231,23 @@ static int read_name(eco_i_xml *x, char **out, const char *source, eco_error *er
     return 0;
 }
 
-/* Reads name="value" (or 'value') into the attribute list. */
+/* Reads name="value" (or 'value') into the attribute list.  A name the tag has already is
+ * an error, as XML says (which of the two values counts would be a guess), and so is a tag
+ * of more than ECO_I_XML_MAX_ATTRIBUTES, which would make that check cost its square. */
 static int read_attribute(eco_i_xml *x, const char *source, eco_error *err)
 {
     char *name = NULL, quote;
-    int rc, line, column;
+    int rc, line = x->line, column = x->column;
 
+    if (x->attribute_count >= ECO_I_XML_MAX_ATTRIBUTES)
+        return fail(x, source, err, line, column, "a tag with more than 1000 attributes");
     if ((rc = read_name(x, &name, source, err)) < 0)
         return rc;
+    if (eco_i_xml_attribute(x, name)) {
+        rc = fail(x, source, err, line, column, "attribute \"%s\" appears twice in one tag", name);
+        free(name);
+        return rc;
+    }
     skip_space(x);
     if (x->at >= x->end || *x->at != '=') {
         rc = fail(x, source, err, x->line, x->column, "attribute \"%s\" has no value", name);

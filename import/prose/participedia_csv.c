@@ -233,15 +233,14 @@ static int seen(sheet *s, size_t actor)
 
 static int organization_row(sheet *s)
 {
-    const char *title = value(s, "title"), *country = value(s, "country");
+    const char *title = value(s, "title"), *country = eco_i_country_as_written(value(s, "country"));
     const char *id = value(s, "id"), *url = value(s, "url");
     size_t actor;
 
     if (!*title)
         return eco_i_warn(s->in->opt, s->err, s->in->source, s->csv.row_line, 1,
                           "organization without a title ignored");
-    if (eco_graph_resolve_actor(&actor, s->g, title, agreed_type(s, "sector"),
-                                *country ? country : NULL) < 0 ||
+    if (eco_graph_resolve_actor(&actor, s->g, title, agreed_type(s, "sector"), country) < 0 ||
         (*id && eco_graph_set_attribute(s->g, actor, "participedia_id", id) < 0) ||
         (*url && eco_graph_set_attribute(s->g, actor, "url", url) < 0))
         return oom(s);
@@ -311,13 +310,14 @@ static int funders(sheet *s, names *out, const char *country)
 
 static int case_row(sheet *s)
 {
-    const char *title = value(s, "title"), *country = value(s, "country"), *id = value(s, "id");
+    const char *title = value(s, "title"), *id = value(s, "id");
     names org = {{0}, 0}, fund = {{0}, 0};
     char text[768];
     int rc;
 
-    if ((rc = organizers(s, &org, *country ? country : NULL)) < 0 ||
-        (rc = funders(s, &fund, NULL)) < 0) /* funders often come from abroad */
+    /* where a case took place says nothing of where its organisers and funders are from
+     * (Stanford's Center for Deliberative Democracy runs polls in China) */
+    if ((rc = organizers(s, &org, NULL)) < 0 || (rc = funders(s, &fund, NULL)) < 0)
         return rc;
     snprintf(text, sizeof(text), "Case %s \"%s\"%s%s", id, title,
              *value(s, "funder") ? ", funded by " : "", value(s, "funder"));

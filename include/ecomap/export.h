@@ -79,6 +79,15 @@ ECO_EXPORT int eco_graph_save(const eco_graph *g, const char *path, eco_error *e
  */
 ECO_EXPORT int eco_export_catch_signals(void);
 
+/*
+ * For a process whose end another process reports (ecomap draws in a child): makes
+ * SIGABRT, SIGTRAP, SIGSEGV and SIGBUS, with which Graphviz, Pango and GLib end a process
+ * when memory runs out, remove the temporary files of every output being written, then end
+ * the process as the signal would have.  Sanitizers want these signals for themselves, so
+ * only such a child calls it.  Returns 0, or ECO_EINTERNAL.  O(1).
+ */
+ECO_EXPORT int eco_export_catch_crashes(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -117,6 +117,11 @@ typedef struct eco_evidence {
     const char *text;   /* the passage that states the tie; NULL when none */
 } eco_evidence;
 
+/* The largest weight a tie may have: a reader refuses a weight above it, and weights that
+ * add up past it stop there, so that no sum overflows to infinity and every map written
+ * can be read again (docs/FORMAT.md). */
+#define ECO_WEIGHT_MAX 1e12
+
 typedef struct eco_tie {
     size_t source;                /* actor index; the tail when directed */
     size_t target;                /* actor index; the head when directed */
@@ -241,8 +246,9 @@ ECO_EXPORT int eco_graph_remove_actor(eco_graph *g, size_t i);
  * (eco_graph_find_tie): weight is added to its weight unless ev is evidence it already
  * holds, and ev joins its evidence.  directed says whether the tie has a direction
  * (eco_tie_kind_is_directed gives the usual answer).  ev may be NULL.  A tie from an actor
- * to itself, or a weight that is negative or not finite, is ECO_EUSAGE.  *out, when out is
- * not NULL, receives the tie's index.  O(degree of source + evidence of the tie).
+ * to itself, or a weight that is negative, not finite or above ECO_WEIGHT_MAX, is
+ * ECO_EUSAGE; a sum past ECO_WEIGHT_MAX is ECO_WEIGHT_MAX.  *out, when out is not NULL,
+ * receives the tie's index.  O(degree of source + evidence of the tie).
  */
 ECO_EXPORT int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target,
                                  eco_tie_kind kind, int directed, double weight,
@@ -251,7 +257,7 @@ ECO_EXPORT int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_
 /* Adds ev to tie i without changing its weight; a copy of evidence it holds is ignored. */
 ECO_EXPORT int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev);
 
-/* Sets tie i's weight.  A negative or non-finite weight is ECO_EUSAGE. */
+/* Sets tie i's weight.  A weight outside 0 to ECO_WEIGHT_MAX is ECO_EUSAGE. */
 ECO_EXPORT int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight);
 
 /* Removes tie i.  Indices above i move down by one.  O(ties). */
@@ -272,6 +278,16 @@ ECO_EXPORT int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record 
  * may hold part of src.  O((actors + ties of src) * average degree).
  */
 ECO_EXPORT int eco_graph_absorb(eco_graph *dst, const eco_graph *src, eco_error *err);
+
+/* Told of each tie of src (by index) that eco_graph_absorb_told leaves out because both its
+ * ends became one actor of dst; ctx is the caller's. */
+typedef void (*eco_absorb_fn)(const eco_graph *src, size_t tie, void *ctx);
+
+/* eco_graph_absorb, calling dropped (when not NULL) for each tie of src left out because
+ * its two ends became one actor, so that a caller can say so instead of losing it without
+ * a word.  Same cost. */
+ECO_EXPORT int eco_graph_absorb_told(eco_graph *dst, const eco_graph *src, eco_absorb_fn dropped,
+                                     void *ctx, eco_error *err);
 
 /* ---- Names ------------------------------------------------------------------------------ */
 

@@ -309,7 +309,8 @@ typedef enum eco_doubt_kind {
 
 typedef struct eco_doubt {
     eco_doubt_kind kind; /* what is doubted */
-    size_t actor;        /* the actor in doubt; of a pair, the one with fewer records */
+    size_t actor;        /* the actor in doubt; of a pair, the one to join the other (fewer
+                            records, else an acronym, else the longer name) */
     size_t other;        /* the other actor of a pair; (size_t)-1 when there is none */
     const char *form;    /* the name in doubt (the graph's): of a weak merge, the acronym; of
                             two actors of one name, a form of the first that the other shares
@@ -364,7 +365,8 @@ ECO_EXPORT void eco_communities_free(eco_communities *c);
 typedef struct eco_filter {
     unsigned int version;   /* ECO_FILTER_VERSION */
     unsigned types;         /* actor types to keep, a bit (1u << type) each; 0 for all */
-    const char *country;    /* keep actors of this country only (folded match); NULL for all */
+    const char *country;    /* keep actors of these countries only: one, or several separated
+                               by commas ("Peru,Chile"); folded match; NULL for all */
     int year_from, year_to; /* keep what records of these years (inclusive) support; 0 for
                                no bound.  A tie is kept when one of its evidence records
                                falls in the range, an actor when one of its records does */

@@ -13,7 +13,6 @@
 
 #include "corrections.h"
 #include "hub.h"
-#include "line_map.h"
 
 static eco_graph *g;
 static char told[16][256]; /* the warnings of the last run, formatted */
@@ -458,26 +457,6 @@ static void a_file_read_alone_says_which_actors_and_pairs_its_lines_name(void **
     eco_corrections_free(fix);
 }
 
-/* ---- Positions -------------------------------------------------------------------------- */
-
-static void the_line_map_gives_line_and_column_in_characters(void **state)
-{
-    (void)state;
-    static const char text[] = "ab\nçé x\n\nlast";
-    eco_i_line_map map;
-    int line, column;
-    assert_int_equal(eco_i_line_map_init(&map, text, sizeof(text) - 1), 0);
-    eco_i_line_map_position(&map, 0, &line, &column);
-    assert_true(line == 1 && column == 1);
-    eco_i_line_map_position(&map, 8, &line, &column); /* "x": after two 2-byte letters */
-    assert_true(line == 2 && column == 4);
-    eco_i_line_map_position(&map, 10, &line, &column); /* the empty line */
-    assert_true(line == 3 && column == 1);
-    eco_i_line_map_position(&map, sizeof(text) - 1, &line, &column); /* the end */
-    assert_true(line == 4 && column == 5);
-    eco_i_line_map_free(&map);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -504,7 +483,6 @@ int main(void)
         T(lines_that_are_not_corrections_are_refused_where_they_go_wrong),
         T(quotes_comments_blank_lines_and_crlf_read_as_a_person_writes_them),
         T(a_file_read_alone_says_which_actors_and_pairs_its_lines_name),
-        T(the_line_map_gives_line_and_column_in_characters),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -97,6 +97,24 @@ static void english_words_and_short_translations_name_no_country(void **state)
     assert_names_none("Man");
 }
 
+static void a_name_names_the_longest_country_it_ends_with(void **state)
+{
+    (void)state;
+    assert_string_equal(eco_i_country_in_name("UNDP Accelerator Lab Democratic Republic of the Congo"),
+                        "Democratic Republic of the Congo");
+    assert_string_equal(eco_i_country_in_name("Ministry of Health of the Democratic Republic of "
+                                              "the Congo"),
+                        "Democratic Republic of the Congo");
+    assert_string_equal(eco_i_country_in_name("Democratic Republic of the Congo"),
+                        "Democratic Republic of the Congo");
+    assert_string_equal(eco_i_country_in_name("Government of the Republic of the Congo"),
+                        "Republic of the Congo");
+    assert_string_equal(eco_i_country_in_name("Directorate of the Republic of Slovenia"), "Slovenia");
+    assert_string_equal(eco_i_country_in_name("Swedish Energy Agency"), "Sweden");
+    assert_null(eco_i_country_in_name("Mexico City Council"));
+    assert_null(eco_i_country_in_name("American University in Cairo"));
+}
+
 static void demonyms_name_their_country(void **state)
 {
     (void)state;
@@ -114,6 +132,7 @@ int main(void)
         cmocka_unit_test(display_names_are_common_english_short_names),
         cmocka_unit_test(every_country_carries_its_alpha_3_code),
         cmocka_unit_test(english_words_and_short_translations_name_no_country),
+        cmocka_unit_test(a_name_names_the_longest_country_it_ends_with),
         cmocka_unit_test(demonyms_name_their_country),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

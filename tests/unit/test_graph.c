@@ -149,6 +149,24 @@ static void ties_add_weight_once_per_new_evidence(void **state)
     assert_int_equal(t->evidence[1].line, 4);
 }
 
+static void weights_are_bounded_and_their_sums_stop_at_the_bound(void **state)
+{
+    eco_graph *g = *state;
+    size_t labx = add(g, "LabX", "Portugal"), ama = add(g, "AMA", "Portugal"), t;
+    eco_evidence first = {"plan.md", "records/plan.md", 4, "LabX is a unit of AMA."};
+    eco_evidence second = {"case.md", "records/case.md", 9, "AMA hosts LabX."};
+
+    assert_int_equal(eco_graph_add_tie(NULL, g, ama, labx, ECO_TIE_HOSTING, 1, 1e308, &first),
+                     ECO_EUSAGE);
+    assert_int_equal(eco_graph_add_tie(NULL, g, ama, labx, ECO_TIE_HOSTING, 1, -1, &first),
+                     ECO_EUSAGE);
+    double most = ECO_WEIGHT_MAX;
+    assert_int_equal(eco_graph_add_tie(&t, g, ama, labx, ECO_TIE_HOSTING, 1, most, &first), 0);
+    assert_int_equal(eco_graph_add_tie(&t, g, ama, labx, ECO_TIE_HOSTING, 1, most, &second), 0);
+    assert_true(eco_graph_tie(g, t)->weight == ECO_WEIGHT_MAX); /* not 2e12, never infinity */
+    assert_int_equal(eco_graph_set_tie_weight(g, t, 2 * ECO_WEIGHT_MAX), ECO_EUSAGE);
+}
+
 static void direction_and_kind_tell_ties_apart(void **state)
 {
     eco_graph *g = *state;
@@ -441,6 +459,7 @@ int main(void)
         GRAPH_TEST(resolve_adds_the_new_and_completes_the_known),
         GRAPH_TEST(ids_are_unique_and_given_ids_are_kept),
         GRAPH_TEST(ties_add_weight_once_per_new_evidence),
+        GRAPH_TEST(weights_are_bounded_and_their_sums_stop_at_the_bound),
         GRAPH_TEST(direction_and_kind_tell_ties_apart),
         GRAPH_TEST(merging_carries_names_ties_and_evidence),
         GRAPH_TEST(merging_many_pairs_at_once_equals_merging_them_one_by_one),

@@ -262,7 +262,7 @@ static void bad_sheets_get_one_error_with_its_place(void **state)
         {"From,To,Direction\nA,B,sideways\n",
          "s.csv:2:5: error: direction \"sideways\" is none of directed, undirected or mutual"},
         {"From,To,Direction,Weight\nA,B,,-1\n",
-         "s.csv:2:6: error: weight \"-1\" is not a number of 0 or more"},
+         "s.csv:2:6: error: weight \"-1\" is not a number from 0 to 1e12"},
         {"From,To,Direction\n,B,\n", "s.csv:2:1: error: connection has no From"},
         {"ID,Label\nx,A\nx,B\n", "s.csv:3:1: error: element ID \"x\" appears twice"},
         {"From,To,Type,Direction,Weight,Evidence,Evidence records,Evidence sources,Evidence lines\n"

@@ -118,7 +118,7 @@ static void maps_read_alike(void **state)
         " {\"source\": \"x\", \"target\": \"y\", \"kind\": \"related\", \"directed\": true,"
         " \"weight\": -0}, {\"target\": \"y\", \"source\": \"x\", \"kind\": \"related\","
         " \"directed\": false, \"weight\": 1e2}, {\"source\": \"y\", \"target\": \"x\","
-        " \"kind\": \"support\", \"directed\": false, \"weight\": 123456789012345678},"
+        " \"kind\": \"support\", \"directed\": false, \"weight\": 123456789012},"
         " {\"source\": \"y\", \"target\": \"x\", \"kind\": \"hosting\", \"weight\": 2.5E-3}]}",
     };
 
@@ -164,6 +164,9 @@ static void doubtful_texts_are_declined(void **state)
         "{\"format\": \"ecomap\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\"},"
         " {\"id\": \"b\", \"name\": \"B\"}], \"ties\": [{\"source\": \"a\", \"target\": \"b\","
         " \"kind\": \"related\", \"weight\": 1234567890123456789012}]}",
+        "{\"format\": \"ecomap\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\"},"
+        " {\"id\": \"b\", \"name\": \"B\"}], \"ties\": [{\"source\": \"a\", \"target\": \"b\","
+        " \"kind\": \"related\", \"weight\": 2e12}]}",
         "{\"format\": \"ecomap\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\"},"
         " {\"id\": \"b\", \"name\": \"B\"}], \"ties\": [{\"source\": \"a\", \"target\": \"b\","
         " \"kind\": \"related\", \"weight\": 1}, {\"source\": \"b\", \"target\": \"a\","

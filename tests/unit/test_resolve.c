@@ -102,6 +102,41 @@ static void a_company_is_one_with_or_without_its_legal_form(void **state)
     assert_string_equal(canonical("URECA", "Mongolia"), canonical("URECA LLC", "Mongolia"));
 }
 
+static void a_name_carrying_its_country_joins_the_body_in_any_word_order(void **state)
+{
+    (void)state;
+    add("Directorate for Public Procurement of the Republic of Slovenia", ECO_TYPE_GOVERNMENT,
+        "Slovenia");
+    add("Slovenian Directorate for Public Procurement", ECO_TYPE_GOVERNMENT, "Slovenia");
+    add("Slovenian Public Procurement Directorate", ECO_TYPE_GOVERNMENT, "Slovenia");
+    add("Ministry of Health of Portugal", ECO_TYPE_GOVERNMENT, "Portugal");
+    add("Ministry of Health", ECO_TYPE_GOVERNMENT, "Portugal");
+    add("Ministry of Health", ECO_TYPE_GOVERNMENT, "Chile"); /* Chile's stays Chile's */
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    assert_string_equal(canonical("Slovenian Public Procurement Directorate", "Slovenia"),
+                        canonical("Slovenian Directorate for Public Procurement", "Slovenia"));
+    assert_string_equal(
+        canonical("Directorate for Public Procurement of the Republic of Slovenia", "Slovenia"),
+        canonical("Slovenian Directorate for Public Procurement", "Slovenia"));
+    assert_string_equal(canonical("Ministry of Health of Portugal", "Portugal"),
+                        canonical("Ministry of Health", "Portugal"));
+}
+
+static void plurals_of_one_name_in_one_country_join(void **state)
+{
+    (void)state;
+    add("Ministry of Youth and Sport", ECO_TYPE_GOVERNMENT, "Belarus");
+    add("Ministry of Youth and Sports", ECO_TYPE_GOVERNMENT, "Belarus");
+    add("Ministry of Youth and Sports", ECO_TYPE_GOVERNMENT, "Chile");
+    add("Business Analysis Campus", ECO_TYPE_ACADEMIA, "Chile"); /* an s that is no plural */
+    add("Business Analysi Campu", ECO_TYPE_ACADEMIA, "Chile");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 4);
+    assert_string_equal(canonical("Ministry of Youth and Sport", "Belarus"),
+                        canonical("Ministry of Youth and Sports", "Belarus"));
+}
+
 static void a_demonym_names_the_same_body_in_its_country(void **state)
 {
     (void)state;
@@ -252,6 +287,9 @@ int main(void)
             teardown),
         cmocka_unit_test_setup_teardown(a_company_is_one_with_or_without_its_legal_form, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            a_name_carrying_its_country_joins_the_body_in_any_word_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(plurals_of_one_name_in_one_country_join, setup, teardown),
         cmocka_unit_test_setup_teardown(a_demonym_names_the_same_body_in_its_country, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_shorter_form_of_a_long_name_merges_into_it, setup,
