@@ -68,10 +68,12 @@ typedef enum eco_tie_kind {
     ECO_TIE_HOSTING,         /* parent -> unit it hosts, manages or supervises */
     ECO_TIE_SUPPORT,         /* supporter -> supported (training, mentoring, assistance) */
     ECO_TIE_MEMBERSHIP,      /* member -> network */
-    ECO_TIE_RELATED          /* named together with no stated relation; undirected */
+    ECO_TIE_RELATED,         /* named together with no stated relation; undirected */
+    ECO_TIE_UNSPECIFIED      /* a map joins the two and claims no kind (an untyped Kumu
+                                connection); a tie like any other to every measure */
 } eco_tie_kind;
 
-#define ECO_TIE_KIND_COUNT 6
+#define ECO_TIE_KIND_COUNT 7
 
 /* "government", "lab", ...; NULL for ECO_TYPE_UNKNOWN or a value out of range. */
 ECO_EXPORT const char *eco_actor_type_name(eco_actor_type type);
