@@ -306,6 +306,11 @@ ECO_EXPORT size_t eco_name_fold(char *buf, size_t n, const char *name);
  * digits turned into one '-'.  Same buffer rules as eco_name_fold. */
 ECO_EXPORT size_t eco_name_slug(char *buf, size_t n, const char *name);
 
+/* The edit distance between two names (insertions, deletions and substitutions of bytes),
+ * to tell "rnak" from "rank" or a misspelt actor; (size_t)-1 when memory runs out.
+ * O(length of a × length of b) time, O(length of b) memory. */
+ECO_EXPORT size_t eco_name_distance(const char *a, const char *b);
+
 /*
  * Guesses an actor's type from its name alone, with head words in English, Spanish,
  * Portuguese and French ("Ministry", "Ministerio", "Universidade", "Fondation", "Lab",
