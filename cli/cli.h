@@ -19,7 +19,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_import, cli_export, cli_stats;
-extern const cli_command cli_merge, cli_diff;
+extern const cli_command cli_merge, cli_diff, cli_check;
 
 /* Runs command in a child process (cli/child.c): what Graphviz, Pango or GLib end the
  * process with when memory runs out becomes one error line and exit 71.  Returns the exit
@@ -67,7 +67,8 @@ typedef struct cli_input {
 #define CLI_INPUT_OPTIONS                                                                         \
     {"strict", no_argument, NULL, 'S'}, {"input-format", required_argument, NULL, 'I'},            \
         {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'},              \
-        {"model", required_argument, NULL, 'M'}, {"cache", required_argument, NULL, 0x120}
+        {"model", required_argument, NULL, 'M'}, {"cache", required_argument, NULL, 0x120},        \
+        {"fix", required_argument, NULL, 0x121}
 int cli_input_option(cli_input *in, int c, const char *arg);
 
 /* ---- Parsing a command's arguments ------------------------------------------------------ */

@@ -9,7 +9,7 @@
 
 static const cli_command *const commands[] = {
     &cli_import, &cli_export, &cli_stats, &cli_rank, &cli_brokers, &cli_path, &cli_ego,
-    &cli_communities, &cli_cuts, &cli_filter, &cli_render, &cli_report, &cli_view, &cli_merge, &cli_diff, NULL};
+    &cli_communities, &cli_cuts, &cli_filter, &cli_render, &cli_report, &cli_view, &cli_merge, &cli_diff, &cli_check, NULL};
 
 static void print_overview(FILE *out)
 {

@@ -9,9 +9,11 @@
  * inputs in the order of their contents, hands each to the reader of its format, and then
  * resolves the map (import/resolve.c): no caller can forget to.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "corrections.h"
 #include "hub.h"
 #include "learning.h"
 
@@ -21,7 +23,9 @@ struct eco_importer {
     eco_import_options opt; /* a copy of the caller's, with strings of its own */
     char *format;           /* opt.format's copy (owned) */
     char *aliases;          /* opt.aliases's copy (owned) */
+    char *fix_path;         /* opt.fix's copy (owned) */
     eco_i_lexicon *user;    /* opt.aliases, read when the importer was made */
+    eco_i_corrections *fix; /* opt.fix, read when the importer was made */
     eco_i_models *models;   /* the extractor's models, read when the importer was made */
     eco_graph *graph;       /* what the inputs are read into (owned until finished) */
     eco_i_session session;  /* what the readers see of the importer */
@@ -50,7 +54,12 @@ static int importer_new(eco_importer **out, const eco_import_options *opt, int w
         return rc;
     if (!(imp = calloc(1, sizeof(*imp))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
-    imp->opt = opt ? *opt : defaults;
+    imp->opt = defaults;
+    if (opt) /* a struct of version 1 ends before fix */
+        memcpy(&imp->opt, opt,
+               opt->version >= 2 ? sizeof(*opt) : offsetof(eco_import_options, fix));
+    imp->fix_path = copy_or_null(imp->opt.fix, &rc);
+    imp->opt.fix = imp->fix_path;
     imp->format = copy_or_null(imp->opt.format, &rc);
     imp->aliases = copy_or_null(imp->opt.aliases, &rc);
     imp->opt.format = imp->format;
@@ -62,6 +71,9 @@ static int importer_new(eco_importer **out, const eco_import_options *opt, int w
         goto cleanup;
     }
     if (imp->aliases && (rc = eco_i_aliases_load(&imp->user, imp->aliases, err)) < 0)
+        goto cleanup;
+    if (imp->fix_path &&
+        (rc = eco_i_corrections_load(&imp->fix, imp->fix_path, &imp->opt, err)) < 0)
         goto cleanup;
     if (with_models && (rc = eco_i_models_load(&imp->models, imp->opt.model, err)) < 0)
         goto cleanup;
@@ -91,6 +103,8 @@ void eco_importer_free(eco_importer *imp)
     eco_i_prose_cache_free(imp->session.prose);
     eco_i_maps_cache_free(imp->session.maps);
     eco_i_lexicon_free(imp->user);
+    eco_i_corrections_free(imp->fix);
+    free(imp->fix_path);
     eco_i_models_free(imp->models);
     eco_graph_free(imp->graph);
     free(imp->format);
@@ -206,7 +220,8 @@ int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err)
     /* Kumu's stand-ins first, before any merge takes a stand-in's actor elsewhere. */
     if ((rc = read_all(imp, err)) < 0 ||
         (rc = eco_i_kumu_stand_ins(imp->graph, &imp->session, err)) < 0 ||
-        (rc = eco_i_resolve(imp->graph, &imp->session.votes, imp->user, imp->aliases, err)) < 0)
+        (rc = eco_i_resolve(imp->graph, &imp->session.votes, imp->user, imp->aliases, imp->fix,
+                            err)) < 0)
         return rc;
     *out = imp->graph;
     imp->graph = NULL;

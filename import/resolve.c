@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corrections.h"
 #include "hub.h"
 
 typedef struct merge {
@@ -491,7 +492,7 @@ static int from_a_map(const eco_graph *g, size_t i)
 }
 
 /* Carries out the plan's merges at once: one rebuild of ties and indices for them all. */
-static int carry_out(eco_graph *g, const plan *p)
+static int carry_out(eco_graph *g, const plan *p, eco_i_corrections *fix)
 {
     size_t *kept = malloc((p->count + 1) * sizeof(*kept));
     size_t *absorbed = malloc((p->count + 1) * sizeof(*absorbed)), count = 0;
@@ -502,6 +503,8 @@ static int carry_out(eco_graph *g, const plan *p)
             eco_graph_find_actor_by_id(&absorbed[count], g, p->items[i].absorbed) == 0 &&
             !from_a_map(g, kept[count]) && !from_a_map(g, absorbed[count]))
             count++;
+    if (rc == 0) /* the analyst's apart lines have the last word */
+        rc = eco_i_corrections_veto(fix, g, kept, absorbed, &count);
     if (rc == 0)
         rc = eco_i_graph_merge_pairs(g, kept, absorbed, count);
     free(kept);
@@ -781,7 +784,7 @@ cleanup:
 }
 
 int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
-                  const char *aliases_source, eco_error *err)
+                  const char *aliases_source, eco_i_corrections *fix, eco_error *err)
 {
     plan p = {NULL, 0, 0};
     eco_i_map made = {0};
@@ -797,7 +800,7 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
     for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++)
         rc = choose_name(g, votes, i);
     if (rc < 0 || (rc = canonicalise(g, &made)) < 0 || (rc = plan_rules(&p, g)) < 0 ||
-        (rc = carry_out(g, &p)) < 0) {
+        (rc = carry_out(g, &p, fix)) < 0) {
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;
     }
@@ -805,6 +808,8 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
         eco_error_set(err, rc, aliases_source, 0, 0, "aliases cannot be applied");
         goto cleanup;
     }
+    if ((rc = eco_i_corrections_apply(fix, g, err)) < 0)
+        goto cleanup;
     if ((rc = canonicalise(g, &made)) < 0)
         eco_error_set(err, rc, NULL, 0, 0, "out of memory ordering the map");
 cleanup:

@@ -29,7 +29,7 @@ extern "C" {
  * during the call. */
 typedef void (*eco_warning_fn)(const eco_error *warning, void *context);
 
-#define ECO_IMPORT_OPTIONS_VERSION 1
+#define ECO_IMPORT_OPTIONS_VERSION 2
 
 typedef struct eco_import_options {
     unsigned int version;   /* ECO_IMPORT_OPTIONS_VERSION */
@@ -44,9 +44,12 @@ typedef struct eco_import_options {
     const char *model;        /* NULL for the extractor's built-in models; else a folder of
                                  models trained on other labelled records by
                                  tools/train-extractor (docs/FORMAT.md) */
+    const char *fix;          /* version 2: NULL, or the analyst's corrections file
+                                 (docs/FORMAT.md), applied when resolution is done */
 } eco_import_options;
 
-#define ECO_IMPORT_OPTIONS_INIT {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+#define ECO_IMPORT_OPTIONS_INIT                                                                    \
+    {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
  * An import: the inputs listed so far, and what reading them shares (the alias file, the
@@ -72,9 +75,9 @@ typedef struct eco_importer eco_importer;
 
 /*
  * Makes an importer with the options opt (NULL for the defaults; copied, so opt may go
- * away), reading opt->aliases now.  *out belongs to the caller, who frees it with
- * eco_importer_free.  0, or an ECO_E* code with err set (an alias file that cannot be read
- * or holds a bad line).  O(size of the alias file).
+ * away), reading opt->aliases and opt->fix now.  *out belongs to the caller, who frees it with
+ * eco_importer_free.  0, or an ECO_E* code with err set (an alias or corrections file that
+ * cannot be read or holds a bad line).  O(size of the alias file).
  */
 ECO_EXPORT int eco_importer_new(eco_importer **out, const eco_import_options *opt,
                                 eco_error *err);
@@ -107,10 +110,13 @@ ECO_EXPORT int eco_importer_add_buffer(eco_importer *imp, const char *data, size
  * records named it by (not an acronym unless all are; then the longest; then the first in
  * byte order), ids made from names are made again from the final names, in order of
  * country where names collide, and the graph is put in the order the native map is written
- * in, so that the map does not depend on the order inputs were read in.  *out receives the
- * graph, which belongs to the caller.  Afterwards, whether it succeeded or not, the
- * importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E* code with err
- * set.  O(bytes + actors * aliases + ties log ties) expected.
+ * in, so that the map does not depend on the order inputs were read in.  The corrections
+ * file (opt->fix) has the last word: its apart lines refuse the merges the rules plan, and
+ * its other lines apply after the alias file; a line that designates nothing is a warning.
+ * *out receives the graph, which belongs to the caller.  Afterwards, whether it succeeded
+ * or not, the importer can only be freed: a second call is ECO_EUSAGE.  0, or an ECO_E*
+ * code with err set (lines of the corrections file that contradict each other in this
+ * map: ECO_EDATA).  O(bytes + actors * aliases + ties log ties) expected.
  */
 ECO_EXPORT int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err);
 
@@ -137,6 +143,30 @@ ECO_EXPORT const char *eco_import_detect(const char *data, size_t len);
 
 /* The formats this version reads, as a NULL-terminated array of names. */
 ECO_EXPORT const char *const *eco_import_formats(void);
+
+/* ---- The analyst's corrections file, read alone ---------------------------------------- */
+
+/* A corrections file (docs/FORMAT.md, "The corrections file"), to ask what it decides
+ * about: ecomap check leaves out the doubts it settles.  An import applies one through
+ * eco_import_options.fix instead. */
+typedef struct eco_corrections eco_corrections;
+
+/* Reads the corrections file at path into a new eco_corrections that belongs to the caller
+ * (eco_corrections_free).  0, or an ECO_E* code with err naming the file, line and column,
+ * as an import with it would.  Expected O(size of the file). */
+ECO_EXPORT int eco_corrections_load(eco_corrections **out, const char *path, eco_error *err);
+
+ECO_EXPORT void eco_corrections_free(eco_corrections *fix); /* NULL-safe */
+
+/*
+ * 1 when a line of fix whose verb is verb ("join", "apart", "not-actor", "type",
+ * "country", "name", "drop-tie", "kind", "direction") names actor a of g, by its id or any
+ * of its names and aliases (folded), and also actor b when b is not (size_t)-1, or the name
+ * form when form is not NULL; with neither, a line about a alone.  Else 0.  Expected
+ * O(names of a and b), whatever the size of the file.
+ */
+ECO_EXPORT int eco_corrections_names(const eco_corrections *fix, const eco_graph *g,
+                                     const char *verb, size_t a, size_t b, const char *form);
 
 /* Loads a native map from path ("-" for standard input) into a new graph that belongs to
  * the caller, exactly as it was saved: nothing is resolved.  A file of any other format is

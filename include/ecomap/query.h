@@ -289,6 +289,52 @@ ECO_EXPORT int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center,
 ECO_EXPORT size_t eco_query_similar_names(size_t *out, size_t max, const eco_graph *g,
                                           const char *name);
 
+/* ---- Doubts ----------------------------------------------------------------------------- */
+
+/* What an analyst should look at again in a map, each with the lines of a corrections file
+ * that settle it (ecomap check). */
+typedef enum eco_doubt_kind {
+    ECO_DOUBT_SAME_NAME = 0, /* two actors whose names fold alike, of one country or none */
+    ECO_DOUBT_VARIANT,       /* names alike but for a possessive or a plural */
+    ECO_DOUBT_ACRONYM,       /* an actor named by an acronym that spells another's initials */
+    ECO_DOUBT_WEAK_MERGE,    /* an actor that holds a bare acronym that is not its initials */
+    ECO_DOUBT_WORD_ORDER,    /* the same words in another order */
+    ECO_DOUBT_FRAGMENT,      /* a name that looks cut: one lower-case word, a final "of" */
+    ECO_DOUBT_NO_TYPE,       /* an actor of no known type */
+    ECO_DOUBT_NO_COUNTRY     /* an actor of no country, other than international bodies and
+                                networks */
+} eco_doubt_kind;
+
+#define ECO_DOUBT_KIND_COUNT 8
+
+typedef struct eco_doubt {
+    eco_doubt_kind kind; /* what is doubted */
+    size_t actor;        /* the actor in doubt; of a pair, the one with fewer records */
+    size_t other;        /* the other actor of a pair; (size_t)-1 when there is none */
+    const char *form;    /* the name in doubt (the graph's): of a weak merge, the acronym; of
+                            two actors of one name, a form of the first that the other shares
+                            when folded; else NULL */
+    double score;        /* how much it matters: the kind's weight, and the records behind it */
+} eco_doubt;
+
+/* "same-name", "variant", "acronym", "weak-merge", "word-order", "fragment", "no-type",
+ * "no-country"; NULL for a value out of range. */
+ECO_EXPORT const char *eco_doubt_kind_name(eco_doubt_kind kind);
+
+/*
+ * The doubts about g's actors, most serious first (by kind, then by the records of the
+ * actors concerned, then by index).  Pairs are found through keys of their names (the
+ * folded name; each word without a plural or possessive ending; the words sorted; the
+ * initials), never by comparing every pair, and a pair is listed once, under its most
+ * serious kind.  Actors of two different countries are never a pair.  *out receives an
+ * array of *count doubts that belongs to the caller (eco_doubts_free).  0 or ECO_ENOMEM.
+ * Expected O(names * length + doubts log doubts), the same key shared by k actors adding k.
+ */
+ECO_EXPORT int eco_query_doubts(eco_doubt **out, size_t *count, const eco_graph *g,
+                                eco_error *err);
+
+ECO_EXPORT void eco_doubts_free(eco_doubt *doubts);
+
 /* ---- Communities ------------------------------------------------------------------------ */
 
 typedef enum eco_community_method {

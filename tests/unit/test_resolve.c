@@ -43,7 +43,7 @@ static void resolve(const eco_import_options *opt)
     eco_i_lexicon *aliases = NULL;
     if (opt && opt->aliases)
         assert_int_equal(eco_i_aliases_load(&aliases, opt->aliases, &err), 0);
-    assert_int_equal(eco_i_resolve(g, NULL, aliases, opt ? opt->aliases : NULL, &err), 0);
+    assert_int_equal(eco_i_resolve(g, NULL, aliases, opt ? opt->aliases : NULL, NULL, &err), 0);
     eco_i_lexicon_free(aliases);
 }
 
