@@ -35,29 +35,6 @@ static const cli_command *find_command(const char *name)
     return NULL;
 }
 
-/* The edit distance between a and b (insertions, deletions, substitutions), up to 64
- * bytes of each: enough to tell "rnak" from "rank". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strnlen(a, 64), lb = strnlen(b, 64), row[65];
-
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t above = row[j], best = diagonal + (a[i - 1] != b[j - 1]);
-            if (above + 1 < best)
-                best = above + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            diagonal = above;
-            row[j] = best;
-        }
-    }
-    return row[lb];
-}
 
 /* A mistyped command gets the nearest one suggested, when one is within two edits. */
 static int unknown_command(const char *name)
@@ -66,11 +43,11 @@ static int unknown_command(const char *name)
     size_t best = 3;
 
     for (size_t i = 0; commands[i]; i++) {
-        size_t d = distance(name, commands[i]->name);
+        size_t d = eco_name_distance(name, commands[i]->name);
         if (d < best)
             best = d, closest = commands[i]->name;
     }
-    if (distance(name, "help") < best)
+    if (eco_name_distance(name, "help") < best)
         closest = "help";
     if (closest)
         cli_error_line("ecomap: error: unknown command '%s'; did you mean '%s'? (see 'ecomap "

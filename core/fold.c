@@ -8,6 +8,7 @@
  * spaces), then each finished word gets its American spelling.
  * The hash of a folded name (eco_i_fold_hash) is the key every table of names uses.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -342,6 +343,38 @@ size_t eco_name_fold(char *buf, size_t n, const char *name)
 size_t eco_name_slug(char *buf, size_t n, const char *name)
 {
     return fold(buf, n, name, FOLD_SLUG);
+}
+
+/* ---- Distance between names ------------------------------------------------------------ */
+
+/* Levenshtein distance, with one row of memory. */
+size_t eco_name_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    size_t *row = malloc((lb + 1) * sizeof(*row));
+    size_t result;
+
+    if (!row)
+        return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t above = row[j];
+            size_t best = diagonal + (a[i - 1] != b[j - 1]);
+            if (above + 1 < best)
+                best = above + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = above;
+        }
+    }
+    result = row[lb];
+    free(row);
+    return result;
 }
 
 /* ---- Hashes of folded text --------------------------------------------------------------- */

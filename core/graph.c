@@ -216,7 +216,7 @@ static const char *const type_names[ECO_ACTOR_TYPE_COUNT] = {
     NULL, "government", "lab", "academia", "civil_society", "international", "private", "network"};
 
 static const char *const kind_names[ECO_TIE_KIND_COUNT] = {
-    "partnership", "funding", "hosting", "support", "membership", "related"};
+    "partnership", "funding", "hosting", "support", "membership", "related", "unspecified"};
 
 const char *eco_actor_type_name(eco_actor_type type)
 {

@@ -41,6 +41,7 @@ static const struct {
     [ECO_TIE_SUPPORT] = {"solid", "#D55E00", "vee", "&#9472;&#9472;&#10148;"},
     [ECO_TIE_MEMBERSHIP] = {"dotted", "#CC79A7", "dot", "&#183;&#183;&#183;&#9679;"},
     [ECO_TIE_RELATED] = {"dashed", "#BBBBBB", "none", "- - -"},
+    [ECO_TIE_UNSPECIFIED] = {"solid", "#888888", "none", "&#9472;&#9472;&#9472;"},
 };
 
 #define WRAP_WIDTH 20      /* characters a label line holds before it wraps */
@@ -226,7 +227,13 @@ static const char *const kind_reading[ECO_TIE_KIND_COUNT] = {
     [ECO_TIE_SUPPORT] = "support: supporter to supported",
     [ECO_TIE_MEMBERSHIP] = "membership: member to network",
     [ECO_TIE_RELATED] = "related: named together",
+    [ECO_TIE_UNSPECIFIED] = "unspecified: a map's tie of no stated kind",
 };
+
+const char *eco_i_kind_reading(eco_tie_kind kind)
+{
+    return kind_reading[kind < ECO_TIE_KIND_COUNT ? kind : 0];
+}
 
 #define LEGEND_POINTS 9    /* the legend's and caption's type: above the smallest label */
 #define CAPTION_WIDTH 85   /* characters a caption line holds, so that it fits a page's width */

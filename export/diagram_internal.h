@@ -136,6 +136,8 @@ int eco_i_overview(eco_graph **out, const eco_graph *g, eco_cluster_by by, eco_m
 const char *eco_i_type_fill(eco_actor_type type);
 const char *eco_i_type_font(eco_actor_type type);
 const char *eco_i_kind_color(eco_tie_kind kind);
+/* The kind as the legend reads it: for a directed kind, which end the arrow marks. */
+const char *eco_i_kind_reading(eco_tie_kind kind);
 
 /* Sets attribute name of a cgraph object (graph, node or edge) to value: the one place that
  * casts away const for Graphviz's setters.  0 or ECO_ENOMEM. */

@@ -151,10 +151,6 @@ static json_t *records_json(const eco_graph *g, int years[2])
 /* The legend's names and colours, indexed as types and kinds are. */
 static json_t *legend_json(void)
 {
-    static const char *const readings[ECO_TIE_KIND_COUNT] = {
-        "partnership", "funding: funder to funded", "hosting: host to hosted unit",
-        "support: supporter to supported", "membership: member to network",
-        "related: named together"};
     json_t *out = json_object(), *types = json_array(), *fills = json_array();
     json_t *kinds = json_array(), *colors = json_array(), *read = json_array();
     int failed = !out || !types || !fills || !kinds || !colors || !read;
@@ -165,7 +161,7 @@ static json_t *legend_json(void)
     for (int k = 0; !failed && k < ECO_TIE_KIND_COUNT; k++)
         failed = push(kinds, json_string(eco_tie_kind_name((eco_tie_kind)k))) < 0 ||
                  push(colors, json_string(eco_i_kind_color((eco_tie_kind)k))) < 0 ||
-                 push(read, json_string(readings[k])) < 0;
+                 push(read, json_string(eco_i_kind_reading((eco_tie_kind)k))) < 0;
     failed = failed || json_object_set(out, "types", types) < 0 ||
              json_object_set(out, "typeColors", fills) < 0 ||
              json_object_set(out, "kinds", kinds) < 0 ||

@@ -135,36 +135,6 @@ int eco_query_ego(eco_graph **out, const eco_graph *g, size_t center, size_t hop
 
 /* ---- Names that come close -------------------------------------------------------------- */
 
-/* Levenshtein distance between two byte strings, with one row of memory. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    size_t *row = malloc((lb + 1) * sizeof(*row));
-    size_t result;
-
-    if (!row)
-        return (size_t)-1;
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t above = row[j];
-            size_t best = diagonal + (a[i - 1] != b[j - 1]);
-            if (above + 1 < best)
-                best = above + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diagonal = above;
-        }
-    }
-    result = row[lb];
-    free(row);
-    return result;
-}
-
 /* How far name is from actor i: the smallest edit distance to any of its folded names, or
  * 1 for a name that holds the query whole (a word of a long name). */
 static size_t distance_to(const eco_graph *g, size_t i, const char *folded_query)
@@ -175,8 +145,9 @@ static size_t distance_to(const eco_graph *g, size_t i, const char *folded_query
 
     for (size_t k = 0; k <= a->alias_count; k++) {
         eco_name_fold(folded, sizeof(folded), k == 0 ? a->name : a->aliases[k - 1]);
-        size_t d = *folded_query && strstr(folded, folded_query) ? 1
-                                                                 : edit_distance(folded, folded_query);
+        size_t d = *folded_query && strstr(folded, folded_query)
+                       ? 1
+                       : eco_name_distance(folded, folded_query);
         if (d < best)
             best = d;
     }

@@ -280,13 +280,15 @@ static const char *const edge_fields[] = {"source",   "target", "kind", "directe
                                           "evidence", "key",    "id",   NULL};
 
 /* The kind an edge states: "kind" as ecomap writes it, else a relation in words under one
- * of the keys other tools use; *said receives text to keep when it is not ecomap's. */
-static eco_tie_kind edge_kind(json_t *edge, const char **said)
+ * of the keys other tools use; *said receives text to keep when it is not ecomap's.  An
+ * edge that states none is untyped: a Kumu connection claims no kind (unspecified), other
+ * tools' edges are partnerships, as FORMAT says. */
+static eco_tie_kind edge_kind(json_t *edge, eco_tie_kind untyped, const char **said)
 {
     static const char *const keys[] = {"kind",        "type",  "relation", "relationship",
                                        "interaction", "label", NULL};
     const char *which, *text = first_string(edge, keys, &which);
-    eco_tie_kind kind = ECO_TIE_PARTNERSHIP;
+    eco_tie_kind kind = untyped;
 
     *said = NULL;
     if (!text || eco_tie_kind_from_name(&kind, text) == 0)
@@ -408,7 +410,9 @@ int eco_i_json_graph_edge(eco_i_mapper *m, json_t *edge, int graph_directed,
     place_init(&p, m, err, path, depth);
     if (!json_is_object(edge))
         return place_say(&p, NULL, 0, "an edge must be an object");
-    kind = edge_kind(edge, &said);
+    kind = edge_kind(edge,
+                     strcmp(m->format, "kumu-json") == 0 ? ECO_TIE_UNSPECIFIED : ECO_TIE_PARTNERSHIP,
+                     &said);
     directed_v = json_object_get(edge, "directed");
     directed = json_is_boolean(directed_v) ? json_is_true(directed_v)
                : graph_directed            ? 1

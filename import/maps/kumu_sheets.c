@@ -860,7 +860,8 @@ static int connection_row(sheet *s)
 {
     const char *type_text = cell(s, C_TYPE), *direction = cell(s, C_DIRECTION);
     const char *weight_text = cell(s, C_WEIGHT);
-    connection k = {ECO_TIE_PARTNERSHIP, 0, 1, NULL, NULL, s->h.where[C_EV_LINES] >= 0};
+    /* a connection with no type claims no kind; ecomap's own sheets always write one */
+    connection k = {ECO_TIE_UNSPECIFIED, 0, 1, NULL, NULL, s->h.where[C_EV_LINES] >= 0};
     strings from = {0}, to = {0};
     int rc;
 

@@ -68,10 +68,12 @@ typedef enum eco_tie_kind {
     ECO_TIE_HOSTING,         /* parent -> unit it hosts, manages or supervises */
     ECO_TIE_SUPPORT,         /* supporter -> supported (training, mentoring, assistance) */
     ECO_TIE_MEMBERSHIP,      /* member -> network */
-    ECO_TIE_RELATED          /* named together with no stated relation; undirected */
+    ECO_TIE_RELATED,         /* named together with no stated relation; undirected */
+    ECO_TIE_UNSPECIFIED      /* a map joins the two and claims no kind (an untyped Kumu
+                                connection); a tie like any other to every measure */
 } eco_tie_kind;
 
-#define ECO_TIE_KIND_COUNT 6
+#define ECO_TIE_KIND_COUNT 7
 
 /* "government", "lab", ...; NULL for ECO_TYPE_UNKNOWN or a value out of range. */
 ECO_EXPORT const char *eco_actor_type_name(eco_actor_type type);
@@ -303,6 +305,11 @@ ECO_EXPORT size_t eco_name_fold(char *buf, size_t n, const char *name);
 /* Makes an id from a name: the folded name with runs of anything but ASCII letters and
  * digits turned into one '-'.  Same buffer rules as eco_name_fold. */
 ECO_EXPORT size_t eco_name_slug(char *buf, size_t n, const char *name);
+
+/* The edit distance between two names (insertions, deletions and substitutions of bytes),
+ * to tell "rnak" from "rank" or a misspelt actor; (size_t)-1 when memory runs out.
+ * O(length of a × length of b) time, O(length of b) memory. */
+ECO_EXPORT size_t eco_name_distance(const char *a, const char *b);
 
 /*
  * Guesses an actor's type from its name alone, with head words in English, Spanish,

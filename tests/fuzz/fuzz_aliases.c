@@ -5,20 +5,10 @@
  * are imported with it, so that its names are recognised in text; then it is applied when
  * the import finishes, and the map is written back.  Anything but a clean success or a
  * clean error is a finding.
- *
- * The importer reads aliases from a path, so the input goes to an anonymous in-memory file
- * (memfd) named by /proc/self/fd: nothing is left on disk when a run stops, even by a crash.
  */
 #define _GNU_SOURCE
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-
-#include "ecomap.h"
-#include "write_back.h"
+#define OPTION_FIELD aliases
+#define OPTION_FILE "aliases.csv"
 
 static const char text_record[] =
     "# Open Lab\n\n"
@@ -31,57 +21,4 @@ static const char tie_table[] = "source,target,kind\n"
                                 "Agency for Administrative Modernisation,UNDP,partnership\n"
                                 "\"Ministry of Education\",Senescyt,related\n";
 
-static int alias_fd = -1;
-static char alias_path[64];
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    if (alias_fd >= 0) /* tests/fuzz/replay.c calls this once per file */
-        return 0;
-    if ((alias_fd = memfd_create("aliases.csv", 0)) < 0) {
-        perror("memfd_create");
-        exit(1);
-    }
-    snprintf(alias_path, sizeof(alias_path), "/proc/self/fd/%d", alias_fd);
-    return 0;
-}
-
-/* Replaces the content of the alias file with data. */
-static int set_aliases(const uint8_t *data, size_t size)
-{
-    size_t done = 0;
-
-    if (ftruncate(alias_fd, 0) != 0)
-        return -1;
-    while (done < size) {
-        ssize_t n = pwrite(alias_fd, data + done, size - done, (off_t)done);
-        if (n <= 0)
-            return -1;
-        done += (size_t)n;
-    }
-    return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
-    eco_error err = {0};
-    eco_importer *imp = NULL;
-    eco_graph *g = NULL;
-
-    if (alias_fd < 0 || set_aliases(data, size) < 0)
-        return 0;
-    opt.aliases = alias_path;
-    /* the record is told as text and the table as a CSV of ties, by their contents */
-    if (eco_importer_new(&imp, &opt, &err) == 0 &&
-        eco_importer_add_buffer(imp, text_record, sizeof(text_record) - 1, "record.md", &err) ==
-            0 &&
-        eco_importer_add_buffer(imp, tie_table, sizeof(tie_table) - 1, "ties.csv", &err) == 0 &&
-        eco_importer_finish(imp, &g, &err) == 0)
-        fuzz_write_back(g);
-    eco_importer_free(imp);
-    eco_graph_free(g);
-    return 0;
-}
+#include "option_file.h"
