@@ -465,7 +465,8 @@ static int remake_tie(eco_graph *g, size_t t, size_t a, eco_tie_kind kind, int d
 
     if (!ev)
         return ECO_ENOMEM;
-    memcpy(ev, tie->evidence, n * sizeof(*ev)); /* its strings live in the graph's pool */
+    if (n) /* its strings live in the graph's pool */
+        memcpy(ev, tie->evidence, n * sizeof(*ev));
     if (directed && source != a) {
         target = source;
         source = a;
