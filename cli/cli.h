@@ -129,4 +129,15 @@ void cli_print_cell(const char *s, int width);
 int cli_parse_count(const char *command, const char *name, const char *text, long min, long max,
                     long *out);
 
+/* The options of a command that prints a ranked list as a table or as JSON. */
+typedef struct cli_list_args {
+    const char *command; /* its name, for usage errors */
+    int json;            /* --json */
+    long top;            /* --top N: how many to print */
+    long max_top;        /* the largest N it takes */
+} cli_list_args;
+
+/* A cli_parser own_option for --json ('j') and --top ('t'); context is a cli_list_args. */
+int cli_list_option(void *context, int c, const char *arg);
+
 #endif

@@ -7,11 +7,6 @@
 #include "cli.h"
 #include "table.h"
 
-typedef struct check_args {
-    int json; /* --json */
-    long top; /* --top */
-} check_args;
-
 /* ---- Lines of the corrections file ------------------------------------------------------ */
 
 /* Writes s quoted as the corrections file reads it: a quote doubled, and a control character
@@ -249,29 +244,15 @@ static size_t leave_out_settled(const eco_corrections *fix, const eco_graph *g, 
     return kept;
 }
 
-static int check_option(void *context, int c, const char *arg)
-{
-    check_args *a = context;
-    switch (c) {
-    case 'j':
-        a->json = 1;
-        return 1;
-    case 't':
-        return cli_parse_count("check", "top", arg, 0, 100000000, &a->top) < 0 ? -1 : 1;
-    default:
-        return 0;
-    }
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"json", no_argument, NULL, 'j'}, {"top", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'}, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
     cli_input in;
-    check_args a = {0, 50};
+    cli_list_args a = {"check", 0, 50, 100000000};
     const cli_parser parser = {.command = &cli_check, .options = options, .input = &in,
-                               .own_option = check_option, .context = &a, .min_operands = 1,
+                               .own_option = cli_list_option, .context = &a, .min_operands = 1,
                                .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
     eco_corrections *fix = NULL;

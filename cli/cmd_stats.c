@@ -101,34 +101,15 @@ static void print_json(const eco_graph *g, const eco_stats *s, const ranked *bro
     printf("%s]\n}\n", top && s->actors ? "\n  " : "");
 }
 
-typedef struct stats_args {
-    int json; /* --json */
-    long top; /* --top */
-} stats_args;
-
-static int stats_option(void *context, int c, const char *arg)
-{
-    stats_args *a = context;
-    switch (c) {
-    case 'j':
-        a->json = 1;
-        return 1;
-    case 't':
-        return cli_parse_count("stats", "top", arg, 0, 1000000, &a->top) < 0 ? -1 : 1;
-    default:
-        return 0;
-    }
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"json", no_argument, NULL, 'j'}, {"top", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'}, CLI_INPUT_OPTIONS, {NULL, 0, NULL, 0}};
     cli_input in;
-    stats_args a = {0, 5};
+    cli_list_args a = {"stats", 0, 5, 1000000};
     const cli_parser parser = {.command = &cli_stats, .options = options, .input = &in,
-                               .own_option = stats_option, .context = &a, .min_operands = 1,
+                               .own_option = cli_list_option, .context = &a, .min_operands = 1,
                                .missing = "no input: name a map or records"};
     eco_graph *g = NULL;
     eco_error err = {0};

@@ -255,3 +255,17 @@ void cli_print_cell(const char *s, int width)
     cli_put_text_n(stdout, s, len);
     printf("%*s", width - chars, "");
 }
+
+int cli_list_option(void *context, int c, const char *arg)
+{
+    cli_list_args *a = context;
+    switch (c) {
+    case 'j':
+        a->json = 1;
+        return 1;
+    case 't':
+        return cli_parse_count(a->command, "top", arg, 0, a->max_top, &a->top) < 0 ? -1 : 1;
+    default:
+        return 0;
+    }
+}
