@@ -113,6 +113,7 @@ int eco_i_lexicon_add_entry(eco_i_lexicon *lex, size_t *out, const char *name,
     if (!(e->name = eco_i_pool_intern_n(lex->pool, name, len, &rc)))
         return rc;
     e->type = type;
+    e->worldwide = 0;
     e->country = country ? eco_i_pool_intern(lex->pool, country, &rc) : NULL;
     if (country && !e->country)
         return rc;
@@ -156,6 +157,7 @@ static int gazetteer_line(eco_i_lexicon *lex, char *line)
         country = f[2];
     if ((rc = eco_i_lexicon_add_entry(lex, &entry, f[0], type, country)) < 0)
         return rc;
+    lex->entries[entry].worldwide = 1;
     for (char *a = n > 3 ? f[3] : NULL; a && *a;) {
         size_t len = strcspn(a, "|");
         if ((rc = eco_i_lexicon_add_form(lex, a, len, entry)) < 0)

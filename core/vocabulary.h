@@ -134,6 +134,7 @@ typedef struct eco_i_known {
     const char *name;    /* canonical name */
     eco_actor_type type; /* ECO_TYPE_UNKNOWN when not given */
     const char *country; /* NULL when international or not given */
+    int worldwide;       /* 1 for the gazetteer's bodies, which without a country have none */
 } eco_i_known;
 
 /* The gazetteer shipped with ecomap (data/gazetteer.tsv, compiled in), built on first use;

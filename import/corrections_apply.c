@@ -15,7 +15,6 @@
  * matched) happen before any plan; an apart line whose two names are one actor already says
  * so in a warning.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,23 +98,6 @@ static size_t index_next(const name_index *x, size_t e, int one)
 }
 
 /* ---- Telling the user ------------------------------------------------------------------- */
-
-/* What corrections did, told whatever opt->strict says: it is no fault of the input. */
-static void notice(const eco_i_corrections *fix, int line, int column, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void notice(const eco_i_corrections *fix, int line, int column, const char *fmt, ...)
-{
-    eco_error note = {0};
-    va_list ap;
-
-    if (!fix->opt || !fix->opt->warn)
-        return;
-    va_start(ap, fmt);
-    eco_error_setv(&note, ECO_EDATA, fix->source, line, column, fmt, ap);
-    va_end(ap);
-    fix->opt->warn(&note, fix->opt->warn_context);
-}
 
 /* ---- Keeping apart: actors united so far, and the apart lines each holds a side of ------ */
 
@@ -224,9 +206,9 @@ int eco_i_corrections_veto(eco_i_corrections *fix, const eco_graph *g, size_t *k
         }
         eco_i_fix_line *l = &fix->lines[line];
         fix->kept_apart++;
-        notice(fix, l->line, l->column[0], "kept apart \"%s\" and \"%s\", which resolution "
-               "would have joined", eco_graph_actor(g, absorbed[p])->name,
-               eco_graph_actor(g, kept[p])->name);
+        eco_i_notice(fix->opt, fix->source, l->line, l->column[0],
+                     "kept apart \"%s\" and \"%s\", which resolution would have joined",
+                     eco_graph_actor(g, absorbed[p])->name, eco_graph_actor(g, kept[p])->name);
     }
     *count = n;
 cleanup:
@@ -552,7 +534,7 @@ static void tell_summary(const applying *ap)
                                    parts[i].count,
                                    parts[i].count == 1 ? parts[i].one : parts[i].many);
     if (at)
-        notice(ap->fix, 0, 0, "corrections applied: %s", text);
+        eco_i_notice(ap->fix->opt, ap->fix->source, 0, 0, "corrections applied: %s", text);
 }
 
 /* Each verb in its turn: joins first, so that later lines find the joined actor; actors

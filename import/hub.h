@@ -46,13 +46,15 @@ int eco_i_aliases_apply(eco_graph *g, const eco_i_lexicon *lex);
  * the result and sets its type and country; then ids and order once more.  Actors of
  * different countries are never merged.  fix, when not NULL, refuses the rules' merges its
  * apart lines forbid (eco_i_corrections_veto) and is applied after the aliases
- * (eco_i_corrections_apply).  0, or an ECO_E* code with err set (naming aliases_source when
+ * (eco_i_corrections_apply).  What the rules decline to merge (an acronym two bodies
+ * hold) is told to opt's warning channel.  0, or an ECO_E* code with err set (naming aliases_source when
  * applying the aliases failed).  O(actors * aliases + ties log ties)
  * expected.
  */
 struct eco_i_corrections;
 int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
-                  const char *aliases_source, struct eco_i_corrections *fix, eco_error *err);
+                  const char *aliases_source, struct eco_i_corrections *fix,
+                  const eco_import_options *opt, eco_error *err);
 
 /*
  * Which of n spellings of one actor is its name: a spelling that is not an acronym before

@@ -221,7 +221,7 @@ int eco_importer_finish(eco_importer *imp, eco_graph **out, eco_error *err)
     if ((rc = read_all(imp, err)) < 0 ||
         (rc = eco_i_kumu_stand_ins(imp->graph, &imp->session, err)) < 0 ||
         (rc = eco_i_resolve(imp->graph, &imp->session.votes, imp->user, imp->aliases, imp->fix,
-                            err)) < 0)
+                            &imp->opt, err)) < 0)
         return rc;
     *out = imp->graph;
     imp->graph = NULL;

@@ -70,6 +70,15 @@ int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source
 #endif
     ;
 
+/* Tells opt's warning channel what the importer decided, whatever opt->strict says: it is
+ * no fault of the input ("an acronym names two bodies: not merged"). */
+void eco_i_notice(const eco_import_options *opt, const char *source, int line, int column,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
 /* ---- Votes for names (import/session.c) -------------------------------------------------- */
 
 /* Starts votes on the names of graph; frees them.  eco_i_votes_free is NULL-safe. */

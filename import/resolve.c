@@ -262,29 +262,100 @@ static uint64_t acronym_key(const char *acronym, const char *country)
            (country ? eco_i_hash(country, strlen(country)) * 31 : 0);
 }
 
-/* An actor named by an acronym that another actor of its country holds as an alias. */
-static int plan_acronyms(plan *p, const eco_graph *g)
+/* Whether two actors were seen in one record; their records are sorted.  O(records). */
+static int share_a_record(const eco_actor *a, const eco_actor *b)
+{
+    for (size_t i = 0, k = 0; i < a->record_count && k < b->record_count;) {
+        int c = strcmp(a->records[i], b->records[k]);
+        if (c == 0)
+            return 1;
+        c < 0 ? i++ : k++;
+    }
+    return 0;
+}
+
+/* The actors that hold each acronym as an alias, by acronym and country: one, or a clash
+ * of two bodies that spell it alike. */
+typedef struct clash {
+    uint64_t key;
+    size_t one, other;
+} clash;
+
+typedef struct holders {
+    eco_i_map owner; /* key -> the actor that holds it, or CLASHED */
+    clash *clashes;
+    size_t clash_count, clash_cap;
+} holders;
+
+#define CLASHED ((size_t)-1)
+
+static int holders_put(holders *h, const char *acronym, const char *country, size_t actor)
+{
+    uint64_t key = acronym_key(acronym, country);
+    size_t first;
+    int rc = eco_i_map_get_or_put(&h->owner, key, actor, &first);
+
+    if (rc <= 0 || first == actor || first == CLASHED)
+        return rc < 0 ? rc : 0;
+    if (eco_i_reserve(&h->clashes, &h->clash_cap, h->clash_count + 1, sizeof(*h->clashes)) < 0)
+        return ECO_ENOMEM;
+    h->clashes[h->clash_count++] = (clash){key, first, actor};
+    return eco_i_map_put(&h->owner, key, CLASHED);
+}
+
+/* The holder of acronym in country (1), or 0; *c is its clash when two hold it. */
+static int holders_get(const holders *h, const char *acronym, const char *country,
+                       size_t *owner, const clash **c)
+{
+    uint64_t key = acronym_key(acronym, country);
+    *c = NULL;
+    if (!eco_i_map_get(&h->owner, key, owner))
+        return 0;
+    for (size_t k = 0; *owner == CLASHED && k < h->clash_count; k++)
+        if (h->clashes[k].key == key)
+            *c = &h->clashes[k];
+    return 1;
+}
+
+/*
+ * An actor named by an acronym that another actor holds as an alias ("AMA" and "Agency for
+ * Administrative Modernisation (AMA)"), where the acronym stays in its context: both of the
+ * country their records name, or both seen in one record.  Across unrelated records,
+ * initials collide too often ("CSA" is the Canadian Space Agency and a Cyber Security
+ * Agency).  An acronym two bodies of one context hold is told to opt, and not merged.
+ */
+static int plan_acronyms(plan *p, const eco_graph *g, const eco_import_options *opt)
 {
     size_t n = eco_graph_actor_count(g), owner;
-    eco_i_map holders = {0};
+    holders h = {{0}, NULL, 0, 0};
+    const clash *c;
     int rc = 0;
 
     for (size_t i = 0; i < n && rc == 0; i++) {
         const eco_actor *a = eco_graph_actor(g, i);
         for (size_t k = 0; k < a->alias_count && rc == 0 && !is_acronym(a->name); k++)
             if (is_acronym(a->aliases[k]))
-                rc = eco_i_map_put(&holders, acronym_key(a->aliases[k], a->country), i);
+                rc = holders_put(&h, a->aliases[k], a->country, i);
     }
     for (size_t i = 0; i < n && rc == 0; i++) {
         const eco_actor *b = eco_graph_actor(g, i);
         if (!is_acronym(b->name))
             continue;
-        if ((eco_i_map_get(&holders, acronym_key(b->name, b->country), &owner) ||
-             (b->country && eco_i_map_get(&holders, acronym_key(b->name, NULL), &owner))) &&
-            owner != i)
+        int found = b->country && holders_get(&h, b->name, b->country, &owner, &c);
+        /* a holder of no country: only where one record names both */
+        if (!found && (found = holders_get(&h, b->name, NULL, &owner, &c)) && !c)
+            found = share_a_record(eco_graph_actor(g, owner), b);
+        if (found && c)
+            eco_i_notice(opt, NULL, 0, 0,
+                         "\"%s\" is an acronym of \"%s\" and of \"%s\": joined to neither "
+                         "(a corrections file can join it)",
+                         b->name, eco_graph_actor(g, c->one)->name,
+                         eco_graph_actor(g, c->other)->name);
+        else if (found && owner != i)
             rc = plan_add(p, eco_graph_actor(g, owner)->id, b->id);
     }
-    eco_i_map_free(&holders);
+    eco_i_map_free(&h.owner);
+    free(h.clashes);
     return rc;
 }
 
@@ -447,10 +518,10 @@ static int plan_country_forms(plan *p, const eco_graph *g)
     return rc < 0 ? rc : 0;
 }
 
-static int plan_rules(plan *p, const eco_graph *g)
+static int plan_rules(plan *p, const eco_graph *g, const eco_import_options *opt)
 {
     size_t n = eco_graph_actor_count(g), j;
-    int rc = plan_acronyms(p, g);
+    int rc = plan_acronyms(p, g, opt);
     char bare[256];
 
     if (rc == 0)
@@ -784,7 +855,8 @@ cleanup:
 }
 
 int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *aliases,
-                  const char *aliases_source, eco_i_corrections *fix, eco_error *err)
+                  const char *aliases_source, eco_i_corrections *fix,
+                  const eco_import_options *opt, eco_error *err)
 {
     plan p = {NULL, 0, 0};
     eco_i_map made = {0};
@@ -799,7 +871,7 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
     }
     for (size_t i = 0; i < eco_graph_actor_count(g) && rc == 0; i++)
         rc = choose_name(g, votes, i);
-    if (rc < 0 || (rc = canonicalise(g, &made)) < 0 || (rc = plan_rules(&p, g)) < 0 ||
+    if (rc < 0 || (rc = canonicalise(g, &made)) < 0 || (rc = plan_rules(&p, g, opt)) < 0 ||
         (rc = carry_out(g, &p, fix)) < 0) {
         eco_error_set(err, rc, NULL, 0, 0, "out of memory merging actors");
         goto cleanup;

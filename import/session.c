@@ -26,6 +26,20 @@ int eco_i_warn(const eco_import_options *opt, eco_error *err, const char *source
     return 0;
 }
 
+void eco_i_notice(const eco_import_options *opt, const char *source, int line, int column,
+                  const char *fmt, ...)
+{
+    eco_error note = {0};
+    va_list ap;
+
+    if (!opt || !opt->warn)
+        return;
+    va_start(ap, fmt);
+    eco_error_setv(&note, ECO_EDATA, source, line, column, fmt, ap);
+    va_end(ap);
+    opt->warn(&note, opt->warn_context);
+}
+
 /* ---- Votes for names -------------------------------------------------------------------- */
 
 void eco_i_votes_init(eco_i_votes *v, eco_graph *graph)

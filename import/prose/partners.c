@@ -307,8 +307,10 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
             p->type = eco_i_classify_words(lf);
         return 1;
     }
-    /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, the names */
-    if (ln > 1 && all_small(l + 1, ln - 1) && eco_i_classify_words(lf) == ECO_TYPE_UNKNOWN &&
+    /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, the names
+     * after it; but "Everimpact- partner listed in ..." is one name, then what it is */
+    if (ln > 1 && memchr(l, ' ', ln) && all_small(l + 1, ln - 1) &&
+        eco_i_classify_words(lf) == ECO_TYPE_UNKNOWN &&
         rn > 0 && !all_small(r, rn)) {
         p->s = r, p->n = rn;
         return 1;
@@ -401,6 +403,7 @@ static int piece(splitter *sp, const char *s, size_t n)
     take_quoted_name(&p);
     drop_kind_and_etc(&p);
     cut_description(&p);
+    written_len = (size_t)(p.s + p.n - written); /* as written, without what it says of it */
     if ((rc = drop_brackets(sp, &p, clean, sizeof(clean), &w, &done)) < 0 || done)
         return rc;
     if (is_prose(clean, w)) {
@@ -424,8 +427,8 @@ static int piece(splitter *sp, const char *s, size_t n)
                   m->type != ECO_TYPE_UNKNOWN ? m->type : p.type);
     }
     /* "NGO Natura", "Zero Extreme Poverty (ZEP) 2030 Philippines": a piece that names one
-     * organisation is also a name of it, as the record wrote it */
-    if (rc == 0 && sp->count == before + 1 && written_len <= 200 &&
+     * organisation is also a name of it, as the record wrote it, unless it is a sentence */
+    if (rc == 0 && sp->count == before + 1 && written_len <= 200 && !is_prose(written, written_len) &&
         !(sp->items[before].written = eco_i_squeeze(written, written_len)))
         rc = ECO_ENOMEM;
 cleanup:

@@ -330,12 +330,15 @@ static const char *country_for(const eco_i_record *r, const char *country)
     return country ? country : r->view.country;
 }
 
-/* The country to file a known body under: its own, or none for an international one. */
+/* The country to file a known body under: its own; none for the gazetteer's, which work
+ * beyond one country (UN agencies, development banks and agencies, global companies and
+ * NGOs: GIZ in a record about Niger is no body of Niger), or for an international one; else
+ * (an alias file's entry that gives none) otherwise. */
 static const char *known_country(const eco_i_known *k, const char *otherwise)
 {
     if (k->country)
         return k->country;
-    return k->type == ECO_TYPE_INTERNATIONAL ? ECO_I_NO_COUNTRY : otherwise;
+    return k->worldwide || k->type == ECO_TYPE_INTERNATIONAL ? ECO_I_NO_COUNTRY : otherwise;
 }
 
 /* Finds "Portuguese X" as "X" in Portugal, where the record already knows X. */

@@ -221,6 +221,15 @@ static const char *bound(const eco_i_sentence *st, size_t k, int exists)
     return strchr(",;/&():-", t->punct) ? "sep" : "mark";
 }
 
+/* Whether the span holds every word of its sentence: "- Tigo." is a name alone. */
+static int alone(const eco_i_sentence *st, const candidate *c)
+{
+    for (size_t k = 0; k < st->count; k++)
+        if (st->tokens[k].word && (k < c->a || k >= c->b))
+            return 0;
+    return 1;
+}
+
 /* The words around the span, and where it stands in the sentence. */
 static void around_features(eco_i_features *f, const reading *rd, const candidate *c)
 {
@@ -236,7 +245,7 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
         eco_i_feature_c(f, "cuts-left", NULL);
     if (c->b < n && st->tokens[c->b].word && st->tokens[c->b].cap)
         eco_i_feature_c(f, "cuts-right", NULL);
-    if (c->a == 0 && c->b == n)
+    if (alone(st, c))
         eco_i_feature_c(f, "whole", NULL);
     if (c->b + 2 < n && st->tokens[c->b].punct == '(' && st->tokens[c->b + 1].upper &&
         st->tokens[c->b + 2].punct == ')')
@@ -498,8 +507,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         const eco_i_mention *rule = c->rule != ECO_I_NONE ? &out->items[c->rule] : NULL;
         actor_features(actor, rd, c, rule);
         if (ctx->observer) {
-            eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, c->start,
-                                        c->end,      actor,        type};
+            eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, i == 0,
+                                        c->start,    c->end,       actor,       type};
             type_features(type, rd, c, rule, rule && !rule->known ? rule->type : ECO_TYPE_UNKNOWN);
             ctx->observer->span(ctx->observer->ctx, &seen);
         }

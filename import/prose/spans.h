@@ -42,6 +42,9 @@ typedef struct eco_i_observed_span {
     const char *record;          /* the record's id */
     const char *sentence;        /* the sentence it is in */
     size_t sentence_len;         /* the sentence's bytes */
+    int first;                   /* 1 for the first span of a sentence: pieces of a partner
+                                  * field are read from one buffer, so the text's address
+                                  * does not tell sentences apart */
     size_t start, end;           /* the span's bytes in the sentence */
     const eco_i_features *actor; /* its features for the actor model */
     const eco_i_features *type;  /* its features for the type model */

@@ -67,7 +67,7 @@ static int resolve_with(const char *text, eco_error *err)
     eco_i_corrections *fix = NULL;
     int rc = eco_i_corrections_parse(&fix, text, strlen(text), "fix.txt", &options, err);
     if (rc == 0)
-        rc = eco_i_resolve(g, NULL, NULL, NULL, fix, err);
+        rc = eco_i_resolve(g, NULL, NULL, NULL, fix, NULL, err);
     eco_i_corrections_free(fix);
     return rc;
 }

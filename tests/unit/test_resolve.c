@@ -36,14 +36,28 @@ static size_t add(const char *name, eco_actor_type type, const char *country)
     return i;
 }
 
+/* The warnings resolution gave, one a line. */
+static char told[1024];
+
+static void tell(const eco_error *warning, void *context)
+{
+    (void)context;
+    size_t n = strlen(told);
+    snprintf(told + n, sizeof(told) - n, "%s\n", warning->text);
+}
+
 /* Resolves the hand-built g as an importer's finish does, with opt's alias file. */
 static void resolve(const eco_import_options *opt)
 {
     eco_error err = {0};
     eco_i_lexicon *aliases = NULL;
+    eco_import_options told_to = {0};
     if (opt && opt->aliases)
         assert_int_equal(eco_i_aliases_load(&aliases, opt->aliases, &err), 0);
-    assert_int_equal(eco_i_resolve(g, NULL, aliases, opt ? opt->aliases : NULL, NULL, &err), 0);
+    told_to.warn = tell;
+    told[0] = '\0';
+    assert_int_equal(
+        eco_i_resolve(g, NULL, aliases, opt ? opt->aliases : NULL, NULL, &told_to, &err), 0);
     eco_i_lexicon_free(aliases);
 }
 
@@ -88,6 +102,45 @@ static void an_acronym_spelling_the_initials_of_a_name_in_its_record_is_that_bod
     assert_string_equal(canonical("MJDH", "Ivory Coast"),
                         "Minist\xC3\xA8re de la Justice et des Droits de l'Homme");
     assert_string_equal(canonical("NRA", "Chad"), "NRA");
+}
+
+static int an_actor_is_named(const char *name)
+{
+    for (size_t i = 0; i < eco_graph_actor_count(g); i++)
+        if (strcmp(eco_graph_actor(g, i)->name, name) == 0)
+            return 1;
+    return 0;
+}
+
+static void an_acronym_of_no_country_joins_only_a_body_its_record_names(void **state)
+{
+    (void)state;
+    size_t space = add_in("Canadian Space Agency", NULL, "space.md");
+    assert_int_equal(eco_graph_add_alias(g, space, "CSA"), 0);
+    add_in("CSA", NULL, "cyber.md"); /* another record, no country: no proof */
+    size_t academy = add_in("Royal Academy of Engineering", NULL, "academy.md");
+    assert_int_equal(eco_graph_add_alias(g, academy, "RAE"), 0);
+    add_in("RAE", NULL, "academy.md"); /* the record that defined it */
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    assert_true(an_actor_is_named("CSA"));
+    assert_false(an_actor_is_named("RAE"));
+    assert_string_equal(canonical("RAE", NULL), "Royal Academy of Engineering");
+}
+
+static void an_acronym_two_bodies_hold_is_told_and_joins_neither(void **state)
+{
+    (void)state;
+    size_t agency = add_in("Eswatini Investment Promotion Authority", "Eswatini", "a.md");
+    size_t institute = add_in("Eswatini Institute of Public Administration", "Eswatini", "b.md");
+    assert_int_equal(eco_graph_add_alias(g, agency, "EIPA"), 0);
+    assert_int_equal(eco_graph_add_alias(g, institute, "EIPA"), 0);
+    add_in("EIPA", "Eswatini", "c.md");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    assert_true(an_actor_is_named("EIPA"));
+    assert_non_null(strstr(told, "\"EIPA\" is an acronym of"));
+    assert_non_null(strstr(told, "joined to neither"));
 }
 
 static void a_company_is_one_with_or_without_its_legal_form(void **state)
@@ -285,6 +338,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             an_acronym_spelling_the_initials_of_a_name_in_its_record_is_that_body, setup,
             teardown),
+        cmocka_unit_test_setup_teardown(
+            an_acronym_of_no_country_joins_only_a_body_its_record_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_acronym_two_bodies_hold_is_told_and_joins_neither,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(a_company_is_one_with_or_without_its_legal_form, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(

@@ -60,8 +60,7 @@ struct corpus {
     example *examples;
     size_t example_count, example_cap;
     size_t current;       /* the record being read */
-    const char *sentence; /* the sentence the last span came from, and its count */
-    size_t sentence_count;
+    size_t sentence_count; /* sentences the observer has seen spans of */
     int failed; /* memory ran out in the observer */
 };
 
@@ -160,10 +159,8 @@ static void on_span(void *ctx, const eco_i_observed_span *s)
     size_t len = s->end - s->start;
     const gold_actor *a = actor_named(r, text, len);
 
-    if (s->sentence != c->sentence) {
-        c->sentence = s->sentence;
+    if (s->first)
         c->sentence_count++;
-    }
     keep(c, MODEL_ACTOR, a ? 1 : r->fully_labelled ? 0 : UNLABELLED, s->actor, text, len);
     if (!c->failed) {
         c->examples[c->example_count - 1].start = s->start;
@@ -252,7 +249,6 @@ static int read_record(corpus *c, size_t i, eco_error *err)
     size_t first = c->example_count;
 
     c->current = i;
-    c->sentence = NULL;
     if ((rc = eco_i_importer_new_untrained(&imp, NULL, err)) == 0) {
         eco_i_importer_observe(imp, &observer);
         if ((rc = eco_importer_add_path(imp, c->records[i].path, err)) == 0)
