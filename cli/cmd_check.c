@@ -110,7 +110,8 @@ static void describe(FILE *out, const eco_graph *g, const eco_doubt *d)
     static const char *const why[ECO_DOUBT_KIND_COUNT] = {
         "names that fold alike", "names alike but for a plural or possessive",
         "an acronym that spells the other's initials", "", "the same words in another order",
-        "a name that looks cut short", "no type", "no country"};
+        "a name that looks cut short", "no type", "no country",
+        "the same name in another language or spelling"};
 
     put_described(out, g, d->actor);
     if (d->other != (size_t)-1) {

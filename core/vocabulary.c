@@ -10,6 +10,7 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -601,4 +602,81 @@ eco_actor_type eco_i_sector_type(const char *text, size_t len)
         !sector_labels_ok || (key = eco_i_fold_hash(text, len)) == 0)
         return ECO_TYPE_UNKNOWN;
     return eco_i_map_get(&sector_labels, key, &type) ? (eco_actor_type)type : ECO_TYPE_UNKNOWN;
+}
+
+/* ---- Words across languages ------------------------------------------------------------- */
+
+/* The words of bodies' names in Spanish, French and Portuguese, folded, with the English
+ * word, sorted by the first for a binary search.  Only words whose English differs in its
+ * first letters are needed: "institute" and "instituto" meet on their own. */
+static const struct translation {
+    const char *word, *english;
+} translations[] = {
+    {"administracao", "administration"},  {"administracion", "administration"},
+    {"agence", "agency"},                 {"agencia", "agency"},
+    {"agricola", "agriculture"},          {"agricole", "agriculture"},
+    {"aguas", "water"},                   {"alcaldia", "mayor"},
+    {"ambiente", "environment"},          {"asociacion", "association"},
+    {"associacao", "association"},        {"banco", "bank"},
+    {"banque", "bank"},                   {"camara", "chamber"},
+    {"centre", "center"},                 {"centro", "center"},
+    {"chambre", "chamber"},               {"ciencia", "science"},
+    {"ciencias", "science"},              {"comercio", "commerce"},
+    {"comision", "commission"},           {"comissao", "commission"},
+    {"comite", "committee"},              {"conseil", "council"},
+    {"consejo", "council"},               {"conselho", "council"},
+    {"defensoria", "ombudsman"},          {"departamento", "department"},
+    {"desarrollo", "development"},        {"desenvolvimento", "development"},
+    {"developpement", "development"},     {"direcao", "directorate"},
+    {"direccion", "directorate"},         {"direction", "directorate"},
+    {"economia", "economy"},              {"economico", "economic"},
+    {"economique", "economic"},           {"educacao", "education"},
+    {"educacion", "education"},           {"empleo", "employment"},
+    {"emploi", "employment"},             {"empresas", "enterprises"},
+    {"energia", "energy"},                {"energie", "energy"},
+    {"entreprises", "enterprises"},       {"environnement", "environment"},
+    {"escuela", "school"},                {"estadistica", "statistics"},
+    {"estadisticas", "statistics"},       {"estatistica", "statistics"},
+    {"fondation", "foundation"},          {"fondo", "fund"},
+    {"fonds", "fund"},                    {"fundacao", "foundation"},
+    {"fundacion", "foundation"},          {"fundo", "fund"},
+    {"gobierno", "government"},           {"gouvernement", "government"},
+    {"governo", "government"},            {"hacienda", "finance"},
+    {"impots", "taxes"},                  {"impuestos", "taxes"},
+    {"informatique", "informatics"},      {"innovacion", "innovation"},
+    {"inovacao", "innovation"},           {"justica", "justice"},
+    {"justicia", "justice"},              {"juventud", "youth"},
+    {"juventude", "youth"},               {"lab", "laboratory"},
+    {"laboratoire", "laboratory"},        {"laboratorio", "laboratory"},
+    {"medio", "environment"},             {"ministere", "ministry"},
+    {"ministerio", "ministry"},           {"municipalidad", "municipality"},
+    {"municipalite", "municipality"},     {"municipio", "municipality"},
+    {"nacional", "national"},             {"oficina", "office"},
+    {"organisation", "organization"},     {"organizacion", "organization"},
+    {"peche", "fisheries"},               {"pesca", "fisheries"},
+    {"planificacion", "planning"},        {"presidence", "presidency"},
+    {"presidencia", "presidency"},        {"procuraduria", "attorney"},
+    {"productiva", "productive"},         {"recherche", "research"},
+    {"registro", "registry"},             {"salud", "health"},
+    {"sante", "health"},                  {"saude", "health"},
+    {"secretaria", "secretariat"},        {"seguridad", "security"},
+    {"servicio", "service"},              {"technologie", "technology"},
+    {"tecnologia", "technology"},         {"trabajo", "labour"},
+    {"trabalho", "labour"},               {"travail", "labour"},
+    {"turismo", "tourism"},               {"universidad", "university"},
+    {"universidade", "university"},       {"universite", "university"},
+    {"vicepresidencia", "vice presidency"},
+};
+
+static int by_word(const void *key, const void *entry)
+{
+    return strcmp(key, ((const struct translation *)entry)->word);
+}
+
+const char *eco_i_english_word(const char *folded)
+{
+    const struct translation *t = bsearch(folded, translations,
+                                          sizeof(translations) / sizeof(translations[0]),
+                                          sizeof(translations[0]), by_word);
+    return t ? t->english : folded;
 }

@@ -16,6 +16,14 @@
  * all-capital forms ("UN", "EU") match only as written; others match after folding. */
 typedef struct eco_i_lexicon eco_i_lexicon;
 
+/* ---- Words across languages (core/vocabulary.c) ----------------------------------------- */
+
+/* The English word of a folded word of Spanish, French or Portuguese that names what a body
+ * is or does ("ministerio", "ministere" -> "ministry"; "hacienda" -> "finance"; "comercio" ->
+ * "commerce"); the word itself when it is English or no such word.  Two names of one body in
+ * two languages then share their words.  O(log words). */
+const char *eco_i_english_word(const char *folded);
+
 /* ---- Countries (core/countries.c) -------------------------------------------------------- */
 
 /* The English short name of the country that len bytes of text name, in any of its common

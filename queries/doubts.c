@@ -3,7 +3,7 @@
  *
  * Likely duplicates are pairs, and a map of n actors has n^2 pairs; so each actor's names
  * give keys (the folded name, the name without plural or possessive endings, its words
- * sorted, its initials) and two actors are a pair only when they share a key within one
+ * sorted, those words in English and cut to their first letters, its initials) and two actors are a pair only when they share a key within one
  * country (or one of them has none).  Each key remembers the first actor that held it, so a
  * key that k actors share gives k - 1 pairs, each with that first one: enough to show the
  * analyst the group.  Pairs are looked for kind by kind, most serious first, and a pair met
@@ -15,15 +15,16 @@
 
 #include "ecomap/query.h"
 #include "internal.h"
+#include "vocabulary.h"
 
 #define NONE ((size_t)-1)
 
 static const char *const kind_names[ECO_DOUBT_KIND_COUNT] = {
     "same-name", "variant", "acronym", "weak-merge", "word-order", "fragment", "no-type",
-    "no-country"};
+    "no-country", "translation"};
 
 /* How much each kind weighs against the others: duplicates first, missing facts last. */
-static const double kind_weight[ECO_DOUBT_KIND_COUNT] = {8, 7, 6, 5, 4, 3, 2, 1};
+static const double kind_weight[ECO_DOUBT_KIND_COUNT] = {8, 7, 6, 5, 4, 3, 2, 1, 3.5};
 
 const char *eco_doubt_kind_name(eco_doubt_kind kind)
 {
@@ -40,10 +41,11 @@ typedef struct words {
 
 static int is_small(const char *w)
 {
-    static const char *const small[] = {"of", "for", "the", "and", "de", "la", "del", "du",
-                                        "des", "do", "da", "y", "e", "et", "l", "d", "le",
-                                        "les", "el", "los", "las", "a", "an", "in", "on", "to",
-                                        "at", "with", NULL};
+    static const char *const small[] = {"of",  "for", "the", "and", "de",  "la", "del", "du",
+                                        "des", "do",  "da",  "dos", "das", "y",  "e",   "et",
+                                        "l",   "d",   "le",  "les", "el",  "los", "las", "a",
+                                        "an",  "in",  "on",  "to",  "at",  "with", "en", "au",
+                                        "aux", "para", "pour", NULL};
     for (size_t i = 0; small[i]; i++)
         if (strcmp(w, small[i]) == 0)
             return 1;
@@ -83,7 +85,9 @@ static int by_text(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-enum { KEY_SAME, KEY_VARIANT, KEY_ORDER, KEY_INITIALS };
+enum { KEY_SAME, KEY_VARIANT, KEY_ORDER, KEY_TRANSLATION, KEY_INITIALS };
+
+#define COGNATE 6 /* letters two words of two languages share when one is the other's */
 
 /* The key of name of type which: 0 when the name has none (too few words for word order or
  * initials). */
@@ -98,13 +102,17 @@ static uint64_t name_key(const char *name, int which)
     for (size_t i = 0; i < w.count; i++) {
         if (which >= KEY_ORDER && is_small(w.word[i]))
             continue;
-        stem(w.word[i], stems[n], sizeof(stems[n]));
+        /* "Camara de Comercio" is "Chamber of Commerce"; "productiva", "productive" */
+        stem(which == KEY_TRANSLATION ? eco_i_english_word(w.word[i]) : w.word[i], stems[n],
+             sizeof(stems[n]));
+        if (which == KEY_TRANSLATION)
+            stems[n][COGNATE] = '\0';
         sorted[n] = which == KEY_SAME ? w.word[i] : stems[n];
         n++;
     }
     if (which >= KEY_ORDER && n < 2)
         return 0;
-    if (which == KEY_ORDER)
+    if (which == KEY_ORDER || which == KEY_TRANSLATION)
         qsort(sorted, n, sizeof(*sorted), by_text);
     for (size_t i = 0; i < n && at < sizeof(text) - 1; i++) {
         if (which == KEY_INITIALS)
@@ -320,6 +328,13 @@ static int looks_cut(const char *name)
     return is_small(w.word[w.count - 1]);
 }
 
+/* Whether the gazetteer knows a, as a body of no one country (GIZ, Google, Oxfam). */
+static int works_worldwide(const eco_actor *a)
+{
+    const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), a->name, strlen(a->name));
+    return k && k->worldwide && !k->country;
+}
+
 static int single_doubts(finder *f)
 {
     int rc = 0;
@@ -332,7 +347,8 @@ static int single_doubts(finder *f)
             break;
         if (a->type == ECO_TYPE_UNKNOWN && (rc = add(f, ECO_DOUBT_NO_TYPE, i, NONE, NULL)) < 0)
             break;
-        if (!a->country && a->type != ECO_TYPE_INTERNATIONAL && a->type != ECO_TYPE_NETWORK)
+        if (!a->country && a->type != ECO_TYPE_INTERNATIONAL && a->type != ECO_TYPE_NETWORK &&
+            !works_worldwide(a))
             rc = add(f, ECO_DOUBT_NO_COUNTRY, i, NONE, NULL);
     }
     return rc;
@@ -363,7 +379,8 @@ int eco_query_doubts(eco_doubt **out, size_t *count, const eco_graph *g, eco_err
     if ((rc = pairs_of_kind(&f, ECO_DOUBT_SAME_NAME, KEY_SAME)) == 0 &&
         (rc = pairs_of_kind(&f, ECO_DOUBT_VARIANT, KEY_VARIANT)) == 0 &&
         (rc = acronym_pairs(&f)) == 0 &&
-        (rc = pairs_of_kind(&f, ECO_DOUBT_WORD_ORDER, KEY_ORDER)) == 0)
+        (rc = pairs_of_kind(&f, ECO_DOUBT_WORD_ORDER, KEY_ORDER)) == 0 &&
+        (rc = pairs_of_kind(&f, ECO_DOUBT_TRANSLATION, KEY_TRANSLATION)) == 0)
         rc = single_doubts(&f);
     eco_i_map_free(&f.first);
     eco_i_map_free(&f.pairs);

@@ -366,8 +366,10 @@ static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t
         if (t != ECO_TYPE_UNKNOWN)
             p->type = t;
         else if (!p->alias && in_len >= 2 && in_len <= 12 && !memchr(in, ' ', in_len) &&
-                 in[0] >= 'A' && in[0] <= 'Z' && in[1] >= 'A' && in[1] <= 'Z')
-            p->alias = in, p->alias_len = in_len;
+                 in[0] >= 'A' && in[0] <= 'Z' && in[1] >= 'A' && in[1] <= 'Z' &&
+                 !eco_i_lexicon_find(eco_i_gazetteer(), in, in_len))
+            p->alias = in, p->alias_len = in_len; /* but "Regional Innovation Centre (UNDP)"
+                                                   * names the body it belongs to */
         i = (size_t)(close - s);
     }
     clean[*w] = '\0';

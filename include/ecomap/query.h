@@ -301,11 +301,14 @@ typedef enum eco_doubt_kind {
     ECO_DOUBT_WORD_ORDER,    /* the same words in another order */
     ECO_DOUBT_FRAGMENT,      /* a name that looks cut: one lower-case word, a final "of" */
     ECO_DOUBT_NO_TYPE,       /* an actor of no known type */
-    ECO_DOUBT_NO_COUNTRY     /* an actor of no country, other than international bodies and
+    ECO_DOUBT_NO_COUNTRY,    /* an actor of no country, other than international bodies and
                                 networks */
+    ECO_DOUBT_TRANSLATION    /* the same name in two languages ("Camara de Comercio de
+                                Bogota", "Bogota Chamber of Commerce"); ranked between
+                                word order and fragments */
 } eco_doubt_kind;
 
-#define ECO_DOUBT_KIND_COUNT 8
+#define ECO_DOUBT_KIND_COUNT 9
 
 typedef struct eco_doubt {
     eco_doubt_kind kind; /* what is doubted */

@@ -77,6 +77,22 @@ static void the_same_words_in_another_order_are_a_pair(void **state)
     assert_int_equal(doubts_of(ECO_DOUBT_WORD_ORDER, a, b), 1);
 }
 
+static void one_name_in_two_languages_is_a_pair(void **state)
+{
+    (void)state;
+    size_t a = add("C\xC3\xA1mara de Comercio de Bogot\xC3\xA1", ECO_TYPE_PRIVATE, "Colombia");
+    size_t b = add("Bogot\xC3\xA1 Chamber of Commerce", ECO_TYPE_PRIVATE, "Colombia");
+    size_t c = add("Laboratorio Social de Inclusi\xC3\xB3n Productiva", ECO_TYPE_LAB, "Colombia");
+    size_t d = add("Productive Inclusion Social Lab", ECO_TYPE_LAB, "Colombia");
+    size_t e = add("Minist\xC3\xA8re de la Sant\xC3\xA9", ECO_TYPE_GOVERNMENT, "Colombia");
+    size_t f = add("Ministry of Education", ECO_TYPE_GOVERNMENT, "Colombia");
+    list();
+    assert_int_equal(doubts_of(ECO_DOUBT_TRANSLATION, a, b), 1);
+    assert_int_equal(doubts_of(ECO_DOUBT_TRANSLATION, c, d), 1);
+    assert_int_equal(doubts_of(ECO_DOUBT_TRANSLATION, e, f), 0); /* health is not education */
+    assert_string_equal(eco_doubt_kind_name(ECO_DOUBT_TRANSLATION), "translation");
+}
+
 static void an_acronym_that_spells_another_actors_initials_is_a_pair(void **state)
 {
     (void)state;
@@ -164,6 +180,7 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(possessives_and_plurals_are_variants_of_one_name),
         T(the_same_words_in_another_order_are_a_pair),
+        T(one_name_in_two_languages_is_a_pair),
         T(an_acronym_that_spells_another_actors_initials_is_a_pair),
         T(actors_of_two_countries_are_never_a_pair),
         T(an_actor_of_no_country_pairs_with_one_of_any),
