@@ -422,6 +422,63 @@ static int plan_initials(plan *p, const eco_graph *g)
     return rc;
 }
 
+/* The first word of name when it is an acronym and more than two words follow, into buf:
+ * "MAJAL" of "MAJAL Berkane Local Development Company"; NULL otherwise. */
+static const char *leading_acronym(const char *name, char *buf, size_t size)
+{
+    const char *space = strchr(name, ' ');
+    size_t n = space ? (size_t)(space - name) : 0, words = 1;
+
+    if (!space || n >= size)
+        return NULL;
+    for (const char *c = space; *c; c++)
+        words += c[0] == ' ' && c[1] && c[1] != ' ';
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    return words >= 4 && is_acronym(buf) ? buf : NULL;
+}
+
+#define AMBIGUOUS ((size_t)-1)
+
+/* An acronym that is the first word of one longer name the same record uses: "MAJAL" beside
+ * "MAJAL Berkane Local Development Company", a body's own short name.  When the record's
+ * names start with it twice, it is no one's; when the gazetteer knows it, it is a body of
+ * its own, whose units carry its name. */
+static int plan_leading_acronyms(plan *p, const eco_graph *g)
+{
+    size_t n = eco_graph_actor_count(g), owner;
+    eco_i_map led = {0};
+    char word[32];
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        const char *lead = leading_acronym(a->name, word, sizeof(word));
+        for (size_t r = 0; lead && r < a->record_count && rc == 0; r++) {
+            uint64_t key = initials_key(lead, a->records[r]) ^ 0xA5A5A5A5A5A5A5A5ULL;
+            if ((rc = eco_i_map_get_or_put(&led, key, i, &owner)) == 1)
+                rc = owner == i ? 0 : eco_i_map_put(&led, key, AMBIGUOUS);
+        }
+    }
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *b = eco_graph_actor(g, i);
+        /* "OECD" of "OECD Observatory of ...": a body known on its own is the host */
+        if (!is_acronym(b->name) || eco_i_lexicon_find(eco_i_gazetteer(), b->name, strlen(b->name)))
+            continue;
+        for (size_t r = 0; r < b->record_count && rc == 0; r++) {
+            uint64_t key = initials_key(b->name, b->records[r]) ^ 0xA5A5A5A5A5A5A5A5ULL;
+            if (!eco_i_map_get(&led, key, &owner) || owner == AMBIGUOUS)
+                continue;
+            const eco_actor *a = eco_graph_actor(g, owner);
+            if (!a->country || !b->country || strcmp(a->country, b->country) == 0)
+                rc = plan_add(p, a->id, b->id);
+            break;
+        }
+    }
+    eco_i_map_free(&led);
+    return rc;
+}
+
 /* The name without the legal form that ends it ("URECA LLC", "Acme Ltd."), in buf; NULL
  * when it has none.  A company is the same body with or without it. */
 static const char *without_legal_form(const char *name, char *buf, size_t size)
@@ -526,6 +583,8 @@ static int plan_rules(plan *p, const eco_graph *g, const eco_import_options *opt
 
     if (rc == 0)
         rc = plan_initials(p, g);
+    if (rc == 0)
+        rc = plan_leading_acronyms(p, g);
     /* "URECA LLC" is URECA */
     for (size_t i = 0; i < n && rc == 0; i++) {
         const eco_actor *a = eco_graph_actor(g, i);

@@ -106,13 +106,33 @@ static int all_small(const char *s, size_t n)
     return 1;
 }
 
+/* 1 when s holds, in small letters, a word that says something of someone rather than
+ * names it: "UN-TV have shared our Olympiad" is a clause, not a body. */
+static int says_something(const char *s, size_t n)
+{
+    static const char *const words[] = {"have", "has", "had", "is", "are", "was", "were",
+                                        "will", "we", "our", "they", "their", "avons", "ont",
+                                        "hemos", "han", "nuestro", "nuestra", "notre", NULL};
+    for (size_t i = 0; i < n;) {
+        size_t start = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        for (size_t k = 0; words[k]; k++)
+            if (eco_i_is_word(s + start, i - start, words[k]))
+                return 1;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return 0;
+}
+
 static int push(splitter *sp, const char *name, size_t n, const char *alias, size_t an,
                 eco_actor_type type)
 {
     eco_i_partner *p;
 
     trim(&name, &n);
-    if (n == 0 || n > 200 || is_junk(name, n) || all_small(name, n) ||
+    if (n == 0 || n > 200 || is_junk(name, n) || all_small(name, n) || says_something(name, n) ||
         eco_i_sector_type(name, n) != ECO_TYPE_UNKNOWN)
         return 0;
     if (seen_before(sp, name, n))

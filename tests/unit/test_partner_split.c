@@ -103,6 +103,28 @@ static void qualifiers_are_dropped_acronyms_kept_sectors_typed(void **state)
     eco_i_partners_free(s.p, s.n);
 }
 
+static void a_name_then_what_it_is_keeps_the_name(void **state)
+{
+    split s = split_field("Everimpact- partner listed in Digital X Solution (Primary partner)\n"
+                          "Digital Transformation Centre (UNDP)\n"
+                          "USAID: Is the initial partner of the project and provided the funding");
+    (void)state;
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.p[0].name, "Everimpact");
+    assert_string_equal(s.p[1].name, "Digital Transformation Centre");
+    assert_null(s.p[1].alias); /* the body it belongs to is no name of it */
+    assert_string_equal(s.p[2].name, "USAID");
+    assert_true(s.p[2].written == NULL || strcmp(s.p[2].written, "USAID") == 0);
+    eco_i_partners_free(s.p, s.n);
+}
+
+static void a_clause_is_no_name(void **state)
+{
+    (void)state;
+    names_equal(split_field("UN-TV have shared our Olympiad, UNICEF"),
+                (const char *const[]){"UNICEF", NULL});
+}
+
 static void descriptions_after_a_colon_or_dash_are_dropped(void **state)
 {
     split s = split_field("Municipality of Las Terrenas: key public sector partner\n"
@@ -172,6 +194,8 @@ int main(void)
         cmocka_unit_test(run_together_names_end_at_their_head_word),
         cmocka_unit_test(qualifiers_are_dropped_acronyms_kept_sectors_typed),
         cmocka_unit_test(descriptions_after_a_colon_or_dash_are_dropped),
+        cmocka_unit_test(a_name_then_what_it_is_keeps_the_name),
+        cmocka_unit_test(a_clause_is_no_name),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
         cmocka_unit_test(a_label_or_a_kind_before_examples_is_no_name),
         cmocka_unit_test(a_kind_before_a_quoted_name_types_it),

@@ -143,6 +143,21 @@ static void an_acronym_two_bodies_hold_is_told_and_joins_neither(void **state)
     assert_non_null(strstr(told, "joined to neither"));
 }
 
+static void an_acronym_that_starts_one_longer_name_of_its_record_is_that_body(void **state)
+{
+    (void)state;
+    add_in("MAJAL Berkane Local Development Company", "Morocco", "city.md");
+    add_in("MAJAL", "Morocco", "city.md");
+    /* two names of the record start with it: it is no one's */
+    add_in("ACME Water Services Board", "Kenya", "water.md");
+    add_in("ACME Water Services Trust", "Kenya", "water.md");
+    add_in("ACME", "Kenya", "water.md");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 4);
+    assert_false(an_actor_is_named("MAJAL"));
+    assert_true(an_actor_is_named("ACME"));
+}
+
 static void a_company_is_one_with_or_without_its_legal_form(void **state)
 {
     (void)state;
@@ -342,6 +357,8 @@ int main(void)
             an_acronym_of_no_country_joins_only_a_body_its_record_names, setup, teardown),
         cmocka_unit_test_setup_teardown(an_acronym_two_bodies_hold_is_told_and_joins_neither,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            an_acronym_that_starts_one_longer_name_of_its_record_is_that_body, setup, teardown),
         cmocka_unit_test_setup_teardown(a_company_is_one_with_or_without_its_legal_form, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(
