@@ -380,10 +380,11 @@ void eco_i_report_records(const writer *w, const report *r)
 
 /* ---- Data quality ----------------------------------------------------------------------- */
 
-/* A line of the corrections file, as code in HTML, as escaped text in Markdown. */
+/* A line of the corrections file, as code in HTML, as an escaped item of a sub-list in
+ * Markdown (an indented line alone would run into the sentence above it). */
 static void correction(const writer *w, const char *label, const char *line)
 {
-    fprintf(w->fp, w->markdown ? "  %s: " : "<br>%s: <code>", label);
+    fprintf(w->fp, w->markdown ? "   - %s: " : "<br>%s: <code>", label);
     eco_i_report_text(w, line ? line : "-");
     fputs(w->markdown ? "\n" : "</code>", w->fp);
 }
