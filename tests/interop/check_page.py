@@ -85,6 +85,8 @@ def check_page(ecomap, path, name, work, page):
     # Graphviz writes the SVG's scale to two decimals: read back, a name may look up to
     # 0.005 / scale smaller than it is on paper.
     assert smallest >= 8 * (1 - 0.006), f"{name}: a name of {smallest:.2f} pt on {page}"
+    text, _ = every_text_and_box(svg)  # the legend and caption shrink with the names
+    assert text >= 8 * (1 - 0.006), f"{name}: a legend or caption text of {text:.2f} pt on {page}"
     # the 50 most central actors, by the measure the caption names, are all drawn and named
     ranked = json.loads(run(ecomap, "rank", path, "--quiet", "--by", "betweenness", "--top", "50", "--json"))
     missing = [a["name"] for a in ranked if a["id"] not in labelled]
