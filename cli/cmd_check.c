@@ -7,130 +7,6 @@
 #include "cli.h"
 #include "table.h"
 
-/* ---- Lines of the corrections file ------------------------------------------------------ */
-
-/* Writes s quoted as the corrections file reads it: a quote doubled, and a control character
- * (a line break in someone's map) as a space, which folding reads as one anyway. */
-static void put_quoted(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputs("\"\"", out);
-        else
-            fputc((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s, out);
-    }
-    fputc('"', out);
-}
-
-/* Names actor i as a line should: by its name, unless the name finds another actor first or
- * is the very name in doubt (two actors of one name), then by its id. */
-static void put_actor(FILE *out, const eco_graph *g, size_t i, int by_id)
-{
-    const eco_actor *a = eco_graph_actor(g, i);
-    size_t found;
-
-    if (by_id || eco_graph_find_actor(&found, g, a->name, NULL) < 0 || found != i)
-        fputs(a->id, out);
-    else
-        put_quoted(out, a->name);
-}
-
-/* The line that accepts (accept 1) or rejects (0) doubt d, malloc'd; NULL when memory ran
- * out.  A fragment is rejected by naming the actor as it is named: a line that changes
- * nothing, but says the name was read and kept. */
-static char *settle(const eco_graph *g, const eco_doubt *d, int accept)
-{
-    const char *guess = eco_actor_type_name(eco_name_classify(eco_graph_actor(g, d->actor)->name));
-    int by_id = d->kind == ECO_DOUBT_SAME_NAME; /* their names are no help */
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out;
-
-    if (!(out = open_memstream(&text, &len)))
-        return NULL;
-    switch (d->kind) {
-    case ECO_DOUBT_WEAK_MERGE:
-        fputs(accept ? "join " : "apart ", out);
-        put_quoted(out, d->form);
-        fputc(' ', out);
-        put_actor(out, g, d->actor, 0);
-        break;
-    case ECO_DOUBT_FRAGMENT:
-        fputs(accept ? "not-actor " : "name ", out);
-        put_actor(out, g, d->actor, 0);
-        if (!accept) {
-            fputc(' ', out);
-            put_quoted(out, eco_graph_actor(g, d->actor)->name);
-        }
-        break;
-    case ECO_DOUBT_NO_TYPE:
-        fputs("type ", out);
-        put_actor(out, g, d->actor, 0);
-        fprintf(out, " %s", !accept ? "unknown" : guess ? guess : "TYPE");
-        break;
-    case ECO_DOUBT_NO_COUNTRY:
-        fputs("country ", out);
-        put_actor(out, g, d->actor, 0);
-        fputs(accept ? " COUNTRY" : " none", out);
-        break;
-    default: /* a pair: the actor in doubt, the one with fewer records, joins the other */
-        fputs(accept ? "join " : "apart ", out);
-        put_actor(out, g, d->actor, by_id);
-        fputc(' ', out);
-        put_actor(out, g, d->other, by_id);
-        break;
-    }
-    fclose(out);
-    return text;
-}
-
-/* ---- What a doubt is -------------------------------------------------------------------- */
-
-static void put_plain(FILE *out, const char *s)
-{
-    for (; *s; s++)
-        fputc((unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s, out);
-}
-
-/* "NAME" (id, country, N records) */
-static void put_described(FILE *out, const eco_graph *g, size_t i)
-{
-    const eco_actor *a = eco_graph_actor(g, i);
-
-    fputc('"', out);
-    put_plain(out, a->name);
-    fprintf(out, "\" (%s, ", a->id);
-    put_plain(out, a->country ? a->country : "no country");
-    fprintf(out, ", %zu record%s)", a->record_count, a->record_count == 1 ? "" : "s");
-}
-
-static void describe(FILE *out, const eco_graph *g, const eco_doubt *d)
-{
-    static const char *const why[ECO_DOUBT_KIND_COUNT] = {
-        "names that fold alike", "names alike but for a plural or possessive",
-        "an acronym that spells the other's initials", "", "the same words in another order",
-        "a name that looks cut short", "no type", "no country",
-        "the same name in another language or spelling"};
-
-    put_described(out, g, d->actor);
-    if (d->other != (size_t)-1) {
-        fputs(" and ", out);
-        put_described(out, g, d->other);
-    }
-    if (d->kind == ECO_DOUBT_SAME_NAME && d->form) {
-        fputs(": both called \"", out);
-        put_plain(out, d->form);
-        fputs("\", folded", out);
-    } else if (d->kind == ECO_DOUBT_WEAK_MERGE) {
-        fputs(": its alias \"", out);
-        put_plain(out, d->form);
-        fputs("\" spells none of its names, a merge on the acronym alone", out);
-    } else {
-        fprintf(out, ": %s", why[d->kind]);
-    }
-}
-
 /* ---- Output ----------------------------------------------------------------------------- */
 
 static void print_text(const eco_graph *g, const eco_doubt *d, size_t count, size_t top)
@@ -150,12 +26,13 @@ static void print_text(const eco_graph *g, const eco_doubt *d, size_t count, siz
         printf("; the first %zu (--top N for more)", top);
     printf("\n");
     for (size_t i = 0; i < count && i < top; i++) {
-        char *accept = settle(g, &d[i], 1), *reject = settle(g, &d[i], 0);
-        printf("\n%zu. %s: ", i + 1, eco_doubt_kind_name(d[i].kind));
-        describe(stdout, g, &d[i]);
+        char *accept = eco_doubt_settle(g, &d[i], 1), *reject = eco_doubt_settle(g, &d[i], 0);
+        char *why = eco_doubt_describe(g, &d[i]);
+        printf("\n%zu. %s: %s", i + 1, eco_doubt_kind_name(d[i].kind), why ? why : "-");
         printf("\n   accept: %s\n   reject: %s\n", accept ? accept : "-", reject ? reject : "-");
         free(accept);
         free(reject);
+        free(why);
     }
 }
 
@@ -181,13 +58,8 @@ static void print_json(const eco_graph *g, const eco_doubt *d, size_t count, siz
 {
     printf("[");
     for (size_t i = 0; i < count && i < top; i++) {
-        char *accept = settle(g, &d[i], 1), *reject = settle(g, &d[i], 0), *why = NULL;
-        size_t len = 0;
-        FILE *out = open_memstream(&why, &len);
-        if (out) {
-            describe(out, g, &d[i]);
-            fclose(out);
-        }
+        char *accept = eco_doubt_settle(g, &d[i], 1), *reject = eco_doubt_settle(g, &d[i], 0);
+        char *why = eco_doubt_describe(g, &d[i]);
         printf("%s\n  {\"rank\": %zu, \"doubt\": \"%s\", \"score\": %.2f, \"actors\": [",
                i ? "," : "", i + 1, eco_doubt_kind_name(d[i].kind), d[i].score);
         put_json_actor(g, d[i].actor);

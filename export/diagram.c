@@ -236,6 +236,7 @@ const char *eco_i_kind_reading(eco_tie_kind kind)
 }
 
 #define LEGEND_POINTS 9    /* the legend's and caption's type: above the smallest label */
+#define MIN_CENTRAL_NAMED 50 /* the most central actors a page names without clusters (fit.c) */
 #define CAPTION_WIDTH 85   /* characters a caption line holds, so that it fits a page's width */
 
 /* Opens a legend row when column starts one and closes it after `per_row` cells. */
@@ -337,6 +338,11 @@ static int caption(eco_i_buf *b, const eco_i_diagram *d)
                                  "smallest is %.1f pt.",
                                  d->opt.label_points > 0 ? d->opt.label_points : 8,
                                  c->shrunk_points);
+    if (d->page_width && d->opt.cluster != ECO_CLUSTER_NONE && !c->overview &&
+        c->central < MIN_CENTRAL_NAMED && c->central < c->total && used < sizeof(text))
+        used += (size_t)snprintf(text + used, sizeof(text) - used,
+                                 " Boxes take room: without --cluster the page names at least "
+                                 "the %d most central.", MIN_CENTRAL_NAMED);
     if (c->small_actors && used < sizeof(text))
         used += (size_t)snprintf(text + used, sizeof(text) - used,
                                  " Left out: %zu %s alone or in pairs (%zu components).",

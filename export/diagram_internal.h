@@ -113,6 +113,18 @@ void eco_i_graphviz_unlay(struct Agraph_s *graph);
 /* Lays d->graph out with d->engine in the process's one Graphviz context (render.c). */
 int eco_i_diagram_lay_out(eco_i_diagram *d, eco_error *err);
 
+/* Lays d->graph out for a page with its clusters (export/clusters.c): each cluster's actors
+ * on their own (neato), then the clusters as boxes, tied where their actors are, packed by
+ * overlap removal; the places are kept with neato -n (d->engine becomes "nop").  O(the
+ * layouts of the clusters and of the graph of boxes). */
+int eco_i_clusters_lay_out(eco_i_diagram *d, eco_error *err);
+
+/* Places graph's nodes, in order, at (at[2k] f[0], at[2k+1] f[1]), a hundredth of a point
+ * apart per place so that overlap removal does the same run after run, and lays graph out
+ * again from there (neato -n) with its overlaps removed (VPSC). */
+int eco_i_graphviz_place(struct Agraph_s *graph, const double *at, const double f[2],
+                         eco_error *err);
+
 /* The bounding box of the laid-out drawing, legend and caption included, in points. */
 void eco_i_diagram_extent(const eco_i_diagram *d, double *width, double *height);
 

@@ -209,11 +209,9 @@ static int try_drawing(eco_i_diagram *d, fitting *f, int label_joiners, eco_erro
         (eco_i_diagram_set(d->graph, "overlap", "prism") < 0 ||
          eco_i_diagram_set(d->graph, "overlap_scaling", "0") < 0))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
-    /* fdp's springs are 0.3 inch by default, which leaves clusters of 50 actors twice as big
-     * as a page; a third of that keeps them apart and halves the drawing. */
-    if (d->page_width && strcmp(d->engine, "fdp") == 0 &&
-        eco_i_diagram_set(d->graph, "K", "0.1") < 0)
-        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    /* On a page, clusters are laid out one by one and packed (export/clusters.c). */
+    if (d->page_width && !d->opt.layout && d->opt.cluster != ECO_CLUSTER_NONE)
+        return eco_i_clusters_lay_out(d, err);
     if ((rc = eco_i_diagram_lay_out(d, err)) < 0)
         return rc;
     if (d->page_width && !d->opt.layout &&
@@ -232,24 +230,12 @@ static int try_drawing(eco_i_diagram *d, fitting *f, int label_joiners, eco_erro
  * from there with overlaps removed. */
 static int place(eco_i_diagram *d, const double *place, double f, eco_error *err)
 {
-    char pos[64];
-    size_t k = 0;
-    int rc = 0;
+    double both[2] = {f, f};
+    int rc = eco_i_graphviz_place(d->graph, place, both, err);
 
-    for (Agnode_t *n = agfstnode(d->graph); n && rc == 0; n = agnxtnode(d->graph, n), k++) {
-        /* VPSC breaks ties between equal coordinates by the nodes' addresses, which differ
-         * from run to run (the measure's threads leave the heap in another state): a
-         * hundredth of a point per actor, in order, makes every coordinate different, so
-         * the same map gives the same drawing. */
-        snprintf(pos, sizeof(pos), "%.4f,%.4f", place[2 * k] * f + 0.01 * (double)k,
-                 place[2 * k + 1] * f + 0.01 * (double)k);
-        rc = eco_i_diagram_set(n, "pos", pos);
-    }
-    if (rc < 0 || eco_i_diagram_set(d->graph, "overlap", "vpsc") < 0)
-        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
-    eco_i_diagram_unlay(d);
-    d->engine = "nop"; /* neato -n: the places as given, overlaps removed, lines drawn */
-    return eco_i_diagram_lay_out(d, err);
+    d->engine = "nop";
+    d->laid_out = rc == 0;
+    return rc;
 }
 
 static int reshape(eco_i_diagram *d, eco_error *err)
@@ -304,10 +290,12 @@ static double overrun(eco_i_diagram *d)
 
 /* ---- The search ------------------------------------------------------------------------- */
 
-/* The smallest name drawn, in points before Graphviz shrinks the drawing to the page. */
+/* The smallest text drawn, in points before Graphviz shrinks the drawing to the page: the
+ * actors' names, and the legend's and caption's type, which shrink with them. */
 static double smallest_name(eco_i_diagram *d)
 {
-    double least = HUGE_VAL;
+    const char *legend = agget(d->graph, "fontsize");
+    double least = legend && *legend ? strtod(legend, NULL) : HUGE_VAL;
 
     for (Agnode_t *v = agfstnode(d->graph); v; v = agnxtnode(d->graph, v)) {
         const char *label = agget(v, "label"), *points = agget(v, "fontsize");
@@ -361,6 +349,14 @@ static int fit_to_page(eco_i_diagram *d, fitting *f, eco_error *err)
 {
     size_t candidates = f->sel.candidate_count, fits = 0, fails = 0;
     size_t floor = d->opt.top && d->opt.top < MIN_CENTRAL ? d->opt.top : MIN_CENTRAL;
+    /* Boxes take room that names cannot share: with clusters the names keep their size and
+     * the floor gives way (the caption says so), since a box of one country round each lab
+     * leaves the 50 most central of a star-shaped map at 6 pt on A4. */
+    if (d->opt.cluster != ECO_CLUSTER_NONE && !d->opt.layout)
+        floor = 1;
+    /* The floor is of actors: an overview's groups, named by their members, keep 8 pt. */
+    if (d->caption.overview)
+        floor = 1;
     size_t k = (size_t)(d->page_width * d->page_height / AREA_PER_LABEL);
     int rc, joiners = JOINERS_NAMED, fitting_joiners = JOINERS_NAMED;
 
@@ -369,7 +365,8 @@ static int fit_to_page(eco_i_diagram *d, fitting *f, eco_error *err)
     k = k < floor ? floor : k;
     k = k > candidates ? candidates : k;
     floor = floor > candidates ? candidates : floor;
-    for (int tries = 0; tries < MAX_TRIES; tries++) {
+    /* Without the floor to stop at, boxes may need a few more tries to come under the page. */
+    for (int tries = 0; tries < (floor == 1 ? 2 * MAX_TRIES : MAX_TRIES); tries++) {
         if ((rc = draw_top(d, f, k, joiners, err)) < 0)
             return rc;
         double over = shortfall(d);
@@ -466,7 +463,8 @@ int eco_i_diagram_fit(eco_i_diagram *d, const eco_graph *g, const eco_diagram_op
     if (d->page_width) {
         /* The floor is drawn even when it overruns: then Graphviz shrinks it to the page,
          * and the caption must say how small its names became. */
-        if ((rc = fit_to_page(d, &f, err)) == 0 && shortfall(d) > 1.001) {
+        rc = fit_to_page(d, &f, err);
+        if (rc == 0 && shortfall(d) > 1.001) {
             d->caption.shrunk_points = smallest_name(d) / overrun(d);
             rc = eco_i_diagram_relabel(d, err);
         }

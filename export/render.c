@@ -80,20 +80,24 @@ static int page_setup(eco_i_diagram *d, const char *format, eco_error *err)
     char value[64];
     int rc = 0;
 
-    /* Graphviz reads the resolution when it lays out: the layout is made again (from the
-     * places found, when reshape() set them). */
-    if (strcmp(format, "png") == 0) {
-        if (eco_i_diagram_set(d->graph, "dpi", "144") < 0)
-            return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    /* Graphviz reads the resolution and the size when it lays out: the layout is made again
+     * (from the places found, when reshape() or the clusters set them), also because the
+     * page may have been turned since the graph was laid out. */
+    if (strcmp(format, "png") == 0)
+        rc |= eco_i_diagram_set(d->graph, "dpi", "144");
+    if (d->page_width) {
+        snprintf(value, sizeof(value), "%.3f,%.3f", d->page_width / 72, d->page_height / 72);
+        rc |= eco_i_diagram_set(d->graph, "size", value);
+    }
+    if (rc < 0)
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
+    if (strcmp(format, "png") == 0 || d->page_width) {
         eco_i_diagram_unlay(d);
         if ((rc = eco_i_diagram_lay_out(d, err)) < 0)
             return rc;
     }
     if (!d->page_width)
         return 0;
-    /* The page may have been turned since the graph was built. */
-    snprintf(value, sizeof(value), "%.3f,%.3f", d->page_width / 72, d->page_height / 72);
-    rc |= eco_i_diagram_set(d->graph, "size", value);
     /* A PDF is the whole sheet, the drawing centred on it, so that it prints at 100%:
      * Graphviz makes the page the drawing plus the graph's margin, so the margin is what
      * the sheet has round the drawing as Graphviz will scale it (the bounding box and the

@@ -28,6 +28,7 @@ static void report_free(report *r)
     eco_brokerage_free(r->roles);
     eco_communities_free(r->communities);
     eco_cuts_free(r->cuts);
+    eco_doubts_free(r->doubts);
     free(r->bridge_cut);
     free(r->bridge_order);
     free(r->brokers);
@@ -92,7 +93,9 @@ static int compute(report *r, eco_error *err)
         (rc = eco_query_measure(r->effective_size, r->g, ECO_MEASURE_EFFECTIVE_SIZE, NULL, err)) < 0 ||
         (rc = eco_query_brokerage(&r->roles, r->g, "type", NULL, err)) < 0 ||
         (rc = eco_query_communities(&r->communities, r->g, ECO_COMMUNITY_LEIDEN, NULL, err)) < 0 ||
-        (rc = eco_query_cuts(&r->cuts, r->g, NULL, err)) < 0 || (rc = diagrams(r, err)) < 0)
+        (rc = eco_query_cuts(&r->cuts, r->g, NULL, err)) < 0 ||
+        (rc = eco_query_doubts(&r->doubts, &r->doubt_count, r->g, err)) < 0 ||
+        (rc = diagrams(r, err)) < 0)
         return rc;
     if (rank_brokers(r) < 0 || eco_i_report_bridge_sizes(r) < 0)
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory writing the report");
@@ -204,7 +207,8 @@ static const char style[] =
     ".diagram{margin:1em 0}.diagram svg{display:block;max-width:100%;height:auto}"
     "figcaption{color:#555;font-size:.9em}dt{font-weight:bold}dd{margin:0 0 .5em 1.5em}"
     ".kind,.source,.facts,.records{color:#555;font-size:.9em}q{font-style:italic}"
-    ".evidence{margin:.1em 0 .4em}.ties>li{margin:.3em 0}.toc ol{columns:2}"
+    ".evidence{margin:.1em 0 .4em}.doubts>li{margin:.4em 0}.doubts code{overflow-wrap:anywhere}"
+    ".ties>li{margin:.3em 0}.toc ol{columns:2}"
     /* The diagrams are drawn for the printable area A4 and letter share with half-inch
      * margins (export/fit.c, page "any"), so that they print at their size, labels of 8 pt
      * at 8 pt. */
@@ -216,7 +220,9 @@ static const char style[] =
     "h2#map{display:none}"
     ".diagram{break-inside:avoid;break-before:page;margin:0}.diagram svg{width:auto;height:auto}"
     "figcaption{display:none}"
-    "tr,li{break-inside:avoid}a{color:inherit;text-decoration:none}}";
+    /* a list or table that runs over a page takes four of its lines with it, never one */
+    "tr,li{break-inside:avoid}li:nth-last-child(-n+3),tr:nth-last-child(-n+3){break-before:avoid}"
+    "a{color:inherit;text-decoration:none}}";
 
 static void write_all(const writer *w, const report *r, const char *svg_name)
 {

@@ -21,6 +21,8 @@ typedef struct report {
     eco_cuts *cuts;                 /* cut-points and bridges */
     size_t *bridge_cut;             /* per bridge: the actors it alone joins to the rest */
     size_t *bridge_order;           /* bridges, most cut off first */
+    eco_doubt *doubts;              /* what ecomap check lists, most serious first */
+    size_t doubt_count;             /* entries in doubts */
     size_t *brokers;                /* actor indices, highest betweenness first */
     size_t broker_count;            /* how many are profiled */
     int estimated;                  /* 1: betweenness estimated by sampling (big maps) */

@@ -11,6 +11,7 @@
 #include "internal.h"
 #include "report_internal.h"
 
+#define DOUBT_LIMIT 25 /* doubts of ecomap check listed before "ecomap check --top N" */
 #define LIST_LIMIT 40 /* names listed in a community, or cut-points and bridges, before "more" */
 
 /* ---- Small pieces ----------------------------------------------------------------------- */
@@ -379,6 +380,62 @@ void eco_i_report_records(const writer *w, const report *r)
 
 /* ---- Data quality ----------------------------------------------------------------------- */
 
+/* A line of the corrections file, as code in HTML, as an escaped item of a sub-list in
+ * Markdown (an indented line alone would run into the sentence above it). */
+static void correction(const writer *w, const char *label, const char *line)
+{
+    fprintf(w->fp, w->markdown ? "   - %s: " : "<br>%s: <code>", label);
+    eco_i_report_text(w, line ? line : "-");
+    fputs(w->markdown ? "\n" : "</code>", w->fp);
+}
+
+/* The doubts of `ecomap check`, most serious first, each with the lines that settle it. */
+static void doubts(const writer *w, const report *r)
+{
+    size_t by_kind[ECO_DOUBT_KIND_COUNT] = {0};
+    size_t shown = r->doubt_count < DOUBT_LIMIT ? r->doubt_count : DOUBT_LIMIT;
+    char line[400];
+    int used;
+
+    if (!r->doubt_count)
+        return;
+    for (size_t i = 0; i < r->doubt_count; i++)
+        by_kind[r->doubts[i].kind]++;
+    eco_i_report_heading(w, 3, "doubts", "Doubts to review");
+    used = snprintf(line, sizeof(line), "ecomap check finds %zu doubts:", r->doubt_count);
+    for (int k = 0, first = 1; k < ECO_DOUBT_KIND_COUNT && used < (int)sizeof(line); k++)
+        if (by_kind[k]) {
+            used += snprintf(line + used, sizeof(line) - (size_t)used, "%s %zu %s",
+                             first ? "" : ",", by_kind[k], eco_doubt_kind_name(k));
+            first = 0;
+        }
+    if (used < (int)sizeof(line) - 1)
+        strcat(line, ".");
+    eco_i_report_para(w, line);
+    snprintf(line, sizeof(line), "The %zu most serious follow, each with the line to paste into "
+             "the corrections file (ecomap import --fix FILE) to accept it or to reject it; TYPE "
+             "and COUNTRY are yours to fill in.%s", shown,
+             shown < r->doubt_count ? " 'ecomap check MAP --top N' lists them all." : "");
+    eco_i_report_para(w, line);
+    fputs(w->markdown ? "" : "<ol class=\"doubts\">\n", w->fp);
+    for (size_t i = 0; i < shown; i++) {
+        const eco_doubt *d = &r->doubts[i];
+        char *why = eco_doubt_describe(r->g, d), *accept = eco_doubt_settle(r->g, d, 1);
+        char *reject = eco_doubt_settle(r->g, d, 0);
+        if (w->markdown)
+            fprintf(w->fp, "%zu. **%s**: ", i + 1, eco_doubt_kind_name(d->kind));
+        else
+            fprintf(w->fp, "<li><b>%s</b>: ", eco_doubt_kind_name(d->kind));
+        eco_i_report_text(w, why ? why : "-");
+        fputs(w->markdown ? "\n" : "", w->fp);
+        correction(w, "accept", accept);
+        correction(w, "reject", reject);
+        fputs(w->markdown ? "\n" : "</li>\n", w->fp);
+        free(why), free(accept), free(reject);
+    }
+    fputs(w->markdown ? "" : "</ol>\n", w->fp);
+}
+
 void eco_i_report_quality(const writer *w, const report *r)
 {
     size_t untyped = r->stats.actors_by_type[ECO_TYPE_UNKNOWN], no_country = 0, no_passage = 0;
@@ -401,6 +458,7 @@ void eco_i_report_quality(const writer *w, const report *r)
              "passage that states them; %zu records have no year; %zu actors are tied to no one.",
              untyped, no_country, no_passage, undated, r->stats.isolates);
     eco_i_report_para(w, line);
+    doubts(w, r);
     if (!untyped)
         return;
     eco_i_report_heading(w, 3, "untyped", "Actors without a type");

@@ -339,6 +339,16 @@ ECO_EXPORT int eco_query_doubts(eco_doubt **out, size_t *count, const eco_graph 
 
 ECO_EXPORT void eco_doubts_free(eco_doubt *doubts);
 
+/* The line of a corrections file (ecomap import --fix) that accepts doubt d (accept 1: the
+ * doubt is right) or rejects it (0: the map is), as `ecomap check` prints it; TYPE and
+ * COUNTRY stand where the analyst must fill in.  A string that belongs to the caller (free),
+ * or NULL when memory ran out.  O(the names' length). */
+ECO_EXPORT char *eco_doubt_settle(const eco_graph *g, const eco_doubt *d, int accept);
+
+/* Doubt d in words: the actors concerned, with id, country and records, and why they are
+ * in doubt.  A string that belongs to the caller (free), or NULL when memory ran out. */
+ECO_EXPORT char *eco_doubt_describe(const eco_graph *g, const eco_doubt *d);
+
 /* ---- Communities ------------------------------------------------------------------------ */
 
 typedef enum eco_community_method {

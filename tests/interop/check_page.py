@@ -85,6 +85,8 @@ def check_page(ecomap, path, name, work, page):
     # Graphviz writes the SVG's scale to two decimals: read back, a name may look up to
     # 0.005 / scale smaller than it is on paper.
     assert smallest >= 8 * (1 - 0.006), f"{name}: a name of {smallest:.2f} pt on {page}"
+    text, _ = every_text_and_box(svg)  # the legend and caption shrink with the names
+    assert text >= 8 * (1 - 0.006), f"{name}: a legend or caption text of {text:.2f} pt on {page}"
     # the 50 most central actors, by the measure the caption names, are all drawn and named
     ranked = json.loads(run(ecomap, "rank", path, "--quiet", "--by", "betweenness", "--top", "50", "--json"))
     missing = [a["name"] for a in ranked if a["id"] not in labelled]
@@ -125,25 +127,51 @@ def check_top(ecomap, path, name, work):
     print(f"{name}, --top 30: {len(nodes)} actors drawn, the 30 most central joined in one piece")
 
 
+def every_text_and_box(svg_path):
+    """The smallest text on paper, in points (names, box labels, legend, caption), and the
+    clusters' boxes as (left, top, right, bottom) in the SVG's units."""
+    root = ET.parse(svg_path).getroot()
+    scale = float(re.search(r"scale\(([0-9.]+)", root.find(SVG + "g").get("transform")).group(1))
+    smallest = min(float(t.get("font-size")) * scale for t in root.iter(SVG + "text")
+                   if (t.text or "").strip())
+    boxes = []
+    for g in root.iter(SVG + "g"):
+        if g.get("class") == "cluster":
+            shape = g.find(SVG + "path") if g.find(SVG + "path") is not None else g.find(SVG + "polygon")
+            numbers = [float(v) for v in re.findall(r"-?[0-9.]+", shape.get("d") or shape.get("points"))]
+            xs, ys = numbers[0::2], numbers[1::2]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return smallest, boxes
+
+
 def check_clusters_and_overview(ecomap, path, name, work):
-    """Boxes by type at any size; a name shrunk below 8 pt is owned up to in the caption; the
-    overview draws one node per community."""
+    """Boxes by type, country and community on A4: every text 8 pt or more on paper, boxes
+    apart, one box per type drawn, and the caption says the boxes cost actors; the overview
+    draws one node per community."""
     svg = os.path.join(work, "clusters.svg")
-    run(ecomap, "render", path, "--quiet", "--cluster", "type", "-o", svg)
-    _, _, labelled, nodes, _, caption = drawing(svg)
-    boxes = sum(1 for g in ET.parse(svg).getroot().iter(SVG + "g") if g.get("class") == "cluster")
     mapped = json.loads(run(ecomap, "export", path, "--quiet", "--format", "node-link"))
     types = {n["id"]: n.get("type") for n in mapped["nodes"]}
-    assert boxes == len({types[x] for x in nodes if types[x]}) and boxes >= 2, (name, boxes)
-    smallest = min(labelled.values())
-    if smallest < 8 * (1 - 0.006):
-        assert "They do not fit the page with names of 8 pt: the smallest is" in caption, caption
+    for by in ("type", "country", "community"):
+        run(ecomap, "render", path, "--quiet", "--cluster", by, "-o", svg)
+        _, _, labelled, nodes, _, caption = drawing(svg)
+        smallest, boxes = every_text_and_box(svg)
+        assert smallest >= 8 * (1 - 0.006), f"{name}: --cluster {by}: a text of {smallest:.2f} pt"
+        overlapping = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                       if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+        assert not overlapping, f"{name}: --cluster {by}: boxes overlap: {overlapping[:2]}"
+        if by == "type":
+            assert len(boxes) == len({types[x] for x in nodes if types[x]}) and len(boxes) >= 2, \
+                (name, len(boxes))
+        if len(labelled) < min(50, len(nodes)):
+            assert "Boxes take room: without --cluster the page names at least the 50" in \
+                caption.replace("&#45;", "-"), caption[:400]
+        print(f"{name}: --cluster {by}: {len(nodes)} drawn in {len(boxes)} boxes, smallest "
+              f"text {smallest:.2f} pt")
     run(ecomap, "render", path, "--quiet", "--overview", "community", "-o", svg)
     _, _, labelled, nodes, _, caption = drawing(svg)
     assert len(nodes) >= 2, (name, len(nodes))
     assert "Size: actors in the group" in caption and "Community 1 (" in caption, caption[:300]
-    print(f"{name}: {len(nodes)} drawn in {boxes} type boxes, smallest name {smallest:.2f} pt; "
-          f"overview of {len(nodes)} communities")
+    print(f"{name}: overview of {len(nodes)} communities")
 
 
 def main():
