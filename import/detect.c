@@ -147,12 +147,11 @@ const char *eco_import_detect(const char *data, size_t len)
  * native reader, which says what it lacks and where. */
 static const char *json_kind(const char *p, size_t rest, const eco_i_column_map *cols)
 {
-    const char *kind = eco_i_json_kind(p, rest);
-    if (strcmp(kind, "json") != 0)
-        return kind;
+    /* an array is a table of records or Cytoscape's elements: a table asked first is
+     * parsed once in detecting, not twice */
     if (*p == '[' && eco_i_is_table_json(p, rest, cols))
         return "table-json";
-    return kind;
+    return eco_i_json_kind(p, rest);
 }
 
 const char *eco_i_detect(const char *data, size_t len, const eco_i_column_map *cols)

@@ -146,13 +146,15 @@ int eco_i_is_table_json(const char *data, size_t len, const eco_i_column_map *co
     json_t *root = object_array(data, len);
     json_table jt = {0};
     eco_i_table_layout layout = {0};
-    int is = 0;
+    int is = 0, rc = root ? add_names(&jt, root) : 0;
 
-    if (root && add_names(&jt, root) == 0) {
+    if (root && rc == 0) {
         is = eco_i_column_map_names_any(cols, jt.names, jt.count);
-        if (!is && eco_i_table_layout_guess(&layout, jt.names, jt.count) == 0)
+        if (!is && (rc = eco_i_table_layout_guess(&layout, jt.names, jt.count)) == 0)
             is = eco_i_table_layout_is_records(&layout, 1);
     }
+    if (rc == ECO_ENOMEM)
+        eco_i_watch_note(); /* the importer asks after detecting */
     eco_i_table_layout_free(&layout);
     free(jt.names);
     json_decref(root);
@@ -181,7 +183,10 @@ static int json_rows(eco_i_table *t, json_table *jt, json_t *root, eco_error *er
                 rc = eco_error_set(err, ECO_ENOMEM, t->in->source, line, 0, "out of memory");
         }
         eco_i_table_row row = {jt->cells, jt->lines, jt->count, line, i + 1};
-        if (rc == 0 && json_is_object(item))
+        if (rc == 0 && !json_is_object(item))
+            rc = eco_i_warn(t->in->opt, err, t->in->source, line, column,
+                            "item %zu is no object of a record: skipped", i + 1);
+        else if (rc == 0)
             rc = eco_i_table_row_read(t, &row, err);
     }
     cells_clear(jt);
