@@ -68,7 +68,7 @@ typedef struct cli_input {
     {"strict", no_argument, NULL, 'S'}, {"input-format", required_argument, NULL, 'I'},            \
         {"quiet", no_argument, NULL, 'q'}, {"aliases", required_argument, NULL, 'A'},              \
         {"model", required_argument, NULL, 'M'}, {"cache", required_argument, NULL, 0x120},        \
-        {"fix", required_argument, NULL, 0x121}
+        {"fix", required_argument, NULL, 0x121}, {"columns", required_argument, NULL, 0x122}
 int cli_input_option(cli_input *in, int c, const char *arg);
 
 /* ---- Parsing a command's arguments ------------------------------------------------------ */

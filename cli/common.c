@@ -101,6 +101,9 @@ int cli_input_option(cli_input *in, int c, const char *arg)
     case 0x121:
         in->import.fix = arg;
         return 1;
+    case 0x122:
+        in->import.columns = arg;
+        return 1;
     case 0x120:
         in->cache = arg; /* "" keeps nothing, as an empty ECOMAP_CACHE does */
         return 1;

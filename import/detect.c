@@ -25,6 +25,7 @@ static const format formats[] = {
     {"kumu", eco_i_read_kumu},           {"kumu-json", eco_i_read_kumu_json},
     {"node-link", eco_i_read_node_link}, {"cytoscape", eco_i_read_cytoscape},
     {"graphml", eco_i_read_graphml},     {"participedia-csv", eco_i_read_participedia_csv},
+    {"table", eco_i_read_table_csv},     {"table-json", eco_i_read_table_json},
     {NULL, NULL}};
 
 const char *const *eco_import_formats(void)
@@ -32,7 +33,7 @@ const char *const *eco_import_formats(void)
     static const char *const names[] = {
         "json",      "csv",       "undp",      "unpsa",   "participedia",     "opsi", "video",
         "text",      "kumu",      "kumu-json", "node-link", "cytoscape", "graphml",
-        "participedia-csv", NULL};
+        "participedia-csv", "table", "table-json", NULL};
     return names;
 }
 
@@ -139,6 +140,22 @@ static int looks_like_text(const char *p, const char *end)
 
 const char *eco_import_detect(const char *data, size_t len)
 {
+    return eco_i_detect(data, len, NULL);
+}
+
+/* The kind of JSON data holds: a map, or a table of records; any other JSON goes to the
+ * native reader, which says what it lacks and where. */
+static const char *json_kind(const char *p, size_t rest, const eco_i_column_map *cols)
+{
+    /* an array is a table of records or Cytoscape's elements: a table asked first is
+     * parsed once in detecting, not twice */
+    if (*p == '[' && eco_i_is_table_json(p, rest, cols))
+        return "table-json";
+    return eco_i_json_kind(p, rest);
+}
+
+const char *eco_i_detect(const char *data, size_t len, const eco_i_column_map *cols)
+{
     const char *end = data + len;
     const char *p = skip_bom_and_space(data, end);
     size_t rest = (size_t)(end - p);
@@ -146,7 +163,7 @@ const char *eco_import_detect(const char *data, size_t len)
     if (p == end || memchr(data, '\0', len))
         return NULL; /* empty or binary */
     if (*p == '{' || (*p == '[' && !(rest > 1 && p[1] == '[')))
-        return eco_i_json_kind(p, rest);
+        return json_kind(p, rest, cols);
     if (*p == '<' && holds(p, rest, 4096, "<graphml"))
         return "graphml";
     /* Sheets are known by their header, which no real sheet makes longer than this. */
@@ -156,6 +173,10 @@ const char *eco_import_detect(const char *data, size_t len)
         return "participedia-csv";
     if (looks_like_ties_csv(p, end))
         return "csv";
+    if (eco_i_is_table_csv(p, rest < 65536 ? rest : 65536, cols))
+        return "table";
+    if (eco_i_refused(p, rest))
+        return NULL;
     if (holds(p, rest, 8192, "[[country:") || holds(p, rest, 8192, "[[focal_point:") ||
         holds(p, rest, 8192, "[[type:learningplan]]") || holds(p, rest, 8192, "[[type:experiment]]"))
         return "undp";
@@ -177,6 +198,8 @@ const char *eco_import_detect(const char *data, size_t len)
 
 const char *eco_i_unrecognised(const char *data, size_t len)
 {
+    const char *refused;
+
     if (len == 0)
         return "file is empty";
     if (len >= 4 && (memcmp(data, "\xFF\xFE\0\0", 4) == 0 || memcmp(data, "\0\0\xFE\xFF", 4) == 0))
@@ -185,6 +208,8 @@ const char *eco_i_unrecognised(const char *data, size_t len)
         return "file is UTF-16: ecomap reads UTF-8; convert it (iconv -f UTF-16 -t UTF-8)";
     if (memchr(data, '\0', len))
         return "file holds binary data, not a map or records";
+    if ((refused = eco_i_refused(data, len)))
+        return refused;
     return "format not recognised: expected an ecomap JSON map, a CSV of ties with source "
            "and target columns, or records in text";
 }

@@ -72,6 +72,15 @@ eco_i_reader eco_i_format_reader(const char *name);
 /* The static name of the format called name (as eco_import_formats lists it), or NULL. */
 const char *eco_i_format_name(const char *name);
 
+/* The format of data, as eco_import_detect tells it, a table that cols (may be NULL) names
+ * the columns of being a table of records.  O(len). */
+const char *eco_i_detect(const char *data, size_t len, const struct eco_i_column_map *cols);
+
+/* What a structured file that no reader reads looks like ("an SVG drawing", "ecomap's own
+ * Markdown report"), for a warning; NULL when data does not look structured.  Such a file
+ * is never read as prose (import/detect_refused.c).  O(first lines). */
+const char *eco_i_refused(const char *data, size_t len);
+
 /* Why data matches no format, in words for the user.  O(len). */
 const char *eco_i_unrecognised(const char *data, size_t len);
 
@@ -104,6 +113,10 @@ typedef struct eco_i_listed {
     int is_buffer;      /* 1: added as a buffer, never the same input as a file */
     const char *format; /* its format's name, as detected when it was listed (static) */
     const struct eco_i_models *models; /* what its prose is read with; NULL: the rules alone */
+    int in_folder;      /* 1: found below a folder, so that failing to read it is a warning */
+    const char *record_id; /* the id of its record: its name, or as much of its path as
+                              tells it from another input's of the same name (owned when
+                              not its name) */
 } eco_i_listed;
 
 typedef struct eco_i_inputs {
@@ -114,6 +127,7 @@ typedef struct eco_i_inputs {
     size_t kept;         /* bytes of files kept from listing to reading */
     int read_stdin;      /* 1 once "-" was listed: standard input is read once */
     const struct eco_i_models *models; /* given to each input listed from now on */
+    const struct eco_i_column_map *columns; /* the --columns file, which tells tables apart */
 } eco_i_inputs;
 
 /* Lists path and every file below it (see eco_importer_add_path).  A path that gives
@@ -128,6 +142,12 @@ int eco_i_inputs_add_buffer(eco_i_inputs *list, const char *data, size_t len, co
 /* Drops the second listing of a file named and also below a folder named, then puts the
  * inputs in the order they are read: by their contents, not their names.  O(n log n). */
 void eco_i_inputs_order(eco_i_inputs *list);
+
+/* Gives each input of list the id of its record: its file's name, or, for inputs that share
+ * a name, as many of the folders above it as tell them apart ("a/plan.md", "b/plan.md").
+ * Inputs that nothing tells apart are a warning naming both (an error when opt->strict).
+ * 0, or an ECO_E* code with err set.  O(n log n) and O(n^2) in inputs of one name. */
+int eco_i_inputs_name_records(eco_i_inputs *list, const eco_import_options *opt, eco_error *err);
 
 /* Makes sure the bytes of f, an input of list, are held, reading its file again when they
  * were not kept.  0, or an ECO_E* code with err set. */

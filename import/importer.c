@@ -24,6 +24,7 @@ struct eco_importer {
     char *format;           /* opt.format's copy (owned) */
     char *aliases;          /* opt.aliases's copy (owned) */
     char *fix_path;         /* opt.fix's copy (owned) */
+    eco_i_column_map *columns; /* opt.columns, read when the importer was made */
     eco_i_lexicon *user;    /* opt.aliases, read when the importer was made */
     eco_i_corrections *fix; /* opt.fix, read when the importer was made */
     eco_i_models *models;   /* the extractor's models, read when the importer was made */
@@ -55,9 +56,11 @@ static int importer_new(eco_importer **out, const eco_import_options *opt, int w
     if (!(imp = calloc(1, sizeof(*imp))))
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
     imp->opt = defaults;
-    if (opt) /* a struct of version 1 ends before fix */
+    if (opt) /* a struct of version 1 ends before fix, one of version 2 before columns */
         memcpy(&imp->opt, opt,
-               opt->version >= 2 ? sizeof(*opt) : offsetof(eco_import_options, fix));
+               opt->version >= 3   ? sizeof(*opt)
+               : opt->version == 2 ? offsetof(eco_import_options, columns)
+                                   : offsetof(eco_import_options, fix));
     imp->fix_path = copy_or_null(imp->opt.fix, &rc);
     imp->opt.fix = imp->fix_path;
     imp->format = copy_or_null(imp->opt.format, &rc);
@@ -75,6 +78,10 @@ static int importer_new(eco_importer **out, const eco_import_options *opt, int w
     if (imp->fix_path &&
         (rc = eco_i_corrections_load(&imp->fix, imp->fix_path, &imp->opt, err)) < 0)
         goto cleanup;
+    if (imp->opt.columns && (rc = eco_i_column_map_load(&imp->columns, imp->opt.columns, err)) < 0)
+        goto cleanup;
+    imp->opt.columns = NULL; /* read: the caller's string need not outlive this call */
+    imp->session.columns = imp->inputs.columns = imp->columns;
     if (with_models && (rc = eco_i_models_load(&imp->models, imp->opt.model, err)) < 0)
         goto cleanup;
     imp->opt.model = NULL; /* read: the caller's string need not outlive this call */
@@ -104,6 +111,7 @@ void eco_importer_free(eco_importer *imp)
     eco_i_maps_cache_free(imp->session.maps);
     eco_i_lexicon_free(imp->user);
     eco_i_corrections_free(imp->fix);
+    eco_i_column_map_free(imp->columns);
     free(imp->fix_path);
     eco_i_models_free(imp->models);
     eco_graph_free(imp->graph);
@@ -165,23 +173,26 @@ void eco_i_importer_observe(eco_importer *imp, const eco_i_observer *observer)
 
 /* ---- Reading ---------------------------------------------------------------------------- */
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
-
-/* Hands one input to the reader of its format, and lets its bytes go. */
+/* Hands one input to the reader of its format, and lets its bytes go.  A file of a folder
+ * that fails to read or parse is a warning, and the import goes on (--strict: the error);
+ * what its reader added before the error stays. */
 static int read_listed(eco_importer *imp, eco_i_listed *f, eco_error *err)
 {
+    eco_error failed = {0};
     int rc;
 
-    if ((rc = eco_i_listed_bytes(&imp->inputs, f, err)) < 0)
-        return rc;
-    eco_i_input in = {f->bytes.data, f->len,    f->source,     base_name(f->source),
-                      &imp->opt,     imp->user, &imp->session, f->models};
-    rc = eco_i_format_reader(f->format)(imp->graph, &in, err);
-    eco_i_listed_release(&imp->inputs, f);
+    if ((rc = eco_i_listed_bytes(&imp->inputs, f, &failed)) == 0) {
+        eco_i_input in = {f->bytes.data, f->len,    f->source,     f->record_id,
+                          &imp->opt,     imp->user, &imp->session, f->models};
+        rc = eco_i_format_reader(f->format)(imp->graph, &in, &failed);
+        eco_i_listed_release(&imp->inputs, f);
+    }
+    if (rc == 0)
+        return 0;
+    if (f->in_folder && !imp->opt.strict && (rc == ECO_EDATA || rc == ECO_EIO))
+        return eco_i_warn(&imp->opt, err, failed.source, failed.line, failed.column,
+                          "%s (the file is read no further)", failed.text);
+    *err = failed;
     return rc;
 }
 
@@ -194,6 +205,8 @@ static int read_all(eco_importer *imp, eco_error *err)
     int shown = -1, rc = 0;
 
     eco_i_inputs_order(&imp->inputs);
+    if ((rc = eco_i_inputs_name_records(&imp->inputs, opt, err)) < 0)
+        return rc;
     for (size_t i = 0; i < imp->inputs.count; i++)
         total += (double)imp->inputs.items[i].len + 1;
     for (size_t i = 0; i < imp->inputs.count && rc == 0; i++) {

@@ -40,6 +40,7 @@ typedef struct eco_i_session {
     struct eco_i_maps_cache *maps;   /* the map readers' memory: Kumu's stand-ins */
     const struct eco_i_observer *observer; /* shown every decision of the prose readers, to
                                               learn from (tools/train-extractor); or NULL */
+    const struct eco_i_column_map *columns; /* opt->columns, read once; NULL when none */
 } eco_i_session;
 
 /* One input, read whole. */

@@ -257,7 +257,8 @@ static int list_bytes(eco_i_inputs *list, char *path, eco_i_bytes b, size_t len,
 
     line_feeds(b.data, len);
     eco_i_watch_clear(); /* telling formats apart parses headers and JSON, which allocates */
-    format_name = opt->format ? eco_i_format_name(opt->format) : eco_import_detect(b.data, len);
+    format_name = opt->format ? eco_i_format_name(opt->format)
+                              : eco_i_detect(b.data, len, list->columns);
     if (eco_i_watch_failed()) {
         rc = eco_error_set(err, ECO_ENOMEM, source, 0, 0, "out of memory");
         goto cleanup;
@@ -282,7 +283,7 @@ static int list_bytes(eco_i_inputs *list, char *path, eco_i_bytes b, size_t len,
     *f = (eco_i_listed){path,      source,    content_hash(b.data, len),
                         len,       b,         input_rank(format_name, b.data, len),
                         is_buffer, format_name,
-                        list->models};
+                        list->models, in_folder, NULL};
     if (b.block)
         list->kept += len;
     else if (!is_buffer && strcmp(path, "-") != 0)
@@ -502,6 +503,76 @@ void eco_i_inputs_order(eco_i_inputs *list)
     list->count = unique;
     if (list->count > 1)
         qsort(list->items, list->count, sizeof(*list->items), by_content);
+}
+
+/* ---- Record ids ------------------------------------------------------------------------- */
+
+/* The last `parts` components of path ("b/plan.md" for 2 of "records/b/plan.md"); the
+ * whole path when it has no more. */
+static const char *path_tail(const char *path, size_t parts)
+{
+    const char *end = path + strlen(path), *p = end;
+    while (end > path && end[-1] == '/')
+        end--;
+    for (p = end; p > path; p--)
+        if (p[-1] == '/' && --parts == 0)
+            return p;
+    return path;
+}
+
+static int by_record_id(const void *a, const void *b)
+{
+    const eco_i_listed *x = *(eco_i_listed *const *)a, *y = *(eco_i_listed *const *)b;
+    int order = strcmp(x->record_id, y->record_id);
+    return order ? order : strcmp(x->source, y->source);
+}
+
+/* Lengthens the ids of the n inputs of group, which share one, by a folder at a time until
+ * they differ; 1 when they never do (the same file under two paths, two buffers of one
+ * source). */
+static int lengthen_ids(eco_i_listed **group, size_t n)
+{
+    for (size_t parts = 2; parts < 256; parts++) {
+        int same = 0, longer = 0;
+        for (size_t i = 0; i < n; i++) {
+            const char *tail = path_tail(group[i]->source, parts);
+            longer |= tail != group[i]->record_id;
+            group[i]->record_id = tail;
+        }
+        for (size_t i = 0; i < n && !same; i++)
+            for (size_t k = i + 1; k < n && !same; k++)
+                same = strcmp(group[i]->record_id, group[k]->record_id) == 0;
+        if (!same)
+            return 0;
+        if (!longer)
+            return 1;
+    }
+    return 1;
+}
+
+int eco_i_inputs_name_records(eco_i_inputs *list, const eco_import_options *opt, eco_error *err)
+{
+    eco_i_listed **sorted = malloc((list->count + 1) * sizeof(*sorted));
+    int rc = 0;
+
+    if (!sorted)
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory listing the inputs");
+    for (size_t i = 0; i < list->count; i++) {
+        sorted[i] = &list->items[i];
+        sorted[i]->record_id = path_tail(sorted[i]->source, 1);
+    }
+    qsort(sorted, list->count, sizeof(*sorted), by_record_id);
+    for (size_t i = 0, next; i < list->count && rc == 0; i = next) {
+        for (next = i + 1;
+             next < list->count && strcmp(sorted[next]->record_id, sorted[i]->record_id) == 0;)
+            next++;
+        if (next - i > 1 && lengthen_ids(sorted + i, next - i))
+            rc = eco_i_warn(opt, err, sorted[i + 1]->source, 0, 0,
+                            "has the name of %s, and no folder tells them apart: read as "
+                            "one record", sorted[i]->source);
+    }
+    free(sorted);
+    return rc;
 }
 
 void eco_i_inputs_free(eco_i_inputs *list)

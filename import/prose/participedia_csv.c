@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "prose.h"
+#include "table.h"
 
 #define MAX_NAMES 16
 
@@ -84,6 +84,7 @@ typedef struct sheet {
     eco_i_csv csv;
     char **columns; /* header cells as base names (owned) */
     size_t column_count;
+    char record[512]; /* the id of the row's record: "FILE#ID" */
 } sheet;
 
 static int oom(sheet *s)
@@ -228,7 +229,7 @@ static size_t linked_titles(const char *cell, char titles[][512], size_t max)
 
 static int seen(sheet *s, size_t actor)
 {
-    return eco_graph_add_actor_record(s->g, actor, s->in->record_id) < 0 ? oom(s) : 0;
+    return eco_graph_add_actor_record(s->g, actor, s->record) < 0 ? oom(s) : 0;
 }
 
 static int organization_row(sheet *s)
@@ -321,7 +322,7 @@ static int case_row(sheet *s)
         return rc;
     snprintf(text, sizeof(text), "Case %s \"%s\"%s%s", id, title,
              *value(s, "funder") ? ", funded by " : "", value(s, "funder"));
-    eco_evidence ev = {s->in->record_id, s->in->source, s->csv.row_line, text};
+    eco_evidence ev = {s->record, s->in->source, s->csv.row_line, text};
     for (size_t i = 0; i < fund.count; i++)
         for (size_t k = 0; k < org.count; k++)
             if (fund.actors[i] != org.actors[k] &&
@@ -352,10 +353,27 @@ static int read_header(sheet *s)
     return 0;
 }
 
+/* The row's own record, as every table of records has one a row (import/prose/table.h):
+ * "FILE#ID", its title, the country it took place in, and the year it was posted. */
+static int row_record(sheet *s, size_t number)
+{
+    const char *id = value(s, "id"), *country = value(s, "country"), *title = value(s, "title");
+    int year = eco_i_table_year(value(s, "start_date"));
+    eco_record record = {s->record, s->in->source, "participedia-csv", *title ? title : NULL,
+                         eco_i_country_name(country, strlen(country)), 0};
+
+    record.year = year ? year : eco_i_table_year(value(s, "post_date"));
+    if (*id)
+        snprintf(s->record, sizeof(s->record), "%s#%s", s->in->record_id, id);
+    else
+        snprintf(s->record, sizeof(s->record), "%s#%zu", s->in->record_id, number);
+    return eco_graph_add_record(NULL, s->g, &record) < 0 ? oom(s) : 0;
+}
+
 int eco_i_read_participedia_csv(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
-    sheet s = {g, in, err, {0}, NULL, 0};
-    eco_record record = {in->record_id, in->source, "participedia-csv", NULL, NULL, 0};
+    sheet s = {g, in, err, {0}, NULL, 0, ""};
+    size_t number = 0;
     int rc;
 
     eco_i_csv_init(&s.csv, in->data, in->len);
@@ -366,12 +384,12 @@ int eco_i_read_participedia_csv(eco_graph *g, const eco_i_input *in, eco_error *
     }
     if ((rc = read_header(&s)) < 0)
         goto cleanup;
-    if (eco_graph_add_record(NULL, g, &record) < 0) {
-        rc = oom(&s);
-        goto cleanup;
-    }
     while ((rc = eco_i_csv_row(&s.csv, in->source, err)) > 0) {
         const char *type = value(&s, "type");
+        if (s.csv.count == 1 && !*s.csv.fields[0].text)
+            continue; /* a blank line */
+        if ((rc = row_record(&s, ++number)) < 0)
+            break;
         if (strcmp(type, "organization") == 0)
             rc = organization_row(&s);
         else if (strcmp(type, "case") == 0)

@@ -42,6 +42,30 @@ typedef struct eco_i_prose_cache {
 int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */
 void eco_i_prose_cache_free(eco_i_prose_cache *c);  /* NULL-safe */
 
+/* Tables of records (import/prose/table.c, table_json.c, table_columns.c): a CSV or a
+ * JSON array of objects whose rows are records, one record a row. */
+int eco_i_read_table_csv(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_table_json(eco_graph *g, const eco_i_input *in, eco_error *err);
+
+/* A --columns file: which column of a table is the id, the title, the text, an
+ * organisation and its type... (docs/FORMAT.md).  Read from path, or parsed from len bytes
+ * of text; a bad line is ECO_EDATA with err at its line and column.  *out belongs to the
+ * caller, freed with the NULL-safe eco_i_column_map_free.  O(length of the file). */
+typedef struct eco_i_column_map eco_i_column_map;
+int eco_i_column_map_load(eco_i_column_map **out, const char *path, eco_error *err);
+int eco_i_column_map_parse(eco_i_column_map **out, const char *text, size_t len, const char *source,
+                        eco_error *err);
+void eco_i_column_map_free(eco_i_column_map *cols);
+
+/* 1 when cols (may be NULL) names one of the count columns called names as text or as an
+ * organisation.  O(count * lines of cols). */
+int eco_i_column_map_names_any(const eco_i_column_map *cols, const char *const *names, size_t count);
+
+/* 1 when the first line of a CSV, or the keys of a JSON array of objects, are those of a
+ * table of records, by their names or because cols names them.  O(len). */
+int eco_i_is_table_csv(const char *data, size_t len, const eco_i_column_map *cols);
+int eco_i_is_table_json(const char *data, size_t len, const eco_i_column_map *cols);
+
 /* 1 when a CSV header is Participedia's export of cases, methods or organizations
  * (import/prose/participedia_csv.c). */
 int eco_i_is_participedia_csv(const char *data, size_t len);

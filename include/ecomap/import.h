@@ -29,7 +29,7 @@ extern "C" {
  * during the call. */
 typedef void (*eco_warning_fn)(const eco_error *warning, void *context);
 
-#define ECO_IMPORT_OPTIONS_VERSION 2
+#define ECO_IMPORT_OPTIONS_VERSION 3
 
 typedef struct eco_import_options {
     unsigned int version;   /* ECO_IMPORT_OPTIONS_VERSION */
@@ -46,10 +46,12 @@ typedef struct eco_import_options {
                                  tools/train-extractor (docs/FORMAT.md) */
     const char *fix;          /* version 2: NULL, or the analyst's corrections file
                                  (docs/FORMAT.md), applied when resolution is done */
+    const char *columns;      /* version 3: NULL, or a file naming which columns of a table of
+                                 records hold its id, title, text, organisations... (docs/FORMAT.md) */
 } eco_import_options;
 
 #define ECO_IMPORT_OPTIONS_INIT                                                                    \
-    {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+    {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
 
 /*
  * An import: the inputs listed so far, and what reading them shares (the alias file, the

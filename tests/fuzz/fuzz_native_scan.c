@@ -54,7 +54,7 @@ static void compare(const eco_graph *a, const eco_graph *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
-    eco_i_session session = {&opt, NULL, {0}, NULL, NULL, NULL};
+    eco_i_session session = {&opt, NULL, {0}, NULL, NULL, NULL, NULL};
     eco_graph *scanned = NULL, *checked = NULL;
     eco_error err = {0};
     char *text = malloc(size + 1);

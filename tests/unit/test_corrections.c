@@ -26,7 +26,7 @@ static void keep_warning(const eco_error *warning, void *context)
 }
 
 static eco_import_options options = {ECO_IMPORT_OPTIONS_VERSION, 0, NULL, keep_warning, NULL,
-                                     NULL, NULL, NULL, NULL, NULL};
+                                     NULL, NULL, NULL, NULL, NULL, NULL};
 
 static int setup(void **state)
 {

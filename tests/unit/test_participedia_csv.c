@@ -75,7 +75,8 @@ static void cases_tie_funders_to_organizers(void **state)
     assert_int_equal(eco_graph_find_actor(&atlantic, g, "Atlantic Philanthropies, The", NULL), 0);
     assert_int_equal(eco_graph_find_tie(&t, g, atlantic, taoiseach, ECO_TIE_FUNDING), 0);
     const eco_tie *tie = eco_graph_tie(g, t);
-    assert_string_equal(tie->evidence[0].record, "cases.csv");
+    assert_string_equal(tie->evidence[0].record, "cases.csv#4501");
+    assert_int_equal(eco_graph_record_count(g), 4 + 3); /* a record a row */
     assert_int_equal(tie->evidence[0].line, 2);
     assert_non_null(strstr(tie->evidence[0].text, "Citizens' Assembly"));
     assert_int_equal(eco_graph_find_tie(NULL, g, atlantic, trinity, ECO_TIE_FUNDING), 0);
