@@ -386,12 +386,35 @@ static uint64_t initials_key(const char *letters, const char *record)
     return eco_i_hash(letters, strlen(letters)) ^ eco_i_ptr_key(record) * 0x9E3779B97F4A7C15ULL;
 }
 
+#define AMBIGUOUS ((size_t)-1)         /* a key two actors of one record hold */
+#define LEADING 0xA5A5A5A5A5A5A5A5ULL /* keys of leading acronyms, apart from initials' */
+
+/* Joins actor i, named by an acronym, to the actor that holds text (xored with salt) in the
+ * first of i's records where one does, when their countries agree. */
+static int join_in_a_record(plan *p, const eco_graph *g, const eco_i_map *held,
+                            const char *text, uint64_t salt, size_t i)
+{
+    const eco_actor *b = eco_graph_actor(g, i), *a;
+    size_t owner;
+
+    for (size_t r = 0; r < b->record_count; r++) {
+        if (!eco_i_map_get(held, initials_key(text, b->records[r]) ^ salt, &owner) ||
+            owner == i || owner == AMBIGUOUS)
+            continue;
+        a = eco_graph_actor(g, owner);
+        if (!a->country || !b->country || strcmp(a->country, b->country) == 0)
+            return plan_add(p, a->id, b->id);
+        return 0;
+    }
+    return 0;
+}
+
 /* An acronym that spells the initials of a name the same record uses: "MNRE" beside
  * "Ministry of Natural Resources and Environment".  One record naming both is what makes
  * the guess safe; across records, initials collide too often. */
 static int plan_initials(plan *p, const eco_graph *g)
 {
-    size_t n = eco_graph_actor_count(g), owner;
+    size_t n = eco_graph_actor_count(g);
     eco_i_map spelled = {0};
     char letters[32];
     int rc = 0;
@@ -407,16 +430,7 @@ static int plan_initials(plan *p, const eco_graph *g)
         const eco_actor *b = eco_graph_actor(g, i);
         if (!is_acronym(b->name) || eco_name_fold(letters, sizeof(letters), b->name) >= sizeof(letters))
             continue;
-        for (size_t r = 0; r < b->record_count && rc == 0; r++) {
-            const eco_actor *a;
-            if (!eco_i_map_get(&spelled, initials_key(letters, b->records[r]), &owner) ||
-                owner == i)
-                continue;
-            a = eco_graph_actor(g, owner);
-            if (!a->country || !b->country || strcmp(a->country, b->country) == 0)
-                rc = plan_add(p, a->id, b->id);
-            break;
-        }
+        rc = join_in_a_record(p, g, &spelled, letters, 0, i);
     }
     eco_i_map_free(&spelled);
     return rc;
@@ -438,8 +452,6 @@ static const char *leading_acronym(const char *name, char *buf, size_t size)
     return words >= 4 && is_acronym(buf) ? buf : NULL;
 }
 
-#define AMBIGUOUS ((size_t)-1)
-
 /* An acronym that is the first word of one longer name the same record uses: "MAJAL" beside
  * "MAJAL Berkane Local Development Company", a body's own short name.  When the record's
  * names start with it twice, it is no one's; when the gazetteer knows it, it is a body of
@@ -455,7 +467,7 @@ static int plan_leading_acronyms(plan *p, const eco_graph *g)
         const eco_actor *a = eco_graph_actor(g, i);
         const char *lead = leading_acronym(a->name, word, sizeof(word));
         for (size_t r = 0; lead && r < a->record_count && rc == 0; r++) {
-            uint64_t key = initials_key(lead, a->records[r]) ^ 0xA5A5A5A5A5A5A5A5ULL;
+            uint64_t key = initials_key(lead, a->records[r]) ^ LEADING;
             if ((rc = eco_i_map_get_or_put(&led, key, i, &owner)) == 1)
                 rc = owner == i ? 0 : eco_i_map_put(&led, key, AMBIGUOUS);
         }
@@ -465,15 +477,7 @@ static int plan_leading_acronyms(plan *p, const eco_graph *g)
         /* "OECD" of "OECD Observatory of ...": a body known on its own is the host */
         if (!is_acronym(b->name) || eco_i_lexicon_find(eco_i_gazetteer(), b->name, strlen(b->name)))
             continue;
-        for (size_t r = 0; r < b->record_count && rc == 0; r++) {
-            uint64_t key = initials_key(b->name, b->records[r]) ^ 0xA5A5A5A5A5A5A5A5ULL;
-            if (!eco_i_map_get(&led, key, &owner) || owner == AMBIGUOUS)
-                continue;
-            const eco_actor *a = eco_graph_actor(g, owner);
-            if (!a->country || !b->country || strcmp(a->country, b->country) == 0)
-                rc = plan_add(p, a->id, b->id);
-            break;
-        }
+        rc = join_in_a_record(p, g, &led, b->name, LEADING, i);
     }
     eco_i_map_free(&led);
     return rc;
