@@ -179,7 +179,7 @@ static int read_listed(eco_importer *imp, eco_i_listed *f, eco_error *err)
     if ((rc = eco_i_listed_bytes(&imp->inputs, f, err)) < 0)
         return rc;
     eco_i_input in = {f->bytes.data, f->len,    f->source,     base_name(f->source),
-                      &imp->opt,     imp->user, &imp->session, f->models};
+                      &imp->opt,     imp->user, &imp->session, f->models, NULL};
     rc = eco_i_format_reader(f->format)(imp->graph, &in, err);
     eco_i_listed_release(&imp->inputs, f);
     return rc;
