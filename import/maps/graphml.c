@@ -410,18 +410,6 @@ static int node_attribute(reader *r, const char *name, const char *value, void *
     return eco_i_mapper_attribute(&r->m, n->actor, name, value, node_fields) < 0 ? oom(r) : 0;
 }
 
-typedef struct list_ctx {
-    eco_graph *g;
-    size_t actor;
-    int (*add)(eco_graph *, size_t, const char *);
-} list_ctx;
-
-static int add_item(const char *value, void *ctx)
-{
-    list_ctx *l = ctx;
-    return *value ? l->add(l->g, l->actor, value) : 0;
-}
-
 static int make_node(reader *r, const item *it)
 {
     static const char *const name_keys[] = {"name", "label", "Label", "title", "Name", NULL};
@@ -447,11 +435,9 @@ static int make_node(reader *r, const item *it)
         return error_at(r, it->line, it->column, "node id \"%s\" appears twice", it->id);
     if (rc < 0)
         return oom(r);
-    list_ctx aliases = {r->m.map, n.actor, eco_graph_add_alias};
-    list_ctx seen = {r->m.map, n.actor, eco_graph_add_actor_record};
     const char *alias_text = value_of(r, it, "aliases");
-    if ((alias_text && eco_i_list_each(alias_text, 1, add_item, &aliases) < 0) ||
-        (records                      ? eco_i_list_each(records, 1, add_item, &seen)
+    if ((alias_text && eco_i_list_add(r->m.map, n.actor, eco_graph_add_alias, alias_text) < 0) ||
+        (records ? eco_i_list_add(r->m.map, n.actor, eco_graph_add_actor_record, records)
          : declares(r, it, "records") ? 0
                                       : eco_i_mapper_seen(&r->m, n.actor)) < 0 ||
         (type_text && eco_graph_set_attribute(r->m.map, n.actor, "type", type_text) < 0))

@@ -61,6 +61,12 @@ int eco_i_kumu_stand_ins(eco_graph *g, eco_i_session *session, eco_error *err);
 typedef int (*eco_i_item_fn)(const char *item, void *ctx);
 int eco_i_list_each(const char *text, int escaped, eco_i_item_fn fn, void *ctx);
 
+/* Gives actor of g each item of text, an escaped '|' list, through add
+ * (eco_graph_add_alias, eco_graph_add_actor_record); empty items are skipped.  0 or
+ * ECO_ENOMEM.  O(length of text). */
+int eco_i_list_add(eco_graph *g, size_t actor, int (*add)(eco_graph *, size_t, const char *),
+                   const char *text);
+
 /* Reads one "RECORD:LINE: TEXT" evidence item (docs/FORMAT.md) in place into ev, whose
  * strings point into item.  An item without ": " or ":LINE" is a record when it holds no
  * space, else a passage.  O(length of item). */

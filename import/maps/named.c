@@ -53,18 +53,6 @@ static const char *const node_fields[] = {"id",           "name",    "type",    
                                           "country_code", "aliases", "records", NULL};
 static const char *const name_fields[] = {"name", "label", "Label", "title", "Name", NULL};
 
-typedef struct list_ctx {
-    eco_graph *g;
-    size_t actor;
-    int (*add)(eco_graph *, size_t, const char *);
-} list_ctx;
-
-static int add_item(const char *value, void *ctx)
-{
-    list_ctx *l = ctx;
-    return *value ? l->add(l->g, l->actor, value) : 0;
-}
-
 /* Whether field is one of the node's own: "name" is not when the format names the node
  * elsewhere (GEXF's label), and is then an attribute like any other. */
 static int node_field(const char *field, const char *given_name)
@@ -95,10 +83,8 @@ int eco_i_named_node(eco_i_mapper *m, const char *key, const char *given_name, c
         return error_at(m, v, err, ECO_EDATA, "node id \"%s\" appears twice", key);
     if (rc < 0)
         goto oom;
-    list_ctx alias_list = {m->map, actor, eco_graph_add_alias};
-    list_ctx record_list = {m->map, actor, eco_graph_add_actor_record};
-    if ((aliases && eco_i_list_each(aliases, 1, add_item, &alias_list) < 0) ||
-        (records ? eco_i_list_each(records, 1, add_item, &record_list) /* "": none */
+    if ((aliases && eco_i_list_add(m->map, actor, eco_graph_add_alias, aliases) < 0) ||
+        (records ? eco_i_list_add(m->map, actor, eco_graph_add_actor_record, records) /* "": none */
                  : eco_i_mapper_seen(m, actor)) < 0 ||
         (type_text && eco_graph_set_attribute(m->map, actor, "type", type_text) < 0))
         goto oom;
