@@ -542,6 +542,10 @@ static int add_node(Agraph_t *root, const eco_i_diagram *d, size_t i)
         rc |= set(node, "label", label.data);
         rc |= set(node, "tooltip", tooltip.data);
         rc |= set(node, "id", a->id);
+        /* the data, for a reader of the DOT file: the label is wrapped, the type a colour */
+        rc |= set(node, "name", a->name);
+        rc |= set(node, "type", a->type ? eco_actor_type_name(a->type) : "");
+        rc |= set(node, "country", a->country ? a->country : "");
         rc |= style_node(node, d, i, a, scale);
     }
     eco_i_buf_free(&label);
@@ -574,7 +578,7 @@ static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
     Agnode_t *to = agnode(root, (char *)eco_graph_actor(d->map, t->target)->id, 0);
     Agedge_t *edge;
     char key[32];
-    eco_i_buf tooltip = {0};
+    eco_i_buf tooltip = {0}, evidence = {0};
     int rc = 0;
 
     snprintf(key, sizeof(key), "t%zu", i); /* a key per tie: two kinds draw two lines */
@@ -585,6 +589,10 @@ static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
         rc |= eco_i_buf_puts(&tooltip, ": ");
         rc |= append_dot_label(&tooltip, t->evidence[0].text);
     }
+    /* data, as the node's: its kind, and its evidence as ecomap's GraphML writes it */
+    rc |= set(edge, "kind", eco_tie_kind_name(t->kind));
+    rc |= eco_i_evidence_text(&evidence, t, 1) < 0;
+    rc |= set(edge, "evidence", evidence.data ? evidence.data : "");
     rc |= set(edge, "style", kind_style[t->kind].style);
     rc |= set(edge, "color", kind_style[t->kind].color);
     rc |= set(edge, "dir", t->directed ? "forward" : "none");
@@ -597,6 +605,7 @@ static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
     rc |= set(edge, "tooltip", tooltip.data ? tooltip.data : "");
     rc |= stagger_leaf(edge, d, t);
     eco_i_buf_free(&tooltip);
+    eco_i_buf_free(&evidence);
     return rc ? ECO_ENOMEM : 0;
 }
 

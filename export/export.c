@@ -8,12 +8,18 @@
 #include "export_internal.h"
 #include "internal.h"
 
-/* DOT with the diagram's default style: `ecomap render` draws with more choices. */
+/* DOT with the diagram's default style (`ecomap render` draws with more choices), but the
+ * whole map: an export is read back (import/maps/dot.c), so no actor is left out for want of
+ * room on a page. */
 static int write_dot(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                      const char *destination, eco_error *err)
 {
+    eco_diagram_options whole = ECO_DIAGRAM_OPTIONS_INIT;
+
     (void)opt;
-    return eco_diagram_dot(g, NULL, fp, destination, err);
+    whole.page = "none";
+    whole.keep_small = 1;
+    return eco_diagram_dot(g, &whole, fp, destination, err);
 }
 
 /* A format is written by one writer to one file, or, when tables is set, as several files

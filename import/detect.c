@@ -26,6 +26,8 @@ static const format formats[] = {
     {"node-link", eco_i_read_node_link}, {"cytoscape", eco_i_read_cytoscape},
     {"graphml", eco_i_read_graphml},     {"participedia-csv", eco_i_read_participedia_csv},
     {"table", eco_i_read_table_csv},     {"table-json", eco_i_read_table_json},
+    {"gexf", eco_i_read_gexf},           {"dot", eco_i_read_dot},
+    {"html", eco_i_read_html},           {"pdf", eco_i_read_pdf},
     {NULL, NULL}};
 
 const char *const *eco_import_formats(void)
@@ -33,7 +35,7 @@ const char *const *eco_import_formats(void)
     static const char *const names[] = {
         "json",      "csv",       "undp",      "unpsa",   "participedia",     "opsi", "video",
         "text",      "kumu",      "kumu-json", "node-link", "cytoscape", "graphml",
-        "participedia-csv", "table", "table-json", NULL};
+        "participedia-csv", "table", "table-json", "gexf", "dot", "html", "pdf", NULL};
     return names;
 }
 
@@ -138,6 +140,72 @@ static int looks_like_text(const char *p, const char *end)
     return letters >= 20 && bad * 100 < n;
 }
 
+/* A PDF starts with its version, "%PDF-1.7", and holds binary data after it. */
+static int looks_like_pdf(const char *data, size_t len)
+{
+    return len >= 5 && memcmp(data, "%PDF-", 5) == 0;
+}
+
+/* GEXF's root element, after the XML declaration and any comment. */
+static int looks_like_gexf(const char *p, size_t rest)
+{
+    return *p == '<' && holds(p, rest, 4096, "<gexf");
+}
+
+/* Skips what may stand before a DOT graph: white space, C and C++ comments, and lines that
+ * start with '#' (the output of a C preprocessor). */
+static const char *skip_dot_comments(const char *p, const char *end)
+{
+    for (;;) {
+        p = skip_bom_and_space(p, end);
+        if (end - p >= 2 && p[0] == '/' && p[1] == '*') {
+            const char *close = eco_i_memmem(p + 2, (size_t)(end - p - 2), "*/", 2);
+            p = close ? close + 2 : end;
+        } else if ((end - p >= 2 && p[0] == '/' && p[1] == '/') || (p < end && *p == '#')) {
+            const char *eol = memchr(p, '\n', (size_t)(end - p));
+            p = eol ? eol : end;
+        } else
+            return p;
+    }
+}
+
+/* A DOT file starts "[strict] (graph|digraph) [ID] {": the keywords in any case. */
+static int looks_like_dot(const char *p, const char *end)
+{
+    p = skip_dot_comments(p, end);
+    if (end - p >= 6 && strncasecmp(p, "strict", 6) == 0)
+        p = skip_bom_and_space(p + 6, end);
+    if (end - p >= 7 && strncasecmp(p, "digraph", 7) == 0)
+        p += 7;
+    else if (end - p >= 5 && strncasecmp(p, "graph", 5) == 0)
+        p += 5;
+    else
+        return 0;
+    if (p < end && *p != '{' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+        return 0; /* "graphs are..." is prose */
+    for (size_t n = 0; p < end && *p != '{' && *p != '\n' && n < 1024; n++)
+        p++;
+    p = skip_bom_and_space(p, end);
+    return p < end && *p == '{';
+}
+
+/* A web page: a doctype or an <html> root before 1 KB, any case, past comments. */
+static int looks_like_html(const char *p, size_t rest)
+{
+    const char *end = p + (rest < 1024 ? rest : 1024);
+    if (*p != '<')
+        return 0;
+    for (const char *at = p; at; at = memchr(at + 1, '<', (size_t)(end - at - 1))) {
+        size_t left = (size_t)(end - at);
+        if ((left >= 14 && strncasecmp(at, "<!doctype html", 14) == 0) ||
+            (left >= 5 && strncasecmp(at, "<html", 5) == 0))
+            return 1;
+        if (left < 2)
+            break;
+    }
+    return 0;
+}
+
 const char *eco_import_detect(const char *data, size_t len)
 {
     return eco_i_detect(data, len, NULL);
@@ -160,12 +228,20 @@ const char *eco_i_detect(const char *data, size_t len, const eco_i_column_map *c
     const char *p = skip_bom_and_space(data, end);
     size_t rest = (size_t)(end - p);
 
+    if (looks_like_pdf(data, len))
+        return "pdf";
     if (p == end || memchr(data, '\0', len))
         return NULL; /* empty or binary */
     if (*p == '{' || (*p == '[' && !(rest > 1 && p[1] == '[')))
         return json_kind(p, rest, cols);
     if (*p == '<' && holds(p, rest, 4096, "<graphml"))
         return "graphml";
+    if (looks_like_gexf(p, rest))
+        return "gexf";
+    if (looks_like_html(p, rest) && !eco_i_own_page(p, rest))
+        return "html"; /* but not ecomap's own report or view page */
+    if (looks_like_dot(p, end))
+        return "dot";
     /* Sheets are known by their header, which no real sheet makes longer than this. */
     if (eco_i_kumu_table(p, rest < 65536 ? rest : 65536))
         return "kumu";

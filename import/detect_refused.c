@@ -7,11 +7,11 @@
  * What is structured but of no format ecomap reads is named here instead, and the file is
  * left out with a warning that says what it looks like (an error under --strict, or when
  * the file was named alone).  JSON is not judged here: the native reader says what a JSON
- * file that is no map lacks, and where.  A reader added for one of these kinds is detected before
- * this is asked (import/detect.c), and its line here goes.
+ * file that is no map lacks, and where.  GEXF, DOT and web pages have readers, detected
+ * before this is asked (import/detect.c); ecomap's own report and view page are web pages
+ * that detection asks here first, since they hold no records.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "hub.h"
 
@@ -30,39 +30,26 @@ static const char *skip_space(const char *p, const char *end)
     return p;
 }
 
-/* Markup: XML of any kind, and HTML. */
-static const char *markup(const char *p, size_t n)
+const char *eco_i_own_page(const char *p, size_t n)
 {
-    if (holds(p, n, 4096, "<gexf"))
-        return "looks like a GEXF graph, which this version does not read";
-    if (holds(p, n, 1024, "<html") || holds(p, n, 1024, "<!DOCTYPE html") ||
-        holds(p, n, 1024, "<!doctype html")) {
-        if (holds(p, n, 65536, "id=\"imported\">What was imported<"))
-            return "looks like ecomap's own HTML report, not records: import the records it "
-                   "was made from";
-        return "looks like an HTML page, which this version does not read";
-    }
-    if (holds(p, n, 4096, "<svg"))
-        return "looks like an SVG drawing, not a map or records ecomap reads";
-    return "looks like XML of a kind ecomap does not read (expected GraphML)";
+    if (holds(p, n, 65536, "id=\"imported\">What was imported<"))
+        return "looks like ecomap's own HTML report, not records: import the records it was "
+               "made from";
+    if (holds(p, n, 65536, "placeholder=\"Name or alias\""))
+        return "looks like ecomap's own interactive view, not records: import the map it was "
+               "made from";
+    return NULL;
 }
 
-/* Graphviz's DOT: "[strict] (graph|digraph) [ID] {". */
-static int is_dot(const char *p, const char *end)
+/* Markup of no kind ecomap reads: its own pages, SVG, and XML of other kinds. */
+static const char *markup(const char *p, size_t n)
 {
-    size_t n = (size_t)(end - p);
-    if (n > 7 && strncasecmp(p, "strict", 6) == 0 && strchr(" \t\r\n", p[6]))
-        p = skip_space(p + 6, end), n = (size_t)(end - p);
-    if (n > 6 && strncasecmp(p, "digraph", 7) == 0)
-        p += 7;
-    else if (n > 5 && strncasecmp(p, "graph", 5) == 0)
-        p += 5;
-    else
-        return 0;
-    if (p >= end || !strchr(" \t\r\n{", *p))
-        return 0;
-    const char *eol = memchr(p, '\n', (size_t)(end - p));
-    return memchr(p, '{', (size_t)((eol ? eol + 1 : end) - p)) != NULL;
+    const char *own = eco_i_own_page(p, n);
+    if (own)
+        return own;
+    if (holds(p, n, 4096, "<svg"))
+        return "looks like an SVG drawing, not a map or records ecomap reads";
+    return "looks like XML of a kind ecomap does not read (expected GraphML or GEXF)";
 }
 
 /* A table: its first rows (up to 5; at least a header and a row) cut by the CSV reader into
@@ -93,10 +80,8 @@ const char *eco_i_refused(const char *data, size_t len)
 
     if (p == end)
         return NULL;
-    if (*p == '<' && !holds(p, n, 4096, "<graphml"))
+    if (*p == '<' && !holds(p, n, 4096, "<graphml") && !holds(p, n, 4096, "<gexf"))
         return markup(p, n);
-    if (is_dot(p, end))
-        return "looks like a Graphviz DOT graph, which this version does not read";
     const char *eol = memchr(p, '\n', n);
     size_t first = eol ? (size_t)(eol - p) : n;
     if (holds(p, first, first, ":ID") || holds(p, first, first, ":START_ID"))

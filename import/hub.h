@@ -64,6 +64,40 @@ int eco_i_resolve(eco_graph *g, const eco_i_votes *votes, const eco_i_lexicon *a
  */
 size_t eco_i_best_spelling(const char *const *forms, const size_t *votes, size_t n);
 
+/* ---- Texts drawn from files that are not text (import/drawn.c, html.c, pdf.c) ----------- */
+
+/* A saved web page and a PDF, read as records: their text drawn out, then read as
+ * eco_i_read_drawn says.  0, or an ECO_E* code with err set.  O(length of the file), then
+ * the reader of its text. */
+int eco_i_read_html(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_pdf(eco_graph *g, const eco_i_input *in, eco_error *err);
+
+/* A text drawn from a file, and where each of its lines stands in the file. */
+typedef struct eco_i_drawn {
+    char *text;           /* NUL-terminated once anything is put; NULL before */
+    size_t len, cap;      /* bytes in text; room in it */
+    int *line, *page;     /* per line of text: its line in the file, or on its page; its page */
+    size_t lines;         /* lines started */
+    size_t line_cap, page_cap;
+    int paged;            /* 1 when the file has pages (a PDF) */
+    int failed;           /* 1 once memory ran out: what was put since is lost */
+} eco_i_drawn;
+
+/* Appends n bytes of s to the text. */
+void eco_i_drawn_put(eco_i_drawn *t, const char *s, size_t n);
+
+/* Notes that the next line of the text starts on line of page (0 when the file has none). */
+void eco_i_drawn_start_line(eco_i_drawn *t, int page, int line);
+
+void eco_i_drawn_free(eco_i_drawn *t);
+
+/* Reads the text drawn from in's file as a record of in whose format is format ("html",
+ * "pdf"), by the reader of records that eco_import_detect finds for the text (plain text
+ * when it finds none, or one of maps), its lines placed in the file for the evidence and
+ * for an error.  0, or an ECO_E* code with err set. */
+int eco_i_read_drawn(eco_graph *g, const eco_i_input *in, const eco_i_drawn *text,
+                     const char *format, eco_error *err);
+
 /* ---- Formats (import/detect.c) ---------------------------------------------------------- */
 
 /* The reader of the format called name, or NULL when there is none.  O(formats). */
@@ -80,6 +114,11 @@ const char *eco_i_detect(const char *data, size_t len, const struct eco_i_column
  * Markdown report"), for a warning; NULL when data does not look structured.  Such a file
  * is never read as prose (import/detect_refused.c).  O(first lines). */
 const char *eco_i_refused(const char *data, size_t len);
+
+/* What ecomap's own report or interactive view page (n bytes at p, past any white space) is,
+ * in words for the user: they are web pages, but hold no records.  NULL for any other text.
+ * O(n), at most 64 KB read. */
+const char *eco_i_own_page(const char *p, size_t n);
 
 /* Why data matches no format, in words for the user.  O(len). */
 const char *eco_i_unrecognised(const char *data, size_t len);

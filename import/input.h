@@ -43,6 +43,15 @@ typedef struct eco_i_session {
     const struct eco_i_column_map *columns; /* opt->columns, read once; NULL when none */
 } eco_i_session;
 
+/* Where the lines of a text drawn from another file (a web page's text, a PDF's) stand in
+ * that file, so that evidence points at the file the user has (import/positions.c). */
+typedef struct eco_i_origin {
+    const char *format; /* the file's format ("html", "pdf"): its record's */
+    const int *line;    /* per line of the text, from 0: its line in the file, or on its page */
+    const int *page;    /* per line of the text: its page, from 1; NULL when the file has none */
+    size_t lines;       /* lines of the text that line (and page) cover */
+} eco_i_origin;
+
 /* One input, read whole. */
 typedef struct eco_i_input {
     const char *data;              /* its bytes, NUL-terminated (len excludes the NUL) */
@@ -54,6 +63,8 @@ typedef struct eco_i_input {
     eco_i_session *session;        /* the import it belongs to; never NULL */
     const struct eco_i_models *models; /* the models its prose is read with; NULL: the rules
                                           alone (import/prose/spans.h) */
+    const eco_i_origin *origin;    /* when the text was drawn from another file: where its
+                                      lines stand there; NULL for a file read as it is */
 } eco_i_input;
 
 /* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */
@@ -162,6 +173,15 @@ enum { ECO_I_TEXT_BLOCK = 4096 };
 /* Maps the len bytes of text.  0 or ECO_ENOMEM.  O(len). */
 int eco_i_text_map_init(eco_i_text_map *map, const char *text, size_t len);
 void eco_i_text_map_free(eco_i_text_map *map); /* on a zeroed or initialised map */
+
+/*
+ * Where line (1-based) of a text drawn from another file stands in that file: *line set to
+ * its line there, and *source to source itself, or, for a file of pages, to
+ * "SOURCE#page=N" written into buf (the fragment of RFC 8118, which PDF viewers open at that
+ * page).  A line past what origin covers keeps the last line's place.  O(1).
+ */
+void eco_i_origin_place(const eco_i_origin *origin, const char *source, int *line,
+                        const char **where, char *buf, size_t size);
 
 /* The line and column of the byte at offset (the end of the text past it).  O(ECO_I_TEXT_BLOCK). */
 void eco_i_text_map_find(const eco_i_text_map *map, size_t offset, int *line, int *column);

@@ -4,6 +4,7 @@
  * an offset is then found from its block's start, so a question costs a block at most,
  * whatever the length of the text or of its lines (a JSON file on one line is common).
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "input.h"
@@ -63,4 +64,20 @@ void eco_i_text_map_find(const eco_i_text_map *map, size_t offset, int *line, in
     for (at = b * ECO_I_TEXT_BLOCK; at < offset; at++)
         if (at >= map->skip)
             step((unsigned char)map->text[at], line, column);
+}
+
+/* ---- Lines of a text drawn from another file -------------------------------------------- */
+
+void eco_i_origin_place(const eco_i_origin *origin, const char *source, int *line,
+                        const char **where, char *buf, size_t size)
+{
+    size_t i;
+
+    *where = source;
+    if (!origin || origin->lines == 0 || *line <= 0)
+        return;
+    i = (size_t)*line - 1 < origin->lines ? (size_t)*line - 1 : origin->lines - 1;
+    *line = origin->line[i];
+    if (origin->page && snprintf(buf, size, "%s#page=%d", source, origin->page[i]) < (int)size)
+        *where = buf;
 }

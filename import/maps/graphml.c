@@ -109,39 +109,9 @@ static char *copy_or_null(const char *s)
 
 /* ---- Reading the XML -------------------------------------------------------------------- */
 
-/* Reads the text of the element just opened up to its close; *has_markup says it held
- * elements (yEd's graphics), whose text is not a value. */
 static int element_text(reader *r, char **out, int *has_markup)
 {
-    size_t len = 0, cap = 0, depth = r->xml.depth;
-    char *text = NULL;
-    int token;
-
-    *has_markup = 0;
-    while ((token = eco_i_xml_next(&r->xml, r->in->source, r->err)) > 0) {
-        if (token == ECO_I_XML_CLOSE && r->xml.depth < depth)
-            break;
-        if (token == ECO_I_XML_OPEN)
-            *has_markup = 1;
-        if (token == ECO_I_XML_TEXT) {
-            size_t n = r->xml.text_len;
-            if (eco_i_reserve(&text, &cap, len + n + 1, 1) < 0) {
-                free(text);
-                return oom(r);
-            }
-            memcpy(text + len, r->xml.text, n);
-            len += n;
-        }
-    }
-    if (token < 0) {
-        free(text);
-        return token;
-    }
-    if (!text && !(text = malloc(1))) /* an element with no text holds "" */
-        return oom(r);
-    text[len] = '\0';
-    *out = text;
-    return 0;
+    return eco_i_xml_element_text(&r->xml, r->in->source, out, has_markup, r->err);
 }
 
 static int read_key(reader *r)
@@ -440,18 +410,6 @@ static int node_attribute(reader *r, const char *name, const char *value, void *
     return eco_i_mapper_attribute(&r->m, n->actor, name, value, node_fields) < 0 ? oom(r) : 0;
 }
 
-typedef struct list_ctx {
-    eco_graph *g;
-    size_t actor;
-    int (*add)(eco_graph *, size_t, const char *);
-} list_ctx;
-
-static int add_item(const char *value, void *ctx)
-{
-    list_ctx *l = ctx;
-    return *value ? l->add(l->g, l->actor, value) : 0;
-}
-
 static int make_node(reader *r, const item *it)
 {
     static const char *const name_keys[] = {"name", "label", "Label", "title", "Name", NULL};
@@ -477,11 +435,9 @@ static int make_node(reader *r, const item *it)
         return error_at(r, it->line, it->column, "node id \"%s\" appears twice", it->id);
     if (rc < 0)
         return oom(r);
-    list_ctx aliases = {r->m.map, n.actor, eco_graph_add_alias};
-    list_ctx seen = {r->m.map, n.actor, eco_graph_add_actor_record};
     const char *alias_text = value_of(r, it, "aliases");
-    if ((alias_text && eco_i_list_each(alias_text, 1, add_item, &aliases) < 0) ||
-        (records                      ? eco_i_list_each(records, 1, add_item, &seen)
+    if ((alias_text && eco_i_list_add(r->m.map, n.actor, eco_graph_add_alias, alias_text) < 0) ||
+        (records ? eco_i_list_add(r->m.map, n.actor, eco_graph_add_actor_record, records)
          : declares(r, it, "records") ? 0
                                       : eco_i_mapper_seen(&r->m, n.actor)) < 0 ||
         (type_text && eco_graph_set_attribute(r->m.map, n.actor, "type", type_text) < 0))
@@ -519,47 +475,6 @@ static int edge_attribute(reader *r, const char *name, const char *value, void *
     return 0;
 }
 
-/* The actor of an edge's end; a node the file does not declare is added, with a warning. */
-static int edge_end(reader *r, const item *it, const char *id, size_t *out)
-{
-    int rc;
-    if (eco_i_mapper_find(&r->m, id, out))
-        return 0;
-    if ((rc = eco_i_warn(r->in->opt, r->err, r->in->source, it->line, it->column,
-                         "edge to \"%s\", which no node names", id)) < 0)
-        return rc;
-    if (eco_i_mapper_node(&r->m, out, id, NULL, ECO_TYPE_UNKNOWN, NULL) < 0 ||
-        eco_i_mapper_seen(&r->m, *out) < 0)
-        return oom(r);
-    return 0;
-}
-
-typedef struct tie_ctx {
-    reader *r;
-    size_t a, b, tie;
-    eco_tie_kind kind;
-    int directed;
-    double weight;
-    size_t added;
-} tie_ctx;
-
-static int add_evidence(const char *text, void *ctx)
-{
-    tie_ctx *t = ctx;
-    char *piece = strdup(text);
-    eco_evidence ev;
-    int rc;
-
-    if (!piece)
-        return ECO_ENOMEM;
-    eco_i_evidence_parse(&ev, piece);
-    rc = t->added++ == 0 ? eco_graph_add_tie(&t->tie, t->r->m.map, t->a, t->b, t->kind, t->directed,
-                                             t->weight, &ev)
-                         : eco_graph_add_tie_evidence(t->r->m.map, t->tie, &ev);
-    free(piece);
-    return rc;
-}
-
 static int edge_kind(const reader *r, const item *it, eco_tie_kind *out, const char **said)
 {
     static const char *const keys[] = {"kind",        "type",  "relation", "relationship",
@@ -582,7 +497,7 @@ static int make_edge(reader *r, const item *it)
 {
     const char *weight_text = value_of(r, it, "weight"), *directed = value_of(r, it, "directed");
     const char *evidence = value_of(r, it, "evidence"), *said;
-    tie_ctx t = {r, 0, 0, 0, ECO_TIE_PARTNERSHIP, 0, 1, 0};
+    eco_tie t = {0};
     int rc;
 
     edge_kind(r, it, &t.kind, &said);
@@ -591,29 +506,25 @@ static int make_edge(reader *r, const item *it)
                                    : eco_tie_kind_is_directed(t.kind);
     if (directed && *directed)
         t.directed = strcasecmp(directed, "true") == 0 || strcmp(directed, "1") == 0;
+    t.weight = 1;
     if (weight_text && *weight_text &&
         (eco_i_parse_double(weight_text, &t.weight) < 0 || !eco_i_weight_ok(t.weight)))
         return error_at(r, it->line, it->column, "weight \"%s\" is not " ECO_I_WEIGHT_RANGE,
                         weight_text);
-    if ((rc = edge_end(r, it, it->source, &t.a)) < 0 ||
-        (rc = edge_end(r, it, it->target, &t.b)) < 0)
+    if ((rc = eco_i_mapper_end(&r->m, &t.source, it->source, it->line, it->column, r->err)) < 0 ||
+        (rc = eco_i_mapper_end(&r->m, &t.target, it->target, it->line, it->column, r->err)) < 0)
         return rc;
-    if (t.a == t.b)
+    if (t.source == t.target)
         return eco_i_warn(r->in->opt, r->err, r->in->source, it->line, it->column,
                           "edge from \"%s\" to itself ignored", it->source);
-    if (evidence || declares(r, it, "evidence")) {
-        if (evidence && eco_i_list_each(evidence, 1, add_evidence, &t) < 0)
-            return oom(r);
-        if (t.added == 0 &&
-            eco_graph_add_tie(NULL, r->m.map, t.a, t.b, t.kind, t.directed, t.weight, NULL) < 0)
-            return oom(r);
-        return 0;
-    }
+    if (evidence || declares(r, it, "evidence"))
+        return eco_i_mapper_tie_items(&r->m, &t, evidence ? evidence : "") < 0 ? oom(r) : 0;
     text_ctx text = {0};
     eco_evidence ev;
     if ((rc = each_value(r, it, edge_attribute, &text)) == 0 &&
         (eco_i_mapper_evidence(&r->m, &ev, it->line, text.buf ? text.buf : said) < 0 ||
-         eco_graph_add_tie(NULL, r->m.map, t.a, t.b, t.kind, t.directed, t.weight, &ev) < 0))
+         eco_graph_add_tie(NULL, r->m.map, t.source, t.target, t.kind, t.directed, t.weight,
+                           &ev) < 0))
         rc = oom(r);
     free(text.buf);
     return rc;

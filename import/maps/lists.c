@@ -65,3 +65,22 @@ void eco_i_evidence_parse(eco_evidence *ev, char *item)
         ev->record = *item ? item : NULL;
     }
 }
+
+typedef struct list_ctx {
+    eco_graph *g;
+    size_t actor;
+    int (*add)(eco_graph *, size_t, const char *);
+} list_ctx;
+
+static int add_to_actor(const char *value, void *ctx)
+{
+    list_ctx *l = ctx;
+    return *value ? l->add(l->g, l->actor, value) : 0;
+}
+
+int eco_i_list_add(eco_graph *g, size_t actor, int (*add)(eco_graph *, size_t, const char *),
+                   const char *text)
+{
+    list_ctx l = {g, actor, add};
+    return eco_i_list_each(text, 1, add_to_actor, &l);
+}

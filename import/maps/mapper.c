@@ -99,3 +99,52 @@ int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const
             }
     return *key && value && *value ? eco_graph_set_attribute(m->map, actor, key, value) : 0;
 }
+
+int eco_i_mapper_end(eco_i_mapper *m, size_t *out, const char *key, int line, int column,
+                     eco_error *err)
+{
+    int rc;
+    if (eco_i_mapper_find(m, key, out))
+        return 0;
+    if ((rc = eco_i_warn(m->in->opt, err, m->in->source, line, column,
+                         "edge to \"%s\", which no node names", key)) < 0)
+        return rc;
+    if (eco_i_mapper_node(m, out, key, NULL, ECO_TYPE_UNKNOWN, NULL) < 0 ||
+        eco_i_mapper_seen(m, *out) < 0)
+        return eco_error_set(err, ECO_ENOMEM, m->in->source, line, 0, "out of memory");
+    return 0;
+}
+
+typedef struct tie_items {
+    eco_graph *map;
+    const eco_tie *tie; /* the tie's ends, kind, direction and weight */
+    size_t index;       /* the tie, once added */
+    size_t added;       /* items added */
+} tie_items;
+
+static int add_item(const char *text, void *ctx)
+{
+    tie_items *t = ctx;
+    char *piece = strdup(text);
+    eco_evidence ev;
+    int rc;
+
+    if (!piece)
+        return ECO_ENOMEM;
+    eco_i_evidence_parse(&ev, piece);
+    rc = t->added++ == 0 ? eco_graph_add_tie(&t->index, t->map, t->tie->source, t->tie->target,
+                                             t->tie->kind, t->tie->directed, t->tie->weight, &ev)
+                         : eco_graph_add_tie_evidence(t->map, t->index, &ev);
+    free(piece);
+    return rc;
+}
+
+int eco_i_mapper_tie_items(eco_i_mapper *m, const eco_tie *tie, const char *items)
+{
+    tie_items t = {m->map, tie, 0, 0};
+    int rc = eco_i_list_each(items, 1, add_item, &t);
+    if (rc == 0 && t.added == 0)
+        rc = eco_graph_add_tie(NULL, m->map, tie->source, tie->target, tie->kind, tie->directed,
+                               tie->weight, NULL);
+    return rc;
+}

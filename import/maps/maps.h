@@ -23,6 +23,8 @@ int eco_i_read_kumu_json(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_node_link(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_cytoscape(eco_graph *g, const eco_i_input *in, eco_error *err);
 int eco_i_read_graphml(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_gexf(eco_graph *g, const eco_i_input *in, eco_error *err);
+int eco_i_read_dot(eco_graph *g, const eco_i_input *in, eco_error *err);
 
 /* Which of ecomap's Kumu tables a CSV header names (import/maps/kumu_sheets.c): 0 when
  * none.  O(length of the first rows). */
@@ -58,6 +60,12 @@ int eco_i_kumu_stand_ins(eco_graph *g, eco_i_session *session, eco_error *err);
  * below 0 and returns it; 0, or ECO_ENOMEM.  O(length of text). */
 typedef int (*eco_i_item_fn)(const char *item, void *ctx);
 int eco_i_list_each(const char *text, int escaped, eco_i_item_fn fn, void *ctx);
+
+/* Gives actor of g each item of text, an escaped '|' list, through add
+ * (eco_graph_add_alias, eco_graph_add_actor_record); empty items are skipped.  0 or
+ * ECO_ENOMEM.  O(length of text). */
+int eco_i_list_add(eco_graph *g, size_t actor, int (*add)(eco_graph *, size_t, const char *),
+                   const char *text);
 
 /* Reads one "RECORD:LINE: TEXT" evidence item (docs/FORMAT.md) in place into ev, whose
  * strings point into item.  An item without ": " or ":LINE" is a record when it holds no
@@ -224,11 +232,54 @@ int eco_i_mapper_evidence(eco_i_mapper *m, eco_evidence *out, int line, const ch
 /* Joins the graph read into g.  0 or an ECO_E* code with err set.  O(size of the map read). */
 int eco_i_mapper_finish(eco_i_mapper *m, eco_graph *g, eco_error *err);
 
+/* The actor of an edge's end keyed key, where (line, column) the edge stands: a node the
+ * file does not declare is added, with a warning (an error when strict).  0, or an ECO_E*
+ * code with err set. */
+int eco_i_mapper_end(eco_i_mapper *m, size_t *out, const char *key, int line, int column,
+                     eco_error *err);
+
+/* Adds the tie between tie's ends (of its kind, direction and weight) with each item of
+ * items, a '|' list of "RECORD:LINE: TEXT" evidence as ecomap writes it; an empty list
+ * gives a tie with no evidence.  0 or ECO_ENOMEM. */
+int eco_i_mapper_tie_items(eco_i_mapper *m, const eco_tie *tie, const char *items);
+
 /* Adds a free attribute from a value of another tool: keys "attribute:KEY" lose their
  * prefix when KEY is one of taken (a NULL-terminated list), so that what ecomap renamed to
  * fit comes back under its own name. */
 int eco_i_mapper_attribute(eco_i_mapper *m, size_t actor, const char *key, const char *value,
                            const char *const *taken);
+
+/* ---- Nodes and edges as named values (import/maps/named.c) ------------------------------ */
+
+/* A node or an edge as GEXF's attvalues and DOT's attributes give it: names and values
+ * side by side, where it starts in the file (0 when not known). */
+typedef struct eco_i_named {
+    const char *const *names;  /* each value's name */
+    const char *const *values; /* the values; NULL: absent */
+    size_t count;              /* names and values */
+    int line, column;          /* where the node or edge starts, 1-based; 0 when not known */
+} eco_i_named;
+
+/* The value called name, or NULL.  O(count). */
+const char *eco_i_named_value(const eco_i_named *v, const char *name);
+
+/* Adds the node keyed key: its name given_name when not NULL (GEXF's label; a value called
+ * "name" is then an attribute), else from "name" or "label"; its type, country, aliases and
+ * records as ecomap writes them (records "": none; absent: the file); every other value but those in skip (NULL-terminated, or
+ * NULL) as an attribute.  A key seen before is ECO_EDATA.  0, or an ECO_E* code with err set.
+ * O(count). */
+int eco_i_named_node(eco_i_mapper *m, const char *key, const char *given_name,
+                     const eco_i_named *v, const char *const *skip, eco_error *err);
+
+/* Adds the edge from source to target: its kind from "kind", "type", ... or "label" (another
+ * tool's word for a relation is read as a kind when it names one, else "related"), its
+ * weight, its direction (directed 1 or 0 as the file says, -1: as its kind is), its evidence
+ * as ecomap writes it ("": none) or, when absent, the line and its other values but skip as
+ * text.  An end that
+ * no node names is added, with a warning (an error when strict).  0, or an ECO_E* code with
+ * err set.  O(count). */
+int eco_i_named_edge(eco_i_mapper *m, const char *source, const char *target, int directed,
+                     const eco_i_named *v, const char *const *skip, eco_error *err);
 
 /* ---- Nodes and edges in JSON (import/maps/json_graph.c) --------------------------------- */
 
@@ -285,6 +336,13 @@ int eco_i_xml_next(eco_i_xml *x, const char *source, eco_error *err);
 
 /* The value of attribute name of the OPEN just read, or NULL. */
 const char *eco_i_xml_attribute(const eco_i_xml *x, const char *name);
+
+/* The text of the element just opened, up to its close; the text of elements inside is
+ * read too, and *has_markup says there were some (yEd's graphics), whose text is not a
+ * value.  *out (the caller's to free) is "" for an element with no text.  0, or ECO_EDATA /
+ * ECO_ENOMEM with err set.  O(length of the element). */
+int eco_i_xml_element_text(eco_i_xml *x, const char *source, char **out, int *has_markup,
+                           eco_error *err);
 
 /* name without its namespace prefix. */
 const char *eco_i_xml_local(const char *name);

@@ -423,3 +423,37 @@ int eco_i_xml_next(eco_i_xml *x, const char *source, eco_error *err)
     }
     return ECO_I_XML_TEXT;
 }
+
+int eco_i_xml_element_text(eco_i_xml *x, const char *source, char **out, int *has_markup,
+                           eco_error *err)
+{
+    size_t len = 0, cap = 0, depth = x->depth;
+    char *text = NULL;
+    int token;
+
+    *has_markup = 0;
+    while ((token = eco_i_xml_next(x, source, err)) > 0) {
+        if (token == ECO_I_XML_CLOSE && x->depth < depth)
+            break;
+        *has_markup |= token == ECO_I_XML_OPEN;
+        if (token != ECO_I_XML_TEXT)
+            continue;
+        if (eco_i_reserve(&text, &cap, len + x->text_len + 1, 1) < 0) {
+            token = ECO_ENOMEM;
+            break;
+        }
+        memcpy(text + len, x->text, x->text_len);
+        len += x->text_len;
+    }
+    if (token >= 0 && !text && !(text = malloc(1))) /* an element with no text holds "" */
+        token = ECO_ENOMEM;
+    if (token == ECO_ENOMEM)
+        eco_error_set(err, ECO_ENOMEM, source, x->line, 0, "out of memory");
+    if (token < 0) {
+        free(text);
+        return token;
+    }
+    text[len] = '\0';
+    *out = text;
+    return 0;
+}

@@ -73,7 +73,7 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->in = in;
     r->view.id = in->record_id;
     r->view.path = in->source;
-    r->view.format = format;
+    r->view.format = in->origin ? in->origin->format : format; /* the file's, not its text's */
     r->subject = r->lab = r->office = ECO_I_NONE;
     r->spans.models = in->models;
     r->spans.observer = in->session->observer;
@@ -501,10 +501,12 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
                           const char *said)
 {
     eco_evidence ev = {r->view.id, r->view.path, line, said};
+    char where[1100];
     size_t t;
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
         return 0;
+    eco_i_origin_place(r->in->origin, r->view.path, &ev.line, &ev.source, where, sizeof(where));
     /* weight counts records, not sentences: a second sentence adds only evidence */
     if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
         has_record_evidence(eco_graph_tie(r->g, t), r->view.id))

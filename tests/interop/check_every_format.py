@@ -356,9 +356,10 @@ def load_back(out, fmt):
 def check_ecomap_reads(out, native):
     """Each export that ecomap reads comes back with the same actors and ties: the Kumu files
     byte-identical (every-format compares them with cmp); node-link and Cytoscape.js all but
-    the record list, which they have no place for; GraphML as its evidence items say."""
+    the record list, which they have no place for; GraphML and GEXF as their evidence items
+    say."""
     checked = []
-    for fmt in ("kumu", "node-link", "cytoscape", "graphml"):
+    for fmt in ("kumu", "node-link", "cytoscape", "graphml", "gexf"):
         back = load_back(out, fmt)
         if fmt == "kumu":
             assert back == native, ("ecomap kumu", "the map differs")
@@ -367,7 +368,7 @@ def check_ecomap_reads(out, native):
         assert back["records"] == [], (fmt, "records made up", back["records"])
         assert back["actors"] == native["actors"], ("ecomap " + fmt, "actors differ")
         want, got = native["ties"], back["ties"]
-        if fmt == "graphml":
+        if fmt in ("graphml", "gexf"):
             # Evidence travels as "RECORD:LINE: TEXT" items: compare those.
             def items(ties):
                 return [dict(t, evidence=[evidence_item(ev) for ev in t["evidence"]
