@@ -68,6 +68,13 @@ const char *eco_i_country_of_code(const char *code)
     char upper[4];
     const eco_i_country_row *row;
 
+    if (code && strlen(code) == 2 && code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+        code[1] <= 'Z') { /* "MX": in capitals only, so that "in" or "us" is never a country */
+        for (size_t i = 0; i < eco_i_country_count; i++)
+            if (strcmp(eco_i_country_rows[i].alpha2, code) == 0)
+                return eco_i_country_rows[i].display;
+        return NULL;
+    }
     if (!code || strlen(code) != 3)
         return NULL;
     for (size_t i = 0; i < 3; i++)

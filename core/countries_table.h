@@ -10,6 +10,7 @@
 
 typedef struct eco_i_country_row {
     const char *code;    /* ISO 3166-1 alpha-3 ("XKX" for Kosovo, which ISO lacks) */
+    const char *alpha2;  /* ISO 3166-1 alpha-2; "" where ISO has none */
     const char *display; /* the English short name actors and records carry */
     const char *demonym; /* English adjective; "" when none is common */
 } eco_i_country_row;

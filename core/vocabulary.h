@@ -38,7 +38,8 @@ const char *eco_i_country_of_demonym(const char *text, size_t len);
 const char *eco_i_country_code(const char *name);
 
 /* The display name of the country whose ISO 3166-1 alpha-3 code is code, in either case
- * ("DEU", "deu"); NULL when none is.  O(log countries). */
+ * ("DEU", "deu"), or whose alpha-2 code it is in capitals ("DE"); NULL when none is.
+ * O(log countries) for three letters, O(countries) for two. */
 const char *eco_i_country_of_code(const char *code);
 
 /* A country a file writes, as ecomap names countries: "Deutschland", "Belgio" and "DEU" are

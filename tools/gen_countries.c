@@ -42,6 +42,7 @@ typedef struct forms {
 
 typedef struct country {
     char code[4];
+    char alpha2[3]; /* ISO's two-letter code; "" for the forms ISO lacks (Kosovo) */
     char *iso_name, *display, *demonym;
     forms names; /* English and hand-written: every one kept */
 } country;
@@ -127,6 +128,9 @@ static void read_iso(const char *path)
         if (!code)
             die("an ISO 3166-1 entry has no alpha_3", path);
         int c = new_country(code, json_string_value(json_object_get(entry, "name")));
+        const char *two = json_string_value(json_object_get(entry, "alpha_2"));
+        if (two && strlen(two) == 2)
+            memcpy(countries[c].alpha2, two, 3);
         for (size_t k = 0; k < 3; k++) {
             const char *name = json_string_value(json_object_get(entry, keys[k]));
             if (!name)
@@ -409,13 +413,13 @@ static void write_table(const char *path, const char *iso, const char *extra)
             iso, extra);
     for (int i = 0; i < country_count; i++) {
         country *c = &sorted[i];
-        fprintf(out, "    {\"%s\", ", c->code);
+        fprintf(out, "    {\"%s\", \"%s\", ", c->code, c->alpha2);
         put_string(out, c->display ? c->display : c->iso_name);
         fputs(", ", out);
         put_string(out, c->demonym ? c->demonym : "");
         fputs("},\n", out);
     }
-    fprintf(out, "    {NULL, NULL, NULL}};\n\nconst size_t eco_i_country_count = %d;\n\n",
+    fprintf(out, "    {NULL, NULL, NULL, NULL}};\n\nconst size_t eco_i_country_count = %d;\n\n",
             country_count);
 
     /* what names no country first, then the names, then the translations: first claim wins */

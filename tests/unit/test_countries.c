@@ -88,6 +88,18 @@ static void every_country_carries_its_alpha_3_code(void **state)
     assert_null(eco_i_country_code(NULL));
 }
 
+static void a_country_column_may_hold_either_iso_code(void **state)
+{
+    (void)state;
+    assert_string_equal(eco_i_country_as_written("DEU"), "Germany");
+    assert_string_equal(eco_i_country_as_written("deu"), "Germany");
+    assert_string_equal(eco_i_country_as_written("MX"), "Mexico");
+    assert_string_equal(eco_i_country_as_written("CV"), "Cape Verde");
+    /* two small letters are a word, not a code */
+    assert_null(eco_i_country_of_code("mx"));
+    assert_string_equal(eco_i_country_as_written("Atlantis"), "Atlantis");
+}
+
 static void english_words_and_short_translations_name_no_country(void **state)
 {
     (void)state;
@@ -131,6 +143,7 @@ int main(void)
         cmocka_unit_test(translations_in_every_language_name_the_country),
         cmocka_unit_test(display_names_are_common_english_short_names),
         cmocka_unit_test(every_country_carries_its_alpha_3_code),
+        cmocka_unit_test(a_country_column_may_hold_either_iso_code),
         cmocka_unit_test(english_words_and_short_translations_name_no_country),
         cmocka_unit_test(a_name_names_the_longest_country_it_ends_with),
         cmocka_unit_test(demonyms_name_their_country),
