@@ -19,9 +19,10 @@ typedef struct eco_i_lexicon eco_i_lexicon;
 /* ---- Words across languages (core/vocabulary.c) ----------------------------------------- */
 
 /* The English word of a folded word of Spanish, French or Portuguese that names what a body
- * is or does ("ministerio", "ministere" -> "ministry"; "hacienda" -> "finance"; "comercio" ->
- * "commerce"); the word itself when it is English or no such word.  Two names of one body in
- * two languages then share their words.  O(log words). */
+ * is or does, where the two differ in their first six letters ("hacienda" -> "finance",
+ * "camara" -> "chamber", "comercio" -> "commerce"); the word itself otherwise ("ministerio",
+ * whose first six letters are already "ministry"'s).  Two names of one body in two
+ * languages, compared word by word on six letters, then share their words.  O(log words). */
 const char *eco_i_english_word(const char *folded);
 
 /* ---- Countries (core/countries.c) -------------------------------------------------------- */

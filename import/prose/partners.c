@@ -106,20 +106,29 @@ static int all_small(const char *s, size_t n)
     return 1;
 }
 
-/* 1 when s holds, in small letters, a word that says something of someone rather than
- * names it: "UN-TV have shared our Olympiad" is a clause, not a body. */
-static int says_something(const char *s, size_t n)
+/* Whether the n bytes at w are a word that makes a clause, in small letters: a verb of
+ * being or having, or a pronoun ("UN-TV have shared our Olympiad", "avons travaillé"). */
+static int clause_word(const char *w, size_t n)
 {
     static const char *const words[] = {"have", "has", "had", "is", "are", "was", "were",
                                         "will", "we", "our", "they", "their", "avons", "ont",
-                                        "hemos", "han", "nuestro", "nuestra", "notre", NULL};
+                                        "est", "sont", "hemos", "han", "es", "nuestro",
+                                        "nuestra", "notre", NULL};
+    for (size_t k = 0; words[k]; k++)
+        if (eco_i_is_word(w, n, words[k]))
+            return 1;
+    return 0;
+}
+
+/* 1 when s holds a clause word: it says something of someone rather than names a body. */
+static int says_something(const char *s, size_t n)
+{
     for (size_t i = 0; i < n;) {
         size_t start = i;
         while (i < n && s[i] != ' ')
             i++;
-        for (size_t k = 0; words[k]; k++)
-            if (eco_i_is_word(s + start, i - start, words[k]))
-                return 1;
+        if (clause_word(s + start, i - start))
+            return 1;
         while (i < n && s[i] == ' ')
             i++;
     }
@@ -184,10 +193,8 @@ static int is_prose(const char *s, size_t n)
 {
     if (is_list_of_names(s, n))
         return 0;
-    static const char *const glue[] = {"is", "are", "was", "were", "we", "they", "with", "to",
-                                       "have", "has", "had", "will", "which", "that", "our", "in",
-                                       "from", "on", "by", "the", "for",
-                                       "est", "sont", "es", "son", "que", "qui", NULL};
+    static const char *const glue[] = {"with", "to",  "which", "that", "in",  "from", "on",
+                                       "by",   "the", "for",   "que",  "qui", "son", NULL};
     size_t words = 0, small = 0, glued = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ')
@@ -199,6 +206,7 @@ static int is_prose(const char *s, size_t n)
         small += s[i] >= 'a' && s[i] <= 'z';
         while (i < n && s[i] != ' ')
             i++;
+        glued += clause_word(s + start, i - start);
         for (size_t k = 0; glue[k]; k++)
             glued += eco_i_is_word(s + start, i - start, glue[k]);
     }
