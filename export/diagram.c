@@ -184,11 +184,61 @@ static int misread_as_numeral(const char *s)
     return *p != '\0' || digits == 0;
 }
 
+/*
+ * s as cgraph can write and read back: its writer escapes a quote but not a backslash, and
+ * its reader takes a backslash before a quote, a line break or the closing quote as an
+ * escape, so an odd run of backslashes there ends the string early or is lost.  Such a run
+ * gets one backslash more; anywhere else a backslash reads back as written.  NULL when s
+ * needs nothing (or no memory: *rc says which).
+ */
+static char *dot_safe(const char *s, int *rc)
+{
+    eco_i_buf buf = {0};
+    size_t run = 0;
+
+    for (const char *p = s;; p++) {
+        if (*p == '\\') {
+            run++;
+            continue;
+        }
+        if (run % 2 && (*p == '"' || *p == '\n' || *p == '\0'))
+            break;
+        run = 0;
+        if (!*p)
+            return NULL;
+    }
+    run = 0;
+    for (const char *p = s;; p++) {
+        if (run % 2 && (*p == '"' || *p == '\n' || *p == '\0'))
+            *rc |= eco_i_buf_puts(&buf, "\\");
+        run = *p == '\\' ? run + 1 : 0;
+        if (!*p)
+            break;
+        *rc |= eco_i_buf_append(&buf, p, 1);
+    }
+    if (*rc) {
+        eco_i_buf_free(&buf);
+        return NULL;
+    }
+    return buf.data;
+}
+
+/* The node of id in g, made when make is 1; the id as dot_safe writes it. */
+static Agnode_t *node_of(Agraph_t *g, const char *id, int make)
+{
+    int rc = 0;
+    char *safe = dot_safe(id, &rc);
+    Agnode_t *node = rc ? NULL : agnode(g, (char *)(safe ? safe : id), make);
+
+    free(safe);
+    return node;
+}
+
 /* Sets attribute name of obj to value, which cgraph copies. */
 int eco_i_diagram_set(void *obj, const char *name, const char *value)
 {
     char *quoted = NULL;
-    int rc;
+    int rc = 0;
 
     if (!value)
         value = ""; /* an empty buffer: a name of nothing but carriage returns */
@@ -199,13 +249,27 @@ int eco_i_diagram_set(void *obj, const char *name, const char *value)
         strcpy(quoted, value);
         strcat(quoted, " ");
         value = quoted;
+    } else if ((quoted = dot_safe(value, &rc))) {
+        value = quoted;
     }
-    rc = agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : ECO_ENOMEM;
+    if (rc == 0)
+        rc = agsafeset(obj, (char *)name, (char *)value, "") == 0 ? 0 : ECO_ENOMEM;
     free(quoted);
     return rc;
 }
 
 #define set eco_i_diagram_set
+
+/* Sets an HTML-like label, which cgraph writes between angle brackets as it is. */
+static int set_html(Agraph_t *g, const char *name, const char *html)
+{
+    char *value = agstrdup_html(g, (char *)html);
+    int rc = value && agsafeset(g, (char *)name, value, "") == 0 ? 0 : ECO_ENOMEM;
+
+    if (value)
+        agstrfree(g, value);
+    return rc;
+}
 
 static int setf(void *obj, const char *name, const char *fmt, ...)
 {
@@ -393,7 +457,7 @@ int eco_i_diagram_relabel(eco_i_diagram *d, eco_error *err)
     int rc = legend(&label, d);
 
     if (rc == 0)
-        rc = set(d->graph, "label", agstrdup_html(d->graph, label.data));
+        rc = set_html(d->graph, "label", label.data);
     eco_i_buf_free(&label);
     if (rc < 0)
         return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory drawing the map");
@@ -414,7 +478,7 @@ static int graph_attributes(Agraph_t *root, const eco_i_diagram *d)
         rc = ECO_ENOMEM;
         goto done;
     }
-    rc = set(root, "label", agstrdup_html(root, label.data));
+    rc = set_html(root, "label", label.data);
     rc |= set(root, "labelloc", "t");
     rc |= set(root, "labeljust", "l");
     rc |= set(root, "fontname", "Helvetica");
@@ -531,7 +595,7 @@ static int add_node(Agraph_t *root, const eco_i_diagram *d, size_t i)
     eco_i_buf label = {0}, tooltip = {0};
     int rc;
 
-    if (!home || !(node = agnode(home, (char *)a->id, 1)))
+    if (!home || !(node = node_of(home, a->id, 1)))
         return ECO_ENOMEM;
     rc = append_wrapped(&label, a->name, d->page_width ? PAGE_WRAP_WIDTH : WRAP_WIDTH);
     rc |= append_dot_label(&tooltip, a->name);
@@ -574,8 +638,8 @@ static int stagger_leaf(Agedge_t *edge, const eco_i_diagram *d, const eco_tie *t
 static int add_edge(Agraph_t *root, const eco_i_diagram *d, size_t i)
 {
     const eco_tie *t = eco_graph_tie(d->map, i);
-    Agnode_t *from = agnode(root, (char *)eco_graph_actor(d->map, t->source)->id, 0);
-    Agnode_t *to = agnode(root, (char *)eco_graph_actor(d->map, t->target)->id, 0);
+    Agnode_t *from = node_of(root, eco_graph_actor(d->map, t->source)->id, 0);
+    Agnode_t *to = node_of(root, eco_graph_actor(d->map, t->target)->id, 0);
     Agedge_t *edge;
     char key[32];
     eco_i_buf tooltip = {0}, evidence = {0};
