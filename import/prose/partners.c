@@ -98,6 +98,12 @@ static int is_junk(const char *s, size_t n)
 }
 
 /* 1 when no letter of the name is a capital: "community leaders", "among others". */
+static int is_acronym(const char *s, size_t n)
+{
+    return n >= 2 && n <= 12 && !memchr(s, ' ', n) && s[0] >= 'A' && s[0] <= 'Z' &&
+           s[1] >= 'A' && s[1] <= 'Z';
+}
+
 static int all_small(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -343,8 +349,7 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
         p->s = r, p->n = rn;
         return 1;
     }
-    if (rn >= 2 && rn <= 12 && !memchr(r, ' ', rn) && r[0] >= 'A' && r[0] <= 'Z' &&
-        r[1] >= 'A' && r[1] <= 'Z')
+    if (is_acronym(r, rn))
         p->alias = r, p->alias_len = rn; /* "Universidade de Cabo Verde - UNI-CV" */
     else if (t != ECO_TYPE_UNKNOWN)
         p->type = t;
@@ -363,13 +368,35 @@ static void cut_description(span *p)
 
 static int piece(splitter *sp, const char *s, size_t n);
 
+/*
+ * "ISTU (Salvadoran Institute of Tourism). ISTU is ...": an acronym the gazetteer does not
+ * know, first in the piece and glossed by the name in the brackets after it, is that name's
+ * alias, whether or not its letters are the name's initials (they are often those of the
+ * name in another language).  The name is listed with it, and the acronym leaves clean, so
+ * that the rest of the piece is read as before.
+ */
+static int take_glossed_acronym(splitter *sp, const span *p, const char *gloss, size_t gloss_len,
+                                size_t before_gloss, char *clean)
+{
+    const char *a = clean;
+    size_t n = before_gloss;
+
+    trim(&a, &n);
+    if (!gloss || p->alias || !is_acronym(a, n) || gloss_len > 80 || gloss[0] < 'A' ||
+        gloss[0] > 'Z' || !memchr(gloss, ' ', gloss_len) || is_prose(gloss, gloss_len) ||
+        eco_i_lexicon_find(eco_i_gazetteer(), a, n))
+        return 0;
+    memset(clean, ' ', before_gloss);
+    return push(sp, gloss, gloss_len, p->s + (a - clean), n, p->type);
+}
+
 /* Copies p's text into clean without brackets: an acronym in them is an alias, a sector a
  * type, anything else a qualifier.  A name after a closing bracket is another piece: then
  * both are read here and *done is set. */
 static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t *w, int *done)
 {
-    const char *s = p->s;
-    size_t n = p->n;
+    const char *s = p->s, *gloss = NULL;
+    size_t n = p->n, gloss_len = 0, before_gloss = 0;
 
     for (size_t i = 0; i < n && *w < size - 1; i++) {
         if (s[i] != '(') {
@@ -393,15 +420,16 @@ static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t
         eco_actor_type t = eco_i_sector_type(in, in_len);
         if (t != ECO_TYPE_UNKNOWN)
             p->type = t;
-        else if (!p->alias && in_len >= 2 && in_len <= 12 && !memchr(in, ' ', in_len) &&
-                 in[0] >= 'A' && in[0] <= 'Z' && in[1] >= 'A' && in[1] <= 'Z' &&
+        else if (!p->alias && is_acronym(in, in_len) &&
                  !eco_i_lexicon_find(eco_i_gazetteer(), in, in_len))
             p->alias = in, p->alias_len = in_len; /* but "Regional Innovation Centre (UNDP)"
                                                    * names the body it belongs to */
+        else if (*w == i) /* the first bracket: clean and s agree up to it */
+            gloss = in, gloss_len = in_len, before_gloss = *w;
         i = (size_t)(close - s);
     }
     clean[*w] = '\0';
-    return 0;
+    return take_glossed_acronym(sp, p, gloss, gloss_len, before_gloss, clean);
 }
 
 /* Reads one piece: drops its description and brackets, then lists its names. */

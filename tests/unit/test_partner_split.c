@@ -140,6 +140,21 @@ static void descriptions_after_a_colon_or_dash_are_dropped(void **state)
     eco_i_partners_free(s.p, s.n);
 }
 
+/* The letters of an acronym are often those of the name in another language. */
+static void an_acronym_glossed_in_brackets_is_the_name_s_alias(void **state)
+{
+    split s = split_field("ISTU (Salvadoran Institute of Tourism). ISTU is the entity that "
+                          "manages the parks.\nUNDP (Regional Hub), Tigo");
+    (void)state;
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.p[0].name, "Salvadoran Institute of Tourism");
+    assert_string_equal(s.p[0].alias, "ISTU");
+    assert_string_equal(s.p[1].name, "UNDP"); /* the gazetteer knows it: a qualifier follows */
+    assert_null(s.p[1].alias);
+    assert_string_equal(s.p[2].name, "Tigo");
+    eco_i_partners_free(s.p, s.n);
+}
+
 static void a_category_label_types_the_names_after_it(void **state)
 {
     split s = split_field("Municipalities: Kumanovo, Centar, Kriva Palanka");
@@ -196,6 +211,7 @@ int main(void)
         cmocka_unit_test(descriptions_after_a_colon_or_dash_are_dropped),
         cmocka_unit_test(a_name_then_what_it_is_keeps_the_name),
         cmocka_unit_test(a_clause_is_no_name),
+        cmocka_unit_test(an_acronym_glossed_in_brackets_is_the_name_s_alias),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
         cmocka_unit_test(a_label_or_a_kind_before_examples_is_no_name),
         cmocka_unit_test(a_kind_before_a_quoted_name_types_it),
