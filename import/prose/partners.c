@@ -359,11 +359,34 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
     return 1;
 }
 
+/*
+ * "Tigo. Tigo is the commercial brand of ...": a piece whose first sentence is a short name
+ * and whose next says what it is keeps the name.  A word of one or two letters before the
+ * full stop ("Dr. Lee", "Pr. Ki Zerbo") is an abbreviation, not a sentence's end.
+ */
+static int cut_at_sentence(span *p)
+{
+    for (size_t i = 1; i + 2 < p->n && i <= 80; i++) {
+        if (p->s[i] != '.' || p->s[i + 1] != ' ' || p->s[i + 2] < 'A' || p->s[i + 2] > 'Z')
+            continue;
+        size_t word = i;
+        while (word > 0 && p->s[word - 1] != ' ' && p->s[word - 1] != '.')
+            word--;
+        if (i - word <= 2 || p->s[0] < 'A' || p->s[0] > 'Z' || is_prose(p->s, i) ||
+            says_something(p->s, i))
+            return 0;
+        p->n = i;
+        return 1;
+    }
+    return 0;
+}
+
 static void cut_description(span *p)
 {
     for (size_t i = 0, skip; i + 1 < p->n; i++)
         if ((skip = separator_at(p->s, p->n, i)) && cut_at_separator(p, i, skip))
             return;
+    cut_at_sentence(p);
 }
 
 static int piece(splitter *sp, const char *s, size_t n);

@@ -155,6 +155,14 @@ static void an_acronym_glossed_in_brackets_is_the_name_s_alias(void **state)
     eco_i_partners_free(s.p, s.n);
 }
 
+static void a_name_alone_in_its_first_sentence_is_kept_without_what_follows(void **state)
+{
+    (void)state;
+    names_equal(split_field("- Tigo. Tigo is the commercial brand of the Millicom company.\n"
+                            "- Eurolatina. Eurolatina was hired to carry out the measurements"),
+                (const char *const[]){"Tigo", "Eurolatina", NULL});
+}
+
 static void a_category_label_types_the_names_after_it(void **state)
 {
     split s = split_field("Municipalities: Kumanovo, Centar, Kriva Palanka");
@@ -212,6 +220,7 @@ int main(void)
         cmocka_unit_test(a_name_then_what_it_is_keeps_the_name),
         cmocka_unit_test(a_clause_is_no_name),
         cmocka_unit_test(an_acronym_glossed_in_brackets_is_the_name_s_alias),
+        cmocka_unit_test(a_name_alone_in_its_first_sentence_is_kept_without_what_follows),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
         cmocka_unit_test(a_label_or_a_kind_before_examples_is_no_name),
         cmocka_unit_test(a_kind_before_a_quoted_name_types_it),
