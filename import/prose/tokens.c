@@ -370,6 +370,39 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
     return i;
 }
 
+/* Prepositions, which a name written in mixed case keeps in small letters. */
+static int is_small_word(const char *folded)
+{
+    static const char *const small[] = {"in", "at", "on", "for", "from", "with", "by", "to",
+                                        "en", "au", "aux", "a", NULL};
+
+    for (size_t i = 0; small[i]; i++)
+        if (strcmp(folded, small[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* "MOHAMMED V UNIVERSITY IN RABAT": in a text written all in capitals, the connectors and
+ * "and" are the small words they would be in a name written in mixed case. */
+static void lower_shouted_connectors(eco_i_sentence *st)
+{
+    size_t words = 0;
+
+    for (size_t k = 0; k < st->count; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (t->word && !t->upper && !(t->cap && t->end - t->start == 1))
+            return;
+        words += t->word;
+    }
+    if (words < 3)
+        return;
+    for (size_t k = 0; k < st->count; k++) {
+        eco_i_token *t = &st->tokens[k];
+        if (t->word && ((t->cls & (W_CONN | W_AND)) || is_small_word(t->folded)))
+            t->cap = t->upper = 0;
+    }
+}
+
 void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_only)
 {
     size_t i = 0, skip;
@@ -408,4 +441,5 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
             describe_word(t, text, names_only);
         }
     }
+    lower_shouted_connectors(st);
 }

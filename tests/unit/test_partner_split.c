@@ -163,6 +163,18 @@ static void a_name_alone_in_its_first_sentence_is_kept_without_what_follows(void
                 (const char *const[]){"Tigo", "Eurolatina", NULL});
 }
 
+/* A name written in capitals reads as it would in mixed case: "IN" and "OF" are small words. */
+static void a_name_in_capitals_is_read_as_in_mixed_case(void **state)
+{
+    (void)state;
+    names_equal(split_field("MINISTRY OF YOUTH AND SPORTS"),
+                (const char *const[]){"MINISTRY OF YOUTH AND SPORTS", NULL});
+    names_equal(split_field("Mohammed V University in Rabat"),
+                (const char *const[]){"Mohammed V University in Rabat", NULL});
+    names_equal(split_field("MOHAMMED V UNIVERSITY IN RABAT"),
+                (const char *const[]){"MOHAMMED V UNIVERSITY IN RABAT", NULL});
+}
+
 static void a_category_label_types_the_names_after_it(void **state)
 {
     split s = split_field("Municipalities: Kumanovo, Centar, Kriva Palanka");
@@ -221,6 +233,7 @@ int main(void)
         cmocka_unit_test(a_clause_is_no_name),
         cmocka_unit_test(an_acronym_glossed_in_brackets_is_the_name_s_alias),
         cmocka_unit_test(a_name_alone_in_its_first_sentence_is_kept_without_what_follows),
+        cmocka_unit_test(a_name_in_capitals_is_read_as_in_mixed_case),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
         cmocka_unit_test(a_label_or_a_kind_before_examples_is_no_name),
         cmocka_unit_test(a_kind_before_a_quoted_name_types_it),
