@@ -353,8 +353,10 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
         p->alias = r, p->alias_len = rn; /* "Universidade de Cabo Verde - UNI-CV" */
     else if (t != ECO_TYPE_UNKNOWN)
         p->type = t;
-    else if (!(colon || is_prose(r, rn) || rn > 40))
-        return 0; /* "LxLEM – Experimentation Lab": a dash inside a name */
+    else if (!(colon || is_prose(r, rn) || rn > 40 ||
+               (r[0] >= 'a' && r[0] <= 'z' && memchr(r, ' ', rn))))
+        return 0; /* "LxLEM – Experimentation Lab": a dash inside a name; but "American
+                   * University of Central Asia - official partner of ..." says what it is */
     p->n = ln;
     return 1;
 }

@@ -107,14 +107,18 @@ static void a_name_then_what_it_is_keeps_the_name(void **state)
 {
     split s = split_field("Everimpact- partner listed in Digital X Solution (Primary partner)\n"
                           "Digital Transformation Centre (UNDP)\n"
-                          "USAID: Is the initial partner of the project and provided the funding");
+                          "USAID: Is the initial partner of the project and provided the funding\n"
+                          "American University of Central Asia - official partner of Create4\n"
+                          "LxLEM - Experimentation Lab");
     (void)state;
-    assert_int_equal(s.n, 3);
+    assert_int_equal(s.n, 5);
     assert_string_equal(s.p[0].name, "Everimpact");
     assert_string_equal(s.p[1].name, "Digital Transformation Centre");
     assert_null(s.p[1].alias); /* the body it belongs to is no name of it */
     assert_string_equal(s.p[2].name, "USAID");
     assert_true(s.p[2].written == NULL || strcmp(s.p[2].written, "USAID") == 0);
+    assert_string_equal(s.p[3].name, "American University of Central Asia");
+    assert_string_equal(s.p[4].written, "LxLEM - Experimentation Lab"); /* one name */
     eco_i_partners_free(s.p, s.n);
 }
 
