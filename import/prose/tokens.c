@@ -281,6 +281,20 @@ static int coins_lab(const eco_i_token *t, const char *w, size_t n)
 
 /* Fills the word properties of t from its text: case, folded form, possessive, word class,
  * head word, coined lab name. */
+/* Folds t's word and looks up what it is. */
+static void classify_word(eco_i_token *t, const char *w, size_t n)
+{
+    t->poss = (unsigned char)eco_i_possessive_length(w, n);
+    n -= t->poss;
+    fold_word(t, w, n);
+    t->cls = (unsigned short)eco_i_word_class(t->folded);
+    if (t->cls & W_HEAD)
+        t->head = 1;
+    else if (t->cls & W_PLURAL)
+        t->head = 2;
+    t->coined = coins_lab(t, w, n);
+}
+
 static void describe_word(eco_i_token *t, const char *s, int names_only)
 {
     size_t n = t->end - t->start;
@@ -292,15 +306,7 @@ static void describe_word(eco_i_token *t, const char *s, int names_only)
         t->folded[0] = '\0';
         return;
     }
-    t->poss = (unsigned char)eco_i_possessive_length(w, n);
-    n -= t->poss;
-    fold_word(t, w, n);
-    t->cls = (unsigned short)eco_i_word_class(t->folded);
-    if (t->cls & W_HEAD)
-        t->head = 1;
-    else if (t->cls & W_PLURAL)
-        t->head = 2;
-    t->coined = coins_lab(t, w, n);
+    classify_word(t, w, n);
 }
 
 /* The length of the web address at s ("https://...", "www...."), up to the next space; 0
@@ -382,6 +388,29 @@ static int is_small_word(const char *folded)
     return 0;
 }
 
+/* "le ministère de l'Agriculture": French writes a ministry's first word in small letters;
+ * it and the word its connectors lead to are read as a name's capitals. */
+static void raise_french_ministries(eco_i_sentence *st)
+{
+    for (size_t k = 0; k + 2 < st->count; k++) {
+        eco_i_token *t = &st->tokens[k];
+        const char *w = st->text + t->start;
+        size_t n = t->end - t->start, next = k + 1;
+        if (!t->word || t->cap || !((n == 10 && memcmp(w, "ministère", 10) == 0) ||
+                                    (n == 9 && memcmp(w, "ministere", 9) == 0)))
+            continue;
+        while (next < st->count && st->tokens[next].word && (st->tokens[next].cls & W_CONN))
+            next++;
+        if (next == k + 1 || next >= st->count || !st->tokens[next].word)
+            continue;
+        for (size_t raised = k; raised <= next; raised += next - k) {
+            eco_i_token *r = &st->tokens[raised];
+            r->cap = 1;
+            classify_word(r, st->text + r->start, r->end - r->start);
+        }
+    }
+}
+
 /* "MOHAMMED V UNIVERSITY IN RABAT": in a text written all in capitals, the connectors and
  * "and" are the small words they would be in a name written in mixed case. */
 static void lower_shouted_connectors(eco_i_sentence *st)
@@ -442,4 +471,5 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
         }
     }
     lower_shouted_connectors(st);
+    raise_french_ministries(st);
 }

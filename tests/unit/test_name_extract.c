@@ -44,6 +44,10 @@ static void head_words_make_names_in_four_languages(void **state)
                               "Estadística."), "Secretaría de Salud | Instituto Nacional de Estadística");
     assert_string_equal(names("Avec le Ministère de la Santé Publique du Tchad."),
                         "Ministère de la Santé Publique du Tchad");
+    /* French writes a ministry in small letters */
+    assert_string_equal(names("En lien avec le ministère de l'Agriculture et le ministère de "
+                              "la Santé."), "ministère de l'Agriculture | ministère de la Santé");
+    assert_string_equal(names("Le ministère a signé."), "");
     assert_string_equal(names("Em parceria com a Fundação Getulio Vargas."),
                         "Fundação Getulio Vargas");
     assert_string_equal(names("The Public Innovators Network met the Medo Innovation Lab."),
