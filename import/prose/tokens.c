@@ -31,7 +31,8 @@ static const char *const heads[] = {
     "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
     "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
     "unidad", "unidade", "unite",
-    "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", NULL};
+    "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", "cluster",
+    "factory", "initiative", NULL};
 static const char *const plural_heads[] = {
     "ministries", "ministerios", "ministeres", "secretariats", "agencies", "agencias",
     "authorities", "autoridades", "universities", "universidades", "institutes", "institutos",
@@ -44,7 +45,7 @@ static const char *const plural_heads[] = {
     "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
     "governments", "administrations", "municipalites", "universites", "entreprises",
     "cooperatives", "communautes", "comunidades", "instituciones", "institutions", "units",
-    "unidades", NULL};
+    "unidades", "clusters", "initiatives", NULL};
 
 /* Words that add nothing to tell one body from another. */
 static const char *const generic_words[] = {

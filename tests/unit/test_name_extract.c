@@ -44,6 +44,10 @@ static void head_words_make_names_in_four_languages(void **state)
                               "Estadística."), "Secretaría de Salud | Instituto Nacional de Estadística");
     assert_string_equal(names("Avec le Ministère de la Santé Publique du Tchad."),
                         "Ministère de la Santé Publique du Tchad");
+    assert_string_equal(names("We met the Hebron Leather and Shoe Cluster, the Emerging "
+                              "Business Factory and the Gender Justice Initiative."),
+                        "Hebron Leather and Shoe Cluster | Emerging Business Factory | "
+                        "Gender Justice Initiative");
     /* French writes a ministry in small letters */
     assert_string_equal(names("En lien avec le ministère de l'Agriculture et le ministère de "
                               "la Santé."), "ministère de l'Agriculture | ministère de la Santé");
