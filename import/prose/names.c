@@ -157,6 +157,27 @@ static int licensed_at(const extraction *e, size_t byte)
 
 /* The end of the chain that starts at token a: capitalised words, joined by connectors,
  * commas, "&", "/" and dashes that are followed by another capitalised word. */
+/* "Agence ... du Pôle 7", "Local Council 1": a number of one or two digits right after a
+ * name's last capitalised word numbers it, where a year ("Agenda 2030") or a figure
+ * ("Lab 2.5") does not.  The tokens it takes: 1 or 0. */
+static size_t number_ending_name(const eco_i_sentence *st, size_t b)
+{
+    const eco_i_token *t = &st->tokens[b];
+    size_t n;
+
+    if (b == 0 || b >= st->count || !st->tokens[b - 1].word || !st->tokens[b - 1].cap ||
+        t->start != st->tokens[b - 1].end + 1 || (n = t->end - t->start) > 2)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (st->text[t->start + k] < '0' || st->text[t->start + k] > '9')
+            return 0;
+    const eco_i_token *after = b + 1 < st->count ? &st->tokens[b + 1] : NULL;
+    if (after && after->start == t->end && after->end < st->len && st->text[after->end] >= '0' &&
+        st->text[after->end] <= '9')
+        return 0; /* "2.5", "1,000", "19-20" */
+    return 1;
+}
+
 static size_t chain_end(const eco_i_sentence *st, size_t a, int names_only)
 {
     size_t b = a + 1;
@@ -176,7 +197,7 @@ static size_t chain_end(const eco_i_sentence *st, size_t a, int names_only)
             b++;
             continue;
         }
-        return b;
+        return b + number_ending_name(st, b);
     }
 }
 

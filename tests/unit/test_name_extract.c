@@ -48,6 +48,11 @@ static void head_words_make_names_in_four_languages(void **state)
                               "Business Factory and the Gender Justice Initiative."),
                         "Hebron Leather and Shoe Cluster | Emerging Business Factory | "
                         "Gender Justice Initiative");
+    /* a number of one or two digits after a name numbers it; a year or a figure does not */
+    assert_string_equal(names("Avec l'Agence Territoriale de Développement Agricole du Pôle 7."),
+                        "Agence Territoriale de Développement Agricole du Pôle 7");
+    assert_string_equal(names("The Ministry of Planning 2030 agenda and the Medo Innovation Lab "
+                              "2.5 report."), "Ministry of Planning | Medo Innovation Lab");
     /* French writes a ministry in small letters */
     assert_string_equal(names("En lien avec le ministère de l'Agriculture et le ministère de "
                               "la Santé."), "ministère de l'Agriculture | ministère de la Santé");
