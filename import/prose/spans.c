@@ -484,8 +484,10 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from, const
             if (!may_start(&st->tokens[i]) || (i > chains[c].a && !seam(st, i)))
                 continue;
             size_t last = chains[c].b - i > MAX_SPAN ? i + MAX_SPAN : chains[c].b;
+            /* "an indigenous NGO": a kind of body in capitals, alone, names none */
             for (size_t j = i + 1; j <= last; j++)
-                if (may_end(&st->tokens[j - 1], st->text) && (j == chains[c].b || seam(st, j)))
+                if (may_end(&st->tokens[j - 1], st->text) && (j == chains[c].b || seam(st, j)) &&
+                    !(j == i + 1 && st->tokens[i].head && st->tokens[i].upper))
                     add_candidate(cs, st, i, j, ECO_I_NONE, chains[c].licensed);
         }
     for (size_t c = 0; c < count; c++) {

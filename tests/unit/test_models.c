@@ -2,7 +2,7 @@
  * The extractor's models (import/prose/model.h, spans.h): a model file reads as
  * docs/FORMAT.md says, predicts what its weights add up to, and any file that is not one
  * is an error that says where; the built-in models are there, and a folder of models that
- * lacks one is refused, never replaced by less.
+ * lacks one is refused, never replaced by less; what no model may make a name is never one.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -166,6 +166,22 @@ static void a_folder_of_models_lacking_one_is_refused(void **state)
     rmdir(dir);
 }
 
+/* Whatever the models weigh, a kind of body in capitals, alone, is no candidate name. */
+static void a_kind_of_body_alone_is_never_an_actor(void **state)
+{
+    const char *text = "# Partners\n\nGeoIndigena is an indigenous NGO that works with the "
+                       "Ministry of Environment.\n";
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    size_t at;
+    (void)state;
+
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", NULL, &err), 0);
+    assert_int_not_equal(eco_graph_find_actor(&at, g, "NGO", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(&at, g, "Ministry of Environment", NULL), 0);
+    eco_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +191,7 @@ int main(void)
         cmocka_unit_test(what_is_not_a_model_says_where),
         cmocka_unit_test(the_built_in_models_are_there),
         cmocka_unit_test(a_folder_of_models_lacking_one_is_refused),
+        cmocka_unit_test(a_kind_of_body_alone_is_never_an_actor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
