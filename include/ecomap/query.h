@@ -182,8 +182,8 @@ typedef struct eco_top_promise {
     double rest_ceiling; /* the (k+1)-th highest upper end (-1 when k covers every actor):
                             an actor whose lower end is above it is in the exact top k */
     size_t sure;         /* actors with a lower end above rest_ceiling, at most k */
-    int capped;          /* 1 when drawing stopped at the cost cap, the k largest not yet
-                            told apart */
+    int capped;          /* 1 when drawing stopped before the k largest were told apart:
+                            at the cost cap, or at 64 r */
 } eco_top_promise;
 
 /*
@@ -204,7 +204,7 @@ typedef struct eco_top_promise {
  * Samples are the sequence eco_query_betweenness_approx draws for approx->epsilon (r of
  * them), drawn in rounds of r/64, r/32, ..., r, then 2r, 4r, ..., 64r; drawing stops after
  * the first round where the candidates are only k (the k largest told apart), or before a
- * round beyond r whose links scanned would pass the cost cap, an eighth of the links exact
+ * round beyond r whose links scanned would pass the cost cap, a quarter of the links exact
  * betweenness's n searches scan (promise->capped), so that the estimate costs a fraction of
  * the exact computation.  An actor seen on a share p of s paths gets the values q with
  * s KL(p || q) <= ln(2 n R / delta), KL the relative entropy of two Bernoulli laws
