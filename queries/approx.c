@@ -339,9 +339,10 @@ typedef struct top_request {
 enum { ROUND_OF_R = 6, ROUNDS = 13 };
 
 /* Beyond r, the links all samples scan stay within this share of the n * arcs that exact
- * betweenness's n searches scan forward: a sampled path's search pays about twice as much a
- * link as a batch of sixty-four exact searches does (bench/README.md, "The estimate's
- * promise"), so that drawing more costs at most about half of computing exactly. */
+ * betweenness's n searches scan forward: a sampled path's search pays about 1.5 times as
+ * much a link as a batch of sixty-four exact searches does (bench/README.md, "The
+ * estimate's promise"), so that drawing more costs under about two fifths of computing
+ * exactly. */
 #define COST_CAP_SHARE 0.25
 
 static size_t round_target(double r, size_t round)
