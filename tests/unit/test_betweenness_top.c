@@ -211,9 +211,10 @@ static void tied_hubs_are_all_candidates(void **state)
     eco_graph *g = NULL;
     eco_error err = {0};
     eco_approx_options approx = ECO_APPROX_OPTIONS_INIT;
-    eco_top_promise promise;
+    eco_query_options opt = ECO_QUERY_OPTIONS_INIT;
+    eco_top_promise promise, again_promise;
     size_t full = 0, n, centre;
-    double *est, *exact, *lower, *upper;
+    double *est, *exact, *lower, *upper, *again;
 
     (void)state;
     assert_int_equal(eco_graph_new(&g), 0);
@@ -225,6 +226,7 @@ static void tied_hubs_are_all_candidates(void **state)
     exact = malloc(n * sizeof(double));
     lower = malloc(n * sizeof(double));
     upper = malloc(n * sizeof(double));
+    again = malloc(n * sizeof(double));
     approx.epsilon = 0.1;
     assert_int_equal(eco_query_betweenness_approx(est, &full, g, ECO_MEASURE_BETWEENNESS, &approx,
                                                   NULL, &err),
@@ -239,6 +241,14 @@ static void tied_hubs_are_all_candidates(void **state)
     assert_true(lower[centre] > promise.rest_ceiling);
     assert_int_equal(promise.capped, 1);
     assert_true(promise.samples > full && promise.samples <= 64 * full);
+    /* past r, where the cap decides, the same bits on three threads */
+    opt.threads = 3;
+    assert_int_equal(eco_query_betweenness_top(again, NULL, NULL, &again_promise, g,
+                                               ECO_MEASURE_BETWEENNESS, 3, &approx, &opt, &err),
+                     0);
+    assert_memory_equal(est, again, n * sizeof(double));
+    assert_int_equal(promise.samples, again_promise.samples);
+    free(again);
     free(est);
     free(exact);
     free(lower);
