@@ -157,6 +157,8 @@ static int print_brokers(const eco_graph *g, const broker_data *d, const cli_que
         fill_row(t, row, order[row], g, d, people);
     cli_table_print(t, q->output, stdout);
     cli_table_free(t);
+    /* what an estimate promises, after the table it is about (standard error for JSON and
+     * CSV, so that what a program reads stays one document) */
     if (d->estimate.estimated && rows > 0 && !(q->input.quiet && !people))
         cli_estimate_print(people ? stdout : stderr, &d->estimate, q, "betweenness", named, rows);
     free(order);

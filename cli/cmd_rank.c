@@ -79,10 +79,12 @@ static size_t rank_columns(const char **columns, char *header, size_t size, cons
     for (size_t k = 0; k < 3; k++)
         columns[c++] = (people ? people_columns : machine_columns)[k];
     columns[c++] = eco_measure_name(measures[0]);
-    if (e->estimate.estimated && people)
+    if (e->estimate.estimated && people) {
         columns[c++] = "interval";
-    else if (e->estimate.estimated)
-        columns[c++] = low_names[norm], columns[c++] = high_names[norm];
+    } else if (e->estimate.estimated) {
+        columns[c++] = low_names[norm];
+        columns[c++] = high_names[norm];
+    }
     if (e->estimate.estimated && e->verdict) {
         snprintf(header, size, "in top %zu", named);
         columns[c++] = people ? header : "in_top";
