@@ -73,15 +73,16 @@ static const char *const machine_columns[] = {
     "id", "name", "type", "betweenness", "constraint", "effective_size", "coordinator",
     "itinerant", "representative", "gatekeeper", "liaison", "cut_point",
     "coordinator_z", "itinerant_z", "representative_z", "gatekeeper_z", "liaison_z"};
-/* When betweenness is estimated, its interval follows it: one column for people, two for
- * machines. */
+/* When betweenness is estimated, its interval follows it (one column for people, two for
+ * machines), then whether the actor is in the top N: "sure", "maybe" (the sample cannot tell
+ * it from the N-th) or "no".  The people's header names N (in_top_header). */
 static const char *const people_columns_estimated[] = {
-    "#", "actor", "type", "betweenness", "interval", "constraint", "eff. size", "coord.",
-    "itin.", "repr.", "gatek.", "liaison", "cut-point"};
+    "#", "actor", "type", "betweenness", "interval", "in top N", "constraint", "eff. size",
+    "coord.", "itin.", "repr.", "gatek.", "liaison", "cut-point"};
 static const char *const machine_columns_estimated[] = {
-    "id", "name", "type", "betweenness", "betweenness_low", "betweenness_high", "constraint",
-    "effective_size", "coordinator", "itinerant", "representative", "gatekeeper", "liaison",
-    "cut_point", "coordinator_z", "itinerant_z", "representative_z", "gatekeeper_z",
+    "id", "name", "type", "betweenness", "betweenness_low", "betweenness_high", "in_top",
+    "constraint", "effective_size", "coordinator", "itinerant", "representative", "gatekeeper",
+    "liaison", "cut_point", "coordinator_z", "itinerant_z", "representative_z", "gatekeeper_z",
     "liaison_z"};
 
 static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
@@ -90,7 +91,7 @@ static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
     const eco_actor *a = eco_graph_actor(g, actor);
     const double *count = &d->roles->count[actor * ECO_ROLE_COUNT];
     const double *z = &d->roles->z[actor * ECO_ROLE_COUNT];
-    size_t at = 4; /* the column after betweenness and its interval */
+    size_t at = 4; /* the column after betweenness and what an estimate adds */
 
     if (people)
         cli_table_number(t, row, 0, (double)(row + 1), 0);
@@ -107,6 +108,9 @@ static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
         cli_table_number(t, row, at++, d->lower[actor], 1);
         cli_table_number(t, row, at++, d->upper[actor], 1);
     }
+    if (d->estimate.estimated)
+        cli_table_text(t, row, at++, cli_estimate_verdict(&d->estimate, d->lower[actor],
+                                                          d->upper[actor]));
     cli_table_number(t, row, at, d->constraint[actor], 3);
     cli_table_number(t, row, at + 1, d->effective_size[actor], 2);
     for (int r = 0; r < ECO_ROLE_TOTAL; r++)
@@ -120,9 +124,11 @@ static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
 
 static int print_brokers(const eco_graph *g, const broker_data *d, const cli_query *q, size_t top)
 {
-    size_t n = eco_graph_actor_count(g), rows = top && top < n ? top : n;
+    size_t n = eco_graph_actor_count(g), named = top && top < n ? top : n, rows;
     size_t *order = malloc((n + 1) * sizeof(*order));
     int people = q->output == CLI_TEXT;
+    const char *columns[20];
+    char in_top_header[40];
     cli_table *t;
 
     if (!order)
@@ -131,12 +137,18 @@ static int print_brokers(const eco_graph *g, const broker_data *d, const cli_que
         order[i] = i;
     sort_key = d->betweenness;
     qsort(order, n, sizeof(*order), by_betweenness);
-    if (!d->estimate.estimated)
+    rows = cli_estimate_rows(order, &d->estimate, d->upper, n, named);
+    if (!d->estimate.estimated) {
         t = people ? cli_table_new(people_columns, 12, rows)
                    : cli_table_new(machine_columns, 17, rows);
-    else
-        t = people ? cli_table_new(people_columns_estimated, 13, rows)
-                   : cli_table_new(machine_columns_estimated, 19, rows);
+    } else if (people) {
+        memcpy(columns, people_columns_estimated, sizeof(people_columns_estimated));
+        snprintf(in_top_header, sizeof(in_top_header), "in top %zu", named);
+        columns[5] = in_top_header;
+        t = cli_table_new(columns, 14, rows);
+    } else {
+        t = cli_table_new(machine_columns_estimated, 20, rows);
+    }
     if (!t) {
         free(order);
         return 71;
@@ -148,12 +160,7 @@ static int print_brokers(const eco_graph *g, const broker_data *d, const cli_que
     /* what an estimate promises, after the table it is about (standard error for JSON and
      * CSV, so that what a program reads stays one document) */
     if (d->estimate.estimated && rows > 0 && !(q->input.quiet && !people))
-        fprintf(people ? stdout : stderr,
-                "betweenness estimated from %zu sampled shortest paths: with probability %g, "
-                "every exact value lies in its interval; %zu of the top %zu are surely among the %zu "
-                "with the highest betweenness%s\n",
-                d->estimate.samples, 1 - q->approx.delta, d->estimate.sure, rows, rows,
-                d->estimate.sure == rows ? " (the order within them may still differ)" : "");
+        cli_estimate_print(people ? stdout : stderr, &d->estimate, q, "betweenness", named, rows);
     free(order);
     return 0;
 }
@@ -242,9 +249,15 @@ const cli_command cli_brokers = {
     "z-score under sna::brokerage's model.\n"
     "\n"
     "When betweenness is estimated (--approx, or a map of more than 2.5e9 actors x ties),\n"
-    "sampling stops as soon as the top N rows are surely the N highest, each estimate is\n"
-    "shown with its interval (with probability 1 - DELTA every exact value lies in its\n"
-    "own), and a line after the table says how many of the top N are sure.\n"
+    "each estimate is shown with its interval: with probability 1 - DELTA every exact value\n"
+    "lies in its own.  Then the exact top N are among the actors whose upper end reaches the\n"
+    "N-th highest lower end: the table shows the N highest estimates, then those others the\n"
+    "sample cannot tell from the N-th, and the column \"in top N\" (in_top) says \"sure\"\n"
+    "for an actor surely among the exact top N (its lower end above all but N upper ends)\n"
+    "and \"maybe\" for the rest.  Sampling, in rounds, stops as soon as the top N are told\n"
+    "apart from the rest, and otherwise goes on past what --approx asks until it has read a\n"
+    "quarter of the links exact betweenness reads.  Lines after the table (on standard\n"
+    "error with --json or --csv) say what was drawn and what it promises.\n"
     "\n"
     "options:\n"
     "      --top N              print the first N actors (default 20; 0 for all)\n"

@@ -55,14 +55,84 @@ static int parse_measures(const char *list, eco_measure *out, size_t *count)
     return rc;
 }
 
-static int print_ranking(const eco_graph *g, const cli_query *q, const eco_measure *measures,
-                         size_t count, double *const *values, unsigned types, size_t top)
+/* What rank prints about the first measure when it is an estimated betweenness. */
+typedef struct rank_estimate {
+    cli_estimate estimate; /* whether estimated, and what it promises */
+    double *lower, *upper; /* per actor: the first measure's interval */
+    int verdict;           /* 1 to show "in top N" and the actors that may also be in it */
+} rank_estimate;
+
+/* The columns: rank or id, name, type, then each measure; an estimated first measure is
+ * followed by its interval (one column for people, two for machines) and, unless actors are
+ * filtered by type, whether it is in the top N.  header holds "in top N".  Returns the count. */
+static size_t rank_columns(const char **columns, char *header, size_t size, const cli_query *q,
+                           const eco_measure *measures, size_t count, const rank_estimate *e,
+                           size_t named)
 {
-    size_t n = eco_graph_actor_count(g), rows = 0;
-    size_t *order = malloc((n + 1) * sizeof(*order));
     static const char *const people_columns[] = {"#", "actor", "type"};
     static const char *const machine_columns[] = {"id", "name", "type"};
-    const char *columns[3 + MAX_MEASURES];
+    static const char *const low_names[] = {"betweenness_low", "betweenness_norm_low"};
+    static const char *const high_names[] = {"betweenness_high", "betweenness_norm_high"};
+    int people = q->output == CLI_TEXT, norm = measures[0] == ECO_MEASURE_BETWEENNESS_NORM;
+    size_t c = 0;
+
+    for (size_t k = 0; k < 3; k++)
+        columns[c++] = (people ? people_columns : machine_columns)[k];
+    columns[c++] = eco_measure_name(measures[0]);
+    if (e->estimate.estimated && people) {
+        columns[c++] = "interval";
+    } else if (e->estimate.estimated) {
+        columns[c++] = low_names[norm];
+        columns[c++] = high_names[norm];
+    }
+    if (e->estimate.estimated && e->verdict) {
+        snprintf(header, size, "in top %zu", named);
+        columns[c++] = people ? header : "in_top";
+    }
+    for (size_t m = 1; m < count; m++)
+        columns[c++] = eco_measure_name(measures[m]);
+    return c;
+}
+
+static void rank_row(cli_table *t, size_t row, size_t actor, const eco_graph *g, int people,
+                     const eco_measure *measures, size_t count, double *const *values,
+                     const rank_estimate *e)
+{
+    const eco_actor *a = eco_graph_actor(g, actor);
+    size_t c = 3;
+
+    if (people)
+        cli_table_number(t, row, 0, (double)(row + 1), 0);
+    else
+        cli_table_text(t, row, 0, a->id);
+    cli_table_text(t, row, 1, a->name);
+    cli_table_text(t, row, 2, cli_type_label(a->type));
+    for (size_t m = 0; m < count; m++) {
+        cli_table_number(t, row, c++, values[m][actor], whole_valued(measures[m]) ? 0 : 4);
+        if (m > 0 || !e->estimate.estimated)
+            continue;
+        if (people) {
+            char interval[80];
+            snprintf(interval, sizeof(interval), "%.4f to %.4f", e->lower[actor], e->upper[actor]);
+            cli_table_text(t, row, c++, interval);
+        } else {
+            cli_table_number(t, row, c++, e->lower[actor], 4);
+            cli_table_number(t, row, c++, e->upper[actor], 4);
+        }
+        if (e->verdict)
+            cli_table_text(t, row, c++,
+                           cli_estimate_verdict(&e->estimate, e->lower[actor], e->upper[actor]));
+    }
+}
+
+static int print_ranking(const eco_graph *g, const cli_query *q, const eco_measure *measures,
+                         size_t count, double *const *values, const rank_estimate *e,
+                         unsigned types, size_t top)
+{
+    size_t n = eco_graph_actor_count(g), rows = 0, named;
+    size_t *order = malloc((n + 1) * sizeof(*order));
+    const char *columns[8 + MAX_MEASURES];
+    char header[40];
     int people = q->output == CLI_TEXT;
     ranking r = {g, values[0], measures[0] == ECO_MEASURE_CONSTRAINT || measures[0] == ECO_MEASURE_HIERARCHY};
     cli_table *t;
@@ -75,30 +145,28 @@ static int print_ranking(const eco_graph *g, const cli_query *q, const eco_measu
     current = &r;
     qsort(order, rows, sizeof(*order), by_key);
     current = NULL;
-    if (top && rows > top)
-        rows = top;
-    /* People read a rank and a name; machines get the id instead of the rank. */
-    for (size_t k = 0; k < 3; k++)
-        columns[k] = (people ? people_columns : machine_columns)[k];
-    for (size_t m = 0; m < count; m++)
-        columns[3 + m] = eco_measure_name(measures[m]);
-    if (!(t = cli_table_new(columns, 3 + count, rows))) {
+    named = top && rows > top ? top : rows;
+    rows = e->verdict ? cli_estimate_rows(order, &e->estimate, e->upper, rows, named) : named;
+    if (!(t = cli_table_new(columns,
+                            rank_columns(columns, header, sizeof(header), q, measures, count, e,
+                                         named),
+                            rows))) {
         free(order);
         return 71;
     }
-    for (size_t row = 0; row < rows; row++) {
-        const eco_actor *a = eco_graph_actor(g, order[row]);
-        if (people)
-            cli_table_number(t, row, 0, (double)(row + 1), 0);
-        else
-            cli_table_text(t, row, 0, a->id);
-        cli_table_text(t, row, 1, a->name);
-        cli_table_text(t, row, 2, cli_type_label(a->type));
-        for (size_t m = 0; m < count; m++)
-            cli_table_number(t, row, 3 + m, values[m][order[row]], whole_valued(measures[m]) ? 0 : 4);
-    }
+    for (size_t row = 0; row < rows; row++)
+        rank_row(t, row, order[row], g, people, measures, count, values, e);
     cli_table_print(t, q->output, stdout);
     cli_table_free(t);
+    if (e->estimate.estimated && e->verdict && rows > 0 && !(q->input.quiet && !people))
+        cli_estimate_print(people ? stdout : stderr, &e->estimate, q, eco_measure_name(measures[0]),
+                           named, rows);
+    else if (e->estimate.estimated && rows > 0 && !(q->input.quiet && !people))
+        fprintf(people ? stdout : stderr,
+                "%s estimated from %zu sampled shortest paths: with probability %g, every exact "
+                "value lies in its interval (which actors of a type are its top ones is not "
+                "promised)\n",
+                eco_measure_name(measures[0]), e->estimate.promise.samples, 1 - q->approx.delta);
     free(order);
     return 0;
 }
@@ -118,6 +186,24 @@ typedef struct rank_args {
     unsigned types;                     /* --type, a bit per actor type; 0 for all */
     long top;                           /* --top */
 } rank_args;
+
+/* The first measure, which orders the rows: an estimated betweenness comes with its
+ * intervals and what they promise about the top N (eco_query_betweenness_top). */
+static int first_measure(double *out, rank_estimate *e, const eco_graph *g, const rank_args *a,
+                         const cli_query *q, eco_error *err)
+{
+    size_t n = eco_graph_actor_count(g), named = a->top && (size_t)a->top < n ? (size_t)a->top : n;
+    eco_measure m = a->measures[0];
+
+    if (m != ECO_MEASURE_BETWEENNESS && m != ECO_MEASURE_BETWEENNESS_NORM)
+        return eco_query_measure(out, g, m, &q->options, err);
+    if (!(e->lower = malloc((n + 1) * sizeof(double))) ||
+        !(e->upper = malloc((n + 1) * sizeof(double))))
+        return eco_error_set(err, ECO_ENOMEM, NULL, 0, 0, "out of memory");
+    /* the top N of actors filtered by type are not the top N the promise is about */
+    e->verdict = !a->types;
+    return cli_query_betweenness_top(out, e->lower, e->upper, &e->estimate, g, m, named, q, err);
+}
 
 static int rank_option(void *context, int c, const char *arg)
 {
@@ -147,6 +233,7 @@ static int run(int argc, char **argv)
                                .own_option = rank_option, .context = &a, .min_operands = 1,
                                .missing = "no input: name a map or records"};
     double *values[MAX_MEASURES] = {NULL};
+    rank_estimate e = {0};
     eco_graph *g = NULL;
     eco_error err = {0};
     int status;
@@ -156,13 +243,16 @@ static int run(int argc, char **argv)
     for (size_t m = 0; m < a.count && status == 0; m++) {
         if (!(values[m] = malloc((eco_graph_actor_count(g) + 1) * sizeof(double))))
             status = 71;
-        else if (measure_into(values[m], g, a.measures[m], &q, &err) < 0)
+        else if ((m == 0 ? first_measure(values[m], &e, g, &a, &q, &err)
+                         : measure_into(values[m], g, a.measures[m], &q, &err)) < 0)
             status = cli_fail(&err);
     }
     if (status == 0)
-        status = print_ranking(g, &q, a.measures, a.count, values, a.types, (size_t)a.top);
+        status = print_ranking(g, &q, a.measures, a.count, values, &e, a.types, (size_t)a.top);
     for (size_t m = 0; m < a.count; m++)
         free(values[m]);
+    free(e.lower);
+    free(e.upper);
     eco_graph_free(g);
     return status;
 }
@@ -174,6 +264,12 @@ const cli_command cli_rank = {
     "Prints the actors ordered by the first measure, highest first (lowest first for\n"
     "constraint and hierarchy, where low marks a broker), with every measure asked for.\n"
     "Undefined values print as \"-\" (null in JSON) and sort last.\n"
+    "\n"
+    "When betweenness is estimated and orders the rows, it promises its top N as 'ecomap\n"
+    "help brokers' says: each value with its interval, \"in top N\" (in_top) marking the\n"
+    "actors surely among the exact top N and those that may be, the N highest estimates\n"
+    "followed by the actors the sample cannot tell from the N-th, and lines after the table.\n"
+    "With --type only the intervals are promised.\n"
     "\n"
     "measures (the map is read as a simple graph: several ties between two actors are one\n"
     "link whose weight is the sum of theirs):\n"

@@ -104,9 +104,8 @@ static int estimating(eco_approx_options *approx, const eco_graph *g, const cli_
         if (!q->input.quiet)
             fprintf(stderr,
                     "ecomap %s: note: %zu actors and %zu ties: betweenness is estimated from "
-                    "sampled paths (normalised values within %g with probability %g); --exact "
-                    "computes it exactly\n",
-                    q->command, actors, ties, approx->epsilon, 1 - approx->delta);
+                    "sampled paths (--approx %g, --delta %g); --exact computes it exactly\n",
+                    q->command, actors, ties, approx->epsilon, approx->delta);
     }
     return 1;
 }
@@ -129,7 +128,7 @@ int cli_query_betweenness_top(double *out, double *lower, double *upper, cli_est
     eco_approx_options approx;
     int rc;
 
-    *est = (cli_estimate){0, 0, 0};
+    memset(est, 0, sizeof(*est));
     if (!estimating(&approx, g, q)) {
         if ((rc = eco_query_measure(out, g, measure, &q->options, err)) < 0)
             return rc;
@@ -138,8 +137,68 @@ int cli_query_betweenness_top(double *out, double *lower, double *upper, cli_est
         return 0;
     }
     est->estimated = 1;
-    return eco_query_betweenness_top(out, lower, upper, &est->samples, &est->sure, g, measure, k,
-                                     &approx, &q->options, err);
+    return eco_query_betweenness_top(out, lower, upper, &est->promise, g, measure, k, &approx,
+                                     &q->options, err);
+}
+
+const char *cli_estimate_verdict(const cli_estimate *est, double lower, double upper)
+{
+    if (lower > est->promise.rest_ceiling)
+        return "sure";
+    return upper >= est->promise.top_floor ? "maybe" : "no";
+}
+
+size_t cli_estimate_rows(size_t *order, const cli_estimate *est, const double *upper, size_t n,
+                         size_t named)
+{
+    size_t rows = named;
+
+    if (!est->estimated)
+        return rows;
+    for (size_t i = named; i < n; i++)
+        if (upper[order[i]] >= est->promise.top_floor)
+            order[rows++] = order[i];
+    return rows;
+}
+
+/* "1st", "2nd", "3rd", "4th", ..., "11th", ..., "21st". */
+static const char *ordinal(char *buf, size_t size, size_t n)
+{
+    static const char *const suffix[] = {"th", "st", "nd", "rd"};
+    size_t last = n % 10;
+    snprintf(buf, size, "%zu%s", n, n % 100 / 10 == 1 || last > 3 ? "th" : suffix[last]);
+    return buf;
+}
+
+void cli_estimate_print(FILE *out, const cli_estimate *est, const cli_query *q,
+                        const char *measure, size_t named, size_t rows)
+{
+    const eco_top_promise *p = &est->promise;
+    char nth[32];
+
+    ordinal(nth, sizeof(nth), named);
+    fprintf(out,
+            "%s estimated from %zu sampled shortest paths: with probability %g, every exact "
+            "value lies in its interval, and then\n",
+            measure, p->samples, 1 - q->approx.delta);
+    if (rows == named && p->candidates <= named && named == 1)
+        fprintf(out, "- the row above is the actor with the highest %s\n", measure);
+    else if (rows == named && p->candidates <= named)
+        fprintf(out, "- the %zu rows above are the %zu actors with the highest %s (their order "
+                     "may still differ)\n", named, named, measure);
+    else
+        fprintf(out,
+                "- the %zu actors with the highest %s are among the %zu marked sure or maybe: "
+                "the %zu highest estimates and %zu more that the sample cannot tell from the %s "
+                "(upper ends at or above %.*f, the %s highest lower end)\n",
+                named, measure, p->candidates, named, p->candidates - named, nth,
+                p->top_floor < 1 ? 6 : 1, p->top_floor, nth);
+    if (p->sure < named)
+        fprintf(out, "- %zu of the %zu highest estimates %s surely among them (marked sure)\n",
+                p->sure, named, p->sure == 1 ? "is" : "are");
+    if (p->capped)
+        fprintf(out, "- sampling stopped at its cost cap before telling them apart; --exact "
+                     "computes betweenness exactly\n");
 }
 
 /* Parses a comma-separated list with parse_one, setting a bit for each value. */

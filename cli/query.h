@@ -52,9 +52,10 @@ typedef struct cli_query {
         {"exact", no_argument, NULL, 0x104}
 #define CLI_BETWEENNESS_HELP                                                                      \
     "      --threads N          threads for betweenness (default: one per core)\n"               \
-    "      --approx EPS         estimate betweenness from sampled shortest paths: every\n"       \
-    "                           normalised value within EPS of the exact one, with\n"           \
-    "                           probability 1 - DELTA.  On maps of more than 2.5e9\n"            \
+    "      --approx EPS         estimate betweenness from sampled shortest paths, as many\n"    \
+    "                           as put every normalised value within EPS of the exact\n"       \
+    "                           one with probability 1 - DELTA (fewer or more when the\n"      \
+    "                           top N are to be told apart).  On maps of more than 2.5e9\n"     \
     "                           actors x ties this is the default, with EPS 0.002\n"            \
     "      --delta DELTA        the chance the estimate may miss by more (default 0.1)\n"       \
     "      --seed S             the sampler's seed (default 1): a seed gives one answer\n"      \
@@ -70,17 +71,33 @@ int cli_query_betweenness(double *out, const eco_graph *g, eco_measure measure,
 
 /* What cli_query_betweenness_top says about an estimate. */
 typedef struct cli_estimate {
-    int estimated;  /* 1 when the values are estimates, 0 when exact */
-    size_t samples; /* shortest paths drawn */
-    size_t sure;    /* of the k largest estimates, how many are surely the k largest */
+    int estimated;           /* 1 when the values are estimates, 0 when exact */
+    eco_top_promise promise; /* when estimated: what was drawn, and what it promises */
 } cli_estimate;
 
 /* As cli_query_betweenness, but an estimate promises the k largest
  * (eco_query_betweenness_top): lower and upper receive each actor's interval, and *est
- * what was drawn and how sure the top k are.  Exact values are their own interval. */
+ * what was drawn and which actors may be or surely are in the top k.  Exact values are
+ * their own interval. */
 int cli_query_betweenness_top(double *out, double *lower, double *upper, cli_estimate *est,
                               const eco_graph *g, eco_measure measure, size_t k,
                               const cli_query *q, eco_error *err);
+
+/* What an estimate promises about one actor (interval lower to upper) and the top k:
+ * "sure" (surely in the exact top k), "maybe" (the sample cannot tell it from the k-th) or
+ * "no"; exact values are "sure" or "no" alike by their own interval. */
+const char *cli_estimate_verdict(const cli_estimate *est, double lower, double upper);
+
+/* The rows to show of actors in order (highest first): the first named, then, when
+ * estimated, the others that may be in the top named (upper end at or above the promise's
+ * floor), moved up after them in order.  Returns how many. */
+size_t cli_estimate_rows(size_t *order, const cli_estimate *est, const double *upper, size_t n,
+                         size_t named);
+
+/* The lines that say what an estimate of `measure` drew and promises about the top named,
+ * after a table of `rows` rows: the candidates, the sure ones, and the cost cap. */
+void cli_estimate_print(FILE *out, const cli_estimate *est, const cli_query *q,
+                        const char *measure, size_t named, size_t rows);
 
 /* Parses a comma-separated list of tie kinds or actor types into a bit mask.  -1 after a
  * usage error naming option. */

@@ -57,6 +57,7 @@ typedef struct sampler {
     uint32_t tag;           /* this sample's mark */
     eco_i_search search;    /* weighted maps: Dijkstra */
     uint32_t *count;        /* paths through each vertex, this worker's share */
+    uint64_t scans;         /* links scanned, this worker's share: what the cost cap counts */
 } sampler;
 
 typedef struct approx_job {
@@ -126,13 +127,14 @@ typedef struct contact {
  * search, and one such link is kept, drawn with probability proportional to the shortest
  * paths through it (reservoir sampling, so that none are stored). */
 static void expand(side *s, const side *other, const int32_t *start, const int32_t *target,
-                   uint32_t tag, contact *c, uint64_t *random)
+                   uint32_t tag, contact *c, uint64_t *random, uint64_t *scans)
 {
     int32_t end = s->tail;
 
     s->cost = 0;
     for (int32_t i = s->head; i < end; i++) {
         int32_t x = s->queue[i], next = s->level[x] + 1;
+        *scans += (uint64_t)(start[x + 1] - start[x]);
         for (int32_t e = start[x]; e < start[x + 1]; e++) {
             int32_t y = target[e];
             if (other->mark[y] == tag) {
@@ -197,9 +199,10 @@ static void sample_unweighted(const eco_i_csr *g, sampler *s, int32_t u, int32_t
            s->backward.head < s->backward.tail) {
         /* Expand the cheaper side: on short-path maps the two meet after few links. */
         if (s->forward.cost <= s->backward.cost)
-            expand(&s->forward, &s->backward, g->out_start, g->out_target, tag, &c, random);
+            expand(&s->forward, &s->backward, g->out_start, g->out_target, tag, &c, random,
+                   &s->scans);
         else
-            expand(&s->backward, &s->forward, in_start, in_target, tag, &c, random);
+            expand(&s->backward, &s->forward, in_start, in_target, tag, &c, random, &s->scans);
     }
     if (c.total == 0)
         return; /* v cannot be reached from u */
@@ -223,6 +226,9 @@ static void sample_weighted(const eco_i_csr *g, sampler *s, int32_t u, int32_t v
     eco_i_search *d = &s->search;
     int32_t reached = eco_i_dijkstra(g, d, u, v), w = v;
 
+    /* each vertex settled scanned its out-links */
+    for (int32_t i = 0; i < reached; i++)
+        s->scans += (uint64_t)(g->out_start[d->order[i] + 1] - g->out_start[d->order[i]]);
     if (d->slot[v] == -2) {
         while (w != u) {
             double pick = uniform(random) * d->sigma[w];
@@ -317,27 +323,34 @@ static int vertex_diameter(int32_t *out, const eco_i_csr *g)
     return 0;
 }
 
-/* ---- The estimate ----------------------------------------------------------------------- */
-
-static double sample_count(int32_t n, int32_t diameter, const eco_approx_options *approx)
-{
-    /* The guarantee is on NetworkX's normalisation, 1/((n-1)(n-2)) per ordered pair; the
-     * paper's is 1/(n(n-1)), so its epsilon is smaller by (n-2)/n. */
-    double e = approx->epsilon * (double)(n - 2) / (double)n;
-    if (diameter < 3)
-        return 0; /* no shortest path has an inside */
-    return ceil(0.5 / (e * e) * (floor(log2((double)diameter - 2)) + 1 + log(1 / approx->delta)));
-}
+/* ---- The promise about the k largest ---------------------------------------------------- */
 
 /* What eco_query_betweenness_top asks beyond the estimate, or NULL for the fixed count. */
 typedef struct top_request {
-    size_t k;      /* how many of the largest must be told apart */
-    double *lower; /* per actor, the interval's ends (NULL for none) */
+    size_t k;                 /* how many of the largest must be told apart */
+    double *lower;            /* per actor, the interval's ends (NULL for none) */
     double *upper;
-    size_t *sure; /* how many of the k largest estimates are surely the k largest */
+    eco_top_promise *promise; /* what was drawn and promised (NULL for none) */
 } top_request;
 
-enum { ROUNDS = 7 }; /* r/64, r/32, ..., r */
+/* Rounds of r/64, r/32, ..., r paths, then 2r, ..., 64r while the cap allows: each round's
+ * intervals hold with probability 1 - delta/ROUNDS, so that all of them, and the one
+ * drawing stops at, hold together with probability 1 - delta whichever round that is. */
+enum { ROUND_OF_R = 6, ROUNDS = 13 };
+
+/* Beyond r, the links all samples scan stay within this share of the n * arcs that exact
+ * betweenness's n searches scan forward: a sampled path's search pays about 1.5 times as
+ * much a link as a batch of sixty-four exact searches does (bench/README.md, "The
+ * estimate's promise"), so that drawing more costs under about two fifths of computing
+ * exactly. */
+#define COST_CAP_SHARE 0.25
+
+static size_t round_target(double r, size_t round)
+{
+    if (round <= ROUND_OF_R)
+        return (size_t)ceil(r / (double)(1u << (ROUND_OF_R - round)));
+    return (size_t)r << (round - ROUND_OF_R);
+}
 
 /* Relative entropy of Bernoulli(p) from Bernoulli(q), for 0 <= p <= 1 and 0 < q < 1. */
 static double bernoulli_kl(double p, double q)
@@ -373,71 +386,192 @@ static int by_falling(const void *a, const void *b)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
-typedef struct ranked {
-    double share; /* the vertex's share of the samples */
-    int32_t v;    /* the vertex */
-} ranked;
-
-/* Largest share first; equal shares in vertex order, so that the order is one. */
-static int by_share(const void *a, const void *b)
+/* The i-th largest of n values (i from 0), values reordered.  O(n log n). */
+static double largest(double *values, int32_t n, size_t i)
 {
-    const ranked *x = a, *y = b;
-    if (x->share != y->share)
-        return x->share < y->share ? 1 : -1;
-    return x->v < y->v ? -1 : x->v > y->v;
+    qsort(values, (size_t)n, sizeof(*values), by_falling);
+    return values[i];
 }
 
-/*
- * From counts of r samples: each vertex's share, its interval (lo, hi, as shares) holding
- * with probability 1 - delta_round for all vertices at once, and how many of the k largest
- * shares are surely among the k largest.  O(n log n).
- */
-static size_t settle(const uint64_t *through, size_t r, int32_t n, size_t k, double delta_round,
-                     double *share, double *lo, double *hi, ranked *order, double *uppers)
+/* What the intervals lo and hi of n vertices promise about the k largest, 1 <= k <= n.
+ * scratch holds n values.  O(n log n). */
+static void promise_of(eco_top_promise *p, const double *lo, const double *hi, double *scratch,
+                       int32_t n, size_t k)
+{
+    memcpy(scratch, lo, (size_t)n * sizeof(*lo));
+    p->top_floor = largest(scratch, n, k - 1);
+    memcpy(scratch, hi, (size_t)n * sizeof(*hi));
+    p->rest_ceiling = k < (size_t)n ? largest(scratch, n, k) : -1;
+    p->candidates = p->sure = 0;
+    for (int32_t v = 0; v < n; v++) {
+        p->candidates += hi[v] >= p->top_floor;
+        p->sure += lo[v] > p->rest_ceiling;
+    }
+}
+
+/* From counts of r samples, each vertex's interval (lo, hi, as shares) holding with
+ * probability 1 - delta_round for all vertices at once, and what they promise.  O(n log n). */
+static void settle(eco_top_promise *p, double *lo, double *hi, double *scratch,
+                   const uint64_t *through, size_t r, int32_t n, size_t k, double delta_round)
 {
     double limit = log(2.0 * (double)n / delta_round), rr = (double)r;
-    size_t sure = 0;
 
     for (int32_t v = 0; v < n; v++) {
-        share[v] = (double)through[v] / rr;
-        lo[v] = share[v] > 0 ? kl_end(share[v], rr, limit, 0) : 0;
-        hi[v] = share[v] < 1 ? kl_end(share[v], rr, limit, 1) : 1;
-        uppers[v] = hi[v];
-        order[v] = (ranked){share[v], v};
+        double share = (double)through[v] / rr;
+        lo[v] = share > 0 ? kl_end(share, rr, limit, 0) : 0;
+        hi[v] = share < 1 ? kl_end(share, rr, limit, 1) : 1;
     }
-    qsort(order, (size_t)n, sizeof(*order), by_share);
-    qsort(uppers, (size_t)n, sizeof(*uppers), by_falling);
-    if (k > (size_t)n)
-        k = (size_t)n;
-    for (size_t i = 0; i < k; i++) {
-        int32_t v = order[i].v;
-        /* actors whose exact value may reach v's: those with an upper end at or above v's
-         * lower end, v itself among them; fewer than k others, and v is surely in */
-        size_t low = 0, high = (size_t)n;
-        while (low < high) {
-            size_t mid = (low + high) / 2;
-            if (uppers[mid] >= lo[v])
-                low = mid + 1;
-            else
-                high = mid;
+    promise_of(p, lo, hi, scratch, n, k);
+}
+
+/* ---- The estimate ----------------------------------------------------------------------- */
+
+static double sample_count(int32_t n, int32_t diameter, const eco_approx_options *approx)
+{
+    /* The guarantee is on NetworkX's normalisation, 1/((n-1)(n-2)) per ordered pair; the
+     * paper's is 1/(n(n-1)), so its epsilon is smaller by (n-2)/n. */
+    double e = approx->epsilon * (double)(n - 2) / (double)n;
+    if (diameter < 3)
+        return 0; /* no shortest path has an inside */
+    return ceil(0.5 / (e * e) * (floor(log2((double)diameter - 2)) + 1 + log(1 / approx->delta)));
+}
+
+/* The samplers, and what they have drawn so far. */
+typedef struct tally {
+    approx_job job;    /* the map, the samplers, the seed */
+    size_t workers;    /* samplers */
+    size_t ready;      /* samplers initialised, to free */
+    size_t done;       /* paths drawn so far */
+    uint64_t scans;    /* links scanned so far */
+    uint64_t *through; /* per vertex: paths through it so far */
+} tally;
+
+static void tally_free(tally *t)
+{
+    for (size_t w = 0; w < t->ready; w++)
+        sampler_free(&t->job.samplers[w]);
+    free(t->job.samplers);
+    free(t->through);
+}
+
+static int tally_init(tally *t, const eco_i_csr *g, double r, const eco_approx_options *approx,
+                      const eco_query_options *opt)
+{
+    memset(t, 0, sizeof(*t));
+    t->job = (approx_job){g, NULL, (uint64_t)approx->seed, 0};
+    t->workers = eco_i_worker_count(opt, (size_t)r, r * 1000);
+    if (!(t->job.samplers = calloc(t->workers, sizeof(*t->job.samplers))) ||
+        !(t->through = calloc((size_t)g->n + 1, sizeof(*t->through))))
+        return ECO_ENOMEM;
+    for (; t->ready < t->workers; t->ready++)
+        if (sampler_init(&t->job.samplers[t->ready], g) < 0) {
+            t->ready++;
+            return ECO_ENOMEM;
         }
-        if (lo[v] > 0 && low - 1 < k)
-            sure++;
+    return 0;
+}
+
+/* Draws samples done..target-1 of the one sequence, and sums the workers' counts (whole
+ * numbers, so the sums do not depend on how the samples were shared). */
+static int tally_draw(tally *t, size_t target, const eco_query_options *opt)
+{
+    const eco_i_csr *g = t->job.g;
+    int rc;
+
+    t->job.offset = t->done;
+    if ((rc = eco_i_parallel_for(t->workers, target - t->done, 0, run_samples, &t->job, opt)) < 0)
+        return rc;
+    t->done = target;
+    t->scans = 0;
+    for (size_t w = 0; w < t->workers; w++)
+        t->scans += t->job.samplers[w].scans;
+    for (int32_t v = 0; v < g->n; v++) {
+        uint64_t sum = 0;
+        for (size_t w = 0; w < t->workers; w++)
+            sum += t->job.samplers[w].count[v];
+        t->through[v] = sum;
     }
-    return sure;
+    return 0;
+}
+
+/* Whether drawing up to target paths stays within the cost cap, judged by the links the
+ * paths so far scanned on average, and within the workers' 32-bit counts. */
+static int within_cap(const tally *t, size_t target)
+{
+    const eco_i_csr *g = t->job.g;
+    double per_path = (double)t->scans / (double)t->done;
+    double cap = COST_CAP_SHARE * (double)g->n * (double)g->out_start[g->n];
+
+    return target <= UINT32_MAX && per_path * (double)target <= cap;
+}
+
+/* Draws rounds until the k largest are told apart, r is drawn and the next round would pass
+ * the cap, or 64 r is drawn; leaves in lo and hi the intervals (as shares) of the last. */
+static int draw_top(tally *t, eco_top_promise *p, double *lo, double *hi, double *scratch,
+                    double r, size_t k, const eco_approx_options *approx,
+                    const eco_query_options *opt)
+{
+    int32_t n = t->job.g->n;
+    int rc;
+
+    for (size_t round = 0; round < ROUNDS; round++) {
+        size_t target = round_target(r, round);
+        if (target <= t->done)
+            continue;
+        if (round > ROUND_OF_R && !within_cap(t, target))
+            break;
+        if ((rc = tally_draw(t, target, opt)) < 0)
+            return rc;
+        settle(p, lo, hi, scratch, t->through, t->done, n, k, approx->delta / ROUNDS);
+        if (p->candidates == k)
+            break;
+    }
+    return 0;
+}
+
+/* The estimate, and with top the intervals and their promise, from shares to the measure's
+ * units; the promise is taken again from the intervals as given, so that it agrees with
+ * them to the last bit. */
+static void report(double *out, const top_request *top, const tally *t, double *lo, double *hi,
+                   double *scratch, size_t k, int normalised)
+{
+    const eco_i_csr *g = t->job.g;
+    double n = (double)g->n;
+    /* The share of paths through v estimates sum sigma_st(v)/sigma_st / (n(n-1)). */
+    double scale = normalised ? n / (n - 2) : n * (n - 1) / (g->directed ? 1.0 : 2.0);
+    eco_top_promise promise = {0};
+
+    for (int32_t v = 0; v < g->n; v++) {
+        double share = t->done > 0 ? (double)t->through[v] / (double)t->done : 0;
+        out[g->actor[v]] = share * scale;
+    }
+    if (!top)
+        return;
+    for (int32_t v = 0; v < g->n; v++) {
+        lo[v] *= scale;
+        hi[v] *= scale;
+        if (top->lower)
+            top->lower[g->actor[v]] = lo[v];
+        if (top->upper)
+            top->upper[g->actor[v]] = hi[v];
+    }
+    promise_of(&promise, lo, hi, scratch, g->n, k);
+    promise.samples = t->done;
+    promise.capped = t->done > 0 && promise.candidates != k;
+    if (top->promise)
+        *top->promise = promise;
 }
 
 static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normalised,
                     const eco_approx_options *approx, const eco_query_options *opt,
                     const top_request *top)
 {
-    approx_job job = {g, NULL, (uint64_t)approx->seed, 0};
-    size_t workers = 0, ready = 0, done = 0, rounds = top ? ROUNDS : 1;
+    size_t bytes = ((size_t)g->n + 1) * sizeof(double);
+    size_t k = !top || top->k == 0 ? 1 : top->k < (size_t)g->n ? top->k : (size_t)g->n;
+    double *lo = NULL, *hi = NULL, *scratch = NULL, r;
+    eco_top_promise promise = {0};
     int32_t diameter;
-    double r, n = (double)g->n, scale;
-    uint64_t *through = NULL;
-    double *share = NULL, *lo = NULL, *hi = NULL, *uppers = NULL;
-    ranked *order = NULL;
+    tally t;
     int rc;
 
     if ((rc = vertex_diameter(&diameter, g)) < 0)
@@ -445,75 +579,24 @@ static int estimate(double *out, size_t *samples, const eco_i_csr *g, int normal
     r = sample_count(g->n, diameter, approx);
     if (r > (double)UINT32_MAX)
         return ECO_EUSAGE;
-    workers = eco_i_worker_count(opt, (size_t)r, r * 1000);
-    if (!(job.samplers = calloc(workers, sizeof(*job.samplers))) ||
-        !(through = calloc((size_t)g->n + 1, sizeof(*through))) ||
-        !(share = malloc(((size_t)g->n + 1) * sizeof(*share))))
-        goto out_of_memory;
-    if (top && (!(lo = malloc(((size_t)g->n + 1) * sizeof(*lo))) ||
-                !(hi = malloc(((size_t)g->n + 1) * sizeof(*hi))) ||
-                !(uppers = malloc(((size_t)g->n + 1) * sizeof(*uppers))) ||
-                !(order = malloc(((size_t)g->n + 1) * sizeof(*order)))))
-        goto out_of_memory;
-    for (; ready < workers; ready++)
-        if ((rc = sampler_init(&job.samplers[ready], g)) < 0) {
-            ready++;
-            goto cleanup;
-        }
-    if (top && top->sure)
-        *top->sure = 0;
-    /* Rounds at fixed counts, r/64 to r: the interval of each round holds with probability
-     * 1 - delta/ROUNDS, so all of them, and the one a round stops at, hold together with
-     * probability 1 - delta whichever round that is. */
-    for (size_t round = 0; round < rounds; round++) {
-        size_t target = round + 1 == rounds ? (size_t)r
-                                            : (size_t)ceil(r / (double)(1u << (rounds - 1 - round)));
-        if (target <= done)
-            continue;
-        job.offset = done;
-        if ((rc = eco_i_parallel_for(workers, target - done, 0, run_samples, &job, opt)) < 0)
-            goto cleanup;
-        done = target;
-        for (int32_t v = 0; v < g->n; v++) {
-            uint64_t sum = 0;
-            for (size_t k = 0; k < workers; k++)
-                sum += job.samplers[k].count[v];
-            through[v] = sum;
-        }
-        if (!top)
-            break;
-        size_t sure = settle(through, done, g->n, top->k, approx->delta / ROUNDS, share, lo, hi,
-                             order, uppers);
-        if (top->sure)
-            *top->sure = sure;
-        if (sure >= (top->k < (size_t)g->n ? top->k : (size_t)g->n))
-            break;
-    }
-    /* The share of paths through v estimates sum sigma_st(v)/sigma_st / (n(n-1)). */
-    scale = normalised ? n / (n - 2) : n * (n - 1) / (g->directed ? 1.0 : 2.0);
-    for (int32_t v = 0; v < g->n; v++) {
-        double s = done > 0 ? (double)through[v] / (double)done : 0;
-        out[g->actor[v]] = s * scale;
-        if (top && top->lower)
-            top->lower[g->actor[v]] = done > 0 ? lo[v] * scale : 0;
-        if (top && top->upper)
-            top->upper[g->actor[v]] = done > 0 ? hi[v] * scale : 0;
-    }
+    if ((rc = tally_init(&t, g, r, approx, opt)) < 0)
+        goto cleanup;
+    if (top && (!(lo = calloc(1, bytes)) || !(hi = calloc(1, bytes)) || !(scratch = malloc(bytes))))
+        rc = ECO_ENOMEM;
+    else if (top)
+        rc = draw_top(&t, &promise, lo, hi, scratch, r, k, approx, opt);
+    else if (r > 0)
+        rc = tally_draw(&t, (size_t)r, opt);
+    if (rc < 0)
+        goto cleanup;
+    report(out, top, &t, lo, hi, scratch, k, normalised);
     if (samples)
-        *samples = done;
-    goto cleanup;
-out_of_memory:
-    rc = ECO_ENOMEM;
+        *samples = t.done;
 cleanup:
-    for (size_t k = 0; k < ready; k++)
-        sampler_free(&job.samplers[k]);
-    free(job.samplers);
-    free(through);
-    free(share);
+    tally_free(&t);
     free(lo);
     free(hi);
-    free(uppers);
-    free(order);
+    free(scratch);
     return rc;
 }
 
@@ -537,16 +620,18 @@ static int query_betweenness_approx(double *out, size_t *samples, const eco_grap
                              "epsilon and delta must lie between 0 and 1");
     if (samples)
         *samples = 0;
-    if (top && top->sure)
-        *top->sure = 0;
     if (n < 3) {
-        /* No actor lies between two others. */
+        /* No actor lies between two others: all are the top k, and none is above another. */
         for (size_t v = 0; v < n; v++) {
             out[v] = 0;
             if (top && top->lower)
                 top->lower[v] = 0;
             if (top && top->upper)
                 top->upper[v] = 0;
+        }
+        if (top && top->promise) {
+            int all = top->k >= n;
+            *top->promise = (eco_top_promise){0, 0, n, all ? -1 : 0, all ? n : 0, 0};
         }
         return 0;
     }
@@ -590,17 +675,17 @@ int eco_query_betweenness_approx(double *out, size_t *samples, const eco_graph *
     return rc;
 }
 
-int eco_query_betweenness_top(double *out, double *lower, double *upper, size_t *samples,
-                              size_t *sure, const eco_graph *g, eco_measure measure, size_t k,
+int eco_query_betweenness_top(double *out, double *lower, double *upper, eco_top_promise *promise,
+                              const eco_graph *g, eco_measure measure, size_t k,
                               const eco_approx_options *approx, const eco_query_options *opt,
                               eco_error *err)
 {
-    top_request top = {k, lower, upper, sure};
+    top_request top = {k, lower, upper, promise};
     int rc;
 
     if ((rc = check_and_lock(approx, opt, err)) < 0)
         return rc;
-    rc = query_betweenness_approx(out, samples, g, measure, approx, opt, &top, err);
+    rc = query_betweenness_approx(out, NULL, g, measure, approx, opt, &top, err);
     eco_i_dependencies_unlock();
     return rc;
 }

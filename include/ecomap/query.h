@@ -171,25 +171,57 @@ ECO_EXPORT int eco_query_betweenness_approx(double *out, size_t *samples, const 
                                             eco_measure measure, const eco_approx_options *approx,
                                             const eco_query_options *opt, eco_error *err);
 
+/* What eco_query_betweenness_top drew, and what it promises about the k largest. */
+typedef struct eco_top_promise {
+    size_t samples;      /* shortest paths drawn */
+    double top_floor;    /* the k-th highest lower end: the exact k-th largest value is at
+                            least this, so every actor of the exact top k has an upper end
+                            at or above it */
+    size_t candidates;   /* actors with an upper end at or above top_floor: the exact top k
+                            are among them; k when the k largest are told apart */
+    double rest_ceiling; /* the (k+1)-th highest upper end (-1 when k covers every actor):
+                            an actor whose lower end is above it is in the exact top k */
+    size_t sure;         /* actors with a lower end above rest_ceiling, at most k */
+    int capped;          /* 1 when drawing stopped before the k largest were told apart:
+                            at the cost cap, or at 64 r */
+} eco_top_promise;
+
 /*
- * The estimate of eco_query_betweenness_approx with a promise about the k largest: an
- * interval for every actor, and how many of the k largest estimates are surely the k
- * largest exact values.  Samples are drawn in rounds of r/64, r/32, ..., r paths (r the
- * count eco_query_betweenness_approx draws for approx->epsilon, the same sequence of
- * samples), and drawing stops after the first round where all k are sure.  With probability
- * at least 1 - approx->delta, every actor's exact value lies in [lower, upper], for every
- * actor and whichever round drawing stopped at: an actor seen on a share p of s paths gets
- * the values q with s KL(p || q) <= ln(2 n R / delta), KL the relative entropy of two
- * Bernoulli laws (Chernoff's bound, united over the n actors, both ends and the R = 7
- * rounds), far narrower than epsilon for the small shares brokers have.  An actor among the
- * k largest estimates is sure when fewer than k others have an upper end at or above its
- * lower end.  out, lower and upper hold one value per actor (lower and upper may be NULL);
- * *samples (if not NULL) the paths drawn, *sure (if not NULL) the sure count, k when the
- * top k are told apart.  ECO_EUSAGE for epsilon or delta out of range.  Time: at most that
- * of eco_query_betweenness_approx, plus O(n log n) a round.
+ * The estimate of eco_query_betweenness_approx with a promise about the k largest values,
+ * after Riondato and Upfal's ABRA-k and Borassi and Natale's KADABRA: an interval for every
+ * actor and, from the intervals, the actors that may be in the exact top k and those that
+ * surely are.
+ *
+ * With probability at least 1 - approx->delta, every actor's exact value lies in
+ * [lower, upper], all actors at once; then the exact top k are among the
+ * promise->candidates actors whose upper end reaches promise->top_floor (at least k actors
+ * have a value at or above their lower end, so the exact k-th value is at least
+ * top_floor, and a top-k actor's upper end is at least its value), and an actor whose lower
+ * end is above promise->rest_ceiling is in the exact top k (only the k others with the
+ * highest upper ends could be above it).  Ties at the k-th value do not matter: every actor
+ * with a value at least the exact k-th is among the candidates.
+ *
+ * Samples are the sequence eco_query_betweenness_approx draws for approx->epsilon (r of
+ * them), drawn in rounds of r/64, r/32, ..., r, then 2r, 4r, ..., 64r; drawing stops after
+ * the first round where the candidates are only k (the k largest told apart), or before a
+ * round beyond r whose links scanned would pass the cost cap, a quarter of the links exact
+ * betweenness's n searches scan (promise->capped), so that the estimate costs a fraction of
+ * the exact computation.  An actor seen on a share p of s paths gets the values q with
+ * s KL(p || q) <= ln(2 n R / delta), KL the relative entropy of two Bernoulli laws
+ * (Chernoff's bound, united over the n actors, both ends and the R = 13 rounds, so that
+ * the intervals hold whichever round drawing stops at).  Lower and upper ends rise with the
+ * estimate, so the candidates are the highest estimates and the sure ones the first of
+ * them.  The answer is the same bits whatever the number of threads (the cap counts links,
+ * not time).
+ *
+ * out, lower and upper hold one value per actor (lower and upper may be NULL); *promise
+ * (if not NULL) what was drawn and promised, in the units of out.  k above the actor count
+ * is taken as the actor count, 0 as 1.  ECO_EUSAGE for epsilon or delta out of range.
+ * Time: O(n + m) for the bound, then up to 64 r searches as in eco_query_betweenness_approx
+ * (never more links than the cap beyond the first r), plus O(n log n) a round.
  */
 ECO_EXPORT int eco_query_betweenness_top(double *out, double *lower, double *upper,
-                                         size_t *samples, size_t *sure, const eco_graph *g,
+                                         eco_top_promise *promise, const eco_graph *g,
                                          eco_measure measure, size_t k,
                                          const eco_approx_options *approx,
                                          const eco_query_options *opt, eco_error *err);
