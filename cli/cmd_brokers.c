@@ -93,24 +93,13 @@ static void fill_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
     const double *z = &d->roles->z[actor * ECO_ROLE_COUNT];
     size_t at = 4; /* the column after betweenness and what an estimate adds */
 
-    if (people)
-        cli_table_number(t, row, 0, (double)(row + 1), 0);
-    else
-        cli_table_text(t, row, 0, a->id);
-    cli_table_text(t, row, 1, a->name);
-    cli_table_text(t, row, 2, cli_type_label(a->type));
+    cli_actor_cells(t, row, a, people);
     cli_table_number(t, row, 3, d->betweenness[actor], 1);
-    if (d->estimate.estimated && people) {
-        char interval[80];
-        snprintf(interval, sizeof(interval), "%.1f to %.1f", d->lower[actor], d->upper[actor]);
-        cli_table_text(t, row, at++, interval);
-    } else if (d->estimate.estimated) {
-        cli_table_number(t, row, at++, d->lower[actor], 1);
-        cli_table_number(t, row, at++, d->upper[actor], 1);
-    }
-    if (d->estimate.estimated)
+    if (d->estimate.estimated) {
+        at = cli_interval_cells(t, row, at, d->lower[actor], d->upper[actor], 1, people);
         cli_table_text(t, row, at++, cli_estimate_verdict(&d->estimate, d->lower[actor],
                                                           d->upper[actor]));
+    }
     cli_table_number(t, row, at, d->constraint[actor], 3);
     cli_table_number(t, row, at + 1, d->effective_size[actor], 2);
     for (int r = 0; r < ECO_ROLE_TOTAL; r++)

@@ -101,24 +101,12 @@ static void rank_row(cli_table *t, size_t row, size_t actor, const eco_graph *g,
     const eco_actor *a = eco_graph_actor(g, actor);
     size_t c = 3;
 
-    if (people)
-        cli_table_number(t, row, 0, (double)(row + 1), 0);
-    else
-        cli_table_text(t, row, 0, a->id);
-    cli_table_text(t, row, 1, a->name);
-    cli_table_text(t, row, 2, cli_type_label(a->type));
+    cli_actor_cells(t, row, a, people);
     for (size_t m = 0; m < count; m++) {
         cli_table_number(t, row, c++, values[m][actor], whole_valued(measures[m]) ? 0 : 4);
         if (m > 0 || !e->estimate.estimated)
             continue;
-        if (people) {
-            char interval[80];
-            snprintf(interval, sizeof(interval), "%.4f to %.4f", e->lower[actor], e->upper[actor]);
-            cli_table_text(t, row, c++, interval);
-        } else {
-            cli_table_number(t, row, c++, e->lower[actor], 4);
-            cli_table_number(t, row, c++, e->upper[actor], 4);
-        }
+        c = cli_interval_cells(t, row, c, e->lower[actor], e->upper[actor], 4, people);
         if (e->verdict)
             cli_table_text(t, row, c++,
                            cli_estimate_verdict(&e->estimate, e->lower[actor], e->upper[actor]));

@@ -148,6 +148,30 @@ const char *cli_estimate_verdict(const cli_estimate *est, double lower, double u
     return upper >= est->promise.top_floor ? "maybe" : "no";
 }
 
+void cli_actor_cells(cli_table *t, size_t row, const eco_actor *a, int people)
+{
+    if (people)
+        cli_table_number(t, row, 0, (double)(row + 1), 0);
+    else
+        cli_table_text(t, row, 0, a->id);
+    cli_table_text(t, row, 1, a->name);
+    cli_table_text(t, row, 2, cli_type_label(a->type));
+}
+
+size_t cli_interval_cells(cli_table *t, size_t row, size_t column, double lower, double upper,
+                          int decimals, int people)
+{
+    if (people) {
+        char interval[80];
+        snprintf(interval, sizeof(interval), "%.*f to %.*f", decimals, lower, decimals, upper);
+        cli_table_text(t, row, column, interval);
+        return column + 1;
+    }
+    cli_table_number(t, row, column, lower, decimals);
+    cli_table_number(t, row, column + 1, upper, decimals);
+    return column + 2;
+}
+
 size_t cli_estimate_rows(size_t *order, const cli_estimate *est, const double *upper, size_t n,
                          size_t named)
 {

@@ -88,6 +88,15 @@ int cli_query_betweenness_top(double *out, double *lower, double *upper, cli_est
  * "no"; exact values are "sure" or "no" alike by their own interval. */
 const char *cli_estimate_verdict(const cli_estimate *est, double lower, double upper);
 
+/* Fills a ranking's first three cells of row: the rank (for people) or the id, the name
+ * and the type. */
+void cli_actor_cells(cli_table *t, size_t row, const eco_actor *a, int people);
+
+/* Fills the cells of an estimated value's interval from column on, as "lower to upper" for
+ * people or as two numbers, with decimals; returns the column after them. */
+size_t cli_interval_cells(cli_table *t, size_t row, size_t column, double lower, double upper,
+                          int decimals, int people);
+
 /* The rows to show of actors in order (highest first): the first named, then, when
  * estimated, the others that may be in the top named (upper end at or above the promise's
  * floor), moved up after them in order.  Returns how many. */
