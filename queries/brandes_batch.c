@@ -35,6 +35,7 @@ void eco_i_batch_free(eco_i_batch *b)
 {
     free(b->seen);
     free(b->fresh);
+    free(b->touched);
     free(b->value);
     free(b->visits);
     free(b->level_start);
@@ -48,12 +49,13 @@ int eco_i_batch_init(eco_i_batch *b, int32_t n)
     memset(b, 0, sizeof(*b));
     b->seen = calloc(count, sizeof(*b->seen));
     b->fresh = calloc(count, sizeof(*b->fresh));
+    b->touched = calloc(count / 64 + 1, sizeof(*b->touched));
     b->value = alloc_values(count * ECO_I_BATCH);
     b->visit_capacity = 4 * count + ECO_I_BATCH;
     b->visits = malloc(b->visit_capacity * sizeof(*b->visits));
     b->level_capacity = 64;
     b->level_start = malloc(b->level_capacity * sizeof(*b->level_start));
-    if (!b->seen || !b->fresh || !b->value || !b->visits || !b->level_start) {
+    if (!b->seen || !b->fresh || !b->touched || !b->value || !b->visits || !b->level_start) {
         eco_i_batch_free(b);
         return ECO_ENOMEM;
     }

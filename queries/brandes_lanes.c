@@ -84,8 +84,8 @@ static int end_level(eco_i_batch *b)
 }
 
 /* Follows the links of one visit: each source that reaches a neighbour first at the next
- * level adds its paths there. */
-static int follow_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t sources)
+ * level adds its paths there, and the neighbour is marked for the next level's visits. */
+static void follow_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t sources)
 {
     const double *from = b->value + (size_t)v * ECO_I_BATCH;
 
@@ -95,13 +95,27 @@ static int follow_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t 
         if (!first)
             continue;
         uint64_t held = b->fresh[w];
-        /* The visit's sources are filled in once the level is complete. */
-        if (!held && add_visit(b, w, 0) < 0)
-            return ECO_ENOMEM;
+        b->touched[w >> 6] |= (uint64_t)1 << (w & 63);
         b->fresh[w] = held | first;
         row_add(b->value + (size_t)w * ECO_I_BATCH, from, first, held);
     }
-    return 0;
+}
+
+/* The visits of the level just built, in vertex order, so that the next level, and the
+ * pass back, walk the rows of path counts from low addresses to high. */
+static int collect_level(eco_i_batch *b, int32_t n)
+{
+    for (int32_t word = 0; word <= n >> 6; word++) {
+        for (uint64_t bits = b->touched[word]; bits; bits &= bits - 1) {
+            int32_t w = (word << 6) + __builtin_ctzll(bits);
+            if (add_visit(b, w, b->fresh[w]) < 0)
+                return ECO_ENOMEM;
+            b->seen[w] |= b->fresh[w];
+            b->fresh[w] = 0;
+        }
+        b->touched[word] = 0;
+    }
+    return end_level(b);
 }
 
 /* The searches from vertices first .. first + count - 1, level by level, counting shortest
@@ -118,17 +132,9 @@ static int search_batch(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32
     if (end_level(b) < 0)
         return ECO_ENOMEM;
     for (size_t level = 0; b->level_start[level] < b->level_start[level + 1]; level++) {
-        size_t begin = b->level_start[level], end = b->level_start[level + 1];
-        for (size_t i = begin; i < end; i++)
-            if (follow_visit(g, b, b->visits[i].vertex, b->visits[i].sources) < 0)
-                return ECO_ENOMEM;
-        for (size_t i = end; i < b->visit_count; i++) {
-            int32_t w = b->visits[i].vertex;
-            b->visits[i].sources = b->fresh[w];
-            b->seen[w] |= b->fresh[w];
-            b->fresh[w] = 0;
-        }
-        if (end_level(b) < 0)
+        for (size_t i = b->level_start[level]; i < b->level_start[level + 1]; i++)
+            follow_visit(g, b, b->visits[i].vertex, b->visits[i].sources);
+        if (collect_level(b, g->n) < 0)
             return ECO_ENOMEM;
     }
     return 0;

@@ -226,7 +226,8 @@ typedef struct eco_i_batch {
                               on the way back, the coefficient (1 + dependency) / paths;
                               what a lane holds counts only once its source reaches the vertex
                               in this batch (earlier batches leave theirs behind) */
-    eco_i_visit *visits;   /* the searches' visits, level by level */
+    uint64_t *touched;     /* a bit per vertex: reached at the level being built */
+    eco_i_visit *visits;   /* the searches' visits, level by level, each in vertex order */
     size_t visit_count;    /* visits held */
     size_t visit_capacity; /* visits there is room for */
     size_t *level_start;   /* where each level's visits begin; one more for the end */
