@@ -62,12 +62,16 @@ int eco_i_batch_init(eco_i_batch *b, int32_t n)
     return 0;
 }
 
-
-int eco_i_batch_run(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count, double *score)
+eco_i_batch_passes_fn eco_i_batch_passes_chosen(void)
 {
 #ifdef ECO_I_HAVE_AVX512
     if (__builtin_cpu_supports("avx512f"))
-        return eco_i_batch_passes_avx512(g, b, first, count, score);
+        return eco_i_batch_passes_avx512;
 #endif
-    return eco_i_batch_passes(g, b, first, count, score);
+    return eco_i_batch_passes;
+}
+
+int eco_i_batch_run(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count, double *score)
+{
+    return eco_i_batch_passes_chosen()(g, b, first, count, score);
 }

@@ -156,8 +156,8 @@ static void gather_visit(const eco_i_csr *g, eco_i_batch *b, int32_t v, uint64_t
         const double *next = b->value + (size_t)w * ECO_I_BATCH;
         uint64_t on = sources & b->fresh[w];
         for (int c = 0; c < 8; c++)
-            sum[c] = _mm512_add_pd(sum[c], _mm512_maskz_loadu_pd((__mmask8)(on >> (8 * c)),
-                                                                 next + 8 * c));
+            sum[c] = _mm512_add_pd(sum[c],
+                                   _mm512_maskz_loadu_pd((__mmask8)(on >> (8 * c)), next + 8 * c));
     }
     for (int c = 0; c < 8; c++) {
         __mmask8 m = (__mmask8)(sources >> (8 * c));

@@ -253,6 +253,11 @@ int eco_i_batch_passes(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_
                        double *score);
 int eco_i_batch_passes_avx512(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count,
                               double *score);
+/* The passes eco_i_batch_run runs on this processor: eco_i_batch_passes_avx512 where it was
+ * compiled and the processor has AVX-512, else eco_i_batch_passes. */
+typedef int (*eco_i_batch_passes_fn)(const eco_i_csr *g, eco_i_batch *b, int32_t first,
+                                     int32_t count, double *score);
+eco_i_batch_passes_fn eco_i_batch_passes_chosen(void);
 
 /* ---- Exact betweenness (betweenness.c) -------------------------------------------------- */
 
