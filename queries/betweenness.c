@@ -147,6 +147,10 @@ int eco_i_betweenness(double *out, const eco_i_view *view, int normalised,
 
     if ((rc = eco_i_csr_build(&g, view, 0)) < 0)
         return rc;
+    /* Numbered in breadth-first order, neighbours lie near each other, so the rows of path
+     * counts a batch's links touch at one level share pages and cache lines. */
+    if (!g.out_length && (rc = eco_i_csr_renumber_by_search(&g)) < 0)
+        goto cleanup;
     blocks = ((size_t)g.n + ECO_I_BATCH - 1) / ECO_I_BATCH;
     workers = eco_i_worker_count(opt, blocks, (double)g.n * (double)g.out_start[g.n]);
     /* One block at a time, so that blocks start in order and a worker never holds blocks

@@ -1,6 +1,7 @@
 /*
  * queries/csr.c - the compact layout the betweenness searches walk: the view as compressed
- * sparse rows with int32 indices, vertices numbered by falling degree, each row sorted.
+ * sparse rows with int32 indices, vertices numbered by falling degree, each row sorted; and
+ * the same numbered again in breadth-first order, for the batches of unweighted sources.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -192,4 +193,80 @@ void eco_i_csr_free(eco_i_csr *csr)
     free(csr->in_length);
     free(csr->actor);
     memset(csr, 0, sizeof(*csr));
+}
+
+/* ---- Numbering by search ---------------------------------------------------------------- */
+
+/* The vertices in breadth-first order from vertex 0 (the highest degree), each component
+ * after the one before from its lowest-numbered vertex: order[new] = old. */
+static void search_order(const eco_i_csr *csr, int32_t *order, int32_t *place)
+{
+    int32_t head = 0, tail = 0;
+
+    for (int32_t v = 0; v < csr->n; v++)
+        place[v] = -1;
+    for (int32_t root = 0; root < csr->n; root++) {
+        if (place[root] >= 0)
+            continue;
+        place[root] = tail;
+        order[tail++] = root;
+        for (; head < tail; head++) {
+            int32_t v = order[head];
+            for (int32_t e = csr->out_start[v]; e < csr->out_start[v + 1]; e++) {
+                int32_t w = csr->out_target[e];
+                if (place[w] < 0) {
+                    place[w] = tail;
+                    order[tail++] = w;
+                }
+            }
+        }
+    }
+}
+
+int eco_i_csr_renumber_by_search(eco_i_csr *csr)
+{
+    int32_t n = csr->n, links = csr->out_start[n];
+    int32_t *order = malloc(sizeof(*order) * ((size_t)n + 1));
+    int32_t *place = malloc(sizeof(*place) * ((size_t)n + 1));
+    int32_t *start = malloc(sizeof(*start) * ((size_t)n + 1));
+    int32_t *target = malloc(sizeof(*target) * ((size_t)links + 1));
+    int32_t *actor = malloc(sizeof(*actor) * ((size_t)n + 1));
+    double *length = csr->out_length ? malloc(sizeof(*length) * ((size_t)links + 1)) : NULL;
+    int rc = ECO_ENOMEM;
+
+    if (!order || !place || !start || !target || !actor || (csr->out_length && !length) ||
+        csr->in_start)
+        goto cleanup;
+    search_order(csr, order, place);
+    start[0] = 0;
+    for (int32_t v = 0; v < n; v++) {
+        int32_t old = order[v], k = start[v];
+        actor[v] = csr->actor[old];
+        for (int32_t e = csr->out_start[old]; e < csr->out_start[old + 1]; e++, k++) {
+            target[k] = place[csr->out_target[e]];
+            if (length)
+                length[k] = csr->out_length[e];
+        }
+        start[v + 1] = k;
+        sort_row(target + start[v], length ? length + start[v] : NULL, k - start[v]);
+    }
+    free(csr->out_start);
+    free(csr->out_target);
+    free(csr->out_length);
+    free(csr->actor);
+    csr->out_start = start;
+    csr->out_target = target;
+    csr->out_length = length;
+    csr->actor = actor;
+    start = target = actor = NULL;
+    length = NULL;
+    rc = 0;
+cleanup:
+    free(order);
+    free(place);
+    free(start);
+    free(target);
+    free(actor);
+    free(length);
+    return rc;
 }

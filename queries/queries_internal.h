@@ -60,13 +60,18 @@ typedef struct eco_i_csr {
     double *in_length;    /* in-link lengths; NULL when unweighted */
     int32_t *actor;       /* the actor each vertex stands for: vertices are numbered by
                              falling degree, so that the hubs most links lead to share
-                             cache lines */
+                             cache lines (or in breadth-first order: see below) */
 } eco_i_csr;
 
 /* Builds the layout of view, with in-links too when with_in and the view is directed.
  * 0 or ECO_ENOMEM (also when the map is beyond int32 indices).  O(n + m). */
 int eco_i_csr_build(eco_i_csr *csr, const eco_i_view *view, int with_in);
 void eco_i_csr_free(eco_i_csr *csr);
+/* Numbers the vertices of csr, built without in-links, again in breadth-first order along
+ * out-links: from vertex 0 (the highest degree), then each part not reached from its
+ * lowest-numbered vertex; rows sorted again.  0 or ECO_ENOMEM (csr then as it was).
+ * O(n + m), and a sort of each row. */
+int eco_i_csr_renumber_by_search(eco_i_csr *csr);
 
 /* ---- Measures computed once (measure_cache.c) ------------------------------------------ */
 
@@ -218,8 +223,11 @@ typedef struct eco_i_batch {
     uint64_t *fresh;       /* per vertex: the sources that reach it at the level being built
                               (on the way back: at the level after the one being summed) */
     double *value;         /* ECO_I_BATCH per vertex: shortest paths from each source; then,
-                              on the way back, the coefficient (1 + dependency) / paths */
-    eco_i_visit *visits;   /* the searches' visits, level by level */
+                              on the way back, the coefficient (1 + dependency) / paths;
+                              what a lane holds counts only once its source reaches the vertex
+                              in this batch (earlier batches leave theirs behind) */
+    uint64_t *touched;     /* a bit per vertex: reached at the level being built */
+    eco_i_visit *visits;   /* the searches' visits, level by level, each in vertex order */
     size_t visit_count;    /* visits held */
     size_t visit_capacity; /* visits there is room for */
     size_t *level_start;   /* where each level's visits begin; one more for the end */
@@ -238,6 +246,18 @@ void eco_i_batch_free(eco_i_batch *b);
  * the sources reach vertices at the same levels. */
 int eco_i_batch_run(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count,
                     double *score);
+/* eco_i_batch_run's two passes (brandes_lanes.c): one bit at a time, or eight lanes at a time
+ * with AVX-512 (compiled only where the compiler can; run only where the processor can).
+ * Both give the same bits. */
+int eco_i_batch_passes(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count,
+                       double *score);
+int eco_i_batch_passes_avx512(const eco_i_csr *g, eco_i_batch *b, int32_t first, int32_t count,
+                              double *score);
+/* The passes eco_i_batch_run runs on this processor: eco_i_batch_passes_avx512 where it was
+ * compiled and the processor has AVX-512, else eco_i_batch_passes. */
+typedef int (*eco_i_batch_passes_fn)(const eco_i_csr *g, eco_i_batch *b, int32_t first,
+                                     int32_t count, double *score);
+eco_i_batch_passes_fn eco_i_batch_passes_chosen(void);
 
 /* ---- Exact betweenness (betweenness.c) -------------------------------------------------- */
 
