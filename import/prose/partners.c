@@ -97,13 +97,14 @@ static int is_junk(const char *s, size_t n)
     return eco_i_map_get(&junk_set, key, &found);
 }
 
-/* 1 when no letter of the name is a capital: "community leaders", "among others". */
+/* 1 for a word of 2 to 12 characters that starts with two capitals: "UNI-CV", "ISTU". */
 static int is_acronym(const char *s, size_t n)
 {
     return n >= 2 && n <= 12 && !memchr(s, ' ', n) && s[0] >= 'A' && s[0] <= 'Z' &&
            s[1] >= 'A' && s[1] <= 'Z';
 }
 
+/* 1 when no letter of the name is a capital: "community leaders", "among others". */
 static int all_small(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
