@@ -389,6 +389,15 @@ static int is_small_word(const char *folded)
     return 0;
 }
 
+/* Reads token k as a word with a capital. */
+static void raise_word(eco_i_sentence *st, size_t k)
+{
+    eco_i_token *t = &st->tokens[k];
+
+    t->cap = 1;
+    classify_word(t, st->text + t->start, t->end - t->start);
+}
+
 /* "le ministère de l'Agriculture": French writes a ministry's first word in small letters;
  * it and the word its connectors lead to are read as a name's capitals. */
 static void raise_french_ministries(eco_i_sentence *st)
@@ -404,11 +413,8 @@ static void raise_french_ministries(eco_i_sentence *st)
             next++;
         if (next == k + 1 || next >= st->count || !st->tokens[next].word)
             continue;
-        for (size_t raised = k; raised <= next; raised += next - k) {
-            eco_i_token *r = &st->tokens[raised];
-            r->cap = 1;
-            classify_word(r, st->text + r->start, r->end - r->start);
-        }
+        raise_word(st, k);
+        raise_word(st, next);
     }
 }
 
