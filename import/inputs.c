@@ -79,11 +79,11 @@ static int lone_carriage_returns(const char *data, size_t len)
  * file is read twice.  Files' bytes are kept one after another in blocks of memory mapped
  * for them, on huge pages where the system has them: fresh memory costs a fault a page to
  * touch, and 100 MB of records on small pages cost as much time as reading them again.  A
- * block is given back once every file in it has been read.  Past KEEP_LIMIT bytes of files,
- * a file's bytes are let go once it is listed and read again when its turn comes, so that
- * an import of many gigabytes keeps its memory bounded.  Standard input cannot be read
- * again, and a buffer is a copy of the caller's: theirs are malloc'd, and kept whatever
- * their size.
+ * block is given back once every file in it has been read, the last one too.  Past
+ * KEEP_LIMIT bytes of files, a file's bytes are let go once it is listed and read again
+ * when its turn comes, so that an import of many gigabytes keeps its memory bounded.
+ * Standard input cannot be read again, and a buffer is a copy of the caller's: theirs are
+ * malloc'd, and kept whatever their size.
  */
 
 #define KEEP_LIMIT ((size_t)512 << 20)
@@ -95,7 +95,7 @@ static int block_take(eco_i_inputs *list, size_t n, eco_i_bytes *out)
     eco_i_block *b = list->block_count ? &list->blocks[list->block_count - 1] : NULL;
 
     n = (n + 15) & ~(size_t)15;
-    if (!b || b->size - b->used < n) {
+    if (!b || !b->base || b->size - b->used < n) {
         size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
         char *base;
         if (eco_i_reserve(&list->blocks, &list->block_cap, list->block_count + 1,
@@ -121,8 +121,9 @@ static void bytes_free(eco_i_inputs *list, eco_i_bytes *b)
 {
     if (b->block) {
         eco_i_block *k = &list->blocks[b->block - 1];
-        /* the last block may take more files; the others go once their files are read */
-        if (--k->live == 0 && b->block < list->block_count) {
+        /* a block goes once its files are read, the last one too: a file listed later
+         * takes a new block (block_take) */
+        if (--k->live == 0) {
             munmap(k->base, k->size);
             k->base = NULL;
         }
