@@ -359,12 +359,22 @@ static int plan_acronyms(plan *p, const eco_graph *g, const eco_import_options *
     return rc;
 }
 
-/* The initials of name's content words, lowered: "Comité de Concertation Etat-Secteur
- * privé" gives "ccesp"; "" for fewer than two words. */
-static void initials(const char *name, char *out, size_t size)
+/* 1 when w is a number: "7" of "Pôle 7". */
+static int is_number(const char *w)
+{
+    size_t n = strspn(w, "0123456789");
+    return n > 0 && w[n] == '\0';
+}
+
+/* The initials of name's content words, lowered, a number whole: "Comité de Concertation
+ * Etat-Secteur privé" gives "ccesp", "Agence Territoriale de Développement Agricole du Pôle
+ * 7" gives "atdap7"; "" for fewer than two words.  With unit_dropped, a word before a
+ * closing number is left out: "atda7", as the acronym "ATDA 7" spells that agency, a unit
+ * word ("Pôle", "Zone", "District") being no part of what its initials abbreviate. */
+static void initials(const char *name, int unit_dropped, char *out, size_t size)
 {
     char words[16][32], split[256];
-    size_t n, k = 0;
+    size_t n, k = 0, dropped = SIZE_MAX;
 
     /* "l'Homme" is two words here, though folding joins them */
     snprintf(split, sizeof(split), "%s", name);
@@ -375,10 +385,38 @@ static void initials(const char *name, char *out, size_t size)
             memset(c, ' ', 3);
     }
     n = content_words(split, words);
-
-    for (size_t i = 0; i < n && k + 1 < size; i++)
-        out[k++] = words[i][0];
+    if (unit_dropped) {
+        if (n < 4 || !is_number(words[n - 1]) || is_number(words[n - 2])) {
+            out[0] = '\0';
+            return;
+        }
+        dropped = n - 2;
+    }
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        if (i == dropped)
+            continue;
+        if (is_number(words[i]))
+            for (const char *d = words[i]; *d && k + 1 < size; d++)
+                out[k++] = *d;
+        else
+            out[k++] = words[i][0];
+    }
     out[n >= 2 ? k : 0] = '\0';
+}
+
+/* An acronym folded to its letters and digits: "ATDA 7" and "ATDA-7" give "atda7". */
+static int acronym_letters(const char *acronym, char *out, size_t size)
+{
+    char folded[64];
+    size_t k = 0;
+
+    if (eco_name_fold(folded, sizeof(folded), acronym) >= sizeof(folded))
+        return 0;
+    for (const char *c = folded; *c && k + 1 < size; c++)
+        if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9'))
+            out[k++] = *c;
+    out[k] = '\0';
+    return k > 0;
 }
 
 static uint64_t initials_key(const char *letters, const char *record)
@@ -421,14 +459,17 @@ static int plan_initials(plan *p, const eco_graph *g)
 
     for (size_t i = 0; i < n && rc == 0; i++) {
         const eco_actor *a = eco_graph_actor(g, i);
-        if (is_acronym(a->name) || (initials(a->name, letters, sizeof(letters)), !letters[0]))
+        if (is_acronym(a->name))
             continue;
-        for (size_t r = 0; r < a->record_count && rc == 0; r++)
-            rc = eco_i_map_put(&spelled, initials_key(letters, a->records[r]), i);
+        for (int unit_dropped = 0; unit_dropped < 2 && rc == 0; unit_dropped++) {
+            initials(a->name, unit_dropped, letters, sizeof(letters));
+            for (size_t r = 0; letters[0] && r < a->record_count && rc == 0; r++)
+                rc = eco_i_map_put(&spelled, initials_key(letters, a->records[r]), i);
+        }
     }
     for (size_t i = 0; i < n && rc == 0; i++) {
         const eco_actor *b = eco_graph_actor(g, i);
-        if (!is_acronym(b->name) || eco_name_fold(letters, sizeof(letters), b->name) >= sizeof(letters))
+        if (!is_acronym(b->name) || !acronym_letters(b->name, letters, sizeof(letters)))
             continue;
         rc = join_in_a_record(p, g, &spelled, letters, 0, i);
     }
@@ -579,6 +620,66 @@ static int plan_country_forms(plan *p, const eco_graph *g)
     return rc < 0 ? rc : 0;
 }
 
+/* The first portfolio of a ministry's name, folded, into buf: "housing" of "Ministry of
+ * Housing and Utilities" and of "Ministerio de Vivienda, Ciudad y Territorio" ("vivienda");
+ * NULL for a name that is not a ministry's or names nothing after its head. */
+static const char *lead_portfolio(const char *name, char *buf, size_t size)
+{
+    static const char *const heads[] = {"ministry of ", "ministerio de ", "ministere de ",
+                                        "ministerio do ", NULL};
+    static const char *const joints[] = {",", " and ", " y ", " et ", " e ", NULL};
+    char lead[256];
+    const char *rest = NULL;
+    size_t n = strlen(name);
+
+    /* cut where the first portfolio ends, before folding drops the commas */
+    for (size_t i = 0; joints[i]; i++) {
+        const char *at = strstr(name, joints[i]);
+        if (at && (size_t)(at - name) < n)
+            n = (size_t)(at - name);
+    }
+    if (n >= sizeof(lead))
+        return NULL;
+    memcpy(lead, name, n);
+    lead[n] = '\0';
+    if (eco_name_fold(buf, size, lead) >= size)
+        return NULL;
+    for (size_t i = 0; heads[i] && !rest; i++)
+        if (strncmp(buf, heads[i], strlen(heads[i])) == 0)
+            rest = buf + strlen(heads[i]);
+    if (!rest)
+        return NULL;
+    rest += strncmp(rest, "the ", 4) == 0 ? 4 : strncmp(rest, "l'", 2) == 0 ? 2 : 0;
+    return *rest ? rest : NULL;
+}
+
+/* Two ministries of one country that one record names with the same first portfolio are
+ * one ministry under its older and newer, or short and full, names: "Ministry of Housing and
+ * Utilities" and "Ministry of Housing and Municipal Services".  A government has one
+ * ministry led by a portfolio at a time; across records, the names may be of two times. */
+static int plan_lead_portfolios(plan *p, const eco_graph *g)
+{
+    size_t n = eco_graph_actor_count(g), j;
+    eco_i_map ministries = {0};
+    char lead[128];
+    int rc = 0;
+
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        const eco_actor *a = eco_graph_actor(g, i);
+        if (!a->country || !lead_portfolio(a->name, lead, sizeof(lead)))
+            continue;
+        uint64_t in_country = eco_i_hash(a->country, strlen(a->country)) * 0xC2B2AE3D27D4EB4FULL;
+        for (size_t r = 0; r < a->record_count && rc == 0; r++) {
+            uint64_t key = initials_key(lead, a->records[r]) ^ in_country;
+            rc = eco_i_map_get_or_put(&ministries, key, i, &j);
+            if (rc == 1)
+                rc = j == i ? 0 : plan_add(p, eco_graph_actor(g, j)->id, a->id);
+        }
+    }
+    eco_i_map_free(&ministries);
+    return rc < 0 ? rc : 0;
+}
+
 static int plan_rules(plan *p, const eco_graph *g, const eco_import_options *opt)
 {
     size_t n = eco_graph_actor_count(g), j;
@@ -601,6 +702,8 @@ static int plan_rules(plan *p, const eco_graph *g, const eco_import_options *opt
         rc = plan_country_forms(p, g);
     if (rc == 0)
         rc = plan_shorter_forms(p, g);
+    if (rc == 0)
+        rc = plan_lead_portfolios(p, g);
     return rc;
 }
 

@@ -104,12 +104,50 @@ static void an_acronym_spelling_the_initials_of_a_name_in_its_record_is_that_bod
     assert_string_equal(canonical("NRA", "Chad"), "NRA");
 }
 
+static void a_numbered_acronym_spells_the_initials_before_its_unit_and_number(void **state)
+{
+    (void)state;
+    add_in("Agence Territoriale de D\xC3\xA9veloppement Agricole du P\xC3\xB4le 7", "Benin",
+           "plan.md");
+    add_in("ATDA 7", "Benin", "plan.md");
+    add_in("Agence Territoriale de D\xC3\xA9veloppement Agricole du P\xC3\xB4le 8", "Benin",
+           "plan.md");
+    add_in("ATDA 9", "Benin", "plan.md"); /* no agency of that number in the record */
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 3);
+    assert_string_equal(canonical("ATDA 7", "Benin"),
+                        "Agence Territoriale de D\xC3\xA9veloppement Agricole du P\xC3\xB4le 7");
+    assert_string_equal(canonical("ATDA 9", "Benin"), "ATDA 9");
+}
+
 static int an_actor_is_named(const char *name)
 {
     for (size_t i = 0; i < eco_graph_actor_count(g); i++)
         if (strcmp(eco_graph_actor(g, i)->name, name) == 0)
             return 1;
     return 0;
+}
+
+static void ministries_one_record_names_with_the_same_first_portfolio_are_one(void **state)
+{
+    (void)state;
+    add_in("Ministry of Housing and Utilities", "Belarus", "plan.md");
+    add_in("Ministry of Housing and Municipal Services", "Belarus", "plan.md");
+    add_in("Ministerio de Vivienda", "Colombia", "vivienda.md");
+    add_in("Ministerio de Vivienda, Ciudad y Territorio", "Colombia", "vivienda.md");
+    /* another portfolio leads, or another record names it: no proof of one body */
+    add_in("Ministry of Higher Education", "Belarus", "plan.md");
+    add_in("Ministry of Education", "Belarus", "plan.md");
+    add_in("Ministry of Housing and Construction", "Belarus", "other.md");
+    resolve(NULL);
+    assert_int_equal(eco_graph_actor_count(g), 5);
+    assert_string_equal(canonical("Ministry of Housing and Municipal Services", "Belarus"),
+                        canonical("Ministry of Housing and Utilities", "Belarus"));
+    assert_string_equal(canonical("Ministerio de Vivienda", "Colombia"),
+                        canonical("Ministerio de Vivienda, Ciudad y Territorio", "Colombia"));
+    assert_true(an_actor_is_named("Ministry of Higher Education"));
+    assert_true(an_actor_is_named("Ministry of Education"));
+    assert_true(an_actor_is_named("Ministry of Housing and Construction"));
 }
 
 static void an_acronym_of_no_country_joins_only_a_body_its_record_names(void **state)
@@ -353,6 +391,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             an_acronym_spelling_the_initials_of_a_name_in_its_record_is_that_body, setup,
             teardown),
+        cmocka_unit_test_setup_teardown(
+            a_numbered_acronym_spells_the_initials_before_its_unit_and_number, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            ministries_one_record_names_with_the_same_first_portfolio_are_one, setup, teardown),
         cmocka_unit_test_setup_teardown(
             an_acronym_of_no_country_joins_only_a_body_its_record_names, setup, teardown),
         cmocka_unit_test_setup_teardown(an_acronym_two_bodies_hold_is_told_and_joins_neither,
