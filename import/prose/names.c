@@ -37,6 +37,10 @@ typedef struct item {
     int complement;    /* a head followed by "of", "for", "de" ... */
     int has_of;        /* holds "of", "for", "de" ... at all */
     int generic;       /* a generic marker precedes it */
+    size_t own_b;      /* the end of its own words, before a lower-case word that attaches
+                          what follows ("Reforms | under the Administration of ..."); b
+                          when there is none */
+    int own_head;      /* a head word among its own words, before any "of" */
 } item;
 
 typedef struct extraction {
@@ -231,6 +235,18 @@ static void describe_item(const eco_i_sentence *st, item *it)
     }
     if (!it->has_head)
         it->head_of = 0;
+    it->own_b = it->b;
+    it->own_head = 0;
+    for (size_t k = it->a; k < it->b; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (k > it->a && t->word && !t->cap && !t->upper && !eco_i_is_conn(t)) {
+            it->own_b = k;
+            break;
+        }
+        if (eco_i_is_conn(t))
+            break; /* past "of": heads there are in a complement */
+        it->own_head |= t->head == 1;
+    }
 }
 
 /* Trims words that cannot start or end a name, and notes a generic marker before it. */
@@ -572,10 +588,12 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
         for (k = i + 1; k < n; k++) {
             const item *f = &items[k];
             /* an item trimmed to nothing ends the name: it has no first token to look at */
+            /* "Center for Economic Research and Reforms under the Administration of ...":
+             * a head only in what an item attaches after its own words names no body */
             if (f->a >= f->b || (f->sep != SEP_COMMA && f->sep != SEP_AND) ||
-                (f->has_head && !f->head_of) ||
+                (f->own_head || (f->has_head && !f->head_of && f->own_b == f->b)) ||
                 f->plural || starts_known(e, f) || e->st->tokens[f->a].coined ||
-                (f->det && f->has_head) || f->b - f->a > 8)
+                (f->det && f->has_head) || f->own_b - f->a > 8)
                 break;
             if (f->sep == SEP_AND)
                 last = k;

@@ -46,6 +46,23 @@ static void and_separates_names_but_not_inside_a_name(void **state)
                 (const char *const[]){"Social and Peace Influencers", NULL});
 }
 
+static void a_head_word_in_what_an_item_attaches_starts_no_name_of_its_own(void **state)
+{
+    (void)state;
+    names_equal(split_field("Center for Economic Research and Reforms under the Administration "
+                            "of the President of the Republic of Uzbekistan, Ministry of "
+                            "Employment and Poverty Reduction, Agency for Strategic Reforms"),
+                (const char *const[]){"Center for Economic Research and Reforms under the "
+                                      "Administration of the President of the Republic of "
+                                      "Uzbekistan",
+                                      "Ministry of Employment and Poverty Reduction",
+                                      "Agency for Strategic Reforms", NULL});
+    /* a head word among the item's own words is a body of its own */
+    names_equal(split_field("Ministry of Health and National Institute of Public Health"),
+                (const char *const[]){"Ministry of Health", "National Institute of Public Health",
+                                      NULL});
+}
+
 static void ampersand_commas_and_slashes_separate_names(void **state)
 {
     (void)state;
@@ -228,6 +245,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(and_separates_names_but_not_inside_a_name),
+        cmocka_unit_test(a_head_word_in_what_an_item_attaches_starts_no_name_of_its_own),
         cmocka_unit_test(ampersand_commas_and_slashes_separate_names),
         cmocka_unit_test(numbered_lists_lines_and_wide_gaps_separate_names),
         cmocka_unit_test(run_together_names_end_at_their_head_word),
