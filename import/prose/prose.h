@@ -235,6 +235,13 @@ typedef struct eco_i_extractor {
 int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const char *sentence,
                         size_t len);
 
+/* ---- Acronyms defined as things (import/prose/defined.c) ---------------------------------- */
+
+/* Puts into things the eco_i_fold_hash of every acronym text defines by words that spell it
+ * and name no organisation ("informed consent (FPIC)"): a record's names that are never its
+ * actors.  0 or ECO_ENOMEM.  O(len). */
+int eco_i_note_thing_acronyms(const char *text, size_t len, eco_i_map *things);
+
 /* ---- Cue phrases (import/prose/cues.c) --------------------------------------------------- */
 
 typedef struct eco_i_cue {

@@ -634,7 +634,8 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
     int rc;
 
     text += label, len -= label, offset += label;
-    if (eco_i_reserve(&r->sentences, &r->sentence_cap, r->sentence_count + 1, sizeof(*s)) < 0)
+    if (eco_i_note_thing_acronyms(text, len, &r->generic) < 0 ||
+        eco_i_reserve(&r->sentences, &r->sentence_cap, r->sentence_count + 1, sizeof(*s)) < 0)
         return ECO_ENOMEM;
     s = &r->sentences[r->sentence_count];
     memset(s, 0, sizeof(*s));

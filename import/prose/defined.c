@@ -1,0 +1,102 @@
+/*
+ * import/prose/defined.c - acronyms a text defines as things, not bodies.
+ *
+ * "the free, prior, and informed consent (FPIC) process": the words before the bracket
+ * spell the acronym, are written as common nouns are, in lower case, and none of them is a
+ * word that names an organisation (eco_i_classify_words).  The acronym then names a
+ * process, a method or a measure wherever the record uses it, never an actor.  Words in
+ * capitals are a name, which may be a body's though no head word says so ("Programme
+ * Alimentaire Mondial (PAM)"), and an acronym the words before it do not spell is left to
+ * the other rules.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "prose.h"
+#include "vocabulary.h"
+
+#define MAX_ACRONYM 8
+
+/* Whether the n bytes at s are an acronym: 2 to MAX_ACRONYM capitals. */
+static int acronym_at(const char *s, size_t n)
+{
+    if (n < 2 || n > MAX_ACRONYM)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return 0;
+    return 1;
+}
+
+static int is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Small words an acronym's letters may pass over: "free, prior, and informed consent". */
+static int is_passed_over(const char *w, size_t n)
+{
+    static const char *const small[] = {"and", "of", "the", "for", "de", "des", "du", "la",
+                                        "le", "et", "y", "del", "el", "on", "in", "to", NULL};
+    for (size_t i = 0; small[i]; i++)
+        if (strlen(small[i]) == n && strncasecmp(w, small[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+/* Where the words that end at end and spell acronym's letters start, or NULL; *common is
+ * set when one of them is written in lower case, as a common noun is. */
+static const char *spelled_from(const char *text, const char *end, const char *acronym,
+                                size_t n, int *common)
+{
+    const char *p = end;
+    size_t letter = n;
+
+    while (letter > 0) {
+        while (p > text && !is_letter((unsigned char)p[-1]))
+            if (p[-1] == '.' || p[-1] == ':' || p[-1] == ';' || p[-1] == ')' || p[-1] == '(')
+                return NULL; /* the words are of another sentence or bracket */
+            else
+                p--;
+        const char *word_end = p;
+        while (p > text && (is_letter((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '\''))
+            p--;
+        if (p == word_end)
+            return NULL;
+        if (lower(*p) == lower(acronym[letter - 1])) {
+            letter--;
+            *common |= *p >= 'a' && *p <= 'z';
+        }
+        else if (!is_passed_over(p, (size_t)(word_end - p)))
+            return NULL;
+    }
+    return p;
+}
+
+int eco_i_note_thing_acronyms(const char *text, size_t len, eco_i_map *things)
+{
+    char expansion[256];
+
+    for (const char *open = memchr(text, '(', len); open;
+         open = memchr(open + 1, '(', len - (size_t)(open + 1 - text))) {
+        const char *close = memchr(open, ')', len - (size_t)(open - text));
+        if (!close || !acronym_at(open + 1, (size_t)(close - open - 1)))
+            continue;
+        size_t n = (size_t)(close - open - 1);
+        const char *end = open;
+        while (end > text && end[-1] == ' ')
+            end--;
+        int common = 0;
+        const char *from = spelled_from(text, end, open + 1, n, &common);
+        if (!from || !common || (size_t)(end - from) >= sizeof(expansion))
+            continue;
+        memcpy(expansion, from, (size_t)(end - from));
+        expansion[end - from] = '\0';
+        if (eco_i_classify_words(expansion) == ECO_TYPE_UNKNOWN &&
+            eco_i_map_put(things, eco_i_fold_hash(open + 1, n), 1) < 0)
+            return ECO_ENOMEM;
+    }
+    return 0;
+}
