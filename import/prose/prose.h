@@ -320,6 +320,12 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
 int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
                        const char *country, eco_i_field field, eco_actor_type sector);
 
+/* Where the passages queued from now on stand, for the evidence of the ties they state: a
+ * source with a fragment that names a table's cell ("x.csv#cell=2,8", "x.json#/0/body"),
+ * copied, in place of the record's path; NULL for the path again.  The line stays the
+ * file's.  0 or ECO_ENOMEM. */
+int eco_i_record_set_place(eco_i_record *r, const char *place);
+
 /* Reads a partner field: each name it holds becomes an actor tied to partner_of (a
  * partnership), typed by sector when its name does not say; evidence is the field. */
 int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,

@@ -68,6 +68,8 @@ typedef struct eco_i_table_row {
     size_t count;       /* cells; fewer than the layout's columns when the row is short */
     int line;           /* the line the row starts on */
     size_t number;      /* 1 for the first row of records (the header is row 0) */
+    const char *const *keys; /* JSON: each column's key, for a cell's place "#/INDEX/KEY";
+                                NULL for a CSV, whose cells are "#cell=ROW,COL" */
 } eco_i_table_row;
 
 /* A table being read into records: one per row. */
