@@ -286,6 +286,10 @@ void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
 void eco_i_record_set_year(eco_i_record *r, int year);
 const char *eco_i_record_country(const eco_i_record *r);
 
+/* Adds a topic to the record, its len bytes copied, spaces around it trimmed; an empty one
+ * is none, and a repeat is kept once when the record is added.  0 or ECO_ENOMEM. */
+int eco_i_record_add_topic(eco_i_record *r, const char *topic, size_t len);
+
 /* Adds (or finds) an actor named in the record, with the record's country unless it is
  * international or country is given; *out receives its index.  The name becomes known in
  * the record, so that prose naming it again finds it. */

@@ -5,11 +5,12 @@
  * A row's record is "FILE#KEY", its key from the key column (the row's number when there
  * is none, or the cell is empty), so that rows never merge with each other nor with the
  * records of other files.  Its title, country and year come from the columns that hold
- * them.  Organisation columns are actors as written, typed by the column that gives their
- * category when there is one, and are what the row's text is about; several in one row are
- * partners.  Text columns go through the prose extractor, each cell at its own line and
- * with its own place ("FILE#cell=ROW,COL", "FILE#/INDEX/KEY"), so that evidence points at
- * the row and the cell.  Code columns are never read.
+ * them, its topics from the columns that list them.  Organisation columns are actors as
+ * written, typed by the column that gives their category when there is one, and are what
+ * the row's text is about; several in one row are partners.  Text columns go through the
+ * prose extractor, each cell at its own line and with its own place ("FILE#cell=ROW,COL",
+ * "FILE#/INDEX/KEY"), so that evidence points at the row and the cell.  Code columns are
+ * never read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +222,31 @@ static int row_texts(eco_i_table *t, eco_i_record *r, const eco_i_table_row *row
     return eco_i_record_set_place(r, NULL);
 }
 
+/* Adds the items of a list cell as the record's topics, in their order. */
+static int cell_topics(eco_i_record *r, const char *cell)
+{
+    const char *separators = strchr(cell, ECO_I_TABLE_ITEM) ? "\x1f" : ",;|";
+    int rc = 0;
+
+    while (*cell && rc == 0) {
+        size_t len = strcspn(cell, separators);
+        if (!(len == 4 && strncasecmp(cell, "NULL", 4) == 0))
+            rc = eco_i_record_add_topic(r, cell, len);
+        cell += len + (cell[len] != '\0');
+    }
+    return rc;
+}
+
+/* The row's topics: the items of its topics columns, column after column. */
+static int row_topics(eco_i_table *t, eco_i_record *r, const eco_i_table_row *row)
+{
+    int rc = 0;
+    for (size_t c = 0; c < row->count && c < t->layout.count && rc == 0; c++)
+        if (t->layout.role[c] == ECO_I_COLUMN_TOPICS)
+            rc = cell_topics(r, row->cells[c]);
+    return rc;
+}
+
 /* The row's title, country and year. */
 static int row_facts(eco_i_table *t, eco_i_record *r, const eco_i_table_row *row)
 {
@@ -245,7 +271,8 @@ int eco_i_table_row_read(eco_i_table *t, const eco_i_table_row *row, eco_error *
                                 : rc;
     in.record_id = id;
     if ((rc = eco_i_record_new(&r, t->g, &in, t->format)) == 0 &&
-        (rc = row_facts(t, r, row)) == 0 && (rc = row_organisations(t, r, row)) == 0 &&
+        (rc = row_facts(t, r, row)) == 0 && (rc = row_topics(t, r, row)) == 0 &&
+        (rc = row_organisations(t, r, row)) == 0 &&
         (rc = row_texts(t, r, row)) == 0)
         rc = eco_i_record_finish(r, err);
     else if (rc < 0)

@@ -4,8 +4,9 @@
  * key a column, in the order keys first appear, each object a row.
  *
  * A string is its cell; a number or a boolean is written out; an array of strings and
- * numbers is its items joined by "; " (Participedia's issues and sectors); null, objects
- * and deeper arrays are empty cells.  jansson keeps no positions, so each object's line
+ * numbers is its items joined by "; " (Participedia's sectors), or, in a column of topics
+ * (Participedia's issues), kept apart as items of a list; null, objects and deeper arrays
+ * are empty cells.  jansson keeps no positions, so each object's line
  * comes from one scan of the text for where the array's items start (item_offsets), and
  * each cell's from one scan of its object (member_lines).
  */
@@ -154,8 +155,10 @@ static const char *scalar(json_t *v, char *buf, size_t n)
     return buf;
 }
 
-/* The cell of value v, malloc'd; NULL when memory runs out. */
-static char *cell_text(json_t *v)
+/* The cell of value v, malloc'd; NULL when memory runs out.  An array's items are joined
+ * by "; ", or, for a list read item by item (list), each followed by ECO_I_TABLE_ITEM, so
+ * that even one item says it is a list whose commas are its own. */
+static char *cell_text(json_t *v, int list)
 {
     char buf[64], *out;
     size_t len = 0, i;
@@ -170,7 +173,9 @@ static char *cell_text(json_t *v)
     len = 0;
     json_array_foreach(v, i, item) {
         const char *s = scalar(item, buf, sizeof(buf));
-        if (*s)
+        if (*s && list)
+            len += (size_t)sprintf(out + len, "%s%c", s, ECO_I_TABLE_ITEM);
+        else if (*s)
             len += (size_t)sprintf(out + len, "%s%s", len ? "; " : "", s);
     }
     return out;
@@ -238,7 +243,8 @@ static int json_rows(eco_i_table *t, json_table *jt, json_t *root, eco_error *er
         cells_clear(jt);
         member_lines(text, t->in->len, offsets[i], line, jt->names, jt->count, jt->lines);
         for (size_t c = 0; c < jt->count && rc == 0; c++) {
-            if (!(jt->cells[c] = cell_text(json_object_get(item, jt->names[c]))))
+            int list = c < t->layout.count && t->layout.role[c] == ECO_I_COLUMN_TOPICS;
+            if (!(jt->cells[c] = cell_text(json_object_get(item, jt->names[c]), list)))
                 rc = eco_error_set(err, ECO_ENOMEM, t->in->source, line, 0, "out of memory");
         }
         eco_i_table_row row = {jt->cells, jt->lines, jt->count, line, i + 1, jt->names};
