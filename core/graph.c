@@ -298,6 +298,8 @@ void eco_graph_free(eco_graph *g)
         actor_free(&g->actors[i]);
     for (size_t i = 0; i < g->tie_count; i++)
         free(g->ties[i].evidence);
+    for (size_t i = 0; i < g->record_count; i++)
+        free((void *)g->records[i].topics);
     free(g->actors);
     free(g->ties);
     free(g->records);
@@ -1079,6 +1081,36 @@ int eco_graph_remove_tie(eco_graph *g, size_t i)
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
+/* Gives record r the topics it does not hold yet, pooled, in their order: pooled strings
+ * are equal when their pointers are, so a repeat is found without comparing text.  A
+ * record has a few topics, so the quadratic search costs less than a map would. */
+static int add_topics(eco_graph *g, eco_record *r, const char *const *topics, size_t count)
+{
+    const char **kept;
+    size_t n = 0;
+    int rc = 0;
+
+    if (count == 0)
+        return 0;
+    if (!(kept = malloc(count * sizeof(*kept))))
+        return ECO_ENOMEM;
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        const char *pooled = topics[i] && *topics[i] ? intern(g, topics[i], &rc) : NULL;
+        size_t k = 0;
+        while (k < n && kept[k] != pooled)
+            k++;
+        if (pooled && k == n)
+            kept[n++] = pooled;
+    }
+    if (rc < 0 || n == 0) {
+        free(kept);
+        return rc;
+    }
+    r->topics = kept;
+    r->topic_count = n;
+    return 0;
+}
+
 int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record)
 {
     int rc = 0;
@@ -1097,8 +1129,16 @@ int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record)
     r->title = intern(g, record->title, &rc);
     r->country = intern(g, record->country, &rc);
     r->year = record->year;
-    if (rc < 0 || (rc = eco_i_map_put(&g->record_ids, eco_i_ptr_key(r->id), g->record_count)) < 0)
+    r->topics = NULL;
+    r->topic_count = 0;
+    if (rc == 0)
+        rc = add_topics(g, r, record->topics, record->topic_count);
+    if (rc == 0)
+        rc = eco_i_map_put(&g->record_ids, eco_i_ptr_key(r->id), g->record_count);
+    if (rc < 0) {
+        free((void *)r->topics); /* the record is not counted: nothing else frees them */
         return rc;
+    }
     if (out)
         *out = g->record_count;
     g->record_count++;

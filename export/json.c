@@ -272,7 +272,10 @@ static json_t *record_item(const items *list, size_t i)
         put(item, "title", string_or_null(r->title)) < 0 ||
         put(item, "country", string_or_null(r->country)) < 0 ||
         put(item, "country_code", string_or_null(eco_i_country_code(r->country))) < 0 ||
-        put(item, "year", r->year ? json_integer(r->year) : json_null()) < 0) {
+        put(item, "year", r->year ? json_integer(r->year) : json_null()) < 0 ||
+        /* only a record that has topics says so: the maps of files without any keep the
+         * bytes they always had */
+        (r->topic_count && put(item, "topics", string_array(r->topics, r->topic_count)) < 0)) {
         json_decref(item);
         return NULL;
     }

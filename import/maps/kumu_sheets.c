@@ -228,7 +228,7 @@ static int next_row(sheet *s)
 /* Adds the file's own record to g, once. */
 static int file_record(sheet *s, eco_graph *g)
 {
-    eco_record record = {s->in->record_id, s->in->source, "kumu", NULL, NULL, 0};
+    eco_record record = {s->in->record_id, s->in->source, "kumu", NULL, NULL, 0, NULL, 0};
     if (eco_graph_add_record(NULL, g, &record) < 0)
         return oom(s);
     s->has_record = 1;
@@ -920,7 +920,7 @@ static int record_row(sheet *s)
     const char *year = cell(s, C_YEAR);
     eco_record r = {cell(s, C_RECORD),           or_null(cell(s, C_PATH)),
                     or_null(cell(s, C_FORMAT)),  or_null(cell(s, C_TITLE)),
-                    or_null(cell(s, C_COUNTRY)), 0};
+                    or_null(cell(s, C_COUNTRY)), 0, NULL, 0};
     long y = 0;
 
     if (!*r.id)

@@ -64,7 +64,7 @@ int eco_i_mapper_find(const eco_i_mapper *m, const char *key, size_t *out)
 
 static int mapper_record(eco_i_mapper *m)
 {
-    eco_record record = {m->in->record_id, m->in->source, m->format, NULL, NULL, 0};
+    eco_record record = {m->in->record_id, m->in->source, m->format, NULL, NULL, 0, NULL, 0};
     if (m->has_record)
         return 0;
     m->has_record = 1;

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "maps.h"
@@ -90,8 +91,35 @@ static int get_array(reader *r, json_t *object, const char *key, json_t **out)
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
+/* A record's topics, an array of non-empty strings, into *out (malloc'd, NULL when there
+ * are none); the graph keeps each once. */
+static int read_topics(reader *r, json_t *item, const char ***out)
+{
+    json_t *topics, *topic;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    if ((rc = get_array(r, item, "topics", &topics)) < 0 || json_array_size(topics) == 0)
+        return rc;
+    if (!(*out = malloc(json_array_size(topics) * sizeof(**out))))
+        return oom(r);
+    json_array_foreach(topics, i, topic) {
+        if (!json_is_string(topic) || !*json_string_value(topic)) {
+            free(*out);
+            *out = NULL;
+            enter_key(r, "topics");
+            enter_index(r, i);
+            return fail(r, ECO_EDATA, "a topic must be a string that is not empty");
+        }
+        (*out)[i] = json_string_value(topic);
+    }
+    return 0;
+}
+
 static int read_record(reader *r, eco_graph *g, json_t *item)
 {
+    const char **topics = NULL;
     eco_record rec = {0};
     json_t *year = json_object_get(item, "year");
     int rc;
@@ -116,7 +144,13 @@ static int read_record(reader *r, eco_graph *g, json_t *item)
         enter_key(r, "id");
         return fail(r, ECO_EDATA, "record id \"%s\" appears twice", rec.id);
     }
-    return eco_graph_add_record(NULL, g, &rec) < 0 ? oom(r) : 0;
+    if ((rc = read_topics(r, item, &topics)) < 0)
+        return rc;
+    rec.topics = topics;
+    rec.topic_count = json_array_size(json_object_get(item, "topics"));
+    rc = eco_graph_add_record(NULL, g, &rec) < 0 ? oom(r) : 0;
+    free(topics);
+    return rc;
 }
 
 /* ---- Actors ----------------------------------------------------------------------------- */

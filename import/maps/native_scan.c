@@ -42,6 +42,7 @@ typedef struct reader {
     eco_i_json_text field[FIELDS]; /* the string members of the object being read */
     int present[FIELDS];           /* whether each field holds a non-empty string */
     strings aliases, records;  /* an actor's lists */
+    strings topics;            /* a record's topics */
     strings attributes;        /* an actor's attributes: key, value, key, value... */
     strings evidence;          /* a tie's evidence strings */
     piece *pieces;             /* a tie's evidence */
@@ -58,6 +59,7 @@ static void reader_free(reader *r)
         free(r->field[k].text);
     free(r->aliases.bytes.text);
     free(r->records.bytes.text);
+    free(r->topics.bytes.text);
     free(r->attributes.bytes.text);
     free(r->evidence.bytes.text);
     free(r->pieces);
@@ -205,29 +207,54 @@ static int each_member(reader *r, const char *const *keys, int (*value)(reader *
 
 /* country_code is written for other tools and read past: the country's name says it. */
 enum { RECORD_ID, RECORD_PATH, RECORD_FORMAT, RECORD_TITLE, RECORD_COUNTRY, RECORD_YEAR,
-       RECORD_COUNTRY_CODE };
-static const char *const record_keys[] = {"id",      "path", "format",       "title",
-                                          "country", "year", "country_code", NULL};
+       RECORD_COUNTRY_CODE, RECORD_TOPICS };
+static const char *const record_keys[] = {"id",   "path",         "format", "title", "country",
+                                          "year", "country_code", "topics", NULL};
 
 static int record_member(reader *r, int k)
 {
-    return k == RECORD_YEAR ? whole_or_null(r, 0, 9999, &r->year) : string_field(r, k);
+    return k == RECORD_YEAR     ? whole_or_null(r, 0, 9999, &r->year)
+           : k == RECORD_TOPICS ? string_list(r, &r->topics)
+                                : string_field(r, k);
+}
+
+/* The record's topics as the array eco_record holds, into *out (malloc'd; NULL when there
+ * are none). */
+static int topic_array(const reader *r, const char ***out)
+{
+    const char *s = r->topics.bytes.text;
+
+    *out = NULL;
+    if (r->topics.count == 0)
+        return 0;
+    if (!(*out = malloc(r->topics.count * sizeof(**out))))
+        return ECO_ENOMEM;
+    for (size_t k = 0; k < r->topics.count; k++, s = strings_next(s))
+        (*out)[k] = s;
+    return 0;
 }
 
 static int read_record(reader *r)
 {
+    const char **topics;
     int rc;
 
     memset(r->present, 0, sizeof(r->present));
     r->year = 0;
-    if ((rc = each_member(r, record_keys, record_member)) != 0)
+    strings_clear(&r->topics);
+    if ((rc = each_member(r, record_keys, record_member)) != 0 ||
+        (rc = topic_array(r, &topics)) < 0)
         return rc;
     eco_record rec = {field_or_null(r, RECORD_ID),     field_or_null(r, RECORD_PATH),
                       field_or_null(r, RECORD_FORMAT),  field_or_null(r, RECORD_TITLE),
-                      field_or_null(r, RECORD_COUNTRY), r->year};
+                      field_or_null(r, RECORD_COUNTRY), r->year,
+                      topics,                           r->topics.count};
     if (!rec.id || eco_graph_find_record(NULL, r->map, rec.id) == 0)
-        return ECO_I_SCAN_DECLINED;
-    return eco_graph_add_record(NULL, r->map, &rec);
+        rc = ECO_I_SCAN_DECLINED;
+    else
+        rc = eco_graph_add_record(NULL, r->map, &rec);
+    free(topics);
+    return rc;
 }
 
 /* ---- Actors ----------------------------------------------------------------------------- */

@@ -161,7 +161,7 @@ int eco_i_read_ties_csv(eco_graph *g, const eco_i_input *in, eco_error *err)
 {
     eco_i_csv csv;
     int where[COL_COUNT], rc;
-    eco_record record = {in->record_id, in->source, "csv", NULL, NULL, 0};
+    eco_record record = {in->record_id, in->source, "csv", NULL, NULL, 0, NULL, 0};
     row_context r = {&csv, where, in};
 
     eco_i_csv_init(&csv, in->data, in->len);

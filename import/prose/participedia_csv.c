@@ -360,7 +360,7 @@ static int row_record(sheet *s, size_t number)
     const char *id = value(s, "id"), *country = value(s, "country"), *title = value(s, "title");
     int year = eco_i_table_year(value(s, "start_date"));
     eco_record record = {s->record, s->in->source, "participedia-csv", *title ? title : NULL,
-                         eco_i_country_name(country, strlen(country)), 0};
+                         eco_i_country_name(country, strlen(country)), 0, NULL, 0};
 
     record.year = year ? year : eco_i_table_year(value(s, "post_date"));
     if (*id)

@@ -293,6 +293,10 @@ void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
 void eco_i_record_set_year(eco_i_record *r, int year);
 const char *eco_i_record_country(const eco_i_record *r);
 
+/* Adds a topic to the record, its len bytes copied, spaces around it trimmed; an empty one
+ * is none, and a repeat is kept once when the record is added.  0 or ECO_ENOMEM. */
+int eco_i_record_add_topic(eco_i_record *r, const char *topic, size_t len);
+
 /* Adds (or finds) an actor named in the record, with the record's country unless it is
  * international or country is given; *out receives its index.  The name becomes known in
  * the record, so that prose naming it again finds it. */
@@ -326,6 +330,12 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
  * one already queued is skipped: text pasted into several answers is one piece of evidence. */
 int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
                        const char *country, eco_i_field field, eco_actor_type sector);
+
+/* Where the passages queued from now on stand, for the evidence of the ties they state: a
+ * source with a fragment that names a table's cell ("x.csv#cell=2,8", "x.json#/0/body"),
+ * copied, in place of the record's path; NULL for the path again.  The line stays the
+ * file's.  0 or ECO_ENOMEM. */
+int eco_i_record_set_place(eco_i_record *r, const char *place);
 
 /* Reads a partner field: each name it holds becomes an actor tied to partner_of (a
  * partnership), typed by sector when its name does not say; evidence is the field. */

@@ -27,6 +27,7 @@ typedef struct passage {
     char *text;          /* cleaned prose (owned) */
     size_t len;
     int line;            /* line of its first byte */
+    char *place;         /* the cell it is, as evidence's source; NULL for the file (owned) */
     size_t subject;      /* actor it is about, or ECO_I_NONE for the record's subject */
     const char *country; /* its country; NULL for the record's */
     eco_i_field field;   /* where it stands in the record */
@@ -52,6 +53,10 @@ struct eco_i_record {
     const char *said;         /* the passage being read, evidence of the ties it implies */
     size_t said_len;
     int said_line;
+    const char *said_place;   /* the passage's place, while its ties are made; else NULL */
+    char *place;              /* where the passages queued next stand (owned), or NULL */
+    char **topics;            /* the record's topics (owned), which view points at */
+    size_t topic_count, topic_cap;
     eco_i_map known;          /* folded name -> actor */
     eco_i_map generic;        /* folded names used as common nouns */
     eco_i_map pasted;         /* hashes of passages queued */
@@ -90,9 +95,15 @@ void eco_i_record_free(eco_i_record *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->passage_count; i++)
+    for (size_t i = 0; i < r->passage_count; i++) {
         free(r->passages[i].text);
+        free(r->passages[i].place);
+    }
     free(r->passages);
+    free(r->place);
+    for (size_t i = 0; i < r->topic_count; i++)
+        free(r->topics[i]);
+    free(r->topics);
     for (size_t i = 0; i < r->sentence_count; i++)
         eco_i_mentions_free(&r->sentences[i].names);
     free(r->sentences);
@@ -122,6 +133,27 @@ void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len)
 }
 
 void eco_i_record_set_year(eco_i_record *r, int year) { r->view.year = year; }
+
+int eco_i_record_add_topic(eco_i_record *r, const char *topic, size_t len)
+{
+    char *copy;
+
+    while (len && strchr(" \t\r\n", *topic))
+        topic++, len--;
+    while (len && strchr(" \t\r\n", topic[len - 1]))
+        len--;
+    if (len == 0)
+        return 0;
+    if (eco_i_reserve(&r->topics, &r->topic_cap, r->topic_count + 1, sizeof(*r->topics)) < 0 ||
+        !(copy = malloc(len + 1)))
+        return ECO_ENOMEM;
+    memcpy(copy, topic, len);
+    copy[len] = '\0';
+    r->topics[r->topic_count++] = copy;
+    r->view.topics = (const char *const *)r->topics;
+    r->view.topic_count = r->topic_count;
+    return 0;
+}
 
 const char *eco_i_record_country(const eco_i_record *r) { return r->view.country; }
 
@@ -506,7 +538,11 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
         return 0;
-    eco_i_origin_place(r->in->origin, r->view.path, &ev.line, &ev.source, where, sizeof(where));
+    if (r->said_place)
+        ev.source = r->said_place; /* a table's cell: its line is already the file's */
+    else
+        eco_i_origin_place(r->in->origin, r->view.path, &ev.line, &ev.source, where,
+                           sizeof(where));
     /* weight counts records, not sentences: a second sentence adds only evidence */
     if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
         has_record_evidence(eco_graph_tie(r->g, t), r->view.id))
@@ -531,6 +567,17 @@ int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int
 
 /* ---- Prose ------------------------------------------------------------------------------ */
 
+int eco_i_record_set_place(eco_i_record *r, const char *place)
+{
+    char *copy = NULL;
+
+    if (place && !(copy = strdup(place)))
+        return ECO_ENOMEM;
+    free(r->place);
+    r->place = copy;
+    return 0;
+}
+
 int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, size_t subject,
                        const char *country, eco_i_field field, eco_actor_type sector)
 {
@@ -551,6 +598,12 @@ int eco_i_record_prose(eco_i_record *r, const char *text, size_t len, int line, 
     p = &r->passages[r->passage_count];
     if (!(p->text = malloc(len + 1)))
         return ECO_ENOMEM;
+    if (!r->place)
+        p->place = NULL;
+    else if (!(p->place = strdup(r->place))) {
+        free(p->text);
+        return ECO_ENOMEM;
+    }
     memcpy(p->text, text, len);
     p->text[len] = '\0';
     p->len = len;
@@ -737,6 +790,7 @@ static int second_pass(eco_i_record *r)
         r->said = p->text + s->offset;
         r->said_len = s->len;
         r->said_line = s->line;
+        r->said_place = p->place;
         if (eco_i_reserve(&actors, &cap, s->names.count, sizeof(*actors)) < 0) {
             rc = ECO_ENOMEM;
             break;
@@ -765,6 +819,7 @@ static int second_pass(eco_i_record *r)
         if (rc == 0)
             rc = eco_i_tie_sentence(r, &said, &spans);
     }
+    r->said_place = NULL;
     free(actors);
     return rc;
 }
@@ -783,6 +838,7 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
     r->said = text;
     r->said_len = len;
     r->said_line = line;
+    r->said_place = NULL; /* a partner field is no passage: its place is the file's */
     spans.sector = sector;
     if ((rc = eco_i_split_partners(&parts, &count, text, len, &spans)) < 0)
         return rc;

@@ -5,11 +5,14 @@
  * A row's record is "FILE#KEY", its key from the key column (the row's number when there
  * is none, or the cell is empty), so that rows never merge with each other nor with the
  * records of other files.  Its title, country and year come from the columns that hold
- * them.  Organisation columns are actors as written, typed by the column that gives their
- * category when there is one, and are what the row's text is about; several in one row are
- * partners.  Text columns go through the prose extractor, each cell at its own line, so
- * that evidence points at the row and the cell.  Code columns are never read.
+ * them, its topics from the columns that list them.  Organisation columns are actors as
+ * written, typed by the column that gives their category when there is one, and are what
+ * the row's text is about; several in one row are partners.  Text columns go through the
+ * prose extractor, each cell at its own line and with its own place ("FILE#cell=ROW,COL",
+ * "FILE#/INDEX/KEY"), so that evidence points at the row and the cell.  Code columns are
+ * never read.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -154,18 +157,94 @@ static int row_organisations(eco_i_table *t, eco_i_record *r, const eco_i_table_
     return 0;
 }
 
-/* The row's text cells, cleaned of markup, as prose at their own lines. */
+/* ---- Where a cell is -------------------------------------------------------------------- */
+
+/* Whether byte ch may stand in a URI's fragment as it is (RFC 3986: unreserved, sub-delims,
+ * ':', '@', '/', '?'); any other is percent-encoded. */
+static int fragment_byte(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           (ch && strchr("-._~!$&'()*+,;=:@/?", ch));
+}
+
+/* Appends key to out as a JSON Pointer's reference token in a URI fragment (RFC 6901,
+ * sections 3 and 6): '~' as "~0" and '/' as "~1" first, then every byte a fragment may
+ * not hold as %XX, so "a/b c" is "a~1b%20c". */
+static char *pointer_token(char *out, const char *key)
+{
+    for (const unsigned char *k = (const unsigned char *)key; *k; k++)
+        if (*k == '~' || *k == '/')
+            out += sprintf(out, "~%c", *k == '~' ? '0' : '1');
+        else if (fragment_byte(*k))
+            *out++ = (char)*k;
+        else
+            out += sprintf(out, "%%%02X", *k);
+    *out = '\0';
+    return out;
+}
+
+/* Where cell c of row is, as a source with a fragment, malloc'd (NULL when memory runs
+ * out): a CSV's "FILE#cell=ROW,COL" (RFC 7111: rows and columns from 1, the header row 1,
+ * so a row of records is its number plus one), a JSON array's "FILE#/INDEX/KEY" (a JSON
+ * Pointer, RFC 6901: the item's index from 0 and its key).  A viewer that knows the
+ * fragment opens the file at the cell; the evidence's line says where it is for others. */
+static char *cell_place(const eco_i_table *t, const eco_i_table_row *row, size_t c)
+{
+    const char *source = t->in->source, *key = row->keys ? row->keys[c] : "";
+    size_t n = strlen(source) + 3 * strlen(key) + 48;
+    char *place = malloc(n), *at;
+
+    if (!place)
+        return NULL;
+    if (!row->keys) {
+        snprintf(place, n, "%s#cell=%zu,%zu", source, row->number + 1, c + 1);
+        return place;
+    }
+    at = place + snprintf(place, n, "%s#/%zu/", source, row->number - 1);
+    pointer_token(at, key);
+    return place;
+}
+
+/* The row's text cells, cleaned of markup, as prose at their own lines and cells. */
 static int row_texts(eco_i_table *t, eco_i_record *r, const eco_i_table_row *row)
 {
     for (size_t c = 0; c < row->count && c < t->layout.count; c++) {
         if (t->layout.role[c] != ECO_I_COLUMN_TEXT)
             continue;
         size_t len = eco_i_text_clean(row->cells[c], strlen(row->cells[c]));
-        if (eco_i_record_prose(r, row->cells[c], len, row->lines[c], ECO_I_NONE, NULL,
-                               ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN) < 0)
+        char *place = cell_place(t, row, c);
+        int rc = place ? eco_i_record_set_place(r, place) : ECO_ENOMEM;
+        free(place);
+        if (rc < 0 || eco_i_record_prose(r, row->cells[c], len, row->lines[c], ECO_I_NONE, NULL,
+                                         ECO_I_FIELD_PROSE, ECO_TYPE_UNKNOWN) < 0)
             return ECO_ENOMEM;
     }
-    return 0;
+    return eco_i_record_set_place(r, NULL);
+}
+
+/* Adds the items of a list cell as the record's topics, in their order. */
+static int cell_topics(eco_i_record *r, const char *cell)
+{
+    const char *separators = strchr(cell, ECO_I_TABLE_ITEM) ? "\x1f" : ",;|";
+    int rc = 0;
+
+    while (*cell && rc == 0) {
+        size_t len = strcspn(cell, separators);
+        if (!(len == 4 && strncasecmp(cell, "NULL", 4) == 0))
+            rc = eco_i_record_add_topic(r, cell, len);
+        cell += len + (cell[len] != '\0');
+    }
+    return rc;
+}
+
+/* The row's topics: the items of its topics columns, column after column. */
+static int row_topics(eco_i_table *t, eco_i_record *r, const eco_i_table_row *row)
+{
+    int rc = 0;
+    for (size_t c = 0; c < row->count && c < t->layout.count && rc == 0; c++)
+        if (t->layout.role[c] == ECO_I_COLUMN_TOPICS)
+            rc = cell_topics(r, row->cells[c]);
+    return rc;
 }
 
 /* The row's title, country and year. */
@@ -192,7 +271,8 @@ int eco_i_table_row_read(eco_i_table *t, const eco_i_table_row *row, eco_error *
                                 : rc;
     in.record_id = id;
     if ((rc = eco_i_record_new(&r, t->g, &in, t->format)) == 0 &&
-        (rc = row_facts(t, r, row)) == 0 && (rc = row_organisations(t, r, row)) == 0 &&
+        (rc = row_facts(t, r, row)) == 0 && (rc = row_topics(t, r, row)) == 0 &&
+        (rc = row_organisations(t, r, row)) == 0 &&
         (rc = row_texts(t, r, row)) == 0)
         rc = eco_i_record_finish(r, err);
     else if (rc < 0)
@@ -270,7 +350,7 @@ static int csv_rows(eco_i_table *t, eco_i_csv *csv, eco_error *err)
         }
         for (size_t c = 0; c < csv->count; c++)
             lines[c] = csv->fields[c].line, cells[c] = csv->fields[c].text;
-        eco_i_table_row row = {cells, lines, csv->count, csv->row_line, ++number};
+        eco_i_table_row row = {cells, lines, csv->count, csv->row_line, ++number, NULL};
         if ((rc = eco_i_table_row_read(t, &row, err)) < 0)
             break;
     }

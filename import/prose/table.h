@@ -23,8 +23,14 @@ typedef enum eco_i_column_role {
     ECO_I_COLUMN_TYPE,         /* the type (category, sector) of the organisation owner names */
     ECO_I_COLUMN_ROLE,         /* its role in the record: the actor's attribute "role" */
     ECO_I_COLUMN_ORG_COUNTRY,  /* its country */
-    ECO_I_COLUMN_CODE          /* ISO codes, tag ids, coordinates: never an actor */
+    ECO_I_COLUMN_CODE,         /* ISO codes, tag ids, coordinates: never an actor */
+    ECO_I_COLUMN_TOPICS        /* what the record is about: a list of the record's topics */
 } eco_i_column_role;
+
+/* Between the items of a list cell whose items may hold any other character: a JSON array
+ * in a topics column ("Arts, culture" stays one topic).  A cell without it is split at ',',
+ * ';' and '|', as people write lists in a cell of a CSV. */
+#define ECO_I_TABLE_ITEM '\x1f'
 
 /* The roles of a table's columns, one for each. */
 typedef struct eco_i_table_layout {
@@ -68,6 +74,8 @@ typedef struct eco_i_table_row {
     size_t count;       /* cells; fewer than the layout's columns when the row is short */
     int line;           /* the line the row starts on */
     size_t number;      /* 1 for the first row of records (the header is row 0) */
+    const char *const *keys; /* JSON: each column's key, for a cell's place "#/INDEX/KEY";
+                                NULL for a CSV, whose cells are "#cell=ROW,COL" */
 } eco_i_table_row;
 
 /* A table being read into records: one per row. */

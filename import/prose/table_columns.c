@@ -8,8 +8,9 @@
  * repeat the start of content).  An organisation column is organisation, organization,
  * their _name forms, or any column ending so (lead_organisation_name); its type, role and
  * country are the columns of its prefix ending _category, _type or _sector, _role, and
- * _country.  Codes (iso3, lat, lng, numbered tags, *_codes) are marked so that nothing
- * ever reads one as a name.
+ * _country.  Topics are issues, topics, themes, keywords, tags and the like, every such
+ * column.  Codes (iso3, lat, lng, numbered tags, *_codes) are marked so that nothing ever
+ * reads one as a name.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -68,6 +69,12 @@ static int rank_for(const char *n, eco_i_column_role role)
                                         "abstract", "text", NULL};
     static const char *const years[] = {"year", "start_date", "post_date", "created_at",
                                         "date", "published_at", "start_year", NULL};
+    /* what a record is about; not Participedia's "sector", which says what kind of body
+     * organised a case (government, non-profit), a type rather than a topic */
+    static const char *const topics[] = {"topics", "topic",  "issues",
+                                         "general_issues", "specific_topics", "themes",
+                                         "theme",  "keywords", "tags",
+                                         "primary_sector", "secondary_sector", NULL};
     switch (role) {
     case ECO_I_COLUMN_ID:
         return strcmp(n, "pad_id") == 0 ? 3 : strcmp(n, "id") == 0 ? 2 : strcmp(n, "cid") == 0;
@@ -84,6 +91,8 @@ static int rank_for(const char *n, eco_i_column_role role)
         return 0;
     case ECO_I_COLUMN_TEXT:
         return one_of(n, texts) ? 2 : strcmp(n, "snippet") == 0 || strcmp(n, "vignette") == 0;
+    case ECO_I_COLUMN_TOPICS:
+        return one_of(n, topics);
     default:
         return 0;
     }
@@ -166,8 +175,8 @@ void eco_i_table_layout_free(eco_i_table_layout *layout)
     layout->count = 0;
 }
 
-/* Gives role to the one column that claims it most strongly, if any; for text, to every
- * column that claims it as strongly as the strongest. */
+/* Gives role to the one column that claims it most strongly, if any; for text and topics,
+ * to every column that claims it as strongly as the strongest. */
 static void assign_best(eco_i_table_layout *l, char names[][NAME_MAX_LEN], eco_i_column_role role)
 {
     int best = 0;
@@ -178,7 +187,7 @@ static void assign_best(eco_i_table_layout *l, char names[][NAME_MAX_LEN], eco_i
         if (l->role[c] == ECO_I_COLUMN_OTHER && rank_for(names[c], role) == best) {
             l->role[c] = role;
             l->texts += role == ECO_I_COLUMN_TEXT;
-            if (role != ECO_I_COLUMN_TEXT)
+            if (role != ECO_I_COLUMN_TEXT && role != ECO_I_COLUMN_TOPICS)
                 return;
         }
 }
@@ -212,6 +221,7 @@ int eco_i_table_layout_guess(eco_i_table_layout *out, const char *const *names, 
     assign_best(out, lower, ECO_I_COLUMN_COUNTRY);
     assign_best(out, lower, ECO_I_COLUMN_YEAR);
     assign_best(out, lower, ECO_I_COLUMN_TEXT);
+    assign_best(out, lower, ECO_I_COLUMN_TOPICS);
     free(lower);
     return 0;
 }
@@ -264,6 +274,8 @@ static const struct {
                   {"role", ECO_I_COLUMN_ROLE},
                   {"organisation-country", ECO_I_COLUMN_ORG_COUNTRY},
                   {"organization-country", ECO_I_COLUMN_ORG_COUNTRY},
+                  {"topics", ECO_I_COLUMN_TOPICS},
+                  {"topic", ECO_I_COLUMN_TOPICS},
                   {"code", ECO_I_COLUMN_CODE}};
 
 void eco_i_column_map_free(eco_i_column_map *cols)
@@ -314,14 +326,14 @@ static int parse_line(eco_i_column_map *cols, const char *text, size_t n, int li
     if (!eq)
         return bad_line(cols, err, line, (int)lead + 1,
                         "expected ROLE = COLUMN (roles: id, title, country, year, text, "
-                        "organisation, type, role, organisation-country, code)");
+                        "topics, organisation, type, role, organisation-country, code)");
     word += lead;
     for (end = eq; end > word && (end[-1] == ' ' || end[-1] == '\t');)
         end--;
     if ((role = role_word(word, (size_t)(end - word))) == ECO_I_COLUMN_OTHER)
         return bad_line(cols, err, line, (int)lead + 1,
-                        "unknown role: expected id, title, country, year, text, organisation, "
-                        "type, role, organisation-country or code");
+                        "unknown role: expected id, title, country, year, text, topics, "
+                        "organisation, type, role, organisation-country or code");
     size_t at = (size_t)(eq - text) + 1, len;
     at += strspn(text + at, " \t");
     for (len = n - at; len && strchr(" \t\r", text[at + len - 1]);)

@@ -4,9 +4,11 @@
  * key a column, in the order keys first appear, each object a row.
  *
  * A string is its cell; a number or a boolean is written out; an array of strings and
- * numbers is its items joined by "; " (Participedia's issues and sectors); null, objects
- * and deeper arrays are empty cells.  jansson keeps no positions, so each object's line
- * comes from one scan of the text for where the array's items start (item_offsets).
+ * numbers is its items joined by "; " (Participedia's sectors), or, in a column of topics
+ * (Participedia's issues), kept apart as items of a list; null, objects and deeper arrays
+ * are empty cells.  jansson keeps no positions, so each object's line
+ * comes from one scan of the text for where the array's items start (item_offsets), and
+ * each cell's from one scan of its object (member_lines).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -46,6 +48,64 @@ static void item_offsets(const char *text, size_t len, size_t at, size_t *offset
     }
     for (; n < count; n++)
         offsets[n] = len;
+}
+
+/* The index just past the string whose opening quote is text[at]. */
+static size_t string_end(const char *text, size_t len, size_t at)
+{
+    for (at++; at < len && text[at] != '"'; at++)
+        if (text[at] == '\\')
+            at++;
+    return at < len ? at + 1 : len;
+}
+
+/* The column called the key text[from..to), written without escapes; count when none. */
+static size_t column_of_key(const char *text, size_t from, size_t to, const char *const *names,
+                            size_t count)
+{
+    size_t c = 0;
+    while (c < count && (strlen(names[c]) != to - from || memcmp(names[c], text + from, to - from)))
+        c++;
+    return c;
+}
+
+/* The line each member's value starts on, for the object that starts at text[at] on line:
+ * lines[c] for the key names[c], the object's own line for a key it lacks or writes with
+ * escapes.  One pass over the object: JSON strings hold no raw line break, so every '\n'
+ * met is a line of the file. */
+static void member_lines(const char *text, size_t len, size_t at, int line,
+                         const char *const *names, size_t count, int *lines)
+{
+    int depth = 0, expect_key = 1;
+
+    for (size_t c = 0; c < count; c++)
+        lines[c] = line;
+    if (at >= len || text[at] != '{')
+        return; /* an item that is no object is skipped, its cells unread */
+    for (; at < len; at++) {
+        char ch = text[at];
+        if (ch == '"') {
+            size_t end = string_end(text, len, at), c, value = end;
+            if (depth == 1 && expect_key) {
+                while (value < len && text[value] && strchr(" \t\r\n:", text[value]))
+                    line += text[value++] == '\n';
+                if ((c = column_of_key(text, at + 1, end - 1, names, count)) < count)
+                    lines[c] = line;
+                expect_key = 0;
+                end = value;
+            }
+            at = end - 1;
+        } else if (ch == '\n') {
+            line++;
+        } else if (ch == '{' || ch == '[') {
+            depth++;
+        } else if (ch == '}' || ch == ']') {
+            if (--depth == 0)
+                return;
+        } else if (ch == ',' && depth == 1) {
+            expect_key = 1;
+        }
+    }
 }
 
 /* ---- Columns and cells ------------------------------------------------------------------ */
@@ -95,8 +155,10 @@ static const char *scalar(json_t *v, char *buf, size_t n)
     return buf;
 }
 
-/* The cell of value v, malloc'd; NULL when memory runs out. */
-static char *cell_text(json_t *v)
+/* The cell of value v, malloc'd; NULL when memory runs out.  An array's items are joined
+ * by "; ", or, for a list read item by item (list), each followed by ECO_I_TABLE_ITEM, so
+ * that even one item says it is a list whose commas are its own. */
+static char *cell_text(json_t *v, int list)
 {
     char buf[64], *out;
     size_t len = 0, i;
@@ -111,7 +173,9 @@ static char *cell_text(json_t *v)
     len = 0;
     json_array_foreach(v, i, item) {
         const char *s = scalar(item, buf, sizeof(buf));
-        if (*s)
+        if (*s && list)
+            len += (size_t)sprintf(out + len, "%s%c", s, ECO_I_TABLE_ITEM);
+        else if (*s)
             len += (size_t)sprintf(out + len, "%s%s", len ? "; " : "", s);
     }
     return out;
@@ -177,12 +241,13 @@ static int json_rows(eco_i_table *t, json_table *jt, json_t *root, eco_error *er
         json_t *item = json_array_get(root, i);
         eco_i_text_map_find(&map, offsets[i], &line, &column);
         cells_clear(jt);
+        member_lines(text, t->in->len, offsets[i], line, jt->names, jt->count, jt->lines);
         for (size_t c = 0; c < jt->count && rc == 0; c++) {
-            jt->lines[c] = line;
-            if (!(jt->cells[c] = cell_text(json_object_get(item, jt->names[c]))))
+            int list = c < t->layout.count && t->layout.role[c] == ECO_I_COLUMN_TOPICS;
+            if (!(jt->cells[c] = cell_text(json_object_get(item, jt->names[c]), list)))
                 rc = eco_error_set(err, ECO_ENOMEM, t->in->source, line, 0, "out of memory");
         }
-        eco_i_table_row row = {jt->cells, jt->lines, jt->count, line, i + 1};
+        eco_i_table_row row = {jt->cells, jt->lines, jt->count, line, i + 1, jt->names};
         if (rc == 0 && !json_is_object(item))
             rc = eco_i_warn(t->in->opt, err, t->in->source, line, column,
                             "item %zu is no object of a record: skipped", i + 1);

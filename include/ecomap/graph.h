@@ -141,6 +141,9 @@ typedef struct eco_record {
     const char *title;   /* NULL when not known */
     const char *country; /* NULL when not known */
     int year;            /* 0 when not known */
+    const char *const *topics; /* what it is about ("governance"), each once, as written;
+                                  NULL when topic_count is 0 */
+    size_t topic_count;  /* entries in topics */
 } eco_record;
 
 /* ---- Life cycle ------------------------------------------------------------------------- */
@@ -268,7 +271,9 @@ ECO_EXPORT int eco_graph_remove_tie(eco_graph *g, size_t i);
 /* ---- Records ---------------------------------------------------------------------------- */
 
 /* Adds a record, copying its strings.  A record whose id is already present is not added
- * again: *out receives the existing one's index.  An empty id is ECO_EUSAGE. */
+ * again: *out receives the existing one's index.  An empty id is ECO_EUSAGE.  Its topics
+ * are kept in their order, each once (a repeat, NULL or "" is left out).  O(length of its
+ * strings + topic_count²). */
 ECO_EXPORT int eco_graph_add_record(size_t *out, eco_graph *g, const eco_record *record);
 
 /* ---- Whole graphs ----------------------------------------------------------------------- */

@@ -360,7 +360,7 @@ static void renaming_keeps_the_id_and_the_old_name(void **state)
 static void records_are_added_once(void **state)
 {
     eco_graph *g = *state;
-    eco_record r = {"plan.md", "records/plan.md", "undp", "A plan", "Ecuador", 2022};
+    eco_record r = {"plan.md", "records/plan.md", "undp", "A plan", "Ecuador", 2022, NULL, 0};
     size_t i, j;
 
     assert_int_equal(eco_graph_add_record(&i, g, &r), 0);
@@ -369,6 +369,26 @@ static void records_are_added_once(void **state)
     assert_int_equal(eco_graph_record_count(g), 1);
     assert_int_equal(eco_graph_record(g, i)->year, 2022);
     assert_int_equal(eco_graph_find_record(NULL, g, "nope.md"), ECO_ENOTFOUND);
+}
+
+/* A record keeps its topics as written, each once, and a copy of them: the caller's array
+ * may go. */
+static void records_keep_their_topics_once(void **state)
+{
+    eco_graph *g = *state;
+    char water[] = "water";
+    const char *topics[] = {water, "health", "", water, NULL, "Health"};
+    eco_record r = {"case.json#1", "case.json", "table-json", NULL, NULL, 0, topics, 6};
+    const eco_record *kept;
+    size_t i;
+
+    assert_int_equal(eco_graph_add_record(&i, g, &r), 0);
+    water[0] = 'W';
+    kept = eco_graph_record(g, i);
+    assert_int_equal(kept->topic_count, 3);
+    assert_string_equal(kept->topics[0], "water");
+    assert_string_equal(kept->topics[1], "health");
+    assert_string_equal(kept->topics[2], "Health");
 }
 
 static void absorbing_a_map_resolves_by_name(void **state)
@@ -466,6 +486,7 @@ int main(void)
         GRAPH_TEST(removing_an_actor_removes_its_ties_and_shifts_indices),
         GRAPH_TEST(renaming_keeps_the_id_and_the_old_name),
         GRAPH_TEST(records_are_added_once),
+        GRAPH_TEST(records_keep_their_topics_once),
         GRAPH_TEST(absorbing_a_map_resolves_by_name),
         GRAPH_TEST(absorbing_keeps_one_id_of_two_countries_apart),
         GRAPH_TEST(strings_that_are_not_utf8_are_repaired),

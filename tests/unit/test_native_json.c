@@ -53,7 +53,8 @@ static eco_graph *sample_graph(void)
 {
     eco_graph *g;
     size_t labx, ama, nesta, edu_pt, edu_cl;
-    eco_record rec = {"003_case.txt", "records/003_case.txt", "opsi", "LabX", "Portugal", 2019};
+    eco_record rec = {"003_case.txt", "records/003_case.txt", "opsi", "LabX", "Portugal", 2019,
+                      NULL, 0};
     eco_evidence hosted = {"003_case.txt", "records/003_case.txt", 12, "LabX is a unit of AMA."};
     eco_evidence no_text = {"ties.csv", NULL, 0, NULL};
 

@@ -81,6 +81,9 @@ static void assert_same_graph(const eco_graph *a, const eco_graph *b)
         assert_true(same_string(x->title, y->title));
         assert_true(same_string(x->country, y->country));
         assert_int_equal(x->year, y->year);
+        assert_int_equal(x->topic_count, y->topic_count);
+        for (size_t k = 0; k < x->topic_count; k++)
+            assert_string_equal(x->topics[k], y->topics[k]);
     }
 }
 
@@ -120,6 +123,10 @@ static void maps_read_alike(void **state)
         " \"directed\": false, \"weight\": 1e2}, {\"source\": \"y\", \"target\": \"x\","
         " \"kind\": \"support\", \"directed\": false, \"weight\": 123456789012},"
         " {\"source\": \"y\", \"target\": \"x\", \"kind\": \"hosting\", \"weight\": 2.5E-3}]}",
+        /* topics in their order, a repeat kept once, none as an empty list */
+        "{\"format\": \"ecomap\", \"version\": 1, \"records\": [{\"id\": \"r\", \"topics\":"
+        " [\"health\", \"Arts, culture\", \"health\", \"\\u00e9nergie\"]},"
+        " {\"topics\": [], \"id\": \"s\"}]}",
     };
 
     (void)state;
@@ -148,6 +155,14 @@ static void doubtful_texts_are_declined(void **state)
         " {\"id\": \"a\", \"name\": \"B\"}]}",
         "{\"format\": \"ecomap\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\","
         " \"aliases\": [\"\"]}]}",
+        "{\"format\": \"ecomap\", \"version\": 1, \"records\": [{\"id\": \"r\","
+        " \"topics\": [\"\"]}]}",
+        "{\"format\": \"ecomap\", \"version\": 1, \"records\": [{\"id\": \"r\","
+        " \"topics\": \"a\"}]}",
+        "{\"format\": \"ecomap\", \"version\": 1, \"records\": [{\"id\": \"r\","
+        " \"topics\": [1]}]}",
+        "{\"format\": \"ecomap\", \"version\": 1, \"records\": [{\"id\": \"r\","
+        " \"topics\": null}]}",
         "{\"format\": \"ecomap\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\","
         " \"attributes\": {\"k\": 1}}]}",
         "{\"format\": \"ecomap\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\","
