@@ -140,9 +140,10 @@ static void nesting_rules(reading *rd)
         size_t x = s->actors[i], y = s->actors[i + 1];
         if (x == ECO_I_NONE || y == ECO_I_NONE || x == y)
             continue;
-        /* the mention's end leaves the possessive out: "OECD" of "OECD's" */
-        const char *after = s->text + a->end;
-        if ((after[0] == '\'' && after[1] == 's') || (strncmp(after, "\xE2\x80\x99s", 4) == 0))
+        /* the mention's end leaves the possessive out: "OECD" of "OECD's", and what it holds
+         * comes next */
+        static const char *const holds[] = {"'s", "\xE2\x80\x99s", NULL};
+        if (joined_by(s->text, a->end, b->start, holds))
             rule(rd, x, y, ECO_TIE_HOSTING);
         else if (joined_by(s->text, a->end, b->start, of))
             rule(rd, y, x, ECO_TIE_HOSTING);

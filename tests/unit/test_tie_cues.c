@@ -173,6 +173,16 @@ static void a_known_body_s_own_unit_is_hosted_by_it(void **state)
     eco_graph_free(g);
 }
 
+/* A possessive makes a host of what it holds, not of a body named further on. */
+static void a_possessive_holds_only_the_name_it_precedes(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nThe Ministry of Health's annual report thanks the "
+                               "Red Cross Foundation.\n");
+    (void)state;
+    assert_null(tie_between(g, "Ministry of Health", "Red Cross Foundation", ECO_TIE_HOSTING));
+    eco_graph_free(g);
+}
+
 /* "the Accelerator Labs in Peru and Chile": each country's lab, the record's own and
  * another's; a sentence that opens "Backed by X," has X act on every name listed together
  * after it, and on nothing named further on. */
@@ -273,6 +283,7 @@ int main(void)
         cmocka_unit_test(a_body_within_another_is_hosted_by_it),
         cmocka_unit_test(support_from_a_body_is_that_body_s),
         cmocka_unit_test(a_known_body_s_own_unit_is_hosted_by_it),
+        cmocka_unit_test(a_possessive_holds_only_the_name_it_precedes),
         cmocka_unit_test(the_labs_of_countries_listed_are_each_a_lab),
         cmocka_unit_test(every_body_listed_after_an_opening_passive_cue_acts),
         cmocka_unit_test(launching_is_not_hosting),
