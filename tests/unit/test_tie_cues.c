@@ -150,6 +150,16 @@ static void a_body_within_another_is_hosted_by_it(void **state)
     eco_graph_free(g);
 }
 
+/* "avec l'appui de X": X supports the body that acts before it. */
+static void support_written_in_french_is_the_supporter_s(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nUn projet mené par le Ministère en charge de "
+                               "l'Élevage avec l'appui de la Fondation Alpha a commencé.\n");
+    (void)state;
+    directed(g, "Fondation Alpha", "Ministère en charge de l'Élevage", ECO_TIE_SUPPORT);
+    eco_graph_free(g);
+}
+
 /* "financial support from X", "backed by X": X gives it. */
 static void support_from_a_body_is_that_body_s(void **state)
 {
@@ -282,6 +292,7 @@ int main(void)
         cmocka_unit_test(a_provider_named_before_a_noun_cue_provides),
         cmocka_unit_test(a_body_within_another_is_hosted_by_it),
         cmocka_unit_test(support_from_a_body_is_that_body_s),
+        cmocka_unit_test(support_written_in_french_is_the_supporter_s),
         cmocka_unit_test(a_known_body_s_own_unit_is_hosted_by_it),
         cmocka_unit_test(a_possessive_holds_only_the_name_it_precedes),
         cmocka_unit_test(the_labs_of_countries_listed_are_each_a_lab),
