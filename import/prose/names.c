@@ -187,7 +187,8 @@ static size_t chain_end(const eco_i_sentence *st, size_t a, int names_only)
     size_t b = a + 1;
     for (;;) {
         size_t j = b, conn = 0;
-        while (j < st->count && conn < 3 &&
+        /* four small words at most: "Ministère en charge de l'Agriculture" */
+        while (j < st->count && conn < 4 &&
                (eco_i_is_conn(&st->tokens[j]) ||
                 (st->tokens[j].punct && strchr(",&/-", st->tokens[j].punct))))
             j++, conn++;

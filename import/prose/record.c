@@ -678,6 +678,149 @@ static void note_same_names(const char *text, eco_i_mentions *names)
     }
 }
 
+/* The bytes of the country named at text[0..len), longest first, up to four words; 0 when
+ * none is.  *country receives its name. */
+static size_t country_at(const char *text, size_t len, const char **country)
+{
+    size_t ends[4], words = 0, i = 0;
+
+    while (i < len && words < 4 && text[i] >= 'A' && text[i] <= 'Z') {
+        while (i < len && text[i] != ' ' && text[i] != ',' && text[i] != '.' && text[i] != ';')
+            i++;
+        ends[words++] = i;
+        if (i + 1 < len && text[i] == ' ')
+            i++;
+        else
+            break;
+    }
+    while (words > 0) {
+        if ((*country = eco_i_country_name(text, ends[words - 1])))
+            return ends[words - 1];
+        words--;
+    }
+    return 0;
+}
+
+/* "the Accelerator Labs in Ghana and Togo": the labs of a UNDP record, in the plural, with
+ * the countries they are in, are the lab of each country, one mention each, named as
+ * ecomap names labs ("UNDP Accelerator Lab Togo"); the record's own among them is its lab. */
+static int labs_of_countries(const char *text, size_t len, eco_i_mentions *names)
+{
+    static const char *const joins[] = {", and ", " and ", ", ", " et ", " y ", NULL};
+
+    for (size_t i = 0; i < names->count; i++) {
+        eco_i_mention *m = &names->items[i];
+        size_t n = strlen(m->name), at = m->end, count = 0;
+        const char *countries[8];
+        size_t starts[8], ends[8];
+        if (n < 4 || strcasecmp(m->name + n - 4, "labs") != 0 || !m->is_actor ||
+            at + 4 >= len || (strncmp(text + at, " in ", 4) != 0 && strncmp(text + at, " of ", 4) != 0))
+            continue;
+        at += 4;
+        while (count < 8) {
+            size_t c = country_at(text + at, len - at, &countries[count]);
+            if (!c)
+                break;
+            starts[count] = at;
+            ends[count++] = at + c;
+            at += c;
+            size_t k = 0;
+            while (joins[k] && strncmp(text + at, joins[k], strlen(joins[k])) != 0)
+                k++;
+            if (!joins[k])
+                break;
+            at += strlen(joins[k]);
+        }
+        if (count == 0 || (i + 1 < names->count && names->items[i + 1].start < ends[count - 1]))
+            continue;
+        if (eco_i_reserve(&names->items, &names->cap, names->count + count - 1,
+                          sizeof(*names->items)) < 0)
+            return ECO_ENOMEM;
+        memmove(&names->items[i + count], &names->items[i + 1],
+                (names->count - i - 1) * sizeof(*names->items));
+        names->count += count - 1;
+        for (size_t k = 0; k < count; k++) {
+            eco_i_mention *lab = &names->items[i + k];
+            char name[200];
+            if (k > 0) {
+                memset(lab, 0, sizeof(*lab));
+                lab->start = starts[k];
+            } else {
+                free(lab->name);
+                free(lab->alias);
+                lab->alias = NULL;
+                lab->is_actor = 0;
+                lab->same_as = 0;
+            }
+            snprintf(name, sizeof(name), "Accelerator Lab %s", countries[k]);
+            lab->end = ends[k];
+            lab->type = ECO_TYPE_INTERNATIONAL;
+            if (!(lab->name = eco_i_squeeze(name, strlen(name))))
+                return ECO_ENOMEM;
+            lab->key = eco_i_fold_hash(lab->name, strlen(lab->name));
+        }
+        i += count - 1;
+    }
+    return 0;
+}
+
+/* The lexicons' entry for len bytes of text: the gazetteer's, else the user's. */
+static const eco_i_known *lexicon_entry(const eco_i_extractor *x, const char *text, size_t len)
+{
+    const eco_i_known *k = NULL;
+    for (size_t i = 0; i < 2 && !k; i++)
+        k = x->lexicons[i] ? eco_i_lexicon_find(x->lexicons[i], text, len) : NULL;
+    return k;
+}
+
+/* "The OECD's Observatory of Public Sector Innovation": a known name written with the
+ * possessive of another known body ("OECD's"), whose rest is that name again ("Observatory of
+ * Public Sector Innovation"), names two bodies, the possessor and what it holds; ties.c
+ * makes the first the host of the second, as for any "X's Y". */
+static int possessors_apart(const eco_i_extractor *x, const char *text, eco_i_mentions *names)
+{
+    for (size_t i = 0; i < names->count; i++) {
+        eco_i_mention *m = &names->items[i];
+        const eco_i_known *owner;
+        size_t q = m->start, mark = 0;
+        if (!m->known || m->is_actor)
+            continue;
+        for (; q + 4 < m->end && !mark; q++)
+            mark = strncmp(text + q, "'s ", 3) == 0                ? 3
+                   : strncmp(text + q, "\xE2\x80\x99s ", 5) == 0 ? 5
+                                                                   : 0;
+        if (!mark || --q == m->start)
+            continue;
+        size_t rest = q + mark;
+        if (!(owner = lexicon_entry(x, text + m->start, q - m->start)) || owner == m->known ||
+            lexicon_entry(x, text + rest, m->end - rest) != m->known)
+            continue;
+        if (eco_i_reserve(&names->items, &names->cap, names->count + 1, sizeof(*names->items)) < 0)
+            return ECO_ENOMEM;
+        m = &names->items[i];
+        memmove(m + 2, m + 1, (names->count - i - 1) * sizeof(*m));
+        names->count++;
+        eco_i_mention *held = m + 1;
+        memset(held, 0, sizeof(*held));
+        held->start = rest;
+        held->end = m->end;
+        held->known = m->known;
+        held->type = m->known->type;
+        free(m->name);
+        m->name = NULL;
+        if (!(held->name = eco_i_squeeze(text + rest, held->end - rest)) ||
+            !(m->name = eco_i_squeeze(text + m->start, q - m->start)))
+            return ECO_ENOMEM;
+        held->key = eco_i_fold_hash(held->name, strlen(held->name));
+        m->key = eco_i_fold_hash(m->name, strlen(m->name));
+        m->end = q;
+        m->known = owner;
+        m->type = owner->type;
+        i++;
+    }
+    return 0;
+}
+
 static int find_in_sentence(const char *text, size_t len, size_t offset, void *ctx)
 {
     first_pass *fp = ctx;
@@ -703,6 +846,11 @@ static int find_in_sentence(const char *text, size_t len, size_t offset, void *c
         return 0;
     }
     note_same_names(text, &s->names);
+    if ((rc = possessors_apart(&fp->x, text, &s->names)) < 0 ||
+        (r->lab != ECO_I_NONE && (rc = labs_of_countries(text, len, &s->names)) < 0)) {
+        eco_i_mentions_free(&s->names);
+        return rc;
+    }
     s->passage = fp->passage;
     s->offset = offset;
     s->len = len;

@@ -185,7 +185,12 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
         } else {
             eco_i_feature(f, "punct", &t->punct, 1);
         }
-        if (*role)
+        /* each role once: a name's many small words ("de l'Agriculture, de l'Elevage et de
+         * la Pêche") say no more against it than one does */
+        int seen = 0;
+        for (size_t j = c->a; j < k && !seen; j++)
+            seen = strcmp(word_role(&st->tokens[j]), role) == 0;
+        if (*role && !seen)
             eco_i_feature_c(f, "role", role);
     }
     static const char *const counts[] = {"0", "1", "2", "3", "4", "5", "6"};

@@ -140,9 +140,10 @@ static void nesting_rules(reading *rd)
         size_t x = s->actors[i], y = s->actors[i + 1];
         if (x == ECO_I_NONE || y == ECO_I_NONE || x == y)
             continue;
-        /* the mention's end leaves the possessive out: "OECD" of "OECD's" */
-        const char *after = s->text + a->end;
-        if ((after[0] == '\'' && after[1] == 's') || (strncmp(after, "\xE2\x80\x99s", 4) == 0))
+        /* the mention's end leaves the possessive out: "OECD" of "OECD's", and what it holds
+         * comes next */
+        static const char *const holds[] = {"'s", "\xE2\x80\x99s", NULL};
+        if (joined_by(s->text, a->end, b->start, holds))
             rule(rd, x, y, ECO_TIE_HOSTING);
         else if (joined_by(s->text, a->end, b->start, of))
             rule(rd, y, x, ECO_TIE_HOSTING);
@@ -160,30 +161,51 @@ static size_t first_agent(const reading *rd)
     return ECO_I_NONE;
 }
 
-/* "Backed by X, Y ...", "Funded by X, the lab ...": a sentence that opens with a passive
- * cue names who acts right after it, and then what it acts on (or is about its subject).
- * 1 when the sentence opens so. */
+/* Name i and the names after it that "and" joins to it, or a comma too when commas may
+ * join them ("the Accelerator Labs in Ghana, Togo and Benin"; not the comma that closes
+ * "Backed by X, the lab"): the index past the last of them. */
+static size_t listed_with(const eco_i_said *s, size_t i, int commas)
+{
+    static const char *const ands[] = {"and", "and the", ", and", ", and the", "et",  "et la",
+                                       "et le", "et l'", "y",       "y el",     "y la", NULL};
+    static const char *const comma[] = {",", NULL};
+    while (i + 1 < s->names->count &&
+           (joined_by(s->text, s->names->items[i].end, s->names->items[i + 1].start, ands) ||
+            (commas && joined_by(s->text, s->names->items[i].end, s->names->items[i + 1].start,
+                                 comma))))
+        i++;
+    return i + 1;
+}
+
+/* "Backed by X, Y ...", "Funded by X and Z, the labs in Y and W ...": a sentence that opens
+ * with a passive cue names who act right after it, the names listed together, and then what
+ * they act on, the next name and those listed with it (or is about its subject).  1 when
+ * the sentence opens so. */
 static int opening_passive(reading *rd)
 {
     const eco_i_said *s = rd->s;
     const eco_i_cue *c = &rd->cues[0];
-    size_t actor = ECO_I_NONE, patient = s->subject;
+    size_t first = s->names->count;
 
     if (c->role != ECO_I_CUE_PATIENT || words_before(s->text, c->start) > 1)
         return 0;
-    for (size_t i = 0; i < s->names->count; i++) {
-        if (s->actors[i] == ECO_I_NONE || s->names->items[i].start < c->end)
-            continue;
-        if (actor == ECO_I_NONE)
-            actor = s->actors[i];
-        else if (s->actors[i] != actor) {
-            patient = s->actors[i];
-            break;
-        }
+    for (size_t i = 0; i < s->names->count && first == s->names->count; i++)
+        if (s->actors[i] != ECO_I_NONE && s->names->items[i].start >= c->end)
+            first = i;
+    if (first == s->names->count)
+        return 0;
+    size_t acting = listed_with(s, first, 0), patients = acting;
+    while (patients < s->names->count && s->actors[patients] == ECO_I_NONE)
+        patients++;
+    size_t end = patients < s->names->count ? listed_with(s, patients, 1) : patients;
+    for (size_t a = first; a < acting; a++) {
+        if (patients == end && s->subject != ECO_I_NONE)
+            rule(rd, s->actors[a], s->subject, c->kind);
+        for (size_t p = patients; p < end; p++)
+            if (s->actors[p] != ECO_I_NONE)
+                rule(rd, s->actors[a], s->actors[p], c->kind);
     }
-    if (actor != ECO_I_NONE && patient != ECO_I_NONE)
-        rule(rd, actor, patient, c->kind);
-    return actor != ECO_I_NONE;
+    return 1;
 }
 
 static void cue_rules(reading *rd)

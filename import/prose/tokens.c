@@ -109,11 +109,12 @@ static const char *const region_words[] = {"european", "african", "asian", "lati
                                            "arab", "caribbean", "pacific", "nordic", "balkan",
                                            "andean", "ibero", "iberoamerican", "global", NULL};
 
-/* Lower-case words that join the words of one name. */
+/* Lower-case words that join the words of one name ("charge": "Ministère en charge de
+ * l'Agriculture"). */
 static const char *const connectors[] = {
     "of", "for", "the", "and", "de", "del", "della", "di", "da", "do", "das", "dos", "des",
     "du", "la", "le", "les", "los", "las", "y", "e", "et", "on", "fur", "van", "von", "und",
-    "al", "au", "aux", "en", "d", "l", NULL};
+    "al", "au", "aux", "en", "d", "l", "charge", NULL};
 
 static const char *const and_words[] = {"and", "y", "et", "e", "und", NULL};
 

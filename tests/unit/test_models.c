@@ -182,6 +182,31 @@ static void a_kind_of_body_alone_is_never_an_actor(void **state)
     eco_graph_free(g);
 }
 
+/* A rules' name long with small words is kept whole by the built-in models, each kind of
+ * word counting once against a span; "X du Y" then makes the ministry the agency's host. */
+static void a_name_long_with_small_words_is_kept_whole(void **state)
+{
+    const char *text = "# Plan\n\nL\xE2\x80\x99" "Agence R\xC3\xA9gionale du P\xC3\xB4le 3 du "
+                       "Minist\xC3\xA8re de l\xE2\x80\x99" "Eau, de l\xE2\x80\x99" "Energie et de "
+                       "l\xE2\x80\x99" "Assainissement en charge des forages.\n";
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    size_t ministry, agency, t;
+    (void)state;
+
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", NULL, &err), 0);
+    assert_int_equal(eco_graph_find_actor(&ministry, g,
+                                          "Minist\xC3\xA8re de l\xE2\x80\x99" "Eau, de "
+                                          "l\xE2\x80\x99" "Energie et de l\xE2\x80\x99"
+                                          "Assainissement",
+                                          NULL),
+                     0);
+    assert_int_equal(eco_graph_find_actor(&agency, g, "Agence R\xC3\xA9gionale du P\xC3\xB4le 3", NULL), 0);
+    assert_int_equal(eco_graph_find_tie(&t, g, ministry, agency, ECO_TIE_HOSTING), 0);
+    assert_int_equal(eco_graph_tie(g, t)->source, ministry);
+    eco_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +217,7 @@ int main(void)
         cmocka_unit_test(the_built_in_models_are_there),
         cmocka_unit_test(a_folder_of_models_lacking_one_is_refused),
         cmocka_unit_test(a_kind_of_body_alone_is_never_an_actor),
+        cmocka_unit_test(a_name_long_with_small_words_is_kept_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -57,6 +57,9 @@ static void head_words_make_names_in_four_languages(void **state)
     assert_string_equal(names("En lien avec le ministère de l'Agriculture et le ministère de "
                               "la Santé."), "ministère de l'Agriculture | ministère de la Santé");
     assert_string_equal(names("Le ministère a signé."), "");
+    /* a ministry named by what it is in charge of: four small words join its words */
+    assert_string_equal(names("Un projet du Ministère en charge de l'Élevage."),
+                        "Ministère en charge de l'Élevage");
     assert_string_equal(names("Em parceria com a Fundação Getulio Vargas."),
                         "Fundação Getulio Vargas");
     assert_string_equal(names("The Public Innovators Network met the Medo Innovation Lab."),
