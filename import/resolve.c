@@ -621,13 +621,18 @@ static int plan_country_forms(plan *p, const eco_graph *g)
 }
 
 /* The first portfolio of a ministry's name, folded, into buf: "housing" of "Ministry of
- * Housing and Utilities" and of "Ministerio de Vivienda, Ciudad y Territorio" ("vivienda");
+ * Housing and Utilities", "vivienda" of "Ministerio de Vivienda, Ciudad y Territorio", and
+ * "agriculture" of "Ministère en charge de l'Agriculture" (the ministry in charge of it);
  * NULL for a name that is not a ministry's or names nothing after its head. */
 static const char *lead_portfolio(const char *name, char *buf, size_t size)
 {
-    static const char *const heads[] = {"ministry of ", "ministerio de ", "ministere de ",
-                                        "ministerio do ", NULL};
+    static const char *const heads[] = {"ministry of ",          "ministry in charge of ",
+                                        "ministerio de ",        "ministerio do ",
+                                        "ministerio da ",
+                                        "ministere de ",         "ministere en charge de ",
+                                        "ministere charge de ",  NULL};
     static const char *const joints[] = {",", " and ", " y ", " et ", " e ", NULL};
+    static const char *const articles[] = {"the ", "la ", "le ", "les ", "el ", "a ", "o ", NULL};
     char lead[256];
     const char *rest = NULL;
     size_t n = strlen(name);
@@ -649,7 +654,9 @@ static const char *lead_portfolio(const char *name, char *buf, size_t size)
             rest = buf + strlen(heads[i]);
     if (!rest)
         return NULL;
-    rest += strncmp(rest, "the ", 4) == 0 ? 4 : strncmp(rest, "l'", 2) == 0 ? 2 : 0;
+    for (size_t i = 0; articles[i]; i++)
+        if (strncmp(rest, articles[i], strlen(articles[i])) == 0)
+            rest += strlen(articles[i]);
     return *rest ? rest : NULL;
 }
 
@@ -661,12 +668,13 @@ static int plan_lead_portfolios(plan *p, const eco_graph *g)
 {
     size_t n = eco_graph_actor_count(g), j;
     eco_i_map ministries = {0};
-    char lead[128];
+    char buf[128];
+    const char *lead;
     int rc = 0;
 
     for (size_t i = 0; i < n && rc == 0; i++) {
         const eco_actor *a = eco_graph_actor(g, i);
-        if (!a->country || !lead_portfolio(a->name, lead, sizeof(lead)))
+        if (!a->country || !(lead = lead_portfolio(a->name, buf, sizeof(buf))))
             continue;
         uint64_t in_country = eco_i_hash(a->country, strlen(a->country)) * 0xC2B2AE3D27D4EB4FULL;
         for (size_t r = 0; r < a->record_count && rc == 0; r++) {

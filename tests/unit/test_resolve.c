@@ -135,12 +135,19 @@ static void ministries_one_record_names_with_the_same_first_portfolio_are_one(vo
     add_in("Ministry of Housing and Municipal Services", "Belarus", "plan.md");
     add_in("Ministerio de Vivienda", "Colombia", "vivienda.md");
     add_in("Ministerio de Vivienda, Ciudad y Territorio", "Colombia", "vivienda.md");
+    add_in("Minist\xC3\xA8re de l\xE2\x80\x99" "Agriculture, de l\xE2\x80\x99" "Elevage et de la "
+           "P\xC3\xAA" "che", "Benin", "agriculture.md");
+    add_in("Minist\xC3\xA8re en charge de l'Agriculture", "Benin", "agriculture.md");
     /* another portfolio leads, or another record names it: no proof of one body */
     add_in("Ministry of Higher Education", "Belarus", "plan.md");
     add_in("Ministry of Education", "Belarus", "plan.md");
     add_in("Ministry of Housing and Construction", "Belarus", "other.md");
     resolve(NULL);
-    assert_int_equal(eco_graph_actor_count(g), 5);
+    assert_int_equal(eco_graph_actor_count(g), 6);
+    assert_string_equal(canonical("Minist\xC3\xA8re en charge de l'Agriculture", "Benin"),
+                        canonical("Minist\xC3\xA8re de l\xE2\x80\x99" "Agriculture, de "
+                                  "l\xE2\x80\x99" "Elevage et de la P\xC3\xAA" "che",
+                                  "Benin"));
     assert_string_equal(canonical("Ministry of Housing and Municipal Services", "Belarus"),
                         canonical("Ministry of Housing and Utilities", "Belarus"));
     assert_string_equal(canonical("Ministerio de Vivienda", "Colombia"),
