@@ -520,6 +520,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             ctx->observer->span(ctx->observer->ctx, &seen);
         }
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
+        if (eco_i_is_post(rd->st, c->a, c->b))
+            c->p = 0; /* a person's post, whatever the rules or the model make of it */
     }
 }
 

@@ -481,3 +481,19 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
     lower_shouted_connectors(st);
     raise_french_ministries(st);
 }
+
+int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
+{
+    static const char *const roles[] = {"member", "advisor", "adviser", "consultant",
+                                        "specialist", "expert", "professor", "researcher",
+                                        "fellow", "analyst", "economist", "deputy", NULL};
+    const eco_i_token *t = &st->tokens[a], *next = &st->tokens[a + 1];
+    if (b - a < 3 || !t->word || !next->word ||
+        !(strcmp(next->folded, "of") == 0 || strcmp(next->folded, "for") == 0 ||
+          strcmp(next->folded, "to") == 0))
+        return 0;
+    for (size_t i = 0; roles[i]; i++)
+        if (strcmp(t->folded, roles[i]) == 0)
+            return 1;
+    return 0;
+}

@@ -136,6 +136,14 @@ static void generic_phrases_topics_and_places_are_not_names(void **state)
     assert_string_equal(names("The Laboratory was created in 2014."), "");
 }
 
+static void a_person_s_post_is_no_body(void **state)
+{
+    (void)state;
+    assert_string_equal(names("The Member of Parliament for Ketu South is an influencer."), "");
+    assert_string_equal(names("An Advisor to the Ministry of Health joined."),
+                        "Ministry of Health");
+}
+
 static void a_name_used_as_a_common_noun_is_marked_generic(void **state)
 {
     (void)state;
@@ -205,6 +213,7 @@ int main(void)
         cmocka_unit_test_teardown(gazetteer_names_and_coined_lab_names, teardown),
         cmocka_unit_test_teardown(sector_labels_in_brackets_type_the_names_before_them, teardown),
         cmocka_unit_test_teardown(generic_phrases_topics_and_places_are_not_names, teardown),
+        cmocka_unit_test_teardown(a_person_s_post_is_no_body, teardown),
         cmocka_unit_test_teardown(a_name_used_as_a_common_noun_is_marked_generic, teardown),
         cmocka_unit_test_teardown(announced_acronyms_are_names, teardown),
         cmocka_unit_test_teardown(examples_of_other_things_are_not_organisations, teardown),
