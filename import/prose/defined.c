@@ -68,9 +68,9 @@ static const char *spelled_from(const char *text, const char *end, const char *a
         if (lower(*p) == lower(acronym[letter - 1])) {
             letter--;
             *common |= *p >= 'a' && *p <= 'z';
-        }
-        else if (!is_passed_over(p, (size_t)(word_end - p)))
+        } else if (!is_passed_over(p, (size_t)(word_end - p))) {
             return NULL;
+        }
     }
     return p;
 }

@@ -590,9 +590,10 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
         /* "Ministry of Economy, Development and Tourism" */
         for (k = i + 1; k < n; k++) {
             const item *f = &items[k];
-            /* an item trimmed to nothing ends the name: it has no first token to look at */
-            /* "Center for Economic Research and Reforms under the Administration of ...":
-             * a head only in what an item attaches after its own words names no body */
+            /* an item trimmed to nothing ends the name: it has no first token to look at;
+             * a head only in what an item attaches after its own words names no body of
+             * its own ("Center for Economic Research and Reforms under the Administration
+             * of ...") */
             if (f->a >= f->b || (f->sep != SEP_COMMA && f->sep != SEP_AND) ||
                 (f->own_head || (f->has_head && !f->head_of && f->own_b == f->b)) ||
                 f->plural || starts_known(e, f) || e->st->tokens[f->a].coined ||
