@@ -112,10 +112,13 @@ const char *eco_i_country_in_name(const char *name)
 {
     const char *space = strchr(name, ' '), *c, *of, *end = name + strlen(name);
 
-    /* "Swedish Energy Agency" is Sweden's, but "American University in Cairo" is where it
-     * says it is, whatever its founders' nationality */
+    /* "Swedish Energy Agency", a state's body, is Sweden's; but a nationality is only a
+     * name for a university, a chamber or a company: "American University of Central
+     * Asia", "American Chamber of Commerce" in Azerbaijan, "American University in Cairo"
+     * are where their records are, whatever their founders' nationality */
     if (space && !strstr(name, " in ") &&
-        (c = eco_i_country_of_demonym(name, (size_t)(space - name))))
+        (c = eco_i_country_of_demonym(name, (size_t)(space - name))) &&
+        eco_i_classify_words(name) == ECO_TYPE_GOVERNMENT)
         return c;
     /* The country after "of", taking in the words before it that its name holds, longest
      * first: "... of the Democratic Republic of the Congo" is not the Republic of the Congo. */

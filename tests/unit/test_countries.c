@@ -125,6 +125,8 @@ static void a_name_names_the_longest_country_it_ends_with(void **state)
     assert_string_equal(eco_i_country_in_name("Swedish Energy Agency"), "Sweden");
     assert_null(eco_i_country_in_name("Mexico City Council"));
     assert_null(eco_i_country_in_name("American University in Cairo"));
+    assert_null(eco_i_country_in_name("American University of Central Asia"));
+    assert_null(eco_i_country_in_name("American Chamber of Commerce"));
 }
 
 static void demonyms_name_their_country(void **state)
