@@ -8,6 +8,7 @@
  * THRESHOLD and overlapping none taken before.  A span the rules also found keeps what they learned
  * of it (its acronym, its gazetteer entry); a new one becomes a name of its own.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -504,6 +505,26 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from, const
 /* ---- Deciding --------------------------------------------------------------------------- */
 
 /* Scores every candidate, showing each to the observer when there is one. */
+/* Whether candidate c names a programme: a work noun right after it, or after a number
+ * ("Horizon Europe program", "European Commission Horizon 2020 program"), no body the
+ * lexicons know ("the UNDP programme" is UNDP's), and no head word that ends a name in it:
+ * one last, or before its complement ("the Global Institute for Innovation Districts
+ * model" is the institute's), not one another word runs on from ("Commission Horizon"). */
+static int names_a_programme(const reading *rd, const candidate *c)
+{
+    const eco_i_sentence *st = rd->st;
+    size_t k = c->b;
+
+    if (k < st->count && st->tokens[k].word && isdigit((unsigned char)st->text[st->tokens[k].start]))
+        k++;
+    if (k >= st->count || !st->tokens[k].word || st->tokens[k].cap || !(st->tokens[k].cls & W_WORK))
+        return 0;
+    for (size_t h = c->a; h < c->b; h++)
+        if (st->tokens[h].head && (h + 1 == c->b || eco_i_is_conn(&st->tokens[h + 1])))
+            return 0;
+    return !(knowledge(rd->x, st->text + c->start, c->end - c->start) & KNOWN_LEXICON);
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -520,8 +541,9 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             ctx->observer->span(ctx->observer->ctx, &seen);
         }
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
-        if (eco_i_is_post(rd->st, c->a, c->b))
-            c->p = 0; /* a person's post, whatever the rules or the model make of it */
+        if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c))
+            c->p = 0; /* a person's post, a programme: no body, whatever the rules or the
+                       * model make of it */
     }
 }
 

@@ -207,6 +207,37 @@ static void a_name_long_with_small_words_is_kept_whole(void **state)
     eco_graph_free(g);
 }
 
+/* The actors a plan whose only text is body names. */
+static int names_actor(const char *body, const char *name)
+{
+    char text[512];
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    snprintf(text, sizeof(text), "# Plan\n\n%s\n", body);
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", NULL, &err), 0);
+    int found = eco_graph_find_actor(NULL, g, name, NULL) == 0;
+    eco_graph_free(g);
+    return found;
+}
+
+static void a_programme_and_a_post_are_no_bodies(void **state)
+{
+    (void)state;
+    /* a name a work noun follows, with no head word of its own, names a programme */
+    assert_false(names_actor("The missions had significant funding from the European "
+                             "Commission Horizon 2020 program.",
+                             "European Commission Horizon"));
+    assert_false(names_actor("We worked with the Rangkaian Urban Green Space RUGS project.",
+                             "RUGS"));
+    /* a body's own programme names the body */
+    assert_true(names_actor("The plan follows the Global Institute for Innovation Districts "
+                            "model.",
+                            "Global Institute for Innovation Districts"));
+    /* a person's post */
+    assert_false(names_actor("The Member of Parliament for Ketu South is a strong influencer.",
+                             "Member of Parliament for Ketu South"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +249,7 @@ int main(void)
         cmocka_unit_test(a_folder_of_models_lacking_one_is_refused),
         cmocka_unit_test(a_kind_of_body_alone_is_never_an_actor),
         cmocka_unit_test(a_name_long_with_small_words_is_kept_whole),
+        cmocka_unit_test(a_programme_and_a_post_are_no_bodies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
