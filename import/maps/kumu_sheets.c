@@ -4,8 +4,9 @@
  * Type, Direction, Weight...), and the records table ecomap writes beside them.
  *
  * ecomap's own Kumu export (docs/FORMAT.md, "kumu (CSV)") reads back into the same map:
- * its IDs become actor ids, its Aliases, Records and four Evidence columns are '|' lists
- * with '\' escapes, and neither table adds a record of its own.  A plain Kumu sheet has
+ * its IDs become actor ids, its Aliases, Records and four Evidence columns, and a record's
+ * Tags (its topics), are '|' lists with '\' escapes, and neither table adds a record of
+ * its own.  A plain Kumu sheet has
  * none of those columns: its file is then the record that every element and connection is
  * seen in, and each connection's evidence is its row.  Types and relations in words are
  * core's vocabulary (core/vocabulary.c); '|' lists are import/maps/lists.c's.
@@ -915,20 +916,31 @@ static const char *or_null(const char *s)
     return *s ? s : NULL;
 }
 
+/* A record's Tags are its topics, a '|' list as the export writes it (export/kumu.c). */
 static int record_row(sheet *s)
 {
     const char *year = cell(s, C_YEAR);
     eco_record r = {cell(s, C_RECORD),           or_null(cell(s, C_PATH)),
                     or_null(cell(s, C_FORMAT)),  or_null(cell(s, C_TITLE)),
                     or_null(cell(s, C_COUNTRY)), 0, NULL, 0};
+    strings topics = {0};
     long y = 0;
+    int rc;
 
     if (!*r.id)
         return cell_error(s, C_RECORD, "record has no id%s", "");
     if (*year && eco_i_parse_long(year, 0, 9999, &y) < 0)
         return cell_error(s, C_YEAR, "year \"%s\" is not a whole number from 0 to 9999", year);
     r.year = (int)y;
-    return eco_graph_add_record(NULL, s->g, &r) < 0 ? oom(s) : 0;
+    if (eco_i_list_each(cell(s, C_TAGS), 1, collect, &topics) < 0) {
+        strings_free(&topics);
+        return oom(s);
+    }
+    r.topics = (const char *const *)topics.items;
+    r.topic_count = topics.count;
+    rc = eco_graph_add_record(NULL, s->g, &r) < 0 ? oom(s) : 0;
+    strings_free(&topics);
+    return rc;
 }
 
 static int read_records(sheet *s)
