@@ -138,10 +138,6 @@ int eco_i_record_add_topic(eco_i_record *r, const char *topic, size_t len)
 {
     char *copy;
 
-    while (len && strchr(" \t\r\n", *topic))
-        topic++, len--;
-    while (len && strchr(" \t\r\n", topic[len - 1]))
-        len--;
     if (len == 0)
         return 0;
     if (eco_i_reserve(&r->topics, &r->topic_cap, r->topic_count + 1, sizeof(*r->topics)) < 0 ||
