@@ -345,30 +345,9 @@ static int case_row(sheet *s)
  * within them.  Not "sector": it says what kind of body organised a case, a type. */
 static const char *const topic_columns[] = {"general_issues", "specific_topics", NULL};
 
-typedef struct topics {
-    char **items; /* each topic, NUL-terminated (owned) */
-    size_t count, cap;
-} topics;
-
-static void topics_free(topics *t)
+static int add_topic(const char *topic, size_t len, void *list)
 {
-    for (size_t i = 0; i < t->count; i++)
-        free(t->items[i]);
-    free(t->items);
-}
-
-static int add_topic(const char *topic, size_t len, void *ctx)
-{
-    topics *t = ctx;
-    char *copy;
-
-    if (eco_i_reserve(&t->items, &t->cap, t->count + 1, sizeof(*t->items)) < 0 ||
-        !(copy = malloc(len + 1)))
-        return ECO_ENOMEM;
-    memcpy(copy, topic, len);
-    copy[len] = '\0';
-    t->items[t->count++] = copy;
-    return 0;
+    return eco_i_strings_add(list, topic, len);
 }
 
 /* A "{a,\"b, c\"}" array literal as a list cell whose items are marked apart
@@ -397,7 +376,7 @@ static char *literal_items(const char *cell, size_t len, char **out)
 /* The topics of the row's topic columns, in their order: each cell split as any table's
  * cell of topics is (eco_i_table_topics_each), a "{a,b}" literal item by item.  Repeats
  * are left to eco_graph_add_record, which keeps each topic once. */
-static int row_topics(sheet *s, topics *out)
+static int row_topics(sheet *s, eco_i_strings *out)
 {
     int rc = 0;
 
@@ -442,7 +421,7 @@ static int row_record(sheet *s, size_t number)
     int year = eco_i_table_year(value(s, "start_date"));
     eco_record record = {s->record, s->in->source, "participedia-csv", *title ? title : NULL,
                          eco_i_country_name(country, strlen(country)), 0, NULL, 0};
-    topics about = {0};
+    eco_i_strings about = {0};
     int rc = 0;
 
     record.year = year ? year : eco_i_table_year(value(s, "post_date"));
@@ -456,7 +435,7 @@ static int row_record(sheet *s, size_t number)
     record.topic_count = about.count;
     if (rc == 0 && eco_graph_add_record(NULL, s->g, &record) < 0)
         rc = oom(s);
-    topics_free(&about);
+    eco_i_strings_free(&about);
     return rc;
 }
 
