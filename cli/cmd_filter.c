@@ -55,6 +55,16 @@ static int parse_min_weight(const char *text, eco_filter *f)
     return 0;
 }
 
+/* Takes --topic: no record has an empty topic, so an empty one is a mistake to name rather
+ * than a filter that keeps nothing. */
+static int parse_topic(const char *text, eco_filter *f)
+{
+    if (!*text)
+        return cli_usage_error("filter", "--topic takes a topic, not an empty text");
+    f->topic = text;
+    return 0;
+}
+
 static int filter_option(void *context, int c, const char *arg)
 {
     filter_args *a = context;
@@ -66,6 +76,8 @@ static int filter_option(void *context, int c, const char *arg)
         return 1;
     case 'y':
         return parse_years(arg, &a->filter) ? -1 : 1;
+    case 't':
+        return parse_topic(arg, &a->filter) ? -1 : 1;
     case 'w':
         return parse_min_weight(arg, &a->filter) ? -1 : 1;
     case 'i':
@@ -86,7 +98,8 @@ static int run(int argc, char **argv)
 {
     static const struct option options[] = {
         {"type", required_argument, NULL, 'T'},   {"country", required_argument, NULL, 'c'},
-        {"years", required_argument, NULL, 'y'},  {"min-weight", required_argument, NULL, 'w'},
+        {"years", required_argument, NULL, 'y'},  {"topic", required_argument, NULL, 't'},
+        {"min-weight", required_argument, NULL, 'w'},
         {"drop-isolates", no_argument, NULL, 'i'}, {"project", required_argument, NULL, 'p'},
         {"newman", no_argument, NULL, 'N'},       {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
@@ -116,7 +129,7 @@ static int run(int argc, char **argv)
 }
 
 const cli_command cli_filter = {
-    "filter", run, "keep part of a map (types, countries, years, kinds, weights) or project it",
+    "filter", run, "keep part of a map (by type, country, year, topic, kind, weight) or project it",
     "usage: ecomap filter MAP_OR_RECORDS... [-o OUT] [filters] [--project records|KEY=VALUE]\n"
     "\n"
     "Writes the part of the map that passes every filter given: actors, then the ties whose\n"
@@ -132,6 +145,9 @@ const cli_command cli_filter = {
     "      --years FROM-TO      keep what records of these years support (YEAR for one,\n"
     "                           FROM- or -TO for open ranges): actors seen in one of them,\n"
     "                           ties stated in one\n"
+    "      --topic T            keep what records about T support: records one of whose\n"
+    "                           topics is T (case, accents and spelling folded); with\n"
+    "                           --years, records of those years about T\n"
     "      --kinds K[,K...]     keep ties of these kinds\n"
     "      --min-weight W       keep ties at least this heavy\n"
     "      --drop-isolates      drop actors left without ties\n"

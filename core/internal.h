@@ -30,6 +30,22 @@ int eco_i_options_check(const void *opt, unsigned int current, const char *type,
  * growing it geometrically.  0 or ECO_ENOMEM. */
 int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem);
 
+/* ---- Lists of strings ------------------------------------------------------------------- */
+
+/* Strings a list owns, in the order added: what a reader gathers (a record's topics, the
+ * items of a '|' list) before it hands them on as an array. */
+typedef struct eco_i_strings {
+    char **items; /* each NUL-terminated (owned) */
+    size_t count; /* items held */
+    size_t cap;   /* items allocated */
+} eco_i_strings;
+
+/* Adds a copy of the len bytes at s, NUL-terminated.  0 or ECO_ENOMEM.  O(len). */
+int eco_i_strings_add(eco_i_strings *l, const char *s, size_t len);
+
+/* Frees the items and the array, leaving l empty. */
+void eco_i_strings_free(eco_i_strings *l);
+
 /* ---- String pool ------------------------------------------------------------------------ */
 
 /* Every distinct string is stored once, so equal strings are equal pointers and a pooled

@@ -31,6 +31,27 @@ int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
+int eco_i_strings_add(eco_i_strings *l, const char *s, size_t len)
+{
+    char *copy;
+
+    if (eco_i_reserve(&l->items, &l->cap, l->count + 1, sizeof(*l->items)) < 0 ||
+        !(copy = malloc(len + 1)))
+        return ECO_ENOMEM;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    l->items[l->count++] = copy;
+    return 0;
+}
+
+void eco_i_strings_free(eco_i_strings *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->items[i]);
+    free(l->items);
+    *l = (eco_i_strings){0};
+}
+
 /* ---- Hashing ---------------------------------------------------------------------------- */
 
 static uint64_t hash_u64(uint64_t x)

@@ -159,27 +159,45 @@ cleanup:
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
+static const char *const record_columns[] = {"Record",  "Path",         "Format", "Title",
+                                             "Country", "Country Code", "Year",   "Tags"};
+#define RECORD_COLUMNS (sizeof(record_columns) / sizeof(record_columns[0]))
+
+/* A record's topics go in Kumu's own Tags column, where Kumu looks for what an item is
+ * about, '|' between them; escaped as ecomap's other lists are, so that a topic holding a
+ * '|' (a JSON array's item may) reads back whole. */
+static int record_row(FILE *fp, const eco_record *r)
+{
+    eco_i_buf tags = {0};
+    char year[32] = "";
+    int rc = 0;
+
+    if (r->year)
+        snprintf(year, sizeof(year), "%d", r->year);
+    if (eco_i_join(&tags, r->topics, r->topic_count, 1) < 0)
+        return ECO_ENOMEM;
+    const char *row[RECORD_COLUMNS] = {r->id,      r->path,
+                                       r->format,  r->title,
+                                       r->country, eco_i_country_code(r->country),
+                                       year,       tags.data};
+    if (eco_i_csv_write_row(fp, row, RECORD_COLUMNS) < 0)
+        rc = ECO_EIO;
+    eco_i_buf_free(&tags);
+    return rc;
+}
+
 static int write_records(const eco_graph *g, const eco_export_options *opt, FILE *fp,
                          const char *destination, eco_error *err)
 {
-    static const char *const header[] = {"Record", "Path",         "Format",
-                                         "Title",  "Country",      "Country Code", "Year"};
-    int failed = eco_i_csv_write_row(fp, header, 7) < 0;
+    int rc = eco_i_csv_write_row(fp, record_columns, RECORD_COLUMNS) < 0 ? ECO_EIO : 0;
 
     (void)opt;
     /* Records keep the order they were added in, as the native map does. */
-    for (size_t i = 0; !failed && i < eco_graph_record_count(g); i++) {
-        const eco_record *r = eco_graph_record(g, i);
-        char year[32] = "";
-        if (r->year)
-            snprintf(year, sizeof(year), "%d", r->year);
-        const char *row[] = {r->id,      r->path,
-                             r->format,  r->title,
-                             r->country, eco_i_country_code(r->country), year};
-        failed = eco_i_csv_write_row(fp, row, 7) < 0;
-    }
-    if (failed)
-        return eco_error_set(err, ECO_EIO, destination, 0, 0, "cannot write");
+    for (size_t i = 0; rc == 0 && i < eco_graph_record_count(g); i++)
+        rc = record_row(fp, eco_graph_record(g, i));
+    if (rc < 0)
+        return eco_error_set(err, rc, destination, 0, 0,
+                             rc == ECO_ENOMEM ? "out of memory" : "cannot write");
     return 0;
 }
 

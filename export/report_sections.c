@@ -347,6 +347,18 @@ void eco_i_report_cuts(const writer *w, const report *r)
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
+/* A record's topics, in their order, as one cell a reader scans: "water, health". */
+static void topics_cell(const writer *w, const eco_record *rec)
+{
+    fputs(w->markdown ? "| " : "<td>", w->fp);
+    for (size_t t = 0; t < rec->topic_count; t++) {
+        if (t)
+            fputs(", ", w->fp);
+        eco_i_report_text(w, rec->topics[t]);
+    }
+    fputs(w->markdown ? " |\n" : "</td></tr>\n", w->fp);
+}
+
 void eco_i_report_records(const writer *w, const report *r)
 {
     size_t *order = NULL;
@@ -354,9 +366,11 @@ void eco_i_report_records(const writer *w, const report *r)
     eco_i_report_heading(w, 2, "records", "Source records");
     if (eco_i_sorted_records(r->g, &order) < 0)
         return;
-    fputs(w->markdown ? "| record | format | country | year | title |\n| --- | --- | --- | ---: | --- |\n"
+    fputs(w->markdown ? "| record | format | country | year | title | topics |\n"
+                        "| --- | --- | --- | ---: | --- | --- |\n"
                       : "<table class=\"records\"><thead><tr><th>record</th><th>format</th>"
-                        "<th>country</th><th class=\"n\">year</th><th>title</th></tr></thead><tbody>\n",
+                        "<th>country</th><th class=\"n\">year</th><th>title</th><th>topics</th>"
+                        "</tr></thead><tbody>\n",
           w->fp);
     for (size_t k = 0; k < eco_graph_record_count(r->g); k++) {
         const eco_record *rec = eco_graph_record(r->g, order[k]);
@@ -372,7 +386,8 @@ void eco_i_report_records(const writer *w, const report *r)
             fputs(w->markdown ? "| \xE2\x80\x93 " : "<td class=\"n\">\xE2\x80\x93</td>", w->fp);
         fputs(w->markdown ? "| " : "<td>", w->fp);
         eco_i_report_text(w, rec->title ? rec->title : "");
-        fputs(w->markdown ? " |\n" : "</td></tr>\n", w->fp);
+        fputs(w->markdown ? " " : "</td>", w->fp);
+        topics_cell(w, rec);
     }
     fputs(w->markdown ? "\n" : "</tbody></table>\n", w->fp);
     free(order);

@@ -55,15 +55,46 @@ fail:
 
 /* ---- Filters ---------------------------------------------------------------------------- */
 
-static int year_in(const eco_graph *g, const char *record_id, const eco_filter *f)
+/* The topic the filter asks for; a filter of version 1 has no such field. */
+static const char *wanted_topic(const eco_filter *f)
 {
+    return f->version >= 2 ? f->topic : NULL;
+}
+
+/* 1 when the filter chooses records (by year or by topic), so that what it keeps is what
+ * the chosen records support. */
+static int chooses_records(const eco_filter *f)
+{
+    return f->year_from || f->year_to || wanted_topic(f);
+}
+
+/* 1 when one of the record's topics folds (eco_name_fold) to the same text as topic, so
+ * that "Human rights" finds "human rights" and "urbanisation" finds "urbanization". */
+static int about(const eco_record *rec, const char *topic)
+{
+    char want[1024], has[1024];
+
+    eco_name_fold(want, sizeof(want), topic);
+    for (size_t k = 0; k < rec->topic_count; k++)
+        if (eco_name_fold(has, sizeof(has), rec->topics[k]) && strcmp(want, has) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when the record the filter names passes its year range and its topic. */
+static int record_chosen(const eco_graph *g, const char *record_id, const eco_filter *f)
+{
+    const eco_record *rec;
     size_t r;
-    int year;
 
     if (!record_id || eco_graph_find_record(&r, g, record_id) < 0)
         return 0;
-    year = eco_graph_record(g, r)->year;
-    return year != 0 && (!f->year_from || year >= f->year_from) && (!f->year_to || year <= f->year_to);
+    rec = eco_graph_record(g, r);
+    if ((f->year_from || f->year_to) &&
+        (rec->year == 0 || (f->year_from && rec->year < f->year_from) ||
+         (f->year_to && rec->year > f->year_to)))
+        return 0;
+    return !wanted_topic(f) || about(rec, wanted_topic(f));
 }
 
 /* 1 when country is one of the countries of list: the whole text, or one of its
@@ -99,9 +130,9 @@ static int actor_passes(const eco_graph *g, size_t i, const eco_filter *f)
         return 0;
     if (f->country && (!a->country || !country_listed(f->country, a->country)))
         return 0;
-    if (f->year_from || f->year_to) {
+    if (chooses_records(f)) {
         for (size_t k = 0; k < a->record_count; k++)
-            if (year_in(g, a->records[k], f))
+            if (record_chosen(g, a->records[k], f))
                 return 1;
         return 0;
     }
@@ -112,9 +143,9 @@ static int tie_passes(const eco_graph *g, const eco_tie *t, const eco_filter *f)
 {
     if (!kind_kept(f->kinds, t->kind) || t->weight < f->min_weight)
         return 0;
-    if (f->year_from || f->year_to) {
+    if (chooses_records(f)) {
         for (size_t k = 0; k < t->evidence_count; k++)
-            if (year_in(g, t->evidence[k].record, f))
+            if (record_chosen(g, t->evidence[k].record, f))
                 return 1;
         return 0;
     }

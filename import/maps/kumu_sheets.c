@@ -4,8 +4,9 @@
  * Type, Direction, Weight...), and the records table ecomap writes beside them.
  *
  * ecomap's own Kumu export (docs/FORMAT.md, "kumu (CSV)") reads back into the same map:
- * its IDs become actor ids, its Aliases, Records and four Evidence columns are '|' lists
- * with '\' escapes, and neither table adds a record of its own.  A plain Kumu sheet has
+ * its IDs become actor ids, its Aliases, Records and four Evidence columns, and a record's
+ * Tags (its topics), are '|' lists with '\' escapes, and neither table adds a record of
+ * its own.  A plain Kumu sheet has
  * none of those columns: its file is then the record that every element and connection is
  * seen in, and each connection's evidence is its row.  Types and relations in words are
  * core's vocabulary (core/vocabulary.c); '|' lists are import/maps/lists.c's.
@@ -673,31 +674,14 @@ static int connection_end(sheet *s, int c, const char *name, int ecomap, size_t 
     return stand_in_mark(s, *out, c);
 }
 
-typedef struct strings {
-    char **items;
-    size_t count, cap;
-} strings;
-
-static void strings_free(strings *l)
+static int collect(const char *item, void *list)
 {
-    for (size_t i = 0; i < l->count; i++)
-        free(l->items[i]);
-    free(l->items);
-}
-
-static int collect(const char *item, void *ctx)
-{
-    strings *l = ctx;
-    if (eco_i_reserve(&l->items, &l->cap, l->count + 1, sizeof(*l->items)) < 0 ||
-        !(l->items[l->count] = strdup(item)))
-        return ECO_ENOMEM;
-    l->count++;
-    return 0;
+    return eco_i_strings_add(list, item, strlen(item));
 }
 
 /* Splits one of the four evidence columns into want items: an empty cell is one empty item
  * when one piece of evidence is expected (a piece whose passage is unknown), else none. */
-static int evidence_column(sheet *s, int c, size_t want, strings *out)
+static int evidence_column(sheet *s, int c, size_t want, eco_i_strings *out)
 {
     static const char *const headers[C_COUNT] = {[C_EVIDENCE] = "Evidence",
                                                  [C_EV_RECORDS] = "Evidence records",
@@ -717,7 +701,7 @@ static int evidence_column(sheet *s, int c, size_t want, strings *out)
 static int add_ecomap_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int directed,
                           double weight)
 {
-    strings lines = {0}, texts = {0}, records = {0}, sources = {0};
+    eco_i_strings lines = {0}, texts = {0}, records = {0}, sources = {0};
     size_t tie;
     int rc;
 
@@ -751,10 +735,10 @@ static int add_ecomap_tie(sheet *s, size_t a, size_t b, eco_tie_kind kind, int d
         }
     }
 cleanup:
-    strings_free(&lines);
-    strings_free(&texts);
-    strings_free(&records);
-    strings_free(&sources);
+    eco_i_strings_free(&lines);
+    eco_i_strings_free(&texts);
+    eco_i_strings_free(&records);
+    eco_i_strings_free(&sources);
     return rc;
 }
 
@@ -817,7 +801,7 @@ static int connection_tie(sheet *s, const connection *k, const char *a_name, con
 
 /* The names a From or To cell holds: one, or in a plain sheet several separated by '|'
  * (Kumu draws a connection to each). */
-static int connection_names(sheet *s, int c, int ecomap, strings *out)
+static int connection_names(sheet *s, int c, int ecomap, eco_i_strings *out)
 {
     const char *text = cell(s, c);
 
@@ -862,7 +846,7 @@ static int connection_row(sheet *s)
     const char *weight_text = cell(s, C_WEIGHT);
     /* a connection with no type claims no kind; ecomap's own sheets always write one */
     connection k = {ECO_TIE_UNSPECIFIED, 0, 1, NULL, NULL, s->h.where[C_EV_LINES] >= 0};
-    strings from = {0}, to = {0};
+    eco_i_strings from = {0}, to = {0};
     int rc;
 
     if (*type_text && eco_tie_kind_from_name(&k.kind, type_text) < 0) {
@@ -893,8 +877,8 @@ static int connection_row(sheet *s)
         for (size_t i = 0; i < from.count && rc >= 0; i++)
             for (size_t j = 0; j < to.count && rc >= 0; j++)
                 rc = connection_tie(s, &k, from.items[i], to.items[j]);
-    strings_free(&from);
-    strings_free(&to);
+    eco_i_strings_free(&from);
+    eco_i_strings_free(&to);
     return rc;
 }
 
@@ -915,20 +899,31 @@ static const char *or_null(const char *s)
     return *s ? s : NULL;
 }
 
+/* A record's Tags are its topics, a '|' list as the export writes it (export/kumu.c). */
 static int record_row(sheet *s)
 {
     const char *year = cell(s, C_YEAR);
     eco_record r = {cell(s, C_RECORD),           or_null(cell(s, C_PATH)),
                     or_null(cell(s, C_FORMAT)),  or_null(cell(s, C_TITLE)),
                     or_null(cell(s, C_COUNTRY)), 0, NULL, 0};
+    eco_i_strings topics = {0};
     long y = 0;
+    int rc;
 
     if (!*r.id)
         return cell_error(s, C_RECORD, "record has no id%s", "");
     if (*year && eco_i_parse_long(year, 0, 9999, &y) < 0)
         return cell_error(s, C_YEAR, "year \"%s\" is not a whole number from 0 to 9999", year);
     r.year = (int)y;
-    return eco_graph_add_record(NULL, s->g, &r) < 0 ? oom(s) : 0;
+    if (eco_i_list_each(cell(s, C_TAGS), 1, collect, &topics) < 0) {
+        eco_i_strings_free(&topics);
+        return oom(s);
+    }
+    r.topics = (const char *const *)topics.items;
+    r.topic_count = topics.count;
+    rc = eco_graph_add_record(NULL, s->g, &r) < 0 ? oom(s) : 0;
+    eco_i_strings_free(&topics);
+    return rc;
 }
 
 static int read_records(sheet *s)

@@ -11,6 +11,8 @@
  * organizer_types and funder_types; each funder funds each organizer, and co-organizers are
  * partners, with the case's row as the evidence.  Methods name no organisations.
  *
+ * Every row is a record of its own, whose topics are its general_issues and specific_topics.
+ *
  * Multi-valued fields come as one column ("sector") or several ("sector_1" .. "sector_3"),
  * their values with a leading space, codes or labels, sometimes as "{a,b}" literals.
  */
@@ -337,6 +339,63 @@ static int case_row(sheet *s)
     return 0;
 }
 
+/* ---- Topics ----------------------------------------------------------------------------- */
+
+/* What an entry is about, in the order written: the broad issues, then the specific topics
+ * within them.  Not "sector": it says what kind of body organised a case, a type. */
+static const char *const topic_columns[] = {"general_issues", "specific_topics", NULL};
+
+static int add_topic(const char *topic, size_t len, void *list)
+{
+    return eco_i_strings_add(list, topic, len);
+}
+
+/* A "{a,\"b, c\"}" array literal as a list cell whose items are marked apart
+ * (ECO_I_TABLE_ITEM), as a JSON array's are, so that a quoted item keeps its commas; *out is
+ * malloc'd (NULL when memory runs out), no longer than the literal. */
+static char *literal_items(const char *cell, size_t len, char **out)
+{
+    const char *p = cell + 1;
+    size_t w = 0;
+
+    if (!(*out = malloc(len + 1)))
+        return NULL;
+    while (*p && *p != '}') {
+        while (*p == ' ' || *p == ',')
+            p++;
+        if (!*p || *p == '}')
+            break;
+        literal_field(&p, ",}", *out + w, len + 1 - w);
+        w += strlen(*out + w);
+        (*out)[w++] = ECO_I_TABLE_ITEM;
+    }
+    (*out)[w] = '\0';
+    return *out;
+}
+
+/* The topics of the row's topic columns, in their order: each cell split as any table's
+ * cell of topics is (eco_i_table_topics_each), a "{a,b}" literal item by item.  Repeats
+ * are left to eco_graph_add_record, which keeps each topic once. */
+static int row_topics(sheet *s, eco_i_strings *out)
+{
+    int rc = 0;
+
+    for (size_t k = 0; topic_columns[k]; k++)
+        for (size_t f = 0; f < s->column_count && f < s->csv.count && rc == 0; f++) {
+            char *cell = s->csv.fields[f].text, *items = NULL;
+            if (strcmp(s->columns[f], topic_columns[k]) != 0)
+                continue;
+            eco_i_csv_trim(cell);
+            if (*cell == '{' && !literal_items(cell, strlen(cell), &items))
+                return ECO_ENOMEM;
+            if (items)
+                cell = items;
+            rc = eco_i_table_topics_each(cell, strlen(cell), add_topic, out);
+            free(items);
+        }
+    return rc;
+}
+
 /* ---- The file --------------------------------------------------------------------------- */
 
 static int read_header(sheet *s)
@@ -354,20 +413,30 @@ static int read_header(sheet *s)
 }
 
 /* The row's own record, as every table of records has one a row (import/prose/table.h):
- * "FILE#ID", its title, the country it took place in, and the year it was posted. */
+ * "FILE#ID", its title, the country it took place in, the year it was posted, and what it
+ * is about. */
 static int row_record(sheet *s, size_t number)
 {
     const char *id = value(s, "id"), *country = value(s, "country"), *title = value(s, "title");
     int year = eco_i_table_year(value(s, "start_date"));
     eco_record record = {s->record, s->in->source, "participedia-csv", *title ? title : NULL,
                          eco_i_country_name(country, strlen(country)), 0, NULL, 0};
+    eco_i_strings about = {0};
+    int rc = 0;
 
     record.year = year ? year : eco_i_table_year(value(s, "post_date"));
     if (*id)
         snprintf(s->record, sizeof(s->record), "%s#%s", s->in->record_id, id);
     else
         snprintf(s->record, sizeof(s->record), "%s#%zu", s->in->record_id, number);
-    return eco_graph_add_record(NULL, s->g, &record) < 0 ? oom(s) : 0;
+    if (row_topics(s, &about) < 0)
+        rc = oom(s);
+    record.topics = (const char *const *)about.items;
+    record.topic_count = about.count;
+    if (rc == 0 && eco_graph_add_record(NULL, s->g, &record) < 0)
+        rc = oom(s);
+    eco_i_strings_free(&about);
+    return rc;
 }
 
 int eco_i_read_participedia_csv(eco_graph *g, const eco_i_input *in, eco_error *err)

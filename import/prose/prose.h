@@ -293,8 +293,9 @@ void eco_i_record_set_country(eco_i_record *r, const char *country, size_t len);
 void eco_i_record_set_year(eco_i_record *r, int year);
 const char *eco_i_record_country(const eco_i_record *r);
 
-/* Adds a topic to the record, its len bytes copied, spaces around it trimmed; an empty one
- * is none, and a repeat is kept once when the record is added.  0 or ECO_ENOMEM. */
+/* Adds a topic to the record, its len bytes copied, as eco_i_table_topics_each found it
+ * (import/prose/table.h); an empty one is none, and a repeat is kept once when the record is
+ * added.  0 or ECO_ENOMEM. */
 int eco_i_record_add_topic(eco_i_record *r, const char *topic, size_t len);
 
 /* Adds (or finds) an actor named in the record, with the record's country unless it is

@@ -55,8 +55,7 @@ struct eco_i_record {
     int said_line;
     const char *said_place;   /* the passage's place, while its ties are made; else NULL */
     char *place;              /* where the passages queued next stand (owned), or NULL */
-    char **topics;            /* the record's topics (owned), which view points at */
-    size_t topic_count, topic_cap;
+    eco_i_strings topics;     /* the record's topics, which view points at */
     eco_i_map known;          /* folded name -> actor */
     eco_i_map generic;        /* folded names used as common nouns */
     eco_i_map pasted;         /* hashes of passages queued */
@@ -101,9 +100,7 @@ void eco_i_record_free(eco_i_record *r)
     }
     free(r->passages);
     free(r->place);
-    for (size_t i = 0; i < r->topic_count; i++)
-        free(r->topics[i]);
-    free(r->topics);
+    eco_i_strings_free(&r->topics);
     for (size_t i = 0; i < r->sentence_count; i++)
         eco_i_mentions_free(&r->sentences[i].names);
     free(r->sentences);
@@ -136,22 +133,12 @@ void eco_i_record_set_year(eco_i_record *r, int year) { r->view.year = year; }
 
 int eco_i_record_add_topic(eco_i_record *r, const char *topic, size_t len)
 {
-    char *copy;
-
-    while (len && strchr(" \t\r\n", *topic))
-        topic++, len--;
-    while (len && strchr(" \t\r\n", topic[len - 1]))
-        len--;
     if (len == 0)
         return 0;
-    if (eco_i_reserve(&r->topics, &r->topic_cap, r->topic_count + 1, sizeof(*r->topics)) < 0 ||
-        !(copy = malloc(len + 1)))
+    if (eco_i_strings_add(&r->topics, topic, len) < 0)
         return ECO_ENOMEM;
-    memcpy(copy, topic, len);
-    copy[len] = '\0';
-    r->topics[r->topic_count++] = copy;
-    r->view.topics = (const char *const *)r->topics;
-    r->view.topic_count = r->topic_count;
+    r->view.topics = (const char *const *)r->topics.items;
+    r->view.topic_count = r->topics.count;
     return 0;
 }
 

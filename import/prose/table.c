@@ -222,19 +222,32 @@ static int row_texts(eco_i_table *t, eco_i_record *r, const eco_i_table_row *row
     return eco_i_record_set_place(r, NULL);
 }
 
-/* Adds the items of a list cell as the record's topics, in their order. */
-static int cell_topics(eco_i_record *r, const char *cell)
+int eco_i_table_topics_each(const char *cell, size_t len, eco_i_topic_fn add, void *ctx)
 {
-    const char *separators = strchr(cell, ECO_I_TABLE_ITEM) ? "\x1f" : ",;|";
+    const char *separators = memchr(cell, ECO_I_TABLE_ITEM, len) ? "\x1f" : ",;|";
+    const char *end = cell + len;
     int rc = 0;
 
-    while (*cell && rc == 0) {
-        size_t len = strcspn(cell, separators);
-        if (!(len == 4 && strncasecmp(cell, "NULL", 4) == 0))
-            rc = eco_i_record_add_topic(r, cell, len);
-        cell += len + (cell[len] != '\0');
+    while (cell < end && rc == 0) {
+        const char *item = cell;
+        size_t n = 0;
+        while (cell + n < end && !strchr(separators, cell[n]))
+            n++;
+        cell += n + (cell + n < end);
+        while (n && strchr(" \t\r\n", *item))
+            item++, n--;
+        while (n && strchr(" \t\r\n", item[n - 1]))
+            n--;
+        /* NULL is how a database dump writes a list with nothing in it */
+        if (n && !(n == 4 && strncasecmp(item, "NULL", 4) == 0))
+            rc = add(item, n, ctx);
     }
     return rc;
+}
+
+static int record_topic(const char *topic, size_t len, void *record)
+{
+    return eco_i_record_add_topic(record, topic, len);
 }
 
 /* The row's topics: the items of its topics columns, column after column. */
@@ -243,7 +256,7 @@ static int row_topics(eco_i_table *t, eco_i_record *r, const eco_i_table_row *ro
     int rc = 0;
     for (size_t c = 0; c < row->count && c < t->layout.count && rc == 0; c++)
         if (t->layout.role[c] == ECO_I_COLUMN_TOPICS)
-            rc = cell_topics(r, row->cells[c]);
+            rc = eco_i_table_topics_each(row->cells[c], strlen(row->cells[c]), record_topic, r);
     return rc;
 }
 

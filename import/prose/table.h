@@ -98,6 +98,18 @@ void eco_i_table_end(eco_i_table *t);
  * number; 0 when none.  O(length of text). */
 int eco_i_table_year(const char *text);
 
+/* Told of one topic: its len bytes at topic, not NUL-terminated.  0 or an ECO_E* code. */
+typedef int (*eco_i_topic_fn)(const char *topic, size_t len, void *ctx);
+
+/*
+ * Gives add each topic of a list cell of len bytes, in the order written: the items between
+ * ECO_I_TABLE_ITEM marks when the cell has one, else between ',', ';' and '|', spaces
+ * around each trimmed, empty items and "NULL" left out.  Every reader of a cell of topics
+ * splits it here, so that one cell gives the same topics whichever table holds it.  0, or
+ * the first error add returns.  O(len).
+ */
+int eco_i_table_topics_each(const char *cell, size_t len, eco_i_topic_fn add, void *ctx);
+
 /* Reads one row into a record of its own.  0, or an ECO_E* code with err set. */
 int eco_i_table_row_read(eco_i_table *t, const eco_i_table_row *row, eco_error *err);
 

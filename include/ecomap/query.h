@@ -405,7 +405,8 @@ ECO_EXPORT void eco_communities_free(eco_communities *c);
 
 /* ---- Filters and projections ------------------------------------------------------------ */
 
-#define ECO_FILTER_VERSION 1
+/* 2 added topic; a filter of version 1 is still read, as choosing no topic. */
+#define ECO_FILTER_VERSION 2
 
 typedef struct eco_filter {
     unsigned int version;   /* ECO_FILTER_VERSION */
@@ -418,9 +419,13 @@ typedef struct eco_filter {
     unsigned kinds;         /* tie kinds to keep; 0 for all */
     double min_weight;      /* keep ties at least this heavy */
     int drop_isolates;      /* 1: drop actors left without ties */
+    const char *topic;      /* keep what records about this topic support (one of a
+                               record's topics folds, as eco_name_fold does, to the same
+                               text), as year_from and year_to do and together with them;
+                               NULL for any (version 2) */
 } eco_filter;
 
-#define ECO_FILTER_INIT {ECO_FILTER_VERSION, 0, NULL, 0, 0, 0, 0, 0}
+#define ECO_FILTER_INIT {ECO_FILTER_VERSION, 0, NULL, 0, 0, 0, 0, 0, NULL}
 
 /* A new graph with what passes filter: actors, then the ties whose ends both stayed.
  * Records are kept.  The result belongs to the caller.  O(n + m + evidence). */

@@ -202,9 +202,14 @@ static void cytoscape_gives_edges_ids_of_their_own(void **state)
 
 static void kumu_quotes_cells_and_keeps_lists_apart(void **state)
 {
+    static const char *const topics[] = {"water", "rivers|lakes"};
+    eco_record about = {"plan.md", NULL, "text", NULL, NULL, 2021, topics, 2};
     eco_graph *g = tricky_graph();
-    char *csv = export_text(g, ECO_EXPORT_KUMU);
+    char *csv;
     (void)state;
+
+    assert_int_equal(eco_graph_add_record(NULL, g, &about), 0);
+    csv = export_text(g, ECO_EXPORT_KUMU);
 
     assert_true(starts_with(csv, "ID,Label,Type,Description,Tags,Country,Country Code,Aliases,"
                                  "Records,name,source:url\r\n"));
@@ -221,7 +226,10 @@ static void kumu_quotes_cells_and_keeps_lists_apart(void **state)
                                 "003_case.txt,records/003_case.txt,12\r\n"));
     assert_non_null(strstr(csv, "\r\nama,labx,partnership,undirected,0.25,,,,0\r\n"));
     assert_non_null(strstr(csv, "\r\nlabx,cfa,membership,directed,1,,,,\r\n"));
-    assert_non_null(strstr(csv, "\r\n\r\n\r\nRecord,Path,Format,Title,Country,Country Code,Year\r\n"));
+    assert_non_null(
+        strstr(csv, "\r\n\r\n\r\nRecord,Path,Format,Title,Country,Country Code,Year,Tags\r\n"));
+    /* A record's topics are Kumu's Tags, '|' between them, a '|' of their own escaped. */
+    assert_non_null(strstr(csv, "\r\nplan.md,,text,,,,2021,water|rivers\\|lakes\r\n"));
     free(csv);
     eco_graph_free(g);
 }

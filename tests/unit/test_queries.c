@@ -350,6 +350,30 @@ static void filters_keep_what_passes(void **state)
     eco_graph_free(g);
 }
 
+/* A filter of version 1 was built before topic existed: its topic is not read, even when
+ * the bytes where it would be hold something. */
+static void a_filter_of_version_1_chooses_no_topic(void **state)
+{
+    static const char *const topics[] = {"water"};
+    eco_record about = {"rivers.csv#1", NULL, "table", NULL, NULL, 0, topics, 1};
+    eco_graph *g = build("XX", "ab"), *out = NULL;
+    eco_filter f = ECO_FILTER_INIT;
+    eco_error err = {0};
+    (void)state;
+
+    assert_int_equal(eco_graph_add_record(NULL, g, &about), 0);
+    assert_int_equal(eco_graph_add_actor_record(g, 0, "rivers.csv#1"), 0);
+    f.topic = "WATER";
+    assert_int_equal(eco_query_filter(&out, g, &f, &err), 0);
+    assert_int_equal(eco_graph_actor_count(out), 1); /* b is in no record about water */
+    eco_graph_free(out);
+    f.version = 1;
+    assert_int_equal(eco_query_filter(&out, g, &f, &err), 0);
+    assert_int_equal(eco_graph_actor_count(out), 2);
+    eco_graph_free(out);
+    eco_graph_free(g);
+}
+
 static void projection_links_actors_of_one_initiative(void **state)
 {
     /* d and e are initiatives: a, b, c work in d; c works in e with a. */
@@ -395,6 +419,7 @@ int main(void)
         cmocka_unit_test(similar_names_are_suggested),
         cmocka_unit_test(two_cliques_make_two_communities),
         cmocka_unit_test(filters_keep_what_passes),
+        cmocka_unit_test(a_filter_of_version_1_chooses_no_topic),
         cmocka_unit_test(projection_links_actors_of_one_initiative),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
