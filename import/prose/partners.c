@@ -198,8 +198,14 @@ static int is_list_of_names(const char *s, size_t n)
  * agency" is a name; "the partner is the ministry" is not). */
 static int is_prose(const char *s, size_t n)
 {
+    static const char *const subjects[] = {"We ", "They ", "Nous ", "Ils ", "Elles ",
+                                           "Nosotros ", "Hemos ", "Trabajamos ", NULL};
     if (is_list_of_names(s, n))
         return 0;
+    /* "We worked with Science and Technology Park in Erdenet": a subject and its verb */
+    for (size_t k = 0; subjects[k]; k++)
+        if (n > strlen(subjects[k]) && memcmp(s, subjects[k], strlen(subjects[k])) == 0)
+            return 1;
     static const char *const glue[] = {"with", "to",  "which", "that", "in",  "from", "on",
                                        "by",   "the", "for",   "que",  "qui", "son", NULL};
     size_t words = 0, small = 0, glued = 0;

@@ -353,10 +353,30 @@ static size_t elided_article(const char *text, size_t len, size_t i)
     return is_upper(after) || (after >= 'a' && after <= 'z' && first == 'l') ? 1 + ak : 0;
 }
 
+/* Whether the dot at text + i, between two letters, is part of a word: an initial's dot
+ * ("U.N.D.P") or a web name's ("Safavvy.org", "Nemolchi.uz"); not two sentences run
+ * together ("de las Artes.They"). */
+static int dot_in_word(const char *text, size_t len, size_t i, size_t word_start)
+{
+    char before = text[i - 1], after = i + 1 < len ? text[i + 1] : '\0';
+    size_t tail = 0;
+
+    if (after >= 'A' && after <= 'Z')
+        return i - word_start == 1 || (before >= 'A' && before <= 'Z');
+    while (i + 1 + tail < len && text[i + 1 + tail] >= 'a' && text[i + 1 + tail] <= 'z')
+        tail++;
+    if (i + 1 + tail < len && is_letter((unsigned char)text[i + 1 + tail]))
+        return 0;
+    return i - word_start >= 3 && (tail == 2 || tail == 3) &&
+           !(i + 1 + tail < len && text[i + 1 + tail] == '.' && i + 2 + tail < len &&
+             is_letter((unsigned char)text[i + 2 + tail]));
+}
+
 /* The end of the word that starts at text + i: letters, with an apostrophe, a hyphen or a
- * dot between letters kept in it ("O'Brien", "Co-Lab", "U.N.D.P"). */
+ * dot between letters kept in it ("O'Brien", "Co-Lab", "U.N.D.P", "Safavvy.org"). */
 static size_t word_end_from(const char *text, size_t len, size_t i)
 {
+    size_t start = i;
     uint32_t c;
 
     while (i < len) {
@@ -369,7 +389,7 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
         if (i + k < len)
             char_at(text + i + k, len - i - k, &next);
         if ((is_apostrophe(c) || c == '-' || c == '.') && is_letter(next) &&
-            !(c == '.' && !(next >= 'A' && next <= 'Z'))) {
+            !(c == '.' && !dot_in_word(text, len, i, start))) {
             i += k;
             continue;
         }
@@ -399,23 +419,151 @@ static void raise_word(eco_i_sentence *st, size_t k)
     classify_word(t, st->text + t->start, t->end - t->start);
 }
 
-/* "le ministère de l'Agriculture": French writes a ministry's first word in small letters;
- * it and the word its connectors lead to are read as a name's capitals. */
-static void raise_french_ministries(eco_i_sentence *st)
+/* Whether the n bytes at w are a ministry's or a university's first word, which writers
+ * often leave in small letters; 2 for French "ministère", whose complement may be small
+ * too ("le ministère de l'agriculture"). */
+static int small_institution(const char *w, size_t n)
+{
+    static const char *const words[] = {"ministry", "ministerio", "ministério", "university",
+                                        "universidad", "universidade", "université",
+                                        "universite", NULL};
+
+    if ((n == 10 && memcmp(w, "ministère", 10) == 0) || (n == 9 && memcmp(w, "ministere", 9) == 0))
+        return 2;
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* "le ministère de l'Agriculture", "the university of Hargeisa": a ministry or a university
+ * written in small letters before its connectors and a name is read with the capitals of a
+ * name; French "ministère" raises its complement's first word too. */
+static void raise_small_institutions(eco_i_sentence *st)
 {
     for (size_t k = 0; k + 2 < st->count; k++) {
         eco_i_token *t = &st->tokens[k];
-        const char *w = st->text + t->start;
-        size_t n = t->end - t->start, next = k + 1;
-        if (!t->word || t->cap || !((n == 10 && memcmp(w, "ministère", 10) == 0) ||
-                                    (n == 9 && memcmp(w, "ministere", 9) == 0)))
+        size_t next = k + 1;
+        int kind;
+        if (!t->word || t->cap ||
+            !(kind = small_institution(st->text + t->start, t->end - t->start)))
             continue;
         while (next < st->count && st->tokens[next].word && (st->tokens[next].cls & W_CONN))
             next++;
-        if (next == k + 1 || next >= st->count || !st->tokens[next].word)
+        if (next == k + 1 || next >= st->count || !st->tokens[next].word ||
+            (kind == 1 && (!st->tokens[next].cap || (st->tokens[next].cls & W_STOP))))
             continue;
         raise_word(st, k);
-        raise_word(st, next);
+        if (kind == 2)
+            raise_word(st, next);
+    }
+}
+
+/* The W_* bits of word k, looked up even where the tokenizer skipped a long small word. */
+static unsigned class_of(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *t = &st->tokens[k];
+    char folded[48];
+    size_t n = t->end - t->start;
+
+    if (!t->word || t->folded[0] || n >= sizeof(folded))
+        return t->cls;
+    eco_i_lower_ascii(folded, st->text + t->start, n);
+    folded[n] = '\0';
+    return eco_i_word_class(folded);
+}
+
+/* Head words that name a body even in small letters; "network", "society" or "initiative"
+ * in small letters are as often what something is as what it is called. */
+static int body_in_small_letters(const eco_i_sentence *st, size_t k)
+{
+    static const char *const bodies[] = {
+        "office", "institute", "university", "school", "ministry", "agency", "authority",
+        "department", "directorate", "council", "committee", "association", "foundation",
+        "bureau", "commission", "municipality", "college", "academy", "federation",
+        "cooperative", "chamber", "secretariat", NULL};
+    const eco_i_token *t = &st->tokens[k];
+    size_t n = t->end - t->start;
+
+    for (size_t i = 0; bodies[i]; i++)
+        if (strlen(bodies[i]) == n && memcmp(st->text + t->start, bodies[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* "Zanzibar fisheries institute", "Lasta woreda civil service office": a capitalised word,
+ * at most two small words and a small head word are one name; the small words are read
+ * with a name's capitals. */
+static void raise_small_heads(eco_i_sentence *st)
+{
+    for (size_t k = 1; k < st->count; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        size_t first = k;
+        if (!t->word || t->cap || t->poss || !body_in_small_letters(st, k))
+            continue;
+        while (first > 0 && k - first < 2 && st->tokens[first - 1].word &&
+               !st->tokens[first - 1].cap &&
+               !(class_of(st, first - 1) & (W_CONN | W_AND | W_STOP | W_MARKER | W_HEAD)))
+            first--;
+        if (first == 0 || !st->tokens[first - 1].word || !st->tokens[first - 1].cap ||
+            (st->tokens[first - 1].cls & W_STOP) || st->tokens[first - 1].poss)
+            continue;
+        for (size_t j = first; j <= k; j++)
+            raise_word(st, j);
+    }
+}
+
+/* Nouns a body's remit ends on, which writers leave in small letters after an adjective or
+ * "and": "Ministry of Higher education", "Agency for Medium and Small-scaled enterprises",
+ * "Ministry of Agriculture and environment". */
+static const char *const remits[] = {
+    "education", "resources", "enterprises", "environment", "change", "reduction",
+    "development", "affairs", "protection", "security", "planning", "training", "industry",
+    "industries", "trade", "finance", "economy", "energy", "transport", "infrastructure",
+    "tourism", "culture", "sports", "sport", "youth", "agriculture", "fisheries", "forestry",
+    "water", "sanitation", "health", "employment", "labour", "labor", "justice", "research",
+    "innovation", "technology", "communications", "statistics", "housing", NULL};
+
+static int is_remit(const char *w, size_t n)
+{
+    for (size_t i = 0; remits[i]; i++)
+        if (strlen(remits[i]) == n && memcmp(w, remits[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether a capitalised head word and its "of" or "for" open the words before token k, all
+ * capitalised or connectors: the remit of a body being named. */
+static int remit_of_body_before(const eco_i_sentence *st, size_t k)
+{
+    for (size_t j = k; j-- > 0 && k - j <= 8;) {
+        const eco_i_token *t = &st->tokens[j];
+        if (!t->word || !(t->cap || (t->cls & (W_CONN | W_AND))))
+            return 0;
+        if (t->cap && t->head == 1 && j + 1 < k && (st->tokens[j + 1].cls & W_CONN))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Ministry of Higher education": a remit noun in small letters after a capitalised word
+ * that is no remit itself, or after "and" and a capitalised word, ends the body's name. */
+static void raise_small_remits(eco_i_sentence *st)
+{
+    for (size_t k = 2; k < st->count; k++) {
+        const eco_i_token *t = &st->tokens[k], *p = &st->tokens[k - 1];
+        size_t n = t->end - t->start, before = k - 1;
+        if (!t->word || t->cap || !is_remit(st->text + t->start, n) || !p->word)
+            continue;
+        if (p->cls & W_AND)
+            before = k - 2;
+        else if (!p->cap || p->upper || p->head || is_remit(p->folded, strlen(p->folded)) ||
+                 eco_i_country_name(st->text + p->start, p->end - p->start))
+            continue; /* "Ministry of Finance of Chile works with": a verb after a place */
+        if (!st->tokens[before].word || !st->tokens[before].cap ||
+            !remit_of_body_before(st, before + 1))
+            continue;
+        raise_word(st, k);
     }
 }
 
@@ -479,7 +627,9 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
         }
     }
     lower_shouted_connectors(st);
-    raise_french_ministries(st);
+    raise_small_institutions(st);
+    raise_small_heads(st);
+    raise_small_remits(st);
 }
 
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)

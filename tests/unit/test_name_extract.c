@@ -66,6 +66,37 @@ static void head_words_make_names_in_four_languages(void **state)
                         "Public Innovators Network | Medo Innovation Lab");
 }
 
+static void names_written_partly_in_small_letters(void **state)
+{
+    (void)state;
+    /* a ministry or a university in small letters before "of" and a name */
+    assert_string_equal(names("We worked with the university of Hargeisa on the data."),
+                        "university of Hargeisa");
+    assert_string_equal(names("Puis avec l'université de Ouahigouya."), "Université de Ouahigouya");
+    assert_string_equal(names("The ministry of the interior did not answer."), "");
+    /* a remit in small letters after an adjective or "and" ends the name */
+    assert_string_equal(names("It joined the Ministry of Higher education and the Agency for "
+                              "Medium and Small-scaled enterprises."),
+                        "Ministry of Higher education | Agency for Medium and Small-scaled "
+                        "enterprises");
+    assert_string_equal(names("Trainees came from the Ministry of Agriculture and environment."),
+                        "Ministry of Agriculture and environment");
+    assert_string_equal(names("Talks with the Ministry of Education staff went well."),
+                        "Ministry of Education");
+    assert_string_equal(names("The Municipality of Lima works with the Ministry of Finance of "
+                              "Chile."), "Municipality of Lima | Ministry of Finance of Chile");
+    assert_string_equal(names("The Agency for Development of Ghana trade fair opened."),
+                        "Agency for Development of Ghana");
+    /* a head word in small letters after a capitalised word and up to two small words */
+    assert_string_equal(names("With the Ministry of Blue Economy and the Zanzibar fisheries "
+                              "institute."),
+                        "Ministry of Blue Economy | Zanzibar fisheries institute");
+    assert_string_equal(names("We built a Wi-Fi network for the town."), "");
+    /* sentences run together at a dot stay apart; a web name keeps its dot */
+    assert_string_equal(names("It was written by the Universidad Nacional de las Artes.They met."),
+                        "Universidad Nacional de las Artes");
+}
+
 static void lists_and_modifiers_share_a_head(void **state)
 {
     (void)state;
@@ -207,6 +238,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(head_words_make_names_in_four_languages, teardown),
+        cmocka_unit_test_teardown(names_written_partly_in_small_letters, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
         cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),
         cmocka_unit_test_teardown(appositions_give_the_long_form, teardown),

@@ -36,6 +36,9 @@ static void names_equal(split s, const char *const *expected)
 static void and_separates_names_but_not_inside_a_name(void **state)
 {
     (void)state;
+    /* a web name keeps its dot */
+    names_equal(split_field("Nemolchi.uz, Safavvy.org (startup)"),
+                (const char *const[]){"Nemolchi.uz", "Safavvy.org", NULL});
     names_equal(split_field("Datalat (open data) and OpenlabEC (open culture)"),
                 (const char *const[]){"Datalat", "OpenlabEC", NULL});
     names_equal(split_field("Ministry of Housing and Municipal Services"),
@@ -144,6 +147,9 @@ static void a_clause_is_no_name(void **state)
     (void)state;
     names_equal(split_field("UN-TV have shared our Olympiad, UNICEF"),
                 (const char *const[]){"UNICEF", NULL});
+    /* a subject and its verb make a sentence, whatever the names in it */
+    names_equal(split_field("We worked with the Science and Technology Foundation in Erdenet"),
+                (const char *const[]){"Science and Technology Foundation", NULL});
 }
 
 static void descriptions_after_a_colon_or_dash_are_dropped(void **state)
