@@ -445,7 +445,7 @@ static void raise_small_institutions(eco_i_sentence *st)
         eco_i_token *t = &st->tokens[k];
         size_t next = k + 1;
         int kind;
-        if (!t->word || t->cap ||
+        if (!t->word || t->cap || !(st->tokens[k + 1].cls & W_CONN) ||
             !(kind = small_institution(st->text + t->start, t->end - t->start)))
             continue;
         while (next < st->count && st->tokens[next].word && (st->tokens[next].cls & W_CONN))
@@ -491,6 +491,16 @@ static int body_in_small_letters(const eco_i_sentence *st, size_t k)
     return 0;
 }
 
+/* Whether one of the three words before token k starts with a capital: most small words
+ * follow small words, and are left at that. */
+static int capital_shortly_before(const eco_i_sentence *st, size_t k)
+{
+    for (size_t j = k; j-- > 0 && k - j <= 3;)
+        if (st->tokens[j].word && st->tokens[j].cap)
+            return 1;
+    return 0;
+}
+
 /* "Zanzibar fisheries institute", "Lasta woreda civil service office": a capitalised word,
  * at most two small words and a small head word are one name; the small words are read
  * with a name's capitals. */
@@ -499,7 +509,8 @@ static void raise_small_heads(eco_i_sentence *st)
     for (size_t k = 1; k < st->count; k++) {
         const eco_i_token *t = &st->tokens[k];
         size_t first = k;
-        if (!t->word || t->cap || t->poss || !body_in_small_letters(st, k))
+        if (!t->word || t->cap || t->poss || !capital_shortly_before(st, k) ||
+            !body_in_small_letters(st, k))
             continue;
         while (first > 0 && k - first < 2 && st->tokens[first - 1].word &&
                !st->tokens[first - 1].cap &&
@@ -553,7 +564,9 @@ static void raise_small_remits(eco_i_sentence *st)
     for (size_t k = 2; k < st->count; k++) {
         const eco_i_token *t = &st->tokens[k], *p = &st->tokens[k - 1];
         size_t n = t->end - t->start, before = k - 1;
-        if (!t->word || t->cap || !is_remit(st->text + t->start, n) || !p->word)
+        if (!t->word || t->cap || !p->word ||
+            !(p->cap || ((p->cls & W_AND) && st->tokens[k - 2].cap)) ||
+            !is_remit(st->text + t->start, n))
             continue;
         if (p->cls & W_AND)
             before = k - 2;
