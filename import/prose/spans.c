@@ -371,6 +371,9 @@ static int seam(const eco_i_sentence *st, size_t k)
         return 1;
     if (eco_i_is_and(before) || eco_i_is_and(t) || before->poss)
         return 1;
+    /* "... Administration and the | European Commission" */
+    if (k >= 2 && eco_i_is_conn(before) && eco_i_is_and(&st->tokens[k - 2]))
+        return 1;
     if (before->head == 1) /* "... Cluster | FIWARE", but "Ministry of Health" is one name */
         return t->cap && !eco_i_is_conn(t);
     return before->upper != t->upper;
@@ -525,6 +528,25 @@ static int names_a_programme(const reading *rd, const candidate *c)
     return !(knowledge(rd->x, st->text + c->start, c->end - c->start) & KNOWN_LEXICON);
 }
 
+/* "the European Commission Horizon 2020 program": a programme named after its owner names
+ * the owner, a body, whatever the model makes of a span that cuts a run of capitals. */
+static void keep_programme_owners(const reading *rd, candidates *cs)
+{
+    const eco_i_sentence *st = rd->st;
+
+    for (size_t i = 0; i < cs->count; i++) {
+        const candidate *c = &cs->items[i];
+        size_t h = c->a;
+        if (!names_a_programme(rd, c))
+            continue;
+        while (h + 1 < c->b && !(st->tokens[h].head == 1 && st->tokens[h + 1].cap))
+            h++;
+        for (size_t j = 0; h + 1 < c->b && j < cs->count; j++)
+            if (cs->items[j].a == c->a && cs->items[j].b == h + 1 && cs->items[j].p < THRESHOLD)
+                cs->items[j].p = THRESHOLD;
+    }
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -545,6 +567,7 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             c->p = 0; /* a person's post, a programme: no body, whatever the rules or the
                        * model make of it */
     }
+    keep_programme_owners(rd, cs);
 }
 
 static int by_score(const void *x, const void *y)

@@ -150,15 +150,16 @@ static void nesting_rules(reading *rd)
     }
 }
 
-/* The first name of the sentence, when it comes before its first cue: the one that acts. */
+/* The mention of the first name of the sentence, when it comes before its first cue: the
+ * one that acts.  names->count when there is none. */
 static size_t first_agent(const reading *rd)
 {
     const eco_i_said *s = rd->s;
     for (size_t i = 0; i < s->names->count; i++)
         if (s->actors[i] != ECO_I_NONE && s->names->items[i].start < rd->cues[0].start &&
             words_before(s->text, s->names->items[i].start) <= 6)
-            return s->actors[i];
-    return ECO_I_NONE;
+            return i;
+    return s->names->count;
 }
 
 /* Name i and the names after it that "and" joins to it, or a comma too when commas may
@@ -208,11 +209,55 @@ static int opening_passive(reading *rd)
     return 1;
 }
 
+/* Whether the name of mention m runs on into a programme's: "the European Commission
+ * Horizon 2020 program".  Support from a programme is its owner's money. */
+static int owns_programme_named_after(const eco_i_said *s, const eco_i_mention *m)
+{
+    static const char *const programmes[] = {"program", "programme", "programa", NULL};
+    size_t i = m->end, words = 0;
+
+    while (i < s->len && words < 4) {
+        while (i < s->len && s->text[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < s->len && s->text[i] != ' ' && s->text[i] != ',' && s->text[i] != '.')
+            i++;
+        if (i == start)
+            return 0;
+        for (size_t k = 0; programmes[k]; k++)
+            if (eco_i_is_word(s->text + start, i - start, programmes[k]))
+                return words > 0;
+        char c = s->text[start];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+            return 0;
+        words++;
+    }
+    return 0;
+}
+
+/* The kind a cue gives name i's tie: support from a programme named after its owner is
+ * the owner's funding. */
+static eco_tie_kind kind_for(const reading *rd, size_t i, const eco_i_cue *c)
+{
+    if (c->kind == ECO_TIE_SUPPORT && c->role == ECO_I_CUE_PATIENT &&
+        owns_programme_named_after(rd->s, &rd->s->names->items[i]))
+        return ECO_TIE_FUNDING;
+    return c->kind;
+}
+
 static void cue_rules(reading *rd)
 {
     const eco_i_said *s = rd->s;
-    size_t agent = first_agent(rd), others = 0;
+    size_t first = first_agent(rd), others = 0, agent = ECO_I_NONE, agents = first;
 
+    if (first < s->names->count) {
+        agent = s->actors[first];
+        /* "OECD and the Slovenian Presidency: ... support from X": the names listed with
+         * the first act with it */
+        agents = listed_with(s, first, 0);
+        while (agents > first + 1 && s->names->items[agents - 1].end > rd->cues[0].start)
+            agents--;
+    }
     if (agent == ECO_I_NONE && opening_passive(rd))
         return;
     if (agent == ECO_I_NONE)
@@ -240,10 +285,18 @@ static void cue_rules(reading *rd)
         if (c == &rd->cues[0] && m->end <= c->start)
             continue;
         others++;
-        if (c->role == ECO_I_CUE_PATIENT)
-            rule(rd, s->actors[i], agent, c->kind);
-        else
-            rule(rd, agent, s->actors[i], c->kind);
+        /* "OECD and the Slovenian Presidency: ... support from X": the first name acts with
+         * those listed with it */
+        size_t acting_count = first < s->names->count ? agents - first : 1;
+        for (size_t g = 0; g < acting_count; g++) {
+            size_t acting = first < s->names->count ? s->actors[first + g] : agent;
+            if (acting == ECO_I_NONE || acting == s->actors[i])
+                continue;
+            if (c->role == ECO_I_CUE_PATIENT)
+                rule(rd, s->actors[i], acting, kind_for(rd, i, c));
+            else
+                rule(rd, acting, s->actors[i], c->kind);
+        }
     }
     /* "In 2016, the Ministry ... launched the challenge": the subject is the object, of
      * every name that acts before the cue */

@@ -229,6 +229,10 @@ static void a_programme_and_a_post_are_no_bodies(void **state)
                              "European Commission Horizon"));
     assert_false(names_actor("We worked with the Rangkaian Urban Green Space RUGS project.",
                              "RUGS"));
+    /* ... and its owner, whose name it starts with, is a body */
+    assert_true(names_actor("The event had support from the Alpha Institute and the European "
+                            "Commission Horizon 2020 program.",
+                            "European Commission"));
     /* a body's own programme names the body */
     assert_true(names_actor("The plan follows the Global Institute for Innovation Districts "
                             "model.",

@@ -214,6 +214,21 @@ static void the_labs_of_countries_listed_are_each_a_lab(void **state)
     eco_graph_free(g);
 }
 
+/* "X and Y ... with support from Z": Z supports both; support from a programme named after
+ * its owner is the owner's funding. */
+static void support_from_reaches_every_body_listed_first(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nThe Alpha Agency and the Beta Council ran the "
+                               "event with support from the Gamma Institute and the European "
+                               "Commission Horizon Europe programme.\n");
+    (void)state;
+    directed(g, "Gamma Institute", "Alpha Agency", ECO_TIE_SUPPORT);
+    directed(g, "Gamma Institute", "Beta Council", ECO_TIE_SUPPORT);
+    directed(g, "European Commission", "Alpha Agency", ECO_TIE_FUNDING);
+    directed(g, "European Commission", "Beta Council", ECO_TIE_FUNDING);
+    eco_graph_free(g);
+}
+
 /* "Funded by X and Y, the lab ...": both fund it. */
 static void every_body_listed_after_an_opening_passive_cue_acts(void **state)
 {
@@ -292,6 +307,7 @@ int main(void)
         cmocka_unit_test(a_provider_named_before_a_noun_cue_provides),
         cmocka_unit_test(a_body_within_another_is_hosted_by_it),
         cmocka_unit_test(support_from_a_body_is_that_body_s),
+        cmocka_unit_test(support_from_reaches_every_body_listed_first),
         cmocka_unit_test(support_written_in_french_is_the_supporter_s),
         cmocka_unit_test(a_known_body_s_own_unit_is_hosted_by_it),
         cmocka_unit_test(a_possessive_holds_only_the_name_it_precedes),
