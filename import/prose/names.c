@@ -732,11 +732,16 @@ static size_t cut_items(const eco_i_sentence *st, size_t a, size_t b, item items
 }
 
 /* "LabX – Centre for ...", "AMA – Administrative Modernisation Agency": one name, the other
- * its alias (an acronym is the alias of the long form), and the long form its type. */
+ * its alias (an acronym is the alias of the long form), and the long form its type.  A
+ * kind of body alone before the dash only says what the name after it is: "One Bank -
+ * Zambia National Commercial Bank - is ...". */
 static int apposition(extraction *e, const item *whole, const item *second)
 {
     const eco_i_sentence *st = e->st;
-    int acronym = whole->b - whole->a == 1 && st->tokens[whole->a].upper, rc;
+    int alone = whole->b - whole->a == 1, rc;
+    int acronym = alone && st->tokens[whole->a].upper;
+    if (alone && st->tokens[whole->a].head == 1 && !acronym)
+        return consider(e, second, second->a, second->b, 0, 1);
     const item *named = acronym ? second : whole;
     size_t from = st->tokens[whole->a].start, to = st->tokens[second->b - 1].end;
     eco_i_mention *m;

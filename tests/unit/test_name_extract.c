@@ -132,6 +132,10 @@ static void appositions_give_the_long_form(void **state)
     assert_string_equal(names("Organisation name AMA – Administrative Modernisation Agency"),
                         "Administrative Modernisation Agency");
     assert_string_equal(found.items[0].alias, "AMA");
+    /* a kind of body alone before the dash says what the name after it is */
+    assert_string_equal(names("One Bank - Zambia National Commercial Bank - is part of the "
+                              "steering committee."), "Zambia National Commercial Bank");
+    assert_null(found.items[0].alias);
 }
 
 static void gazetteer_names_and_coined_lab_names(void **state)
