@@ -393,6 +393,10 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
             i += k;
             continue;
         }
+        /* "Seychelles Farmers' Association": a plural's possessive before a capital */
+        if (is_apostrophe(c) && i > start && text[i - 1] == 's' && next == ' ' &&
+            i + k + 1 < len && text[i + k + 1] >= 'A' && text[i + k + 1] <= 'Z')
+            i += k;
         break;
     }
     return i;

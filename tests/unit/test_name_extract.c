@@ -92,6 +92,9 @@ static void names_written_partly_in_small_letters(void **state)
                               "institute."),
                         "Ministry of Blue Economy | Zanzibar fisheries institute");
     assert_string_equal(names("We built a Wi-Fi network for the town."), "");
+    /* a plural's possessive is a word of the name */
+    assert_string_equal(names("It works with the Seychelles Farmers' Association."),
+                        "Seychelles Farmers' Association");
     /* sentences run together at a dot stay apart; a web name keeps its dot */
     assert_string_equal(names("It was written by the Universidad Nacional de las Artes.They met."),
                         "Universidad Nacional de las Artes");
