@@ -706,7 +706,8 @@ static size_t cut_items(const eco_i_sentence *st, size_t a, size_t b, item items
         int here = k < b ? separator(&st->tokens[k]) : SEP_NONE;
         /* "Africa Borderlands Centre Village Savers": a name ends at its head word */
         if (k < b && here == SEP_NONE && k > s + 1 && k + 1 < b &&
-            st->tokens[k - 1].head == 1 && st->tokens[k].word && st->tokens[k].cap &&
+            st->tokens[k - 1].head == 1 && !(st->tokens[k - 1].cls & W_ADJECTIVES_AFTER) &&
+            st->tokens[k].word && st->tokens[k].cap &&
             !st->tokens[k].head && !eco_i_is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
             st->tokens[k - 2].word && !eco_i_is_conn(&st->tokens[k - 2]))
             here = SEP_GAP;

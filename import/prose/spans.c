@@ -374,8 +374,10 @@ static int seam(const eco_i_sentence *st, size_t k)
     /* "... Administration and the | European Commission" */
     if (k >= 2 && eco_i_is_conn(before) && eco_i_is_and(&st->tokens[k - 2]))
         return 1;
-    if (before->head == 1) /* "... Cluster | FIWARE", but "Ministry of Health" is one name */
-        return t->cap && !eco_i_is_conn(t);
+    /* "... Cluster | FIWARE", but "Ministry of Health" is one name, and so is "Universidad
+     * Católica ...": French, Spanish and Portuguese write a head before its adjectives */
+    if (before->head == 1)
+        return t->cap && !eco_i_is_conn(t) && !(before->cls & W_ADJECTIVES_AFTER);
     return before->upper != t->upper;
 }
 

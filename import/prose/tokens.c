@@ -47,6 +47,17 @@ static const char *const plural_heads[] = {
     "cooperatives", "communautes", "comunidades", "instituciones", "institutions", "units",
     "unidades", "clusters", "initiatives", NULL};
 
+/* Head words of French, Spanish and Portuguese, which come before a name's adjectives:
+ * "Universidad Católica ...", "Agence Française de ...". */
+static const char *const heads_before_adjectives[] = {
+    "universidad", "universidade", "universite", "instituto", "institut", "ministerio",
+    "ministere", "fundacion", "fundacao", "fondation", "agencia", "agence", "secretaria",
+    "asociacion", "associacao", "centro", "banco", "banque", "consejo", "conselho", "conseil",
+    "oficina", "corporacion", "camara", "chambre", "comision", "comissao", "federacion",
+    "facultad", "laboratorio", "laboratoire", "observatorio", "observatoire", "autoridad",
+    "autorite", "direccion", "direcao", "red", "rede", "reseau", "escuela", "empresa",
+    "compania", "companhia", "alianza", "movimiento", NULL};
+
 /* Words that add nothing to tell one body from another. */
 static const char *const generic_words[] = {
     "government", "public", "national", "local", "state", "federal", "regional", "municipal",
@@ -155,6 +166,7 @@ static void build_word_classes(void)
     add_class(region_words, W_REGION);
     add_class(not_acronyms, W_NOT_ACRONYM);
     add_class(work_nouns, W_WORK);
+    add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
 }
 
 unsigned eco_i_word_class(const char *folded)

@@ -62,6 +62,11 @@ static void head_words_make_names_in_four_languages(void **state)
                         "Ministère en charge de l'Élevage");
     assert_string_equal(names("Em parceria com a Fundação Getulio Vargas."),
                         "Fundação Getulio Vargas");
+    /* French, Spanish and Portuguese write a head word before the name's adjectives */
+    assert_string_equal(names("Con la Pontificia Universidad Católica Argentina y la Agence "
+                              "Française Développement Local."),
+                        "Pontificia Universidad Católica Argentina | Agence Française "
+                        "Développement Local");
     assert_string_equal(names("The Public Innovators Network met the Medo Innovation Lab."),
                         "Public Innovators Network | Medo Innovation Lab");
 }
