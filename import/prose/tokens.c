@@ -549,7 +549,7 @@ static const char *const remits[] = {
     "industries", "trade", "finance", "economy", "energy", "transport", "infrastructure",
     "tourism", "culture", "sports", "sport", "youth", "agriculture", "fisheries", "forestry",
     "water", "sanitation", "health", "employment", "labour", "labor", "justice", "research",
-    "innovation", "technology", "communications", "statistics", "housing", NULL};
+    "innovation", "technology", "communications", "statistics", "housing", "interior", NULL};
 
 static int is_remit(const char *w, size_t n)
 {
@@ -573,17 +573,33 @@ static int remit_of_body_before(const eco_i_sentence *st, size_t k)
     return 0;
 }
 
+/* Whether token k, a connector, follows a capitalised head word through connectors only:
+ * "Ministry of | the interior". */
+static int connects_a_head(const eco_i_sentence *st, size_t k)
+{
+    while (k > 0 && st->tokens[k].word && (st->tokens[k].cls & W_CONN) && !st->tokens[k].cap)
+        k--;
+    return st->tokens[k].word && st->tokens[k].cap && st->tokens[k].head == 1;
+}
+
 /* "Ministry of Higher education": a remit noun in small letters after a capitalised word
- * that is no remit itself, or after "and" and a capitalised word, ends the body's name. */
+ * that is no remit itself, or after "and" and a capitalised word, ends the body's name;
+ * right after a head word and its connectors it is the name's remit ("Ministry of the
+ * interior"). */
 static void raise_small_remits(eco_i_sentence *st)
 {
     for (size_t k = 2; k < st->count; k++) {
         const eco_i_token *t = &st->tokens[k], *p = &st->tokens[k - 1];
         size_t n = t->end - t->start, before = k - 1;
         if (!t->word || t->cap || !p->word ||
-            !(p->cap || ((p->cls & W_AND) && st->tokens[k - 2].cap)) ||
+            !(p->cap || ((p->cls & W_AND) && st->tokens[k - 2].cap) ||
+              ((p->cls & W_CONN) && connects_a_head(st, k - 1))) ||
             !is_remit(st->text + t->start, n))
             continue;
+        if ((p->cls & W_CONN) && !p->cap) {
+            raise_word(st, k);
+            continue;
+        }
         if (p->cls & W_AND)
             before = k - 2;
         else if (!p->cap || p->upper || p->head || is_remit(p->folded, strlen(p->folded)) ||

@@ -88,6 +88,9 @@ static void names_written_partly_in_small_letters(void **state)
                         "Ministry of Agriculture and environment");
     assert_string_equal(names("Talks with the Ministry of Education staff went well."),
                         "Ministry of Education");
+    assert_string_equal(names("We met the Ministry of the interior and the Ministry of "
+                              "environment."),
+                        "Ministry of the interior | Ministry of environment");
     assert_string_equal(names("The Municipality of Lima works with the Ministry of Finance of "
                               "Chile."), "Municipality of Lima | Ministry of Finance of Chile");
     assert_string_equal(names("The Agency for Development of Ghana trade fair opened."),
