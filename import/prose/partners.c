@@ -254,6 +254,15 @@ static void drop_lead(span *p)
     }
 }
 
+/* "Fundación Blockchain Argentina Fundación Blockchain Argentina": a name pasted twice. */
+static void drop_repeat(span *p)
+{
+    size_t half = p->n / 2;
+    if (p->n % 2 == 1 && half > 2 && p->s[half] == ' ' &&
+        memcmp(p->s, p->s + half + 1, half) == 0)
+        p->n = half;
+}
+
 /* 'Start-up "Groupe Service Universel"': a kind, then the name in quotes. */
 static void take_quoted_name(span *p)
 {
@@ -490,6 +499,7 @@ static int piece(splitter *sp, const char *s, size_t n)
     if (p.n == 0)
         return 0;
     drop_lead(&p);
+    drop_repeat(&p);
     take_quoted_name(&p);
     drop_kind_and_etc(&p);
     cut_description(&p);

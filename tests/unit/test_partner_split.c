@@ -36,6 +36,9 @@ static void names_equal(split s, const char *const *expected)
 static void and_separates_names_but_not_inside_a_name(void **state)
 {
     (void)state;
+    /* a name pasted twice is one name */
+    names_equal(split_field("Fundación Blockchain Argentina Fundación Blockchain Argentina"),
+                (const char *const[]){"Fundación Blockchain Argentina", NULL});
     /* a web name keeps its dot */
     names_equal(split_field("Nemolchi.uz, Safavvy.org (startup)"),
                 (const char *const[]){"Nemolchi.uz", "Safavvy.org", NULL});
