@@ -425,8 +425,26 @@ static int cache_put(const eco_i_record *r, uint64_t key, size_t i)
     return 0;
 }
 
+/* "UN Human Rights Council", "Gender Unit of UNDP", "UNDP's Bureau of External Relations":
+ * a name whose first or last word is a body the gazetteer knows to work worldwide names one
+ * of its units. */
+static int unit_of_worldwide_body(const char *name)
+{
+    const char *last = strrchr(name, ' ');
+    size_t first = strcspn(name, " ");
+    const eco_i_known *k;
+
+    if (!last)
+        return 0;
+    first -= eco_i_possessive_length(name, first);
+    if (!(k = eco_i_lexicon_find(eco_i_gazetteer(), name, first)))
+        k = eco_i_lexicon_find(eco_i_gazetteer(), last + 1, strlen(last + 1));
+    return k && !k->country && k->worldwide;
+}
+
 /* The type and country of a name met for the first time: the type given, else what the name
- * says; the country the name names, else the one given or the record's. */
+ * says; the country the name names, else the one given or the record's, but none for a unit
+ * of a body that works worldwide, which the record's country does not place. */
 static void place_new_name(const eco_i_record *r, const char *name, eco_actor_type *type,
                            const char **country)
 {
@@ -435,6 +453,8 @@ static void place_new_name(const eco_i_record *r, const char *name, eco_actor_ty
     *type = eco_i_name_type(name, *type, r->in->user);
     if (named)
         *country = named;
+    else if (!*country && unit_of_worldwide_body(name))
+        *country = ECO_I_NO_COUNTRY;
     *country = country_for(r, *country);
 }
 
@@ -939,7 +959,7 @@ static int second_pass(eco_i_record *r)
                     rc = eco_i_record_know(r, m->name, actors[i]);
                 continue;
             }
-            rc = mention_actor(r, &actors[i], m, p->country ? p->country : r->view.country);
+            rc = mention_actor(r, &actors[i], m, p->country); /* NULL: the record's */
         }
         /* a description whose field named no partner is about the first body it names */
         if (p->field == ECO_I_FIELD_DESCRIPTION && p->partner == ECO_I_NONE)

@@ -194,6 +194,21 @@ static void a_unit_of_a_known_body_has_its_type(void **state)
     assert_int_equal(eco_graph_actor(g, sgp)->type, ECO_TYPE_INTERNATIONAL);
 }
 
+/* A unit of a body that works worldwide is not placed by the record's country; one whose
+ * name names its country is. */
+static void a_unit_of_a_worldwide_body_takes_no_country_from_the_record(void **state)
+{
+    (void)state;
+    import("# Hate speech\n\n[[country:Syria]]\n## Overview\n"
+           "> What did you do?\n"
+           "We briefed the UN Human Rights Council and the Gender Unit of UNDP, with the "
+           "Ministry of Education.\n", "sy.md");
+    assert_null(eco_graph_actor(g, actor("UN Human Rights Council", NULL))->country);
+    assert_null(eco_graph_actor(g, actor("Gender Unit of UNDP", NULL))->country);
+    assert_string_equal(eco_graph_actor(g, actor("Ministry of Education", "Syria"))->country,
+                        "Syria");
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -325,6 +340,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_country_office_hosts_the_lab_in_every_language, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_unit_of_a_known_body_has_its_type, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_unit_of_a_worldwide_body_takes_no_country_from_the_record,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(the_2023_form_reads_partners_by_sector, setup, teardown),
