@@ -202,7 +202,8 @@ static void a_unit_of_a_worldwide_body_takes_no_country_from_the_record(void **s
     import("# Hate speech\n\n[[country:Syria]]\n## Overview\n"
            "> What did you do?\n"
            "We briefed the UN Human Rights Council and the Gender Unit of UNDP, with the "
-           "Ministry of Education.\n", "sy.md");
+           "Ministry of Education and the World Resources Institute.\n", "sy.md");
+    assert_null(eco_graph_actor(g, actor("World Resources Institute", NULL))->country);
     assert_null(eco_graph_actor(g, actor("UN Human Rights Council", NULL))->country);
     assert_null(eco_graph_actor(g, actor("Gender Unit of UNDP", NULL))->country);
     assert_string_equal(eco_graph_actor(g, actor("Ministry of Education", "Syria"))->country,
