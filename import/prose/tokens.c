@@ -692,3 +692,17 @@ int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
             return 1;
     return 0;
 }
+
+int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b)
+{
+    static const char *const landforms[] = {"island", "islands", "valley", "river", "lake",
+                                            "mountains", "bay", "beach", "desert",
+                                            "peninsula", NULL};
+    const eco_i_token *last = &st->tokens[b - 1];
+    if (b - a < 2 || !last->word)
+        return 0;
+    for (size_t i = 0; landforms[i]; i++)
+        if (strcmp(last->folded, landforms[i]) == 0)
+            return 1;
+    return 0;
+}

@@ -56,6 +56,10 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
  * among the roles. */
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b);
 
+/* Whether tokens [a, b) name a place by the landform they end on, not a body: "Union
+ * Island", "Ferghana Valley" ("Mekong River Commission" ends on its head word). */
+int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b);
+
 static inline int eco_i_is_conn(const eco_i_token *t)
 {
     return t->word && !t->cap && (t->cls & W_CONN);
