@@ -208,7 +208,7 @@ static int is_prose(const char *s, size_t n)
             return 1;
     static const char *const glue[] = {"with", "to",  "which", "that", "in",  "from", "on",
                                        "by",   "the", "for",   "que",  "qui", "son", NULL};
-    size_t words = 0, small = 0, glued = 0;
+    size_t words = 0, small = 0, glued = 0, past = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ')
             i++;
@@ -222,8 +222,12 @@ static int is_prose(const char *s, size_t n)
         glued += clause_word(s + start, i - start);
         for (size_t k = 0; glue[k]; k++)
             glued += eco_i_is_word(s + start, i - start, glue[k]);
+        /* "... in Iraq supported the UNDP Karbala Office": a verb in the past */
+        past += s[start] >= 'a' && s[start] <= 'z' && i - start >= 5 && s[i - 2] == 'e' &&
+                s[i - 1] == 'd';
     }
-    return words > 14 || (words >= 6 && small * 2 > words && glued > 0);
+    return words > 14 || (words >= 6 && small * 2 > words && glued > 0) ||
+           (words >= 6 && glued > 0 && past > 0);
 }
 
 /* A piece of a partner field, narrowed step by step to the text that names: what it holds

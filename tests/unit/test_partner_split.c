@@ -153,6 +153,9 @@ static void a_clause_is_no_name(void **state)
     /* a subject and its verb make a sentence, whatever the names in it */
     names_equal(split_field("We worked with the Science and Technology Foundation in Erdenet"),
                 (const char *const[]){"Science and Technology Foundation", NULL});
+    /* ... and so do a verb in the past and the small words around it */
+    names_equal(split_field("Also, the Alpha Agency in Iraq supported the Beta Office on building"),
+                (const char *const[]){"Alpha Agency", "Beta Office", NULL});
 }
 
 static void descriptions_after_a_colon_or_dash_are_dropped(void **state)
