@@ -18,15 +18,22 @@
 /* ---- Building values -------------------------------------------------------------------- */
 
 /* Each helper returns 0 or -1; a NULL value from a constructor counts as a failure, and
- * json_object_set_new takes ownership even when it fails. */
+ * json_object_set_new takes ownership even when it fails.  Every string of a map is UTF-8
+ * (core/graph.c repairs what is not as it pools it), keys and values alike, so none is
+ * checked again for each of the map's half a million passages. */
 static int put(json_t *object, const char *key, json_t *value)
 {
-    return value ? json_object_set_new(object, key, value) : -1;
+    return value ? json_object_set_new_nocheck(object, key, value) : -1;
+}
+
+static json_t *text(const char *s)
+{
+    return json_string_nocheck(s);
 }
 
 static json_t *string_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s ? text(s) : json_null();
 }
 
 static json_t *number(double v)
@@ -41,7 +48,7 @@ static json_t *string_array(const char *const *items, size_t n)
 {
     json_t *array = json_array();
     for (size_t i = 0; array && i < n; i++) {
-        if (json_array_append_new(array, json_string(items[i])) < 0) {
+        if (json_array_append_new(array, text(items[i])) < 0) {
             json_decref(array);
             return NULL;
         }
@@ -72,7 +79,7 @@ static json_t *attribute_object(const eco_actor *a)
 {
     json_t *object = json_object();
     for (size_t i = 0; object && i < a->attribute_count; i++) {
-        if (put(object, a->attributes[i].key, json_string(a->attributes[i].value)) < 0) {
+        if (put(object, a->attributes[i].key, text(a->attributes[i].value)) < 0) {
             json_decref(object);
             return NULL;
         }
@@ -83,7 +90,7 @@ static json_t *attribute_object(const eco_actor *a)
 /* The fields an actor has in every JSON format, in this order. */
 static int put_actor_fields(json_t *item, const eco_actor *a)
 {
-    if (put(item, "id", json_string(a->id)) < 0 || put(item, "name", json_string(a->name)) < 0 ||
+    if (put(item, "id", text(a->id)) < 0 || put(item, "name", text(a->name)) < 0 ||
         put(item, "type", string_or_null(eco_actor_type_name(a->type))) < 0 ||
         put(item, "country", string_or_null(a->country)) < 0 ||
         put(item, "country_code", string_or_null(eco_i_country_code(a->country))) < 0 ||
@@ -95,7 +102,7 @@ static int put_actor_fields(json_t *item, const eco_actor *a)
 /* The fields a tie has in every JSON format, after its ends. */
 static int put_tie_fields(json_t *item, const eco_tie *t)
 {
-    if (put(item, "kind", json_string(eco_tie_kind_name(t->kind))) < 0 ||
+    if (put(item, "kind", text(eco_tie_kind_name(t->kind))) < 0 ||
         put(item, "directed", json_boolean(t->directed)) < 0 ||
         put(item, "weight", number(t->weight)) < 0 ||
         put(item, "evidence", evidence_array(t)) < 0)
@@ -266,7 +273,7 @@ static json_t *record_item(const items *list, size_t i)
 {
     const eco_record *r = eco_graph_record(list->g, list->order[i]);
     json_t *item = json_object();
-    if (!item || put(item, "id", json_string(r->id)) < 0 ||
+    if (!item || put(item, "id", text(r->id)) < 0 ||
         put(item, "path", string_or_null(r->path)) < 0 ||
         put(item, "format", string_or_null(r->format)) < 0 ||
         put(item, "title", string_or_null(r->title)) < 0 ||
@@ -298,10 +305,10 @@ static json_t *actor_item(const items *list, size_t i)
 json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, int keyed)
 {
     json_t *item = json_object();
-    if (!item || (id && put(item, "id", json_string(id)) < 0) ||
-        put(item, "source", json_string(eco_graph_actor(g, t->source)->id)) < 0 ||
-        put(item, "target", json_string(eco_graph_actor(g, t->target)->id)) < 0 ||
-        (keyed && put(item, "key", json_string(eco_tie_kind_name(t->kind))) < 0) ||
+    if (!item || (id && put(item, "id", text(id)) < 0) ||
+        put(item, "source", text(eco_graph_actor(g, t->source)->id)) < 0 ||
+        put(item, "target", text(eco_graph_actor(g, t->target)->id)) < 0 ||
+        (keyed && put(item, "key", text(eco_tie_kind_name(t->kind))) < 0) ||
         put_tie_fields(item, t) < 0) {
         json_decref(item);
         return NULL;
@@ -352,7 +359,7 @@ int eco_i_write_native(const eco_graph *g, const eco_export_options *opt, FILE *
         return eco_error_set(err, ECO_ENOMEM, destination, 0, 0, "out of memory building the map");
     }
     *st = (stream){.b = {.fp = fp}};
-    stream_member(st, "format", json_string("ecomap"));
+    stream_member(st, "format", text("ecomap"));
     stream_member(st, "version", json_integer(FORMAT_VERSION));
     stream_array(st, "records", &records);
     stream_array(st, "actors", &actors);
@@ -382,7 +389,7 @@ static int put_node_attributes(json_t *item, const eco_actor *a)
                 break;
             }
         }
-        if (put(item, key, json_string(a->attributes[i].value)) < 0)
+        if (put(item, key, text(a->attributes[i].value)) < 0)
             return -1;
     }
     return 0;
@@ -414,7 +421,7 @@ int eco_i_write_node_link(const eco_graph *g, const eco_export_options *opt, FIL
     size_t pairs;
     int rc;
 
-    if (!st || !graph || put(graph, "generator", json_string("ecomap")) < 0 ||
+    if (!st || !graph || put(graph, "generator", text("ecomap")) < 0 ||
         eco_i_count_linked_pairs(g, &pairs) < 0 || sorted_items(g, NULL, &actors, &ties) < 0) {
         free(st);
         json_decref(graph);
