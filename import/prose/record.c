@@ -526,11 +526,24 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
 /* ---- Ties ------------------------------------------------------------------------------- */
 
 /* 1 when tie t already holds evidence from this record. */
+/* Whether t holds evidence from record.  A tie every plan states (a lab and its office)
+ * holds thousands of passages, sorted by record first (eco_tie): they are searched, not
+ * read one by one. */
 static int has_record_evidence(const eco_tie *t, const char *record)
 {
-    for (size_t k = 0; k < t->evidence_count; k++)
-        if (t->evidence[k].record && strcmp(t->evidence[k].record, record) == 0)
+    size_t lo = 0, hi = t->evidence_count;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *at = t->evidence[mid].record;
+        int c = at ? strcmp(at, record) : -1;
+        if (c == 0)
             return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return 0;
 }
 
