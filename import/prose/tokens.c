@@ -573,12 +573,19 @@ static int remit_of_body_before(const eco_i_sentence *st, size_t k)
     return 0;
 }
 
-/* Whether token k, a connector, follows a capitalised head word through connectors only:
- * "Ministry of | the interior". */
+/* Whether token k, a connector, follows a capitalised head word through "of", "for" and
+ * articles only: "Ministry of | the interior", not "academy on | finance". */
 static int connects_a_head(const eco_i_sentence *st, size_t k)
 {
-    while (k > 0 && st->tokens[k].word && (st->tokens[k].cls & W_CONN) && !st->tokens[k].cap)
-        k--;
+    static const char *const remit_connectors[] = {"of", "for", "the", "de", "del", "du",
+                                                   "des", "la", "l", "d", NULL};
+    for (; k > 0 && st->tokens[k].word && !st->tokens[k].cap; k--) {
+        size_t i = 0;
+        while (remit_connectors[i] && strcmp(st->tokens[k].folded, remit_connectors[i]) != 0)
+            i++;
+        if (!remit_connectors[i])
+            return 0;
+    }
     return st->tokens[k].word && st->tokens[k].cap && st->tokens[k].head == 1;
 }
 
