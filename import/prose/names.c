@@ -344,8 +344,7 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
 
     if (!known && !is_actor && eco_i_is_post(st, a, b))
         return 0; /* "Member of Parliament for ...": a person, however the name was found */
-    if (b - a == 1 || !st->tokens[b - 1].head)
-        end -= st->tokens[b - 1].poss;
+    end -= st->tokens[b - 1].poss; /* "King Saud University's team" */
     if (eco_i_reserve(&e->out->items, &e->out->cap, e->out->count + 1, sizeof(*m)) < 0)
         return ECO_ENOMEM;
     m = &e->out->items[e->out->count];

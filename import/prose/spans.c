@@ -386,8 +386,7 @@ static void name_bytes(const eco_i_sentence *st, size_t a, size_t b, size_t *sta
 {
     *start = st->tokens[a].start;
     *end = st->tokens[b - 1].end;
-    if (b - a == 1 || !st->tokens[b - 1].head)
-        *end -= st->tokens[b - 1].poss;
+    *end -= st->tokens[b - 1].poss;
 }
 
 /* The tokens [a, b) whose bytes are [start, end), or 0 when no tokens are. */

@@ -91,6 +91,8 @@ static void names_written_partly_in_small_letters(void **state)
     assert_string_equal(names("We met the Ministry of the interior and the Ministry of "
                               "environment."),
                         "Ministry of the interior | Ministry of environment");
+    assert_string_equal(names("We worked with the Crowdfunding Academy on finance."),
+                        "Crowdfunding Academy");
     assert_string_equal(names("The Municipality of Lima works with the Ministry of Finance of "
                               "Chile."), "Municipality of Lima | Ministry of Finance of Chile");
     assert_string_equal(names("The Agency for Development of Ghana trade fair opened."),
@@ -100,6 +102,9 @@ static void names_written_partly_in_small_letters(void **state)
                               "institute."),
                         "Ministry of Blue Economy | Zanzibar fisheries institute");
     assert_string_equal(names("We built a Wi-Fi network for the town."), "");
+    /* a possessive after the name's head word is no part of it */
+    assert_string_equal(names("We met the King Saud University\xE2\x80\x99s team."),
+                        "King Saud University");
     /* a plural's possessive is a word of the name */
     assert_string_equal(names("It works with the Seychelles Farmers' Association."),
                         "Seychelles Farmers' Association");
