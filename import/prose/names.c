@@ -335,6 +335,22 @@ static int caller_knows(const eco_i_extractor *x, const char *s, size_t n, uint6
     return x->known && key && x->known(s, n, key, actor, x->known_ctx);
 }
 
+int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
+                                   const eco_i_sentence *st, size_t a, size_t b)
+{
+    const eco_i_token *first = &st->tokens[a];
+    size_t start = first->start, owner = first->end - first->poss - start;
+
+    if (b - a < 2 || !first->poss || m->alias || !lexicon_find(x, st->text + start, owner))
+        return 0;
+    if (!(m->alias = strdup(m->name)))
+        return ECO_ENOMEM;
+    memmove(m->name + owner, m->name + owner + first->poss,
+            strlen(m->name + owner + first->poss) + 1);
+    m->key = eco_i_fold_hash(m->name, strlen(m->name));
+    return 0;
+}
+
 static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *known, size_t actor,
                        int is_actor, int generic)
 {
@@ -351,6 +367,10 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + start, end - start)))
         return ECO_ENOMEM;
+    if (!known && !is_actor && eco_i_owner_without_possessive(m, e->x, st, a, b) < 0) {
+        free(m->name);
+        return ECO_ENOMEM;
+    }
     /* "L'ordre des Médecins": without its article, the name starts with a capital */
     if (a > 0 && st->tokens[a - 1].word && st->tokens[a - 1].end == start &&
         m->name[0] >= 'a' && m->name[0] <= 'z')

@@ -223,6 +223,13 @@ typedef struct eco_i_extractor {
                                                for the rules alone (import/prose/spans.h) */
 } eco_i_extractor;
 
+/* "UNDP's Crowdfunding Academy": a name, tokens [a, b) of st, that opens on the possessive
+ * of a body the lexicons know is written as others write it, "UNDP Crowdfunding Academy",
+ * the form as written its alias.  Changes m->name and m->key; 0, or ECO_ENOMEM. */
+struct eco_i_sentence;
+int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
+                                   const struct eco_i_sentence *st, size_t a, size_t b);
+
 /*
  * Finds the organisations named in one sentence: capitalised spans with an organisation's
  * head word (Ministry of ..., ... Agency, Fundación ..., ... Lab), names the lexicons or

@@ -632,6 +632,8 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
         if (m->name[0] >= 'a' && m->name[0] <= 'z')
             m->name[0] = (char)(m->name[0] - 32);
     }
+    if (eco_i_owner_without_possessive(m, rd->x, st, c->a, c->b) < 0)
+        return ECO_ENOMEM;
     m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = c->start;
     m->end = c->end;

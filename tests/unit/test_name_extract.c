@@ -105,6 +105,10 @@ static void names_written_partly_in_small_letters(void **state)
     /* a possessive after the name's head word is no part of it */
     assert_string_equal(names("We met the King Saud University\xE2\x80\x99s team."),
                         "King Saud University");
+    /* a known body's possessive before a name of its own unit is written as others do */
+    assert_string_equal(names("We joined UNDP\xE2\x80\x99s Crowdfunding Academy."),
+                        "UNDP Crowdfunding Academy");
+    assert_string_equal(found.items[0].alias, "UNDP\xE2\x80\x99s Crowdfunding Academy");
     /* a plural's possessive is a word of the name */
     assert_string_equal(names("It works with the Seychelles Farmers' Association."),
                         "Seychelles Farmers' Association");
