@@ -295,6 +295,23 @@ static int coins_lab(const eco_i_token *t, const char *w, size_t n)
 
 /* Fills the word properties of t from its text: case, folded form, possessive, word class,
  * head word, coined lab name. */
+/* "EDUCATION", "INTEGRITY", "DIGITALISATION": a long word in capitals that ends as English
+ * nouns of ideas do is a word shouted, not an acronym. */
+static int shouted_noun(const eco_i_token *t, size_t n)
+{
+    static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", NULL};
+    size_t fl = strlen(t->folded);
+
+    if (!t->upper || n < 8 || fl != n)
+        return 0;
+    for (size_t i = 0; endings[i]; i++) {
+        size_t el = strlen(endings[i]);
+        if (memcmp(t->folded + fl - el, endings[i], el) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Folds t's word and looks up what it is. */
 static void classify_word(eco_i_token *t, const char *w, size_t n)
 {
@@ -302,6 +319,8 @@ static void classify_word(eco_i_token *t, const char *w, size_t n)
     n -= t->poss;
     fold_word(t, w, n);
     t->cls = (unsigned short)eco_i_word_class(t->folded);
+    if (shouted_noun(t, n))
+        t->cls |= W_NOT_ACRONYM;
     if (t->cls & W_HEAD)
         t->head = 1;
     else if (t->cls & W_PLURAL)
