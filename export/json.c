@@ -99,13 +99,12 @@ static int put_actor_fields(json_t *item, const eco_actor *a)
     return 0;
 }
 
-/* The fields a tie has in every JSON format, after its ends. */
+/* The fields a tie has in every JSON format, after its ends, but its evidence. */
 static int put_tie_fields(json_t *item, const eco_tie *t)
 {
     if (put(item, "kind", text(eco_tie_kind_name(t->kind))) < 0 ||
         put(item, "directed", json_boolean(t->directed)) < 0 ||
-        put(item, "weight", number(t->weight)) < 0 ||
-        put(item, "evidence", evidence_array(t)) < 0)
+        put(item, "weight", number(t->weight)) < 0)
         return -1;
     return 0;
 }
@@ -122,6 +121,12 @@ typedef struct dump_buffer {
     size_t indent;
     char bytes[1 << 16];
 } dump_buffer;
+
+/* A growing buffer for one value's text, kept from one tie to the next. */
+typedef struct scratch {
+    char *bytes;
+    size_t len, cap;
+} scratch;
 
 static int dump_flush(dump_buffer *b)
 {
@@ -172,6 +177,93 @@ static int dump_value(dump_buffer *b, json_t *value, size_t indent)
     return rc == 0 ? 0 : !value || eco_i_watch_failed() ? ECO_ENOMEM : ECO_EIO;
 }
 
+/* ---- Evidence, written by hand ---------------------------------------------------------- */
+
+/*
+ * A map of 10,000 records holds half a million passages of evidence, and building a jansson
+ * value of each only to write it was most of the time of writing the map.  They are written
+ * here, byte for byte as json_dump_callback writes them with JSON_INDENT(2): strings escaped
+ * as jansson escapes them (quote, backslash, control characters; UTF-8 as it is, which
+ * every string of a map is), each passage an object of record, source, line and text.
+ */
+static int json_text(dump_buffer *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const char *run;
+
+    if (!s)
+        return dump_bytes(b, "null", 4);
+    if (dump_bytes(b, "\"", 1) < 0)
+        return -1;
+    for (run = s; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        size_t n = 2;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        switch (c) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default: n = 6; /* \u00XX */
+        }
+        if (dump_bytes(b, run, (size_t)(s - run)) < 0 || dump_bytes(b, esc, n) < 0)
+            return -1;
+        run = s + 1;
+    }
+    return dump_bytes(b, run, (size_t)(s - run)) < 0 || dump_bytes(b, "\"", 1) < 0 ? -1 : 0;
+}
+
+/* Writes a string literal s, a line break in it starting a line at b's indentation. */
+#define DUMP_LITERAL(b, s) dump_piece((s), sizeof(s) - 1, (b))
+
+/* The evidence of t as the last member of its object, and the object's close, at the
+ * indentation b holds. */
+static int json_evidence(dump_buffer *b, const eco_tie *t)
+{
+    char line[32];
+
+    if (t->evidence_count == 0)
+        return DUMP_LITERAL(b, ",\n  \"evidence\": []\n}");
+    if (DUMP_LITERAL(b, ",\n  \"evidence\": [") < 0)
+        return -1;
+    for (size_t i = 0; i < t->evidence_count; i++) {
+        const eco_evidence *ev = &t->evidence[i];
+        int n = snprintf(line, sizeof(line), "%d", ev->line);
+        if ((i && DUMP_LITERAL(b, ",") < 0) || DUMP_LITERAL(b, "\n    {\n      \"record\": ") < 0 ||
+            json_text(b, ev->record) < 0 || DUMP_LITERAL(b, ",\n      \"source\": ") < 0 ||
+            json_text(b, ev->source) < 0 || DUMP_LITERAL(b, ",\n      \"line\": ") < 0 ||
+            (ev->line ? dump_bytes(b, line, (size_t)n) : dump_bytes(b, "null", 4)) < 0 ||
+            DUMP_LITERAL(b, ",\n      \"text\": ") < 0 || json_text(b, ev->text) < 0 ||
+            DUMP_LITERAL(b, "\n    }") < 0)
+            return -1;
+    }
+    return DUMP_LITERAL(b, "\n  ]\n}");
+}
+
+/* A json_dump_callback that gathers the text in a scratch buffer. */
+static int to_scratch(const char *text, size_t size, void *data)
+{
+    scratch *sc = data;
+    if (sc->len + size > sc->cap) {
+        size_t cap = sc->cap ? sc->cap : 1024;
+        while (cap < sc->len + size)
+            cap *= 2;
+        char *grown = realloc(sc->bytes, cap);
+        if (!grown)
+            return -1;
+        sc->bytes = grown;
+        sc->cap = cap;
+    }
+    memcpy(sc->bytes + sc->len, text, size);
+    sc->len += size;
+    return 0;
+}
+
 int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *err)
 {
     dump_buffer *b = NULL;
@@ -201,19 +293,21 @@ int eco_i_json_dump(json_t *root, FILE *fp, const char *destination, eco_error *
  * memory than the map itself; instead each member and each array item is built and dumped
  * on its own, at the indentation it has in the whole, so the bytes equal a whole dump.
  */
+typedef struct stream {
+    dump_buffer b;
+    size_t members;
+    scratch fields; /* a tie's fields, before its evidence */
+    int rc;         /* the first failure */
+} stream;
+
 typedef struct items {
     const eco_graph *g;
     const size_t *order; /* the items in writing order */
     size_t count;
     int keyed;           /* node-link edges carry their kind as a key */
-    json_t *(*make)(const struct items *items, size_t i);
+    json_t *(*make)(const struct items *items, size_t i); /* an item as a value, or */
+    int (*write)(stream *st, const struct items *items, size_t i); /* written whole */
 } items;
-
-typedef struct stream {
-    dump_buffer b;
-    size_t members;
-    int rc; /* the first failure */
-} stream;
 
 static void stream_bytes(stream *st, const char *text)
 {
@@ -251,13 +345,18 @@ static void stream_array(stream *st, const char *key, const items *list)
     stream_key(st, key);
     for (size_t i = 0; i < list->count && st->rc == 0; i++) {
         stream_bytes(st, i ? ",\n    " : "[\n    ");
-        stream_value(st, list->make(list, i), 4);
+        if (list->write && st->rc == 0)
+            st->rc = list->write(st, list, i);
+        else
+            stream_value(st, list->make(list, i), 4);
     }
     stream_bytes(st, list->count ? "\n  ]" : "[]");
 }
 
 static int stream_finish(stream *st, const char *destination, eco_error *err)
 {
+    free(st->fields.bytes);
+    st->fields = (scratch){NULL, 0, 0};
     stream_bytes(st, "\n}\n");
     if (st->rc == 0 && dump_flush(&st->b) < 0)
         st->rc = ECO_EIO;
@@ -302,7 +401,8 @@ static json_t *actor_item(const items *list, size_t i)
     return item;
 }
 
-json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, int keyed)
+/* A tie's fields but its evidence, which comes last. */
+static json_t *edge_but_evidence(const eco_graph *g, const eco_tie *t, const char *id, int keyed)
 {
     json_t *item = json_object();
     if (!item || (id && put(item, "id", text(id)) < 0) ||
@@ -316,9 +416,37 @@ json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, in
     return item;
 }
 
-static json_t *tie_item(const items *list, size_t i)
+json_t *eco_i_json_edge(const eco_graph *g, const eco_tie *t, const char *id, int keyed)
 {
-    return eco_i_json_edge(list->g, eco_graph_tie(list->g, list->order[i]), NULL, list->keyed);
+    json_t *item = edge_but_evidence(g, t, id, keyed);
+    if (item && put(item, "evidence", evidence_array(t)) < 0) {
+        json_decref(item);
+        return NULL;
+    }
+    return item;
+}
+
+/* A tie whole: its fields through jansson, its evidence by hand (json_evidence below). */
+static int write_tie(stream *st, const items *list, size_t i)
+{
+    const eco_tie *t = eco_graph_tie(list->g, list->order[i]);
+    json_t *edge = edge_but_evidence(list->g, t, NULL, list->keyed);
+    scratch *sc = &st->fields;
+    int rc;
+
+    if (!edge)
+        return ECO_ENOMEM;
+    sc->len = 0;
+    eco_i_watch_jansson();
+    rc = json_dump_callback(edge, to_scratch, sc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(edge);
+    if (rc != 0 || sc->len < 2)
+        return ECO_ENOMEM; /* the scratch buffer or jansson ran out of memory */
+    st->b.indent = 4;
+    /* its fields without the object's closing "\n}", then the evidence and the close */
+    if (dump_piece(sc->bytes, sc->len - 2, &st->b) < 0 || json_evidence(&st->b, t) < 0)
+        return ECO_EIO;
+    return 0;
 }
 
 /* The sorted records, actors and ties of g, for writing; 0 or ECO_ENOMEM. */
@@ -332,9 +460,9 @@ static int sorted_items(const eco_graph *g, items *records, items *actors, items
         return ECO_ENOMEM;
     }
     if (records)
-        *records = (items){g, order[0], eco_graph_record_count(g), 0, record_item};
-    *actors = (items){g, order[1], eco_graph_actor_count(g), 0, actor_item};
-    *ties = (items){g, order[2], eco_graph_tie_count(g), 0, tie_item};
+        *records = (items){g, order[0], eco_graph_record_count(g), 0, record_item, NULL};
+    *actors = (items){g, order[1], eco_graph_actor_count(g), 0, actor_item, NULL};
+    *ties = (items){g, order[2], eco_graph_tie_count(g), 0, NULL, write_tie};
     return 0;
 }
 
