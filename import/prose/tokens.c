@@ -466,7 +466,7 @@ static int small_institution(const char *w, size_t n)
     if ((n == 10 && memcmp(w, "ministère", 10) == 0) || (n == 9 && memcmp(w, "ministere", 9) == 0))
         return 2;
     for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && memcmp(w, words[i], n) == 0)
+        if (eco_i_is_word(w, n, words[i]))
             return 1;
     return 0;
 }
@@ -521,7 +521,7 @@ static int body_in_small_letters(const eco_i_sentence *st, size_t k)
     size_t n = t->end - t->start;
 
     for (size_t i = 0; bodies[i]; i++)
-        if (strlen(bodies[i]) == n && memcmp(st->text + t->start, bodies[i], n) == 0)
+        if (eco_i_is_word(st->text + t->start, n, bodies[i]))
             return 1;
     return 0;
 }
@@ -573,7 +573,7 @@ static const char *const remits[] = {
 static int is_remit(const char *w, size_t n)
 {
     for (size_t i = 0; remits[i]; i++)
-        if (strlen(remits[i]) == n && memcmp(w, remits[i], n) == 0)
+        if (eco_i_is_word(w, n, remits[i]))
             return 1;
     return 0;
 }
