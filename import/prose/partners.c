@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "prose.h"
+#include "tokens.h"
 
 #define MAX_PIECE 600
 
@@ -478,6 +479,90 @@ static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t
 }
 
 /* Reads one piece: drops its description and brackets, then lists its names. */
+/* The word [*start, end) before byte end of s, past spaces; 0 when there is none. */
+static int word_before(const char *s, size_t end, size_t *start, size_t *stop)
+{
+    while (end && s[end - 1] == ' ')
+        end--;
+    *stop = end;
+    while (end && s[end - 1] != ' ')
+        end--;
+    *start = end;
+    return *stop > *start;
+}
+
+/* A list's separator at s[i]: ", ", " and ", " & ", " et ", " y ", " e "; its length. */
+static size_t list_separator(const char *s, size_t n, size_t i)
+{
+    static const char *const seps[] = {", and ", ", ", " and ", " & ", " et ", " y ", " e ", NULL};
+    for (size_t k = 0; seps[k]; k++) {
+        size_t l = strlen(seps[k]);
+        if (i + l <= n && memcmp(s + i, seps[k], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+/*
+ * "CECI and IES Foundations", "Brahin and Khoiniki executive committees": short names listed
+ * before a head word in the plural share it, with the small words before it; each is
+ * written with them, the head in the singular ("CECI Foundation and IES Foundation").
+ */
+static void share_plural_head(char *clean, size_t *w, size_t size)
+{
+    char head[32], one[32], out[MAX_PIECE];
+    size_t hs, he, ts, ps, pe, o = 0, start = 0, items = 0;
+
+    if (!word_before(clean, *w, &hs, &he) || he - hs < 4 || he - hs >= sizeof(head))
+        return;
+    eco_i_lower_ascii(head, clean + hs, he - hs);
+    head[he - hs] = '\0';
+    size_t hl = he - hs, sl = hl - 1;
+    memcpy(one, head, hl + 1);
+    if (hl > 4 && strcmp(head + hl - 3, "ies") == 0)
+        strcpy(one + hl - 3, "y"), sl = hl - 2;
+    else
+        one[sl] = '\0';
+    if (!(eco_i_word_class(head) & W_PLURAL) || !(eco_i_word_class(one) & W_HEAD))
+        return;
+    for (ts = hs; ts > 0 && hs - ts < 40 && word_before(clean, ts, &ps, &pe) &&
+                  clean[ps] >= 'a' && clean[ps] <= 'z' && !list_separator(clean, *w, pe);)
+        ts = ps; /* the small words the names share: "executive" */
+    /* the names: short, capitalised, apart by separators, the last one's before ts */
+    for (size_t i = 0; i <= ts && o < sizeof(out) - 80; i++) {
+        size_t sep = i < ts ? list_separator(clean, ts, i) : 0;
+        if (i < ts && !sep)
+            continue;
+        size_t end = i;
+        while (end > start && clean[end - 1] == ' ')
+            end--;
+        if (end <= start || clean[start] < 'A' || clean[start] > 'Z' || end - start > 40 ||
+            o + (end - start) + (he - ts) + 8 >= sizeof(out))
+            return;
+        memcpy(out + o, clean + start, end - start);
+        o += end - start;
+        out[o++] = ' ';
+        memcpy(out + o, clean + ts, hs - ts); /* the shared small words, as written */
+        o += hs - ts;
+        memcpy(out + o, clean + hs, sl);      /* the head in the singular */
+        if (clean[hs + sl - 1] == 'i' && one[sl - 1] == 'y')
+            out[o + sl - 1] = 'y';
+        o += sl;
+        items++;
+        if (i == ts)
+            break;
+        memcpy(out + o, ", ", 2);
+        o += 2;
+        start = i + sep;
+        i = start - 1;
+    }
+    if (items < 2 || o >= size)
+        return;
+    memcpy(clean, out, o);
+    clean[o] = '\0';
+    *w = o;
+}
+
 static int piece(splitter *sp, const char *s, size_t n)
 {
     char clean[MAX_PIECE];
@@ -510,6 +595,7 @@ static int piece(splitter *sp, const char *s, size_t n)
     written_len = (size_t)(p.s + p.n - written); /* as written, without what it says of it */
     if ((rc = drop_brackets(sp, &p, clean, sizeof(clean), &w, &done)) < 0 || done)
         return rc;
+    share_plural_head(clean, &w, sizeof(clean));
     if (is_prose(clean, w)) {
         x.names_only = 0;
         p.alias = NULL;

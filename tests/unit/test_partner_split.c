@@ -36,6 +36,17 @@ static void names_equal(split s, const char *const *expected)
 static void and_separates_names_but_not_inside_a_name(void **state)
 {
     (void)state;
+    /* names listed before a head word in the plural share it */
+    names_equal(split_field("CECI and IES Foundations"),
+                (const char *const[]){"CECI Foundation", "IES Foundation", NULL});
+    names_equal(split_field("Brahin and Khoiniki executive committees"),
+                (const char *const[]){"Brahin executive committee", "Khoiniki executive committee",
+                                      NULL});
+    names_equal(split_field("Lusaka, Ndola and Kitwe municipal councils"),
+                (const char *const[]){"Lusaka municipal council", "Ndola municipal council",
+                                      "Kitwe municipal council", NULL});
+    names_equal(split_field("Health and Education Ministries"),
+                (const char *const[]){"Health Ministry", "Education Ministry", NULL});
     /* a name pasted twice is one name */
     names_equal(split_field("Fundación Blockchain Argentina Fundación Blockchain Argentina"),
                 (const char *const[]){"Fundación Blockchain Argentina", NULL});
