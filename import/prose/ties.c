@@ -285,8 +285,6 @@ static void cue_rules(reading *rd)
         if (c == &rd->cues[0] && m->end <= c->start)
             continue;
         others++;
-        /* "OECD and the Slovenian Presidency: ... support from X": the first name acts with
-         * those listed with it */
         size_t acting_count = first < s->names->count ? agents - first : 1;
         for (size_t g = 0; g < acting_count; g++) {
             size_t acting = first < s->names->count ? s->actors[first + g] : agent;

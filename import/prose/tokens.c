@@ -293,8 +293,6 @@ static int coins_lab(const eco_i_token *t, const char *w, size_t n)
            strstr(t->folded, "laborat") == NULL;
 }
 
-/* Fills the word properties of t from its text: case, folded form, possessive, word class,
- * head word, coined lab name. */
 /* "EDUCATION", "INTEGRITY", "DIGITALISATION": a long word in capitals that ends as English
  * nouns of ideas do is a word shouted, not an acronym. */
 static int shouted_noun(const eco_i_token *t, size_t n)
@@ -312,7 +310,8 @@ static int shouted_noun(const eco_i_token *t, size_t n)
     return 0;
 }
 
-/* Folds t's word and looks up what it is. */
+/* Fills the word properties of t from its text: possessive, folded form, word class, head
+ * word, coined lab name. */
 static void classify_word(eco_i_token *t, const char *w, size_t n)
 {
     t->poss = (unsigned char)eco_i_possessive_length(w, n);
