@@ -444,57 +444,7 @@ static int is_small_word(const char *folded)
     return 0;
 }
 
-/* Reads token k as a word with a capital. */
-static void raise_word(eco_i_sentence *st, size_t k)
-{
-    eco_i_token *t = &st->tokens[k];
-
-    t->cap = 1;
-    classify_word(t, st->text + t->start, t->end - t->start);
-}
-
-/* Whether the n bytes at w are a ministry's or a university's first word, which writers
- * often leave in small letters; 2 for French "ministère", whose complement may be small
- * too ("le ministère de l'agriculture"). */
-static int small_institution(const char *w, size_t n)
-{
-    static const char *const words[] = {"ministry", "ministerio", "ministério", "university",
-                                        "universidad", "universidade", "université",
-                                        "universite", NULL};
-
-    if ((n == 10 && memcmp(w, "ministère", 10) == 0) || (n == 9 && memcmp(w, "ministere", 9) == 0))
-        return 2;
-    for (size_t i = 0; words[i]; i++)
-        if (eco_i_is_word(w, n, words[i]))
-            return 1;
-    return 0;
-}
-
-/* "le ministère de l'Agriculture", "the university of Hargeisa": a ministry or a university
- * written in small letters before its connectors and a name is read with the capitals of a
- * name; French "ministère" raises its complement's first word too. */
-static void raise_small_institutions(eco_i_sentence *st)
-{
-    for (size_t k = 0; k + 2 < st->count; k++) {
-        eco_i_token *t = &st->tokens[k];
-        size_t next = k + 1;
-        int kind;
-        if (!t->word || t->cap || !(st->tokens[k + 1].cls & W_CONN) ||
-            !(kind = small_institution(st->text + t->start, t->end - t->start)))
-            continue;
-        while (next < st->count && st->tokens[next].word && (st->tokens[next].cls & W_CONN))
-            next++;
-        if (next == k + 1 || next >= st->count || !st->tokens[next].word ||
-            (kind == 1 && (!st->tokens[next].cap || (st->tokens[next].cls & W_STOP))))
-            continue;
-        raise_word(st, k);
-        if (kind == 2)
-            raise_word(st, next);
-    }
-}
-
-/* The W_* bits of word k, looked up even where the tokenizer skipped a long small word. */
-static unsigned class_of(const eco_i_sentence *st, size_t k)
+unsigned eco_i_class_of(const eco_i_sentence *st, size_t k)
 {
     const eco_i_token *t = &st->tokens[k];
     char folded[48];
@@ -507,134 +457,12 @@ static unsigned class_of(const eco_i_sentence *st, size_t k)
     return eco_i_word_class(folded);
 }
 
-/* Head words that name a body even in small letters; "network", "society" or "initiative"
- * in small letters are as often what something is as what it is called. */
-static int body_in_small_letters(const eco_i_sentence *st, size_t k)
+void eco_i_raise_word(eco_i_sentence *st, size_t k)
 {
-    static const char *const bodies[] = {
-        "office", "institute", "university", "school", "ministry", "agency", "authority",
-        "department", "directorate", "council", "committee", "association", "foundation",
-        "bureau", "commission", "municipality", "college", "academy", "federation",
-        "cooperative", "chamber", "secretariat", NULL};
-    const eco_i_token *t = &st->tokens[k];
-    size_t n = t->end - t->start;
+    eco_i_token *t = &st->tokens[k];
 
-    for (size_t i = 0; bodies[i]; i++)
-        if (eco_i_is_word(st->text + t->start, n, bodies[i]))
-            return 1;
-    return 0;
-}
-
-/* Whether one of the three words before token k starts with a capital: most small words
- * follow small words, and are left at that. */
-static int capital_shortly_before(const eco_i_sentence *st, size_t k)
-{
-    for (size_t j = k; j-- > 0 && k - j <= 3;)
-        if (st->tokens[j].word && st->tokens[j].cap)
-            return 1;
-    return 0;
-}
-
-/* "Zanzibar fisheries institute", "Lasta woreda civil service office": a capitalised word,
- * at most two small words and a small head word are one name; the small words are read
- * with a name's capitals. */
-static void raise_small_heads(eco_i_sentence *st)
-{
-    for (size_t k = 1; k < st->count; k++) {
-        const eco_i_token *t = &st->tokens[k];
-        size_t first = k;
-        if (!t->word || t->cap || t->poss || !capital_shortly_before(st, k) ||
-            !body_in_small_letters(st, k))
-            continue;
-        while (first > 0 && k - first < 2 && st->tokens[first - 1].word &&
-               !st->tokens[first - 1].cap &&
-               !(class_of(st, first - 1) & (W_CONN | W_AND | W_STOP | W_MARKER | W_HEAD)))
-            first--;
-        if (first == 0 || !st->tokens[first - 1].word || !st->tokens[first - 1].cap ||
-            (st->tokens[first - 1].cls & W_STOP) || st->tokens[first - 1].poss)
-            continue;
-        for (size_t j = first; j <= k; j++)
-            raise_word(st, j);
-    }
-}
-
-/* Nouns a body's remit ends on, which writers leave in small letters after an adjective or
- * "and": "Ministry of Higher education", "Agency for Medium and Small-scaled enterprises",
- * "Ministry of Agriculture and environment". */
-static const char *const remits[] = {
-    "education", "resources", "enterprises", "environment", "change", "reduction",
-    "development", "affairs", "protection", "security", "planning", "training", "industry",
-    "industries", "trade", "finance", "economy", "energy", "transport", "infrastructure",
-    "tourism", "culture", "sports", "sport", "youth", "agriculture", "fisheries", "forestry",
-    "water", "sanitation", "health", "employment", "labour", "labor", "justice", "research",
-    "innovation", "technology", "communications", "statistics", "housing", "interior", NULL};
-
-static int is_remit(const char *w, size_t n)
-{
-    for (size_t i = 0; remits[i]; i++)
-        if (eco_i_is_word(w, n, remits[i]))
-            return 1;
-    return 0;
-}
-
-/* Whether a capitalised head word and its "of" or "for" open the words before token k, all
- * capitalised or connectors: the remit of a body being named. */
-static int remit_of_body_before(const eco_i_sentence *st, size_t k)
-{
-    for (size_t j = k; j-- > 0 && k - j <= 8;) {
-        const eco_i_token *t = &st->tokens[j];
-        if (!t->word || !(t->cap || (t->cls & (W_CONN | W_AND))))
-            return 0;
-        if (t->cap && t->head == 1 && j + 1 < k && (st->tokens[j + 1].cls & W_CONN))
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether token k, a connector, follows a capitalised head word through "of", "for" and
- * articles only: "Ministry of | the interior", not "academy on | finance". */
-static int connects_a_head(const eco_i_sentence *st, size_t k)
-{
-    static const char *const remit_connectors[] = {"of", "for", "the", "de", "del", "du",
-                                                   "des", "la", "l", "d", NULL};
-    for (; k > 0 && st->tokens[k].word && !st->tokens[k].cap; k--) {
-        size_t i = 0;
-        while (remit_connectors[i] && strcmp(st->tokens[k].folded, remit_connectors[i]) != 0)
-            i++;
-        if (!remit_connectors[i])
-            return 0;
-    }
-    return st->tokens[k].word && st->tokens[k].cap && st->tokens[k].head == 1;
-}
-
-/* "Ministry of Higher education": a remit noun in small letters after a capitalised word
- * that is no remit itself, or after "and" and a capitalised word, ends the body's name;
- * right after a head word and its connectors it is the name's remit ("Ministry of the
- * interior"). */
-static void raise_small_remits(eco_i_sentence *st)
-{
-    for (size_t k = 2; k < st->count; k++) {
-        const eco_i_token *t = &st->tokens[k], *p = &st->tokens[k - 1];
-        size_t n = t->end - t->start, before = k - 1;
-        if (!t->word || t->cap || !p->word ||
-            !(p->cap || ((p->cls & W_AND) && st->tokens[k - 2].cap) ||
-              ((p->cls & W_CONN) && connects_a_head(st, k - 1))) ||
-            !is_remit(st->text + t->start, n))
-            continue;
-        if ((p->cls & W_CONN) && !p->cap) {
-            raise_word(st, k);
-            continue;
-        }
-        if (p->cls & W_AND)
-            before = k - 2;
-        else if (!p->cap || p->upper || p->head || is_remit(p->folded, strlen(p->folded)) ||
-                 eco_i_country_name(st->text + p->start, p->end - p->start))
-            continue; /* "Ministry of Finance of Chile works with": a verb after a place */
-        if (!st->tokens[before].word || !st->tokens[before].cap ||
-            !remit_of_body_before(st, before + 1))
-            continue;
-        raise_word(st, k);
-    }
+    t->cap = 1;
+    classify_word(t, st->text + t->start, t->end - t->start);
 }
 
 /* "MOHAMMED V UNIVERSITY IN RABAT": in a text written all in capitals, the connectors and
@@ -697,9 +525,7 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
         }
     }
     lower_shouted_connectors(st);
-    raise_small_institutions(st);
-    raise_small_heads(st);
-    raise_small_remits(st);
+    eco_i_read_small_letters(st);
 }
 
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)

@@ -56,6 +56,16 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
  * among the roles. */
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b);
 
+/* Reads token k as a word with a capital, its class looked up again. */
+void eco_i_raise_word(eco_i_sentence *st, size_t k);
+
+/* The W_* bits of word k, looked up even where the tokenizer skipped a long small word. */
+unsigned eco_i_class_of(const eco_i_sentence *st, size_t k);
+
+/* Raises the words of st that a name written partly in small letters holds
+ * (import/prose/small_letters.c).  O(tokens). */
+void eco_i_read_small_letters(eco_i_sentence *st);
+
 /* Whether tokens [a, b) name a place by the landform they end on, not a body: "Union
  * Island", "Ferghana Valley" ("Mekong River Commission" ends on its head word). */
 int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b);
