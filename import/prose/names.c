@@ -543,7 +543,8 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
         return 0;
     if ((rc = try_known(e, a, b, it->generic)) != 0)
         return rc < 0 ? rc : 0;
-    if ((it->plural && !it->has_head) || eco_i_is_landform(st, a, b))
+    if ((it->plural && !it->has_head) || eco_i_is_landform(st, a, b) ||
+        eco_i_is_activity(st, a, b))
         return 0;
     /* "the Portuguese government", "Government of Chile" */
     if (b - a == 2 && eco_i_country_of_demonym(st->text + st->tokens[a].start,

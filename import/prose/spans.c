@@ -565,9 +565,9 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         }
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
-            eco_i_is_landform(rd->st, c->a, c->b))
-            c->p = 0; /* a person's post, a programme, a place: no body, whatever the rules
-                       * or the model make of it */
+            eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b))
+            c->p = 0; /* a person's post, a programme, a place, an activity: no body,
+                       * whatever the rules or the model make of it */
     }
     keep_programme_owners(rd, cs);
 }

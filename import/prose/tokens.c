@@ -557,3 +557,12 @@ int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b)
             return 1;
     return 0;
 }
+
+int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b)
+{
+    const eco_i_token *last = &st->tokens[b - 1];
+    size_t n = last->end - last->start;
+
+    return b - a >= 2 && last->word && n >= 5 && st->tokens[b - 2].head == 1 &&
+           memcmp(st->text + last->end - 3, "ing", 3) == 0;
+}

@@ -70,6 +70,10 @@ void eco_i_read_small_letters(eco_i_sentence *st);
  * Island", "Ferghana Valley" ("Mekong River Commission" ends on its head word). */
 int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b);
 
+/* Whether tokens [a, b) name an activity or an event by a body's head word and a word in
+ * -ing after it, not a body: "Network Building", "Board Meeting". */
+int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b);
+
 static inline int eco_i_is_conn(const eco_i_token *t)
 {
     return t->word && !t->cap && (t->cls & W_CONN);

@@ -122,6 +122,9 @@ static void places_topics_and_shouted_words_are_no_bodies(void **state)
     (void)state;
     assert_string_equal(names("They sailed to Union Island and the Ferghana Valley."), "");
     assert_string_equal(names("It met the Mekong River Commission."), "Mekong River Commission");
+    /* a head word and a word in -ing after it name an activity or an event */
+    assert_string_equal(names("Trust Building and Network Building were led by the Alpha "
+                              "Foundation."), "Alpha Foundation");
     /* a long word in capitals that ends as nouns of ideas do is shouted, no acronym */
     assert_string_equal(names("Our partners are EDUCATION, INTEGRITY and UNICEF."),
                         "UNICEF");
