@@ -434,7 +434,8 @@ static int works_worldwide(const char *name)
     size_t first = strcspn(name, " ");
     const eco_i_known *k;
 
-    if (!last)
+    /* "WWF Pakistan", "Unilever Pakistan": its office in a country, which the name says */
+    if (!last || eco_i_country_name(last + 1, strlen(last + 1)))
         return 0;
     if ((first == 5 && strncmp(name, "World", 5) == 0) ||
         (first == 6 && strncmp(name, "Global", 6) == 0))

@@ -242,6 +242,25 @@ static void a_programme_and_a_post_are_no_bodies(void **state)
                              "Member of Parliament for Ketu South"));
 }
 
+/* A global company's office named with its country is that country's, though the company's
+ * units are placed in none. */
+static void a_global_body_s_office_named_with_its_country_is_there(void **state)
+{
+    const char *text = "# Plastics\n\n[[country:Pakistan]]\n## Partners\n> If applicable, what "
+                       "private sector partners did you actually work with?\n"
+                       "Unilever Pakistan, UNDP Crowdfunding Academy\n";
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    size_t at;
+    (void)state;
+
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "pk.md", NULL, &err), 0);
+    assert_int_equal(eco_graph_find_actor(&at, g, "Unilever Pakistan", "Pakistan"), 0);
+    assert_int_equal(eco_graph_find_actor(&at, g, "UNDP Crowdfunding Academy", NULL), 0);
+    assert_null(eco_graph_actor(g, at)->country);
+    eco_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -254,6 +273,7 @@ int main(void)
         cmocka_unit_test(a_kind_of_body_alone_is_never_an_actor),
         cmocka_unit_test(a_name_long_with_small_words_is_kept_whole),
         cmocka_unit_test(a_programme_and_a_post_are_no_bodies),
+        cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

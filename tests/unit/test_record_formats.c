@@ -194,8 +194,7 @@ static void a_unit_of_a_known_body_has_its_type(void **state)
     assert_int_equal(eco_graph_actor(g, sgp)->type, ECO_TYPE_INTERNATIONAL);
 }
 
-/* A unit of a body that works worldwide is not placed by the record's country; one whose
- * name names its country is. */
+/* A unit of a body that works worldwide is not placed by the record's country. */
 static void a_unit_of_a_worldwide_body_takes_no_country_from_the_record(void **state)
 {
     (void)state;
