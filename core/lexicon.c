@@ -248,3 +248,27 @@ int eco_i_lexicon_each(const eco_i_lexicon *lex, eco_i_lexicon_fn fn, void *ctx)
             return rc;
     return 0;
 }
+
+/* A body the gazetteer knows to work worldwide, with no country of its own. */
+static int worldwide_entry(const char *text, size_t len)
+{
+    const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), text, len);
+    return k && k->worldwide && !k->country;
+}
+
+int eco_i_works_worldwide(const char *name)
+{
+    const char *last = strrchr(name, ' ');
+    size_t first = strcspn(name, " ");
+
+    if (worldwide_entry(name, strlen(name)))
+        return 1;
+    /* "WWF Pakistan", "Unilever Pakistan": its office in a country, which the name says */
+    if (!last || eco_i_country_name(last + 1, strlen(last + 1)))
+        return 0;
+    if ((first == 5 && strncmp(name, "World", 5) == 0) ||
+        (first == 6 && strncmp(name, "Global", 6) == 0))
+        return 1;
+    first -= eco_i_possessive_length(name, first);
+    return worldwide_entry(name, first) || worldwide_entry(last + 1, strlen(last + 1));
+}

@@ -172,6 +172,12 @@ int eco_i_lexicon_add_form(eco_i_lexicon *lex, const char *form, size_t len, siz
  * NULL.  Expected O(len). */
 const eco_i_known *eco_i_lexicon_find(const eco_i_lexicon *lex, const char *text, size_t len);
 
+/* Whether the body a name names works beyond any one country, so that no record's country
+ * places it: one the gazetteer knows so; a unit whose name starts or ends with one ("UN
+ * Human Rights Council", "Gender Unit of UNDP", "UNDP's Bureau of ..."); a name that starts
+ * with "World" or "Global".  Not an office named with its country ("WWF Pakistan"). */
+int eco_i_works_worldwide(const char *name);
+
 /* The same, given the text's eco_i_fold_hash key (0: none). */
 const eco_i_known *eco_i_lexicon_find_key(const eco_i_lexicon *lex, const char *text, size_t len,
                                           uint64_t key);

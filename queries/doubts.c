@@ -329,12 +329,6 @@ static int looks_cut(const char *name)
 }
 
 /* Whether the gazetteer knows a, as a body of no one country (GIZ, Google, Oxfam). */
-static int works_worldwide(const eco_actor *a)
-{
-    const eco_i_known *k = eco_i_lexicon_find(eco_i_gazetteer(), a->name, strlen(a->name));
-    return k && k->worldwide && !k->country;
-}
-
 static int single_doubts(finder *f)
 {
     int rc = 0;
@@ -348,7 +342,7 @@ static int single_doubts(finder *f)
         if (a->type == ECO_TYPE_UNKNOWN && (rc = add(f, ECO_DOUBT_NO_TYPE, i, NONE, NULL)) < 0)
             break;
         if (!a->country && a->type != ECO_TYPE_INTERNATIONAL && a->type != ECO_TYPE_NETWORK &&
-            !works_worldwide(a))
+            !eco_i_works_worldwide(a->name))
             rc = add(f, ECO_DOUBT_NO_COUNTRY, i, NONE, NULL);
     }
     return rc;

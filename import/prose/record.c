@@ -425,27 +425,6 @@ static int cache_put(const eco_i_record *r, uint64_t key, size_t i)
     return 0;
 }
 
-/* "UN Human Rights Council", "Gender Unit of UNDP", "UNDP's Bureau of External Relations":
- * a name whose first or last word is a body the gazetteer knows to work worldwide names one
- * of its units; "World Resources Institute", "Global Shapers Community" say so themselves. */
-static int works_worldwide(const char *name)
-{
-    const char *last = strrchr(name, ' ');
-    size_t first = strcspn(name, " ");
-    const eco_i_known *k;
-
-    /* "WWF Pakistan", "Unilever Pakistan": its office in a country, which the name says */
-    if (!last || eco_i_country_name(last + 1, strlen(last + 1)))
-        return 0;
-    if ((first == 5 && strncmp(name, "World", 5) == 0) ||
-        (first == 6 && strncmp(name, "Global", 6) == 0))
-        return 1;
-    first -= eco_i_possessive_length(name, first);
-    if (!(k = eco_i_lexicon_find(eco_i_gazetteer(), name, first)))
-        k = eco_i_lexicon_find(eco_i_gazetteer(), last + 1, strlen(last + 1));
-    return k && !k->country && k->worldwide;
-}
-
 /* The type and country of a name met for the first time: the type given, else what the name
  * says; the country the name names, else the one given or the record's, but none for a body
  * that works worldwide or a unit of one, which the record's country does not place. */
@@ -457,7 +436,7 @@ static void place_new_name(const eco_i_record *r, const char *name, eco_actor_ty
     *type = eco_i_name_type(name, *type, r->in->user);
     if (named)
         *country = named;
-    else if (!*country && works_worldwide(name))
+    else if (!*country && eco_i_works_worldwide(name))
         *country = ECO_I_NO_COUNTRY;
     *country = country_for(r, *country);
 }

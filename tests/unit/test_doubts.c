@@ -164,7 +164,12 @@ static void missing_types_and_countries_come_last_and_global_bodies_need_no_coun
     size_t c = add("Acme Holdings", ECO_TYPE_PRIVATE, NULL);
     size_t d = add("King Saud University", ECO_TYPE_ACADEMIA, "Saudi Arabia");
     size_t e = add("King Saud University\xE2\x80\x99s", ECO_TYPE_ACADEMIA, "Saudi Arabia");
+    size_t f = add("World Resources Institute", ECO_TYPE_ACADEMIA, NULL);
+    size_t u = add("Gender Unit of UNDP", ECO_TYPE_UNKNOWN, NULL);
     list();
+    /* nor do a body whose name says it works worldwide and a worldwide body's unit */
+    assert_int_equal(doubts_of(ECO_DOUBT_NO_COUNTRY, f, (size_t)-1), 0);
+    assert_int_equal(doubts_of(ECO_DOUBT_NO_COUNTRY, u, (size_t)-1), 0);
     assert_int_equal(doubts_of(ECO_DOUBT_NO_TYPE, a, (size_t)-1), 1);
     assert_int_equal(doubts_of(ECO_DOUBT_NO_COUNTRY, b, (size_t)-1), 0);
     assert_int_equal(doubts_of(ECO_DOUBT_NO_COUNTRY, c, (size_t)-1), 1);
