@@ -58,6 +58,11 @@ static const char *const heads_before_adjectives[] = {
     "autorite", "direccion", "direcao", "red", "rede", "reseau", "escuela", "empresa",
     "compania", "companhia", "alianza", "movimiento", NULL};
 
+/* Landforms, which end the names of places, not of bodies: "Union Island". */
+static const char *const landforms[] = {"island", "islands", "valley", "river", "lake",
+                                        "mountains", "bay", "beach", "desert", "peninsula",
+                                        NULL};
+
 /* Words that add nothing to tell one body from another. */
 static const char *const generic_words[] = {
     "government", "public", "national", "local", "state", "federal", "regional", "municipal",
@@ -167,6 +172,7 @@ static void build_word_classes(void)
     add_class(not_acronyms, W_NOT_ACRONYM);
     add_class(work_nouns, W_WORK);
     add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
+    add_class(landforms, W_LANDFORM);
 }
 
 unsigned eco_i_word_class(const char *folded)
@@ -546,16 +552,7 @@ int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
 
 int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b)
 {
-    static const char *const landforms[] = {"island", "islands", "valley", "river", "lake",
-                                            "mountains", "bay", "beach", "desert",
-                                            "peninsula", NULL};
-    const eco_i_token *last = &st->tokens[b - 1];
-    if (b - a < 2 || !last->word)
-        return 0;
-    for (size_t i = 0; landforms[i]; i++)
-        if (strcmp(last->folded, landforms[i]) == 0)
-            return 1;
-    return 0;
+    return b - a >= 2 && st->tokens[b - 1].word && (st->tokens[b - 1].cls & W_LANDFORM);
 }
 
 int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b)
