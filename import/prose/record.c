@@ -282,21 +282,47 @@ static int has_undp_word(const char *name)
             (c == 'l' && (strncasecmp(p, "lab team", 8) == 0 || strncasecmp(p, "laborat", 7) == 0)) ||
             (c == 'c' && (strncasecmp(p, "country office", 14) == 0 || strcasecmp(p, "co") == 0)) ||
             (c == 'o' && strncasecmp(p, "oficina d", 9) == 0) ||
-            (c == 'b' && strncasecmp(p, "bureau", 6) == 0) || (c == 'e' && strncasecmp(p, "escrit", 6) == 0))
+            (c == 'b' && strncasecmp(p, "bureau", 6) == 0) || (c == 'e' && strncasecmp(p, "escrit", 6) == 0) ||
+            (c == 'c' && strncasecmp(p, "chief ", 6) == 0))
             return 1;
     }
     return 0;
 }
 
 /* What a name is in a UNDP record. */
-enum { NOT_UNDP, OWN_LAB, OTHER_LAB, OWN_OFFICE, OTHER_OFFICE };
+enum { NOT_UNDP, OWN_LAB, OTHER_LAB, OWN_OFFICE, OTHER_OFFICE, HEADQUARTERS_UNIT };
+
+/* An office named after the post that leads it, "Chief Digital Office" (the office of
+ * UNDP's Chief Digital Officer), written in a UNDP record with UNDP or alone: a unit of
+ * UNDP's headquarters, which is the office the post leads, "UNDP Digital Office".  Country
+ * offices have no chief officers, so the record's country does not place it.  Returns 1 and
+ * that name in canonical, or 0. */
+static int post_named_unit(const char *name, char *canonical, size_t n)
+{
+    static const char *const owners[] = {"UNDP's ", "UNDP\xE2\x80\x99s ", "UNDP ", NULL};
+    size_t len = strlen(name);
+
+    for (size_t i = 0; owners[i]; i++)
+        if (strncasecmp(name, owners[i], strlen(owners[i])) == 0) {
+            name += strlen(owners[i]);
+            len -= strlen(owners[i]);
+            break;
+        }
+    if (len > 5 && strcasecmp(name + len - 5, " UNDP") == 0)
+        len -= 5;
+    if (len < 14 || strncmp(name, "Chief ", 6) != 0 || strncmp(name + len - 7, " Office", 7) != 0)
+        return 0;
+    snprintf(canonical, n, "UNDP %.*s", (int)(len - 6), name + 6);
+    return 1;
+}
 
 /* In a UNDP record: "Accelerator Lab Niger" is the lab of Niger, the record's own or
  * another's, as ecomap names labs ("UNDP Accelerator Lab Niger"); "UNDP Niger", "PNUD
  * Niger" and "the Country Office" are a country office, which hosts that country's lab.
  * Any other name with "UNDP" in it ("UNDP Istanbul Regional Hub", "Gender Unit of UNDP")
- * is a body of its own.  Returns a value of the enum above; for another country's lab or
- * office, canonical receives its name and *other its country. */
+ * is a body of its own, but for an office named after its post (post_named_unit).  Returns a
+ * value of the enum above; for another country's lab or office, or a unit of UNDP's
+ * headquarters, canonical receives its name and *other its country (ECO_I_NO_COUNTRY). */
 static int undp_form(const eco_i_record *r, const char *name, char *canonical, size_t n,
                      const char **other)
 {
@@ -311,6 +337,10 @@ static int undp_form(const eco_i_record *r, const char *name, char *canonical, s
 
     if (r->lab == ECO_I_NONE || !has_undp_word(name))
         return NOT_UNDP;
+    if (post_named_unit(name, canonical, n)) {
+        *other = ECO_I_NO_COUNTRY;
+        return HEADQUARTERS_UNIT;
+    }
     eco_name_fold(folded, sizeof(folded), name);
     for (size_t l = 0; l < 2; l++)
         for (size_t i = 0; lists[l][i]; i++) {
@@ -459,8 +489,9 @@ static int keyed_actor(eco_i_record *r, size_t *out, const char *name, uint64_t 
         *out = i;
         return eco_graph_add_alias(r->g, i, name);
     }
-    if (form == OTHER_LAB || form == OTHER_OFFICE) {
-        if ((rc = eco_graph_resolve_actor(&i, r->g, unit, ECO_TYPE_INTERNATIONAL, unit_country)) < 0 ||
+    if (form == OTHER_LAB || form == OTHER_OFFICE || form == HEADQUARTERS_UNIT) {
+        if ((rc = eco_graph_resolve_actor(&i, r->g, unit, ECO_TYPE_INTERNATIONAL,
+                                          country_for(r, unit_country))) < 0 ||
             (rc = eco_graph_add_alias(r->g, i, name)) < 0 ||
             (rc = eco_i_graph_append_actor_record(r->g, i, r->view.id)) < 0 ||
             (rc = eco_i_vote(&r->in->session->votes, unit, r->view.id)) < 0)

@@ -209,6 +209,23 @@ static void a_unit_of_a_worldwide_body_takes_no_country_from_the_record(void **s
                         "Syria");
 }
 
+/* "the Chief Digital Office" of a UNDP record is the office UNDP's Chief Digital Officer
+ * leads, at its headquarters: the "UNDP Digital Office", of no country. */
+static void an_office_named_after_its_post_is_a_unit_of_undp_headquarters(void **state)
+{
+    (void)state;
+    import("# Digital\n\n[[country:Peru]]\n## Background\n> Background\n"
+           "A team within UNDP Peru, along with the Chief Digital Office, works with the "
+           "Ministry of Health. The UNDP Digital Office selected eHospital.\n", "pe.md");
+    size_t unit = actor("UNDP Digital Office", NULL);
+    assert_null(eco_graph_actor(g, unit)->country);
+    assert_int_equal(eco_graph_actor(g, unit)->type, ECO_TYPE_INTERNATIONAL);
+    assert_int_equal(actor("Chief Digital Office", NULL), unit); /* as written, an alias */
+    /* outside a UNDP record the post names no one's unit */
+    import("# Notes\n\nThe Ministry of Health worked with the Chief Digital Office.\n", "n.md");
+    assert_int_equal(eco_graph_find_actor(NULL, g, "UNDP Digital Office", NULL), ECO_ENOTFOUND);
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -340,6 +357,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(the_country_office_hosts_the_lab_in_every_language, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(a_unit_of_a_known_body_has_its_type, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_office_named_after_its_post_is_a_unit_of_undp_headquarters,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(a_unit_of_a_worldwide_body_takes_no_country_from_the_record,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
