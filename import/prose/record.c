@@ -10,6 +10,7 @@
  * cue phrase ties the actor it is about (its first name, or the record's subject) to the
  * names the cue governs; a sentence without one ties the names it holds as "related".
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1008,6 +1009,44 @@ static int second_pass(eco_i_record *r)
 
 /* ---- Partner fields --------------------------------------------------------------------- */
 
+static const char under_the[] = " under the ";
+#define UNDER_THE_LEN (sizeof(under_the) - 1)
+
+/* "Center for Economic Research and Reforms under the Administration of the President":
+ * a partner named after the body it answers to names both, each of two words or more, the
+ * second with a capital after "under the".  The offset of " under the " in the len bytes
+ * of name, or 0. */
+static size_t under_its_host(const char *name, size_t len)
+{
+    const size_t n = UNDER_THE_LEN;
+    const char *at = eco_i_memmem(name, len, under_the, n);
+    size_t cut = at ? (size_t)(at - name) : 0, rest = cut + n;
+
+    if (!at || !memchr(name, ' ', cut) || rest >= len || !isupper((unsigned char)name[rest]) ||
+        !memchr(name + rest, ' ', len - rest))
+        return 0;
+    return cut;
+}
+
+/* A partner named under its host (under_its_host) is the body before "under the", the
+ * name as written its alias, and the body after it hosts it.  *actor receives the first. */
+static int partner_under_host(eco_i_record *r, size_t *actor, const char *name, size_t cut,
+                              eco_actor_type type)
+{
+    const char *after = name + cut + UNDER_THE_LEN;
+    char *body = eco_i_squeeze(name, cut), *host_name = eco_i_squeeze(after, strlen(after));
+    size_t host;
+    int rc = body && host_name ? 0 : ECO_ENOMEM;
+
+    if (rc == 0 && (rc = eco_i_record_actor(r, actor, body, type, NULL)) == 0 &&
+        (rc = eco_graph_add_alias(r->g, *actor, name)) == 0 &&
+        (rc = eco_i_record_actor(r, &host, host_name, eco_i_classify_words(host_name), NULL)) == 0)
+        rc = eco_i_record_tie(r, host, *actor, ECO_TIE_HOSTING, r->said_line, r->said, r->said_len);
+    free(body);
+    free(host_name);
+    return rc;
+}
+
 int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int line,
                           size_t partner_of, eco_actor_type sector)
 {
@@ -1042,9 +1081,11 @@ int eco_i_record_partners(eco_i_record *r, const char *text, size_t len, int lin
         } else {
             /* the type model's answer, when it gave one, weighed the name and the sector */
             eco_actor_type type = r->spans.models ? pt->type : eco_i_classify_words(pt->name);
+            size_t under = under_its_host(pt->name, strlen(pt->name));
             if (type == ECO_TYPE_UNKNOWN)
                 type = pt->type != ECO_TYPE_UNKNOWN ? pt->type : sector;
-            rc = eco_i_record_actor(r, &actor, pt->name, type, NULL);
+            rc = under ? partner_under_host(r, &actor, pt->name, under, type)
+                       : eco_i_record_actor(r, &actor, pt->name, type, NULL);
         }
         if (rc == 0 && pt->alias && (rc = eco_graph_add_alias(r->g, actor, pt->alias)) == 0)
             rc = eco_i_record_know(r, pt->alias, actor);

@@ -548,6 +548,19 @@ static void keep_programme_owners(const reading *rd, candidates *cs)
     }
 }
 
+/* "the Millicom company": capitals between "the" and a small "company" or "firm" are the
+ * company's name, whatever the model makes of one unknown word. */
+static int named_as_a_company(const eco_i_sentence *st, const candidate *c)
+{
+    const eco_i_token *before = c->a > 0 ? &st->tokens[c->a - 1] : NULL,
+                      *after = c->b < st->count ? &st->tokens[c->b] : NULL;
+
+    if (!before || !after || !before->word || !after->word || after->cap ||
+        !st->tokens[c->b - 1].cap || strcmp(before->folded, "the") != 0)
+        return 0;
+    return strcmp(after->folded, "company") == 0 || strcmp(after->folded, "firm") == 0;
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -568,6 +581,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b))
             c->p = 0; /* a person's post, a programme, a place, an activity: no body,
                        * whatever the rules or the model make of it */
+        else if (named_as_a_company(rd->st, c) && c->p < THRESHOLD)
+            c->p = THRESHOLD;
     }
     keep_programme_owners(rd, cs);
 }

@@ -242,6 +242,20 @@ static void a_programme_and_a_post_are_no_bodies(void **state)
                              "Member of Parliament for Ketu South"));
 }
 
+/* "the Millicom company": the capitals before a small "company" name it, though the name is
+ * one word no model knows. */
+static void a_name_before_the_word_company_is_a_company(void **state)
+{
+    (void)state;
+    assert_true(names_actor("Tigo is the commercial brand of the Millicom company and has been "
+                            "present since 1992.",
+                            "Millicom"));
+    assert_false(names_actor("Tigo is the commercial brand of the Millicom company and has been "
+                             "present since 1992.",
+                             "Millicom company"));
+    assert_true(names_actor("Tigo is the commercial brand of the Zorbix firm in Peru.", "Zorbix"));
+}
+
 /* A global company's office named with its country is that country's, though the company's
  * units are placed in none. */
 static void a_global_body_s_office_named_with_its_country_is_there(void **state)
@@ -273,6 +287,7 @@ int main(void)
         cmocka_unit_test(a_kind_of_body_alone_is_never_an_actor),
         cmocka_unit_test(a_name_long_with_small_words_is_kept_whole),
         cmocka_unit_test(a_programme_and_a_post_are_no_bodies),
+        cmocka_unit_test(a_name_before_the_word_company_is_a_company),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -150,6 +150,41 @@ static void a_body_within_another_is_hosted_by_it(void **state)
     eco_graph_free(g);
 }
 
+/* A partner written "X under the Y" names two bodies, the second hosting the first, which
+ * is the partner; the name as written stays its alias. */
+static void a_partner_named_under_its_host_is_hosted_by_it(void **state)
+{
+    eco_graph *g = import_text("# Work\n\n[[country:Uzbekistan]]\n## Partners\n"
+                               "> Please state the name of the partner:\n"
+                               "Center for Economic Research under the Administration of the "
+                               "President, Agency for Strategic Reforms\n");
+    size_t whole, center;
+    (void)state;
+    directed(g, "Administration of the President", "Center for Economic Research",
+             ECO_TIE_HOSTING);
+    assert_non_null(tie_between(g, "Center for Economic Research", "UNDP Accelerator Lab Uzbekistan",
+                                ECO_TIE_PARTNERSHIP));
+    assert_null(tie_between(g, "Administration of the President", "UNDP Accelerator Lab Uzbekistan",
+                            ECO_TIE_PARTNERSHIP));
+    assert_int_equal(eco_graph_find_actor(&whole, g, "Center for Economic Research under the "
+                                          "Administration of the President", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(&center, g, "Center for Economic Research", NULL), 0);
+    assert_int_equal(whole, center);
+    eco_graph_free(g);
+}
+
+/* "X is a brand of Y", "a subsidiary of Y": Y owns X, as a host. */
+static void a_brand_is_hosted_by_the_company_that_owns_it(void **state)
+{
+    eco_graph *g = import_text("# Notes\n\nThe Lima Water Company is a subsidiary of the Aqua "
+                               "Holding Corporation.\nKolibri Bank is the commercial brand of "
+                               "Millicom Corporation since 1992.\n");
+    (void)state;
+    directed(g, "Aqua Holding Corporation", "Lima Water Company", ECO_TIE_HOSTING);
+    directed(g, "Millicom Corporation", "Kolibri Bank", ECO_TIE_HOSTING);
+    eco_graph_free(g);
+}
+
 /* "avec l'appui de X": X supports the body that acts before it. */
 static void support_written_in_french_is_the_supporter_s(void **state)
 {
@@ -307,6 +342,8 @@ int main(void)
         cmocka_unit_test(a_provider_named_before_a_noun_cue_provides),
         cmocka_unit_test(a_body_within_another_is_hosted_by_it),
         cmocka_unit_test(support_from_a_body_is_that_body_s),
+        cmocka_unit_test(a_partner_named_under_its_host_is_hosted_by_it),
+        cmocka_unit_test(a_brand_is_hosted_by_the_company_that_owns_it),
         cmocka_unit_test(support_from_reaches_every_body_listed_first),
         cmocka_unit_test(support_written_in_french_is_the_supporter_s),
         cmocka_unit_test(a_known_body_s_own_unit_is_hosted_by_it),
