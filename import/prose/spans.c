@@ -561,6 +561,17 @@ static int named_as_a_company(const eco_i_sentence *st, const candidate *c)
     return strcmp(after->folded, "company") == 0 || strcmp(after->folded, "firm") == 0;
 }
 
+/* "DG Research & Innovation", "DG ECHO": the European Commission's directorates-general are
+ * written "DG" and their remit in capitals; "the DG of WHO" is a post, and has no capital
+ * after it. */
+static int names_a_directorate_general(const eco_i_sentence *st, const candidate *c)
+{
+    const eco_i_token *dg = &st->tokens[c->a];
+
+    return c->b - c->a >= 2 && dg->word && dg->upper && strcmp(dg->folded, "dg") == 0 &&
+           st->tokens[c->a + 1].word && st->tokens[c->a + 1].cap && st->tokens[c->b - 1].cap;
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -581,7 +592,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b))
             c->p = 0; /* a person's post, a programme, a place, an activity: no body,
                        * whatever the rules or the model make of it */
-        else if (named_as_a_company(rd->st, c) && c->p < THRESHOLD)
+        else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c)) &&
+                 c->p < THRESHOLD)
             c->p = THRESHOLD;
     }
     keep_programme_owners(rd, cs);

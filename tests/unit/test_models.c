@@ -256,6 +256,26 @@ static void a_name_before_the_word_company_is_a_company(void **state)
     assert_true(names_actor("Tigo is the commercial brand of the Zorbix firm in Peru.", "Zorbix"));
 }
 
+/* "DG" and a remit in capitals is one of the European Commission's directorates-general,
+ * held by the Commission when written with its possessive; "the DG of WHO" is a post. */
+static void a_directorate_general_is_a_body_of_the_commission(void **state)
+{
+    const char *text = "# Notes\n\nThe European Commission's DG Research & Innovation "
+                       "launched five missions in September.\n";
+    eco_graph *g = NULL;
+    eco_error err = {0};
+    size_t commission, dg, t;
+    (void)state;
+
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "notes.md", NULL, &err), 0);
+    assert_int_equal(eco_graph_find_actor(&dg, g, "DG Research & Innovation", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(&commission, g, "European Commission", NULL), 0);
+    assert_int_equal(eco_graph_find_tie(&t, g, commission, dg, ECO_TIE_HOSTING), 0);
+    assert_int_equal(eco_graph_tie(g, t)->source, commission);
+    eco_graph_free(g);
+    assert_false(names_actor("We met the DG of the World Health Organization.", "DG"));
+}
+
 /* A global company's office named with its country is that country's, though the company's
  * units are placed in none. */
 static void a_global_body_s_office_named_with_its_country_is_there(void **state)
@@ -288,6 +308,7 @@ int main(void)
         cmocka_unit_test(a_name_long_with_small_words_is_kept_whole),
         cmocka_unit_test(a_programme_and_a_post_are_no_bodies),
         cmocka_unit_test(a_name_before_the_word_company_is_a_company),
+        cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
