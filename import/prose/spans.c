@@ -548,17 +548,32 @@ static void keep_programme_owners(const reading *rd, candidates *cs)
     }
 }
 
-/* "the Millicom company": capitals between "the" and a small "company" or "firm" are the
- * company's name, whatever the model makes of one unknown word. */
+/* Whether token k is a small "company", "firm" or "startup": the word for a company,
+ * written beside its name. */
+static int is_word_for_a_company(const eco_i_sentence *st, size_t k)
+{
+    static const char *const words[] = {"company", "firm", "startup", "start-up", NULL};
+    const eco_i_token *t = &st->tokens[k];
+
+    if (k >= st->count || !t->word || t->cap)
+        return 0;
+    for (size_t i = 0; words[i]; i++)
+        if (eco_i_is_word(st->text + t->start, t->end - t->start, words[i]))
+            return 1;
+    return 0;
+}
+
+/* "the Millicom company", "a private company Watergunz": capitals right after "the" and
+ * before a small word for a company, or right after one, are the company's name, whatever
+ * the model makes of one unknown word. */
 static int named_as_a_company(const eco_i_sentence *st, const candidate *c)
 {
-    const eco_i_token *before = c->a > 0 ? &st->tokens[c->a - 1] : NULL,
-                      *after = c->b < st->count ? &st->tokens[c->b] : NULL;
-
-    if (!before || !after || !before->word || !after->word || after->cap ||
-        !st->tokens[c->b - 1].cap || strcmp(before->folded, "the") != 0)
+    if (c->a == 0 || !st->tokens[c->a].cap || !st->tokens[c->b - 1].cap)
         return 0;
-    return strcmp(after->folded, "company") == 0 || strcmp(after->folded, "firm") == 0;
+    if (is_word_for_a_company(st, c->a - 1))
+        return 1;
+    return st->tokens[c->a - 1].word && strcmp(st->tokens[c->a - 1].folded, "the") == 0 &&
+           c->b < st->count && is_word_for_a_company(st, c->b);
 }
 
 /* "DG Research & Innovation", "DG ECHO": the European Commission's directorates-general are
@@ -589,9 +604,11 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         }
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
-            eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b))
-            c->p = 0; /* a person's post, a programme, a place, an activity: no body,
-                       * whatever the rules or the model make of it */
+            eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
+            is_word_for_a_company(rd->st, c->a))
+            c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
+                       * rather than the name: no body, whatever the rules or the model make
+                       * of it */
         else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c)) &&
                  c->p < THRESHOLD)
             c->p = THRESHOLD;

@@ -242,8 +242,9 @@ static void a_programme_and_a_post_are_no_bodies(void **state)
                              "Member of Parliament for Ketu South"));
 }
 
-/* "the Millicom company": the capitals before a small "company" name it, though the name is
- * one word no model knows. */
+/* "the Millicom company", "a private company Watergunz": the capitals beside a small
+ * "company" name it, though the name is one word no model knows, and the word is not part
+ * of the name. */
 static void a_name_before_the_word_company_is_a_company(void **state)
 {
     (void)state;
@@ -254,6 +255,10 @@ static void a_name_before_the_word_company_is_a_company(void **state)
                              "present since 1992.",
                              "Millicom company"));
     assert_true(names_actor("Tigo is the commercial brand of the Zorbix firm in Peru.", "Zorbix"));
+    assert_true(names_actor("We hired a private company Zorbix to run a campaign for us.",
+                            "Zorbix"));
+    assert_false(names_actor("We hired a private company Zorbix to run a campaign for us.",
+                             "company Zorbix"));
 }
 
 /* "DG" and a remit in capitals is one of the European Commission's directorates-general,
