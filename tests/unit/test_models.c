@@ -281,6 +281,56 @@ static void a_directorate_general_is_a_body_of_the_commission(void **state)
     assert_false(names_actor("We met the DG of the World Health Organization.", "DG"));
 }
 
+/* Imports text with models that weigh nothing but a bias: every candidate name scores p. */
+static eco_graph *import_with_flat_models(const char *text, double p)
+{
+    char dir[] = "/tmp/ecomap-models-XXXXXX", path[128], actor[128];
+    eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
+    eco_graph *g = NULL;
+    eco_error err = {0};
+
+    assert_non_null(mkdtemp(dir));
+    opt.model = dir;
+    snprintf(actor, sizeof(actor), "ecomap-model 1 actor\nclasses no yes\nbias %.6f\n",
+             log(p / (1 - p)));
+    snprintf(path, sizeof(path), "%s/actor.model", dir);
+    write_file(path, actor);
+    snprintf(path, sizeof(path), "%s/type.model", dir);
+    write_file(path, "ecomap-model 1 type\nclasses government private\nbias 0 1\n");
+    snprintf(path, sizeof(path), "%s/tie.model", dir);
+    write_file(path, "ecomap-model 1 tie\nclasses no partners\nbias 0\n");
+    assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", &opt, &err), 0);
+    for (const char *const *n = (const char *const[]){"actor", "type", "tie", NULL}; *n; n++) {
+        snprintf(path, sizeof(path), "%s/%s.model", dir, *n);
+        unlink(path);
+    }
+    rmdir(dir);
+    return g;
+}
+
+/* An answer to "which private sector partners did you work with" is about the name that
+ * opens its sentence: that name needs less of the model than others (0.3, not 0.5). */
+static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
+{
+    static const char answer[] =
+        "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what private sector "
+        "partners did you actually work with and what did you do with them?\n\n"
+        "Zorbix Estudio collaborated with Kalpa Works on the physical interventions.\n";
+    eco_graph *g = import_with_flat_models(answer, 0.4);
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Kalpa Works", NULL), ECO_ENOTFOUND);
+    eco_graph_free(g);
+    /* below it, or in prose, the model alone decides */
+    g = import_with_flat_models(answer, 0.25);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), ECO_ENOTFOUND);
+    eco_graph_free(g);
+    g = import_with_flat_models("# Notes\n\nZorbix Estudio collaborated with Kalpa Works.\n", 0.4);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), ECO_ENOTFOUND);
+    eco_graph_free(g);
+}
+
 /* A global company's office named with its country is that country's, though the company's
  * units are placed in none. */
 static void a_global_body_s_office_named_with_its_country_is_there(void **state)
@@ -314,6 +364,7 @@ int main(void)
         cmocka_unit_test(a_programme_and_a_post_are_no_bodies),
         cmocka_unit_test(a_name_before_the_word_company_is_a_company),
         cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
+        cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
