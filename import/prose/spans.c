@@ -593,16 +593,20 @@ static int names_a_directorate_general(const eco_i_sentence *st, const candidate
 }
 
 /* Whether candidate c opens its sentence, after "The" at most, and is a name of two words
- * or more that ends on no plural, generic word, work noun or number: what the sentence is
- * about, named. */
+ * or more that ends on no small word (but in capitals: "CODIFY IT"), plural, generic word,
+ * work noun or number, and is not cut short before "in" or "of" and a capital ("British
+ * University | in Egypt"): what the sentence is about, named. */
 static int opens_the_sentence(const eco_i_sentence *st, const candidate *c)
 {
     const eco_i_token *last = &st->tokens[c->b - 1];
 
     if (!(c->a == 0 || (c->a == 1 && st->tokens[0].word && strcmp(st->tokens[0].folded, "the") == 0)))
         return 0;
+    if (c->b + 1 < st->count && (eco_i_class_of(st, c->b) & W_CONN) && st->tokens[c->b + 1].cap)
+        return 0;
     return c->b - c->a >= 2 && last->word && !isdigit((unsigned char)st->text[last->start]) &&
-           !(eco_i_class_of(st, c->b - 1) & (W_PLURAL | W_GENERIC | W_WORK));
+           !(eco_i_class_of(st, c->b - 1) & (W_PLURAL | W_GENERIC | W_WORK)) &&
+           (last->upper || !(eco_i_class_of(st, c->b - 1) & (W_CONN | W_STOP | W_AND)));
 }
 
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,

@@ -322,6 +322,13 @@ static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
     assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), 0);
     assert_int_equal(eco_graph_find_actor(NULL, g, "Kalpa Works", NULL), ECO_ENOTFOUND);
     eco_graph_free(g);
+    /* a name cut on a small word is no name */
+    g = import_with_flat_models("# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, "
+                                "what civil society organisations did you actually work with "
+                                "and what did you do with them?\n\nZorbix League For women in "
+                                "Business\n", 0.4);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix League For", NULL), ECO_ENOTFOUND);
+    eco_graph_free(g);
     /* below it, or in prose, the model alone decides */
     g = import_with_flat_models(answer, 0.25);
     assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), ECO_ENOTFOUND);
