@@ -294,10 +294,11 @@ static int has_undp_word(const char *name)
 enum { NOT_UNDP, OWN_LAB, OTHER_LAB, OWN_OFFICE, OTHER_OFFICE, HEADQUARTERS_UNIT };
 
 /* An office named after the post that leads it, "Chief Digital Office" (the office of
- * UNDP's Chief Digital Officer), written in a UNDP record with UNDP or alone: a unit of
- * UNDP's headquarters, which is the office the post leads, "UNDP Digital Office".  Country
- * offices have no chief officers, so the record's country does not place it.  Returns 1 and
- * that name in canonical, or 0. */
+ * UNDP's Chief Digital Officer), written in a UNDP record alone or with UNDP ("UNDP Chief
+ * Digital Office", "Chief Digital Office of UNDP"): a unit of UNDP's headquarters, which is
+ * the office the post leads, "UNDP Digital Office".  Country offices have no chief
+ * officers, so the record's country does not place it.  Returns 1 and that name in
+ * canonical, or 0. */
 static int post_named_unit(const char *name, char *canonical, size_t n)
 {
     static const char *const owners[] = {"UNDP's ", "UNDP\xE2\x80\x99s ", "UNDP ", NULL};
@@ -309,7 +310,9 @@ static int post_named_unit(const char *name, char *canonical, size_t n)
             len -= strlen(owners[i]);
             break;
         }
-    if (len > 5 && strcasecmp(name + len - 5, " UNDP") == 0)
+    if (len > 8 && strcasecmp(name + len - 8, " of UNDP") == 0)
+        len -= 8;
+    else if (len > 5 && strcasecmp(name + len - 5, " UNDP") == 0)
         len -= 5;
     if (len < 14 || strncmp(name, "Chief ", 6) != 0 || strncmp(name + len - 7, " Office", 7) != 0)
         return 0;
@@ -367,6 +370,14 @@ static int undp_form(const eco_i_record *r, const char *name, char *canonical, s
         strcmp(country, r->view.country) == 0)
         return OWN_LAB;
     return is_country_office(folded) && r->view.country ? OWN_OFFICE : NOT_UNDP;
+}
+
+/* Whether name is one of UNDP's bodies as a UNDP record names them (undp_form). */
+static int names_a_body_of_undp(const eco_i_record *r, const char *name)
+{
+    char unit[200];
+    const char *country;
+    return undp_form(r, name, unit, sizeof(unit), &country) != NOT_UNDP;
 }
 
 /* An actor's country: the given one or the record's.  Bodies known to have none (the
@@ -950,7 +961,9 @@ static int mention_actor(eco_i_record *r, size_t *out, const eco_i_mention *m, c
     } else if ((rc = keyed_actor(r, &i, m->name, m->key, m->type, country)) < 0) {
         return rc;
     }
-    if (m->type != ECO_TYPE_UNKNOWN && (rc = eco_graph_set_actor_type(r->g, i, m->type)) < 0)
+    /* a lab, an office or a unit of UNDP keeps the type UNDP's bodies have */
+    if (m->type != ECO_TYPE_UNKNOWN && !names_a_body_of_undp(r, m->name) &&
+        (rc = eco_graph_set_actor_type(r->g, i, m->type)) < 0)
         return rc;
     if (m->alias && ((rc = eco_graph_add_alias(r->g, i, m->alias)) < 0 ||
                      (rc = eco_i_record_know(r, m->alias, i)) < 0))

@@ -221,6 +221,13 @@ static void an_office_named_after_its_post_is_a_unit_of_undp_headquarters(void *
     assert_null(eco_graph_actor(g, unit)->country);
     assert_int_equal(eco_graph_actor(g, unit)->type, ECO_TYPE_INTERNATIONAL);
     assert_int_equal(actor("Chief Digital Office", NULL), unit); /* as written, an alias */
+    /* named in an answer about government partners, it is still UNDP's */
+    import("# Digital\n\n[[country:Peru]]\n## Partners\n> If applicable, what government "
+           "partners (and related institutions) did you actually work with and what did you do "
+           "with them?\n\nThe Chief Digital Office of UNDP trained the team of the Ministry of "
+           "Health.\n", "pe.md");
+    assert_int_equal(eco_graph_actor(g, actor("UNDP Digital Office", NULL))->type,
+                     ECO_TYPE_INTERNATIONAL);
     /* outside a UNDP record the post names no one's unit */
     import("# Notes\n\nThe Ministry of Health worked with the Chief Digital Office.\n", "n.md");
     assert_int_equal(eco_graph_find_actor(NULL, g, "UNDP Digital Office", NULL), ECO_ENOTFOUND);
