@@ -37,6 +37,8 @@ typedef struct eco_i_prose_cache {
     eco_i_map name_types; /* eco_i_fold_hash of a name -> its eco_i_name_type (spans.c) */
     eco_i_map places;     /* eco_i_hash of a word -> whether it names a country (spans.c) */
     eco_i_features features[ECO_I_FEATURE_SETS]; /* made once, not once a sentence */
+    struct eco_i_span_room *span_room; /* one sentence's candidate spans (spans.c), made on
+                                          first use and kept, not made once a sentence */
 } eco_i_prose_cache;
 
 int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */

@@ -86,6 +86,7 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->spans.name_types = &in->session->prose->name_types;
     r->spans.places = &in->session->prose->places;
     r->spans.features = in->session->prose->features;
+    r->spans.room = &in->session->prose->span_room;
     *out = r;
     return 0;
 }
@@ -418,6 +419,7 @@ void eco_i_prose_cache_free(eco_i_prose_cache *c)
     eco_i_map_free(&c->places);
     for (size_t i = 0; i < ECO_I_FEATURE_SETS; i++)
         eco_i_features_free(&c->features[i]);
+    free(c->span_room);
     free(c);
 }
 
