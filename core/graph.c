@@ -58,6 +58,8 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
+    unsigned char shapes[ECO_TIE_KIND_COUNT][2]; /* 1 once a tie of that kind, undirected (0)
+                                                    or directed (1), was added */
     const char *latest_record; /* a pooled record id no record id of an actor or of a tie's
                                   evidence comes after (strcmp), or NULL */
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
@@ -447,8 +449,9 @@ int eco_graph_find_tie(size_t *out, const eco_graph *g, size_t a, size_t b, eco_
 
     if (a >= g->actor_count || b >= g->actor_count || (unsigned)kind >= ECO_TIE_KIND_COUNT)
         return ECO_ENOTFOUND;
-    if (!eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 1), &i) &&
-        !eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 0), &i))
+    /* a look-up in the map of every tie is a cache miss: none for a shape never added */
+    if (!(g->shapes[kind][1] && eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 1), &i)) &&
+        !(g->shapes[kind][0] && eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 0), &i)))
         return ECO_ENOTFOUND;
     if (out)
         *out = i;
@@ -902,6 +905,7 @@ static int add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_
         i = g->tie_count++;
         memset(&g->ties[i], 0, sizeof(g->ties[i]));
         g->ties[i].view = (eco_tie){source, target, kind, directed, 0, NULL, 0};
+        g->shapes[kind][directed] = 1;
         changed(g);
     }
     if (ev && (rc = tie_add_evidence(g, &g->ties[i], &pooled, &added)) < 0)
