@@ -58,6 +58,10 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
+    unsigned char shapes[ECO_TIE_KIND_COUNT][2]; /* 1 once a tie of that kind, undirected (0)
+                                                    or directed (1), was added */
+    const char *latest_record; /* a pooled record id no record id of an actor or of a tie's
+                                  evidence comes after (strcmp), or NULL */
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
@@ -186,6 +190,16 @@ static int str_cmp_null(const char *a, const char *b)
     if (!b)
         return 1;
     return strcmp(a, b);
+}
+
+/* Keeps latest_record after pooled, a record id the graph now holds.  Records are mostly
+ * read in order of id, so that the record being read is the latest: comparing ids with it,
+ * then, needs no read of the other id (a cache miss in a large graph). */
+static void note_record(eco_graph *g, const char *pooled)
+{
+    if (pooled && pooled != g->latest_record &&
+        (!g->latest_record || strcmp(pooled, g->latest_record) > 0))
+        g->latest_record = pooled;
 }
 
 /* Inserts pooled s into the sorted array *items (count *n, capacity *cap) unless present. */
@@ -435,8 +449,9 @@ int eco_graph_find_tie(size_t *out, const eco_graph *g, size_t a, size_t b, eco_
 
     if (a >= g->actor_count || b >= g->actor_count || (unsigned)kind >= ECO_TIE_KIND_COUNT)
         return ECO_ENOTFOUND;
-    if (!eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 1), &i) &&
-        !eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 0), &i))
+    /* a look-up in the map of every tie is a cache miss: none for a shape never added */
+    if (!(g->shapes[kind][1] && eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 1), &i)) &&
+        !(g->shapes[kind][0] && eco_i_map_get(&g->tie_keys, tie_key(a, b, kind, 0), &i)))
         return ECO_ENOTFOUND;
     if (out)
         *out = i;
@@ -754,6 +769,7 @@ static int add_actor_record(eco_graph *g, size_t i, const char *record_id, int l
     a = &g->actors[i];
     if (pooled == a->last_record)
         return 0;
+    note_record(g, pooled);
     if (!later) {
         if (a->records_later)
             sort_records(a);
@@ -763,7 +779,8 @@ static int add_actor_record(eco_graph *g, size_t i, const char *record_id, int l
         rc = ECO_ENOMEM;
     } else {
         size_t n = a->view.record_count;
-        if (n > 0 && !a->records_later && strcmp(a->records[n - 1], pooled) > 0)
+        if (n > 0 && !a->records_later && pooled != g->latest_record &&
+            strcmp(a->records[n - 1], pooled) > 0)
             a->records_later = g->records_later = 1;
         a->records[a->view.record_count++] = pooled;
     }
@@ -797,12 +814,33 @@ static int evidence_cmp(const eco_evidence *a, const eco_evidence *b)
     return str_cmp_null(a->source, b->source);
 }
 
-/* Adds ev (with pooled strings) to t in order; *added says whether it was new. */
-static int tie_add_evidence(tie *t, const eco_evidence *ev, int *added)
+/* evidence_cmp(last, ev), where last is of a record no later than latest_record. */
+static int evidence_cmp_last(const eco_graph *g, const eco_evidence *last, const eco_evidence *ev)
+{
+    if (last->record != ev->record && ev->record && ev->record == g->latest_record)
+        return -1; /* another record's: one before the latest */
+    return evidence_cmp(last, ev);
+}
+
+/* Adds ev (with pooled strings) to t of g in order; *added says whether it was new. */
+static int tie_add_evidence(eco_graph *g, tie *t, const eco_evidence *ev, int *added)
 {
     size_t lo = 0, hi = t->view.evidence_count;
 
     *added = 0;
+    note_record(g, ev->record);
+    /* records are read in order, and a record's sentences in order of line: most evidence
+     * goes last, which one comparison with the last says without a search of the tie's
+     * thousands of passages (a cache miss each step) */
+    if (hi > 0) {
+        int c = evidence_cmp_last(g, &t->evidence[hi - 1], ev);
+        if (c == 0)
+            return 0;
+        if (c < 0)
+            lo = hi;
+        else
+            hi--;
+    }
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int c = evidence_cmp(&t->evidence[mid], ev);
@@ -825,18 +863,28 @@ static int tie_add_evidence(tie *t, const eco_evidence *ev, int *added)
     return 0;
 }
 
-static int pool_evidence(eco_graph *g, const eco_evidence *ev, eco_evidence *out)
+/* A string of evidence as a tie keeps it: NULL when empty, else pooled (already_pooled: it is
+ * the graph's own, from eco_i_graph_intern). */
+static const char *evidence_string(eco_graph *g, const char *s, int already_pooled, int *rc)
+{
+    if (!s || !*s)
+        return NULL;
+    return already_pooled ? s : intern(g, s, rc);
+}
+
+static int pool_evidence(eco_graph *g, const eco_evidence *ev, int already_pooled,
+                         eco_evidence *out)
 {
     int rc = 0;
-    out->record = ev->record && *ev->record ? intern(g, ev->record, &rc) : NULL;
-    out->source = ev->source && *ev->source ? intern(g, ev->source, &rc) : NULL;
-    out->text = ev->text && *ev->text ? intern(g, ev->text, &rc) : NULL;
+    out->record = evidence_string(g, ev->record, already_pooled, &rc);
+    out->source = evidence_string(g, ev->source, already_pooled, &rc);
+    out->text = evidence_string(g, ev->text, already_pooled, &rc);
     out->line = ev->line > 0 ? ev->line : 0;
     return rc;
 }
 
-int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_tie_kind kind,
-                      int directed, double weight, const eco_evidence *ev)
+static int add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_tie_kind kind,
+                   int directed, double weight, const eco_evidence *ev, int already_pooled)
 {
     eco_evidence pooled;
     int rc, added = 1;
@@ -847,7 +895,7 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
         (unsigned)kind >= ECO_TIE_KIND_COUNT || !eco_i_weight_ok(weight))
         return ECO_EUSAGE;
     directed = directed != 0;
-    if (ev && (rc = pool_evidence(g, ev, &pooled)) < 0)
+    if (ev && (rc = pool_evidence(g, ev, already_pooled, &pooled)) < 0)
         return rc;
     key = tie_key(source, target, kind, directed);
     if (eco_i_reserve(&g->ties, &g->tie_cap, g->tie_count + 1, sizeof(*g->ties)) < 0 ||
@@ -857,9 +905,10 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
         i = g->tie_count++;
         memset(&g->ties[i], 0, sizeof(g->ties[i]));
         g->ties[i].view = (eco_tie){source, target, kind, directed, 0, NULL, 0};
+        g->shapes[kind][directed] = 1;
         changed(g);
     }
-    if (ev && (rc = tie_add_evidence(&g->ties[i], &pooled, &added)) < 0)
+    if (ev && (rc = tie_add_evidence(g, &g->ties[i], &pooled, &added)) < 0)
         return rc;
     if (added && weight != 0) {
         g->ties[i].view.weight = eco_i_weight_add(g->ties[i].view.weight, weight);
@@ -870,16 +919,68 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     return 0;
 }
 
-int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
+int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, eco_tie_kind kind,
+                      int directed, double weight, const eco_evidence *ev)
+{
+    return add_tie(out, g, source, target, kind, directed, weight, ev, 0);
+}
+
+int eco_i_graph_add_pooled_tie(size_t *out, eco_graph *g, size_t source, size_t target,
+                               eco_tie_kind kind, int directed, double weight,
+                               const eco_evidence *ev)
+{
+    return add_tie(out, g, source, target, kind, directed, weight, ev, 1);
+}
+
+static int add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev, int already_pooled)
 {
     eco_evidence pooled;
     int rc, added;
 
     if (i >= g->tie_count || !ev)
         return ECO_EUSAGE;
-    if ((rc = pool_evidence(g, ev, &pooled)) < 0)
+    if ((rc = pool_evidence(g, ev, already_pooled, &pooled)) < 0)
         return rc;
-    return tie_add_evidence(&g->ties[i], &pooled, &added);
+    return tie_add_evidence(g, &g->ties[i], &pooled, &added);
+}
+
+int eco_i_graph_tie_has_record(const eco_graph *g, size_t i, const char *record)
+{
+    const tie *t = &g->ties[i];
+    size_t lo = 0, hi = t->view.evidence_count;
+
+    if (hi > 0) { /* records are mostly read in order: the last passage mostly answers */
+        const char *last = t->evidence[hi - 1].record;
+        if (last == record)
+            return 1;
+        int c = record == g->latest_record ? -1 : str_cmp_null(last, record);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            return 0; /* every passage is of an earlier record */
+        hi--;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = str_cmp_null(t->evidence[mid].record, record);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
+{
+    return add_tie_evidence(g, i, ev, 0);
+}
+
+int eco_i_graph_add_pooled_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
+{
+    return add_tie_evidence(g, i, ev, 1);
 }
 
 int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)
@@ -913,7 +1014,7 @@ static int rebuild_ties(eco_graph *g, const size_t *moved_to)
         if (eco_i_map_get(&g->tie_keys, key, &into)) {
             g->ties[into].view.weight = eco_i_weight_add(g->ties[into].view.weight, t.view.weight);
             for (size_t k = 0; k < t.view.evidence_count && rc == 0; k++)
-                rc = tie_add_evidence(&g->ties[into], &t.evidence[k], &added);
+                rc = tie_add_evidence(g, &g->ties[into], &t.evidence[k], &added);
             free(t.evidence);
             continue;
         }

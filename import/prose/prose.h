@@ -37,6 +37,8 @@ typedef struct eco_i_prose_cache {
     eco_i_map name_types; /* eco_i_fold_hash of a name -> its eco_i_name_type (spans.c) */
     eco_i_map places;     /* eco_i_hash of a word -> whether it names a country (spans.c) */
     eco_i_features features[ECO_I_FEATURE_SETS]; /* made once, not once a sentence */
+    struct eco_i_span_room *span_room; /* one sentence's candidate spans (spans.c), made on
+                                          first use and kept, not made once a sentence */
 } eco_i_prose_cache;
 
 int eco_i_prose_cache_new(eco_i_prose_cache **out); /* 0 or ECO_ENOMEM */
@@ -321,12 +323,12 @@ void eco_i_record_set_subject(eco_i_record *r, size_t actor);
 int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
                      const char *text, size_t len);
 
-/* The same in two steps, for the ties of one sentence: its evidence as ties keep it (cut,
- * its spaces squeezed; NULL when memory runs out; the caller frees it), made once, and a
- * tie with that evidence. */
-char *eco_i_record_evidence(const char *text, size_t len);
+/* The same for the ties of one sentence, which share its evidence: *said (NULL at first) is
+ * the passage as ties keep it (cut, its spaces squeezed, pooled in the record's graph), made
+ * by the first tie and kept by the caller for the next, so that the passage is squeezed and
+ * pooled once however many ties it states. */
 int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
-                          const char *said);
+                          const char *text, size_t len, const char **said);
 
 /* Country to pass to eco_i_record_actor for an actor of no country at all, such as another
  * case a page links to. */

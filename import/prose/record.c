@@ -67,6 +67,8 @@ struct eco_i_record {
     size_t *last_partners;    /* actors of the last partner field */
     size_t last_count, last_cap;
     eco_i_span_context spans; /* the models and observer; field and sector set per passage */
+    const char *pooled_id;    /* view.id as the graph pools it, once evidence needs it */
+    const char *pooled_path;  /* view.path, likewise */
 };
 
 int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, const char *format)
@@ -87,6 +89,7 @@ int eco_i_record_new(eco_i_record **out, eco_graph *g, const eco_i_input *in, co
     r->spans.name_types = &in->session->prose->name_types;
     r->spans.places = &in->session->prose->places;
     r->spans.features = in->session->prose->features;
+    r->spans.room = &in->session->prose->span_room;
     *out = r;
     return 0;
 }
@@ -430,6 +433,7 @@ void eco_i_prose_cache_free(eco_i_prose_cache *c)
     eco_i_map_free(&c->places);
     for (size_t i = 0; i < ECO_I_FEATURE_SETS; i++)
         eco_i_features_free(&c->features[i]);
+    free(c->span_room);
     free(c);
 }
 
@@ -548,39 +552,43 @@ int eco_i_record_actor(eco_i_record *r, size_t *out, const char *name, eco_actor
 
 /* ---- Ties ------------------------------------------------------------------------------- */
 
-/* 1 when tie t already holds evidence from this record. */
-/* Whether t holds evidence from record.  A tie every plan states (a lab and its office)
- * holds thousands of passages, sorted by record first (eco_tie): they are searched, not
- * read one by one. */
-static int has_record_evidence(const eco_tie *t, const char *record)
+/* The record's id, pooled once for all its evidence. */
+static const char *pooled_id(eco_i_record *r, int *rc)
 {
-    size_t lo = 0, hi = t->evidence_count;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *at = t->evidence[mid].record;
-        int c = at ? strcmp(at, record) : -1;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    if (!r->pooled_id)
+        r->pooled_id = eco_i_graph_intern(r->g, r->view.id, rc);
+    return r->pooled_id;
 }
 
-char *eco_i_record_evidence(const char *text, size_t len)
+/* Where evidence was read, pooled: the record's path once for all its evidence. */
+static const char *pooled_source(eco_i_record *r, const char *source, int *rc)
 {
-    return eco_i_squeeze(text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
+    if (source != r->view.path)
+        return eco_i_graph_intern(r->g, source, rc);
+    if (!r->pooled_path)
+        r->pooled_path = eco_i_graph_intern(r->g, r->view.path, rc);
+    return r->pooled_path;
+}
+
+/* A passage as ties keep it, pooled: cut, its spaces squeezed. */
+static const char *pooled_said(eco_i_record *r, const char *text, size_t len, int *rc)
+{
+    char *squeezed = eco_i_squeeze(text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
+    const char *pooled = squeezed ? eco_i_graph_intern(r->g, squeezed, rc) : NULL;
+
+    if (!squeezed)
+        *rc = ECO_ENOMEM;
+    free(squeezed);
+    return pooled;
 }
 
 int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
-                          const char *said)
+                          const char *text, size_t len, const char **said)
 {
-    eco_evidence ev = {r->view.id, r->view.path, line, said};
+    eco_evidence ev = {NULL, r->view.path, line, NULL};
     char where[1100];
     size_t t;
+    int rc = 0;
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
         return 0;
@@ -589,26 +597,26 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
     else
         eco_i_origin_place(r->in->origin, r->view.path, &ev.line, &ev.source, where,
                            sizeof(where));
+    if (!*said)
+        *said = pooled_said(r, text, len, &rc);
+    ev.text = *said;
+    ev.record = pooled_id(r, &rc);
+    ev.source = pooled_source(r, ev.source, &rc);
+    if (rc < 0)
+        return rc;
     /* weight counts records, not sentences: a second sentence adds only evidence */
     if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
-        has_record_evidence(eco_graph_tie(r->g, t), r->view.id))
-        return eco_graph_add_tie_evidence(r->g, t, &ev);
-    return eco_graph_add_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0, &ev);
+        eco_i_graph_tie_has_record(r->g, t, ev.record))
+        return eco_i_graph_add_pooled_evidence(r->g, t, &ev);
+    return eco_i_graph_add_pooled_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0,
+                                      &ev);
 }
 
 int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
                      const char *text, size_t len)
 {
-    char *said;
-    int rc;
-
-    if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
-        return 0;
-    if (!(said = eco_i_record_evidence(text, len)))
-        return ECO_ENOMEM;
-    rc = eco_i_record_tie_said(r, a, b, kind, line, said);
-    free(said);
-    return rc;
+    const char *said = NULL;
+    return eco_i_record_tie_said(r, a, b, kind, line, text, len, &said);
 }
 
 /* ---- Prose ------------------------------------------------------------------------------ */

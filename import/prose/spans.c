@@ -782,10 +782,26 @@ static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs
     return rc;
 }
 
+/* What deciding one sentence works in: large (the candidates are most of it), so made once
+ * an import and kept, where a malloc and free a sentence cost more than the deciding of a
+ * short one. */
+struct eco_i_span_room {
+    candidates cs;
+    reading rd;
+};
+
+static struct eco_i_span_room *span_room(const eco_i_span_context *ctx)
+{
+    if (!*ctx->room)
+        *ctx->room = malloc(sizeof(**ctx->room));
+    return *ctx->room;
+}
+
 int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *x,
                        const eco_i_sentence *st, const eco_i_chain *chains, size_t count)
 {
     const eco_i_span_context *ctx = x->spans;
+    struct eco_i_span_room *room;
     eco_i_features *actor, *type;
     candidates *cs;
     reading *rd;
@@ -793,13 +809,11 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
 
     if (!ctx || (!ctx->models && !ctx->observer) || (count == 0 && out->count == from))
         return 0;
-    if (!(cs = malloc(sizeof(*cs))) || !(rd = calloc(1, sizeof(*rd)))) {
-        free(cs);
+    if (!(room = span_room(ctx)))
         return ECO_ENOMEM;
-    }
-    rd->x = x;
-    rd->ctx = ctx;
-    rd->st = st;
+    cs = &room->cs;
+    rd = &room->rd;
+    *rd = (reading){x, ctx, st, {0}};
     /* training reads every feature; importing, those with weights */
     actor = &ctx->features[ECO_I_ACTOR_FEATURES];
     type = &ctx->features[ECO_I_TYPE_FEATURES];
@@ -812,7 +826,5 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
         choose(cs, out, from);
         rc = rebuild(out, from, rd, cs, type);
     }
-    free(rd);
-    free(cs);
     return rc;
 }

@@ -71,6 +71,8 @@ typedef struct eco_i_span_context {
     eco_i_map *places;              /* and of the words that name countries, or NULL */
     eco_i_features *features;       /* the import's room for the features of one decision:
                                        ECO_I_FEATURE_SETS of them (spans.c, ties.c) */
+    struct eco_i_span_room **room;  /* the import's room for one sentence's candidates,
+                                       made on first use (freed with the prose cache) */
 } eco_i_span_context;
 
 /* A chain of capitalised words that names.c cut a sentence into, and whether a phrase that

@@ -445,11 +445,9 @@ static const char *party_name(const reading *rd, const eco_graph *g, size_t i)
 /* A tie with the sentence as its evidence, which *said keeps once made: a sentence of
  * many names gives many ties. */
 static int tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, const eco_i_said *s,
-               char **said)
+               const char **said)
 {
-    if (!*said && !(*said = eco_i_record_evidence(s->text, s->len)))
-        return ECO_ENOMEM;
-    return eco_i_record_tie_said(r, a, b, kind, s->line, *said);
+    return eco_i_record_tie_said(r, a, b, kind, s->line, s->text, s->len, said);
 }
 
 int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_context *ctx)
@@ -457,7 +455,7 @@ int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_co
     eco_graph *g = eco_i_record_graph(r);
     eco_i_features *f = ctx && ctx->features ? &ctx->features[ECO_I_TIE_FEATURES] : NULL;
     reading *rd = malloc(sizeof(*rd));
-    char *said = NULL;
+    const char *said = NULL;
     size_t related = 0;
     int rc = 0;
 
@@ -486,7 +484,6 @@ int eco_i_tie_sentence(eco_i_record *r, const eco_i_said *s, const eco_i_span_co
                 rc = tie(r, x->actor, y->actor, ECO_TIE_RELATED, s, &said);
         }
     rc = rc == 0 && f && f->failed ? ECO_ENOMEM : rc;
-    free(said);
     free(rd);
     return rc;
 }
