@@ -179,8 +179,36 @@ static void raise_small_remits(eco_i_sentence *st)
     }
 }
 
+/* "De La Salle University", "El Wafa Center", "La Caja Verde": a particle of Spanish,
+ * French, Italian, Dutch or Arabic names, with a capital inside a sentence and a capital
+ * after it (past another particle), starts a name as any capitalised word does.  At the
+ * sentence's start it is an article, and left so. */
+static void raise_name_particles(eco_i_sentence *st)
+{
+    static const char *const particles[] = {"de", "del", "la", "las", "los", "el", "le", "les",
+                                            "al", "du", "des", "da", "di", "van", "von", NULL};
+
+    for (size_t k = 1; k + 1 < st->count; k++) {
+        eco_i_token *t = &st->tokens[k];
+        size_t next = k + 1, i;
+        if (!t->word || !t->cap || t->upper || !(t->cls & W_STOP))
+            continue;
+        for (i = 0; particles[i] && strcmp(t->folded, particles[i]) != 0; i++)
+            ;
+        if (!particles[i])
+            continue;
+        if (next + 1 < st->count && st->tokens[next].word && st->tokens[next].cap &&
+            (st->tokens[next].cls & W_STOP))
+            next++; /* "De La" */
+        if (st->tokens[next].word && st->tokens[next].cap && !(st->tokens[next].cls & W_STOP))
+            for (size_t j = k; j < next; j++)
+                st->tokens[j].cls &= (unsigned short)~W_STOP;
+    }
+}
+
 void eco_i_read_small_letters(eco_i_sentence *st)
 {
+    raise_name_particles(st);
     raise_small_institutions(st);
     raise_small_heads(st);
     raise_small_remits(st);

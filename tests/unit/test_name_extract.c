@@ -117,6 +117,19 @@ static void names_written_partly_in_small_letters(void **state)
                         "Universidad Nacional de las Artes");
 }
 
+/* A particle with a capital inside a sentence starts the name it precedes; at the start of a
+ * sentence it is an article. */
+static void particles_of_names_are_kept(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We worked with De La Salle University on the survey."),
+                        "De La Salle University");
+    assert_string_equal(names("Interviews with El Wafa Center staff went well."),
+                        "El Wafa Center");
+    assert_string_equal(names("La Universidad Nacional de Asunción joined."),
+                        "Universidad Nacional de Asunción");
+}
+
 static void places_topics_and_shouted_words_are_no_bodies(void **state)
 {
     (void)state;
@@ -276,6 +289,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(head_words_make_names_in_four_languages, teardown),
         cmocka_unit_test_teardown(names_written_partly_in_small_letters, teardown),
+        cmocka_unit_test_teardown(particles_of_names_are_kept, teardown),
         cmocka_unit_test_teardown(places_topics_and_shouted_words_are_no_bodies, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
         cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),

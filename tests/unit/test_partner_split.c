@@ -236,8 +236,9 @@ static void a_label_or_a_kind_before_examples_is_no_name(void **state)
                             "Entrepreneurs, Climate Collective etc."),
                 (const char *const[]){"Makers Asylum", "School of Social Entrepreneurs",
                                       "Climate Collective", NULL});
+    /* a capitalised particle inside the list is the name's own */
     names_equal(split_field("EcoAndina, 500RPM, La Caja Verde, among others"),
-                (const char *const[]){"EcoAndina", "500RPM", "Caja Verde", NULL});
+                (const char *const[]){"EcoAndina", "500RPM", "La Caja Verde", NULL});
 }
 
 static void a_kind_before_a_quoted_name_types_it(void **state)
