@@ -609,6 +609,18 @@ static int opens_the_sentence(const eco_i_sentence *st, const candidate *c)
            (last->upper || !(eco_i_class_of(st, c->b - 1) & (W_CONN | W_STOP | W_AND)));
 }
 
+/* Whether tokens [a, a + 3) are an acronym in brackets that no lexicon knows, "(CFA)": after
+ * a name, the name's other name; "(UNDP)" names the owner instead. */
+static int bracketed_acronym(const reading *rd, size_t a)
+{
+    const eco_i_sentence *st = rd->st;
+    const eco_i_token *t = &st->tokens[a + 1];
+
+    return a + 2 < st->count && st->tokens[a].punct == '(' && st->tokens[a + 2].punct == ')' &&
+           t->word && t->upper && t->end - t->start <= 12 &&
+           !(knowledge(rd->x, st->text + t->start, t->end - t->start) & KNOWN_LEXICON);
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -661,6 +673,20 @@ static int overlaps(size_t s, size_t e, const size_t (*taken)[2], size_t n)
 
 /* Keeps the likeliest candidates that overlap neither each other nor a name the caller
  * knows. */
+/* "UNDP's Crowdfunding Academy (CFA)": an acronym in brackets right after a kept name is
+ * that name's other name (new_mention gives it), not a body of its own. */
+static void drop_acronyms_of_kept_names(const reading *rd, candidates *cs)
+{
+    for (size_t i = 0; i < cs->count; i++) {
+        candidate *c = &cs->items[i];
+        if (!c->kept || c->b - c->a != 1 || c->a < 2 || !bracketed_acronym(rd, c->a - 1))
+            continue;
+        for (size_t j = 0; j < cs->count; j++)
+            if (cs->items[j].kept && cs->items[j].b == c->a - 1)
+                c->kept = 0;
+    }
+}
+
 static void choose(candidates *cs, const eco_i_mentions *out, size_t from)
 {
     candidate *order[MAX_CANDIDATES];
@@ -703,6 +729,12 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
     }
     if (eco_i_owner_without_possessive(m, rd->x, st, c->a, c->b) < 0)
         return ECO_ENOMEM;
+    if (!m->alias && bracketed_acronym(rd, c->b)) {
+        const eco_i_token *acronym = &st->tokens[c->b + 1];
+        if (!(m->alias = eco_i_squeeze(st->text + acronym->start, acronym->end - acronym->start)))
+            return ECO_ENOMEM;
+        m->acronym_defined = 1;
+    }
     m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = c->start;
     m->end = c->end;
@@ -824,6 +856,7 @@ int eco_i_decide_spans(eco_i_mentions *out, size_t from, const eco_i_extractor *
     rc = actor->failed || type->failed ? ECO_ENOMEM : 0;
     if (rc == 0 && ctx->models) {
         choose(cs, out, from);
+        drop_acronyms_of_kept_names(rd, cs);
         rc = rebuild(out, from, rd, cs, type);
     }
     return rc;

@@ -338,6 +338,21 @@ static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
     eco_graph_free(g);
 }
 
+/* An acronym in brackets after a kept name is that body's other name, never a body of its
+ * own, whatever the model makes of it: "Zorbix Kalpa (QRT)". */
+static void an_acronym_after_a_name_is_no_body_of_its_own(void **state)
+{
+    eco_graph *g = import_with_flat_models("# Plan\n\nWe raised funds via the guidance of "
+                                           "Zorbix Kalpa (QRT) in May.\n", 0.6);
+    size_t kalpa, qrt;
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(&kalpa, g, "Zorbix Kalpa", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(&qrt, g, "QRT", NULL), 0);
+    assert_int_equal(qrt, kalpa);
+    eco_graph_free(g);
+}
+
 /* A global company's office named with its country is that country's, though the company's
  * units are placed in none. */
 static void a_global_body_s_office_named_with_its_country_is_there(void **state)
@@ -372,6 +387,7 @@ int main(void)
         cmocka_unit_test(a_name_before_the_word_company_is_a_company),
         cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
         cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
+        cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
