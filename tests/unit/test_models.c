@@ -134,6 +134,17 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
+/* Removes the folder of models dir and the three files it may hold. */
+static void remove_models(const char *dir)
+{
+    char path[128];
+    for (const char *const *n = (const char *const[]){"actor", "type", "tie", NULL}; *n; n++) {
+        snprintf(path, sizeof(path), "%s/%s.model", dir, *n);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 /* A folder of models must hold all three, each under its own name: a missing or corrupt
  * file stops the import with its name, and no import falls back to the built-in ones. */
 static void a_folder_of_models_lacking_one_is_refused(void **state)
@@ -159,11 +170,7 @@ static void a_folder_of_models_lacking_one_is_refused(void **state)
     assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err), ECO_EDATA);
     assert_non_null(strstr(err.text, "holds the tie model, not the type model"));
     assert_null(g);
-    for (const char *const *n = (const char *const[]){"actor", "type", "tie", NULL}; *n; n++) {
-        snprintf(path, sizeof(path), "%s/%s.model", dir, *n);
-        unlink(path);
-    }
-    rmdir(dir);
+    remove_models(dir);
 }
 
 /* Whatever the models weigh, a kind of body in capitals, alone, is no candidate name. */
@@ -300,11 +307,7 @@ static eco_graph *import_with_flat_models(const char *text, double p)
     snprintf(path, sizeof(path), "%s/tie.model", dir);
     write_file(path, "ecomap-model 1 tie\nclasses no partners\nbias 0\n");
     assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", &opt, &err), 0);
-    for (const char *const *n = (const char *const[]){"actor", "type", "tie", NULL}; *n; n++) {
-        snprintf(path, sizeof(path), "%s/%s.model", dir, *n);
-        unlink(path);
-    }
-    rmdir(dir);
+    remove_models(dir);
     return g;
 }
 
