@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "prose.h"
 #include "tokens.h"
@@ -103,6 +104,46 @@ static int is_acronym(const char *s, size_t n)
 {
     return n >= 2 && n <= 12 && !memchr(s, ' ', n) && s[0] >= 'A' && s[0] <= 'Z' &&
            s[1] >= 'A' && s[1] <= 'Z';
+}
+
+/* "Colombia Fintech": two or three words, each with a capital, naming no country: a short
+ * name a long one gives itself in brackets. */
+static int is_short_name(const char *s, size_t n)
+{
+    size_t words = 1;
+
+    if (n < 4 || n > 40 || s[0] < 'A' || s[0] > 'Z' || eco_i_country_name(s, n))
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == ' ') {
+            if (s[i + 1] < 'A' || s[i + 1] > 'Z')
+                return 0;
+            words++;
+        }
+    return words >= 2 && words <= 3;
+}
+
+/* Whether the n bytes at in, in brackets after the name of len bytes at name, are that
+ * name's short form: a short name with no head word of its own, or with the name's last
+ * word ("Benue Agri-business Innovation Hub (BAI Hub)"); "Southern African Food Lab
+ * (Stellenbosch University)" names the body that holds it. */
+static int short_name_of(const char *name, size_t len, const char *in, size_t n)
+{
+    size_t last = len;
+
+    while (last && name[last - 1] == ' ')
+        len = --last;
+    while (last && name[last - 1] != ' ')
+        last--;
+    if (len - last < 3 || !is_short_name(in, n))
+        return 0;
+    char shortened[48];
+    memcpy(shortened, in, n);
+    shortened[n] = '\0';
+    if (eco_i_classify_words(shortened) == ECO_TYPE_UNKNOWN)
+        return 1;
+    return n > len - last && strncasecmp(in + n - (len - last), name + last, len - last) == 0 &&
+           in[n - (len - last) - 1] == ' ';
 }
 
 /* 1 when no letter of the name is a capital: "community leaders", "among others". */
@@ -436,8 +477,9 @@ static int take_glossed_acronym(splitter *sp, const span *p, const char *gloss, 
     return push(sp, gloss, gloss_len, p->s + (a - clean), n, p->type);
 }
 
-/* Copies p's text into clean without brackets: an acronym in them is an alias, a sector a
- * type, anything else a qualifier.  A name after a closing bracket is another piece: then
+/* Copies p's text into clean without brackets: an acronym in them, or a short name after a
+ * long one ("Asociación Colombiana de Empresas de ... (Colombia Fintech)"), is an alias, a
+ * sector a type, anything else a qualifier.  A name after a closing bracket is another piece: then
  * both are read here and *done is set. */
 static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t *w, int *done)
 {
@@ -466,7 +508,7 @@ static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t
         eco_actor_type t = eco_i_sector_type(in, in_len);
         if (t != ECO_TYPE_UNKNOWN)
             p->type = t;
-        else if (!p->alias && is_acronym(in, in_len) &&
+        else if (!p->alias && (is_acronym(in, in_len) || short_name_of(s, i, in, in_len)) &&
                  !eco_i_lexicon_find(eco_i_gazetteer(), in, in_len))
             p->alias = in, p->alias_len = in_len; /* but "Regional Innovation Centre (UNDP)"
                                                    * names the body it belongs to */

@@ -137,6 +137,24 @@ static void qualifiers_are_dropped_acronyms_kept_sectors_typed(void **state)
     eco_i_partners_free(s.p, s.n);
 }
 
+/* A short name in brackets after a long one is its alias, unless it names a body of its own
+ * kind, which holds the first. */
+static void a_short_name_in_brackets_is_the_long_name_s_alias(void **state)
+{
+    split s = split_field("Asociación Colombiana de Empresas de Innovación (Colombia Fintech)\n"
+                          "Benue Agri-business Innovation Hub (BAI Hub)\n"
+                          "Southern African Food Lab (Stellenbosch University)\n"
+                          "Ministry of Health (Sierra Leone)");
+    (void)state;
+    assert_int_equal(s.n, 4);
+    assert_string_equal(s.p[0].name, "Asociación Colombiana de Empresas de Innovación");
+    assert_string_equal(s.p[0].alias, "Colombia Fintech");
+    assert_string_equal(s.p[1].alias, "BAI Hub");
+    assert_null(s.p[2].alias);
+    assert_null(s.p[3].alias);
+    eco_i_partners_free(s.p, s.n);
+}
+
 static void a_name_then_what_it_is_keeps_the_name(void **state)
 {
     split s = split_field("Everimpact- partner listed in Digital X Solution (Primary partner)\n"
@@ -278,6 +296,7 @@ int main(void)
         cmocka_unit_test(a_name_then_what_it_is_keeps_the_name),
         cmocka_unit_test(a_clause_is_no_name),
         cmocka_unit_test(an_acronym_glossed_in_brackets_is_the_name_s_alias),
+        cmocka_unit_test(a_short_name_in_brackets_is_the_long_name_s_alias),
         cmocka_unit_test(a_name_alone_in_its_first_sentence_is_kept_without_what_follows),
         cmocka_unit_test(a_name_in_capitals_is_read_as_in_mixed_case),
         cmocka_unit_test(a_category_label_types_the_names_after_it),
