@@ -657,6 +657,15 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
     return 1;
 }
 
+int eco_i_bracketed_acronym(const eco_i_extractor *x, const eco_i_sentence *st, size_t open)
+{
+    const eco_i_token *t = open + 2 < st->count ? &st->tokens[open + 1] : NULL;
+
+    return t && st->tokens[open].punct == '(' && st->tokens[open + 2].punct == ')' && t->word &&
+           t->upper && t->end - t->start <= 12 &&
+           !lexicon_find(x, st->text + t->start, t->end - t->start);
+}
+
 /* A "(...)" right after token b - 1: an acronym the text defines, or a sector label.  The
  * token after it; ECO_I_NONE when memory ran out. */
 static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_t from_mention)
@@ -677,8 +686,7 @@ static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_
             e->out->items[k].type = type;
         return close + 1;
     }
-    if (m && close == b + 2 && st->tokens[b + 1].upper && t - s <= 12 && !m->alias &&
-        !m->known && !lexicon_find(e->x, st->text + s, t - s)) {
+    if (m && close == b + 2 && !m->alias && !m->known && eco_i_bracketed_acronym(e->x, st, b)) {
         if (!(m->alias = eco_i_squeeze(st->text + s, t - s)))
             return ECO_I_NONE;
         m->acronym_defined = 1;

@@ -225,10 +225,15 @@ typedef struct eco_i_extractor {
                                                for the rules alone (import/prose/spans.h) */
 } eco_i_extractor;
 
+/* Whether tokens [open, open + 3) of st are an acronym in brackets that the lexicons of x
+ * do not know, "(IBAP)": after a name, the name's other name; "(UNDP)" names its owner. */
+struct eco_i_sentence;
+int eco_i_bracketed_acronym(const eco_i_extractor *x, const struct eco_i_sentence *st,
+                            size_t open);
+
 /* "UNDP's Crowdfunding Academy": a name, tokens [a, b) of st, that opens on the possessive
  * of a body the lexicons know is written as others write it, "UNDP Crowdfunding Academy",
  * the form as written its alias.  Changes m->name and m->key; 0, or ECO_ENOMEM. */
-struct eco_i_sentence;
 int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
                                    const struct eco_i_sentence *st, size_t a, size_t b);
 

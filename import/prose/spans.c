@@ -558,14 +558,20 @@ static void keep_programme_owners(const reading *rd, candidates *cs)
 static int is_word_for_a_company(const eco_i_sentence *st, size_t k)
 {
     static const char *const words[] = {"company", "firm", "startup", "start-up", NULL};
-    const eco_i_token *t = &st->tokens[k];
 
-    if (k >= st->count || !t->word || t->cap)
+    if (k >= st->count || !st->tokens[k].word || st->tokens[k].cap)
         return 0;
+    const eco_i_token *t = &st->tokens[k];
     for (size_t i = 0; words[i]; i++)
         if (eco_i_is_word(st->text + t->start, t->end - t->start, words[i]))
             return 1;
     return 0;
+}
+
+/* Whether token k is "the" or "The". */
+static int is_the(const eco_i_sentence *st, size_t k)
+{
+    return st->tokens[k].word && strcmp(st->tokens[k].folded, "the") == 0;
 }
 
 /* "the Millicom company", "a private company Watergunz": capitals right after "the" and
@@ -577,8 +583,7 @@ static int named_as_a_company(const eco_i_sentence *st, const candidate *c)
         return 0;
     if (is_word_for_a_company(st, c->a - 1))
         return 1;
-    return st->tokens[c->a - 1].word && strcmp(st->tokens[c->a - 1].folded, "the") == 0 &&
-           c->b < st->count && is_word_for_a_company(st, c->b);
+    return is_the(st, c->a - 1) && is_word_for_a_company(st, c->b);
 }
 
 /* "DG Research & Innovation", "DG ECHO": the European Commission's directorates-general are
@@ -600,25 +605,13 @@ static int opens_the_sentence(const eco_i_sentence *st, const candidate *c)
 {
     const eco_i_token *last = &st->tokens[c->b - 1];
 
-    if (!(c->a == 0 || (c->a == 1 && st->tokens[0].word && strcmp(st->tokens[0].folded, "the") == 0)))
+    if (!(c->a == 0 || (c->a == 1 && is_the(st, 0))))
         return 0;
     if (c->b + 1 < st->count && (eco_i_class_of(st, c->b) & W_CONN) && st->tokens[c->b + 1].cap)
         return 0;
     return c->b - c->a >= 2 && last->word && !isdigit((unsigned char)st->text[last->start]) &&
            !(eco_i_class_of(st, c->b - 1) & (W_PLURAL | W_GENERIC | W_WORK)) &&
            (last->upper || !(eco_i_class_of(st, c->b - 1) & (W_CONN | W_STOP | W_AND)));
-}
-
-/* Whether tokens [a, a + 3) are an acronym in brackets that no lexicon knows, "(CFA)": after
- * a name, the name's other name; "(UNDP)" names the owner instead. */
-static int bracketed_acronym(const reading *rd, size_t a)
-{
-    const eco_i_sentence *st = rd->st;
-    const eco_i_token *t = &st->tokens[a + 1];
-
-    return a + 2 < st->count && st->tokens[a].punct == '(' && st->tokens[a + 2].punct == ')' &&
-           t->word && t->upper && t->end - t->start <= 12 &&
-           !(knowledge(rd->x, st->text + t->start, t->end - t->start) & KNOWN_LEXICON);
 }
 
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
@@ -679,7 +672,8 @@ static void drop_acronyms_of_kept_names(const reading *rd, candidates *cs)
 {
     for (size_t i = 0; i < cs->count; i++) {
         candidate *c = &cs->items[i];
-        if (!c->kept || c->b - c->a != 1 || c->a < 2 || !bracketed_acronym(rd, c->a - 1))
+        if (!c->kept || c->b - c->a != 1 || c->a < 2 ||
+            !eco_i_bracketed_acronym(rd->x, rd->st, c->a - 1))
             continue;
         for (size_t j = 0; j < cs->count; j++)
             if (cs->items[j].kept && cs->items[j].b == c->a - 1)
@@ -729,7 +723,7 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
     }
     if (eco_i_owner_without_possessive(m, rd->x, st, c->a, c->b) < 0)
         return ECO_ENOMEM;
-    if (!m->alias && bracketed_acronym(rd, c->b)) {
+    if (!m->alias && eco_i_bracketed_acronym(rd->x, st, c->b)) {
         const eco_i_token *acronym = &st->tokens[c->b + 1];
         if (!(m->alias = eco_i_squeeze(st->text + acronym->start, acronym->end - acronym->start)))
             return ECO_ENOMEM;
