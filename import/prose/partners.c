@@ -146,9 +146,12 @@ static int short_name_of(const char *name, size_t len, const char *in, size_t n)
            in[n - (len - last) - 1] == ' ';
 }
 
-/* 1 when no letter of the name is a capital: "community leaders", "among others". */
+/* 1 when no letter of the name is a capital: "community leaders", "among others"; but a
+ * name that starts with a numeral run into letters is coined, not small: "2scale". */
 static int all_small(const char *s, size_t n)
 {
+    if (n >= 2 && s[0] >= '0' && s[0] <= '9' && ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z'))
+        return 0;
     for (size_t i = 0; i < n; i++)
         if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3)
             return 0;
@@ -605,6 +608,17 @@ static void share_plural_head(char *clean, size_t *w, size_t size)
     *w = o;
 }
 
+/* Whether alias is name written after an elided article: "l'université de N'Djaména" for
+ * "Université de N'Djaména", "l'OMS" for "OMS". */
+static int with_article(const char *alias, const char *name)
+{
+    size_t an = strlen(alias), nn = strlen(name);
+    for (size_t k = 2; k <= 4 && k < an; k++) /* "l'" or "d'", with ' or ’ */
+        if (an - k == nn && strcasecmp(alias + k, name) == 0)
+            return alias[k - 1] == '\'' || (unsigned char)alias[k - 1] == 0x99;
+    return 0;
+}
+
 static int piece(splitter *sp, const char *s, size_t n)
 {
     char clean[MAX_PIECE];
@@ -653,7 +667,7 @@ static int piece(splitter *sp, const char *s, size_t n)
                            m->type == ECO_TYPE_UNKNOWN &&
                            eco_i_classify_words(m->name) == ECO_TYPE_UNKNOWN && !m->alias))
             continue;
-        if (!a && m->alias && m->acronym_defined)
+        if (!a && m->alias && (m->acronym_defined || with_article(m->alias, m->name)))
             a = m->alias;
         rc = push(sp, m->name, strlen(m->name), a, a ? (a == p.alias ? p.alias_len : strlen(a)) : 0,
                   m->type != ECO_TYPE_UNKNOWN ? m->type : p.type);

@@ -586,6 +586,72 @@ static int named_as_a_company(const eco_i_sentence *st, const candidate *c)
     return is_the(st, c->a - 1) && is_word_for_a_company(st, c->b);
 }
 
+/* Whether token k is a word for a kind of body, in small letters or in capitals: "company",
+ * "non-profit", "organisation", "NGO", "start-up", "consultancy firm"'s "firm". */
+static int is_word_for_a_body(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *t = &st->tokens[k];
+    char word[48], folded[48];
+    size_t n = t->end - t->start;
+
+    if (!t->word || (t->cap && !t->upper) || n >= sizeof(word))
+        return 0;
+    if (is_word_for_a_company(st, k))
+        return 1;
+    memcpy(word, st->text + t->start, n);
+    word[n] = '\0';
+    if (eco_name_fold(folded, sizeof(folded), word) >= sizeof(folded))
+        return 0;
+    return eco_i_classify_words(word) != ECO_TYPE_UNKNOWN ||
+           eco_i_sector_type(word, n) != ECO_TYPE_UNKNOWN ||
+           strcmp(folded, "organization") == 0; /* folding spells both ways so */
+}
+
+/* Whether the words from token k on are "a" or "an" ("the" too when the_too), at most three
+ * words, and a word for a body: ", an international organisation working ...", "- a
+ * non-profit that ...", "(the incubator)".  "Regardless, the consulting firm ..." says
+ * nothing of "Regardless": after a comma, "the" goes on with the sentence. */
+static int describes_a_body_from(const eco_i_sentence *st, size_t k, int the_too)
+{
+    if (k >= st->count || !st->tokens[k].word || st->tokens[k].cap ||
+        !(strcmp(st->tokens[k].folded, "a") == 0 || strcmp(st->tokens[k].folded, "an") == 0 ||
+          (the_too && is_the(st, k))))
+        return 0;
+    for (size_t j = k + 1; j < st->count && j <= k + 4; j++) {
+        if (is_word_for_a_body(st, j))
+            return 1;
+        if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-') ||
+            (st->tokens[j].cap && !st->tokens[j].upper))
+            return 0;
+    }
+    return 0;
+}
+
+/* "WaterAid, an international organisation", "Rikolto - a non-profit", "a local recycling
+ * company, Recimetal": a whole name (no capital runs on from it, no comma in it) set beside
+ * what kind of body it is. */
+static int described_as_a_body(const eco_i_sentence *st, const candidate *c)
+{
+    if ((c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].cap) ||
+        (c->b < st->count && st->tokens[c->b].word && st->tokens[c->b].cap) ||
+        (c->b - c->a == 1 && st->tokens[c->a].head)) /* "PrimeBotics, Lda, a company" */
+        return 0;
+    for (size_t k = c->a; k < c->b; k++) /* "LinkedIn and Elempleo.com (the most popular ...)" */
+        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
+            return 0;
+    if (c->b + 1 < st->count && !st->tokens[c->b].word &&
+        strchr(",-(", st->tokens[c->b].punct) &&
+        describes_a_body_from(st, c->b + 1, st->tokens[c->b].punct == '('))
+        return 1;
+    if (c->a < 3 || st->tokens[c->a - 1].word || st->tokens[c->a - 1].punct != ',' ||
+        !is_word_for_a_body(st, c->a - 2))
+        return 0;
+    for (size_t k = c->a - 2; k-- > 0 && c->a - 2 - k <= 4;)
+        if (describes_a_body_from(st, k, 0))
+            return 1;
+    return 0;
+}
+
 /* "DG Research & Innovation", "DG ECHO": the European Commission's directorates-general are
  * written "DG" and their remit in capitals; "the DG of WHO" is a post, and has no capital
  * after it. */
@@ -636,7 +702,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name: no body, whatever the rules or the model make
                        * of it */
-        else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c)) &&
+        else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c) ||
+                  described_as_a_body(rd->st, c)) &&
                  c->p < THRESHOLD)
             c->p = THRESHOLD;
         else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= SUBJECT_THRESHOLD &&
@@ -704,6 +771,22 @@ static void choose(candidates *cs, const eco_i_mentions *out, size_t from)
     }
 }
 
+/* Whether an elided article is glued before candidate c: "l'université de N'Djaména". */
+static int elided_article(const eco_i_sentence *st, const candidate *c)
+{
+    return c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].end == c->start;
+}
+
+/* The name as written, its elided article and all, is another of its names: without the
+ * article, the name starts with a capital. */
+static int with_its_article(eco_i_mention *m, const eco_i_sentence *st, const candidate *c)
+{
+    if (m->alias || !elided_article(st, c))
+        return 0;
+    size_t at = st->tokens[c->a - 1].start;
+    return (m->alias = eco_i_squeeze(st->text + at, c->end - at)) ? 0 : ECO_ENOMEM;
+}
+
 /* A name of its own for a candidate the rules did not keep. */
 static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
 {
@@ -712,15 +795,10 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + c->start, c->end - c->start)))
         return ECO_ENOMEM;
-    /* "l'université de N'Djaména": without its article, the name starts with a capital,
-     * and the name as written, article and all, is another of its names */
-    if (c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].end == c->start) {
-        size_t at = st->tokens[c->a - 1].start;
-        if (!(m->alias = eco_i_squeeze(st->text + at, c->end - at)))
-            return ECO_ENOMEM;
-        if (m->name[0] >= 'a' && m->name[0] <= 'z')
-            m->name[0] = (char)(m->name[0] - 32);
-    }
+    if (m->name[0] >= 'a' && m->name[0] <= 'z' && elided_article(st, c))
+        m->name[0] = (char)(m->name[0] - 32); /* "Université de N'Djaména" */
+    if (with_its_article(m, st, c) < 0)
+        return ECO_ENOMEM;
     if (eco_i_owner_without_possessive(m, rd->x, st, c->a, c->b) < 0)
         return ECO_ENOMEM;
     if (!m->alias && eco_i_bracketed_acronym(rd->x, st, c->b)) {
@@ -799,6 +877,8 @@ static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs
                 if (out->items[k].start == c->start && out->items[k].end == c->end &&
                     !out->items[k].is_actor && !out->items[k].generic)
                     m = &out->items[k];
+            if (m)
+                rc = with_its_article(m, rd->st, c);
         }
         if (m && rc == 0)
             give_type(rd, m, c, f);

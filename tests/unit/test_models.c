@@ -341,6 +341,61 @@ static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
     eco_graph_free(g);
 }
 
+/* A whole name set beside what kind of body it is, "Zorbix, an international organisation",
+ * is a body, whatever the model makes of one unknown word; "the" after a comma goes on with
+ * the sentence, and a name that runs on into capitals or an "and" is not whole. */
+static void a_name_described_as_a_body_is_a_body(void **state)
+{
+    static const struct {
+        const char *text, *name;
+        int found;
+    } cases[] = {
+        {"We also worked with Zorbix, an international organisation working on water.", "Zorbix", 1},
+        {"Kalpa Works - a non-profit that works with farmers, gave us data.", "Kalpa Works", 1},
+        {"We interviewed a local recycling company, Zorbix, on its prices.", "Zorbix", 1},
+        {"Zorbix (the incubator) played a key role in the sessions.", "Zorbix", 1},
+        {"Regardless, the consulting firm has struggled with the data.", "Regardless", 0},
+        {"We read Zorbix and Kalpa.com (the most popular networks) every day.",
+         "Zorbix and Kalpa.com", 0},
+        {"We also worked with Zorbix, a city in the south of the country.", "Zorbix", 0},
+    };
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char text[256];
+        snprintf(text, sizeof(text), "# Notes\n\n%s\n", cases[i].text);
+        eco_graph *g = import_with_flat_models(text, 0.2);
+        int found = eco_graph_find_actor(NULL, g, cases[i].name, NULL) == 0;
+        eco_graph_free(g);
+        if (found != cases[i].found)
+            fail_msg("\"%s\" in \"%s\": %s", cases[i].name, cases[i].text,
+                     found ? "an actor" : "no actor");
+    }
+}
+
+/* "l'université de Zorbix": the name starts with a capital without its article, and the
+ * name as written, article and all, is one of its names, in prose and in an answer about
+ * partners alike. */
+static void a_name_after_an_elided_article_keeps_it_as_written(void **state)
+{
+    static const char *const texts[] = {
+        "# Plan\n\nLe promoteur est professeur \xC3\xA0 l'universit\xC3\xA9 de Zorbix.\n",
+        "# Plan\n\n## Partners\n> If applicable, what academic partners (and related "
+        "institutions) did you actually work with and what did you do with them?\n\n"
+        "Le promoteur est professeur \xC3\xA0 l'universit\xC3\xA9 de Zorbix\n"};
+    (void)state;
+
+    for (size_t i = 0; i < 2; i++) {
+        eco_graph *g = import_with_flat_models(texts[i], 0.6);
+        size_t by_name, as_written;
+        assert_int_equal(eco_graph_find_actor(&by_name, g, "Universit\xC3\xA9 de Zorbix", NULL), 0);
+        assert_int_equal(eco_graph_find_actor(&as_written, g, "l'universit\xC3\xA9 de Zorbix", NULL),
+                         0);
+        assert_int_equal(as_written, by_name);
+        eco_graph_free(g);
+    }
+}
+
 /* An acronym in brackets after a kept name is that body's other name, never a body of its
  * own, whatever the model makes of it: "Zorbix Kalpa (QRT)". */
 static void an_acronym_after_a_name_is_no_body_of_its_own(void **state)
@@ -390,6 +445,8 @@ int main(void)
         cmocka_unit_test(a_name_before_the_word_company_is_a_company),
         cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
         cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
+        cmocka_unit_test(a_name_described_as_a_body_is_a_body),
+        cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };

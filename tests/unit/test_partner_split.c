@@ -257,6 +257,9 @@ static void a_label_or_a_kind_before_examples_is_no_name(void **state)
     /* a capitalised particle inside the list is the name's own */
     names_equal(split_field("EcoAndina, 500RPM, La Caja Verde, among others"),
                 (const char *const[]){"EcoAndina", "500RPM", "La Caja Verde", NULL});
+    /* a numeral run into small letters is a coined name, not small words */
+    names_equal(split_field("Translait, CAB Demeso, 2scale"),
+                (const char *const[]){"Translait", "CAB Demeso", "2scale", NULL});
 }
 
 static void a_kind_before_a_quoted_name_types_it(void **state)
