@@ -680,6 +680,25 @@ static int opens_the_sentence(const eco_i_sentence *st, const candidate *c)
            (last->upper || !(eco_i_class_of(st, c->b - 1) & (W_CONN | W_STOP | W_AND)));
 }
 
+/* Whether candidate c is a phrase shouted in capitals, not a name: words in capitals, two
+ * of them words that make sentences rather than names ("IT'S NOT ABOUT PLASTIC USAGE",
+ * "RECOGNIZING EACH OTHER IS A BASIC STEP"); "WHO" alone or "DOCTORS WITHOUT BORDERS"
+ * stay names. */
+static int is_shouted(const eco_i_sentence *st, const candidate *c)
+{
+    size_t function_words = 0;
+
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (!t->word)
+            continue;
+        if (!t->upper && !(t->cls & (W_CONN | W_AND)) && !(t->cap && t->end - t->start == 1))
+            return 0;
+        function_words += t->upper && (t->cls & W_STOP) != 0;
+    }
+    return function_words >= 2;
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -698,10 +717,10 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
-            is_word_for_a_company(rd->st, c->a))
+            is_word_for_a_company(rd->st, c->a) || is_shouted(rd->st, c))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
-                       * rather than the name: no body, whatever the rules or the model make
-                       * of it */
+                       * rather than the name, a shouted phrase: no body, whatever the rules
+                       * or the model make of it */
         else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c) ||
                   described_as_a_body(rd->st, c)) &&
                  c->p < THRESHOLD)

@@ -396,6 +396,24 @@ static void a_name_after_an_elided_article_keeps_it_as_written(void **state)
     }
 }
 
+/* A phrase shouted in capitals is no name, however sure the model is: two of its words make
+ * sentences, not names.  A name in capitals stays one. */
+static void a_phrase_shouted_in_capitals_is_no_body(void **state)
+{
+    eco_graph *g = import_with_flat_models(
+        "# Lessons\n\n(4) IT'S NOT ABOUT PLASTIC USAGE, IT'S ABOUT PLASTIC USERS: when devising "
+        "strategies we met DOCTORS WITHOUT BORDERS and WHO.\n", 0.9);
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(NULL, g, "IT'S NOT ABOUT PLASTIC USAGE", NULL),
+                     ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "IT'S ABOUT PLASTIC USERS", NULL),
+                     ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "DOCTORS WITHOUT BORDERS", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "WHO", NULL), 0);
+    eco_graph_free(g);
+}
+
 /* An acronym in brackets after a kept name is that body's other name, never a body of its
  * own, whatever the model makes of it: "Zorbix Kalpa (QRT)". */
 static void an_acronym_after_a_name_is_no_body_of_its_own(void **state)
@@ -447,6 +465,7 @@ int main(void)
         cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
         cmocka_unit_test(a_name_described_as_a_body_is_a_body),
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
+        cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
