@@ -617,11 +617,10 @@ static int describes_a_body_from(const eco_i_sentence *st, size_t k, int the_too
         !(strcmp(st->tokens[k].folded, "a") == 0 || strcmp(st->tokens[k].folded, "an") == 0 ||
           (the_too && is_the(st, k))))
         return 0;
-    for (size_t j = k + 1; j < st->count && j <= k + 4; j++) {
+    for (size_t j = k + 1; j < st->count && j <= k + 4; j++) { /* "an Indonesian CSO" */
         if (is_word_for_a_body(st, j))
             return 1;
-        if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-') ||
-            (st->tokens[j].cap && !st->tokens[j].upper))
+        if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-'))
             return 0;
     }
     return 0;
@@ -699,6 +698,22 @@ static int is_shouted(const eco_i_sentence *st, const candidate *c)
     return function_words >= 2;
 }
 
+/* Whether candidate c is one capitalised word that records write in small letters
+ * ("Participants", "Analysis", "Major challenges ..."): a word of the language at the start
+ * of a sentence or in a title, not a name, unless the lexicons or the record know it so,
+ * or the sentence says what body it is ("Participate, an Indonesian CSO"). */
+static int is_a_common_word(const reading *rd, const candidate *c)
+{
+    const eco_i_token *t = &rd->st->tokens[c->a];
+    size_t found;
+
+    return c->b - c->a == 1 && t->cap && !t->upper && t->folded[0] &&
+           eco_i_map_get(&rd->ctx->models->common, eco_i_hash(t->folded, strlen(t->folded)),
+                         &found) &&
+           !knowledge(rd->x, rd->st->text + c->start, c->end - c->start) &&
+           !described_as_a_body(rd->st, c);
+}
+
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -717,10 +732,11 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
-            is_word_for_a_company(rd->st, c->a) || is_shouted(rd->st, c))
+            is_word_for_a_company(rd->st, c->a) || is_shouted(rd->st, c) ||
+            (ctx->models && is_a_common_word(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
-                       * rather than the name, a shouted phrase: no body, whatever the rules
-                       * or the model make of it */
+                       * rather than the name, a shouted phrase, a common word: no body,
+                       * whatever the rules or the model make of it */
         else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c) ||
                   described_as_a_body(rd->st, c)) &&
                  c->p < THRESHOLD)

@@ -18,16 +18,18 @@
 #include "prose.h"
 #include "tokens.h"
 
-/* The three models of one import (or, when cross-validating, of one fold). */
+/* The three models of one import (or, when cross-validating, of one fold), and the words
+ * records write in small letters, learned with them. */
 typedef struct eco_i_models {
     eco_i_model *actor; /* two classes: "no", "yes" */
     eco_i_model *type;  /* one class per actor type, named as eco_actor_type_name names them */
     eco_i_model *tie;   /* "none", then each kind, directed kinds once per direction */
+    eco_i_map common;   /* eco_i_hash of each folded word of common.words */
 } eco_i_models;
 
 /*
- * Reads the models from a folder holding actor.model, type.model and tie.model, or, for
- * dir NULL, the models compiled into the library (data/model/).  *out belongs to the
+ * Reads the models from a folder holding actor.model, type.model, tie.model and
+ * common.words, or, for dir NULL, the ones compiled into the library (data/model/).  *out belongs to the
  * caller (eco_i_models_free).  A missing or malformed file is an error naming it.  0, or an
  * ECO_E* code with err set.  O(size of the models).
  */

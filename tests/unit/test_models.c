@@ -134,7 +134,7 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
-/* Removes the folder of models dir and the three files it may hold. */
+/* Removes the folder of models dir and the four files it may hold. */
 static void remove_models(const char *dir)
 {
     char path[128];
@@ -142,6 +142,8 @@ static void remove_models(const char *dir)
         snprintf(path, sizeof(path), "%s/%s.model", dir, *n);
         unlink(path);
     }
+    snprintf(path, sizeof(path), "%s/common.words", dir);
+    unlink(path);
     rmdir(dir);
 }
 
@@ -169,6 +171,23 @@ static void a_folder_of_models_lacking_one_is_refused(void **state)
     eco_error_clear(&err);
     assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err), ECO_EDATA);
     assert_non_null(strstr(err.text, "holds the tie model, not the type model"));
+    assert_null(g);
+    /* the list of common words is one of them */
+    snprintf(path, sizeof(path), "%s/type.model", dir);
+    write_file(path, "ecomap-model 1 type\nclasses government private\nbias 0 1\n");
+    eco_error_clear(&err);
+    assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err),
+                     ECO_ENOINPUT);
+    assert_non_null(strstr(err.source, "common.words"));
+    snprintf(path, sizeof(path), "%s/common.words", dir);
+    write_file(path, "ecomap-words 1 common\nanalysis\n\nmajor\n");
+    eco_error_clear(&err);
+    assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err), ECO_EDATA);
+    assert_int_equal(err.line, 3);
+    write_file(path, "analysis\nmajor\n");
+    eco_error_clear(&err);
+    assert_int_equal(eco_import_buffer(&g, "# A\n\nText.\n", 10, "a.md", &opt, &err), ECO_EDATA);
+    assert_non_null(strstr(err.text, "not a list of common words"));
     assert_null(g);
     remove_models(dir);
 }
@@ -306,6 +325,8 @@ static eco_graph *import_with_flat_models(const char *text, double p)
     write_file(path, "ecomap-model 1 type\nclasses government private\nbias 0 1\n");
     snprintf(path, sizeof(path), "%s/tie.model", dir);
     write_file(path, "ecomap-model 1 tie\nclasses no partners\nbias 0\n");
+    snprintf(path, sizeof(path), "%s/common.words", dir);
+    write_file(path, "ecomap-words 1 common\nanalysis\nparticipants\n");
     assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", &opt, &err), 0);
     remove_models(dir);
     return g;
@@ -414,6 +435,27 @@ static void a_phrase_shouted_in_capitals_is_no_body(void **state)
     eco_graph_free(g);
 }
 
+/* One capitalised word that records write in small letters is a word of the language at the
+ * start of a sentence or in a title, however sure the model is: "Participants" is no body,
+ * unless the sentence says it is one; "Zorbix" is. */
+static void a_common_word_capitalised_is_no_body(void **state)
+{
+    eco_graph *g = import_with_flat_models("# Notes\n\nTypes of Interaction Among Participants\n\n"
+                                           "Participants met Zorbix in May.\n",
+                                           0.9);
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Participants", NULL), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), 0);
+    eco_graph_free(g);
+    /* unless the sentence says what body it is */
+    g = import_with_flat_models("# Notes\n\nUNDP then partnered with Participants, an "
+                                "Indonesian CSO, to run the study.\n",
+                                0.2);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Participants", NULL), 0);
+    eco_graph_free(g);
+}
+
 /* An acronym in brackets after a kept name is that body's other name, never a body of its
  * own, whatever the model makes of it: "Zorbix Kalpa (QRT)". */
 static void an_acronym_after_a_name_is_no_body_of_its_own(void **state)
@@ -466,6 +508,7 @@ int main(void)
         cmocka_unit_test(a_name_described_as_a_body_is_a_body),
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
+        cmocka_unit_test(a_common_word_capitalised_is_no_body),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };

@@ -15,6 +15,10 @@
  * fold k learn from the other folds and go to OUT/fold-k/; then the records of each gold
  * file are imported into one map, each with the models of its own fold, and the map is
  * written as OUT/NAME.json (NetworkX node-link) for tools/score-extraction.
+ *
+ * Beside the models goes common.words, the words records write in small letters (words.h),
+ * learned from the text of every record of ../shared/records and, for a fold, of every
+ * record not in it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -27,6 +31,7 @@
 #include "ecomap.h"
 #include "gold.h"
 #include "learning.h"
+#include "words.h"
 
 typedef struct options {
     const char *shared; /* ../shared */
@@ -130,6 +135,7 @@ int main(int argc, char **argv)
     options o;
     gold_file gold[SET_COUNT];
     corpus *c = NULL;
+    words *w = NULL;
     eco_error err = {0};
     char line[800];
     int rc = 0;
@@ -146,18 +152,22 @@ int main(int argc, char **argv)
         rc = corpus_read(&c, gold, SET_COUNT, o.shared, find_record, &err);
     if (rc == 0 && o.dump)
         rc = corpus_dump(c, o.dump, &err);
-    if (rc == 0 && o.folds == 0)
-        rc = corpus_train(c, NULL, 0, 0, o.cost, o.out, &err);
+    if (rc == 0)
+        rc = words_read(&w, o.shared, &err);
+    if (rc == 0 && o.folds == 0 && (rc = corpus_train(c, NULL, 0, 0, o.cost, o.out, &err)) == 0)
+        rc = words_write(w, NULL, 0, 0, o.out, &err);
     for (int k = 0; rc == 0 && k < o.folds; k++) {
         char dir[4096];
         snprintf(dir, sizeof(dir), "%s/fold-%d", o.out, k);
-        rc = corpus_train(c, fold_of, k, o.folds, o.cost, dir, &err);
+        if ((rc = corpus_train(c, fold_of, k, o.folds, o.cost, dir, &err)) == 0)
+            rc = words_write(w, fold_of, k, o.folds, dir, &err);
     }
     if (rc == 0 && o.folds)
         rc = corpus_cross_maps(c, gold, SET_COUNT, fold_of, o.folds, o.out, &err);
     if (rc < 0)
         fprintf(stderr, "%s\n", eco_error_format(&err, "error", line, sizeof(line)));
     corpus_free(c);
+    words_free(w);
     for (size_t s = 0; s < SET_COUNT; s++)
         gold_free(&gold[s]);
     return rc < 0 ? eco_error_exit_status(rc) : 0;
