@@ -582,6 +582,34 @@ static const char *pooled_said(eco_i_record *r, const char *text, size_t len, in
     return pooled;
 }
 
+/* Whether name is the acronym form and more words: "UNDP Accelerator Lab Peru" after
+ * "UNDP".  A name in words may start another body's ("Global Fund for Coral Reefs"); an
+ * acronym that starts a name makes it its body's office, lab or unit. */
+static int starts_with_acronym(const char *name, const char *form)
+{
+    size_t n = strlen(form);
+    if (n < 2 || strncmp(name, form, n) != 0 || name[n] != ' ')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (form[i] < 'A' || form[i] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* Whether actor unit is named as a unit of actor body: its name starts with body's acronym
+ * ("UNDP Accelerator Lab Peru" of UNDP, "WWF Pakistan" of WWF). */
+static int named_as_its_unit(const eco_graph *g, size_t unit, size_t body)
+{
+    const eco_actor *u = eco_graph_actor(g, unit), *o = eco_graph_actor(g, body);
+
+    if (starts_with_acronym(u->name, o->name))
+        return 1;
+    for (size_t k = 0; k < o->alias_count; k++)
+        if (starts_with_acronym(u->name, o->aliases[k]))
+            return 1;
+    return 0;
+}
+
 int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
                           const char *text, size_t len, const char **said)
 {
@@ -591,6 +619,11 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
     int rc = 0;
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
+        return 0;
+    /* a body and its own unit are one organisation, not partners: the lab a UNDP record
+     * is about and the UNDP a sentence of it names */
+    if (kind == ECO_TIE_PARTNERSHIP &&
+        (named_as_its_unit(r->g, a, b) || named_as_its_unit(r->g, b, a)))
         return 0;
     if (r->said_place)
         ev.source = r->said_place; /* a table's cell: its line is already the file's */

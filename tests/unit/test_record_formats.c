@@ -233,6 +233,18 @@ static void an_office_named_after_its_post_is_a_unit_of_undp_headquarters(void *
     assert_int_equal(eco_graph_find_actor(NULL, g, "UNDP Digital Office", NULL), ECO_ENOTFOUND);
 }
 
+/* A body and its own unit are one organisation: the lab a UNDP record is about is no
+ * partner of the UNDP a partner answer names, as it is of the ministry. */
+static void a_body_and_its_own_unit_are_no_partners(void **state)
+{
+    (void)state;
+    import("# Plastics\n\n[[country:Peru]]\n## Partners\n"
+           "> Please state the name of the partner:\nUNDP\nMinistry of Health\n", "pe.md");
+    size_t lab = actor("UNDP Accelerator Lab Peru", "Peru");
+    assert_true(tied(lab, actor("Ministry of Health", "Peru"), ECO_TIE_PARTNERSHIP));
+    assert_false(tied(lab, actor("UNDP", NULL), ECO_TIE_PARTNERSHIP));
+}
+
 static const char experiment[] =
     "# Market test\n\n[[type:experiment]]\n[[country:Zambia]]\n## Overview\n"
     "> Prepared by (Name of the experimenter)\nJane Doe\n"
@@ -366,6 +378,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_unit_of_a_known_body_has_its_type, setup, teardown),
         cmocka_unit_test_setup_teardown(an_office_named_after_its_post_is_a_unit_of_undp_headquarters,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(a_body_and_its_own_unit_are_no_partners, setup, teardown),
         cmocka_unit_test_setup_teardown(a_unit_of_a_worldwide_body_takes_no_country_from_the_record,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(an_experiment_types_partners_by_its_one_sector, setup,
