@@ -607,6 +607,28 @@ static int is_word_for_a_body(const eco_i_sentence *st, size_t k)
            strcmp(folded, "organization") == 0; /* folding spells both ways so */
 }
 
+/* Whether a noun phrase ends before token k: at punctuation, the sentence's end, a small
+ * word that makes sentences ("that", "who", "in", "of", "was") or a participle
+ * ("working", "founded"); not before another noun ("a university | city"). */
+static int ends_a_noun_phrase(const eco_i_sentence *st, size_t k)
+{
+    static const char *const verbs[] = {"is", "are", "was", "were", "has", "have", "had", "set",
+                                        NULL};
+
+    if (k >= st->count || !st->tokens[k].word)
+        return 1;
+    const eco_i_token *t = &st->tokens[k];
+    const char *w = st->text + t->start;
+    size_t n = t->end - t->start;
+    if (t->cap || (t->cls & (W_CONN | W_STOP | W_AND)))
+        return 1;
+    for (size_t i = 0; verbs[i]; i++)
+        if (eco_i_is_word(w, n, verbs[i]))
+            return 1;
+    return n > 4 && ((w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
+                     (w[n - 2] == 'e' && w[n - 1] == 'd'));
+}
+
 /* Whether the words from token k on are "a" or "an" ("the" too when the_too), at most three
  * words, and a word for a body: ", an international organisation working ...", "- a
  * non-profit that ...", "(the incubator)".  "Regardless, the consulting firm ..." says
@@ -618,7 +640,7 @@ static int describes_a_body_from(const eco_i_sentence *st, size_t k, int the_too
           (the_too && is_the(st, k))))
         return 0;
     for (size_t j = k + 1; j < st->count && j <= k + 4; j++) { /* "an Indonesian CSO" */
-        if (is_word_for_a_body(st, j))
+        if (is_word_for_a_body(st, j) && ends_a_noun_phrase(st, j + 1))
             return 1;
         if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-'))
             return 0;

@@ -379,6 +379,8 @@ static void a_name_described_as_a_body_is_a_body(void **state)
         {"We read Zorbix and Kalpa.com (the most popular networks) every day.",
          "Zorbix and Kalpa.com", 0},
         {"We also worked with Zorbix, a city in the south of the country.", "Zorbix", 0},
+        {"We met the municipality of Zorbix, a university city in the south.", "Zorbix", 0},
+        {"Kalpa- a startup was new and unusual for us.", "Kalpa", 1},
     };
     (void)state;
 
