@@ -568,10 +568,16 @@ static int is_word_for_a_company(const eco_i_sentence *st, size_t k)
     return 0;
 }
 
+/* Whether token k is the word folded, in any case. */
+static int is_word_at(const eco_i_sentence *st, size_t k, const char *folded)
+{
+    return k < st->count && st->tokens[k].word && strcmp(st->tokens[k].folded, folded) == 0;
+}
+
 /* Whether token k is "the" or "The". */
 static int is_the(const eco_i_sentence *st, size_t k)
 {
-    return st->tokens[k].word && strcmp(st->tokens[k].folded, "the") == 0;
+    return is_word_at(st, k, "the");
 }
 
 /* "the Millicom company", "a private company Watergunz": capitals right after "the" and
@@ -635,22 +641,22 @@ static int ends_a_noun_phrase(const eco_i_sentence *st, size_t k)
  * nothing of "Regardless": after a comma, "the" goes on with the sentence. */
 static int describes_a_body_from(const eco_i_sentence *st, size_t k, int the_too)
 {
-    if (k >= st->count || !st->tokens[k].word || st->tokens[k].cap ||
-        !(strcmp(st->tokens[k].folded, "a") == 0 || strcmp(st->tokens[k].folded, "an") == 0 ||
-          (the_too && is_the(st, k))))
+    if (k >= st->count || st->tokens[k].cap ||
+        !(is_word_at(st, k, "a") || is_word_at(st, k, "an") || (the_too && is_the(st, k))))
         return 0;
     for (size_t j = k + 1; j < st->count && j <= k + 4; j++) { /* "an Indonesian CSO" */
         if (is_word_for_a_body(st, j) && ends_a_noun_phrase(st, j + 1))
             return 1;
-        if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-'))
+        if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-') ||
+            (st->tokens[j].cls & (W_CONN | W_STOP | W_AND))) /* "a city | with a university" */
             return 0;
     }
     return 0;
 }
 
 /* "WaterAid, an international organisation", "Rikolto - a non-profit", "a local recycling
- * company, Recimetal": a whole name (no capital runs on from it, no comma in it) set beside
- * what kind of body it is. */
+ * company, Recimetal", "Sotonoba is an urban design firm": a whole name (no capital runs on
+ * from it, no comma or "and" in it) set beside what kind of body it is. */
 static int described_as_a_body(const eco_i_sentence *st, const candidate *c)
 {
     if ((c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].cap) ||
@@ -663,6 +669,9 @@ static int described_as_a_body(const eco_i_sentence *st, const candidate *c)
     if (c->b + 1 < st->count && !st->tokens[c->b].word &&
         strchr(",-(", st->tokens[c->b].punct) &&
         describes_a_body_from(st, c->b + 1, st->tokens[c->b].punct == '('))
+        return 1;
+    if ((is_word_at(st, c->b, "is") || is_word_at(st, c->b, "was")) &&
+        describes_a_body_from(st, c->b + 1, 0)) /* "Sotonoba is an urban design firm" */
         return 1;
     if (c->a < 3 || st->tokens[c->a - 1].word || st->tokens[c->a - 1].punct != ',' ||
         !is_word_for_a_body(st, c->a - 2))

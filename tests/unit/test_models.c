@@ -381,6 +381,8 @@ static void a_name_described_as_a_body_is_a_body(void **state)
         {"We also worked with Zorbix, a city in the south of the country.", "Zorbix", 0},
         {"We met the municipality of Zorbix, a university city in the south.", "Zorbix", 0},
         {"Kalpa- a startup was new and unusual for us.", "Kalpa", 1},
+        {"Zorbix is an urban design firm based in Tokyo.", "Zorbix", 1},
+        {"Zorbix is a city with a university and a port.", "Zorbix", 0},
     };
     (void)state;
 
