@@ -30,6 +30,12 @@ int eco_i_options_check(const void *opt, unsigned int current, const char *type,
  * growing it geometrically.  0 or ECO_ENOMEM. */
 int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem);
 
+/* ---- Files ------------------------------------------------------------------------------ */
+
+/* Reads the whole file at path into *out (malloc'd, ending in a '\0' not counted in *len).
+ * 0, or ECO_ENOINPUT, ECO_EIO or ECO_ENOMEM with err set, naming path. */
+int eco_i_read_file(const char *path, char **out, size_t *len, eco_error *err);
+
 /* ---- Lists of strings ------------------------------------------------------------------- */
 
 /* Strings a list owns, in the order added: what a reader gathers (a record's topics, the

@@ -5,8 +5,6 @@
  * The records' readers recognise its names in text, as they do the gazetteer's, and
  * resolution merges and renames the actors its lines designate.
  */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,41 +235,21 @@ int eco_i_aliases_parse(eco_i_lexicon *lex, const char *text, size_t len, const 
 
 int eco_i_aliases_load(eco_i_lexicon **out, const char *path, eco_error *err)
 {
-    FILE *fp = fopen(path, "rb");
     eco_i_lexicon *lex = NULL;
     char *text = NULL;
-    size_t len = 0, cap = 0;
-    int rc = 0;
+    size_t len = 0;
+    int rc;
 
-    if (!fp) /* fopen allocates: it can fail for want of memory too */
-        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, path, 0, 0,
-                             "cannot open: %s", strerror(errno));
-    for (;;) {
-        if (eco_i_reserve(&text, &cap, len + 4097, 1) < 0) {
-            rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");
-            goto cleanup;
-        }
-        size_t got = fread(text + len, 1, 4096, fp);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        rc = eco_error_set(err, ECO_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-        goto cleanup;
-    }
-    if ((rc = eco_i_lexicon_new(&lex)) < 0) {
+    if ((rc = eco_i_read_file(path, &text, &len, err)) < 0)
+        return rc;
+    if ((rc = eco_i_lexicon_new(&lex)) < 0)
         eco_error_set(err, rc, path, 0, 0, "out of memory");
-        goto cleanup;
+    else if ((rc = eco_i_aliases_parse(lex, text, len, path, err)) == 0) {
+        *out = lex;
+        lex = NULL;
     }
-    if ((rc = eco_i_aliases_parse(lex, text, len, path, err)) < 0)
-        goto cleanup;
-    *out = lex;
-    lex = NULL;
-cleanup:
     eco_i_lexicon_free(lex);
     free(text);
-    fclose(fp);
     return rc;
 }
 

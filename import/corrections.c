@@ -10,7 +10,6 @@
  * found here, by a table keyed by what a line is about, so that the file is refused before
  * any map is read.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,29 +394,12 @@ cleanup:
 int eco_i_corrections_load(eco_i_corrections **out, const char *path,
                            const eco_import_options *opt, eco_error *err)
 {
-    FILE *fp = fopen(path, "rb");
     char *text = NULL;
-    size_t len = 0, cap = 0;
-    int rc = 0;
+    size_t len = 0;
+    int rc = eco_i_read_file(path, &text, &len, err);
 
-    if (!fp)
-        return eco_error_set(err, errno == ENOMEM ? ECO_ENOMEM : ECO_ENOINPUT, path, 0, 0,
-                             "cannot open: %s", strerror(errno));
-    for (size_t got = 1; got > 0;) {
-        if (eco_i_reserve(&text, &cap, len + 4097, 1) < 0) {
-            rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");
-            goto cleanup;
-        }
-        len += got = fread(text + len, 1, 4096, fp);
-    }
-    if (ferror(fp)) {
-        rc = eco_error_set(err, ECO_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
-        goto cleanup;
-    }
-    text[len] = '\0';
-    rc = eco_i_corrections_parse(out, text, len, path, opt, err);
-cleanup:
+    if (rc == 0)
+        rc = eco_i_corrections_parse(out, text, len, path, opt, err);
     free(text);
-    fclose(fp);
     return rc;
 }

@@ -8,7 +8,6 @@
  * is missing or malformed is an error that names it: extraction never falls back to less
  * without saying so.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,39 +38,6 @@ void eco_i_models_free(eco_i_models *m)
     free(m);
 }
 
-/* Reads a whole file into a malloc'd buffer. */
-static int read_file(const char *path, char **out, size_t *len, eco_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, n = 0;
-    int rc = 0;
-
-    if (!f)
-        return eco_error_set(err, ECO_ENOINPUT, path, 0, 0, "cannot open the model: %s",
-                             strerror(errno));
-    for (;;) {
-        if (eco_i_reserve(&data, &cap, n + 65536, 1) < 0) {
-            rc = eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory reading the model");
-            break;
-        }
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (rc == 0 && ferror(f))
-        rc = eco_error_set(err, ECO_EIO, path, 0, 0, "cannot read the model: %s", strerror(errno));
-    fclose(f);
-    if (rc < 0) {
-        free(data);
-        return rc;
-    }
-    *out = data;
-    *len = n;
-    return 0;
-}
-
 /* Model k of the folder dir, or of the library when dir is NULL. */
 static int load_one(eco_i_model **out, const char *dir, size_t k, eco_error *err)
 {
@@ -90,7 +56,7 @@ static int load_one(eco_i_model **out, const char *dir, size_t k, eco_error *err
         return eco_i_model_parse(out, (const char *)b->text, *b->len, path, err);
     }
     snprintf(path, sizeof(path), "%s/%s.model", dir, b->name);
-    if ((rc = read_file(path, &data, &len, err)) < 0)
+    if ((rc = eco_i_read_file(path, &data, &len, err)) < 0)
         return rc;
     rc = eco_i_model_parse(out, data, len, path, err);
     free(data);
@@ -144,7 +110,7 @@ static int load_words(eco_i_map *common, const char *dir, eco_error *err)
                            "data/model/common.words (built in)", err);
     }
     snprintf(path, sizeof(path), "%s/common.words", dir);
-    if ((rc = read_file(path, &data, &len, err)) < 0)
+    if ((rc = eco_i_read_file(path, &data, &len, err)) < 0)
         return rc;
     rc = parse_words(common, data, len, path, err);
     free(data);

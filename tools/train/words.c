@@ -104,33 +104,6 @@ static int small_words_of(words *w, record_words *r, eco_i_map *seen, const char
     return 0;
 }
 
-static int read_whole(const char *path, char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, n = 0, got;
-
-    if (!f)
-        return ECO_ENOINPUT;
-    do {
-        if (eco_i_reserve(&data, &cap, n + 65536, 1) < 0) {
-            fclose(f);
-            free(data);
-            return ECO_ENOMEM;
-        }
-        n += got = fread(data + n, 1, cap - n, f);
-    } while (got > 0);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(data);
-        return ECO_EIO;
-    }
-    *out = data;
-    *len = n;
-    return 0;
-}
-
 /* Reads the record at path, named name, line by line. */
 static int add_record(words *w, const char *path, const char *name, eco_error *err)
 {
@@ -140,9 +113,8 @@ static int add_record(words *w, const char *path, const char *name, eco_error *e
     size_t len = 0;
     int rc;
 
-    if ((rc = read_whole(path, &text, &len)) < 0)
-        return eco_error_set(err, rc, path, 0, 0, "cannot read the record: %s",
-                             rc == ECO_ENOMEM ? "out of memory" : strerror(errno));
+    if ((rc = eco_i_read_file(path, &text, &len, err)) < 0)
+        return rc;
     if (eco_i_reserve(&w->records, &w->record_cap, w->record_count + 1, sizeof(*r)) < 0) {
         free(text);
         return eco_error_set(err, ECO_ENOMEM, path, 0, 0, "out of memory");
