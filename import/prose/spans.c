@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "span_rules.h"
 #include "spans.h"
 
 #define MAX_SPAN 10 /* words in a candidate */
@@ -553,182 +554,6 @@ static void keep_programme_owners(const reading *rd, candidates *cs)
     }
 }
 
-/* Whether token k is a small "company", "firm" or "startup": the word for a company,
- * written beside its name. */
-static int is_word_for_a_company(const eco_i_sentence *st, size_t k)
-{
-    static const char *const words[] = {"company", "firm", "startup", "start-up", NULL};
-
-    if (k >= st->count || !st->tokens[k].word || st->tokens[k].cap)
-        return 0;
-    const eco_i_token *t = &st->tokens[k];
-    for (size_t i = 0; words[i]; i++)
-        if (eco_i_is_word(st->text + t->start, t->end - t->start, words[i]))
-            return 1;
-    return 0;
-}
-
-/* Whether token k is the word folded, in any case. */
-static int is_word_at(const eco_i_sentence *st, size_t k, const char *folded)
-{
-    return k < st->count && st->tokens[k].word && strcmp(st->tokens[k].folded, folded) == 0;
-}
-
-/* Whether token k is "the" or "The". */
-static int is_the(const eco_i_sentence *st, size_t k)
-{
-    return is_word_at(st, k, "the");
-}
-
-/* "the Millicom company", "a private company Watergunz": capitals right after "the" and
- * before a small word for a company, or right after one, are the company's name, whatever
- * the model makes of one unknown word. */
-static int named_as_a_company(const eco_i_sentence *st, const candidate *c)
-{
-    if (c->a == 0 || !st->tokens[c->a].cap || !st->tokens[c->b - 1].cap)
-        return 0;
-    if (is_word_for_a_company(st, c->a - 1))
-        return 1;
-    return is_the(st, c->a - 1) && is_word_for_a_company(st, c->b);
-}
-
-/* Whether token k is a word for a kind of body, in small letters or in capitals: "company",
- * "non-profit", "organisation", "NGO", "start-up", "consultancy firm"'s "firm". */
-static int is_word_for_a_body(const eco_i_sentence *st, size_t k)
-{
-    const eco_i_token *t = &st->tokens[k];
-    char word[48], folded[48];
-    size_t n = t->end - t->start;
-
-    if (!t->word || (t->cap && !t->upper) || n >= sizeof(word))
-        return 0;
-    if (is_word_for_a_company(st, k))
-        return 1;
-    memcpy(word, st->text + t->start, n);
-    word[n] = '\0';
-    if (eco_name_fold(folded, sizeof(folded), word) >= sizeof(folded))
-        return 0;
-    return eco_i_classify_words(word) != ECO_TYPE_UNKNOWN ||
-           eco_i_sector_type(word, n) != ECO_TYPE_UNKNOWN ||
-           strcmp(folded, "organization") == 0; /* folding spells both ways so */
-}
-
-/* Whether a noun phrase ends before token k: at punctuation, the sentence's end, a small
- * word that makes sentences ("that", "who", "in", "of", "was") or a participle
- * ("working", "founded"); not before another noun ("a university | city"). */
-static int ends_a_noun_phrase(const eco_i_sentence *st, size_t k)
-{
-    static const char *const verbs[] = {"is", "are", "was", "were", "has", "have", "had", "set",
-                                        NULL};
-
-    if (k >= st->count || !st->tokens[k].word)
-        return 1;
-    const eco_i_token *t = &st->tokens[k];
-    const char *w = st->text + t->start;
-    size_t n = t->end - t->start;
-    if (t->cap || (t->cls & (W_CONN | W_STOP | W_AND)))
-        return 1;
-    for (size_t i = 0; verbs[i]; i++)
-        if (eco_i_is_word(w, n, verbs[i]))
-            return 1;
-    return n > 4 && ((w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
-                     (w[n - 2] == 'e' && w[n - 1] == 'd'));
-}
-
-/* Whether the words from token k on are "a" or "an" ("the" too when the_too), at most three
- * words, and a word for a body: ", an international organisation working ...", "- a
- * non-profit that ...", "(the incubator)".  "Regardless, the consulting firm ..." says
- * nothing of "Regardless": after a comma, "the" goes on with the sentence. */
-static int describes_a_body_from(const eco_i_sentence *st, size_t k, int the_too)
-{
-    if (k >= st->count || st->tokens[k].cap ||
-        !(is_word_at(st, k, "a") || is_word_at(st, k, "an") || (the_too && is_the(st, k))))
-        return 0;
-    for (size_t j = k + 1; j < st->count && j <= k + 4; j++) { /* "an Indonesian CSO" */
-        if (is_word_for_a_body(st, j) && ends_a_noun_phrase(st, j + 1))
-            return 1;
-        if (!(st->tokens[j].word || st->tokens[j].punct == '/' || st->tokens[j].punct == '-') ||
-            (st->tokens[j].cls & (W_CONN | W_STOP | W_AND))) /* "a city | with a university" */
-            return 0;
-    }
-    return 0;
-}
-
-/* "WaterAid, an international organisation", "Rikolto - a non-profit", "a local recycling
- * company, Recimetal", "Sotonoba is an urban design firm": a whole name (no capital runs on
- * from it, no comma or "and" in it) set beside what kind of body it is. */
-static int described_as_a_body(const eco_i_sentence *st, const candidate *c)
-{
-    if ((c->a > 0 && st->tokens[c->a - 1].word && st->tokens[c->a - 1].cap) ||
-        (c->b < st->count && st->tokens[c->b].word && st->tokens[c->b].cap) ||
-        (c->b - c->a == 1 && st->tokens[c->a].head)) /* "PrimeBotics, Lda, a company" */
-        return 0;
-    for (size_t k = c->a; k < c->b; k++) /* "LinkedIn and Elempleo.com (the most popular ...)" */
-        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
-            return 0;
-    if (c->b + 1 < st->count && !st->tokens[c->b].word &&
-        strchr(",-(", st->tokens[c->b].punct) &&
-        describes_a_body_from(st, c->b + 1, st->tokens[c->b].punct == '('))
-        return 1;
-    if ((is_word_at(st, c->b, "is") || is_word_at(st, c->b, "was")) &&
-        describes_a_body_from(st, c->b + 1, 0)) /* "Sotonoba is an urban design firm" */
-        return 1;
-    if (c->a < 3 || st->tokens[c->a - 1].word || st->tokens[c->a - 1].punct != ',' ||
-        !is_word_for_a_body(st, c->a - 2))
-        return 0;
-    for (size_t k = c->a - 2; k-- > 0 && c->a - 2 - k <= 4;)
-        if (describes_a_body_from(st, k, 0))
-            return 1;
-    return 0;
-}
-
-/* "DG Research & Innovation", "DG ECHO": the European Commission's directorates-general are
- * written "DG" and their remit in capitals; "the DG of WHO" is a post, and has no capital
- * after it. */
-static int names_a_directorate_general(const eco_i_sentence *st, const candidate *c)
-{
-    const eco_i_token *dg = &st->tokens[c->a];
-
-    return c->b - c->a >= 2 && dg->word && dg->upper && strcmp(dg->folded, "dg") == 0 &&
-           st->tokens[c->a + 1].word && st->tokens[c->a + 1].cap && st->tokens[c->b - 1].cap;
-}
-
-/* Whether candidate c opens its sentence, after "The" at most, and is a name of two words
- * or more that ends on no small word (but in capitals: "CODIFY IT"), plural, generic word,
- * work noun or number, and is not cut short before "in" or "of" and a capital ("British
- * University | in Egypt"): what the sentence is about, named. */
-static int opens_the_sentence(const eco_i_sentence *st, const candidate *c)
-{
-    const eco_i_token *last = &st->tokens[c->b - 1];
-
-    if (!(c->a == 0 || (c->a == 1 && is_the(st, 0))))
-        return 0;
-    if (c->b + 1 < st->count && (eco_i_class_of(st, c->b) & W_CONN) && st->tokens[c->b + 1].cap)
-        return 0;
-    return c->b - c->a >= 2 && last->word && !isdigit((unsigned char)st->text[last->start]) &&
-           !(eco_i_class_of(st, c->b - 1) & (W_PLURAL | W_GENERIC | W_WORK)) &&
-           (last->upper || !(eco_i_class_of(st, c->b - 1) & (W_CONN | W_STOP | W_AND)));
-}
-
-/* Whether candidate c is a phrase shouted in capitals, not a name: words in capitals, two
- * of them words that make sentences rather than names ("IT'S NOT ABOUT PLASTIC USAGE",
- * "RECOGNIZING EACH OTHER IS A BASIC STEP"); "WHO" alone or "DOCTORS WITHOUT BORDERS"
- * stay names. */
-static int is_shouted(const eco_i_sentence *st, const candidate *c)
-{
-    size_t function_words = 0;
-
-    for (size_t k = c->a; k < c->b; k++) {
-        const eco_i_token *t = &st->tokens[k];
-        if (!t->word)
-            continue;
-        if (!t->upper && !(t->cls & (W_CONN | W_AND)) && !(t->cap && t->end - t->start == 1))
-            return 0;
-        function_words += t->upper && (t->cls & W_STOP) != 0;
-    }
-    return function_words >= 2;
-}
-
 /* Whether candidate c is one capitalised word that records write in small letters
  * ("Participants", "Analysis", "Major challenges ..."): a word of the language at the start
  * of a sentence or in a title, not a name, unless the lexicons or the record know it so,
@@ -742,7 +567,7 @@ static int is_a_common_word(const reading *rd, const candidate *c)
            eco_i_map_get(&rd->ctx->models->common, eco_i_hash(t->folded, strlen(t->folded)),
                          &found) &&
            !knowledge(rd->x, rd->st->text + c->start, c->end - c->start) &&
-           !described_as_a_body(rd->st, c);
+           !eco_i_described_as_a_body(rd->st, c->a, c->b);
 }
 
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
@@ -763,17 +588,18 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
-            is_word_for_a_company(rd->st, c->a) || is_shouted(rd->st, c) ||
+            eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
             (ctx->models && is_a_common_word(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name, a shouted phrase, a common word: no body,
                        * whatever the rules or the model make of it */
-        else if ((named_as_a_company(rd->st, c) || names_a_directorate_general(rd->st, c) ||
-                  described_as_a_body(rd->st, c)) &&
+        else if ((eco_i_named_as_a_company(rd->st, c->a, c->b) ||
+                  eco_i_names_a_directorate_general(rd->st, c->a, c->b) ||
+                  eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
                  c->p < THRESHOLD)
             c->p = THRESHOLD;
         else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= SUBJECT_THRESHOLD &&
-                 c->p < THRESHOLD && opens_the_sentence(rd->st, c))
+                 c->p < THRESHOLD && eco_i_opens_the_sentence(rd->st, c->a, c->b))
             c->p = THRESHOLD;
     }
     keep_programme_owners(rd, cs);
