@@ -15,9 +15,9 @@
 #define MIN_RECORDS 3 /* records that write a word in small letters for it to be common */
 
 typedef struct record_words {
-    char *name;     /* the record's file name: its id, for its fold (owned) */
-    size_t *words;  /* indexes in words.texts of the words it writes small, each once (owned) */
-    size_t count;
+    char *name;    /* the record's file name: its id, for its fold (owned) */
+    size_t *words; /* indexes in words.texts of the words it writes small, each once (owned) */
+    size_t count, cap;
 } record_words;
 
 struct words {
@@ -73,11 +73,8 @@ static int is_letter_word(const char *folded)
 }
 
 /* Adds to r each word of the len bytes at text written in small letters, once. */
-static int small_words_of(words *w, record_words *r, eco_i_map *seen, const char *text,
-                          size_t len)
+static int small_words_of(words *w, record_words *r, eco_i_map *seen, const char *text, size_t len)
 {
-    size_t cap = r->count;
-
     while (len > 0) {
         eco_i_tokenize(w->st, text, len, 1);
         if (w->st->count == 0)
@@ -93,7 +90,7 @@ static int small_words_of(words *w, record_words *r, eco_i_map *seen, const char
                 return ECO_ENOMEM;
             if (was)
                 continue; /* written before in this record */
-            if (eco_i_reserve(&r->words, &cap, r->count + 1, sizeof(*r->words)) < 0)
+            if (eco_i_reserve(&r->words, &r->cap, r->count + 1, sizeof(*r->words)) < 0)
                 return ECO_ENOMEM;
             r->words[r->count++] = at;
         }
@@ -154,7 +151,8 @@ static int add_folder(words *w, const char *dir, eco_error *err)
         return eco_error_set(err, ECO_ENOINPUT, dir, 0, 0, "cannot read the folder: %s",
                              strerror(errno));
     for (int i = 0; i < count; i++) {
-        int fits = snprintf(path, sizeof(path), "%s/%s", dir, entries[i]->d_name) < (int)sizeof(path);
+        int fits =
+            snprintf(path, sizeof(path), "%s/%s", dir, entries[i]->d_name) < (int)sizeof(path);
         if (rc == 0 && fits && entries[i]->d_name[0] != '.' && stat(path, &st) == 0 &&
             S_ISREG(st.st_mode))
             rc = add_record(w, path, entries[i]->d_name, err);
