@@ -168,20 +168,22 @@ eco_i_pool *eco_i_graph_pool(eco_graph *g);
  * is the one an actor named s would hold.  NULL for NULL, or with *rc = ECO_ENOMEM. */
 const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
 
-/* eco_graph_add_tie and eco_graph_add_tie_evidence for evidence whose strings are the
+/*
+ * Adds the passage ev, read in record ev->record, to the tie of kind between a and b, made
+ * (directed as its kind is) when there is none; the tie weighs 1 more when ev is its first
+ * passage of the record: weight counts records, not sentences.  ev's strings are the
  * graph's own already (eco_i_graph_intern): the importer pools a record's id once a record
- * and a sentence once for all the ties it states, where it pooled three strings again for
- * each passage (measure, UTF-8 check, hash, probe, compare: 131,000 for 1,000 plans). */
-int eco_i_graph_add_pooled_tie(size_t *out, eco_graph *g, size_t source, size_t target,
-                               eco_tie_kind kind, int directed, double weight,
-                               const eco_evidence *ev);
-int eco_i_graph_add_pooled_evidence(eco_graph *g, size_t i, const eco_evidence *ev);
+ * and a sentence once for all the ties it states.  A record's passages are appended, and
+ * are put in order among the others by eco_i_graph_sort_evidence, which a reader's caller
+ * runs once every input is read: until then a tie's evidence may be out of order.  0,
+ * ECO_EUSAGE or ECO_ENOMEM.  O(1) but for a record read again, which takes a search.
+ */
+int eco_i_graph_add_said_tie(eco_graph *g, size_t a, size_t b, eco_tie_kind kind,
+                             const eco_evidence *ev);
 
-/* Whether tie i holds evidence from record, which is pooled in g for speed (a record read
- * after every other one is answered from the last passage alone).  A tie every plan states
- * holds thousands of passages, sorted by record first (eco_tie): they are searched, not read
- * one by one.  O(log evidence). */
-int eco_i_graph_tie_has_record(const eco_graph *g, size_t i, const char *record);
+/* Puts in order every tie's evidence that eco_i_graph_add_said_tie appended to.
+ * O(ties + passages log passages) for the ties appended to, O(1) when none was. */
+void eco_i_graph_sort_evidence(eco_graph *g);
 
 /*
  * The graph as an undirected igraph_t, vertex i being actor i and one edge per tie

@@ -587,7 +587,6 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
 {
     eco_evidence ev = {NULL, r->view.path, line, NULL};
     char where[1100];
-    size_t t;
     int rc = 0;
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
@@ -604,12 +603,7 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
     ev.source = pooled_source(r, ev.source, &rc);
     if (rc < 0)
         return rc;
-    /* weight counts records, not sentences: a second sentence adds only evidence */
-    if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
-        eco_i_graph_tie_has_record(r->g, t, ev.record))
-        return eco_i_graph_add_pooled_evidence(r->g, t, &ev);
-    return eco_i_graph_add_pooled_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0,
-                                      &ev);
+    return eco_i_graph_add_said_tie(r->g, a, b, kind, &ev);
 }
 
 int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
