@@ -64,7 +64,8 @@ struct eco_graph {
                                                     or directed (1), was added */
     const char *latest_record; /* a pooled record id no record id of an actor or of a tie's
                                   evidence comes after (strcmp), or NULL */
-    eco_i_map evidence_records; /* pooled record id -> 0, for every record of a passage */
+    eco_i_map evidence_records; /* pooled record id of every passage -> its rank among them,
+                                   once eco_i_graph_sort_evidence ranked them */
     const char *said_record;  /* the record whose passages are being appended, or NULL */
     int said_first;           /* 1 when no passage of said_record was added before its run */
     int evidence_later;       /* some tie's evidence waits for eco_i_graph_sort_evidence */
@@ -1095,14 +1096,89 @@ int eco_i_graph_add_said_tie(eco_graph *g, size_t a, size_t b, eco_tie_kind kind
     return 0;
 }
 
+/*
+ * Sorting appended passages.  A tie's passages of one record lie together and in order
+ * (those of a record had none before its run, and were placed in order among the run's),
+ * so that sorting them by their record's rank alone, keeping the order they are in, puts
+ * them in the order of evidence_cmp.  The ranks come from one sort of the records; sorting
+ * every tie with strcmp instead took a twentieth of an import.
+ */
+
+static int by_pooled_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Gives every record of a passage its rank among them, from 1, as its value in
+ * evidence_records.  0 or ECO_ENOMEM. */
+static int rank_evidence_records(eco_graph *g)
+{
+    size_t n = g->evidence_records.count, k = 0, value;
+    const char **records = malloc((n + 1) * sizeof(*records));
+    uint64_t key;
+    int rc = 0;
+
+    if (!records)
+        return ECO_ENOMEM;
+    for (size_t at = 0; eco_i_map_next(&g->evidence_records, &at, &key, &value);)
+        records[k++] = (const char *)(uintptr_t)key;
+    qsort(records, k, sizeof(*records), by_pooled_string);
+    for (size_t r = 0; r < k && rc == 0; r++)
+        rc = eco_i_map_put(&g->evidence_records, eco_i_ptr_key(records[r]), r + 1);
+    free(records);
+    return rc;
+}
+
+/* Sorts t's passages by their record's rank, with keys and spare room for as many. */
+static void sort_ranked(const eco_graph *g, tie *t, uint64_t *keys, eco_evidence *spare)
+{
+    size_t n = t->view.evidence_count, rank;
+
+    for (size_t k = 0; k < n; k++) {
+        const char *record = t->evidence[k].record;
+        rank = 0; /* no record: first, as str_cmp_null has it */
+        if (record)
+            eco_i_map_get(&g->evidence_records, eco_i_ptr_key(record), &rank);
+        keys[k] = ((uint64_t)rank << 32) | k;
+    }
+    qsort(keys, n, sizeof(*keys), by_key);
+    for (size_t k = 0; k < n; k++)
+        spare[k] = t->evidence[keys[k] & 0xFFFFFFFFu];
+    memcpy(t->evidence, spare, n * sizeof(*spare));
+    t->appended = NULL;
+}
+
 void eco_i_graph_sort_evidence(eco_graph *g)
 {
+    size_t most = 0;
+    uint64_t *keys = NULL;
+    eco_evidence *spare = NULL;
+
     g->said_record = NULL; /* in order, the ties' last passages say nothing of the run */
     if (!g->evidence_later)
         return;
     for (size_t i = 0; i < g->tie_count; i++)
+        if (g->ties[i].appended && g->ties[i].view.evidence_count > most)
+            most = g->ties[i].view.evidence_count;
+    /* short of memory, or of ranks that fit beside an index, the slower sort does as well */
+    if (most <= UINT32_MAX && g->evidence_records.count < UINT32_MAX &&
+        (keys = malloc((most + 1) * sizeof(*keys))) &&
+        (spare = malloc((most + 1) * sizeof(*spare))) && rank_evidence_records(g) == 0) {
+        for (size_t i = 0; i < g->tie_count; i++)
+            if (g->ties[i].appended)
+                sort_ranked(g, &g->ties[i], keys, spare);
+    }
+    for (size_t i = 0; i < g->tie_count; i++)
         if (g->ties[i].appended)
             sort_evidence(&g->ties[i]);
+    free(keys);
+    free(spare);
     g->evidence_later = 0;
 }
 

@@ -105,6 +105,10 @@ int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value); /* 1 found
  * ECO_ENOMEM.  One probe where a get and a put make two. */
 int eco_i_map_get_or_put(eco_i_map *map, uint64_t key, size_t value, size_t *found);
 
+/* The next key after slot *at, in no order a caller may rely on, with its value: 1, or 0
+ * when there is none.  for (size_t at = 0; eco_i_map_next(map, &at, &key, &value);) ... */
+int eco_i_map_next(const eco_i_map *map, size_t *at, uint64_t *key, size_t *value);
+
 static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
 
 /* An actor and its score, for qsort with eco_i_by_falling_score: highest score first, NaN

@@ -338,6 +338,20 @@ int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value)
     return 0;
 }
 
+int eco_i_map_next(const eco_i_map *map, size_t *at, uint64_t *key, size_t *value)
+{
+    for (; *at < map->capacity; ++*at) {
+        const eco_i_map_slot *slot = &map->slots[*at];
+        if (slot->key) {
+            *key = slot->key - 1;
+            *value = slot->value;
+            ++*at;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value)
 {
     if (!map->capacity)
