@@ -573,13 +573,10 @@ static const char *pooled_source(eco_i_record *r, const char *source, int *rc)
 /* A passage as ties keep it, pooled: cut, its spaces squeezed. */
 static const char *pooled_said(eco_i_record *r, const char *text, size_t len, int *rc)
 {
-    char *squeezed = eco_i_squeeze(text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
-    const char *pooled = squeezed ? eco_i_graph_intern(r->g, squeezed, rc) : NULL;
+    char squeezed[MAX_EVIDENCE + 1]; /* a malloc a sentence, where it is pooled once */
 
-    if (!squeezed)
-        *rc = ECO_ENOMEM;
-    free(squeezed);
-    return pooled;
+    eco_i_squeeze_into(squeezed, text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
+    return eco_i_graph_intern(r->g, squeezed, rc);
 }
 
 int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,
