@@ -338,6 +338,16 @@ int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value)
     return 0;
 }
 
+int eco_i_map_reserve(eco_i_map *map, size_t count)
+{
+    if (count > SIZE_MAX / 4)
+        return ECO_ENOMEM;
+    while (map->capacity < 4 * count)
+        if (map_grow(map) < 0)
+            return ECO_ENOMEM;
+    return 0;
+}
+
 int eco_i_map_next(const eco_i_map *map, size_t *at, uint64_t *key, size_t *value)
 {
     for (; *at < map->capacity; ++*at) {

@@ -173,6 +173,9 @@ static void build_word_classes(void)
     add_class(work_nouns, W_WORK);
     add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
     add_class(landforms, W_LANDFORM);
+    /* every word of every sentence is looked up, most of them in none of the lists */
+    if (eco_i_map_reserve(&word_classes, word_classes.count) < 0)
+        word_classes_ok = -1;
 }
 
 unsigned eco_i_word_class(const char *folded)
