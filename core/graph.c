@@ -112,11 +112,17 @@ static void sync_actor(actor *a)
 /* The length of s once every byte that is not UTF-8 becomes U+FFFD; 0 when s is UTF-8. */
 static size_t repaired_length(const char *s, size_t len)
 {
-    size_t out = 0, bad = 0;
+    size_t out = 0, bad = 0, i = 0;
     uint32_t c;
 
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)s[i] < 0x80) { /* most text is ASCII: skip it without decoding */
+    /* most text is ASCII: skip it eight bytes a step (every sentence pooled comes here) */
+    for (uint64_t w; i + 8 <= len; i += 8, out += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+    }
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) { /* skip ASCII without decoding */
             i++, out++;
             continue;
         }
