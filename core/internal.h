@@ -30,22 +30,6 @@ int eco_i_options_check(const void *opt, unsigned int current, const char *type,
  * growing it geometrically.  0 or ECO_ENOMEM. */
 int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem);
 
-/* ---- Large blocks ----------------------------------------------------------------------- */
-
-/*
- * bytes of memory for a table or an arena, to be given back with free(); NULL when memory
- * runs out.  From 2 MiB on, it is asked for on huge pages where the system has them (a hint:
- * small pages work too).  Fresh memory costs a fault a page when first touched, and on a
- * virtual machine a fault of a 4 KiB page can cost 20 microseconds: the tables of a large
- * import, on small pages, took a tenth of its time in faults.
- */
-void *eco_i_alloc_large(size_t bytes);
-
-/* count zeroed elements of size bytes (eco_i_alloc_large), zeroed by writing, or NULL.  A
- * table that is probed before it is written, taken from calloc, maps the shared zero page
- * on the first read of each page and faults again on the first write. */
-void *eco_i_alloc_zeroed(size_t count, size_t size);
-
 /* ---- Lists of strings ------------------------------------------------------------------- */
 
 /* Strings a list owns, in the order added: what a reader gathers (a record's topics, the
@@ -81,6 +65,22 @@ const char *eco_i_pool_find(const eco_i_pool *pool, const char *s);
 
 /* The number of distinct strings pooled.  O(1). */
 size_t eco_i_pool_count(const eco_i_pool *pool);
+
+/* ---- Large blocks ----------------------------------------------------------------------- */
+
+/*
+ * bytes of memory for a table or an arena, to be given back with free(); NULL when memory
+ * runs out.  From 2 MiB on, it is asked for on huge pages where the system has them (a hint:
+ * small pages work too).  Fresh memory costs a fault a page when first touched, and on a
+ * virtual machine a fault of a 4 KiB page can cost 20 microseconds: the tables of a large
+ * import, on small pages, took a tenth of its time in faults.
+ */
+void *eco_i_alloc_large(size_t bytes);
+
+/* count zeroed elements of size bytes (eco_i_alloc_large), zeroed by writing, or NULL.  A
+ * table that is probed before it is written, taken from calloc, maps the shared zero page
+ * on the first read of each page and faults again on the first write. */
+void *eco_i_alloc_zeroed(size_t count, size_t size);
 
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
