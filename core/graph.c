@@ -26,8 +26,10 @@ typedef struct actor {
 
 typedef struct tie {
     eco_tie view;           /* handed out by eco_graph_tie; points below */
-    eco_evidence *evidence; /* pooled strings, sorted */
+    eco_evidence *evidence; /* pooled strings, sorted unless appended */
     size_t evidence_cap;    /* capacity of evidence */
+    const char *appended;   /* the record of the passage appended last (eco_i_graph_add_said_tie),
+                               while the evidence waits to be sorted; NULL when sorted */
 } tie;
 
 /* A result a query keeps on the graph (eco_i_graph_keep). */
@@ -62,6 +64,11 @@ struct eco_graph {
                                                     or directed (1), was added */
     const char *latest_record; /* a pooled record id no record id of an actor or of a tie's
                                   evidence comes after (strcmp), or NULL */
+    eco_i_map evidence_records; /* pooled record id of every passage -> its rank among them,
+                                   once eco_i_graph_sort_evidence ranked them */
+    const char *said_record;  /* the record whose passages are being appended, or NULL */
+    int said_first;           /* 1 when no passage of said_record was added before its run */
+    int evidence_later;       /* some tie's evidence waits for eco_i_graph_sort_evidence */
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
     igraph_t igraph;          /* undirected view, valid when igraph_ready */
     int igraph_ready;         /* 1 when igraph matches the ties */
@@ -105,11 +112,17 @@ static void sync_actor(actor *a)
 /* The length of s once every byte that is not UTF-8 becomes U+FFFD; 0 when s is UTF-8. */
 static size_t repaired_length(const char *s, size_t len)
 {
-    size_t out = 0, bad = 0;
+    size_t out = 0, bad = 0, i = 0;
     uint32_t c;
 
-    for (size_t i = 0; i < len;) {
-        if ((unsigned char)s[i] < 0x80) { /* most text is ASCII: skip it without decoding */
+    /* most text is ASCII: skip it eight bytes a step (every sentence pooled comes here) */
+    for (uint64_t w; i + 8 <= len; i += 8, out += 8) {
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+    }
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) { /* skip ASCII without decoding */
             i++, out++;
             continue;
         }
@@ -322,6 +335,7 @@ void eco_graph_free(eco_graph *g)
     eco_i_map_free(&g->record_ids);
     eco_i_map_free(&g->names);
     eco_i_map_free(&g->tie_keys);
+    eco_i_map_free(&g->evidence_records);
     changed(g);
     free(g->measure_folder);
     eco_i_pool_free(g->pool);
@@ -822,12 +836,34 @@ static int evidence_cmp_last(const eco_graph *g, const eco_evidence *last, const
     return evidence_cmp(last, ev);
 }
 
+static int by_evidence(const void *a, const void *b)
+{
+    return evidence_cmp(a, b);
+}
+
+/* Puts in order the evidence of t, which passages were appended to.  No two of its passages
+ * are equal (eco_i_graph_add_said_tie), so that the order is the one insertion keeps. */
+static void sort_evidence(tie *t)
+{
+    qsort(t->evidence, t->view.evidence_count, sizeof(*t->evidence), by_evidence);
+    t->appended = NULL;
+}
+
 /* Adds ev (with pooled strings) to t of g in order; *added says whether it was new. */
 static int tie_add_evidence(eco_graph *g, tie *t, const eco_evidence *ev, int *added)
 {
     size_t lo = 0, hi = t->view.evidence_count;
+    int rc;
 
     *added = 0;
+    if (t->appended)
+        sort_evidence(t);
+    /* a passage added in order may follow a run's passages: the run's ties no longer say
+     * by their last passage alone whether they hold its record */
+    g->said_record = NULL;
+    if (ev->record &&
+        (rc = eco_i_map_put(&g->evidence_records, eco_i_ptr_key(ev->record), 0)) < 0)
+        return rc;
     note_record(g, ev->record);
     /* records are read in order, and a record's sentences in order of line: most evidence
      * goes last, which one comparison with the last says without a search of the tie's
@@ -925,31 +961,26 @@ int eco_graph_add_tie(size_t *out, eco_graph *g, size_t source, size_t target, e
     return add_tie(out, g, source, target, kind, directed, weight, ev, 0);
 }
 
-int eco_i_graph_add_pooled_tie(size_t *out, eco_graph *g, size_t source, size_t target,
-                               eco_tie_kind kind, int directed, double weight,
-                               const eco_evidence *ev)
-{
-    return add_tie(out, g, source, target, kind, directed, weight, ev, 1);
-}
-
-static int add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev, int already_pooled)
+int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
 {
     eco_evidence pooled;
     int rc, added;
 
     if (i >= g->tie_count || !ev)
         return ECO_EUSAGE;
-    if ((rc = pool_evidence(g, ev, already_pooled, &pooled)) < 0)
+    if ((rc = pool_evidence(g, ev, 0, &pooled)) < 0)
         return rc;
     return tie_add_evidence(g, &g->ties[i], &pooled, &added);
 }
 
-int eco_i_graph_tie_has_record(const eco_graph *g, size_t i, const char *record)
+/* Whether t holds a passage of record (pooled), searched in order.  O(log evidence). */
+static int holds_record(const eco_graph *g, tie *t, const char *record)
 {
-    const tie *t = &g->ties[i];
     size_t lo = 0, hi = t->view.evidence_count;
 
-    if (hi > 0) { /* records are mostly read in order: the last passage mostly answers */
+    if (t->appended)
+        sort_evidence(t);
+    if (hi > 0) { /* a record read after every other one is answered by the last passage */
         const char *last = t->evidence[hi - 1].record;
         if (last == record)
             return 1;
@@ -973,14 +1004,188 @@ int eco_i_graph_tie_has_record(const eco_graph *g, size_t i, const char *record)
     return 0;
 }
 
-int eco_graph_add_tie_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
+/*
+ * Said passages.  Records are read one after another, in an order of their contents, not
+ * of their ids: placing each passage among a tie's passages sorted by record took a search
+ * of the tie's evidence (a cache miss a step), then a move of the passages after it.  A
+ * record's passages are appended instead, in a run, and each tie's evidence is sorted once
+ * reading is done (eco_i_graph_sort_evidence).  While a run's record had no passage before
+ * the run (said_first), a tie holds a passage of it exactly when its last appended passage
+ * is of it (appended), and its passages of it are its last ones: whether the tie weighs one
+ * more, and whether a passage is there already, are told without a search.  Any other
+ * passage added ends the run; a record read again (two files of one name, a table's rows)
+ * takes the search.
+ */
+
+/* Starts a run of record's passages, unless it is the one running.  0 or ECO_ENOMEM. */
+static int begin_said_run(eco_graph *g, const char *record)
 {
-    return add_tie_evidence(g, i, ev, 0);
+    int seen;
+
+    if (record == g->said_record)
+        return 0;
+    seen = eco_i_map_get_or_put(&g->evidence_records, eco_i_ptr_key(record), 0, NULL);
+    if (seen < 0)
+        return seen;
+    note_record(g, record);
+    g->said_record = record;
+    g->said_first = !seen;
+    return 0;
 }
 
-int eco_i_graph_add_pooled_evidence(eco_graph *g, size_t i, const eco_evidence *ev)
+/* Appends ev to t, in order among the passages of its record appended last, unless it is
+ * one of them already (*added 0). */
+static int append_said(eco_graph *g, tie *t, const eco_evidence *ev, int *added)
 {
-    return add_tie_evidence(g, i, ev, 1);
+    size_t n = t->view.evidence_count, at = n;
+
+    *added = 0;
+    for (; t->appended == ev->record && at > 0 && t->evidence[at - 1].record == ev->record;
+         at--) {
+        int c = evidence_cmp(&t->evidence[at - 1], ev);
+        if (c == 0)
+            return 0;
+        if (c < 0)
+            break;
+    }
+    if (eco_i_reserve(&t->evidence, &t->evidence_cap, n + 1, sizeof(*t->evidence)) < 0)
+        return ECO_ENOMEM;
+    memmove(&t->evidence[at + 1], &t->evidence[at], (n - at) * sizeof(*t->evidence));
+    t->evidence[at] = *ev;
+    t->view.evidence_count++;
+    t->view.evidence = t->evidence;
+    t->appended = ev->record;
+    g->evidence_later = 1;
+    *added = 1;
+    return 0;
+}
+
+/* A passage of a record read before, or of a tie the other way round than its kind: the
+ * tie found holds it when it holds the record, else the tie of the kind's direction. */
+static int add_said_in_order(eco_graph *g, int found, size_t i, size_t a, size_t b,
+                             eco_tie_kind kind, const eco_evidence *ev)
+{
+    int added;
+
+    if (found && holds_record(g, &g->ties[i], ev->record))
+        return tie_add_evidence(g, &g->ties[i], ev, &added);
+    return add_tie(NULL, g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0, ev, 1);
+}
+
+int eco_i_graph_add_said_tie(eco_graph *g, size_t a, size_t b, eco_tie_kind kind,
+                             const eco_evidence *said)
+{
+    int directed = eco_tie_kind_is_directed(kind), found, holds, added, rc;
+    eco_evidence ev;
+    size_t i;
+    tie *t;
+
+    if ((rc = pool_evidence(g, said, 1, &ev)) < 0)
+        return rc;
+    found = eco_graph_find_tie(&i, g, a, b, kind) == 0;
+    if (!ev.record)
+        return add_said_in_order(g, found, i, a, b, kind, &ev);
+    if ((rc = begin_said_run(g, ev.record)) < 0)
+        return rc;
+    if (!g->said_first || (found && g->ties[i].view.directed != directed))
+        return add_said_in_order(g, found, i, a, b, kind, &ev);
+    if (!found && (rc = add_tie(&i, g, a, b, kind, directed, 0, NULL, 1)) < 0)
+        return rc;
+    t = &g->ties[i];
+    holds = t->appended == ev.record;
+    if ((rc = append_said(g, t, &ev, &added)) < 0)
+        return rc;
+    if (added && !holds) { /* weight counts records: a second sentence adds only evidence */
+        t->view.weight = eco_i_weight_add(t->view.weight, 1.0);
+        forget_results(g);
+    }
+    return 0;
+}
+
+/*
+ * Sorting appended passages.  A tie's passages of one record lie together and in order
+ * (those of a record had none before its run, and were placed in order among the run's),
+ * so that sorting them by their record's rank alone, keeping the order they are in, puts
+ * them in the order of evidence_cmp.  The ranks come from one sort of the records; sorting
+ * every tie with strcmp instead took a twentieth of an import.
+ */
+
+static int by_pooled_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Gives every record of a passage its rank among them, from 1, as its value in
+ * evidence_records.  0 or ECO_ENOMEM. */
+static int rank_evidence_records(eco_graph *g)
+{
+    size_t n = g->evidence_records.count, k = 0, value;
+    const char **records = malloc((n + 1) * sizeof(*records));
+    uint64_t key;
+    int rc = 0;
+
+    if (!records)
+        return ECO_ENOMEM;
+    for (size_t at = 0; eco_i_map_next(&g->evidence_records, &at, &key, &value);)
+        records[k++] = (const char *)(uintptr_t)key;
+    qsort(records, k, sizeof(*records), by_pooled_string);
+    for (size_t r = 0; r < k && rc == 0; r++)
+        rc = eco_i_map_put(&g->evidence_records, eco_i_ptr_key(records[r]), r + 1);
+    free(records);
+    return rc;
+}
+
+/* Sorts t's passages by their record's rank, with keys and spare room for as many. */
+static void sort_ranked(const eco_graph *g, tie *t, uint64_t *keys, eco_evidence *spare)
+{
+    size_t n = t->view.evidence_count, rank;
+
+    for (size_t k = 0; k < n; k++) {
+        const char *record = t->evidence[k].record;
+        rank = 0; /* no record: first, as str_cmp_null has it */
+        if (record)
+            eco_i_map_get(&g->evidence_records, eco_i_ptr_key(record), &rank);
+        keys[k] = ((uint64_t)rank << 32) | k;
+    }
+    qsort(keys, n, sizeof(*keys), by_key);
+    for (size_t k = 0; k < n; k++)
+        spare[k] = t->evidence[keys[k] & 0xFFFFFFFFu];
+    memcpy(t->evidence, spare, n * sizeof(*spare));
+    t->appended = NULL;
+}
+
+void eco_i_graph_sort_evidence(eco_graph *g)
+{
+    size_t most = 0;
+    uint64_t *keys = NULL;
+    eco_evidence *spare = NULL;
+
+    g->said_record = NULL; /* in order, the ties' last passages say nothing of the run */
+    if (!g->evidence_later)
+        return;
+    for (size_t i = 0; i < g->tie_count; i++)
+        if (g->ties[i].appended && g->ties[i].view.evidence_count > most)
+            most = g->ties[i].view.evidence_count;
+    /* short of memory, or of ranks that fit beside an index, the slower sort does as well */
+    if (most <= UINT32_MAX && g->evidence_records.count < UINT32_MAX &&
+        (keys = malloc((most + 1) * sizeof(*keys))) &&
+        (spare = malloc((most + 1) * sizeof(*spare))) && rank_evidence_records(g) == 0) {
+        for (size_t i = 0; i < g->tie_count; i++)
+            if (g->ties[i].appended)
+                sort_ranked(g, &g->ties[i], keys, spare);
+    }
+    for (size_t i = 0; i < g->tie_count; i++)
+        if (g->ties[i].appended)
+            sort_evidence(&g->ties[i]);
+    free(keys);
+    free(spare);
+    g->evidence_later = 0;
 }
 
 int eco_graph_set_tie_weight(eco_graph *g, size_t i, double weight)

@@ -72,6 +72,22 @@ const char *eco_i_pool_find(const eco_i_pool *pool, const char *s);
 /* The number of distinct strings pooled.  O(1). */
 size_t eco_i_pool_count(const eco_i_pool *pool);
 
+/* ---- Large blocks ----------------------------------------------------------------------- */
+
+/*
+ * bytes of memory for a table or an arena, to be given back with free(); NULL when memory
+ * runs out.  From 2 MiB on, it is asked for on huge pages where the system has them (a hint:
+ * small pages work too).  Fresh memory costs a fault a page when first touched, and on a
+ * virtual machine a fault of a 4 KiB page can cost 20 microseconds: the tables of a large
+ * import, on small pages, took a tenth of its time in faults.
+ */
+void *eco_i_alloc_large(size_t bytes);
+
+/* count zeroed elements of size bytes (eco_i_alloc_large), zeroed by writing, or NULL.  A
+ * table that is probed before it is written, taken from calloc, maps the shared zero page
+ * on the first read of each page and faults again on the first write. */
+void *eco_i_alloc_zeroed(size_t count, size_t size);
+
 /* ---- Maps from 64-bit keys to indices --------------------------------------------------- */
 
 /* A key and its value side by side, so that a lookup reads one cache line, not two. */
@@ -94,6 +110,15 @@ int eco_i_map_get(const eco_i_map *map, uint64_t key, size_t *value); /* 1 found
 /* key's value into *value when key is there (1); else key is added with value (0), or
  * ECO_ENOMEM.  One probe where a get and a put make two. */
 int eco_i_map_get_or_put(eco_i_map *map, uint64_t key, size_t value, size_t *found);
+
+/* Grows map until count keys fill at most a quarter of it.  A small map looked up far
+ * more often than it is filled, mostly for keys it lacks (a model's features), takes a probe
+ * or two a look-up where three quarters full took five.  0 or ECO_ENOMEM. */
+int eco_i_map_reserve(eco_i_map *map, size_t count);
+
+/* The next key after slot *at, in no order a caller may rely on, with its value: 1, or 0
+ * when there is none.  for (size_t at = 0; eco_i_map_next(map, &at, &key, &value);) ... */
+int eco_i_map_next(const eco_i_map *map, size_t *at, uint64_t *key, size_t *value);
 
 static inline uint64_t eco_i_ptr_key(const void *p) { return (uint64_t)(uintptr_t)p; }
 
@@ -158,20 +183,22 @@ eco_i_pool *eco_i_graph_pool(eco_graph *g);
  * is the one an actor named s would hold.  NULL for NULL, or with *rc = ECO_ENOMEM. */
 const char *eco_i_graph_intern(eco_graph *g, const char *s, int *rc);
 
-/* eco_graph_add_tie and eco_graph_add_tie_evidence for evidence whose strings are the
+/*
+ * Adds the passage ev, read in record ev->record, to the tie of kind between a and b, made
+ * (directed as its kind is) when there is none; the tie weighs 1 more when ev is its first
+ * passage of the record: weight counts records, not sentences.  ev's strings are the
  * graph's own already (eco_i_graph_intern): the importer pools a record's id once a record
- * and a sentence once for all the ties it states, where it pooled three strings again for
- * each passage (measure, UTF-8 check, hash, probe, compare: 131,000 for 1,000 plans). */
-int eco_i_graph_add_pooled_tie(size_t *out, eco_graph *g, size_t source, size_t target,
-                               eco_tie_kind kind, int directed, double weight,
-                               const eco_evidence *ev);
-int eco_i_graph_add_pooled_evidence(eco_graph *g, size_t i, const eco_evidence *ev);
+ * and a sentence once for all the ties it states.  A record's passages are appended, and
+ * are put in order among the others by eco_i_graph_sort_evidence, which a reader's caller
+ * runs once every input is read: until then a tie's evidence may be out of order.  0,
+ * ECO_EUSAGE or ECO_ENOMEM.  O(1) but for a record read again, which takes a search.
+ */
+int eco_i_graph_add_said_tie(eco_graph *g, size_t a, size_t b, eco_tie_kind kind,
+                             const eco_evidence *ev);
 
-/* Whether tie i holds evidence from record, which is pooled in g for speed (a record read
- * after every other one is answered from the last passage alone).  A tie every plan states
- * holds thousands of passages, sorted by record first (eco_tie): they are searched, not read
- * one by one.  O(log evidence). */
-int eco_i_graph_tie_has_record(const eco_graph *g, size_t i, const char *record);
+/* Puts in order every tie's evidence that eco_i_graph_add_said_tie appended to.
+ * O(ties + passages log passages) for the ties appended to, O(1) when none was. */
+void eco_i_graph_sort_evidence(eco_graph *g);
 
 /*
  * The graph as an undirected igraph_t, vertex i being actor i and one edge per tie

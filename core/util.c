@@ -1,9 +1,11 @@
 /* core/util.c - growable arrays, the string pool, integer maps, UTF-8, number parsing and a
  * byte search. */
+#define _DEFAULT_SOURCE /* madvise's MADV_HUGEPAGE, which POSIX leaves out */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
@@ -30,6 +32,38 @@ int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem)
     *cap = n;
     return 0;
 }
+
+/* ---- Large blocks ----------------------------------------------------------------------- */
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *eco_i_alloc_large(size_t bytes)
+{
+    void *p = NULL;
+
+    if (bytes < HUGE_PAGE)
+        return malloc(bytes ? bytes : 1);
+    /* aligned, so that whole huge pages lie inside the block */
+    if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, bytes, MADV_HUGEPAGE); /* a hint: small pages work too */
+#endif
+    return p;
+}
+
+void *eco_i_alloc_zeroed(size_t count, size_t size)
+{
+    void *p;
+
+    if (size && count > SIZE_MAX / size)
+        return NULL;
+    if ((p = eco_i_alloc_large(count * size)))
+        memset(p, 0, count * size);
+    return p;
+}
+
+/* ---- Lists of strings ------------------------------------------------------------------- */
 
 int eco_i_strings_add(eco_i_strings *l, const char *s, size_t len)
 {
@@ -67,7 +101,10 @@ static uint64_t hash_u64(uint64_t x)
 
 /* ---- String pool ------------------------------------------------------------------------ */
 
+/* The arena's first block; each next one is twice as large, up to POOL_BLOCK << 6 (4 MiB),
+ * so that a small graph keeps a small pool, and a large one's strings lie on huge pages. */
 #define POOL_BLOCK 65536
+#define POOL_BLOCK_DOUBLINGS 6
 
 /* A slot keeps part of its string's hash and its length, so that a probe reads a string only
  * when both agree, and then compares it with memcmp: the strings are scattered over the
@@ -94,7 +131,7 @@ int eco_i_pool_new(eco_i_pool **out)
     if (!pool)
         return ECO_ENOMEM;
     pool->capacity = 256;
-    pool->slots = calloc(pool->capacity, sizeof(*pool->slots));
+    pool->slots = eco_i_alloc_zeroed(pool->capacity, sizeof(*pool->slots));
     if (!pool->slots) {
         free(pool);
         return ECO_ENOMEM;
@@ -127,7 +164,7 @@ static size_t pool_slot(const pool_slot_t *slots, size_t capacity, const char *s
 static int pool_grow(eco_i_pool *pool)
 {
     size_t capacity = pool->capacity * 2;
-    pool_slot_t *slots = calloc(capacity, sizeof(*slots));
+    pool_slot_t *slots = eco_i_alloc_zeroed(capacity, sizeof(*slots));
     if (!slots)
         return ECO_ENOMEM;
     for (size_t i = 0; i < pool->capacity; i++) {
@@ -147,8 +184,13 @@ static int pool_grow(eco_i_pool *pool)
 static char *pool_store(eco_i_pool *pool, const char *s, size_t len)
 {
     if (!pool->block_count || pool->block_size - pool->block_used < len + 1) {
-        size_t size = len + 1 > POOL_BLOCK ? len + 1 : POOL_BLOCK;
-        char *block = malloc(size);
+        size_t doublings = pool->block_count < POOL_BLOCK_DOUBLINGS ? pool->block_count
+                                                                      : POOL_BLOCK_DOUBLINGS;
+        size_t size = POOL_BLOCK << doublings;
+        char *block;
+        if (len + 1 > size)
+            size = len + 1;
+        block = eco_i_alloc_large(size);
         if (!block || eco_i_reserve(&pool->blocks, &pool->block_cap, pool->block_count + 1,
                                     sizeof(*pool->blocks)) < 0) {
             free(block);
@@ -257,7 +299,7 @@ static int map_grow(eco_i_map *map)
 {
     eco_i_map grown = {0};
     grown.capacity = map->capacity ? map->capacity * 2 : 64;
-    if (!(grown.slots = calloc(grown.capacity, sizeof(*grown.slots))))
+    if (!(grown.slots = eco_i_alloc_zeroed(grown.capacity, sizeof(*grown.slots))))
         return ECO_ENOMEM;
     for (size_t i = 0; i < map->capacity; i++)
         if (map->slots[i].key)
@@ -293,6 +335,30 @@ int eco_i_map_put(eco_i_map *map, uint64_t key, size_t value)
         map->count++;
     }
     slot->value = value;
+    return 0;
+}
+
+int eco_i_map_reserve(eco_i_map *map, size_t count)
+{
+    if (count > SIZE_MAX / 4)
+        return ECO_ENOMEM;
+    while (map->capacity < 4 * count)
+        if (map_grow(map) < 0)
+            return ECO_ENOMEM;
+    return 0;
+}
+
+int eco_i_map_next(const eco_i_map *map, size_t *at, uint64_t *key, size_t *value)
+{
+    for (; *at < map->capacity; ++*at) {
+        const eco_i_map_slot *slot = &map->slots[*at];
+        if (slot->key) {
+            *key = slot->key - 1;
+            *value = slot->value;
+            ++*at;
+            return 1;
+        }
+    }
     return 0;
 }
 

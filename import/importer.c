@@ -218,8 +218,10 @@ static int read_all(eco_importer *imp, eco_error *err)
     }
     if (opt->progress && rc == 0 && imp->inputs.count)
         opt->progress(100, opt->progress_context);
-    /* readers append records to actors in the order of reading: one sort at the end */
+    /* readers append records to actors, and passages to ties, in the order of reading: one
+     * sort at the end */
     eco_i_graph_sort_records(imp->graph);
+    eco_i_graph_sort_evidence(imp->graph);
     return rc;
 }
 

@@ -75,8 +75,11 @@ static size_t content_words(const char *name, char words[16][32])
     size_t n = 0;
     eco_name_fold(folded, sizeof(folded), name);
     for (char *w = strtok_r(folded, " ", &rest); w && n < 16; w = strtok_r(NULL, " ", &rest)) {
-        int skip = strlen(w) >= 32;
-        for (size_t i = 0; small[i] && !skip; i++)
+        size_t len = strlen(w);
+        int skip = len >= 32;
+        /* the small words have three letters or fewer: a longer word is compared with none
+         * (a name's words, every pair of a bucket: a million strcmp an import) */
+        for (size_t i = 0; len <= 3 && small[i] && !skip; i++)
             skip = strcmp(w, small[i]) == 0;
         /* the head words of the languages records mix: "Instituto de High Studies" */
         static const char *const same[][2] = {{"instituto", "institute"}, {"institut", "institute"},

@@ -303,10 +303,16 @@ int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ct
 char *eco_i_squeeze(const char *text, size_t len)
 {
     char *out = malloc(len + 1);
+
+    if (out)
+        eco_i_squeeze_into(out, text, len);
+    return out;
+}
+
+size_t eco_i_squeeze_into(char *out, const char *text, size_t len)
+{
     size_t w = 0;
 
-    if (!out)
-        return NULL;
     for (size_t i = 0; i < len; i++) {
         char c = text[i] == '\n' || text[i] == '\t' ? ' ' : text[i];
         if (c == ' ' && (w == 0 || out[w - 1] == ' '))
@@ -316,7 +322,7 @@ char *eco_i_squeeze(const char *text, size_t len)
     while (w && out[w - 1] == ' ')
         w--;
     out[w] = '\0';
-    return out;
+    return w;
 }
 
 /* ---- Documents -------------------------------------------------------------------------- */

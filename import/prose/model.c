@@ -334,7 +334,8 @@ static int read_weights(reader *r, eco_i_model *m)
                           1) < 0)
             return ECO_ENOMEM;
     }
-    return 0;
+    /* every candidate looks up its features, most of which the model lacks */
+    return eco_i_map_reserve(&m->feature_of, m->feature_count);
 }
 
 int eco_i_model_parse(eco_i_model **out, const char *text, size_t len, const char *source,

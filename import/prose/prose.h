@@ -97,6 +97,9 @@ int eco_i_sentences(const char *text, size_t len, eco_i_sentence_fn fn, void *ct
  * NULL when memory runs out.  O(len). */
 char *eco_i_squeeze(const char *text, size_t len);
 
+/* The same into out, which has room for len + 1 bytes; returns the copy's length. */
+size_t eco_i_squeeze_into(char *out, const char *text, size_t len);
+
 typedef struct eco_i_record eco_i_record;
 
 /* A record's text, cleaned, cut into lines (1-based numbers are index + 1). */

@@ -573,13 +573,10 @@ static const char *pooled_source(eco_i_record *r, const char *source, int *rc)
 /* A passage as ties keep it, pooled: cut, its spaces squeezed. */
 static const char *pooled_said(eco_i_record *r, const char *text, size_t len, int *rc)
 {
-    char *squeezed = eco_i_squeeze(text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
-    const char *pooled = squeezed ? eco_i_graph_intern(r->g, squeezed, rc) : NULL;
+    char squeezed[MAX_EVIDENCE + 1]; /* a malloc a sentence, where it is pooled once */
 
-    if (!squeezed)
-        *rc = ECO_ENOMEM;
-    free(squeezed);
-    return pooled;
+    eco_i_squeeze_into(squeezed, text, len > MAX_EVIDENCE ? MAX_EVIDENCE : len);
+    return eco_i_graph_intern(r->g, squeezed, rc);
 }
 
 /* Whether name is the acronym form and more words: "UNDP Accelerator Lab Peru" after
@@ -615,7 +612,6 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
 {
     eco_evidence ev = {NULL, r->view.path, line, NULL};
     char where[1100];
-    size_t t;
     int rc = 0;
 
     if (a == b || a == ECO_I_NONE || b == ECO_I_NONE)
@@ -637,12 +633,7 @@ int eco_i_record_tie_said(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind
     ev.source = pooled_source(r, ev.source, &rc);
     if (rc < 0)
         return rc;
-    /* weight counts records, not sentences: a second sentence adds only evidence */
-    if (eco_graph_find_tie(&t, r->g, a, b, kind) == 0 &&
-        eco_i_graph_tie_has_record(r->g, t, ev.record))
-        return eco_i_graph_add_pooled_evidence(r->g, t, &ev);
-    return eco_i_graph_add_pooled_tie(NULL, r->g, a, b, kind, eco_tie_kind_is_directed(kind), 1.0,
-                                      &ev);
+    return eco_i_graph_add_said_tie(r->g, a, b, kind, &ev);
 }
 
 int eco_i_record_tie(eco_i_record *r, size_t a, size_t b, eco_tie_kind kind, int line,

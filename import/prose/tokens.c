@@ -139,6 +139,12 @@ static const char *const generic_markers[] = {
     "a", "an", "first", "one", "another", "any", "each", "every", "such", "similar", "un",
     "una", "une", "um", "uma", "new", "own", "second", "third", NULL};
 
+/* A person's post before "of", "for" or "to": "Member of Parliament for ...". */
+static const char *const roles[] = {"member",     "advisor", "adviser",   "consultant",
+                                    "specialist", "expert",  "professor", "researcher",
+                                    "fellow",     "analyst", "economist", "deputy",
+                                    NULL};
+
 /* ---- Word classes ----------------------------------------------------------------------- */
 
 
@@ -173,6 +179,10 @@ static void build_word_classes(void)
     add_class(work_nouns, W_WORK);
     add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
     add_class(landforms, W_LANDFORM);
+    add_class(roles, W_ROLE);
+    /* every word of every sentence is looked up, most of them in none of the lists */
+    if (eco_i_map_reserve(&word_classes, word_classes.count) < 0)
+        word_classes_ok = -1;
 }
 
 unsigned eco_i_word_class(const char *folded)
@@ -536,18 +546,12 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
 
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
 {
-    static const char *const roles[] = {"member", "advisor", "adviser", "consultant",
-                                        "specialist", "expert", "professor", "researcher",
-                                        "fellow", "analyst", "economist", "deputy", NULL};
     const eco_i_token *t = &st->tokens[a], *next = &st->tokens[a + 1];
     if (b - a < 3 || !t->word || !next->word ||
         !(strcmp(next->folded, "of") == 0 || strcmp(next->folded, "for") == 0 ||
           strcmp(next->folded, "to") == 0))
         return 0;
-    for (size_t i = 0; roles[i]; i++)
-        if (strcmp(t->folded, roles[i]) == 0)
-            return 1;
-    return 0;
+    return (t->cls & W_ROLE) != 0; /* its folded form's class: one look-up, not twelve strcmp */
 }
 
 int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b)
