@@ -383,7 +383,7 @@ size_t eco_name_distance(const char *a, const char *b)
 enum { FAST_SPACE, FAST_DROP, FAST_AND, FAST_NOT_ASCII };
 
 #define FAST_BYTE(c)                                                                           \
-    ((c) >= 'A' && (c) <= 'Z'                                 ? (c) + 32                        \
+    ((c) >= 'A' && (c) <= 'Z'                                 ? (unsigned char)((c) + 32)      \
      : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                           \
      : (c) == '\'' || (c) == '`'                               ? FAST_DROP                      \
      : (c) == '&'                                              ? FAST_AND                       \

@@ -198,7 +198,7 @@ static void add_translation(const char *msgid, uint32_t id_len, const char *msgs
 static void read_mo(const char *path)
 {
     FILE *f = fopen(path, "rb");
-    unsigned char *mo;
+    unsigned char *mo = NULL;
     long size;
 
     if (!f)
