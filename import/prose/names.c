@@ -294,8 +294,9 @@ static int all_generic(const eco_i_sentence *st, size_t a, size_t b)
     int after_of = 0;
     for (size_t k = a; k < b; k++) {
         const eco_i_token *t = &st->tokens[k];
-        /* "Government Laboratory of Chile": a country named in the complement is specific */
-        if (after_of && t->cap && eco_i_country_name(st->text + t->start, t->end - t->start))
+        /* "Government Laboratory of Chile", "Ministry of Youth", "Ministry of Local
+         * Government": a capitalised word in the complement names what the body is for */
+        if (after_of && t->word && t->cap && !(t->cls & W_STOP) && !eco_i_is_conn(t))
             return 0;
         if (eco_i_is_conn(t) && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "de") == 0 ||
                            strcmp(t->folded, "du") == 0 || strcmp(t->folded, "do") == 0 ||

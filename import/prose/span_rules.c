@@ -14,7 +14,9 @@
  * written beside its name. */
 int eco_i_is_word_for_a_company(const eco_i_sentence *st, size_t k)
 {
-    static const char *const words[] = {"company", "firm", "startup", "start-up", NULL};
+    static const char *const words[] = {"company", "companies", "firm",     "firms",
+                                        "startup", "startups",  "start-up", "start-ups",
+                                        NULL};
 
     if (k >= st->count || !st->tokens[k].word || st->tokens[k].cap)
         return 0;
@@ -35,18 +37,6 @@ static int is_word_at(const eco_i_sentence *st, size_t k, const char *folded)
 static int is_the(const eco_i_sentence *st, size_t k)
 {
     return is_word_at(st, k, "the");
-}
-
-/* "the Millicom company", "a private company Watergunz": capitals right after "the" and
- * before a small word for a company, or right after one, are the company's name, whatever
- * the model makes of one unknown word. */
-int eco_i_named_as_a_company(const eco_i_sentence *st, size_t a, size_t b)
-{
-    if (a == 0 || !st->tokens[a].cap || !st->tokens[b - 1].cap)
-        return 0;
-    if (eco_i_is_word_for_a_company(st, a - 1))
-        return 1;
-    return is_the(st, a - 1) && eco_i_is_word_for_a_company(st, b);
 }
 
 /* Whether token k is a word for a kind of body, in small letters or in capitals: "company",
@@ -90,6 +80,109 @@ static int ends_a_noun_phrase(const eco_i_sentence *st, size_t k)
             return 1;
     return n > 4 && ((w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
                      (w[n - 2] == 'e' && w[n - 1] == 'd'));
+}
+
+/* Whether token k is a word, in small letters or an acronym, for the kind of body that
+ * is set right beside its name: "data analytics company", "the research organization",
+ * "consulting companies", "the NGO".  Narrower than is_word_for_a_body: "Istanbul
+ * municipality", "Wi-Fi network" and "GIS technologies" name no body by "Istanbul", "Wi-Fi"
+ * or "GIS". */
+static int is_kind_beside_a_name(const eco_i_sentence *st, size_t k)
+{
+    static const char *const kinds[] = {
+        "organisation", "organisations", "organization", "organizations", "ngo", "ngos",
+        "non-profit", "nonprofit", "charity", "foundation", "cooperative", "cooperatives",
+        "association", "enterprise", "enterprises", "consultancy", "incubator",
+        "accelerator", "institute", NULL};
+    const eco_i_token *t = &st->tokens[k];
+
+    if (k >= st->count || !t->word || (t->cap && !t->upper))
+        return 0;
+    if (eco_i_is_word_for_a_company(st, k))
+        return 1;
+    for (size_t i = 0; kinds[i]; i++)
+        if (eco_i_is_word(st->text + t->start, t->end - t->start, kinds[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether token k is a small word that may describe a body before its kind ("data
+ * analytics", "consulting", "public policy research"): no word that makes sentences, and
+ * no participle in -ed ("a Nairobi based company" says where, not who). */
+static int describes_a_kind(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *t = &st->tokens[k];
+    size_t n = t->end - t->start;
+
+    return t->word && !t->cap && !(t->cls & (W_CONN | W_STOP | W_AND)) &&
+           !(n > 3 && st->text[t->end - 2] == 'e' && st->text[t->end - 1] == 'd');
+}
+
+/* "a private company Watergunz", "the public policy research organization Analytica MK":
+ * the kind of body right before the name, after an article and at most three words. */
+static int kind_comes_before(const eco_i_sentence *st, size_t a)
+{
+    if (a == 0)
+        return 0;
+    if (eco_i_is_word_for_a_company(st, a - 1))
+        return 1;
+    if (!is_kind_beside_a_name(st, a - 1))
+        return 0;
+    for (size_t k = a - 1; k-- > 0 && a - 1 - k <= 4;) {
+        if (is_word_at(st, k, "the") || is_word_at(st, k, "a") || is_word_at(st, k, "an"))
+            return 1;
+        if (!describes_a_kind(st, k))
+            return 0;
+    }
+    return 0;
+}
+
+/* Whether token k may stand before a name the kind of body follows: nothing, punctuation
+ * or a small word that makes sentences ("with", "the"), not a word of the same noun phrase
+ * ("a government owned SME development company"). */
+static int opens_a_noun_phrase(const eco_i_sentence *st, size_t a)
+{
+    return a == 0 || !st->tokens[a - 1].word ||
+           (eco_i_class_of(st, a - 1) & (W_CONN | W_STOP | W_AND));
+}
+
+/* "the Millicom company", "Pikasa Analytics data analytics company", "UNITER, ASER,
+ * FBK-Bel consulting companies": the kind of body after the name, with at most three words
+ * between.  A plural kind follows a list of names, not one ("Climatech startups" are a
+ * group), and an owner's possessive is not the name of the kind ("Panama's largest
+ * recycling companies"). */
+static int kind_comes_after(const eco_i_sentence *st, size_t a, size_t b)
+{
+    if (st->tokens[b - 1].poss || !opens_a_noun_phrase(st, a))
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
+            return 0;
+    int after_a_list = a > 0 && (st->tokens[a - 1].punct == ',' || eco_i_is_and(&st->tokens[a - 1]));
+    for (size_t k = b; k < st->count && k <= b + 3; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (is_kind_beside_a_name(st, k) && ends_a_noun_phrase(st, k + 1))
+            return after_a_list || (st->text[t->end - 1] != 's' && st->text[t->end - 1] != 'S');
+        if (!describes_a_kind(st, k) || (eco_i_class_of(st, k) & W_GENERIC))
+            return 0; /* "CONCREE | Civil society organizations" */
+    }
+    return 0;
+}
+
+/* "the Millicom company", "a private company Watergunz", "the public policy research
+ * organization Analytica MK", "Pikasa Analytics data analytics company": capitals set
+ * right beside a small word for the kind of body they are name that body, whatever the
+ * model makes of one unknown word.  Places are not named so ("the Lebanese feminist
+ * coalition"). */
+int eco_i_named_as_a_company(const eco_i_sentence *st, size_t a, size_t b)
+{
+    const eco_i_token *first = &st->tokens[a], *last = &st->tokens[b - 1];
+    size_t n = last->end - last->poss - first->start;
+
+    if (!first->cap || !last->cap || eco_i_country_name(st->text + first->start, n) ||
+        (b - a == 1 && eco_i_country_of_demonym(st->text + first->start, n)))
+        return 0;
+    return kind_comes_before(st, a) || kind_comes_after(st, a, b);
 }
 
 /* Whether the words from token k on are "a" or "an" ("the" too when the_too), at most three

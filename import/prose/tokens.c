@@ -547,6 +547,10 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
 {
     const eco_i_token *t = &st->tokens[a], *next = &st->tokens[a + 1];
+    /* "the Under Secretary of Public Administration": a rank written before the body's
+     * head word makes it the person who leads the body */
+    if (a > 0 && st->tokens[a - 1].cap && strcmp(st->tokens[a - 1].folded, "under") == 0)
+        return 1;
     if (b - a < 3 || !t->word || !next->word ||
         !(strcmp(next->folded, "of") == 0 || strcmp(next->folded, "for") == 0 ||
           strcmp(next->folded, "to") == 0))

@@ -287,6 +287,26 @@ static void a_name_before_the_word_company_is_a_company(void **state)
                              "company Zorbix"));
 }
 
+/* The kind of body, a small word with at most three words describing it, set right before
+ * or after capitals names them: "the public policy research organization Zorbix MK",
+ * "Zorbix Analytics data analytics company".  A place so described is no body, nor is a
+ * thing before a word wider than a kind of body ("Wi-Fi network"). */
+static void a_name_beside_the_kind_of_body_it_is_is_a_body(void **state)
+{
+    (void)state;
+    assert_true(names_actor("We designed the focus groups with the public policy research "
+                            "organization Zorbix MK.",
+                            "Zorbix MK"));
+    assert_true(names_actor("We cooperated with Zorbix Analytics data analytics company "
+                            "operating in the region.",
+                            "Zorbix Analytics"));
+    assert_true(names_actor("Kolbex, Zorbix consulting companies assessed the market.", "Zorbix"));
+    assert_false(names_actor("We worked with a Nairobi based company on this.", "Nairobi"));
+    assert_false(names_actor("We presented the work in the Lebanese feminist coalition.",
+                             "Lebanese"));
+    assert_false(names_actor("UNDP hired Tigo to provide a Wi-Fi network in the park.", "Wi-Fi"));
+}
+
 /* "DG" and a remit in capitals is one of the European Commission's directorates-general,
  * held by the Commission when written with its possessive; "the DG of WHO" is a post. */
 static void a_directorate_general_is_a_body_of_the_commission(void **state)
@@ -507,6 +527,7 @@ int main(void)
         cmocka_unit_test(a_name_long_with_small_words_is_kept_whole),
         cmocka_unit_test(a_programme_and_a_post_are_no_bodies),
         cmocka_unit_test(a_name_before_the_word_company_is_a_company),
+        cmocka_unit_test(a_name_beside_the_kind_of_body_it_is_is_a_body),
         cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
         cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
         cmocka_unit_test(a_name_described_as_a_body_is_a_body),

@@ -217,12 +217,27 @@ static void generic_phrases_topics_and_places_are_not_names(void **state)
     assert_string_equal(names("The Laboratory was created in 2014."), "");
 }
 
+/* A capitalised word after "of" names what a body is for, however common the word:
+ * "the Ministry" alone is generic, "the Ministry of Youth" is one ministry. */
+static void a_complement_in_capitals_makes_a_generic_head_a_name(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We worked with the Ministry of Youth on this."), "Ministry of Youth");
+    assert_string_equal(names("We worked with the Ministry of Local Government on this."),
+                        "Ministry of Local Government");
+    assert_string_equal(names("We worked with the Department of Social Development."),
+                        "Department of Social Development");
+    assert_string_equal(names("We worked with the Ministry and local government."), "");
+}
+
 static void a_person_s_post_is_no_body(void **state)
 {
     (void)state;
     assert_string_equal(names("The Member of Parliament for Ketu South is an influencer."), "");
     assert_string_equal(names("An Advisor to the Ministry of Health joined."),
                         "Ministry of Health");
+    assert_string_equal(names("We presented it to the Under Secretary of Public Administration."),
+                        "");
 }
 
 static void a_name_used_as_a_common_noun_is_marked_generic(void **state)
@@ -297,6 +312,7 @@ int main(void)
         cmocka_unit_test_teardown(gazetteer_names_and_coined_lab_names, teardown),
         cmocka_unit_test_teardown(sector_labels_in_brackets_type_the_names_before_them, teardown),
         cmocka_unit_test_teardown(generic_phrases_topics_and_places_are_not_names, teardown),
+        cmocka_unit_test_teardown(a_complement_in_capitals_makes_a_generic_head_a_name, teardown),
         cmocka_unit_test_teardown(a_person_s_post_is_no_body, teardown),
         cmocka_unit_test_teardown(a_name_used_as_a_common_noun_is_marked_generic, teardown),
         cmocka_unit_test_teardown(announced_acronyms_are_names, teardown),
