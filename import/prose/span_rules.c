@@ -259,6 +259,39 @@ int eco_i_opens_the_sentence(const eco_i_sentence *st, size_t a, size_t b)
            (last->upper || !(eco_i_class_of(st, b - 1) & (W_CONN | W_STOP | W_AND)));
 }
 
+/* Whether token k is a verb in the past, or a relative pronoun, in small letters: what a
+ * subject is followed by when the sentence tells what it did ("provided", "got", "which
+ * uses"). */
+static int tells_what_it_did(const eco_i_sentence *st, size_t k)
+{
+    static const char *const verbs[] = {"got",  "took", "gave", "made", "led",     "ran",
+                                        "met",  "held", "sent", "built", "brought", "taught",
+                                        "won",  "which", "who", NULL};
+    const eco_i_token *t = &st->tokens[k];
+    size_t n = t->end - t->start;
+
+    if (k >= st->count || !t->word || t->cap || t->upper)
+        return 0;
+    if (n > 4 && st->text[t->end - 2] == 'e' && st->text[t->end - 1] == 'd')
+        return 1;
+    for (size_t i = 0; verbs[i]; i++)
+        if (eco_i_is_word(st->text + t->start, n, verbs[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether the name [a, b) opens its sentence, after "The" at most, and the sentence goes on
+ * to tell what it did: "Open-Seneca provided mobile sensors", "Viamo which uses ...". */
+int eco_i_acts_in_the_sentence(const eco_i_sentence *st, size_t a, size_t b)
+{
+    if (!(a == 0 || (a == 1 && is_the(st, 0))) || !st->tokens[b - 1].word)
+        return 0;
+    for (size_t k = a; k < b; k++) /* "PUCMM, Pontificia Universidad ...": no list */
+        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
+            return 0;
+    return tells_what_it_did(st, b);
+}
+
 /* Whether the span [a, b) is a phrase shouted in capitals, not a name: words in capitals, two
  * of them words that make sentences rather than names ("IT'S NOT ABOUT PLASTIC USAGE",
  * "RECOGNIZING EACH OTHER IS A BASIC STEP"); "WHO" alone or "DOCTORS WITHOUT BORDERS"

@@ -30,6 +30,10 @@ int eco_i_names_a_directorate_general(const eco_i_sentence *st, size_t a, size_t
  * sentence is about. */
 int eco_i_opens_the_sentence(const eco_i_sentence *st, size_t a, size_t b);
 
+/* A name that opens its sentence, which goes on to tell what it did: "Open-Seneca
+ * provided mobile sensors". */
+int eco_i_acts_in_the_sentence(const eco_i_sentence *st, size_t a, size_t b);
+
 /* "IT'S NOT ABOUT PLASTIC USAGE": a phrase shouted in capitals, no name. */
 int eco_i_is_shouted(const eco_i_sentence *st, size_t a, size_t b);
 

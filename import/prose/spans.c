@@ -24,6 +24,8 @@
  * Cross-validated, 0.3 finds 6 more of UNDP's partners and costs no precision on
  * annotated-24; lower finds no more. */
 #define SUBJECT_THRESHOLD 0.3
+/* ... and for one the sentence tells what it did ("Open-Seneca provided ..."). */
+#define ACTING_SUBJECT_THRESHOLD 0.1
 
 /* A candidate: a span of tokens, the name it would be, and the rules' name for it. */
 typedef struct candidate {
@@ -598,8 +600,10 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
                   eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
                  c->p < THRESHOLD)
             c->p = THRESHOLD;
-        else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= SUBJECT_THRESHOLD &&
-                 c->p < THRESHOLD && eco_i_opens_the_sentence(rd->st, c->a, c->b))
+        else if (ctx->field == ECO_I_FIELD_SECTOR && c->p < THRESHOLD &&
+                 ((c->p >= SUBJECT_THRESHOLD && eco_i_opens_the_sentence(rd->st, c->a, c->b)) ||
+                  (c->p >= ACTING_SUBJECT_THRESHOLD &&
+                   eco_i_acts_in_the_sentence(rd->st, c->a, c->b))))
             c->p = THRESHOLD;
     }
     keep_programme_owners(rd, cs);

@@ -374,12 +374,41 @@ static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
     assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix League For", NULL), ECO_ENOTFOUND);
     eco_graph_free(g);
     /* below it, or in prose, the model alone decides */
-    g = import_with_flat_models(answer, 0.25);
+    g = import_with_flat_models("# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, "
+                                "what private sector partners did you actually work with and "
+                                "what did you do with them?\n\nZorbix Estudio is where we met "
+                                "Kalpa Works.\n",
+                                0.25);
     assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), ECO_ENOTFOUND);
     eco_graph_free(g);
     g = import_with_flat_models("# Notes\n\nZorbix Estudio collaborated with Kalpa Works.\n", 0.4);
     assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Estudio", NULL), ECO_ENOTFOUND);
     eco_graph_free(g);
+}
+
+/* A name that opens a sector answer whose sentence tells what it did is a partner on much
+ * less: "Zorbix provided mobile sensors", "Zorbix which uses ...". */
+static void a_name_the_sector_answer_says_acted_is_a_partner(void **state)
+{
+    static const char *const answers[] = {"Zorbix provided mobile sensors and training.\n",
+                                          "Zorbix which uses simple technology for data.\n",
+                                          "Zorbix got interested in the project.\n"};
+    char text[512];
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(answers) / sizeof(*answers); i++) {
+        snprintf(text, sizeof(text),
+                 "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what "
+                 "private sector partners did you actually work with and what did you do "
+                 "with them?\n\n%s",
+                 answers[i]);
+        eco_graph *g = import_with_flat_models(text, 0.15);
+        assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), 0);
+        eco_graph_free(g);
+        g = import_with_flat_models(text, 0.05);
+        assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), ECO_ENOTFOUND);
+        eco_graph_free(g);
+    }
 }
 
 /* A whole name set beside what kind of body it is, "Zorbix, an international organisation",
@@ -530,6 +559,7 @@ int main(void)
         cmocka_unit_test(a_name_beside_the_kind_of_body_it_is_is_a_body),
         cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
         cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
+        cmocka_unit_test(a_name_the_sector_answer_says_acted_is_a_partner),
         cmocka_unit_test(a_name_described_as_a_body_is_a_body),
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
