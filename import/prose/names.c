@@ -291,13 +291,17 @@ static void trim_item(const eco_i_sentence *st, item *it, size_t sentence_start)
 static int all_generic(const eco_i_sentence *st, size_t a, size_t b)
 {
     size_t heads_seen = 0;
-    int after_of = 0;
+    int after_of = 0, secretary = 0;
     for (size_t k = a; k < b; k++) {
         const eco_i_token *t = &st->tokens[k];
         /* "Government Laboratory of Chile", "Ministry of Youth", "Ministry of Local
-         * Government": a capitalised word in the complement names what the body is for */
-        if (after_of && t->word && t->cap && !(t->cls & W_STOP) && !eco_i_is_conn(t))
+         * Government": a capitalised word in the complement names what the body is for.
+         * A "Secretary" of generic words is as often the person ("the Secretary of Women
+         * who works ..."), and a country is needed to make it one body. */
+        if (after_of && t->word && t->cap && !(t->cls & W_STOP) && !eco_i_is_conn(t) &&
+            (!secretary || eco_i_country_name(st->text + t->start, t->end - t->start)))
             return 0;
+        secretary |= !after_of && t->head == 1 && strcmp(t->folded, "secretary") == 0;
         if (eco_i_is_conn(t) && (strcmp(t->folded, "of") == 0 || strcmp(t->folded, "de") == 0 ||
                            strcmp(t->folded, "du") == 0 || strcmp(t->folded, "do") == 0 ||
                            strcmp(t->folded, "da") == 0 || strcmp(t->folded, "del") == 0))

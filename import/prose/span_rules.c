@@ -284,7 +284,11 @@ static int tells_what_it_did(const eco_i_sentence *st, size_t k)
  * to tell what it did: "Open-Seneca provided mobile sensors", "Viamo which uses ...". */
 int eco_i_acts_in_the_sentence(const eco_i_sentence *st, size_t a, size_t b)
 {
-    if (!(a == 0 || (a == 1 && is_the(st, 0))) || !st->tokens[b - 1].word)
+    const eco_i_token *last = &st->tokens[b - 1];
+
+    /* "Tested the | developed curriculum": a name ends on a capital, not a small word */
+    if (!(a == 0 || (a == 1 && is_the(st, 0))) || !last->word || !(last->cap || last->upper) ||
+        (last->cls & (W_STOP | W_CONN)))
         return 0;
     for (size_t k = a; k < b; k++) /* "PUCMM, Pontificia Universidad ...": no list */
         if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))

@@ -118,7 +118,14 @@ static const char *const work_nouns[] = {
     "workshop", "event", "policy", "law", "act", "regulations", "regulation", "framework",
     "agenda", "model", "index", "tool", "platform", "app", "portal", "website", "course",
     "hackathon", "competition", "roadmap", "assessment", "evaluation", "declaration", "vision",
-    "goals", "week", "day", "festival", "map", "dashboard", "methodology", "approach", NULL};
+    "goals", "week", "day", "festival", "map", "dashboard", "methodology", "approach",
+    /* and their plurals: "our Innovation Challenges" are no body either */
+    "reports", "projects", "programmes", "programs", "surveys", "toolkits", "challenges",
+    "campaigns", "prizes", "conferences", "summits", "workshops", "events", "frameworks",
+    "tools", "platforms", "apps", "portals", "websites", "hackathons", "competitions",
+    "assessments", "evaluations", "festivals", "dashboards",
+    /* not "studies" nor "policies": "Center for Technology Studies" is a body */
+    NULL};
 
 /* Adjectives of regions: part of names ("European Commission"), never one alone. */
 static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
@@ -547,10 +554,6 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
 {
     const eco_i_token *t = &st->tokens[a], *next = &st->tokens[a + 1];
-    /* "the Under Secretary of Public Administration": a rank written before the body's
-     * head word makes it the person who leads the body */
-    if (a > 0 && st->tokens[a - 1].cap && strcmp(st->tokens[a - 1].folded, "under") == 0)
-        return 1;
     if (b - a < 3 || !t->word || !next->word ||
         !(strcmp(next->folded, "of") == 0 || strcmp(next->folded, "for") == 0 ||
           strcmp(next->folded, "to") == 0))

@@ -52,8 +52,7 @@ typedef struct eco_i_sentence {
 void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_only);
 
 /* Whether tokens [a, b) name a person's post, not a body: a role only a person holds, then
- * "of", "for" or "to" ("Member of Parliament for Ketu South", "Advisor to the Minister"),
- * or a body's head word after "Under" ("Under Secretary of Public Administration").
+ * "of", "for" or "to" ("Member of Parliament for Ketu South", "Advisor to the Minister").
  * A minister, a director or a head may stand for the office they lead, so they are not
  * among the roles. */
 int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b);

@@ -409,6 +409,14 @@ static void a_name_the_sector_answer_says_acted_is_a_partner(void **state)
         assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), ECO_ENOTFOUND);
         eco_graph_free(g);
     }
+    /* a name ends on a capital: "Tested the" is no subject of "developed" */
+    eco_graph *g = import_with_flat_models(
+        "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what private sector "
+        "partners did you actually work with and what did you do with them?\n\nTested the "
+        "developed course with Zorbix.\n",
+        0.15);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Tested the", NULL), ECO_ENOTFOUND);
+    eco_graph_free(g);
 }
 
 /* A whole name set beside what kind of body it is, "Zorbix, an international organisation",
