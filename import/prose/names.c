@@ -737,9 +737,11 @@ static size_t cut_items(const eco_i_sentence *st, size_t a, size_t b, item items
 
     for (size_t k = a; k <= b && n < 64; k++) {
         int here = k < b ? separator(&st->tokens[k]) : SEP_NONE;
-        /* "Africa Borderlands Centre Village Savers": a name ends at its head word */
+        /* "Africa Borderlands Centre Village Savers", "Waterburg District World Wide Fund
+         * for Nature": a name ends at its head word, or at the area it names */
         if (k < b && here == SEP_NONE && k > s + 1 && k + 1 < b &&
-            st->tokens[k - 1].head == 1 && !(st->tokens[k - 1].cls & W_ADJECTIVES_AFTER) &&
+            (st->tokens[k - 1].head == 1 || (st->tokens[k - 1].cls & W_AREA)) &&
+            !(st->tokens[k - 1].cls & W_ADJECTIVES_AFTER) &&
             st->tokens[k].word && st->tokens[k].cap &&
             !st->tokens[k].head && !eco_i_is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
             st->tokens[k - 2].word && !eco_i_is_conn(&st->tokens[k - 2]))

@@ -384,7 +384,7 @@ static int seam(const eco_i_sentence *st, size_t k)
         return 1;
     /* "... Cluster | FIWARE", but "Ministry of Health" is one name, and so is "Universidad
      * Católica ...": French, Spanish and Portuguese write a head before its adjectives */
-    if (before->head == 1)
+    if (before->head == 1 || (before->cls & W_AREA))
         return t->cap && !eco_i_is_conn(t) && !(before->cls & W_ADJECTIVES_AFTER);
     return before->upper != t->upper;
 }

@@ -127,6 +127,11 @@ static const char *const work_nouns[] = {
     /* not "studies" nor "policies": "Center for Technology Studies" is a body */
     NULL};
 
+/* Areas a state divides itself into, which end a name as a head word does: "Waterburg
+ * District | World Wide Fund for Nature" are two names. */
+static const char *const areas[] = {"district", "province", "county", "governorate",
+                                    "prefecture", "region", NULL};
+
 /* Adjectives of regions: part of names ("European Commission"), never one alone. */
 static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
                                            "arab", "caribbean", "pacific", "nordic", "balkan",
@@ -186,6 +191,7 @@ static void build_word_classes(void)
     add_class(work_nouns, W_WORK);
     add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
     add_class(landforms, W_LANDFORM);
+    add_class(areas, W_AREA);
     add_class(roles, W_ROLE);
     /* every word of every sentence is looked up, most of them in none of the lists */
     if (eco_i_map_reserve(&word_classes, word_classes.count) < 0)
@@ -391,7 +397,8 @@ static char punct_of(uint32_t c)
 }
 
 /* The length of an elided article at text + i, apostrophe included, when it is a word of its
- * own: "L'Accélérateur", "d'Ivoire", "l'agriculture".  0 when there is none. */
+ * own: "L'Accélérateur", "d'Ivoire", "l'agriculture", and "de L' Environnement", typed with
+ * a space before the capital.  0 when there is none. */
 static size_t elided_article(const char *text, size_t len, size_t i)
 {
     uint32_t ap, after;
@@ -402,7 +409,12 @@ static size_t elided_article(const char *text, size_t len, size_t i)
     size_t ak = char_at(text + i + 1, len - i - 1, &ap);
     if (!is_apostrophe(ap) || i + 1 + ak >= len)
         return 0;
-    char_at(text + i + 1 + ak, len - i - 1 - ak, &after);
+    size_t next = i + 1 + ak;
+    if (text[next] == ' ' && next + 1 < len) {
+        char_at(text + next + 1, len - next - 1, &after);
+        return is_upper(after) ? 1 + ak : 0;
+    }
+    char_at(text + next, len - next, &after);
     return is_upper(after) || (after >= 'a' && after <= 'z' && first == 'l') ? 1 + ak : 0;
 }
 

@@ -128,6 +128,9 @@ static void particles_of_names_are_kept(void **state)
                         "El Wafa Center");
     assert_string_equal(names("La Universidad Nacional de Asunción joined."),
                         "Universidad Nacional de Asunción");
+    /* an elided article typed with a space after its apostrophe is still one */
+    assert_string_equal(names("Avec l'Association Verte et Protection de L' Environnement."),
+                        "Association Verte et Protection de L' Environnement");
 }
 
 static void places_topics_and_shouted_words_are_no_bodies(void **state)
@@ -141,6 +144,18 @@ static void places_topics_and_shouted_words_are_no_bodies(void **state)
     /* a long word in capitals that ends as nouns of ideas do is shouted, no acronym */
     assert_string_equal(names("Our partners are EDUCATION, INTEGRITY and UNICEF."),
                         "UNICEF");
+}
+
+/* A name ends at its head word, or at the area of the state it names, when capitals run on
+ * into another name. */
+static void names_run_together_part_at_a_head_or_an_area(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Maroc Numeric Cluster Zorbix Emerging Business Factory"),
+                        "Maroc Numeric Cluster | Zorbix Emerging Business Factory");
+    assert_string_equal(names("Food waste mapping in Waterburg District World Wide Fund for "
+                              "Nature - Behaviour change campaign"),
+                        "World Wide Fund for Nature");
 }
 
 static void lists_and_modifiers_share_a_head(void **state)
@@ -307,6 +322,7 @@ int main(void)
         cmocka_unit_test_teardown(names_written_partly_in_small_letters, teardown),
         cmocka_unit_test_teardown(particles_of_names_are_kept, teardown),
         cmocka_unit_test_teardown(places_topics_and_shouted_words_are_no_bodies, teardown),
+        cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
         cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),
         cmocka_unit_test_teardown(appositions_give_the_long_form, teardown),
