@@ -288,12 +288,39 @@ int eco_i_acts_in_the_sentence(const eco_i_sentence *st, size_t a, size_t b)
 
     /* "Tested the | developed curriculum": a name ends on a capital, not a small word */
     if (!(a == 0 || (a == 1 && is_the(st, 0))) || !last->word || !(last->cap || last->upper) ||
-        (last->cls & (W_STOP | W_CONN)))
+        ((last->cls & (W_STOP | W_CONN)) && !last->upper)) /* but "PAHO/WHO got ..." */
         return 0;
     for (size_t k = a; k < b; k++) /* "PUCMM, Pontificia Universidad ...": no list */
         if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
             return 0;
     return tells_what_it_did(st, b);
+}
+
+/* Whether the span [a, b) is the whole of its sentence, after "The" at most, and ends on its
+ * only head word, in any case: "Lasta woreda Justice and Prosecutor's Office", "The Culture
+ * and tourism office" - an answer that names one body and says nothing else.  A head
+ * before "and" starts a second name ("Dispatchers Association and Lusófona Student
+ * Association"), and a comma or a dash holds a list or a gloss. */
+int eco_i_names_one_body_alone(const eco_i_sentence *st, size_t a, size_t b)
+{
+    size_t heads = 0;
+
+    for (size_t k = 0; k < st->count; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (k < a || k >= b) {
+            if (t->word && !(k == 0 && is_the(st, 0)))
+                return 0;
+            continue;
+        }
+        if (!t->word && (t->punct == ',' || t->punct == '-'))
+            return 0;
+        if (heads && (eco_i_is_and(t) || t->punct == '&'))
+            return 0;
+        if (t->head == 1 && k + 1 < b && st->tokens[k + 1].word && st->tokens[k + 1].cap)
+            return 0; /* "Maroc Numeric Cluster | FIWARE ..." runs two names together */
+        heads += t->head != 0;
+    }
+    return st->tokens[b - 1].head == 1;
 }
 
 /* Whether the span [a, b) is a phrase shouted in capitals, not a name: words in capitals, two

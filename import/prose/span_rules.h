@@ -34,6 +34,10 @@ int eco_i_opens_the_sentence(const eco_i_sentence *st, size_t a, size_t b);
  * provided mobile sensors". */
 int eco_i_acts_in_the_sentence(const eco_i_sentence *st, size_t a, size_t b);
 
+/* A whole answer that names one body and ends on its head word: "The Culture and tourism
+ * office". */
+int eco_i_names_one_body_alone(const eco_i_sentence *st, size_t a, size_t b);
+
 /* "IT'S NOT ABOUT PLASTIC USAGE": a phrase shouted in capitals, no name. */
 int eco_i_is_shouted(const eco_i_sentence *st, size_t a, size_t b);
 

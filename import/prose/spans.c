@@ -600,6 +600,9 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
                   eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
                  c->p < THRESHOLD)
             c->p = THRESHOLD;
+        else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= ACTING_SUBJECT_THRESHOLD &&
+                 eco_i_names_one_body_alone(rd->st, c->a, c->b))
+            c->p = 1; /* over the pieces of it the model likes better */
         else if (ctx->field == ECO_I_FIELD_SECTOR && c->p < THRESHOLD &&
                  ((c->p >= SUBJECT_THRESHOLD && eco_i_opens_the_sentence(rd->st, c->a, c->b)) ||
                   (c->p >= ACTING_SUBJECT_THRESHOLD &&

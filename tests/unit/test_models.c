@@ -419,6 +419,38 @@ static void a_name_the_sector_answer_says_acted_is_a_partner(void **state)
     eco_graph_free(g);
 }
 
+/* A sector answer that is one name ending on its head word, and nothing else, names that
+ * body whole, over the pieces of it the model may like better; two names run together or
+ * joined by "and" after a head are not one. */
+static void a_whole_answer_naming_one_body_is_that_body(void **state)
+{
+    static const struct {
+        const char *answer, *name;
+        int found;
+    } cases[] = {
+        {"Lasta woreda Justice and Zorbix’s Office", "Lasta woreda Justice and Zorbix’s Office", 1},
+        {"The Zorbix and tourism office", "Zorbix and tourism office", 1},
+        {"Zorbix Association and Kolbex Student Association",
+         "Zorbix Association and Kolbex Student Association", 0},
+        {"Maroc Numeric Cluster Zorbix Business Factory",
+         "Maroc Numeric Cluster Zorbix Business Factory", 0},
+    };
+    char text[512];
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        snprintf(text, sizeof(text),
+                 "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what "
+                 "government partners did you actually work with and what did you do with "
+                 "them?\n\n%s\n",
+                 cases[i].answer);
+        eco_graph *g = import_with_flat_models(text, 0.15);
+        assert_int_equal(eco_graph_find_actor(NULL, g, cases[i].name, NULL),
+                         cases[i].found ? 0 : ECO_ENOTFOUND);
+        eco_graph_free(g);
+    }
+}
+
 /* A whole name set beside what kind of body it is, "Zorbix, an international organisation",
  * is a body, whatever the model makes of one unknown word; "the" after a comma goes on with
  * the sentence, and a name that runs on into capitals or an "and" is not whole. */
@@ -568,6 +600,7 @@ int main(void)
         cmocka_unit_test(a_directorate_general_is_a_body_of_the_commission),
         cmocka_unit_test(a_name_that_opens_a_sector_answer_is_a_partner),
         cmocka_unit_test(a_name_the_sector_answer_says_acted_is_a_partner),
+        cmocka_unit_test(a_whole_answer_naming_one_body_is_that_body),
         cmocka_unit_test(a_name_described_as_a_body_is_a_body),
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
