@@ -376,9 +376,7 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
         free(m->name);
         return ECO_ENOMEM;
     }
-    /* "L'ordre des Médecins": without its article, the name starts with a capital */
-    if (a > 0 && st->tokens[a - 1].word && st->tokens[a - 1].end == start &&
-        m->name[0] >= 'a' && m->name[0] <= 'z')
+    if (eco_i_takes_a_capital(st, a))
         m->name[0] = (char)(m->name[0] - 32);
     m->key = eco_i_fold_hash(m->name, strlen(m->name));
     m->start = start;

@@ -694,7 +694,7 @@ static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
     memset(m, 0, sizeof(*m));
     if (!(m->name = eco_i_squeeze(st->text + c->start, c->end - c->start)))
         return ECO_ENOMEM;
-    if (m->name[0] >= 'a' && m->name[0] <= 'z' && elided_article(st, c))
+    if (eco_i_takes_a_capital(st, c->a))
         m->name[0] = (char)(m->name[0] - 32); /* "Université de N'Djaména" */
     if (with_its_article(m, st, c) < 0)
         return ECO_ENOMEM;

@@ -492,6 +492,17 @@ unsigned eco_i_class_of(const eco_i_sentence *st, size_t k)
     return eco_i_word_class(folded);
 }
 
+int eco_i_takes_a_capital(const eco_i_sentence *st, size_t a)
+{
+    const eco_i_token *t = &st->tokens[a];
+    char first = st->text[t->start];
+
+    if (!t->word || first < 'a' || first > 'z')
+        return 0;
+    return (a > 0 && st->tokens[a - 1].word && st->tokens[a - 1].end == t->start) ||
+           (t->cap && t->head == 1);
+}
+
 void eco_i_raise_word(eco_i_sentence *st, size_t k)
 {
     eco_i_token *t = &st->tokens[k];

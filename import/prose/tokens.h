@@ -75,6 +75,12 @@ int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b);
  * -ing after it, not a body: "Network Building", "Board Meeting". */
 int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b);
 
+/* Whether the name that starts at token a, written in small letters, takes a capital: after
+ * an elided article ("l'ordre des Médecins") or on a head word the reader raised ("the
+ * ministry of Youth").  Other small first words ("collaboration", "in Puntland") are how
+ * the text goes on, and the checks after know them by their small letter. */
+int eco_i_takes_a_capital(const eco_i_sentence *st, size_t a);
+
 static inline int eco_i_is_conn(const eco_i_token *t)
 {
     return t->word && !t->cap && (t->cls & W_CONN);

@@ -55,7 +55,7 @@ static void head_words_make_names_in_four_languages(void **state)
                               "2.5 report."), "Ministry of Planning | Medo Innovation Lab");
     /* French writes a ministry in small letters */
     assert_string_equal(names("En lien avec le ministère de l'Agriculture et le ministère de "
-                              "la Santé."), "ministère de l'Agriculture | ministère de la Santé");
+                              "la Santé."), "Ministère de l'Agriculture | Ministère de la Santé");
     assert_string_equal(names("Le ministère a signé."), "");
     /* a ministry named by what it is in charge of: four small words join its words */
     assert_string_equal(names("Un projet du Ministère en charge de l'Élevage."),
@@ -74,9 +74,12 @@ static void head_words_make_names_in_four_languages(void **state)
 static void names_written_partly_in_small_letters(void **state)
 {
     (void)state;
-    /* a ministry or a university in small letters before "of" and a name */
+    /* a ministry or a university in small letters before "of" and a name, shown with the
+     * capital a name starts with */
     assert_string_equal(names("We worked with the university of Hargeisa on the data."),
-                        "university of Hargeisa");
+                        "University of Hargeisa");
+    assert_string_equal(names("We collaborated with the ministry of Youth in Hargeisa."),
+                        "Ministry of Youth");
     assert_string_equal(names("Puis avec l'université de Ouahigouya."), "Université de Ouahigouya");
     assert_string_equal(names("The ministry of the interior did not answer."), "");
     /* a remit in small letters after an adjective or "and" ends the name */
