@@ -352,6 +352,19 @@ static eco_graph *import_with_flat_models(const char *text, double p)
     return g;
 }
 
+/* Imports one answer to "what private sector partners did you work with" with flat models
+ * at p. */
+static eco_graph *import_sector_answer(const char *answer, double p)
+{
+    char text[512];
+
+    snprintf(text, sizeof(text),
+             "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what private sector "
+             "partners did you actually work with and what did you do with them?\n\n%s\n",
+             answer);
+    return import_with_flat_models(text, p);
+}
+
 /* An answer to "which private sector partners did you work with" is about the name that
  * opens its sentence: that name needs less of the model than others (0.3, not 0.5). */
 static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
@@ -390,31 +403,21 @@ static void a_name_that_opens_a_sector_answer_is_a_partner(void **state)
  * less: "Zorbix provided mobile sensors", "Zorbix which uses ...". */
 static void a_name_the_sector_answer_says_acted_is_a_partner(void **state)
 {
-    static const char *const answers[] = {"Zorbix provided mobile sensors and training.\n",
-                                          "Zorbix which uses simple technology for data.\n",
-                                          "Zorbix got interested in the project.\n"};
-    char text[512];
+    static const char *const answers[] = {"Zorbix provided mobile sensors and training.",
+                                          "Zorbix which uses simple technology for data.",
+                                          "Zorbix got interested in the project."};
     (void)state;
 
     for (size_t i = 0; i < sizeof(answers) / sizeof(*answers); i++) {
-        snprintf(text, sizeof(text),
-                 "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what "
-                 "private sector partners did you actually work with and what did you do "
-                 "with them?\n\n%s",
-                 answers[i]);
-        eco_graph *g = import_with_flat_models(text, 0.15);
+        eco_graph *g = import_sector_answer(answers[i], 0.15);
         assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), 0);
         eco_graph_free(g);
-        g = import_with_flat_models(text, 0.05);
+        g = import_sector_answer(answers[i], 0.05);
         assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), ECO_ENOTFOUND);
         eco_graph_free(g);
     }
     /* a name ends on a capital: "Tested the" is no subject of "developed" */
-    eco_graph *g = import_with_flat_models(
-        "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what private sector "
-        "partners did you actually work with and what did you do with them?\n\nTested the "
-        "developed course with Zorbix.\n",
-        0.15);
+    eco_graph *g = import_sector_answer("Tested the developed course with Zorbix.", 0.15);
     assert_int_equal(eco_graph_find_actor(NULL, g, "Tested the", NULL), ECO_ENOTFOUND);
     eco_graph_free(g);
 }
@@ -435,16 +438,10 @@ static void a_whole_answer_naming_one_body_is_that_body(void **state)
         {"Maroc Numeric Cluster Zorbix Business Factory",
          "Maroc Numeric Cluster Zorbix Business Factory", 0},
     };
-    char text[512];
     (void)state;
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-        snprintf(text, sizeof(text),
-                 "# Barrio\n\n[[country:Mexico]]\n## Partners\n> If applicable, what "
-                 "government partners did you actually work with and what did you do with "
-                 "them?\n\n%s\n",
-                 cases[i].answer);
-        eco_graph *g = import_with_flat_models(text, 0.15);
+        eco_graph *g = import_sector_answer(cases[i].answer, 0.15);
         assert_int_equal(eco_graph_find_actor(NULL, g, cases[i].name, NULL),
                          cases[i].found ? 0 : ECO_ENOTFOUND);
         eco_graph_free(g);
