@@ -180,6 +180,8 @@ static void build_word_classes(void)
     add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
     add_class(landforms, W_LANDFORM);
     add_class(roles, W_ROLE);
+    add_class(eco_i_small_bodies, W_BODY_SMALL);
+    add_class(eco_i_remits, W_REMIT);
     /* every word of every sentence is looked up, most of them in none of the lists */
     if (eco_i_map_reserve(&word_classes, word_classes.count) < 0)
         word_classes_ok = -1;
@@ -187,15 +189,36 @@ static void build_word_classes(void)
 
 unsigned eco_i_word_class(const char *folded)
 {
+    return eco_i_word_class_n(folded, strlen(folded));
+}
+
+unsigned eco_i_word_class_n(const char *w, size_t n)
+{
     size_t bits = 0;
-    if (!*folded || pthread_once(&word_classes_once, build_word_classes) != 0 ||
-        word_classes_ok < 0)
+    if (!n || pthread_once(&word_classes_once, build_word_classes) != 0 || word_classes_ok < 0)
         return 0;
-    eco_i_map_get(&word_classes, eco_i_hash(folded, strlen(folded)), &bits);
+    eco_i_map_get(&word_classes, eco_i_hash(w, n), &bits);
     return (unsigned)bits;
 }
 
 /* ---- Tokens ----------------------------------------------------------------------------- */
+
+/* What an ASCII byte is to a word, as bits: most of a record is ASCII, and one look-up a
+ * byte replaces the decoding and the tests of ranges that other characters take. */
+enum { ASCII_ALNUM = 1, ASCII_ALPHA = 2, ASCII_UPPER = 4 };
+
+#define ASCII_KIND(c)                                                                          \
+    ((c) >= 'A' && (c) <= 'Z'   ? ASCII_ALNUM | ASCII_ALPHA | ASCII_UPPER                      \
+     : (c) >= 'a' && (c) <= 'z' ? ASCII_ALNUM | ASCII_ALPHA                                    \
+     : (c) >= '0' && (c) <= '9' ? ASCII_ALNUM                                                  \
+                                : 0)
+#define ASCII_KIND_4(c) ASCII_KIND(c), ASCII_KIND((c) + 1), ASCII_KIND((c) + 2), ASCII_KIND((c) + 3)
+#define ASCII_KIND_16(c)                                                                       \
+    ASCII_KIND_4(c), ASCII_KIND_4((c) + 4), ASCII_KIND_4((c) + 8), ASCII_KIND_4((c) + 12)
+#define ASCII_KIND_64(c)                                                                       \
+    ASCII_KIND_16(c), ASCII_KIND_16((c) + 16), ASCII_KIND_16((c) + 32), ASCII_KIND_16((c) + 48)
+
+static const unsigned char ascii_kind[128] = {ASCII_KIND_64(0), ASCII_KIND_64(64)};
 
 /* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
 static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
@@ -259,6 +282,12 @@ static void word_case(eco_i_token *t, const char *w, size_t n)
         t->cap = is_upper(c);
     }
     for (size_t i = 0; i < n;) {
+        if ((unsigned char)w[i] < 0x80) {
+            letters += (ascii_kind[(unsigned char)w[i]] & ASCII_ALPHA) != 0;
+            uppers += (ascii_kind[(unsigned char)w[i]] & ASCII_UPPER) != 0;
+            i++;
+            continue;
+        }
         size_t k = char_at(w + i, n - i, &c);
         if (is_letter(c) && !(c >= '0' && c <= '9')) {
             letters++;
@@ -426,6 +455,10 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
     uint32_t c;
 
     while (i < len) {
+        if ((unsigned char)text[i] < 0x80 && (ascii_kind[(unsigned char)text[i]] & ASCII_ALNUM)) {
+            i++;
+            continue;
+        }
         size_t k = char_at(text + i, len - i, &c);
         if (is_letter(c)) {
             i += k;
