@@ -433,15 +433,17 @@ size_t eco_name_distance(const char *a, const char *b)
  * dropped, "&" as "and", other marks as one space, a leading "the" dropped.  What it
  * cannot do (accents, British spellings) it leaves to eco_name_fold: 0 when the text is not
  * ASCII.  Both give the same hash for text where both apply, except for spelling, which
- * names meet on later in the graph. */
-static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
+ * names meet on later in the graph.  checked: out's room is tested at each byte written;
+ * a constant, so that the compiler makes a loop without the tests for short texts. */
+static inline size_t fold_ascii_in(char *out, size_t n, const char *text, size_t len,
+                                   int checked)
 {
     size_t w = 0;
     int space = 1;
     for (size_t i = 0; i < len; i++) {
         unsigned char f = fast_fold[(unsigned char)text[i]];
         if (f > FAST_NOT_ASCII) { /* a small letter or a digit */
-            if (w + 2 >= n)
+            if (checked && w + 2 >= n)
                 return 0;
             out[w++] = (char)f;
             space = 0;
@@ -453,7 +455,7 @@ static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
         } else if (f == FAST_NOT_ASCII) {
             return 0;
         } else if (f == FAST_AND) {
-            if (w + 6 >= n)
+            if (checked && w + 6 >= n)
                 return 0;
             if (!space)
                 out[w++] = ' ';
@@ -470,6 +472,14 @@ static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
     }
     out[w] = '\0';
     return w;
+}
+
+/* A byte of text writes five bytes at most (" and "): a text of len bytes with 5 * len + 8
+ * to spare can never fail the tests of room, and most names are that short. */
+static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
+{
+    return len < (n - 8) / 5 ? fold_ascii_in(out, n, text, len, 0)
+                             : fold_ascii_in(out, n, text, len, 1);
 }
 
 uint64_t eco_i_fold_hash(const char *text, size_t len)
