@@ -298,34 +298,37 @@ static void word_case(eco_i_token *t, const char *w, size_t n)
     t->upper = letters >= 2 && uppers == letters;
 }
 
-/* Fills t->folded with the n bytes at w folded; empty when they do not fit. */
-static void fold_word(eco_i_token *t, const char *w, size_t n)
+/* Fills t->folded with the n bytes at w folded; empty when they do not fit.  Returns the
+ * folded length, which the word's tests need next. */
+static size_t fold_word(eco_i_token *t, const char *w, size_t n)
 {
     char buf[48];
     size_t k = 0;
 
     t->folded[0] = '\0';
     if (n >= sizeof(buf))
-        return;
+        return 0;
     /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
     while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
         k++;
     if (k == n) {
         eco_i_lower_ascii(t->folded, w, n);
         t->folded[n] = '\0';
-        return;
+        return n;
     }
     memcpy(buf, w, n);
     buf[n] = '\0';
-    if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
+    if ((k = eco_name_fold(t->folded, sizeof(t->folded), buf)) >= sizeof(t->folded)) {
         t->folded[0] = '\0';
+        return 0;
+    }
+    return k;
 }
 
 /* Whether a capitalised word that is no head holds "lab" as a lab's name does: LabX,
  * Santalab, GovLab, OpenlabEC; not "Available", "Labour" or "Laboratory". */
-static int coins_lab(const eco_i_token *t, const char *w, size_t n)
+static int coins_lab(const eco_i_token *t, const char *w, size_t n, size_t fl)
 {
-    size_t fl = strlen(t->folded);
     if (!t->cap || t->head || fl <= 3 || strchr(t->folded, ' '))
         return 0;
     const char *lab = strstr(t->folded, "lab");
@@ -340,10 +343,9 @@ static int coins_lab(const eco_i_token *t, const char *w, size_t n)
 
 /* "EDUCATION", "INTEGRITY", "DIGITALISATION": a long word in capitals that ends as English
  * nouns of ideas do is a word shouted, not an acronym. */
-static int shouted_noun(const eco_i_token *t, size_t n)
+static int shouted_noun(const eco_i_token *t, size_t n, size_t fl)
 {
     static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", NULL};
-    size_t fl = strlen(t->folded);
 
     if (!t->upper || n < 8 || fl != n)
         return 0;
@@ -361,15 +363,15 @@ static void classify_word(eco_i_token *t, const char *w, size_t n)
 {
     t->poss = (unsigned char)eco_i_possessive_length(w, n);
     n -= t->poss;
-    fold_word(t, w, n);
-    t->cls = (unsigned short)eco_i_word_class(t->folded);
-    if (shouted_noun(t, n))
+    size_t folded = fold_word(t, w, n);
+    t->cls = (unsigned short)eco_i_word_class_n(t->folded, folded);
+    if (shouted_noun(t, n, folded))
         t->cls |= W_NOT_ACRONYM;
     if (t->cls & W_HEAD)
         t->head = 1;
     else if (t->cls & W_PLURAL)
         t->head = 2;
-    t->coined = coins_lab(t, w, n);
+    t->coined = coins_lab(t, w, n, folded);
 }
 
 static void describe_word(eco_i_token *t, const char *s, int names_only)
