@@ -205,20 +205,22 @@ unsigned eco_i_word_class_n(const char *w, size_t n)
 
 /* What an ASCII byte is to a word, as bits: most of a record is ASCII, and one look-up a
  * byte replaces the decoding and the tests of ranges that other characters take. */
-enum { ASCII_ALNUM = 1, ASCII_ALPHA = 2, ASCII_UPPER = 4 };
+enum { ASCII_ALNUM = 1, ASCII_ALPHA = 2, ASCII_UPPER = 4, ASCII_FOLDS_LOWER = 8 };
 
+/* ASCII_FOLDS_LOWER: a word of such bytes folds to its lower case (fold_word). */
 #define ASCII_KIND(c)                                                                          \
-    ((c) >= 'A' && (c) <= 'Z'   ? ASCII_ALNUM | ASCII_ALPHA | ASCII_UPPER                      \
-     : (c) >= 'a' && (c) <= 'z' ? ASCII_ALNUM | ASCII_ALPHA                                    \
-     : (c) >= '0' && (c) <= '9' ? ASCII_ALNUM                                                  \
-                                : 0)
+    (((c) >= 'A' && (c) <= 'Z'   ? ASCII_ALNUM | ASCII_ALPHA | ASCII_UPPER                     \
+      : (c) >= 'a' && (c) <= 'z' ? ASCII_ALNUM | ASCII_ALPHA                                   \
+      : (c) >= '0' && (c) <= '9' ? ASCII_ALNUM                                                 \
+                                 : 0) |                                                        \
+     ((c) != '\'' && (c) != '-' && (c) != '.' ? ASCII_FOLDS_LOWER : 0))
 #define ASCII_KIND_4(c) ASCII_KIND(c), ASCII_KIND((c) + 1), ASCII_KIND((c) + 2), ASCII_KIND((c) + 3)
 #define ASCII_KIND_16(c)                                                                       \
     ASCII_KIND_4(c), ASCII_KIND_4((c) + 4), ASCII_KIND_4((c) + 8), ASCII_KIND_4((c) + 12)
 #define ASCII_KIND_64(c)                                                                       \
     ASCII_KIND_16(c), ASCII_KIND_16((c) + 16), ASCII_KIND_16((c) + 32), ASCII_KIND_16((c) + 48)
 
-static const unsigned char ascii_kind[128] = {ASCII_KIND_64(0), ASCII_KIND_64(64)};
+static const unsigned char ascii_kind[256] = {ASCII_KIND_64(0), ASCII_KIND_64(64)}; /* 0 above */
 
 /* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
 static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
@@ -309,7 +311,7 @@ static size_t fold_word(eco_i_token *t, const char *w, size_t n)
     if (n >= sizeof(buf))
         return 0;
     /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
-    while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
+    while (k < n && (ascii_kind[(unsigned char)w[k]] & ASCII_FOLDS_LOWER))
         k++;
     if (k == n) {
         eco_i_lower_ascii(t->folded, w, n);
@@ -457,7 +459,7 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
     uint32_t c;
 
     while (i < len) {
-        if ((unsigned char)text[i] < 0x80 && (ascii_kind[(unsigned char)text[i]] & ASCII_ALNUM)) {
+        if (ascii_kind[(unsigned char)text[i]] & ASCII_ALNUM) {
             i++;
             continue;
         }
