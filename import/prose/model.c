@@ -27,6 +27,7 @@ struct eco_i_model {
 void eco_i_features_reset(eco_i_features *f)
 {
     f->count = 0;
+    f->row_count = 0;
     f->names_len = 0;
     f->failed = 0;
 }
@@ -38,6 +39,7 @@ void eco_i_features_use(eco_i_features *f, const eco_i_model *m, int keep_names)
     if (f->reader != m) {
         f->reader = m;
         memset(f->constants, 0, sizeof(f->constants)); /* what they weigh was another's */
+        memset(f->pairs, 0, sizeof(f->pairs));
     }
 }
 
@@ -102,14 +104,18 @@ static void keep_text(eco_i_features *f, const char *name, size_t name_len, cons
     f->names_len += len + 1;
 }
 
-/* The key of name when a feature of that name can count, else 0. */
-static uint64_t wanted_key(eco_i_features *f, const char *name, size_t *name_len)
+/* The key of name when the reader weighs a feature of that name, else 0. */
+static uint64_t weighed_name_key(eco_i_features *f, const char *name, size_t *name_len)
 {
-    if (f->count >= ECO_I_MAX_FEATURES)
-        return 0;
     size_t slot = constant_slot(f, name);
     *name_len = f->constants[slot].len;
     return f->constants[slot].weighs ? f->constants[slot].key : 0;
+}
+
+/* The key of name when a feature of that name can count, else 0. */
+static uint64_t wanted_key(eco_i_features *f, const char *name, size_t *name_len)
+{
+    return f->count < ECO_I_MAX_FEATURES ? weighed_name_key(f, name, name_len) : 0;
 }
 
 int eco_i_feature_wanted(eco_i_features *f, const char *name)
@@ -118,10 +124,25 @@ int eco_i_feature_wanted(eco_i_features *f, const char *name)
     return wanted_key(f, name, &len) != 0;
 }
 
+/* 1 + the reader's row of weights for key, or 0 when it has none (or f has no reader). */
+static size_t reader_row(const eco_i_features *f, uint64_t key)
+{
+    size_t at;
+    return f->reader && eco_i_map_get(&f->reader->feature_of, key, &at) ? at + 1 : 0;
+}
+
+static void add_key(eco_i_features *f, uint64_t key, size_t row)
+{
+    f->keys[f->count++] = key;
+    if (row)
+        f->rows[f->row_count++] = row - 1;
+}
+
 static void add(eco_i_features *f, uint64_t name_key, const char *name, size_t name_len,
                 const char *value, uint64_t value_hash, size_t n)
 {
-    f->keys[f->count++] = value ? combine(name_key, value_hash) : name_key;
+    uint64_t key = value ? combine(name_key, value_hash) : name_key;
+    add_key(f, key, reader_row(f, key));
     if (f->keep_names && !f->failed)
         keep_text(f, name, name_len, value, n);
 }
@@ -138,7 +159,7 @@ void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_
     add(f, key, name, name_len, value, value ? eco_i_hash(value, n) : 0, n);
 }
 
-void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
+static void feature_c(eco_i_features *f, const char *name, const char *constant)
 {
     size_t name_len, n = 0;
     uint64_t key = wanted_key(f, name, &name_len), value_hash = 0;
@@ -155,6 +176,55 @@ void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
         }
     }
     add(f, key, name, name_len, constant, value_hash, n);
+}
+
+/* The slot of pairs for a constant name and value, by their addresses. */
+static size_t pair_slot(const char *name, const char *value)
+{
+    uint64_t h = (uintptr_t)name * 0x9E3779B97F4A7C15ULL ^ (uintptr_t)value * 0xBF58476D1CE4E5B9ULL;
+    return (size_t)(h >> 56) % ECO_I_PAIR_SLOTS;
+}
+
+/* Remembers in pairs[slot] what feature_c adds for name and constant: 1, or 0 for a value
+ * too long to keep whole, which feature_c cuts. */
+static int remember_pair(eco_i_features *f, size_t slot, const char *name, const char *constant)
+{
+    size_t name_len, n = 0;
+    uint64_t value_hash = 0;
+
+    if (constant) { /* read before name's slot, which may take the constant's */
+        size_t c = constant_slot(f, constant);
+        value_hash = f->constants[c].key;
+        n = f->constants[c].len;
+    }
+    if (n > MAX_FEATURE_TEXT)
+        return 0;
+    uint64_t name_key = weighed_name_key(f, name, &name_len);
+    f->pairs[slot].name = name;
+    f->pairs[slot].value = constant;
+    f->pairs[slot].weighs = name_key != 0;
+    f->pairs[slot].key = constant ? combine(name_key, value_hash) : name_key;
+    f->pairs[slot].row = name_key ? reader_row(f, f->pairs[slot].key) : 0;
+    return 1;
+}
+
+void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
+{
+    size_t slot;
+
+    /* training keeps the features' texts, which only feature_c writes */
+    if (!f->reader || f->keep_names) {
+        feature_c(f, name, constant);
+        return;
+    }
+    slot = pair_slot(name, constant);
+    if ((f->pairs[slot].name != name || f->pairs[slot].value != constant) &&
+        !remember_pair(f, slot, name, constant)) {
+        feature_c(f, name, constant);
+        return;
+    }
+    if (f->count < ECO_I_MAX_FEATURES && f->pairs[slot].weighs)
+        add_key(f, f->pairs[slot].key, f->pairs[slot].row);
 }
 
 void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep, const char *b)
@@ -405,6 +475,12 @@ static int weighs(const eco_i_model *m, uint64_t name_key)
 static void decision_values(const eco_i_model *m, const eco_i_features *f, double *d)
 {
     memcpy(d, m->bias, m->columns * sizeof(*d));
+    if (f->reader == m) { /* the rows of the features m weighs, found as they were added */
+        for (size_t i = 0; i < f->row_count; i++)
+            for (size_t c = 0; c < m->columns; c++)
+                d[c] += m->weights[f->rows[i] * m->columns + c];
+        return;
+    }
     for (size_t i = 0; i < f->count; i++) {
         size_t at;
         if (!eco_i_map_get(&m->feature_of, f->keys[i], &at))

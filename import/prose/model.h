@@ -37,10 +37,15 @@ typedef struct eco_i_model eco_i_model;
  * not added: it could not change the score, and most names of a sparse model are such.
  */
 #define ECO_I_CONSTANT_SLOTS 256
+#define ECO_I_PAIR_SLOTS 256
 
 typedef struct eco_i_features {
     uint64_t keys[ECO_I_MAX_FEATURES]; /* eco_i_hash of each feature's text */
     size_t count;                      /* features in keys */
+    size_t rows[ECO_I_MAX_FEATURES];   /* with a reader: its row of weights of each feature of
+                                          keys it weighs, in keys' order (eco_i_model_predict
+                                          adds them without a look-up) */
+    size_t row_count;                  /* rows used */
     int keep_names;                    /* 1: keep each feature's text in names */
     char *names;                       /* the texts, each ending in '\0' (owned), or NULL */
     size_t names_len, names_cap;       /* bytes used and allocated in names */
@@ -54,6 +59,14 @@ typedef struct eco_i_features {
         uint64_t key;
         int weighs; /* as a name: whether the reader gives a feature of that name a weight */
     } constants[ECO_I_CONSTANT_SLOTS];
+    /* the features of a constant name and a constant value met last (eco_i_feature_c), by
+     * the two addresses, with their key and the reader's row: most features are such */
+    struct {
+        const char *name, *value;
+        uint64_t key; /* the feature's key */
+        int weighs;   /* whether the reader weighs a feature of name: else none is added */
+        size_t row;   /* 1 + the reader's row of the key, or 0 when it has none */
+    } pairs[ECO_I_PAIR_SLOTS];
 } eco_i_features;
 
 /* The sets of features an import keeps room for, one a model. */
