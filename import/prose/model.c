@@ -39,7 +39,7 @@ void eco_i_features_use(eco_i_features *f, const eco_i_model *m, int keep_names)
     if (f->reader != m) {
         f->reader = m;
         memset(f->constants, 0, sizeof(f->constants)); /* what they weigh was another's */
-        memset(f->pairs, 0, sizeof(f->pairs));
+        memset(f->remembered, 0, sizeof(f->remembered));
     }
 }
 
@@ -178,71 +178,103 @@ static void feature_c(eco_i_features *f, const char *name, const char *constant)
     add(f, key, name, name_len, constant, value_hash, n);
 }
 
-/* The slot of pairs for a constant name and value, by their addresses. */
-static size_t pair_slot(const char *name, const char *value)
+/* "a<sep>b" into value, cut to MAX_FEATURE_TEXT bytes as a feature's value is cut; returns
+ * its length. */
+static size_t join(char value[MAX_FEATURE_TEXT], const char *a, char sep, const char *b)
 {
-    uint64_t h = (uintptr_t)name * 0x9E3779B97F4A7C15ULL ^ (uintptr_t)value * 0xBF58476D1CE4E5B9ULL;
-    return (size_t)(h >> 56) % ECO_I_PAIR_SLOTS;
+    size_t an = strlen(a), bn = strlen(b);
+    if (an + 1 + bn > MAX_FEATURE_TEXT)
+        bn = an + 1 < MAX_FEATURE_TEXT ? MAX_FEATURE_TEXT - an - 1 : 0;
+    if (an >= MAX_FEATURE_TEXT)
+        an = MAX_FEATURE_TEXT - 1;
+    memcpy(value, a, an);
+    value[an] = sep;
+    memcpy(value + an + 1, b, bn);
+    return an + 1 + bn;
 }
 
-/* Remembers in pairs[slot] what feature_c adds for name and constant: 1, or 0 for a value
- * too long to keep whole, which feature_c cuts. */
-static int remember_pair(eco_i_features *f, size_t slot, const char *name, const char *constant)
+static void feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
+                         const char *b)
 {
-    size_t name_len, n = 0;
+    char value[MAX_FEATURE_TEXT];
+    size_t name_len;
+
+    if (wanted_key(f, name, &name_len))
+        eco_i_feature(f, name, value, join(value, a, sep, b));
+}
+
+/*
+ * Remembered features: a constant name with a constant value (eco_i_feature_c: a, no b) or
+ * two joined (eco_i_feature_pair: a, sep, b), by their addresses, with the key, whether the
+ * reader weighs the name and the reader's row.  Most features are such, and each then costs
+ * a comparison of addresses, where it cost hashing its text and looking it up.  Importing
+ * only: training keeps the features' texts, and reads every feature.
+ */
+
+static size_t remembered_slot(const char *name, const char *a, char sep, const char *b)
+{
+    uint64_t h = (uintptr_t)name * 0x9E3779B97F4A7C15ULL ^ (uintptr_t)a * 0xBF58476D1CE4E5B9ULL ^
+                 ((uintptr_t)b + (unsigned char)sep) * 0x94D049BB133111EBULL;
+    return (size_t)(h >> 56) % ECO_I_REMEMBERED_SLOTS;
+}
+
+/* The slot that remembers the feature, filled when it held another; ECO_I_REMEMBERED_SLOTS
+ * for a constant value too long to keep whole, which eco_i_feature cuts. */
+static size_t remembered(eco_i_features *f, const char *name, const char *a, char sep,
+                         const char *b)
+{
+    size_t slot = remembered_slot(name, a, sep, b), name_len, n = 0;
     uint64_t value_hash = 0;
 
-    if (constant) { /* read before name's slot, which may take the constant's */
-        size_t c = constant_slot(f, constant);
+    if (f->remembered[slot].name == name && f->remembered[slot].a == a &&
+        f->remembered[slot].b == b && f->remembered[slot].sep == sep)
+        return slot;
+    if (b) {
+        char value[MAX_FEATURE_TEXT];
+        value_hash = eco_i_hash(value, join(value, a, sep, b));
+    } else if (a) { /* read before name's slot, which may take the constant's */
+        size_t c = constant_slot(f, a);
         value_hash = f->constants[c].key;
         n = f->constants[c].len;
     }
     if (n > MAX_FEATURE_TEXT)
-        return 0;
+        return ECO_I_REMEMBERED_SLOTS;
     uint64_t name_key = weighed_name_key(f, name, &name_len);
-    f->pairs[slot].name = name;
-    f->pairs[slot].value = constant;
-    f->pairs[slot].weighs = name_key != 0;
-    f->pairs[slot].key = constant ? combine(name_key, value_hash) : name_key;
-    f->pairs[slot].row = name_key ? reader_row(f, f->pairs[slot].key) : 0;
+    uint64_t key = a ? combine(name_key, value_hash) : name_key;
+    f->remembered[slot].name = name;
+    f->remembered[slot].a = a;
+    f->remembered[slot].b = b;
+    f->remembered[slot].sep = sep;
+    f->remembered[slot].weighs = name_key != 0;
+    f->remembered[slot].key = key;
+    f->remembered[slot].row = name_key ? reader_row(f, key) : 0;
+    return slot;
+}
+
+/* Adds the remembered feature, as eco_i_feature would: 1, or 0 when it is not remembered. */
+static int add_remembered(eco_i_features *f, const char *name, const char *a, char sep,
+                          const char *b)
+{
+    size_t slot;
+
+    if (!f->reader || f->keep_names ||
+        (slot = remembered(f, name, a, sep, b)) == ECO_I_REMEMBERED_SLOTS)
+        return 0;
+    if (f->count < ECO_I_MAX_FEATURES && f->remembered[slot].weighs)
+        add_key(f, f->remembered[slot].key, f->remembered[slot].row);
     return 1;
 }
 
 void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
 {
-    size_t slot;
-
-    /* training keeps the features' texts, which only feature_c writes */
-    if (!f->reader || f->keep_names) {
+    if (!add_remembered(f, name, constant, '\0', NULL))
         feature_c(f, name, constant);
-        return;
-    }
-    slot = pair_slot(name, constant);
-    if ((f->pairs[slot].name != name || f->pairs[slot].value != constant) &&
-        !remember_pair(f, slot, name, constant)) {
-        feature_c(f, name, constant);
-        return;
-    }
-    if (f->count < ECO_I_MAX_FEATURES && f->pairs[slot].weighs)
-        add_key(f, f->pairs[slot].key, f->pairs[slot].row);
 }
 
 void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep, const char *b)
 {
-    char value[MAX_FEATURE_TEXT];
-    size_t name_len;
-
-    if (!wanted_key(f, name, &name_len))
-        return;
-    size_t an = strlen(a), bn = strlen(b);
-    if (an + 1 + bn > sizeof(value))
-        bn = an + 1 < sizeof(value) ? sizeof(value) - an - 1 : 0;
-    if (an >= sizeof(value))
-        an = sizeof(value) - 1;
-    memcpy(value, a, an);
-    value[an] = sep;
-    memcpy(value + an + 1, b, bn);
-    eco_i_feature(f, name, value, an + 1 + bn);
+    if (!add_remembered(f, name, a, sep, b))
+        feature_pair(f, name, a, sep, b);
 }
 
 void eco_i_feature_s(eco_i_features *f, const char *name, const char *value)
