@@ -218,7 +218,7 @@ static void americanise(char *w, size_t *len)
     last = w[*len - 1];
     if (last == 'e' || last == 's') {
         for (size_t i = 0; british_words[i][0]; i++) {
-            if (strcmp(w, british_words[i][0]) == 0) {
+            if (w[0] == british_words[i][0][0] && strcmp(w, british_words[i][0]) == 0) {
                 strcpy(w, british_words[i][1]);
                 *len = strlen(w);
                 return;
@@ -228,6 +228,8 @@ static void americanise(char *w, size_t *len)
     pairs = pairs_in(w, *len);
     if (pairs & PAIR_OU) {
         for (size_t i = 0; our_stems[i]; i++) {
+            if (w[0] != our_stems[i][0]) /* the first letter rules out most, without a call */
+                continue;
             size_t n = strlen(our_stems[i]);
             if (*len >= n && memcmp(w, our_stems[i], n) == 0) {
                 memmove(w + n - 2, w + n - 1, *len - n + 2); /* drop the "u" of "our" */
