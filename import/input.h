@@ -35,6 +35,7 @@ typedef struct eco_i_votes {
                               map of last voters and one of counts took four */
     eco_i_tally *tallies;  /* in the order the names were first voted for */
     size_t tally_count, tally_cap;
+    const char *voter;     /* the pooled record that voted last, or NULL */
 } eco_i_votes;
 
 /* What one import shares across its inputs, owned by the importer (import/importer.c):

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "input.h"
 
@@ -61,8 +62,14 @@ int eco_i_vote(eco_i_votes *v, const char *name, const char *record)
 {
     int rc = 0;
     const char *pooled = eco_i_graph_intern(v->graph, name, &rc);
-    const char *voter = eco_i_graph_intern(v->graph, record ? record : "", &rc);
     size_t at;
+
+    /* the records of a reader vote in turn: the one that voted last is most often voting */
+    if (!record)
+        record = "";
+    if (!v->voter || strcmp(v->voter, record) != 0)
+        v->voter = eco_i_graph_intern(v->graph, record, &rc);
+    const char *voter = v->voter;
 
     if (rc < 0 || !pooled || !voter)
         return rc < 0 ? rc : ECO_EUSAGE;
