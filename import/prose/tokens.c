@@ -153,11 +153,22 @@ static eco_i_map word_classes;
 static int word_classes_ok;
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
+/* A bit for each listed word's hash, by its top 15 bits: most words are on no list, and a
+ * clear bit says so from 4 KiB that stay in the cache, where the map (64 KiB) missed it. */
+#define FILTER_BITS 32768
+static uint64_t word_filter[FILTER_BITS / 64];
+
+static size_t filter_bit(uint64_t key)
+{
+    return (size_t)(key >> 49); /* the map places keys by other bits (eco_i_map_put) */
+}
+
 static void add_class(const char *const *list, unsigned bit)
 {
     for (size_t i = 0; list[i]; i++) {
         uint64_t key = eco_i_hash(list[i], strlen(list[i]));
         size_t bits = 0;
+        word_filter[filter_bit(key) / 64] |= 1ULL << (filter_bit(key) % 64);
         eco_i_map_get(&word_classes, key, &bits);
         if (eco_i_map_put(&word_classes, key, bits | bit) < 0)
             word_classes_ok = -1;
@@ -197,7 +208,9 @@ unsigned eco_i_word_class_n(const char *w, size_t n)
     size_t bits = 0;
     if (!n || pthread_once(&word_classes_once, build_word_classes) != 0 || word_classes_ok < 0)
         return 0;
-    eco_i_map_get(&word_classes, eco_i_hash(w, n), &bits);
+    uint64_t key = eco_i_hash(w, n);
+    if (word_filter[filter_bit(key) / 64] & (1ULL << (filter_bit(key) % 64)))
+        eco_i_map_get(&word_classes, key, &bits);
     return (unsigned)bits;
 }
 
