@@ -150,8 +150,8 @@ static const char *intern(eco_graph *g, const char *s, int *rc)
     char *copy;
     uint32_t c;
 
-    if (!fixed)
-        return eco_i_pool_intern(g->pool, s, rc);
+    if (!fixed) /* valid UTF-8 (or NULL): pooled at the length already measured */
+        return eco_i_pool_intern_n(g->pool, s, len, rc);
     if (!(copy = malloc(fixed + 1))) {
         *rc = ECO_ENOMEM;
         return NULL;
