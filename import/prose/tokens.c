@@ -296,7 +296,8 @@ static void word_case(eco_i_token *t, const char *w, size_t n)
         char_at(w + 2, n - 2, &c);
         t->cap = is_upper(c);
     }
-    for (size_t i = 0; i < n;) {
+    /* a small letter settles it: letters then always outnumber capitals */
+    for (size_t i = 0; i < n && uppers == letters;) {
         if ((unsigned char)w[i] < 0x80) {
             letters += (ascii_kind[(unsigned char)w[i]] & ASCII_ALPHA) != 0;
             uppers += (ascii_kind[(unsigned char)w[i]] & ASCII_UPPER) != 0;
