@@ -193,6 +193,7 @@ static void build_word_classes(void)
     add_class(roles, W_ROLE);
     add_class(eco_i_small_bodies, W_BODY_SMALL);
     add_class(eco_i_remits, W_REMIT);
+    add_class(eco_i_remit_connectors, W_REMIT_CONNECTOR);
     /* every word of every sentence is looked up, most of them in none of the lists */
     if (eco_i_map_reserve(&word_classes, word_classes.count) < 0)
         word_classes_ok = -1;
