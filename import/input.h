@@ -30,12 +30,12 @@ typedef struct eco_i_tally {
 } eco_i_tally;
 
 typedef struct eco_i_votes {
-    eco_graph *graph;      /* the graph being read, whose pool holds the names voted for */
-    eco_i_map tally_of;    /* pooled name -> its tally in tallies: one probe a vote, where a
-                              map of last voters and one of counts took four */
-    eco_i_tally *tallies;  /* in the order the names were first voted for */
+    eco_graph *graph;     /* the graph being read, whose pool holds the names voted for */
+    eco_i_map tally_of;   /* pooled name -> its tally in tallies: one probe a vote, where a
+                             map of last voters and one of counts took four */
+    eco_i_tally *tallies; /* in the order the names were first voted for */
     size_t tally_count, tally_cap;
-    const char *voter;     /* the pooled record that voted last, or NULL */
+    const char *voter; /* the pooled record that voted last, or NULL */
 } eco_i_votes;
 
 /* What one import shares across its inputs, owned by the importer (import/importer.c):

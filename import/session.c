@@ -95,5 +95,5 @@ size_t eco_i_votes_for(const eco_i_votes *v, const char *name)
     size_t at;
 
     return pooled && eco_i_map_get(&v->tally_of, eco_i_ptr_key(pooled), &at) ? v->tallies[at].count
-                                                                              : 0;
+                                                                             : 0;
 }

@@ -417,7 +417,7 @@ static int tokens_of(const eco_i_sentence *st, size_t start, size_t end, size_t 
 typedef struct candidates {
     candidate items[MAX_CANDIDATES];
     size_t count;
-    uint32_t seen[SEEN_SLOTS]; /* 1 + the index of the candidate of a span's bytes, or 0 */
+    uint32_t seen[SEEN_SLOTS];        /* 1 + the index of the candidate of a span's bytes, or 0 */
     uint16_t seen_at[MAX_CANDIDATES]; /* the slot of seen each candidate took */
 } candidates;
 
