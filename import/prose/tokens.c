@@ -2,6 +2,7 @@
  * import/prose/tokens.c - words, their classes, and the tokenizer of sentences.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,10 +205,24 @@ unsigned eco_i_word_class(const char *folded)
     return eco_i_word_class_n(folded, strlen(folded));
 }
 
+/* Whether the classes are built, building them the first time: after that an acquire load
+ * a word, where pthread_once was a call into the C library for every word of a record. */
+static int word_classes_built(void)
+{
+    static atomic_int ready;
+
+    if (atomic_load_explicit(&ready, memory_order_acquire))
+        return 1;
+    if (pthread_once(&word_classes_once, build_word_classes) != 0 || word_classes_ok < 0)
+        return 0;
+    atomic_store_explicit(&ready, 1, memory_order_release);
+    return 1;
+}
+
 unsigned eco_i_word_class_n(const char *w, size_t n)
 {
     size_t bits = 0;
-    if (!n || pthread_once(&word_classes_once, build_word_classes) != 0 || word_classes_ok < 0)
+    if (!n || !word_classes_built())
         return 0;
     uint64_t key = eco_i_hash(w, n);
     if (word_filter[filter_bit(key) / 64] & (1ULL << (filter_bit(key) % 64)))
