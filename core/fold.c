@@ -25,6 +25,11 @@ typedef struct sink {
 
 static void sink_put(sink *s, const char *p, size_t len)
 {
+    if (s->len + len < s->n) { /* it fits: what the loop below would write */
+        memcpy(s->buf + s->len, p, len);
+        s->len += len;
+        return;
+    }
     for (size_t i = 0; i < len; i++, s->len++)
         if (s->len + 1 < s->n)
             s->buf[s->len] = p[i];
@@ -138,6 +143,25 @@ static char_class fold_char(uint32_t c, char out[FOLDED_CHAR_MAX])
     return len ? CHAR_TEXT : CHAR_DROP;
 }
 
+/* What the fast path of folding makes of a byte: a small letter or digit, or one of these. */
+enum { FAST_SPACE, FAST_DROP, FAST_AND, FAST_NOT_ASCII };
+
+#define FAST_BYTE(c)                                                                           \
+    ((c) >= 'A' && (c) <= 'Z'                                 ? (unsigned char)((c) + 32)      \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                           \
+     : (c) == '\'' || (c) == '`'                               ? FAST_DROP                      \
+     : (c) == '&'                                              ? FAST_AND                       \
+     : (c) >= 0x80                                             ? FAST_NOT_ASCII                 \
+                                                               : FAST_SPACE)
+#define FAST_4(c) FAST_BYTE(c), FAST_BYTE((c) + 1), FAST_BYTE((c) + 2), FAST_BYTE((c) + 3)
+#define FAST_16(c) FAST_4(c), FAST_4((c) + 4), FAST_4((c) + 8), FAST_4((c) + 12)
+#define FAST_64(c) FAST_16(c), FAST_16((c) + 16), FAST_16((c) + 32), FAST_16((c) + 48)
+
+/* One look-up a byte, where tests of ranges took eighteen instructions a byte of every name
+ * the importer hashes (eco_i_fold_hash) or folds (fold's runs of letters). */
+static const unsigned char fast_fold[256] = {FAST_64(0), FAST_64(64), FAST_64(128),
+                                              FAST_64(192)};
+
 /* ---- Words ------------------------------------------------------------------------------ */
 
 static int ends_with(const char *w, size_t len, const char *suffix)
@@ -157,13 +181,20 @@ static const char *const british_words[][2] = {
     {"licence", "license"},   {"offence", "offense"},     {"catalogue", "catalog"},
     {"dialogue", "dialog"},   {"analogue", "analog"},     {NULL, NULL}};
 
-/* Whether the word w of len bytes holds the two bytes of pair. */
-static int has_pair(const char *w, size_t len, char first, char second)
+enum { PAIR_OU = 1, PAIR_IS = 2 };
+
+/* Which of the pairs of letters the spelling rules need the word w of len bytes holds:
+ * PAIR_OU for "ou", PAIR_IS for "is" or "ys".  One pass, where a pass a pair took three. */
+static unsigned pairs_in(const char *w, size_t len)
 {
-    for (size_t i = 0; i + 1 < len; i++)
-        if (w[i] == first && w[i + 1] == second)
-            return 1;
-    return 0;
+    unsigned pairs = 0;
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (w[i] == 'o' && w[i + 1] == 'u')
+            pairs |= PAIR_OU;
+        else if ((w[i] == 'i' || w[i] == 'y') && w[i + 1] == 's')
+            pairs |= PAIR_IS;
+    }
+    return pairs;
 }
 
 /*
@@ -179,6 +210,7 @@ static void americanise(char *w, size_t *len)
         {"ises", "izes"},       {"ising", "izing"},       {"iser", "izer"}, {"isers", "izers"},
         {"yse", "yze"},         {"ysed", "yzed"},         {"ysing", "yzing"}, {NULL, NULL}};
     char last;
+    unsigned pairs;
 
     if (*len < 5)
         return;
@@ -186,15 +218,18 @@ static void americanise(char *w, size_t *len)
     last = w[*len - 1];
     if (last == 'e' || last == 's') {
         for (size_t i = 0; british_words[i][0]; i++) {
-            if (strcmp(w, british_words[i][0]) == 0) {
+            if (w[0] == british_words[i][0][0] && strcmp(w, british_words[i][0]) == 0) {
                 strcpy(w, british_words[i][1]);
                 *len = strlen(w);
                 return;
             }
         }
     }
-    if (has_pair(w, *len, 'o', 'u')) {
+    pairs = pairs_in(w, *len);
+    if (pairs & PAIR_OU) {
         for (size_t i = 0; our_stems[i]; i++) {
+            if (w[0] != our_stems[i][0]) /* the first letter rules out most, without a call */
+                continue;
             size_t n = strlen(our_stems[i]);
             if (*len >= n && memcmp(w, our_stems[i], n) == 0) {
                 memmove(w + n - 2, w + n - 1, *len - n + 2); /* drop the "u" of "our" */
@@ -204,7 +239,7 @@ static void americanise(char *w, size_t *len)
         }
     }
     /* Short words such as "rise" or "wise" have no -ize twin. */
-    if (*len >= 6 && (has_pair(w, *len, 'i', 's') || has_pair(w, *len, 'y', 's'))) {
+    if (*len >= 6 && (pairs & PAIR_IS)) {
         for (size_t i = 0; ise[i][0]; i++) {
             if (ends_with(w, *len, ise[i][0])) {
                 memcpy(w + *len - strlen(ise[i][0]), ise[i][1], strlen(ise[i][1]));
@@ -282,6 +317,25 @@ static void word_add_char(folder *f, char c)
         word_add(f, (char[2]){c, '\0'});
 }
 
+/* Adds the run of ASCII letters and digits at name + i to the word, lowered; returns its
+ * end.  A run that fits the word goes in at once, as word_add_char would add it byte by
+ * byte (the common case, without decoding). */
+static size_t word_add_run(folder *f, const char *name, size_t len, size_t i)
+{
+    size_t end = i + 1;
+
+    while (end < len && fast_fold[(unsigned char)name[end]] > FAST_NOT_ASCII)
+        end++;
+    if (!f->word_long && f->word_len + (end - i) < sizeof(f->word) - 8) {
+        for (; i < end; i++)
+            f->word[f->word_len++] = (char)fast_fold[(unsigned char)name[i]];
+        return end;
+    }
+    for (; i < end; i++)
+        word_add_char(f, (char)fast_fold[(unsigned char)name[i]]);
+    return end;
+}
+
 static size_t fold(char *buf, size_t n, const char *name, int flags)
 {
     folder f = {.out = {buf, n, 0}, .flags = flags};
@@ -290,11 +344,9 @@ static size_t fold(char *buf, size_t n, const char *name, int flags)
     for (size_t i = 0; i < len;) {
         uint32_t c;
         char text[FOLDED_CHAR_MAX];
-        unsigned char byte = (unsigned char)name[i];
-        if (((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') || (byte >= '0' && byte <= '9')) {
-            word_add_char(&f, (char)(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte));
-            i++;
-            continue; /* the common case, without decoding */
+        if (fast_fold[(unsigned char)name[i]] > FAST_NOT_ASCII) {
+            i = word_add_run(&f, name, len, i);
+            continue;
         }
         size_t step = eco_i_utf8_decode(name + i, len - i, &c);
         if (step == 0) { /* a stray byte separates words; it carries no letter */
@@ -379,38 +431,21 @@ size_t eco_name_distance(const char *a, const char *b)
 
 /* ---- Hashes of folded text --------------------------------------------------------------- */
 
-/* What the fast path of folding makes of a byte: a small letter or digit, or one of these. */
-enum { FAST_SPACE, FAST_DROP, FAST_AND, FAST_NOT_ASCII };
-
-#define FAST_BYTE(c)                                                                           \
-    ((c) >= 'A' && (c) <= 'Z'                                 ? (unsigned char)((c) + 32)      \
-     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                           \
-     : (c) == '\'' || (c) == '`'                               ? FAST_DROP                      \
-     : (c) == '&'                                              ? FAST_AND                       \
-     : (c) >= 0x80                                             ? FAST_NOT_ASCII                 \
-                                                               : FAST_SPACE)
-#define FAST_4(c) FAST_BYTE(c), FAST_BYTE((c) + 1), FAST_BYTE((c) + 2), FAST_BYTE((c) + 3)
-#define FAST_16(c) FAST_4(c), FAST_4((c) + 4), FAST_4((c) + 8), FAST_4((c) + 12)
-#define FAST_64(c) FAST_16(c), FAST_16((c) + 16), FAST_16((c) + 32), FAST_16((c) + 48)
-
-/* One look-up a byte, where tests of ranges took eighteen instructions a byte of every name
- * the importer hashes. */
-static const unsigned char fast_fold[256] = {FAST_64(0), FAST_64(64), FAST_64(128),
-                                              FAST_64(192)};
-
 /* The fast path of folding, for text in ASCII: small letters and digits, apostrophes
  * dropped, "&" as "and", other marks as one space, a leading "the" dropped.  What it
  * cannot do (accents, British spellings) it leaves to eco_name_fold: 0 when the text is not
  * ASCII.  Both give the same hash for text where both apply, except for spelling, which
- * names meet on later in the graph. */
-static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
+ * names meet on later in the graph.  checked: out's room is tested at each byte written;
+ * a constant, so that the compiler makes a loop without the tests for short texts. */
+static inline size_t fold_ascii_in(char *out, size_t n, const char *text, size_t len,
+                                   int checked)
 {
     size_t w = 0;
     int space = 1;
     for (size_t i = 0; i < len; i++) {
         unsigned char f = fast_fold[(unsigned char)text[i]];
         if (f > FAST_NOT_ASCII) { /* a small letter or a digit */
-            if (w + 2 >= n)
+            if (checked && w + 2 >= n)
                 return 0;
             out[w++] = (char)f;
             space = 0;
@@ -422,7 +457,7 @@ static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
         } else if (f == FAST_NOT_ASCII) {
             return 0;
         } else if (f == FAST_AND) {
-            if (w + 6 >= n)
+            if (checked && w + 6 >= n)
                 return 0;
             if (!space)
                 out[w++] = ' ';
@@ -439,6 +474,14 @@ static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
     }
     out[w] = '\0';
     return w;
+}
+
+/* A byte of text writes five bytes at most (" and "): a text of len bytes with 5 * len + 8
+ * to spare can never fail the tests of room, and most names are that short. */
+static size_t fold_ascii(char *out, size_t n, const char *text, size_t len)
+{
+    return len < (n - 8) / 5 ? fold_ascii_in(out, n, text, len, 0)
+                             : fold_ascii_in(out, n, text, len, 1);
 }
 
 uint64_t eco_i_fold_hash(const char *text, size_t len)

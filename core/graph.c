@@ -150,8 +150,8 @@ static const char *intern(eco_graph *g, const char *s, int *rc)
     char *copy;
     uint32_t c;
 
-    if (!fixed)
-        return eco_i_pool_intern(g->pool, s, rc);
+    if (!fixed) /* valid UTF-8 (or NULL): pooled at the length already measured */
+        return eco_i_pool_intern_n(g->pool, s, len, rc);
     if (!(copy = malloc(fixed + 1))) {
         *rc = ECO_ENOMEM;
         return NULL;
@@ -778,9 +778,13 @@ static int add_actor_record(eco_graph *g, size_t i, const char *record_id, int l
 
     if (i >= g->actor_count || !record_id || !*record_id)
         return ECO_EUSAGE;
+    a = &g->actors[i];
+    /* a record names an actor again and again: its id is then the one pooled last, and a
+     * strcmp of two short strings saves hashing it and probing the pool */
+    if (a->last_record && strcmp(a->last_record, record_id) == 0)
+        return 0;
     if (!(pooled = intern(g, record_id, &rc)))
         return rc;
-    a = &g->actors[i];
     if (pooled == a->last_record)
         return 0;
     note_record(g, pooled);

@@ -23,10 +23,19 @@
 /* The names records vote for (import/session.c): each record votes once for each spelling
  * it resolves as a name, and resolution names an actor by the spelling with most votes.
  * Names are keyed by their pooled copy in the graph being read. */
+/* The votes for one spelling. */
+typedef struct eco_i_tally {
+    const char *last_voter; /* the pooled record that voted for it last */
+    size_t count;           /* records that voted for it */
+} eco_i_tally;
+
 typedef struct eco_i_votes {
     eco_graph *graph;     /* the graph being read, whose pool holds the names voted for */
-    eco_i_map last_voter; /* pooled name -> the pooled record that voted for it last */
-    eco_i_map count;      /* pooled name -> records that voted for it */
+    eco_i_map tally_of;   /* pooled name -> its tally in tallies: one probe a vote, where a
+                             map of last voters and one of counts took four */
+    eco_i_tally *tallies; /* in the order the names were first voted for */
+    size_t tally_count, tally_cap;
+    const char *voter; /* the pooled record that voted last, or NULL */
 } eco_i_votes;
 
 /* What one import shares across its inputs, owned by the importer (import/importer.c):

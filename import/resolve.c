@@ -80,15 +80,15 @@ static size_t content_words(const char *name, char words[16][32])
         /* the small words have three letters or fewer: a longer word is compared with none
          * (a name's words, every pair of a bucket: a million strcmp an import) */
         for (size_t i = 0; len <= 3 && small[i] && !skip; i++)
-            skip = strcmp(w, small[i]) == 0;
+            skip = w[0] == small[i][0] && strcmp(w, small[i]) == 0;
         /* the head words of the languages records mix: "Instituto de High Studies" */
         static const char *const same[][2] = {{"instituto", "institute"}, {"institut", "institute"},
                                               {"universidad", "university"},
                                               {"universidade", "university"},
                                               {"ministerio", "ministry"}, {"agencia", "agency"},
                                               {"secretaria", "secretariat"}, {NULL, NULL}};
-        for (size_t i = 0; same[i][0] && !skip; i++)
-            if (strcmp(w, same[i][0]) == 0)
+        for (size_t i = 0; same[i][0] && !skip; i++) /* a first letter rules out most */
+            if (w[0] == same[i][0][0] && strcmp(w, same[i][0]) == 0)
                 w = (char *)same[i][1];
         if (!skip)
             singular(strcpy(words[n++], w));

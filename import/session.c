@@ -4,6 +4,8 @@
  */
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "input.h"
 
@@ -52,36 +54,46 @@ void eco_i_votes_free(eco_i_votes *v)
 {
     if (!v)
         return;
-    eco_i_map_free(&v->last_voter);
-    eco_i_map_free(&v->count);
+    eco_i_map_free(&v->tally_of);
+    free(v->tallies);
 }
 
 int eco_i_vote(eco_i_votes *v, const char *name, const char *record)
 {
     int rc = 0;
     const char *pooled = eco_i_graph_intern(v->graph, name, &rc);
-    const char *voter = eco_i_graph_intern(v->graph, record ? record : "", &rc);
-    size_t votes = 0, last = 0;
+    size_t at;
+
+    /* the records of a reader vote in turn: the one that voted last is most often voting */
+    if (!record)
+        record = "";
+    if (!v->voter || strcmp(v->voter, record) != 0)
+        v->voter = eco_i_graph_intern(v->graph, record, &rc);
+    const char *voter = v->voter;
 
     if (rc < 0 || !pooled || !voter)
         return rc < 0 ? rc : ECO_EUSAGE;
+    if (eco_i_reserve(&v->tallies, &v->tally_cap, v->tally_count + 1, sizeof(*v->tallies)) < 0 ||
+        (rc = eco_i_map_get_or_put(&v->tally_of, eco_i_ptr_key(pooled), v->tally_count, &at)) < 0)
+        return ECO_ENOMEM;
+    if (rc == 0) { /* the first vote for this spelling */
+        v->tallies[v->tally_count++] = (eco_i_tally){voter, 1};
+        return 0;
+    }
     /* A record is read whole before the next: the record that voted last for a spelling is
      * the only one that can be voting again. */
-    if (eco_i_map_get(&v->last_voter, eco_i_ptr_key(pooled), &last) &&
-        last == (size_t)(uintptr_t)voter)
-        return 0;
-    if (eco_i_map_put(&v->last_voter, eco_i_ptr_key(pooled), (size_t)(uintptr_t)voter) < 0)
-        return ECO_ENOMEM;
-    eco_i_map_get(&v->count, eco_i_ptr_key(pooled), &votes);
-    return eco_i_map_put(&v->count, eco_i_ptr_key(pooled), votes + 1);
+    if (v->tallies[at].last_voter != voter) {
+        v->tallies[at].last_voter = voter;
+        v->tallies[at].count++;
+    }
+    return 0;
 }
 
 size_t eco_i_votes_for(const eco_i_votes *v, const char *name)
 {
     const char *pooled = v && v->graph ? eco_i_pool_find(eco_i_graph_pool(v->graph), name) : NULL;
-    size_t votes = 0;
+    size_t at;
 
-    if (pooled)
-        eco_i_map_get(&v->count, eco_i_ptr_key(pooled), &votes);
-    return votes;
+    return pooled && eco_i_map_get(&v->tally_of, eco_i_ptr_key(pooled), &at) ? v->tallies[at].count
+                                                                             : 0;
 }

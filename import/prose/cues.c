@@ -12,6 +12,14 @@
 
 #include "prose.h"
 
+/* Up to four bytes at s as a word, zeros past n: the same value for a phrase and a text. */
+static uint32_t prefix_of(const char *s, size_t n)
+{
+    uint32_t w = 0;
+    memcpy(&w, s, n < 4 ? n : 4);
+    return w;
+}
+
 static int is_word_byte(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -23,6 +31,11 @@ static int is_word_byte(char c)
 static unsigned char by_first[256][48];
 static unsigned char first_count[256];
 static size_t phrase_len[ECO_I_CUE_PHRASES_MAX];
+/* Each phrase's first four bytes (fewer for a shorter one) as a word, and the mask of
+ * those bytes: a word start is told from most of the phrases of its first byte by one
+ * comparison, where the lengths and second bytes took eight instructions a phrase. */
+static uint32_t phrase_prefix[ECO_I_CUE_PHRASES_MAX], prefix_mask[ECO_I_CUE_PHRASES_MAX];
+static unsigned char word_byte[256]; /* is_word_byte of each byte */
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void build_index(void)
@@ -30,9 +43,13 @@ static void build_index(void)
     for (size_t i = 0; i < eco_i_cue_phrase_count; i++) {
         unsigned char c = (unsigned char)eco_i_cue_phrases[i].text[0];
         phrase_len[i] = strlen(eco_i_cue_phrases[i].text);
+        phrase_prefix[i] = prefix_of(eco_i_cue_phrases[i].text, phrase_len[i]);
+        prefix_mask[i] = prefix_of("\xFF\xFF\xFF\xFF", phrase_len[i]);
         if (first_count[c] < sizeof(by_first[c]))
             by_first[c][first_count[c]++] = (unsigned char)i;
     }
+    for (size_t c = 0; c < 256; c++)
+        word_byte[c] = (unsigned char)is_word_byte((char)c);
 }
 
 size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t len)
@@ -48,20 +65,21 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
     for (char *nl = memchr(lower, '\n', n); nl; nl = memchr(nl + 1, '\n', n - (size_t)(nl + 1 - lower)))
         *nl = ' ';
     for (size_t at = 0; at < n && count < max;) {
-        if (!is_word_byte(lower[at])) {
+        if (!word_byte[(unsigned char)lower[at]]) {
             at++;
             continue;
         }
         /* at starts a word: a phrase may start here */
         size_t used = 0;
         unsigned char c0 = (unsigned char)lower[at];
+        uint32_t start = prefix_of(lower + at, n - at);
         for (size_t k = 0; k < first_count[c0]; k++) {
-            const eco_i_cue_phrase *p = &eco_i_cue_phrases[by_first[c0][k]];
-            size_t pl = phrase_len[by_first[c0][k]];
-            /* the second byte first: most candidates differ there, and memcmp is a call */
-            if (pl <= n - at && (pl < 2 || lower[at + 1] == p->text[1]) &&
-                memcmp(lower + at, p->text, pl) == 0 &&
-                (at + pl == n || !is_word_byte(lower[at + pl]))) {
+            size_t i = by_first[c0][k], pl = phrase_len[i];
+            /* the first four bytes first: most candidates differ there, and memcmp is a call */
+            if ((start & prefix_mask[i]) == phrase_prefix[i] && pl <= n - at &&
+                memcmp(lower + at, eco_i_cue_phrases[i].text, pl) == 0 &&
+                (at + pl == n || !word_byte[(unsigned char)lower[at + pl]])) {
+                const eco_i_cue_phrase *p = &eco_i_cue_phrases[i];
                 out[count].start = at;
                 out[count].end = at + pl;
                 out[count].kind = p->kind;
@@ -74,7 +92,7 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
         if (used)
             at += used;
         else
-            while (at < n && is_word_byte(lower[at]))
+            while (at < n && word_byte[(unsigned char)lower[at]])
                 at++;
     }
     return count;

@@ -366,7 +366,8 @@ int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len)
         }
         if (eol)
             *eol = '\0';
-        size_t l = strlen(s);
+        /* strchr stops at a NUL, so a line break found ends the line's bytes */
+        size_t l = eol ? (size_t)(eol - s) : strlen(s);
         while (l && s[l - 1] == ' ')
             s[--l] = '\0';
         l = drop_page_controls(s, l);

@@ -27,6 +27,7 @@ struct eco_i_model {
 void eco_i_features_reset(eco_i_features *f)
 {
     f->count = 0;
+    f->row_count = 0;
     f->names_len = 0;
     f->failed = 0;
 }
@@ -38,6 +39,7 @@ void eco_i_features_use(eco_i_features *f, const eco_i_model *m, int keep_names)
     if (f->reader != m) {
         f->reader = m;
         memset(f->constants, 0, sizeof(f->constants)); /* what they weigh was another's */
+        memset(f->remembered, 0, sizeof(f->remembered));
     }
 }
 
@@ -102,14 +104,18 @@ static void keep_text(eco_i_features *f, const char *name, size_t name_len, cons
     f->names_len += len + 1;
 }
 
-/* The key of name when a feature of that name can count, else 0. */
-static uint64_t wanted_key(eco_i_features *f, const char *name, size_t *name_len)
+/* The key of name when the reader weighs a feature of that name, else 0. */
+static uint64_t weighed_name_key(eco_i_features *f, const char *name, size_t *name_len)
 {
-    if (f->count >= ECO_I_MAX_FEATURES)
-        return 0;
     size_t slot = constant_slot(f, name);
     *name_len = f->constants[slot].len;
     return f->constants[slot].weighs ? f->constants[slot].key : 0;
+}
+
+/* The key of name when a feature of that name can count, else 0. */
+static uint64_t wanted_key(eco_i_features *f, const char *name, size_t *name_len)
+{
+    return f->count < ECO_I_MAX_FEATURES ? weighed_name_key(f, name, name_len) : 0;
 }
 
 int eco_i_feature_wanted(eco_i_features *f, const char *name)
@@ -118,10 +124,25 @@ int eco_i_feature_wanted(eco_i_features *f, const char *name)
     return wanted_key(f, name, &len) != 0;
 }
 
+/* 1 + the reader's row of weights for key, or 0 when it has none (or f has no reader). */
+static size_t reader_row(const eco_i_features *f, uint64_t key)
+{
+    size_t at;
+    return f->reader && eco_i_map_get(&f->reader->feature_of, key, &at) ? at + 1 : 0;
+}
+
+static void add_key(eco_i_features *f, uint64_t key, size_t row)
+{
+    f->keys[f->count++] = key;
+    if (row)
+        f->rows[f->row_count++] = row - 1;
+}
+
 static void add(eco_i_features *f, uint64_t name_key, const char *name, size_t name_len,
                 const char *value, uint64_t value_hash, size_t n)
 {
-    f->keys[f->count++] = value ? combine(name_key, value_hash) : name_key;
+    uint64_t key = value ? combine(name_key, value_hash) : name_key;
+    add_key(f, key, reader_row(f, key));
     if (f->keep_names && !f->failed)
         keep_text(f, name, name_len, value, n);
 }
@@ -138,7 +159,7 @@ void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_
     add(f, key, name, name_len, value, value ? eco_i_hash(value, n) : 0, n);
 }
 
-void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
+static void feature_c(eco_i_features *f, const char *name, const char *constant)
 {
     size_t name_len, n = 0;
     uint64_t key = wanted_key(f, name, &name_len), value_hash = 0;
@@ -157,22 +178,103 @@ void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
     add(f, key, name, name_len, constant, value_hash, n);
 }
 
-void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep, const char *b)
+/* "a<sep>b" into value, cut to MAX_FEATURE_TEXT bytes as a feature's value is cut; returns
+ * its length. */
+static size_t join(char value[MAX_FEATURE_TEXT], const char *a, char sep, const char *b)
+{
+    size_t an = strlen(a), bn = strlen(b);
+    if (an + 1 + bn > MAX_FEATURE_TEXT)
+        bn = an + 1 < MAX_FEATURE_TEXT ? MAX_FEATURE_TEXT - an - 1 : 0;
+    if (an >= MAX_FEATURE_TEXT)
+        an = MAX_FEATURE_TEXT - 1;
+    memcpy(value, a, an);
+    value[an] = sep;
+    memcpy(value + an + 1, b, bn);
+    return an + 1 + bn;
+}
+
+static void feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
+                         const char *b)
 {
     char value[MAX_FEATURE_TEXT];
     size_t name_len;
 
-    if (!wanted_key(f, name, &name_len))
-        return;
-    size_t an = strlen(a), bn = strlen(b);
-    if (an + 1 + bn > sizeof(value))
-        bn = an + 1 < sizeof(value) ? sizeof(value) - an - 1 : 0;
-    if (an >= sizeof(value))
-        an = sizeof(value) - 1;
-    memcpy(value, a, an);
-    value[an] = sep;
-    memcpy(value + an + 1, b, bn);
-    eco_i_feature(f, name, value, an + 1 + bn);
+    if (wanted_key(f, name, &name_len))
+        eco_i_feature(f, name, value, join(value, a, sep, b));
+}
+
+/*
+ * Remembered features: a constant name with a constant value (eco_i_feature_c: a, no b) or
+ * two joined (eco_i_feature_pair: a, sep, b), by their addresses, with the key, whether the
+ * reader weighs the name and the reader's row.  Most features are such, and each then costs
+ * a comparison of addresses, where it cost hashing its text and looking it up.  Importing
+ * only: training keeps the features' texts, and reads every feature.
+ */
+
+static size_t remembered_slot(const char *name, const char *a, char sep, const char *b)
+{
+    uint64_t h = (uintptr_t)name * 0x9E3779B97F4A7C15ULL ^ (uintptr_t)a * 0xBF58476D1CE4E5B9ULL ^
+                 ((uintptr_t)b + (unsigned char)sep) * 0x94D049BB133111EBULL;
+    return (size_t)(h >> 56) % ECO_I_REMEMBERED_SLOTS;
+}
+
+/* The slot that remembers the feature, filled when it held another; ECO_I_REMEMBERED_SLOTS
+ * for a constant value too long to keep whole, which eco_i_feature cuts. */
+static size_t remembered(eco_i_features *f, const char *name, const char *a, char sep,
+                         const char *b)
+{
+    size_t slot = remembered_slot(name, a, sep, b), name_len, n = 0;
+    uint64_t value_hash = 0;
+
+    if (f->remembered[slot].name == name && f->remembered[slot].a == a &&
+        f->remembered[slot].b == b && f->remembered[slot].sep == sep)
+        return slot;
+    if (b) {
+        char value[MAX_FEATURE_TEXT];
+        value_hash = eco_i_hash(value, join(value, a, sep, b));
+    } else if (a) { /* read before name's slot, which may take the constant's */
+        size_t c = constant_slot(f, a);
+        value_hash = f->constants[c].key;
+        n = f->constants[c].len;
+    }
+    if (n > MAX_FEATURE_TEXT)
+        return ECO_I_REMEMBERED_SLOTS;
+    uint64_t name_key = weighed_name_key(f, name, &name_len);
+    uint64_t key = a ? combine(name_key, value_hash) : name_key;
+    f->remembered[slot].name = name;
+    f->remembered[slot].a = a;
+    f->remembered[slot].b = b;
+    f->remembered[slot].sep = sep;
+    f->remembered[slot].weighs = name_key != 0;
+    f->remembered[slot].key = key;
+    f->remembered[slot].row = name_key ? reader_row(f, key) : 0;
+    return slot;
+}
+
+/* Adds the remembered feature, as eco_i_feature would: 1, or 0 when it is not remembered. */
+static int add_remembered(eco_i_features *f, const char *name, const char *a, char sep,
+                          const char *b)
+{
+    size_t slot;
+
+    if (!f->reader || f->keep_names ||
+        (slot = remembered(f, name, a, sep, b)) == ECO_I_REMEMBERED_SLOTS)
+        return 0;
+    if (f->count < ECO_I_MAX_FEATURES && f->remembered[slot].weighs)
+        add_key(f, f->remembered[slot].key, f->remembered[slot].row);
+    return 1;
+}
+
+void eco_i_feature_c(eco_i_features *f, const char *name, const char *constant)
+{
+    if (!add_remembered(f, name, constant, '\0', NULL))
+        feature_c(f, name, constant);
+}
+
+void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep, const char *b)
+{
+    if (!add_remembered(f, name, a, sep, b))
+        feature_pair(f, name, a, sep, b);
 }
 
 void eco_i_feature_s(eco_i_features *f, const char *name, const char *value)
@@ -405,6 +507,12 @@ static int weighs(const eco_i_model *m, uint64_t name_key)
 static void decision_values(const eco_i_model *m, const eco_i_features *f, double *d)
 {
     memcpy(d, m->bias, m->columns * sizeof(*d));
+    if (f->reader == m) { /* the rows of the features m weighs, found as they were added */
+        for (size_t i = 0; i < f->row_count; i++)
+            for (size_t c = 0; c < m->columns; c++)
+                d[c] += m->weights[f->rows[i] * m->columns + c];
+        return;
+    }
     for (size_t i = 0; i < f->count; i++) {
         size_t at;
         if (!eco_i_map_get(&m->feature_of, f->keys[i], &at))

@@ -37,10 +37,15 @@ typedef struct eco_i_model eco_i_model;
  * not added: it could not change the score, and most names of a sparse model are such.
  */
 #define ECO_I_CONSTANT_SLOTS 256
+#define ECO_I_REMEMBERED_SLOTS 256
 
 typedef struct eco_i_features {
     uint64_t keys[ECO_I_MAX_FEATURES]; /* eco_i_hash of each feature's text */
     size_t count;                      /* features in keys */
+    size_t rows[ECO_I_MAX_FEATURES];   /* with a reader: its row of weights of each feature of
+                                          keys it weighs, in keys' order (eco_i_model_predict
+                                          adds them without a look-up) */
+    size_t row_count;                  /* rows used */
     int keep_names;                    /* 1: keep each feature's text in names */
     char *names;                       /* the texts, each ending in '\0' (owned), or NULL */
     size_t names_len, names_cap;       /* bytes used and allocated in names */
@@ -54,6 +59,15 @@ typedef struct eco_i_features {
         uint64_t key;
         int weighs; /* as a name: whether the reader gives a feature of that name a weight */
     } constants[ECO_I_CONSTANT_SLOTS];
+    /* the features of constants met last (eco_i_feature_c, eco_i_feature_pair), by the
+     * addresses of their name and values: most features are such (model.c) */
+    struct {
+        const char *name, *a, *b; /* the name, its value or the two joined (b NULL: one) */
+        char sep;                 /* what joins them */
+        int weighs;   /* whether the reader weighs a feature of name: else none is added */
+        uint64_t key; /* the feature's key */
+        size_t row;   /* 1 + the reader's row of the key, or 0 when it has none */
+    } remembered[ECO_I_REMEMBERED_SLOTS];
 } eco_i_features;
 
 /* The sets of features an import keeps room for, one a model. */
@@ -75,7 +89,8 @@ void eco_i_features_free(eco_i_features *f);
  * value longer than 120 bytes is cut there.  O(length). */
 void eco_i_feature(eco_i_features *f, const char *name, const char *value, size_t n);
 
-/* Adds the feature "name=a<sep>b", two values joined: "bounds=sep|cap". */
+/* Adds the feature "name=a<sep>b", two values joined: "bounds=sep|cap".  a and b are
+ * constants, as eco_i_feature_c's is: the feature is remembered by their addresses. */
 void eco_i_feature_pair(eco_i_features *f, const char *name, const char *a, char sep,
                         const char *b);
 

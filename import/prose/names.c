@@ -48,6 +48,8 @@ typedef struct extraction {
     eco_i_sentence *st;
     eco_i_mentions *out;
     char lower[1024]; /* the sentence in ASCII lower case, for phrase tests */
+    size_t key_start, key_end; /* the bytes try_known hashed last, which the name that */
+    uint64_t key;              /* follows it most often spans: their eco_i_fold_hash */
 } extraction;
 
 /* Nouns for organisations: "partners such as X" lists organisations, "cities such as X" or
@@ -378,7 +380,12 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
     }
     if (eco_i_takes_a_capital(st, a))
         m->name[0] = (char)(m->name[0] - 32);
-    m->key = eco_i_fold_hash(m->name, strlen(m->name));
+    /* a capital folds as its small letter: the name has try_known's key when squeezing and
+     * the possessive (which gives an alias) left its bytes as they were */
+    size_t n = strlen(m->name);
+    m->key = e->key && start == e->key_start && end == e->key_end && n == end - start && !m->alias
+                 ? e->key
+                 : eco_i_fold_hash(m->name, n);
     m->start = start;
     m->end = end;
     m->known = known;
@@ -401,6 +408,9 @@ static int try_known(extraction *e, size_t a, size_t b, int generic)
 
     end -= st->tokens[b - 1].poss;
     uint64_t key = eco_i_fold_hash(st->text + start, end - start);
+    e->key_start = start;
+    e->key_end = end;
+    e->key = key;
     if (caller_knows(e->x, st->text + start, end - start, key, &actor))
         return (rc = mention_add(e, a, b, NULL, actor, 1, generic)) < 0 ? rc : 1;
     if ((k = lexicon_find_key(e->x, st->text + start, end - start, key)))
@@ -918,6 +928,7 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
     e.x = x;
     e.st = st;
     e.out = out;
+    e.key = 0;
     size_t lowered = len < sizeof(e.lower) - 1 ? len : sizeof(e.lower) - 1;
     eco_i_lower_ascii(e.lower, text, lowered);
     e.lower[lowered] = '\0';

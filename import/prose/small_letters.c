@@ -51,20 +51,28 @@ static void raise_small_institutions(eco_i_sentence *st)
 
 /* Head words that name a body even in small letters; "network", "society" or "initiative"
  * in small letters are as often what something is as what it is called. */
-static int body_in_small_letters(const eco_i_sentence *st, size_t k)
-{
-    static const char *const bodies[] = {
-        "office", "institute", "university", "school", "ministry", "agency", "authority",
-        "department", "directorate", "council", "committee", "association", "foundation",
-        "bureau", "commission", "municipality", "college", "academy", "federation",
-        "cooperative", "chamber", "secretariat", NULL};
-    const eco_i_token *t = &st->tokens[k];
-    size_t n = t->end - t->start;
+const char *const eco_i_small_bodies[] = {
+    "office", "institute", "university", "school", "ministry", "agency", "authority",
+    "department", "directorate", "council", "committee", "association", "foundation",
+    "bureau", "commission", "municipality", "college", "academy", "federation",
+    "cooperative", "chamber", "secretariat", NULL};
 
-    for (size_t i = 0; bodies[i]; i++)
-        if (eco_i_is_word(st->text + t->start, n, bodies[i]))
+/* Whether the n bytes at w are a word of list, whose words have the class bit: the class
+ * rules out most words in one look-up, the list rules out a hash that only collides. */
+static int listed(const char *w, size_t n, const char *const *list, unsigned bit)
+{
+    if (!(eco_i_word_class_n(w, n) & bit))
+        return 0;
+    for (size_t i = 0; list[i]; i++)
+        if (eco_i_is_word(w, n, list[i]))
             return 1;
     return 0;
+}
+
+static int body_in_small_letters(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *t = &st->tokens[k];
+    return listed(st->text + t->start, t->end - t->start, eco_i_small_bodies, W_BODY_SMALL);
 }
 
 /* Whether one of the three words before token k starts with a capital: most small words
@@ -103,7 +111,7 @@ static void raise_small_heads(eco_i_sentence *st)
 /* Nouns a body's remit ends on, which writers leave in small letters after an adjective or
  * "and": "Ministry of Higher education", "Agency for Medium and Small-scaled enterprises",
  * "Ministry of Agriculture and environment". */
-static const char *const remits[] = {
+const char *const eco_i_remits[] = {
     "education", "resources", "enterprises", "environment", "change", "reduction",
     "development", "affairs", "protection", "security", "planning", "training", "industry",
     "industries", "trade", "finance", "economy", "energy", "transport", "infrastructure",
@@ -113,10 +121,7 @@ static const char *const remits[] = {
 
 static int is_remit(const char *w, size_t n)
 {
-    for (size_t i = 0; remits[i]; i++)
-        if (eco_i_is_word(w, n, remits[i]))
-            return 1;
-    return 0;
+    return listed(w, n, eco_i_remits, W_REMIT);
 }
 
 /* Whether a capitalised head word and its "of" or "for" open the words before token k, all
@@ -133,19 +138,17 @@ static int remit_of_body_before(const eco_i_sentence *st, size_t k)
     return 0;
 }
 
+const char *const eco_i_remit_connectors[] = {"of",  "for", "the", "de", "del", "du",
+                                               "des", "la",  "l",   "d",  NULL};
+
 /* Whether token k, a connector, follows a capitalised head word through "of", "for" and
  * articles only: "Ministry of | the interior", not "academy on | finance". */
 static int connects_a_head(const eco_i_sentence *st, size_t k)
 {
-    static const char *const remit_connectors[] = {"of", "for", "the", "de", "del", "du",
-                                                   "des", "la", "l", "d", NULL};
-    for (; k > 0 && st->tokens[k].word && !st->tokens[k].cap; k--) {
-        size_t i = 0;
-        while (remit_connectors[i] && strcmp(st->tokens[k].folded, remit_connectors[i]) != 0)
-            i++;
-        if (!remit_connectors[i])
+    /* the folded word's class: one test, where it took up to ten strcmp */
+    for (; k > 0 && st->tokens[k].word && !st->tokens[k].cap; k--)
+        if (!(st->tokens[k].cls & W_REMIT_CONNECTOR))
             return 0;
-    }
     return st->tokens[k].word && st->tokens[k].cap && st->tokens[k].head == 1;
 }
 
@@ -202,7 +205,7 @@ static void raise_name_particles(eco_i_sentence *st)
             next++; /* "De La" */
         if (st->tokens[next].word && st->tokens[next].cap && !(st->tokens[next].cls & W_STOP))
             for (size_t j = k; j < next; j++)
-                st->tokens[j].cls &= (unsigned short)~W_STOP;
+                st->tokens[j].cls &= ~(unsigned)W_STOP;
     }
 }
 

@@ -2,6 +2,7 @@
  * import/prose/tokens.c - words, their classes, and the tokenizer of sentences.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,11 +166,22 @@ static eco_i_map word_classes;
 static int word_classes_ok;
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
+/* A bit for each listed word's hash, by its top 15 bits: most words are on no list, and a
+ * clear bit says so from 4 KiB that stay in the cache, where the map (64 KiB) missed it. */
+#define FILTER_BITS 32768
+static uint64_t word_filter[FILTER_BITS / 64];
+
+static size_t filter_bit(uint64_t key)
+{
+    return (size_t)(key >> 49); /* the map places keys by other bits (eco_i_map_put) */
+}
+
 static void add_class(const char *const *list, unsigned bit)
 {
     for (size_t i = 0; list[i]; i++) {
         uint64_t key = eco_i_hash(list[i], strlen(list[i]));
         size_t bits = 0;
+        word_filter[filter_bit(key) / 64] |= 1ULL << (filter_bit(key) % 64);
         eco_i_map_get(&word_classes, key, &bits);
         if (eco_i_map_put(&word_classes, key, bits | bit) < 0)
             word_classes_ok = -1;
@@ -193,6 +205,9 @@ static void build_word_classes(void)
     add_class(landforms, W_LANDFORM);
     add_class(areas, W_AREA);
     add_class(roles, W_ROLE);
+    add_class(eco_i_small_bodies, W_BODY_SMALL);
+    add_class(eco_i_remits, W_REMIT);
+    add_class(eco_i_remit_connectors, W_REMIT_CONNECTOR);
     /* every word of every sentence is looked up, most of them in none of the lists */
     if (eco_i_map_reserve(&word_classes, word_classes.count) < 0)
         word_classes_ok = -1;
@@ -200,15 +215,54 @@ static void build_word_classes(void)
 
 unsigned eco_i_word_class(const char *folded)
 {
-    size_t bits = 0;
-    if (!*folded || pthread_once(&word_classes_once, build_word_classes) != 0 ||
-        word_classes_ok < 0)
+    return eco_i_word_class_n(folded, strlen(folded));
+}
+
+/* Whether the classes are built, building them the first time: after that an acquire load
+ * a word, where pthread_once was a call into the C library for every word of a record. */
+static int word_classes_built(void)
+{
+    static atomic_int ready;
+
+    if (atomic_load_explicit(&ready, memory_order_acquire))
+        return 1;
+    if (pthread_once(&word_classes_once, build_word_classes) != 0 || word_classes_ok < 0)
         return 0;
-    eco_i_map_get(&word_classes, eco_i_hash(folded, strlen(folded)), &bits);
+    atomic_store_explicit(&ready, 1, memory_order_release);
+    return 1;
+}
+
+unsigned eco_i_word_class_n(const char *w, size_t n)
+{
+    size_t bits = 0;
+    if (!n || !word_classes_built())
+        return 0;
+    uint64_t key = eco_i_hash(w, n);
+    if (word_filter[filter_bit(key) / 64] & (1ULL << (filter_bit(key) % 64)))
+        eco_i_map_get(&word_classes, key, &bits);
     return (unsigned)bits;
 }
 
 /* ---- Tokens ----------------------------------------------------------------------------- */
+
+/* What an ASCII byte is to a word, as bits: most of a record is ASCII, and one look-up a
+ * byte replaces the decoding and the tests of ranges that other characters take. */
+enum { ASCII_ALNUM = 1, ASCII_ALPHA = 2, ASCII_UPPER = 4, ASCII_FOLDS_LOWER = 8 };
+
+/* ASCII_FOLDS_LOWER: a word of such bytes folds to its lower case (fold_word). */
+#define ASCII_KIND(c)                                                                          \
+    (((c) >= 'A' && (c) <= 'Z'   ? ASCII_ALNUM | ASCII_ALPHA | ASCII_UPPER                     \
+      : (c) >= 'a' && (c) <= 'z' ? ASCII_ALNUM | ASCII_ALPHA                                   \
+      : (c) >= '0' && (c) <= '9' ? ASCII_ALNUM                                                 \
+                                 : 0) |                                                        \
+     ((c) != '\'' && (c) != '-' && (c) != '.' ? ASCII_FOLDS_LOWER : 0))
+#define ASCII_KIND_4(c) ASCII_KIND(c), ASCII_KIND((c) + 1), ASCII_KIND((c) + 2), ASCII_KIND((c) + 3)
+#define ASCII_KIND_16(c)                                                                       \
+    ASCII_KIND_4(c), ASCII_KIND_4((c) + 4), ASCII_KIND_4((c) + 8), ASCII_KIND_4((c) + 12)
+#define ASCII_KIND_64(c)                                                                       \
+    ASCII_KIND_16(c), ASCII_KIND_16((c) + 16), ASCII_KIND_16((c) + 32), ASCII_KIND_16((c) + 48)
+
+static const unsigned char ascii_kind[256] = {ASCII_KIND_64(0), ASCII_KIND_64(64)}; /* 0 above */
 
 /* Decodes the character at s; non-UTF-8 bytes count as one-byte symbols. */
 static inline size_t char_at(const char *s, size_t n, uint32_t *cp)
@@ -271,7 +325,14 @@ static void word_case(eco_i_token *t, const char *w, size_t n)
         char_at(w + 2, n - 2, &c);
         t->cap = is_upper(c);
     }
-    for (size_t i = 0; i < n;) {
+    /* a small letter settles it: letters then always outnumber capitals */
+    for (size_t i = 0; i < n && uppers == letters;) {
+        if ((unsigned char)w[i] < 0x80) {
+            letters += (ascii_kind[(unsigned char)w[i]] & ASCII_ALPHA) != 0;
+            uppers += (ascii_kind[(unsigned char)w[i]] & ASCII_UPPER) != 0;
+            i++;
+            continue;
+        }
         size_t k = char_at(w + i, n - i, &c);
         if (is_letter(c) && !(c >= '0' && c <= '9')) {
             letters++;
@@ -282,34 +343,37 @@ static void word_case(eco_i_token *t, const char *w, size_t n)
     t->upper = letters >= 2 && uppers == letters;
 }
 
-/* Fills t->folded with the n bytes at w folded; empty when they do not fit. */
-static void fold_word(eco_i_token *t, const char *w, size_t n)
+/* Fills t->folded with the n bytes at w folded; empty when they do not fit.  Returns the
+ * folded length, which the word's tests need next. */
+static size_t fold_word(eco_i_token *t, const char *w, size_t n)
 {
     char buf[48];
     size_t k = 0;
 
     t->folded[0] = '\0';
     if (n >= sizeof(buf))
-        return;
+        return 0;
     /* most words are ASCII: lower them here, and leave accents to eco_name_fold */
-    while (k < n && (unsigned char)w[k] < 0x80 && w[k] != '\'' && w[k] != '-' && w[k] != '.')
+    while (k < n && (ascii_kind[(unsigned char)w[k]] & ASCII_FOLDS_LOWER))
         k++;
     if (k == n) {
         eco_i_lower_ascii(t->folded, w, n);
         t->folded[n] = '\0';
-        return;
+        return n;
     }
     memcpy(buf, w, n);
     buf[n] = '\0';
-    if (eco_name_fold(t->folded, sizeof(t->folded), buf) >= sizeof(t->folded))
+    if ((k = eco_name_fold(t->folded, sizeof(t->folded), buf)) >= sizeof(t->folded)) {
         t->folded[0] = '\0';
+        return 0;
+    }
+    return k;
 }
 
 /* Whether a capitalised word that is no head holds "lab" as a lab's name does: LabX,
  * Santalab, GovLab, OpenlabEC; not "Available", "Labour" or "Laboratory". */
-static int coins_lab(const eco_i_token *t, const char *w, size_t n)
+static int coins_lab(const eco_i_token *t, const char *w, size_t n, size_t fl)
 {
-    size_t fl = strlen(t->folded);
     if (!t->cap || t->head || fl <= 3 || strchr(t->folded, ' '))
         return 0;
     const char *lab = strstr(t->folded, "lab");
@@ -324,10 +388,9 @@ static int coins_lab(const eco_i_token *t, const char *w, size_t n)
 
 /* "EDUCATION", "INTEGRITY", "DIGITALISATION": a long word in capitals that ends as English
  * nouns of ideas do is a word shouted, not an acronym. */
-static int shouted_noun(const eco_i_token *t, size_t n)
+static int shouted_noun(const eco_i_token *t, size_t n, size_t fl)
 {
     static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", NULL};
-    size_t fl = strlen(t->folded);
 
     if (!t->upper || n < 8 || fl != n)
         return 0;
@@ -345,15 +408,15 @@ static void classify_word(eco_i_token *t, const char *w, size_t n)
 {
     t->poss = (unsigned char)eco_i_possessive_length(w, n);
     n -= t->poss;
-    fold_word(t, w, n);
-    t->cls = (unsigned short)eco_i_word_class(t->folded);
-    if (shouted_noun(t, n))
+    size_t folded = fold_word(t, w, n);
+    t->cls = eco_i_word_class_n(t->folded, folded);
+    if (shouted_noun(t, n, folded))
         t->cls |= W_NOT_ACRONYM;
     if (t->cls & W_HEAD)
         t->head = 1;
     else if (t->cls & W_PLURAL)
         t->head = 2;
-    t->coined = coins_lab(t, w, n);
+    t->coined = coins_lab(t, w, n, folded);
 }
 
 static void describe_word(eco_i_token *t, const char *s, int names_only)
@@ -445,6 +508,10 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
     uint32_t c;
 
     while (i < len) {
+        if (ascii_kind[(unsigned char)text[i]] & ASCII_ALNUM) {
+            i++;
+            continue;
+        }
         size_t k = char_at(text + i, len - i, &c);
         if (is_letter(c)) {
             i += k;
@@ -563,7 +630,7 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
             t->word = 1;
             t->folded[0] = (char)(text[t->start] | 0x20);
             t->folded[1] = '\0';
-            t->cls = (unsigned short)eco_i_word_class(t->folded);
+            t->cls = eco_i_word_class(t->folded);
         } else {
             t->end = i = word_end_from(text, len, i);
             t->word = 1;

@@ -19,11 +19,22 @@
 enum {
     W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64,
     W_REGION = 128, W_NOT_ACRONYM = 256, W_WORK = 512, W_ADJECTIVES_AFTER = 1024,
-    W_LANDFORM = 2048, W_ROLE = 4096, W_AREA = 8192
+    W_LANDFORM = 2048, W_ROLE = 4096, W_BODY_SMALL = 8192, W_REMIT = 16384,
+    W_REMIT_CONNECTOR = 32768, W_AREA = 65536
 };
 
 /* The W_* bits of a folded word; 0 for a word of no list.  Expected O(length). */
 unsigned eco_i_word_class(const char *folded);
+
+/* The same for the n bytes at w as they are: a word of one of small_letters.c's lists has
+ * its bit (W_BODY_SMALL, W_REMIT) only when written as the list writes it, so that a word
+ * of no list, most words, costs one look-up and not a comparison with each.  Expected O(n). */
+unsigned eco_i_word_class_n(const char *w, size_t n);
+
+/* Those lists (import/prose/small_letters.c), NULL-terminated, and the words between a
+ * head and its remit (W_REMIT_CONNECTOR, a class of the folded word as the others are). */
+extern const char *const eco_i_small_bodies[], *const eco_i_remits[],
+    *const eco_i_remit_connectors[];
 
 typedef struct eco_i_token {
     size_t start, end;     /* bytes in the sentence */
@@ -34,7 +45,7 @@ typedef struct eco_i_token {
     unsigned char poss;    /* bytes of a possessive ending, 's or ’s (eco_i_possessive_length) */
     unsigned char head;    /* 1 head word, 2 plural head */
     unsigned char coined;  /* a coined lab name: LabX, Santalab, GovLab */
-    unsigned short cls;    /* W_* bits of the folded word */
+    unsigned cls;          /* W_* bits of the folded word */
     char punct;            /* the punctuation: ',' '&' '/' '-' '(' ')' ':' '"' or '.' */
 } eco_i_token;
 
