@@ -579,30 +579,39 @@ static const char *pooled_said(eco_i_record *r, const char *text, size_t len, in
     return eco_i_graph_intern(r->g, squeezed, rc);
 }
 
-/* Whether name is the acronym form and more words: "UNDP Accelerator Lab Peru" after
- * "UNDP".  A name in words may start another body's ("Global Fund for Coral Reefs"); an
- * acronym that starts a name makes it its body's office, lab or unit. */
-static int starts_with_acronym(const char *name, const char *form)
+/* The length of the acronym a name starts with, before more words: 4 for "UNDP Accelerator
+ * Lab Peru"; 0 for none.  A name in words may start another body's ("Global Fund for Coral
+ * Reefs"); an acronym that starts a name makes it its body's office, lab or unit. */
+static size_t leading_acronym(const char *name)
 {
-    size_t n = strlen(form);
-    if (n < 2 || strncmp(name, form, n) != 0 || name[n] != ' ')
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (form[i] < 'A' || form[i] > 'Z')
-            return 0;
-    return 1;
+    size_t n = 0;
+    while (name[n] >= 'A' && name[n] <= 'Z')
+        n++;
+    return n >= 2 && name[n] == ' ' ? n : 0;
 }
 
 /* Whether actor unit is named as a unit of actor body: its name starts with body's acronym
- * ("UNDP Accelerator Lab Peru" of UNDP, "WWF Pakistan" of WWF). */
-static int named_as_its_unit(const eco_graph *g, size_t unit, size_t body)
+ * ("UNDP Accelerator Lab Peru" of UNDP, "WWF Pakistan" of WWF).  It runs for every
+ * partnership said: most names leave at their first word, and the rest look the acronym up
+ * in the graph's pool, where a body's name and aliases are, so that the body's aliases are
+ * compared as pointers, not read. */
+static int named_as_its_unit(eco_graph *g, size_t unit, size_t body)
 {
     const eco_actor *u = eco_graph_actor(g, unit), *o = eco_graph_actor(g, body);
+    size_t n = leading_acronym(u->name);
+    char acronym[32];
 
-    if (starts_with_acronym(u->name, o->name))
+    if (n == 0 || n >= sizeof(acronym))
+        return 0;
+    memcpy(acronym, u->name, n);
+    acronym[n] = '\0';
+    const char *form = eco_i_pool_find(eco_i_graph_pool(g), acronym);
+    if (!form)
+        return 0; /* no actor has it for a name */
+    if (o->name == form)
         return 1;
     for (size_t k = 0; k < o->alias_count; k++)
-        if (starts_with_acronym(u->name, o->aliases[k]))
+        if (o->aliases[k] == form)
             return 1;
     return 0;
 }

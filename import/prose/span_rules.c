@@ -179,10 +179,10 @@ int eco_i_named_as_a_company(const eco_i_sentence *st, size_t a, size_t b)
     const eco_i_token *first = &st->tokens[a], *last = &st->tokens[b - 1];
     size_t n = last->end - last->poss - first->start;
 
-    if (!first->cap || !last->cap || eco_i_country_name(st->text + first->start, n) ||
-        (b - a == 1 && eco_i_country_of_demonym(st->text + first->start, n)))
-        return 0;
-    return kind_comes_before(st, a) || kind_comes_after(st, a, b);
+    if (!first->cap || !last->cap || !(kind_comes_before(st, a) || kind_comes_after(st, a, b)))
+        return 0; /* the words beside first: most candidates have no kind beside them */
+    return !eco_i_country_name(st->text + first->start, n) &&
+           !(b - a == 1 && eco_i_country_of_demonym(st->text + first->start, n));
 }
 
 /* Whether the words from token k on are "a" or "an" ("the" too when the_too), at most three
