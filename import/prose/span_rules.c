@@ -39,6 +39,22 @@ static int is_the(const eco_i_sentence *st, size_t k)
     return is_word_at(st, k, "the");
 }
 
+/* Whether tokens [a, b) hold a comma or an "and": a list, or more than one name. */
+static int holds_a_list(const eco_i_sentence *st, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether token t, a word of more than four letters, ends in "-ed": a verb in the past or a
+ * participle ("provided", "based"). */
+static int ends_in_ed(const eco_i_sentence *st, const eco_i_token *t)
+{
+    return t->end - t->start > 4 && st->text[t->end - 2] == 'e' && st->text[t->end - 1] == 'd';
+}
+
 /* Whether token k is a word for a kind of body, in small letters or in capitals: "company",
  * "non-profit", "organisation", "NGO", "start-up", "consultancy firm"'s "firm". */
 static int is_word_for_a_body(const eco_i_sentence *st, size_t k)
@@ -112,10 +128,8 @@ static int is_kind_beside_a_name(const eco_i_sentence *st, size_t k)
 static int describes_a_kind(const eco_i_sentence *st, size_t k)
 {
     const eco_i_token *t = &st->tokens[k];
-    size_t n = t->end - t->start;
 
-    return t->word && !t->cap && !(t->cls & (W_CONN | W_STOP | W_AND)) &&
-           !(n > 3 && st->text[t->end - 2] == 'e' && st->text[t->end - 1] == 'd');
+    return t->word && !t->cap && !(t->cls & (W_CONN | W_STOP | W_AND)) && !ends_in_ed(st, t);
 }
 
 /* "a private company Watergunz", "the public policy research organization Analytica MK":
@@ -155,9 +169,8 @@ static int kind_comes_after(const eco_i_sentence *st, size_t a, size_t b)
 {
     if (st->tokens[b - 1].poss || !opens_a_noun_phrase(st, a))
         return 0;
-    for (size_t k = a; k < b; k++)
-        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
-            return 0;
+    if (holds_a_list(st, a, b))
+        return 0;
     int after_a_list = a > 0 && (st->tokens[a - 1].punct == ',' || eco_i_is_and(&st->tokens[a - 1]));
     for (size_t k = b; k < st->count && k <= b + 3; k++) {
         const eco_i_token *t = &st->tokens[k];
@@ -174,7 +187,7 @@ static int kind_comes_after(const eco_i_sentence *st, size_t a, size_t b)
  * right beside a small word for the kind of body they are name that body, whatever the
  * model makes of one unknown word.  Places are not named so ("the Lebanese feminist
  * coalition"). */
-int eco_i_named_as_a_company(const eco_i_sentence *st, size_t a, size_t b)
+int eco_i_named_beside_its_kind(const eco_i_sentence *st, size_t a, size_t b)
 {
     const eco_i_token *first = &st->tokens[a], *last = &st->tokens[b - 1];
     size_t n = last->end - last->poss - first->start;
@@ -213,9 +226,8 @@ int eco_i_described_as_a_body(const eco_i_sentence *st, size_t a, size_t b)
         (b < st->count && st->tokens[b].word && st->tokens[b].cap) ||
         (b - a == 1 && st->tokens[a].head)) /* "PrimeBotics, Lda, a company" */
         return 0;
-    for (size_t k = a; k < b; k++) /* "LinkedIn and Elempleo.com (the most popular ...)" */
-        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
-            return 0;
+    if (holds_a_list(st, a, b)) /* "LinkedIn and Elempleo.com (the most popular ...)" */
+        return 0;
     if (b + 1 < st->count && !st->tokens[b].word && strchr(",-(", st->tokens[b].punct) &&
         describes_a_body_from(st, b + 1, st->tokens[b].punct == '('))
         return 1;
@@ -272,7 +284,7 @@ static int tells_what_it_did(const eco_i_sentence *st, size_t k)
 
     if (k >= st->count || !t->word || t->cap || t->upper)
         return 0;
-    if (n > 4 && st->text[t->end - 2] == 'e' && st->text[t->end - 1] == 'd')
+    if (ends_in_ed(st, t))
         return 1;
     for (size_t i = 0; verbs[i]; i++)
         if (eco_i_is_word(st->text + t->start, n, verbs[i]))
@@ -290,20 +302,18 @@ int eco_i_acts_in_the_sentence(const eco_i_sentence *st, size_t a, size_t b)
     if (!(a == 0 || (a == 1 && is_the(st, 0))) || !last->word || !(last->cap || last->upper) ||
         ((last->cls & (W_STOP | W_CONN)) && !last->upper)) /* but "PAHO/WHO got ..." */
         return 0;
-    for (size_t k = a; k < b; k++) /* "PUCMM, Pontificia Universidad ...": no list */
-        if ((!st->tokens[k].word && st->tokens[k].punct == ',') || eco_i_is_and(&st->tokens[k]))
-            return 0;
-    return tells_what_it_did(st, b);
+    return !holds_a_list(st, a, b) && /* "PUCMM, Pontificia Universidad ...": no list */
+           tells_what_it_did(st, b);
 }
 
-/* Whether the span [a, b) is the whole of its sentence, after "The" at most, and ends on its
- * only head word, in any case: "Lasta woreda Justice and Prosecutor's Office", "The Culture
+/* Whether the span [a, b) is the whole of its sentence, after "The" at most, and ends on a
+ * head word, in any case: "Lasta woreda Justice and Prosecutor's Office", "The Culture
  * and tourism office" - an answer that names one body and says nothing else.  A head
  * before "and" starts a second name ("Dispatchers Association and Lusófona Student
  * Association"), and a comma or a dash holds a list or a gloss. */
 int eco_i_names_one_body_alone(const eco_i_sentence *st, size_t a, size_t b)
 {
-    size_t heads = 0;
+    int seen_head = 0;
 
     for (size_t k = 0; k < st->count; k++) {
         const eco_i_token *t = &st->tokens[k];
@@ -314,11 +324,11 @@ int eco_i_names_one_body_alone(const eco_i_sentence *st, size_t a, size_t b)
         }
         if (!t->word && (t->punct == ',' || t->punct == '-'))
             return 0;
-        if (heads && (eco_i_is_and(t) || t->punct == '&'))
+        if (seen_head && (eco_i_is_and(t) || t->punct == '&'))
             return 0;
         if (t->head == 1 && k + 1 < b && st->tokens[k + 1].word && st->tokens[k + 1].cap)
             return 0; /* "Maroc Numeric Cluster | FIWARE ..." runs two names together */
-        heads += t->head != 0;
+        seen_head |= t->head != 0;
     }
     return st->tokens[b - 1].head == 1;
 }

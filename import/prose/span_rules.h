@@ -14,9 +14,10 @@
 /* Whether token k is a small "company", "firm" or "startup": what a name is, not part of it. */
 int eco_i_is_word_for_a_company(const eco_i_sentence *st, size_t k);
 
-/* "the Millicom company", "a private company Watergunz": capitals after "the" and before a
- * small word for a company, or right after one, name the company. */
-int eco_i_named_as_a_company(const eco_i_sentence *st, size_t a, size_t b);
+/* "the Millicom company", "a private company Watergunz", "the public policy research
+ * organization Analytica MK": capitals set right beside a small word for the kind of body
+ * they are, with at most three describing words between, name that body. */
+int eco_i_named_beside_its_kind(const eco_i_sentence *st, size_t a, size_t b);
 
 /* "WaterAid, an international organisation", "Rikolto - a non-profit", "a local recycling
  * company, Recimetal", "Sotonoba is an urban design firm", "KivuTech (the incubator)": a

@@ -599,7 +599,7 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name, a shouted phrase, a common word: no body,
                        * whatever the rules or the model make of it */
-        else if ((eco_i_named_as_a_company(rd->st, c->a, c->b) ||
+        else if ((eco_i_named_beside_its_kind(rd->st, c->a, c->b) ||
                   eco_i_names_a_directorate_general(rd->st, c->a, c->b) ||
                   eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
                  c->p < THRESHOLD)
