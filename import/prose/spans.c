@@ -24,8 +24,10 @@
  * Cross-validated, 0.3 finds 6 more of UNDP's partners and costs no precision on
  * annotated-24; lower finds no more. */
 #define SUBJECT_THRESHOLD 0.3
-/* ... and for one the sentence tells what it did ("Open-Seneca provided ..."). */
+/* ... and for one the sentence tells what it did ("Open-Seneca provided ..."), or a line
+ * that is one name ending on its head word: the words around say more than the model. */
 #define ACTING_SUBJECT_THRESHOLD 0.1
+#define ONE_BODY_ALONE_THRESHOLD 0.1
 
 /* A candidate: a span of tokens, the name it would be, and the rules' name for it. */
 typedef struct candidate {
@@ -604,7 +606,7 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
                   eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
                  c->p < THRESHOLD)
             c->p = THRESHOLD;
-        else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= ACTING_SUBJECT_THRESHOLD &&
+        else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= ONE_BODY_ALONE_THRESHOLD &&
                  eco_i_names_one_body_alone(rd->st, c->a, c->b))
             c->p = 1; /* over the pieces of it the model likes better */
         else if (ctx->field == ECO_I_FIELD_SECTOR && c->p < THRESHOLD &&
