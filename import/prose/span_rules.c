@@ -139,7 +139,7 @@ static int kind_comes_before(const eco_i_sentence *st, size_t a)
     if (a == 0)
         return 0;
     if (eco_i_is_word_for_a_company(st, a - 1))
-        return 1;
+        return 1; /* "a private company Watergunz", "with company Watergunz": no article owed */
     if (!is_kind_beside_a_name(st, a - 1))
         return 0;
     for (size_t k = a - 1; k-- > 0 && a - 1 - k <= 4;) {
@@ -279,15 +279,15 @@ static int tells_what_it_did(const eco_i_sentence *st, size_t k)
     static const char *const verbs[] = {"got",  "took", "gave", "made", "led",     "ran",
                                         "met",  "held", "sent", "built", "brought", "taught",
                                         "won",  "which", "who", NULL};
+    if (k >= st->count) /* the name ends its sentence: no verb after it */
+        return 0;
     const eco_i_token *t = &st->tokens[k];
-    size_t n = t->end - t->start;
-
-    if (k >= st->count || !t->word || t->cap || t->upper)
+    if (!t->word || t->cap || t->upper)
         return 0;
     if (ends_in_ed(st, t))
         return 1;
     for (size_t i = 0; verbs[i]; i++)
-        if (eco_i_is_word(st->text + t->start, n, verbs[i]))
+        if (eco_i_is_word(st->text + t->start, t->end - t->start, verbs[i]))
             return 1;
     return 0;
 }
