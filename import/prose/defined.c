@@ -7,25 +7,34 @@
  * process, a method or a measure wherever the record uses it, never an actor.  Words in
  * capitals are a name, which may be a body's though no head word says so ("Programme
  * Alimentaire Mondial (PAM)"), and an acronym the words before it do not spell is left to
- * the other rules.
+ * the other rules.  So are words in capitals headed by a noun of a study or a document, in
+ * English at their end or before their "of", in French, Spanish and Portuguese at their start:
+ * "Country Programme Document (CPD)", "Essais Contrôlés Randomisés (ECR)".  An acronym may
+ * join two parts with a hyphen ("AGVSAN-SA").
  */
 #include <string.h>
 #include <strings.h>
 
 #include "prose.h"
+#include "tokens.h"
 #include "vocabulary.h"
 
 #define MAX_ACRONYM 8
 
-/* Whether the n bytes at s are an acronym: 2 to MAX_ACRONYM capitals. */
+/* Whether the n bytes at s are an acronym: 2 to MAX_ACRONYM capitals, two parts of which
+ * a hyphen may join. */
 static int acronym_at(const char *s, size_t n)
 {
-    if (n < 2 || n > MAX_ACRONYM)
+    size_t hyphens = 0;
+
+    if (n < 2 || n > MAX_ACRONYM + 1)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
+        if (s[i] == '-' && i > 0 && i + 1 < n && s[i - 1] != '-')
+            hyphens++;
+        else if (s[i] < 'A' || s[i] > 'Z')
             return 0;
-    return 1;
+    return hyphens <= 1 && n - hyphens >= 2 && n - hyphens <= MAX_ACRONYM;
 }
 
 static int is_letter(unsigned char c)
@@ -55,6 +64,10 @@ static const char *spelled_from(const char *text, const char *end, const char *a
     size_t letter = n;
 
     while (letter > 0) {
+        if (acronym[letter - 1] == '-') {
+            letter--;
+            continue;
+        }
         while (p > text && !is_letter((unsigned char)p[-1]))
             if (p[-1] == '.' || p[-1] == ':' || p[-1] == ';' || p[-1] == ')' || p[-1] == '(')
                 return NULL; /* the words are of another sentence or bracket */
@@ -75,6 +88,46 @@ static const char *spelled_from(const char *text, const char *end, const char *a
     return p;
 }
 
+/* Nouns of studies and documents, folded. */
+static const char *const works[] = {
+    "study", "studies", "survey", "surveys", "analysis", "assessment", "assessments",
+    "evaluation", "evaluations", "review", "reviews", "report", "reports", "index", "trial",
+    "trials", "document", "documents", "census", "analyse", "analyses", "essai", "essais",
+    "etude", "etudes", "enquete", "enquetes", "rapport", "estudio", "estudios", "encuesta",
+    "encuestas", "informe", "evaluacion", "indice", "estudo", "estudos", "pesquisa",
+    "avaliacao", "relatorio", NULL};
+
+static int is_a_work(const eco_i_token *t)
+{
+    for (size_t i = 0; works[i]; i++)
+        if (strcmp(t->folded, works[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the n bytes at s, the words that spell an acronym, are headed by a noun of a study
+ * or a document: the first word, the last, or the one before the first "of" or "for". */
+static int headed_by_a_work(const char *s, size_t n)
+{
+    eco_i_sentence st;
+    size_t first = ECO_I_NONE, last = ECO_I_NONE, before_of = ECO_I_NONE;
+
+    eco_i_tokenize(&st, s, n, 0);
+    for (size_t k = 0; k < st.count; k++) {
+        if (!st.tokens[k].word)
+            continue;
+        if (first == ECO_I_NONE)
+            first = k;
+        else if (before_of == ECO_I_NONE && (strcmp(st.tokens[k].folded, "of") == 0 ||
+                                             strcmp(st.tokens[k].folded, "for") == 0))
+            before_of = last;
+        last = k;
+    }
+    return (first != ECO_I_NONE && is_a_work(&st.tokens[first])) ||
+           (last != ECO_I_NONE && is_a_work(&st.tokens[last])) ||
+           (before_of != ECO_I_NONE && is_a_work(&st.tokens[before_of]));
+}
+
 int eco_i_note_thing_acronyms(const char *text, size_t len, eco_i_map *things)
 {
     char expansion[256];
@@ -90,11 +143,14 @@ int eco_i_note_thing_acronyms(const char *text, size_t len, eco_i_map *things)
             end--;
         int common = 0;
         const char *from = spelled_from(text, end, open + 1, n, &common);
-        if (!from || !common || (size_t)(end - from) >= sizeof(expansion))
+        if (!from || (size_t)(end - from) >= sizeof(expansion))
             continue;
         memcpy(expansion, from, (size_t)(end - from));
         expansion[end - from] = '\0';
-        if (eco_i_classify_words(expansion) == ECO_TYPE_UNKNOWN &&
+        if (!headed_by_a_work(from, (size_t)(end - from)) &&
+            !(common && eco_i_classify_words(expansion) == ECO_TYPE_UNKNOWN))
+            continue;
+        if (
             eco_i_map_put(things, eco_i_fold_hash(open + 1, n), 1) < 0)
             return ECO_ENOMEM;
     }

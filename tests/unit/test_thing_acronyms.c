@@ -1,5 +1,6 @@
 /* Acronyms a record defines as things: the words before the bracket spell them in lower
- * case and name no organisation, so they are never the record's actors. */
+ * case and name no organisation, or name a study or a document, so they are never the
+ * record's actors. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,6 +31,22 @@ static void words_in_lower_case_that_spell_it_make_an_acronym_a_thing(void **sta
     assert_true(defines_a_thing("It ends violence against women and girls (VAWG).", "VAWG"));
 }
 
+static void words_headed_by_a_study_or_a_document_make_an_acronym_a_thing(void **state)
+{
+    (void)state;
+    /* in English the head is last, or before "of" */
+    assert_true(defines_a_thing("a new Country Programme Document (CPD), which", "CPD"));
+    assert_true(defines_a_thing("the Multidimensional Poverty Index (MPI) of", "MPI"));
+    assert_true(defines_a_thing("a Rapid Assessment of Local Needs (RALN).", "RALN"));
+    /* in French, Spanish and Portuguese it is first */
+    assert_true(defines_a_thing("La méthode des « Essais Contrôlés Randomisés (ECR) »", "ECR"));
+    assert_true(defines_a_thing("Sources : Enquête Nationale de la Pauvreté (ENP)", "ENP"));
+    /* a hyphen may join two parts of the acronym */
+    assert_true(defines_a_thing("Analyse Globale de la Vulnérabilité, de la Sécurité "
+                                "Alimentaire et nutritionnelle et des Systèmes Alimentaire "
+                                "(AGVSAN-SA)", "AGVSAN-SA"));
+}
+
 static void a_name_in_capitals_or_with_a_head_word_stays_a_possible_body(void **state)
 {
     (void)state;
@@ -40,6 +57,11 @@ static void a_name_in_capitals_or_with_a_head_word_stays_a_possible_body(void **
     /* words that do not spell it */
     assert_false(defines_a_thing("stage 1 of the Crowdfunding Academy (CFA) organised by",
                                  "CFA"));
+    /* a programme or a network is as often a body as a work */
+    assert_false(defines_a_thing("the United Nations Development Programme (UNDP) and",
+                                 "UNDP"));
+    /* a hyphen joins two parts, it neither opens nor closes one */
+    assert_false(defines_a_thing("the study of habits (-SH)", "-SH"));
     /* the spelling may not reach into the sentence before */
     assert_false(defines_a_thing("We met. Prior consent (FPIC) mattered.", "FPIC"));
 }
@@ -48,6 +70,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(words_in_lower_case_that_spell_it_make_an_acronym_a_thing),
+        cmocka_unit_test(words_headed_by_a_study_or_a_document_make_an_acronym_a_thing),
         cmocka_unit_test(a_name_in_capitals_or_with_a_head_word_stays_a_possible_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
