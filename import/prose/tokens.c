@@ -110,7 +110,13 @@ static const char *const not_acronyms[] = {
     "rct", "mel", "merl", "gesi", "data", "field", "note", "test", "new", "na", "ok", "vr", "ar",
     "nb", "etc", "tbd", "ppp", "gbv", "vaw", "ewaste", "e", "co", "ngo s", "cbo", "cbos", "mou",
     "tor", "rfp", "q1", "q2", "q3", "q4", "dpg", "dpi", "llm", "gpt", "chatgpt", "bi", "ci",
-    "sm", "nft", "pwd", "pwds", "idp", "idps", "ghg", "co2", "lpg", "solar", "pv", "iso", NULL};
+    "sm", "nft", "pwd", "pwds", "idp", "idps", "ghg", "co2", "lpg", "solar", "pv", "iso",
+    /* fields of development work and their jargon */
+    "drr", "hiv", "aids", "fgm", "vawg", "srgbv", "tvet", "steam", "sti", "sids", "lac", "ndp",
+    "swm", "mvp", "hcd", "swot", "gaap", "hq", "rse", "pet", "ras",
+    /* file formats and air pollutants */
+    "mp3", "mp4", "avi", "mov", "wav", "jpg", "jpeg", "png", "csv", "xls", "xlsx", "docx",
+    "pm10", "pm25", "no2", "so2", "nox", "ch4", "o3", NULL};
 
 /* Nouns of work products: "Study for ...", "... Regulations" name no organisation. */
 static const char *const work_nouns[] = {
@@ -386,13 +392,17 @@ static int coins_lab(const eco_i_token *t, const char *w, size_t n, size_t fl)
            strstr(t->folded, "laborat") == NULL;
 }
 
-/* "EDUCATION", "INTEGRITY", "DIGITALISATION": a long word in capitals that ends as English
- * nouns of ideas do is a word shouted, not an acronym. */
+/* "EDUCATION", "INTEGRITY", "SCALING": a long word in capitals that ends as English nouns of
+ * ideas do is a word shouted, not an acronym; so is "SDG7", a goal by its number. */
 static int shouted_noun(const eco_i_token *t, size_t n, size_t fl)
 {
-    static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", NULL};
+    static const char *const endings[] = {"tion", "sion", "ment", "ness", "ity", "ism", "ing",
+                                          NULL};
 
-    if (!t->upper || n < 8 || fl != n)
+    if (t->upper && fl == n && n >= 4 && n <= 5 && memcmp(t->folded, "sdg", 3) == 0 &&
+        t->folded[3] >= '0' && t->folded[3] <= '9' && t->folded[n - 1] >= '0' && t->folded[n - 1] <= '9')
+        return 1;
+    if (!t->upper || n < 7 || fl != n)
         return 0;
     for (size_t i = 0; endings[i]; i++) {
         size_t el = strlen(endings[i]);

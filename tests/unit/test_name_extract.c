@@ -147,6 +147,10 @@ static void places_topics_and_shouted_words_are_no_bodies(void **state)
     /* a long word in capitals that ends as nouns of ideas do is shouted, no acronym */
     assert_string_equal(names("Our partners are EDUCATION, INTEGRITY and UNICEF."),
                         "UNICEF");
+    assert_string_equal(names("Our partners are SCALING, SDG7 and UNICEF."), "UNICEF");
+    /* the jargon of development work, file formats and pollutants are topics, no acronyms */
+    assert_string_equal(names("Work on DRR, HIV, TVET and SWOT with UNICEF."), "UNICEF");
+    assert_string_equal(names("Files in MP3 and AVI on PM10 and NO2 from UNICEF."), "UNICEF");
 }
 
 /* A name ends at its head word, or at the area of the state it names, when capitals run on
