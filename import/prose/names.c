@@ -754,6 +754,8 @@ static size_t cut_items(const eco_i_sentence *st, size_t a, size_t b, item items
             !st->tokens[k].head && !eco_i_is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
             st->tokens[k - 2].word && !eco_i_is_conn(&st->tokens[k - 2]))
             here = SEP_GAP;
+        if (k < b && here == SEP_NONE && k > s && eco_i_article_opens_a_name(st, k))
+            here = SEP_GAP;
         if (k < b && here == SEP_NONE)
             continue;
         if (k > s) {

@@ -379,7 +379,8 @@ static int seam(const eco_i_sentence *st, size_t k)
 
     if (k >= st->count || !before->word || !t->word)
         return 1;
-    if (eco_i_is_and(before) || eco_i_is_and(t) || before->poss)
+    if (eco_i_is_and(before) || eco_i_is_and(t) || before->poss ||
+        eco_i_article_opens_a_name(st, k))
         return 1;
     /* "... Administration and the | European Commission" */
     if (k >= 2 && eco_i_is_conn(before) && eco_i_is_and(&st->tokens[k - 2]))

@@ -580,6 +580,15 @@ int eco_i_takes_a_capital(const eco_i_sentence *st, size_t a)
            (t->cap && t->head == 1);
 }
 
+int eco_i_article_opens_a_name(const eco_i_sentence *st, size_t k)
+{
+    const eco_i_token *t = &st->tokens[k];
+
+    return k > 0 && t->word && t->cap && !t->upper && strcmp(t->folded, "the") == 0 &&
+           st->tokens[k - 1].word && (st->tokens[k - 1].cap || st->tokens[k - 1].upper) &&
+           !(st->tokens[k - 1].cls & W_CONN);
+}
+
 void eco_i_raise_word(eco_i_sentence *st, size_t k)
 {
     eco_i_token *t = &st->tokens[k];

@@ -92,6 +92,11 @@ int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b);
  * the text goes on, and the checks after know them by their small letter. */
 int eco_i_takes_a_capital(const eco_i_sentence *st, size_t a);
 
+/* Whether token k is "The" after a capitalised word that is not a connector: a name that
+ * starts where the text left out a full stop ("Municipality of Tonosí The Ministry of ...").
+ * "The" only: "Fundación La Caixa" keeps its "La". */
+int eco_i_article_opens_a_name(const eco_i_sentence *st, size_t k);
+
 static inline int eco_i_is_conn(const eco_i_token *t)
 {
     return t->word && !t->cap && (t->cls & W_CONN);

@@ -165,6 +165,18 @@ static void names_run_together_part_at_a_head_or_an_area(void **state)
                         "World Wide Fund for Nature");
 }
 
+/* "The" after a capitalised word opens a new name where the text left out a full stop. */
+static void the_in_capitals_opens_a_name(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Technological University of Panama The Center of Hydraulic "
+                              "Studies joined."),
+                        "Technological University of Panama | Center of Hydraulic Studies");
+    /* after a connector it is the name's own article */
+    assert_string_equal(names("We met the University of The West Indies."),
+                        "University of The West Indies");
+}
+
 static void lists_and_modifiers_share_a_head(void **state)
 {
     (void)state;
@@ -330,6 +342,7 @@ int main(void)
         cmocka_unit_test_teardown(particles_of_names_are_kept, teardown),
         cmocka_unit_test_teardown(places_topics_and_shouted_words_are_no_bodies, teardown),
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
+        cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
         cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),
         cmocka_unit_test_teardown(appositions_give_the_long_form, teardown),
