@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "prose.h"
 #include "tokens.h"
 
@@ -146,15 +148,30 @@ static int short_name_of(const char *name, size_t len, const char *in, size_t n)
            in[n - (len - last) - 1] == ' ';
 }
 
-/* 1 when no letter of the name is a capital: "community leaders", "among others"; but a
- * name that starts with a numeral run into letters is coined, not small: "2scale". */
+/* 1 when no letter of the name is a capital: "community leaders", "among others",
+ * "sélectionnés"; but a name that starts with a numeral run into letters is coined, not
+ * small ("2scale"), and a script without capitals has no small letters either. */
 static int all_small(const char *s, size_t n)
 {
     if (n >= 2 && s[0] >= '0' && s[0] <= '9' && ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z'))
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC3)
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            if (s[i] >= 'A' && s[i] <= 'Z')
+                return 0;
+            i++;
+            continue;
+        }
+        uint32_t c;
+        size_t k = eco_i_utf8_decode(s + i, n - i, &c);
+        if (k == 0)
+            return 0; /* not UTF-8: nothing says it is small */
+        utf8proc_category_t category = utf8proc_category((utf8proc_int32_t)c);
+        if (category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT ||
+            category == UTF8PROC_CATEGORY_LO)
             return 0;
+        i += k;
+    }
     return 1;
 }
 

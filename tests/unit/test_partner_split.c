@@ -281,6 +281,8 @@ static void empty_answers_and_generic_phrases_name_no_one(void **state)
     names_equal(split_field("N/A"), (const char *const[]){NULL});
     names_equal(split_field("Not applicable\nNone\nyes"), (const char *const[]){NULL});
     names_equal(split_field("community leaders, among others"), (const char *const[]){NULL});
+    /* small letters with accents are small letters */
+    names_equal(split_field("sélectionnés, Tadamon"), (const char *const[]){"Tadamon", NULL});
     names_equal(split_field("Private sector"), (const char *const[]){NULL});
     names_equal(split_field("Bar Associations"), (const char *const[]){NULL});
     names_equal(split_field("https://example.org/partners"), (const char *const[]){NULL});
