@@ -563,6 +563,29 @@ static void keep_programme_owners(const reading *rd, candidates *cs)
     }
 }
 
+/* Whether candidate c starts on a word in small letters and holds no head word: how the
+ * text goes on around a name ("investigation of TTWeSafe", "in Puntland", "also have
+ * UNESCO", "20 CSOs"), not a name.  A word with a capital inside, or letters after a
+ * numeral, is coined ("iSpani", "2scale"); a name that takes a capital
+ * (eco_i_takes_a_capital) is its reader's. */
+static int starts_small_without_a_head(const eco_i_sentence *st, const candidate *c)
+{
+    const eco_i_token *first = &st->tokens[c->a];
+
+    int numeral = isdigit((unsigned char)st->text[first->start]);
+
+    if (!first->word || first->cap || first->upper || eco_i_takes_a_capital(st, c->a))
+        return 0;
+    for (size_t i = first->start; i < first->end; i++)
+        if ((st->text[i] >= 'A' && st->text[i] <= 'Z') ||
+            (numeral && st->text[i] >= 'a' && st->text[i] <= 'z'))
+            return 0;
+    for (size_t k = c->a; k < c->b; k++)
+        if (st->tokens[k].head)
+            return 0;
+    return 1;
+}
+
 /* Whether candidate c is one capitalised word that records write in small letters
  * ("Participants", "Analysis", "Major challenges ..."): a word of the language at the start
  * of a sentence or in a title, not a name, unless the lexicons or the record know it so,
@@ -598,6 +621,7 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
             eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
+            starts_small_without_a_head(rd->st, c) ||
             (ctx->models && is_a_common_word(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name, a shouted phrase, a common word: no body,

@@ -525,6 +525,27 @@ static void a_phrase_shouted_in_capitals_is_no_body(void **state)
     eco_graph_free(g);
 }
 
+/* Words in small letters with no head word among them are how a sentence goes on around a
+ * name, however sure the model is; a head word written small still heads a name. */
+static void a_span_starting_small_without_a_head_is_no_body(void **state)
+{
+    static const char *const answers[][2] = {
+        {"Discussions and investigation of Zorbix.", "investigation of Zorbix"},
+        {"Zorbix Foundation, in Puntland", "in Puntland"},
+        {"Zorbix Foundation, also have UNESCO", "also have UNESCO"},
+    };
+    (void)state;
+
+    for (size_t i = 0; i < sizeof(answers) / sizeof(answers[0]); i++) {
+        eco_graph *g = import_sector_answer(answers[i][0], 0.9);
+        assert_int_equal(eco_graph_find_actor(NULL, g, answers[i][1], NULL), ECO_ENOTFOUND);
+        eco_graph_free(g);
+    }
+    eco_graph *g = import_sector_answer("We worked with the ministry of Youth.", 0.9);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Ministry of Youth", NULL), 0);
+    eco_graph_free(g);
+}
+
 /* One capitalised word that records write in small letters is a word of the language at the
  * start of a sentence or in a title, however sure the model is: "Participants" is no body,
  * unless the sentence says it is one; "Zorbix" is. */
@@ -601,6 +622,7 @@ int main(void)
         cmocka_unit_test(a_name_described_as_a_body_is_a_body),
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
+        cmocka_unit_test(a_span_starting_small_without_a_head_is_no_body),
         cmocka_unit_test(a_common_word_capitalised_is_no_body),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
