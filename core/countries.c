@@ -51,6 +51,13 @@ const char *eco_i_country_of_demonym(const char *text, size_t len)
     return row ? row->display : NULL;
 }
 
+const char *eco_i_subdivision_country(const char *text, size_t len)
+{
+    const eco_i_country_row *row = lookup(eco_i_subdivision_forms,
+                                          eco_i_subdivision_forms_count, text, len);
+    return row ? row->display : NULL;
+}
+
 const char *eco_i_country_code(const char *name)
 {
     const eco_i_country_row *row =

@@ -27,5 +27,8 @@ extern const size_t eco_i_country_count; /* rows before the NULLs */
  * sorted by key. */
 extern const eco_i_country_key eco_i_country_forms[], eco_i_country_demonyms[];
 extern const size_t eco_i_country_forms_count, eco_i_country_demonyms_count;
+/* The names of ISO 3166-2's subdivisions and the rows of their countries, sorted by key. */
+extern const eco_i_country_key eco_i_subdivision_forms[];
+extern const size_t eco_i_subdivision_forms_count;
 
 #endif

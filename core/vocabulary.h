@@ -34,6 +34,10 @@ const char *eco_i_country_name(const char *text, size_t len);
 /* The country whose demonym ("Portuguese") len bytes of text are; NULL when none.  O(len). */
 const char *eco_i_country_of_demonym(const char *text, size_t len);
 
+/* The country that len bytes of text name a province, region or district of, as ISO 3166-2
+ * names it ("Kumanovo", "Chiang Rai", "Querétaro"); NULL when they name none.  O(len). */
+const char *eco_i_subdivision_country(const char *text, size_t len);
+
 /* The ISO 3166-1 alpha-3 code of the country name names in any form ("Bolivia", "BOL" is
  * not a form), "XKX" for Kosovo; NULL when it names none.  O(length of name). */
 const char *eco_i_country_code(const char *name);

@@ -1,7 +1,7 @@
 /*
  * tools/gen_countries.c - ecomap's table of countries, made at build time from ISO 3166.
  *
- * usage: gen_countries ISO_JSON LOCALE_DIR EXTRA_TSV OUT_C
+ * usage: gen_countries ISO_JSON LOCALE_DIR EXTRA_TSV OUT_C [SUBDIVISIONS_JSON]
  *
  * ISO_JSON is iso-codes' iso_3166-1.json, LOCALE_DIR the folder whose LANG/LC_MESSAGES hold
  * iso_3166-1.mo, the names' translations in every language iso-codes has, and EXTRA_TSV is
@@ -9,7 +9,9 @@
  * eco_i_country_rows, one row per country in code order, and eco_i_country_forms and
  * eco_i_country_demonyms: the keys of the folded forms (eco_i_fold_hash, core/fold.c, which
  * this tool is built with) and the rows they name, sorted, so that a lookup is a binary
- * search and nothing is built when ecomap starts.
+ * search and nothing is built when ecomap starts.  SUBDIVISIONS_JSON, iso-codes'
+ * iso_3166-2.json, gives eco_i_subdivision_forms: the names of the provinces, regions and
+ * districts countries divide themselves into, with the row of their country.
  *
  * A row's names (its display name, ISO's English names and the hand-written forms) win over
  * any translation; a translation that two countries
@@ -52,6 +54,7 @@ static int country_count;
 static forms translations; /* every language's, before the ambiguous ones are dropped */
 static forms english;      /* ISO's English names, sorted, to find their translations */
 static char *not_forms;
+static forms subdivisions; /* ISO 3166-2's names, each with its country */
 
 static void die(const char *what, const char *detail)
 {
@@ -143,6 +146,29 @@ static void read_iso(const char *path)
     }
     json_decref(root);
     qsort(english.items, english.count, sizeof(form), by_text);
+}
+
+/* The names of ISO 3166-2's subdivisions, each with the country its code starts with. */
+static void read_subdivisions(const char *path)
+{
+    json_error_t error;
+    json_t *root = json_load_file(path, 0, &error), *list, *entry;
+    size_t i;
+
+    if (!root || !(list = json_object_get(root, "3166-2")) || !json_is_array(list))
+        die("cannot read ISO 3166-2", root ? path : error.text);
+    json_array_foreach(list, i, entry) {
+        const char *code = json_string_value(json_object_get(entry, "code"));
+        const char *name = json_string_value(json_object_get(entry, "name"));
+        if (!code || !name || strlen(code) < 4 || code[2] != '-')
+            die("an ISO 3166-2 entry has no code or no name", path);
+        for (int c = 0; c < country_count; c++)
+            if (strncmp(countries[c].alpha2, code, 2) == 0) {
+                add_form(&subdivisions, name, strlen(name), c);
+                break;
+            }
+    }
+    json_decref(root);
 }
 
 /* ---- Translations: GNU gettext's .mo files ---------------------------------------------- */
@@ -438,19 +464,25 @@ static void write_table(const char *path, const char *iso, const char *extra)
           out);
     put_keys(out, "eco_i_country_forms", &forms_keys);
     put_keys(out, "eco_i_country_demonyms", &demonym_keys);
+    keys subdivision_keys = {0};
+    add_keys(&subdivision_keys, &subdivisions, row_of, 0);
+    put_keys(out, "eco_i_subdivision_forms", &subdivision_keys);
     if (fclose(out) != 0)
         die("cannot write", path);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "usage: gen_countries ISO_JSON LOCALE_DIR EXTRA_TSV OUT_C\n");
+    if (argc != 5 && argc != 6) {
+        fprintf(stderr, "usage: gen_countries ISO_JSON LOCALE_DIR EXTRA_TSV OUT_C "
+                        "[SUBDIVISIONS_JSON]\n");
         return 64;
     }
     read_iso(argv[1]);
     read_locales(argv[2]);
     read_extra(argv[3]);
+    if (argc == 6)
+        read_subdivisions(argv[5]);
     write_table(argv[4], argv[1], argv[3]);
     return 0;
 }

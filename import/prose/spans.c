@@ -586,6 +586,26 @@ static int starts_small_without_a_head(const eco_i_sentence *st, const candidate
     return 1;
 }
 
+/* Whether candidate c, which the model would keep, names a province, a region or a district
+ * (ISO 3166-2: "Kumanovo", "Eastern Province"): a place, not a body.  A name in capitals
+ * may be an acronym ("FALCON"), one with a head word is a body's, and so is one the sentence
+ * says is a body ("Brava is a private organization"). */
+static int names_a_subdivision(const reading *rd, const candidate *c)
+{
+    int capitals = 1;
+
+    if (c->p < ACTING_SUBJECT_THRESHOLD)
+        return 0; /* a lookup for a candidate no rule would keep is time lost */
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &rd->st->tokens[k];
+        if (t->head)
+            return 0;
+        capitals &= !t->word || t->upper;
+    }
+    return !capitals && !eco_i_described_as_a_body(rd->st, c->a, c->b) &&
+           eco_i_subdivision_country(rd->st->text + c->start, c->end - c->start);
+}
+
 /* Whether candidate c is one capitalised word that records write in small letters
  * ("Participants", "Analysis", "Major challenges ..."): a word of the language at the start
  * of a sentence or in a title, not a name, unless the lexicons or the record know it so,
@@ -621,7 +641,7 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
             eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
-            starts_small_without_a_head(rd->st, c) ||
+            starts_small_without_a_head(rd->st, c) || names_a_subdivision(rd, c) ||
             (ctx->models && is_a_common_word(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name, a shouted phrase, a common word: no body,

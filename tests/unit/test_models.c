@@ -546,6 +546,21 @@ static void a_span_starting_small_without_a_head_is_no_body(void **state)
     eco_graph_free(g);
 }
 
+/* A province, a region or a district (ISO 3166-2) is a place, however sure the model is,
+ * unless the sentence says it is a body. */
+static void a_subdivision_of_a_country_is_no_body(void **state)
+{
+    eco_graph *g = import_sector_answer("- Kumanovo\n- Chiang Rai\n- Zorbix\n- Brava; Brava is a "
+                                        "private organization.", 0.9);
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Kumanovo", NULL), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Chiang Rai", NULL), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), 0);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Brava", NULL), 0);
+    eco_graph_free(g);
+}
+
 /* One capitalised word that records write in small letters is a word of the language at the
  * start of a sentence or in a title, however sure the model is: "Participants" is no body,
  * unless the sentence says it is one; "Zorbix" is. */
@@ -623,6 +638,7 @@ int main(void)
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
         cmocka_unit_test(a_span_starting_small_without_a_head_is_no_body),
+        cmocka_unit_test(a_subdivision_of_a_country_is_no_body),
         cmocka_unit_test(a_common_word_capitalised_is_no_body),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
