@@ -9,7 +9,8 @@
  * Alimentaire Mondial (PAM)"), and an acronym the words before it do not spell is left to
  * the other rules.  So are words in capitals headed by a noun of a study or a document, in
  * English at their end or before their "of", in French, Spanish and Portuguese at their start:
- * "Country Programme Document (CPD)", "Essais Contrôlés Randomisés (ECR)".  An acronym may
+ * "Country Programme Document (CPD)", "Essais Contrôlés Randomisés (ECR)", and a name of
+ * one before the bracket makes it a thing even when it does not spell it.  An acronym may
  * join two parts with a hyphen ("AGVSAN-SA").
  */
 #include <string.h>
@@ -128,29 +129,69 @@ static int headed_by_a_work(const char *s, size_t n)
            (before_of != ECO_I_NONE && is_a_work(&st.tokens[before_of]));
 }
 
-int eco_i_note_thing_acronyms(const char *text, size_t len, eco_i_map *things)
+/* Where the run of capitalised words that ends at end starts ("in the framework of the
+ * Progress Assessment of the ESF Support to Public Administration"), with the small words a
+ * name holds passed over inside it; NULL when it holds fewer than two capitalised words. */
+static const char *capitalised_run_before(const char *text, const char *end)
+{
+    const char *p = end, *start = NULL;
+    size_t capitalised = 0;
+
+    while (p > text) {
+        while (p > text && p[-1] == ' ')
+            p--;
+        if (p > text && !is_letter((unsigned char)p[-1]))
+            break; /* punctuation ends the run */
+        const char *word_end = p;
+        while (p > text && (is_letter((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '\''))
+            p--;
+        if (p == word_end)
+            break;
+        if (*p >= 'A' && *p <= 'Z') {
+            start = p;
+            capitalised++;
+        } else if (!is_passed_over(p, (size_t)(word_end - p))) {
+            break;
+        }
+    }
+    return capitalised >= 2 ? start : NULL;
+}
+
+/* Whether the acronym of n bytes in the bracket at open names a thing: the words before it
+ * spell it in lower case and name no body, or a study's or a document's name ends right
+ * before it, spelling it or not ("Progress Assessment of the ESF Support to Public
+ * Administration (PAPA)"). */
+static int names_a_thing(const char *text, const char *open, size_t n)
 {
     char expansion[256];
+    const char *end = open;
+    int common = 0;
 
+    while (end > text && end[-1] == ' ')
+        end--;
+    const char *from = spelled_from(text, end, open + 1, n, &common);
+    if (!from) {
+        from = capitalised_run_before(text, end);
+        common = 0; /* what a failed spelling saw says nothing */
+    }
+    if (!from || (size_t)(end - from) >= sizeof(expansion))
+        return 0;
+    if (headed_by_a_work(from, (size_t)(end - from)))
+        return 1;
+    memcpy(expansion, from, (size_t)(end - from));
+    expansion[end - from] = '\0';
+    return common && eco_i_classify_words(expansion) == ECO_TYPE_UNKNOWN;
+}
+
+int eco_i_note_thing_acronyms(const char *text, size_t len, eco_i_map *things)
+{
     for (const char *open = memchr(text, '(', len); open;
          open = memchr(open + 1, '(', len - (size_t)(open + 1 - text))) {
         const char *close = memchr(open, ')', len - (size_t)(open - text));
         if (!close || !acronym_at(open + 1, (size_t)(close - open - 1)))
             continue;
         size_t n = (size_t)(close - open - 1);
-        const char *end = open;
-        while (end > text && end[-1] == ' ')
-            end--;
-        int common = 0;
-        const char *from = spelled_from(text, end, open + 1, n, &common);
-        if (!from || (size_t)(end - from) >= sizeof(expansion))
-            continue;
-        memcpy(expansion, from, (size_t)(end - from));
-        expansion[end - from] = '\0';
-        if (!headed_by_a_work(from, (size_t)(end - from)) &&
-            !(common && eco_i_classify_words(expansion) == ECO_TYPE_UNKNOWN))
-            continue;
-        if (
+        if (names_a_thing(text, open, n) &&
             eco_i_map_put(things, eco_i_fold_hash(open + 1, n), 1) < 0)
             return ECO_ENOMEM;
     }

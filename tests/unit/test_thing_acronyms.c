@@ -41,6 +41,9 @@ static void words_headed_by_a_study_or_a_document_make_an_acronym_a_thing(void *
     /* in French, Spanish and Portuguese it is first */
     assert_true(defines_a_thing("La méthode des « Essais Contrôlés Randomisés (ECR) »", "ECR"));
     assert_true(defines_a_thing("Sources : Enquête Nationale de la Pauvreté (ENP)", "ENP"));
+    /* a study's name before the bracket makes its acronym a thing, spelled or not */
+    assert_true(defines_a_thing("in the framework of the Progress Assessment of the ESF Support "
+                                "to Public Administration (PAPA).", "PAPA"));
     /* a hyphen may join two parts of the acronym */
     assert_true(defines_a_thing("Analyse Globale de la Vulnérabilité, de la Sécurité "
                                 "Alimentaire et nutritionnelle et des Systèmes Alimentaire "
@@ -54,6 +57,9 @@ static void a_name_in_capitals_or_with_a_head_word_stays_a_possible_body(void **
     assert_false(defines_a_thing("un accord avec le Programme Alimentaire Mondial (PAM).", "PAM"));
     /* a head word names an organisation */
     assert_false(defines_a_thing("with the national statistics office (NSO).", "NSO"));
+    /* a body's name before the bracket, spelling it or not */
+    assert_false(defines_a_thing("with the Ministry of Public Health and Sanitation (MOH).",
+                                 "MOH"));
     /* words that do not spell it */
     assert_false(defines_a_thing("stage 1 of the Crowdfunding Academy (CFA) organised by",
                                  "CFA"));
