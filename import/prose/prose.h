@@ -104,15 +104,17 @@ typedef struct eco_i_record eco_i_record;
 
 /* A record's text, cleaned, cut into lines (1-based numbers are index + 1). */
 typedef struct eco_i_doc {
-    char *text;   /* cleaned copy (owned) */
+    char *text;   /* cleaned: in's spare bytes, or a copy of its data */
     size_t len;   /* bytes in text */
     char **lines; /* each NUL-terminated, trailing spaces removed (owned array) */
     size_t count; /* lines */
+    char *copy;   /* text when it is a copy (owned), else NULL */
 } eco_i_doc;
 
-/* Cleans a copy of the len bytes of data (eco_i_text_clean) and cuts it into lines, the
- * buttons a scraped page left at their ends cut off.  0 or ECO_ENOMEM.  O(len). */
-int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len);
+/* Cleans in's bytes (eco_i_text_clean) and cuts them into lines, the buttons a scraped page
+ * left at their ends cut off: in place when in has them to spare, else in a copy.  0 or
+ * ECO_ENOMEM.  O(len). */
+int eco_i_doc_open(eco_i_doc *doc, const eco_i_input *in);
 void eco_i_doc_close(eco_i_doc *doc);
 
 /* 1 when line starts with prefix.  Inline, and without strlen: the readers test every
