@@ -200,9 +200,10 @@ typedef int (*eco_i_known_fn)(const char *text, size_t len, uint64_t key, size_t
 
 typedef struct eco_i_mention {
     size_t start, end;      /* where the name is in the sentence, in bytes */
-    char *name;             /* the name as written, cleaned of qualifiers (owned) */
+    char *name;             /* the name as written, cleaned of qualifiers (the list's) */
     uint64_t key;           /* eco_i_fold_hash of name, made once: every step looks it up */
-    char *alias;            /* another form given with it: acronym or appositive; or NULL */
+    char *alias;            /* another form given with it: acronym or appositive; or NULL
+                               (the list's) */
     eco_actor_type type;    /* from a sector label or a known entry; else UNKNOWN */
     const eco_i_known *known; /* gazetteer or alias-file entry; or NULL */
     size_t actor;           /* the record's actor when is_actor */
@@ -214,12 +215,19 @@ typedef struct eco_i_mention {
 } eco_i_mention;
 
 typedef struct eco_i_mentions {
-    eco_i_mention *items; /* in order of start */
-    size_t count, cap;    /* mentions; room in items */
+    eco_i_mention *items;           /* in order of start */
+    size_t count, cap;              /* mentions; room in items */
+    struct eco_i_name_block *names; /* where the items' names and aliases are, the newest
+                                       block first (owned) */
 } eco_i_mentions;
 
-void eco_i_mentions_clear(eco_i_mentions *m); /* frees the names, keeps the array */
+void eco_i_mentions_clear(eco_i_mentions *m); /* forgets the mentions, keeps the memory */
 void eco_i_mentions_free(eco_i_mentions *m);
+
+/* A name or alias for a mention of list: the len bytes at text squeezed (eco_i_squeeze), kept
+ * as long as list's names are.  A malloc a name was 3 % of importing 10,000 plans: the names
+ * of a list are in blocks of its own, given back all at once.  NULL when memory ran out. */
+char *eco_i_mentions_squeeze(eco_i_mentions *list, const char *text, size_t len);
 
 typedef struct eco_i_extractor {
     const eco_i_lexicon *lexicons[2]; /* gazetteer, then the user's; either may be NULL */
@@ -238,8 +246,9 @@ int eco_i_bracketed_acronym(const eco_i_extractor *x, const struct eco_i_sentenc
 
 /* "UNDP's Crowdfunding Academy": a name, tokens [a, b) of st, that opens on the possessive
  * of a body the lexicons know is written as others write it, "UNDP Crowdfunding Academy",
- * the form as written its alias.  Changes m->name and m->key; 0, or ECO_ENOMEM. */
-int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
+ * the form as written its alias.  Changes m->name and m->key; m is one of list's mentions.  0,
+ * or ECO_ENOMEM. */
+int eco_i_owner_without_possessive(eco_i_mentions *list, eco_i_mention *m, const eco_i_extractor *x,
                                    const struct eco_i_sentence *st, size_t a, size_t b);
 
 /*
