@@ -853,6 +853,23 @@ static void sort_evidence(tie *t)
     t->appended = NULL;
 }
 
+/* Room in t for one more passage.  Nine ties in ten hold one passage (10,000 plans: 135,530
+ * of 149,923): a first array of one, not of four, spares 13 MB of fresh pages, a fault for
+ * every 4 KiB.  0 or ECO_ENOMEM. */
+static int evidence_room(tie *t)
+{
+    size_t n = t->view.evidence_count;
+    eco_evidence *first;
+
+    if (n > 0 || t->evidence_cap > 0)
+        return eco_i_reserve(&t->evidence, &t->evidence_cap, n + 1, sizeof(*t->evidence));
+    if (!(first = malloc(sizeof(*first))))
+        return ECO_ENOMEM;
+    t->evidence = first;
+    t->evidence_cap = 1;
+    return 0;
+}
+
 /* Adds ev (with pooled strings) to t of g in order; *added says whether it was new. */
 static int tie_add_evidence(eco_graph *g, tie *t, const eco_evidence *ev, int *added)
 {
@@ -891,8 +908,7 @@ static int tie_add_evidence(eco_graph *g, tie *t, const eco_evidence *ev, int *a
         else
             hi = mid;
     }
-    if (eco_i_reserve(&t->evidence, &t->evidence_cap, t->view.evidence_count + 1,
-                      sizeof(*t->evidence)) < 0)
+    if (evidence_room(t) < 0)
         return ECO_ENOMEM;
     memmove(&t->evidence[lo + 1], &t->evidence[lo],
             (t->view.evidence_count - lo) * sizeof(*t->evidence));
@@ -1052,7 +1068,7 @@ static int append_said(eco_graph *g, tie *t, const eco_evidence *ev, int *added)
         if (c < 0)
             break;
     }
-    if (eco_i_reserve(&t->evidence, &t->evidence_cap, n + 1, sizeof(*t->evidence)) < 0)
+    if (evidence_room(t) < 0)
         return ECO_ENOMEM;
     memmove(&t->evidence[at + 1], &t->evidence[at], (n - at) * sizeof(*t->evidence));
     t->evidence[at] = *ev;

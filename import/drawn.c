@@ -58,6 +58,7 @@ int eco_i_read_drawn(eco_graph *g, const eco_i_input *in, const eco_i_drawn *tex
     drawn.data = data;
     drawn.len = text->len;
     drawn.origin = &origin;
+    drawn.spare = NULL;
     if ((rc = read(g, &drawn, err)) < 0 && strcmp(err->source, in->source) == 0) {
         const char *source;
         eco_i_origin_place(&origin, in->source, &err->line, &source, where, sizeof(where));

@@ -182,8 +182,9 @@ static int read_listed(eco_importer *imp, eco_i_listed *f, eco_error *err)
     int rc;
 
     if ((rc = eco_i_listed_bytes(&imp->inputs, f, &failed)) == 0) {
-        eco_i_input in = {f->bytes.data, f->len,    f->source,     f->record_id,
-                          &imp->opt,     imp->user, &imp->session, f->models, NULL};
+        /* the bytes go once read: the reader may clean them in place (spare) */
+        eco_i_input in = {f->bytes.data, f->len,        f->source, f->record_id, &imp->opt,
+                          imp->user,     &imp->session, f->models, NULL,         f->bytes.data};
         rc = eco_i_format_reader(f->format)(imp->graph, &in, &failed);
         eco_i_listed_release(&imp->inputs, f);
     }

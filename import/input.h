@@ -74,6 +74,9 @@ typedef struct eco_i_input {
                                           alone (import/prose/spans.h) */
     const eco_i_origin *origin;    /* when the text was drawn from another file: where its
                                       lines stand there; NULL for a file read as it is */
+    char *spare;                   /* data itself, when the reader may write over it (the
+                                      import lets a file's bytes go once it is read); NULL
+                                      otherwise, and in an input made from another */
 } eco_i_input;
 
 /* A reader adds what in holds to g.  0, or an ECO_E* code with err set. */

@@ -32,8 +32,8 @@ static int read_case(eco_graph *g, const eco_i_input *in, const char *format, ca
     int rc;
 
     memset(&doc, 0, sizeof(doc));
-    if ((rc = eco_i_record_new(&r, g, in, format)) < 0 ||
-        (rc = eco_i_doc_open(&doc, in->data, in->len)) < 0 || (rc = fn(r, &doc)) < 0) {
+    if ((rc = eco_i_record_new(&r, g, in, format)) < 0 || (rc = eco_i_doc_open(&doc, in)) < 0 ||
+        (rc = fn(r, &doc)) < 0) {
         eco_error_set(err, rc, in->source, 0, 0, "out of memory reading the record");
         goto cleanup;
     }

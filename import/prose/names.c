@@ -342,7 +342,7 @@ static int caller_knows(const eco_i_extractor *x, const char *s, size_t n, uint6
     return x->known && key && x->known(s, n, key, actor, x->known_ctx);
 }
 
-int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
+int eco_i_owner_without_possessive(eco_i_mentions *list, eco_i_mention *m, const eco_i_extractor *x,
                                    const eco_i_sentence *st, size_t a, size_t b)
 {
     const eco_i_token *first = &st->tokens[a];
@@ -350,7 +350,7 @@ int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
 
     if (b - a < 2 || !first->poss || m->alias || !lexicon_find(x, st->text + start, owner))
         return 0;
-    if (!(m->alias = strdup(m->name)))
+    if (!(m->alias = eco_i_mentions_squeeze(list, m->name, strlen(m->name))))
         return ECO_ENOMEM;
     memmove(m->name + owner, m->name + owner + first->poss,
             strlen(m->name + owner + first->poss) + 1);
@@ -372,12 +372,9 @@ static int mention_add(extraction *e, size_t a, size_t b, const eco_i_known *kno
         return ECO_ENOMEM;
     m = &e->out->items[e->out->count];
     memset(m, 0, sizeof(*m));
-    if (!(m->name = eco_i_squeeze(st->text + start, end - start)))
+    if (!(m->name = eco_i_mentions_squeeze(e->out, st->text + start, end - start)) ||
+        (!known && !is_actor && eco_i_owner_without_possessive(e->out, m, e->x, st, a, b) < 0))
         return ECO_ENOMEM;
-    if (!known && !is_actor && eco_i_owner_without_possessive(m, e->x, st, a, b) < 0) {
-        free(m->name);
-        return ECO_ENOMEM;
-    }
     if (eco_i_takes_a_capital(st, a))
         m->name[0] = (char)(m->name[0] - 32);
     /* a capital folds as its small letter: the name has try_known's key when squeezing and
@@ -700,7 +697,7 @@ static size_t parenthesis(const extraction *e, size_t b, eco_i_mention *m, size_
         return close + 1;
     }
     if (m && close == b + 2 && !m->alias && !m->known && eco_i_bracketed_acronym(e->x, st, b)) {
-        if (!(m->alias = eco_i_squeeze(st->text + s, t - s)))
+        if (!(m->alias = eco_i_mentions_squeeze(e->out, st->text + s, t - s)))
             return ECO_I_NONE;
         m->acronym_defined = 1;
         return close + 1;
@@ -805,17 +802,16 @@ static int apposition(extraction *e, const item *whole, const item *second)
         m->type = eco_i_classify_words(described);
         free(described);
     }
-    if (!m->alias && !(m->alias = eco_i_squeeze(st->text + from, to - from)))
+    if (!m->alias && !(m->alias = eco_i_mentions_squeeze(e->out, st->text + from, to - from)))
         return ECO_ENOMEM;
     if (acronym && !m->is_actor) {
         char *full = m->alias;
-        m->alias = eco_i_squeeze(st->text + st->tokens[whole->a].start,
-                                 st->tokens[whole->a].end - st->tokens[whole->a].start);
+        m->alias = eco_i_mentions_squeeze(e->out, st->text + st->tokens[whole->a].start,
+                                          st->tokens[whole->a].end - st->tokens[whole->a].start);
         if (!m->alias) {
             m->alias = full;
             return ECO_ENOMEM;
         }
-        free(full);
         m->acronym_defined = 1;
     }
     return 0;
@@ -870,21 +866,81 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next, eco_i_chain *f
     return *next == ECO_I_NONE ? ECO_ENOMEM : 0;
 }
 
+/* ---- Mentions' names -------------------------------------------------------------------- */
+
+/* The first block of a list's names, in bytes with its head: a sentence's names fit, and
+ * malloc keeps blocks of this size at hand. */
+#define NAME_BLOCK 512
+#define NAME_BLOCK_MAX 16384
+
+struct eco_i_name_block {
+    struct eco_i_name_block *next; /* the block filled before it, or NULL */
+    size_t size, used;             /* bytes of text; bytes of it handed out */
+    char text[];
+};
+
+/* len + 1 bytes among list's names, or NULL. */
+static char *name_room(eco_i_mentions *list, size_t len)
+{
+    struct eco_i_name_block *b = list->names;
+    char *room;
+
+    if (!b || b->size - b->used <= len) {
+        size_t size = b ? 2 * (b->size + sizeof(*b)) : NAME_BLOCK;
+        if (size > NAME_BLOCK_MAX)
+            size = NAME_BLOCK_MAX;
+        size = size - sizeof(*b) > len ? size - sizeof(*b) : len + 1;
+        if (!(b = malloc(sizeof(*b) + size)))
+            return NULL;
+        *b = (struct eco_i_name_block){list->names, size, 0};
+        list->names = b;
+    }
+    room = b->text + b->used;
+    b->used += len + 1;
+    return room;
+}
+
+char *eco_i_mentions_squeeze(eco_i_mentions *list, const char *text, size_t len)
+{
+    char *room = name_room(list, len);
+
+    if (room)
+        eco_i_squeeze_into(room, text, len);
+    return room;
+}
+
+/* Gives back every block of list's names but the newest, whose bytes are to be used again
+ * when keep, all of them when not. */
+static void free_names(eco_i_mentions *list, int keep)
+{
+    struct eco_i_name_block *b = list->names, *next;
+
+    if (b && keep) {
+        b->used = 0;
+        next = b->next;
+        b->next = NULL;
+        b = next;
+    } else {
+        list->names = NULL;
+    }
+    for (; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+}
+
 void eco_i_mentions_clear(eco_i_mentions *m)
 {
-    for (size_t i = 0; i < m->count; i++) {
-        free(m->items[i].name);
-        free(m->items[i].alias);
-    }
+    free_names(m, 1);
     m->count = 0;
 }
 
 void eco_i_mentions_free(eco_i_mentions *m)
 {
-    eco_i_mentions_clear(m);
+    free_names(m, 0);
     free(m->items);
     m->items = NULL;
-    m->cap = 0;
+    m->count = m->cap = 0;
 }
 
 /* 0 when the sentence cannot name an organisation: no capital (or non-ASCII letter, which

@@ -104,15 +104,17 @@ typedef struct eco_i_record eco_i_record;
 
 /* A record's text, cleaned, cut into lines (1-based numbers are index + 1). */
 typedef struct eco_i_doc {
-    char *text;   /* cleaned copy (owned) */
+    char *text;   /* cleaned: in's spare bytes, or a copy of its data */
     size_t len;   /* bytes in text */
     char **lines; /* each NUL-terminated, trailing spaces removed (owned array) */
     size_t count; /* lines */
+    char *copy;   /* text when it is a copy (owned), else NULL */
 } eco_i_doc;
 
-/* Cleans a copy of the len bytes of data (eco_i_text_clean) and cuts it into lines, the
- * buttons a scraped page left at their ends cut off.  0 or ECO_ENOMEM.  O(len). */
-int eco_i_doc_open(eco_i_doc *doc, const char *data, size_t len);
+/* Cleans in's bytes (eco_i_text_clean) and cuts them into lines, the buttons a scraped page
+ * left at their ends cut off: in place when in has them to spare, else in a copy.  0 or
+ * ECO_ENOMEM.  O(len). */
+int eco_i_doc_open(eco_i_doc *doc, const eco_i_input *in);
 void eco_i_doc_close(eco_i_doc *doc);
 
 /* 1 when line starts with prefix.  Inline, and without strlen: the readers test every
@@ -198,9 +200,10 @@ typedef int (*eco_i_known_fn)(const char *text, size_t len, uint64_t key, size_t
 
 typedef struct eco_i_mention {
     size_t start, end;      /* where the name is in the sentence, in bytes */
-    char *name;             /* the name as written, cleaned of qualifiers (owned) */
+    char *name;             /* the name as written, cleaned of qualifiers (the list's) */
     uint64_t key;           /* eco_i_fold_hash of name, made once: every step looks it up */
-    char *alias;            /* another form given with it: acronym or appositive; or NULL */
+    char *alias;            /* another form given with it: acronym or appositive; or NULL
+                               (the list's) */
     eco_actor_type type;    /* from a sector label or a known entry; else UNKNOWN */
     const eco_i_known *known; /* gazetteer or alias-file entry; or NULL */
     size_t actor;           /* the record's actor when is_actor */
@@ -212,12 +215,19 @@ typedef struct eco_i_mention {
 } eco_i_mention;
 
 typedef struct eco_i_mentions {
-    eco_i_mention *items; /* in order of start */
-    size_t count, cap;    /* mentions; room in items */
+    eco_i_mention *items;           /* in order of start */
+    size_t count, cap;              /* mentions; room in items */
+    struct eco_i_name_block *names; /* where the items' names and aliases are, the newest
+                                       block first (owned) */
 } eco_i_mentions;
 
-void eco_i_mentions_clear(eco_i_mentions *m); /* frees the names, keeps the array */
+void eco_i_mentions_clear(eco_i_mentions *m); /* forgets the mentions, keeps the memory */
 void eco_i_mentions_free(eco_i_mentions *m);
+
+/* A name or alias for a mention of list: the len bytes at text squeezed (eco_i_squeeze), kept
+ * as long as list's names are.  A malloc a name was 3 % of importing 10,000 plans: the names
+ * of a list are in blocks of its own, given back all at once.  NULL when memory ran out. */
+char *eco_i_mentions_squeeze(eco_i_mentions *list, const char *text, size_t len);
 
 typedef struct eco_i_extractor {
     const eco_i_lexicon *lexicons[2]; /* gazetteer, then the user's; either may be NULL */
@@ -236,8 +246,9 @@ int eco_i_bracketed_acronym(const eco_i_extractor *x, const struct eco_i_sentenc
 
 /* "UNDP's Crowdfunding Academy": a name, tokens [a, b) of st, that opens on the possessive
  * of a body the lexicons know is written as others write it, "UNDP Crowdfunding Academy",
- * the form as written its alias.  Changes m->name and m->key; 0, or ECO_ENOMEM. */
-int eco_i_owner_without_possessive(eco_i_mention *m, const eco_i_extractor *x,
+ * the form as written its alias.  Changes m->name and m->key; m is one of list's mentions.  0,
+ * or ECO_ENOMEM. */
+int eco_i_owner_without_possessive(eco_i_mentions *list, eco_i_mention *m, const eco_i_extractor *x,
                                    const struct eco_i_sentence *st, size_t a, size_t b);
 
 /*

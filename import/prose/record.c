@@ -833,8 +833,6 @@ static int labs_of_countries(const char *text, size_t len, eco_i_mentions *names
                 memset(lab, 0, sizeof(*lab));
                 lab->start = starts[k];
             } else {
-                free(lab->name);
-                free(lab->alias);
                 lab->alias = NULL;
                 lab->is_actor = 0;
                 lab->same_as = 0;
@@ -842,7 +840,7 @@ static int labs_of_countries(const char *text, size_t len, eco_i_mentions *names
             snprintf(name, sizeof(name), "Accelerator Lab %s", countries[k]);
             lab->end = ends[k];
             lab->type = ECO_TYPE_INTERNATIONAL;
-            if (!(lab->name = eco_i_squeeze(name, strlen(name))))
+            if (!(lab->name = eco_i_mentions_squeeze(names, name, strlen(name))))
                 return ECO_ENOMEM;
             lab->key = eco_i_fold_hash(lab->name, strlen(lab->name));
         }
@@ -893,10 +891,8 @@ static int possessors_apart(const eco_i_extractor *x, const char *text, eco_i_me
         held->end = m->end;
         held->known = m->known;
         held->type = m->known->type;
-        free(m->name);
-        m->name = NULL;
-        if (!(held->name = eco_i_squeeze(text + rest, held->end - rest)) ||
-            !(m->name = eco_i_squeeze(text + m->start, q - m->start)))
+        if (!(held->name = eco_i_mentions_squeeze(names, text + rest, held->end - rest)) ||
+            !(m->name = eco_i_mentions_squeeze(names, text + m->start, q - m->start)))
             return ECO_ENOMEM;
         held->key = eco_i_fold_hash(held->name, strlen(held->name));
         m->key = eco_i_fold_hash(m->name, strlen(m->name));

@@ -729,31 +729,33 @@ static int elided_article(const eco_i_sentence *st, const candidate *c)
 
 /* The name as written, its elided article and all, is another of its names: without the
  * article, the name starts with a capital. */
-static int with_its_article(eco_i_mention *m, const eco_i_sentence *st, const candidate *c)
+static int with_its_article(eco_i_mentions *out, eco_i_mention *m, const eco_i_sentence *st,
+                            const candidate *c)
 {
     if (m->alias || !elided_article(st, c))
         return 0;
     size_t at = st->tokens[c->a - 1].start;
-    return (m->alias = eco_i_squeeze(st->text + at, c->end - at)) ? 0 : ECO_ENOMEM;
+    return (m->alias = eco_i_mentions_squeeze(out, st->text + at, c->end - at)) ? 0 : ECO_ENOMEM;
 }
 
-/* A name of its own for a candidate the rules did not keep. */
-static int new_mention(eco_i_mention *m, const reading *rd, const candidate *c)
+/* A name of its own for a candidate the rules did not keep: m, of out. */
+static int new_mention(eco_i_mentions *out, eco_i_mention *m, const reading *rd, const candidate *c)
 {
     const eco_i_sentence *st = rd->st;
 
     memset(m, 0, sizeof(*m));
-    if (!(m->name = eco_i_squeeze(st->text + c->start, c->end - c->start)))
+    if (!(m->name = eco_i_mentions_squeeze(out, st->text + c->start, c->end - c->start)))
         return ECO_ENOMEM;
     if (eco_i_takes_a_capital(st, c->a))
         m->name[0] = (char)(m->name[0] - 32); /* "Université de N'Djaména" */
-    if (with_its_article(m, st, c) < 0)
+    if (with_its_article(out, m, st, c) < 0)
         return ECO_ENOMEM;
-    if (eco_i_owner_without_possessive(m, rd->x, st, c->a, c->b) < 0)
+    if (eco_i_owner_without_possessive(out, m, rd->x, st, c->a, c->b) < 0)
         return ECO_ENOMEM;
     if (!m->alias && eco_i_bracketed_acronym(rd->x, st, c->b)) {
         const eco_i_token *acronym = &st->tokens[c->b + 1];
-        if (!(m->alias = eco_i_squeeze(st->text + acronym->start, acronym->end - acronym->start)))
+        if (!(m->alias = eco_i_mentions_squeeze(out, st->text + acronym->start,
+                                                acronym->end - acronym->start)))
             return ECO_ENOMEM;
         m->acronym_defined = 1;
     }
@@ -803,9 +805,7 @@ static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs
     for (size_t i = 0; i < cs->count; i++) /* a rule's name that is not kept is dropped */
         if (cs->items[i].rule != ECO_I_NONE && !cs->items[i].kept) {
             eco_i_mention *m = &out->items[cs->items[i].rule];
-            free(m->name);
-            free(m->alias);
-            m->name = m->alias = NULL;
+            m->name = m->alias = NULL; /* their bytes go with out's names */
         }
     for (size_t i = from; i < rules; i++)
         if (out->items[i].name)
@@ -820,7 +820,7 @@ static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs
             if (eco_i_reserve(&out->items, &out->cap, out->count + 1, sizeof(*m)) < 0)
                 return ECO_ENOMEM;
             m = &out->items[out->count];
-            if ((rc = new_mention(m, rd, c)) == 0)
+            if ((rc = new_mention(out, m, rd, c)) == 0)
                 out->count++;
         } else {
             for (size_t k = from; k < out->count && !m; k++) /* the rule's, where it moved */
@@ -828,7 +828,7 @@ static int rebuild(eco_i_mentions *out, size_t from, reading *rd, candidates *cs
                     !out->items[k].is_actor && !out->items[k].generic)
                     m = &out->items[k];
             if (m)
-                rc = with_its_article(m, rd->st, c);
+                rc = with_its_article(out, m, rd->st, c);
         }
         if (m && rc == 0)
             give_type(rd, m, c, f);

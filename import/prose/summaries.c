@@ -159,8 +159,7 @@ static int read_summary(eco_graph *g, const eco_i_input *in, const char *format,
     int rc;
 
     memset(&doc, 0, sizeof(doc));
-    if ((rc = eco_i_record_new(&r, g, in, format)) < 0 ||
-        (rc = eco_i_doc_open(&doc, in->data, in->len)) < 0)
+    if ((rc = eco_i_record_new(&r, g, in, format)) < 0 || (rc = eco_i_doc_open(&doc, in)) < 0)
         goto cleanup;
     if (doc.count > 0 && strcmp(doc.lines[0], "---") == 0) {
         for (body = 1; body < doc.count && strcmp(doc.lines[body], "---") != 0; body++)

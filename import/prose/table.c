@@ -283,6 +283,7 @@ int eco_i_table_row_read(eco_i_table *t, const eco_i_table_row *row, eco_error *
         return rc == ECO_ENOMEM ? eco_error_set(err, rc, in.source, row->line, 0, "out of memory")
                                 : rc;
     in.record_id = id;
+    in.spare = NULL; /* the table's bytes hold its other rows */
     if ((rc = eco_i_record_new(&r, t->g, &in, t->format)) == 0 &&
         (rc = row_facts(t, r, row)) == 0 && (rc = row_topics(t, r, row)) == 0 &&
         (rc = row_organisations(t, r, row)) == 0 &&

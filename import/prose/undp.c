@@ -302,7 +302,7 @@ int eco_i_read_undp(eco_graph *g, const eco_i_input *in, eco_error *err)
     u.cache = in->session->prose;
     if ((rc = eco_i_record_new(&u.r, g, in, "undp")) < 0)
         return eco_error_set(err, rc, in->source, 0, 0, "out of memory");
-    if ((rc = eco_i_doc_open(&u.doc, in->data, in->len)) < 0)
+    if ((rc = eco_i_doc_open(&u.doc, in)) < 0)
         goto cleanup;
     for (size_t i = 0; i < u.doc.count; i++) {
         const char *line = u.doc.lines[i];

@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(text, data, size);
     text[size] = '\0';
-    eco_i_input in = {text, size, "fuzz", "fuzz", &opt, NULL, &session, NULL, NULL};
+    eco_i_input in = {text, size, "fuzz", "fuzz", &opt, NULL, &session, NULL, NULL, NULL};
     if (eco_graph_new(&scanned) == 0 && eco_graph_new(&checked) == 0 &&
         eco_i_native_scan(scanned, &in, &err) == 0) {
         if (eco_i_read_native_checked(checked, &in, &err) != 0)

@@ -101,7 +101,7 @@ static eco_actor_type type_from_a_record(const char *name)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
     eco_i_session session = {&opt, NULL, {0}, NULL, NULL, NULL, NULL};
-    eco_i_input in = {"", 0, "gold.md", "gold.md", &opt, NULL, &session, NULL, NULL};
+    eco_i_input in = {"", 0, "gold.md", "gold.md", &opt, NULL, &session, NULL, NULL, NULL};
     eco_i_record *r = NULL;
     eco_graph *g = NULL;
     eco_actor_type type;

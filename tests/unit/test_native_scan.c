@@ -18,7 +18,8 @@ static int read_with(eco_graph **out, const char *text, int scan)
 {
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
     eco_i_session session = {&opt, NULL, {0}, NULL, NULL, NULL, NULL};
-    eco_i_input in = {text, strlen(text), "map.json", "map.json", &opt, NULL, &session, NULL, NULL};
+    eco_i_input in = {text, strlen(text), "map.json", "map.json", &opt,
+                      NULL, &session,     NULL,       NULL,       NULL};
     eco_error err = {0};
     int rc;
 
@@ -229,7 +230,8 @@ static void written_maps_read_alike(void **state)
         char *text = native_text(g);
         eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
         eco_i_session session = {&opt, NULL, {0}, NULL, NULL, NULL, NULL};
-        eco_i_input in = {text, strlen(text), "map.json", "map.json", &opt, NULL, &session, NULL, NULL};
+        eco_i_input in = {text, strlen(text), "map.json", "map.json", &opt,
+                          NULL, &session,     NULL,       NULL,       NULL};
         eco_error err = {0};
 
         assert_scanned_alike(text);

@@ -94,7 +94,7 @@ static void a_columns_file_maps_any_table(void **state)
     eco_i_column_map *cols = NULL;
     eco_import_options opt = ECO_IMPORT_OPTIONS_INIT;
     eco_i_session session = {&opt, NULL, {0}, NULL, NULL, NULL, NULL};
-    eco_i_input in = {"", 0, "grants.csv", "grants.csv", &opt, NULL, &session, NULL, NULL};
+    eco_i_input in = {"", 0, "grants.csv", "grants.csv", &opt, NULL, &session, NULL, NULL, NULL};
     eco_i_table_layout l;
     eco_error err = {0};
     (void)state;
