@@ -586,6 +586,34 @@ static int starts_small_without_a_head(const eco_i_sentence *st, const candidate
     return 1;
 }
 
+/* Whether candidate c ends on small words that hold an article or a preposition: how the
+ * sentence goes on after a name ("Solidarité Des Jeunes Pour le Développement in the
+ * collection", "Steering Committee for the development", "Environment Day to share
+ * knowledge").  Small words a name ends on may name its remit ("Ministry of Environment and
+ * natural resources", "Youth Collective for peace and sustainable development"), and a name
+ * with one capitalised word may be written in small letters after it ("Parley for the
+ * oceans"). */
+static int ends_as_the_sentence_goes_on(const eco_i_sentence *st, const candidate *c)
+{
+    static const char *const glue[] = {"the", "a", "an", "to", "in", "with", "by", "from", "on",
+                                       "at", "into", NULL};
+    size_t k = c->b;
+
+    while (k > c->a && st->tokens[k - 1].word && !st->tokens[k - 1].cap &&
+           !st->tokens[k - 1].upper && !isdigit((unsigned char)st->text[st->tokens[k - 1].start]))
+        k--;
+    size_t capitalised = 0;
+    for (size_t j = c->a; j < k; j++)
+        capitalised += st->tokens[j].word && (st->tokens[j].cap || st->tokens[j].upper);
+    if (capitalised < 2)
+        return 0; /* a name written mostly in small letters: "Parley for the oceans" */
+    for (; k < c->b; k++)
+        for (size_t i = 0; glue[i]; i++)
+            if (strcmp(st->tokens[k].folded, glue[i]) == 0)
+                return 1;
+    return 0;
+}
+
 /* Whether candidate c, which the model would keep, names a province, a region or a district
  * (ISO 3166-2: "Kumanovo", "Eastern Province"): a place, not a body.  A name in capitals
  * may be an acronym ("FALCON"), one with a head word is a body's, and so is one the sentence
@@ -641,7 +669,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
             eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
             eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
-            starts_small_without_a_head(rd->st, c) || names_a_subdivision(rd, c) ||
+            starts_small_without_a_head(rd->st, c) || ends_as_the_sentence_goes_on(rd->st, c) ||
+            names_a_subdivision(rd, c) ||
             (ctx->models && is_a_common_word(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name, a shouted phrase, a common word: no body,

@@ -546,6 +546,23 @@ static void a_span_starting_small_without_a_head_is_no_body(void **state)
     eco_graph_free(g);
 }
 
+/* Small words after a name that hold an article or a preposition are how the sentence goes
+ * on, unless the name is one capitalised word written on in small letters. */
+static void a_name_ends_before_the_sentence_goes_on(void **state)
+{
+    eco_graph *g = import_sector_answer("Zorbix Youth Solidarity in the collection.", 0.9);
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Youth Solidarity in the collection",
+                                          NULL),
+                     ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix Youth Solidarity", NULL), 0);
+    eco_graph_free(g);
+    g = import_sector_answer("Parley for the oceans.", 0.9);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Parley for the oceans", NULL), 0);
+    eco_graph_free(g);
+}
+
 /* A province, a region or a district (ISO 3166-2) is a place, however sure the model is,
  * unless the sentence says it is a body. */
 static void a_subdivision_of_a_country_is_no_body(void **state)
@@ -638,6 +655,7 @@ int main(void)
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
         cmocka_unit_test(a_span_starting_small_without_a_head_is_no_body),
+        cmocka_unit_test(a_name_ends_before_the_sentence_goes_on),
         cmocka_unit_test(a_subdivision_of_a_country_is_no_body),
         cmocka_unit_test(a_common_word_capitalised_is_no_body),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
