@@ -634,19 +634,40 @@ static int names_a_subdivision(const reading *rd, const candidate *c)
            eco_i_subdivision_country(rd->st->text + c->start, c->end - c->start);
 }
 
-/* Whether candidate c is one capitalised word that records write in small letters
- * ("Participants", "Analysis", "Major challenges ..."): a word of the language at the start
- * of a sentence or in a title, not a name, unless the lexicons or the record know it so,
- * or the sentence says what body it is ("Participate, an Indonesian CSO"). */
-static int is_a_common_word(const reading *rd, const candidate *c)
+/* Whether records write word t, capitalised here, in small letters. */
+static int is_common_word(const reading *rd, const eco_i_token *t)
 {
-    const eco_i_token *t = &rd->st->tokens[c->a];
     size_t found;
 
-    return c->b - c->a == 1 && t->cap && !t->upper && t->folded[0] &&
+    return t->cap && !t->upper && t->folded[0] &&
            eco_i_map_get(&rd->ctx->models->common, eco_i_hash(t->folded, strlen(t->folded)),
-                         &found) &&
-           !knowledge(rd->x, rd->st->text + c->start, c->end - c->start) &&
+                         &found);
+}
+
+/* Whether candidate c is capitalised words that records write in small letters: one
+ * ("Participants", "Analysis", "Major challenges ...") is a word of the language at the start
+ * of a sentence or in a title; several, in a text rather than in an answer about partners,
+ * are a topic ("Climate Change", "Primary Health Care", "Waste Management").  Neither is a
+ * name unless the lexicons or the record know it so, or the sentence says what body it is
+ * ("Participate, an Indonesian CSO"). */
+static int is_in_common_words(const reading *rd, const candidate *c)
+{
+    size_t words = 0;
+
+    if (c->b - c->a > 1 &&
+        (rd->ctx->field == ECO_I_FIELD_PARTNERS || rd->ctx->field == ECO_I_FIELD_SECTOR))
+        return 0;
+    for (size_t k = c->a; k < c->b; k++) {
+        const eco_i_token *t = &rd->st->tokens[k];
+        if (t->word && !eco_i_is_conn(t) && !eco_i_is_and(t)) {
+            if (!is_common_word(rd, t) || (t->head && c->b - c->a > 1))
+                return 0;
+            words++;
+        } else if (!t->word) {
+            return 0;
+        }
+    }
+    return words > 0 && !knowledge(rd->x, rd->st->text + c->start, c->end - c->start) &&
            !eco_i_described_as_a_body(rd->st, c->a, c->b);
 }
 
@@ -671,7 +692,7 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
             starts_small_without_a_head(rd->st, c) || ends_as_the_sentence_goes_on(rd->st, c) ||
             names_a_subdivision(rd, c) ||
-            (ctx->models && is_a_common_word(rd, c)))
+            (ctx->models && is_in_common_words(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
                        * rather than the name, a shouted phrase, a common word: no body,
                        * whatever the rules or the model make of it */

@@ -346,7 +346,7 @@ static eco_graph *import_with_flat_models(const char *text, double p)
     snprintf(path, sizeof(path), "%s/tie.model", dir);
     write_file(path, "ecomap-model 1 tie\nclasses no partners\nbias 0\n");
     snprintf(path, sizeof(path), "%s/common.words", dir);
-    write_file(path, "ecomap-words 1 common\nanalysis\nparticipants\n");
+    write_file(path, "ecomap-words 1 common\nanalysis\nmanagement\nparticipants\nwaste\n");
     assert_int_equal(eco_import_buffer(&g, text, strlen(text), "plan.md", &opt, &err), 0);
     remove_models(dir);
     return g;
@@ -578,10 +578,10 @@ static void a_subdivision_of_a_country_is_no_body(void **state)
     eco_graph_free(g);
 }
 
-/* One capitalised word that records write in small letters is a word of the language at the
+/* Capitalised words that records write in small letters: one is a word of the language at the
  * start of a sentence or in a title, however sure the model is: "Participants" is no body,
- * unless the sentence says it is one; "Zorbix" is. */
-static void a_common_word_capitalised_is_no_body(void **state)
+ * unless the sentence says it is one; "Zorbix" is.  Several are a text's topic. */
+static void common_words_capitalised_are_no_body(void **state)
 {
     eco_graph *g = import_with_flat_models("# Notes\n\nTypes of Interaction Among Participants\n\n"
                                            "Participants met Zorbix in May.\n",
@@ -596,6 +596,14 @@ static void a_common_word_capitalised_is_no_body(void **state)
                                 "Indonesian CSO, to run the study.\n",
                                 0.2);
     assert_int_equal(eco_graph_find_actor(NULL, g, "Participants", NULL), 0);
+    eco_graph_free(g);
+    /* several such words in a text are its topic; in an answer about partners, a name */
+    g = import_with_flat_models("# Notes\n\nWaste Management was the theme Zorbix chose.\n", 0.9);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Waste Management", NULL), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Zorbix", NULL), 0);
+    eco_graph_free(g);
+    g = import_sector_answer("Waste Management collected the bins.", 0.9);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Waste Management", NULL), 0);
     eco_graph_free(g);
 }
 
@@ -657,7 +665,7 @@ int main(void)
         cmocka_unit_test(a_span_starting_small_without_a_head_is_no_body),
         cmocka_unit_test(a_name_ends_before_the_sentence_goes_on),
         cmocka_unit_test(a_subdivision_of_a_country_is_no_body),
-        cmocka_unit_test(a_common_word_capitalised_is_no_body),
+        cmocka_unit_test(common_words_capitalised_are_no_body),
         cmocka_unit_test(an_acronym_after_a_name_is_no_body_of_its_own),
         cmocka_unit_test(a_global_body_s_office_named_with_its_country_is_there),
     };
