@@ -675,11 +675,27 @@ int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b)
     return b - a >= 2 && st->tokens[b - 1].word && (st->tokens[b - 1].cls & W_LANDFORM);
 }
 
+/* Whether token t is a word in -ing of at least n bytes. */
+static int ends_in_ing(const eco_i_sentence *st, const eco_i_token *t, size_t n)
+{
+    return t->word && t->end - t->start >= n && memcmp(st->text + t->end - 3, "ing", 3) == 0;
+}
+
 int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b)
 {
-    const eco_i_token *last = &st->tokens[b - 1];
-    size_t n = last->end - last->start;
-
-    return b - a >= 2 && last->word && n >= 5 && st->tokens[b - 2].head == 1 &&
-           memcmp(st->text + last->end - 3, "ing", 3) == 0;
+    if (b - a >= 2 && st->tokens[b - 2].head == 1 && ends_in_ing(st, &st->tokens[b - 1], 5))
+        return 1;
+    /* "Signing MOUs", "Restoring the Ecosystem": a verb in -ing and what it acts on, with
+     * no head word ("Training Centre", "Mining Company" name bodies) and no acronym after
+     * it ("Engineering Insitute of Zambia (EIZ)", its head word misspelt, is a name) */
+    if (b - a < 2 || !st->tokens[a].cap || st->tokens[a].upper ||
+        !ends_in_ing(st, &st->tokens[a], 6))
+        return 0;
+    if (b + 2 < st->count && st->tokens[b].punct == '(' && st->tokens[b + 1].upper &&
+        st->tokens[b + 2].punct == ')')
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (st->tokens[k].head)
+            return 0;
+    return 1;
 }

@@ -82,8 +82,9 @@ void eco_i_read_small_letters(eco_i_sentence *st);
  * Island", "Ferghana Valley" ("Mekong River Commission" ends on its head word). */
 int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b);
 
-/* Whether tokens [a, b) name an activity or an event by a body's head word and a word in
- * -ing after it, not a body: "Network Building", "Board Meeting". */
+/* Whether tokens [a, b) name an activity or an event, not a body: a body's head word and a
+ * word in -ing after it ("Network Building", "Board Meeting"), or a capitalised word in -ing
+ * and what it acts on, with no head word ("Signing MOUs", "Restoring the Ecosystem"). */
 int eco_i_is_activity(const eco_i_sentence *st, size_t a, size_t b);
 
 /* Whether the name that starts at token a, written in small letters, takes a capital: after

@@ -546,6 +546,20 @@ static void a_span_starting_small_without_a_head_is_no_body(void **state)
     eco_graph_free(g);
 }
 
+/* A capitalised word in -ing and what it acts on is an activity, however sure the model is,
+ * unless an acronym after it says it is a name (its head word misspelt). */
+static void an_activity_is_no_body_but_an_acronym_says_a_name(void **state)
+{
+    eco_graph *g = import_with_flat_models("# Notes\n\nSigning MOUs took a year. We met the "
+                                           "Engineering Insitute of Zorbia (EIZ).\n",
+                                           0.9);
+    (void)state;
+
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Signing MOUs", NULL), ECO_ENOTFOUND);
+    assert_int_equal(eco_graph_find_actor(NULL, g, "Engineering Insitute of Zorbia", NULL), 0);
+    eco_graph_free(g);
+}
+
 /* Small words after a name that hold an article or a preposition are how the sentence goes
  * on, unless the name is one capitalised word written on in small letters. */
 static void a_name_ends_before_the_sentence_goes_on(void **state)
@@ -663,6 +677,7 @@ int main(void)
         cmocka_unit_test(a_name_after_an_elided_article_keeps_it_as_written),
         cmocka_unit_test(a_phrase_shouted_in_capitals_is_no_body),
         cmocka_unit_test(a_span_starting_small_without_a_head_is_no_body),
+        cmocka_unit_test(an_activity_is_no_body_but_an_acronym_says_a_name),
         cmocka_unit_test(a_name_ends_before_the_sentence_goes_on),
         cmocka_unit_test(a_subdivision_of_a_country_is_no_body),
         cmocka_unit_test(common_words_capitalised_are_no_body),

@@ -144,6 +144,10 @@ static void places_topics_and_shouted_words_are_no_bodies(void **state)
     /* a head word and a word in -ing after it name an activity or an event */
     assert_string_equal(names("Trust Building and Network Building were led by the Alpha "
                               "Foundation."), "Alpha Foundation");
+    /* and so do a word in -ing and what it acts on, but for a head word or an acronym */
+    assert_string_equal(names("Signing MOUs with the Alpha Foundation took a year."),
+                        "Alpha Foundation");
+    assert_string_equal(names("We met the Mining Company of Zorbia."), "Mining Company of Zorbia");
     /* a long word in capitals that ends as nouns of ideas do is shouted, no acronym */
     assert_string_equal(names("Our partners are EDUCATION, INTEGRITY and UNICEF."),
                         "UNICEF");
