@@ -114,6 +114,8 @@ static const char *const not_acronyms[] = {
     /* fields of development work and their jargon */
     "drr", "hiv", "aids", "fgm", "vawg", "srgbv", "tvet", "steam", "sti", "sids", "lac", "ndp",
     "swm", "mvp", "hcd", "swot", "gaap", "hq", "rse", "pet", "ras",
+    /* "US$0.00": a country in a price, which ISO's table cannot hold since "us" is English */
+    "us",
     /* file formats and air pollutants */
     "mp3", "mp4", "avi", "mov", "wav", "jpg", "jpeg", "png", "csv", "xls", "xlsx", "docx",
     "pm10", "pm25", "no2", "so2", "nox", "ch4", "o3", NULL};
