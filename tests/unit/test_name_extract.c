@@ -294,6 +294,9 @@ static void announced_acronyms_are_names(void **state)
     assert_string_equal(names("The lab works together with EPICO and the Ombudsman's Office."),
                         "EPICO | Ombudsman's Office");
     assert_string_equal(names("The pilot was run together with Mottum."), "");
+    /* a colon announces as well after a space, as French writes it */
+    assert_string_equal(names("New to the list of partners : ZRBX, daily collectors."), "ZRBX");
+    assert_string_equal(names("Nos partenaires : ZRBX et KLPA."), "ZRBX | KLPA");
 }
 
 static void examples_of_other_things_are_not_organisations(void **state)
