@@ -571,7 +571,6 @@ static void keep_programme_owners(const reading *rd, candidates *cs)
 static int starts_small_without_a_head(const eco_i_sentence *st, const candidate *c)
 {
     const eco_i_token *first = &st->tokens[c->a];
-
     int numeral = isdigit((unsigned char)st->text[first->start]);
 
     if (!first->word || first->cap || first->upper || eco_i_takes_a_capital(st, c->a))
@@ -694,8 +693,9 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
             names_a_subdivision(rd, c) ||
             (ctx->models && is_in_common_words(rd, c)))
             c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
-                       * rather than the name, a shouted phrase, a common word: no body,
-                       * whatever the rules or the model make of it */
+                       * rather than the name, a shouted phrase, how the sentence goes on
+                       * around a name, a common word or a topic: no body, whatever the rules
+                       * or the model make of it */
         else if ((eco_i_named_beside_its_kind(rd->st, c->a, c->b) ||
                   eco_i_names_a_directorate_general(rd->st, c->a, c->b) ||
                   eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
