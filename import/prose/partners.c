@@ -183,6 +183,8 @@ static int clause_word(const char *w, size_t n)
                                         "will", "we", "our", "they", "their", "avons", "ont",
                                         "est", "sont", "hemos", "han", "es", "nuestro",
                                         "nuestra", "notre", NULL};
+    if (n > 7) /* longer than "nuestro": most words of a partner field are */
+        return 0;
     for (size_t k = 0; words[k]; k++)
         if (eco_i_is_word(w, n, words[k]))
             return 1;
@@ -281,9 +283,12 @@ static int is_prose(const char *s, size_t n)
         small += s[i] >= 'a' && s[i] <= 'z';
         while (i < n && s[i] != ' ')
             i++;
-        glued += clause_word(s + start, i - start);
-        for (size_t k = 0; glue[k]; k++)
-            glued += eco_i_is_word(s + start, i - start, glue[k]);
+        /* one word that glues a clause is all the test below asks, and none is longer
+         * than "which": most words need not be held against the lists */
+        if (!glued)
+            glued = clause_word(s + start, i - start);
+        for (size_t k = 0; glue[k] && !glued && i - start <= 5; k++)
+            glued = eco_i_is_word(s + start, i - start, glue[k]);
         /* "... in Iraq supported the UNDP Karbala Office": a verb in the past */
         past += s[start] >= 'a' && s[start] <= 'z' && i - start >= 5 && s[i - 2] == 'e' &&
                 s[i - 1] == 'd';

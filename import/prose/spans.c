@@ -523,7 +523,6 @@ static void gather(candidates *cs, const eco_i_mentions *out, size_t from, const
 
 /* ---- Deciding --------------------------------------------------------------------------- */
 
-/* Scores every candidate, showing each to the observer when there is one. */
 /* Whether candidate c names a programme: a work noun right after it, or after a number
  * ("Horizon Europe program", "European Commission Horizon 2020 program"), no body the
  * lexicons know ("the UNDP programme" is UNDP's), and no head word that ends a name in it:
@@ -670,6 +669,20 @@ static int is_in_common_words(const reading *rd, const candidate *c)
            !eco_i_described_as_a_body(rd->st, c->a, c->b);
 }
 
+/* Whether candidate c is no body whatever the rules or the model make of it: a person's
+ * post, a programme, a place, an activity, what a name is rather than the name, a shouted
+ * phrase, how the sentence goes on around a name, a common word or a topic.  None of these
+ * reads the model's score. */
+static int never_a_body(const reading *rd, const candidate *c)
+{
+    return eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
+           eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
+           eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
+           starts_small_without_a_head(rd->st, c) || ends_as_the_sentence_goes_on(rd->st, c) ||
+           (rd->ctx->models && is_in_common_words(rd, c));
+}
+
+/* Scores every candidate, showing each to the observer when there is one. */
 static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, eco_i_features *actor,
                       eco_i_features *type)
 {
@@ -678,28 +691,26 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
     for (size_t i = 0; i < cs->count; i++) {
         candidate *c = &cs->items[i];
         const eco_i_mention *rule = c->rule != ECO_I_NONE ? &out->items[c->rule] : NULL;
-        actor_features(actor, rd, c, rule);
-        if (ctx->observer) {
-            eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, i == 0,
-                                        c->start,    c->end,       actor,       type};
-            type_features(type, rd, c, rule, rule && !rule->known ? rule->type : ECO_TYPE_UNKNOWN);
-            ctx->observer->span(ctx->observer->ctx, &seen);
+        int never = never_a_body(rd, c);
+        c->p = 0;
+        /* the model's features cost more than the checks that make its score moot: a
+         * candidate they drop is scored only for an observer, which sees every one */
+        if (!never || ctx->observer) {
+            actor_features(actor, rd, c, rule);
+            if (ctx->observer) {
+                eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, i == 0,
+                                            c->start,    c->end,       actor,       type};
+                type_features(type, rd, c, rule,
+                              rule && !rule->known ? rule->type : ECO_TYPE_UNKNOWN);
+                ctx->observer->span(ctx->observer->ctx, &seen);
+            }
+            c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
         }
-        c->p = ctx->models ? eco_i_model_yes(ctx->models->actor, actor) : rule != NULL;
-        if (eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
-            eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
-            eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
-            starts_small_without_a_head(rd->st, c) || ends_as_the_sentence_goes_on(rd->st, c) ||
-            names_a_subdivision(rd, c) ||
-            (ctx->models && is_in_common_words(rd, c)))
-            c->p = 0; /* a person's post, a programme, a place, an activity, what a name is
-                       * rather than the name, a shouted phrase, how the sentence goes on
-                       * around a name, a common word or a topic: no body, whatever the rules
-                       * or the model make of it */
-        else if ((eco_i_named_beside_its_kind(rd->st, c->a, c->b) ||
-                  eco_i_names_a_directorate_general(rd->st, c->a, c->b) ||
-                  eco_i_described_as_a_body(rd->st, c->a, c->b)) &&
-                 c->p < THRESHOLD)
+        if (never || names_a_subdivision(rd, c))
+            c->p = 0;
+        else if (c->p < THRESHOLD && (eco_i_named_beside_its_kind(rd->st, c->a, c->b) ||
+                                      eco_i_names_a_directorate_general(rd->st, c->a, c->b) ||
+                                      eco_i_described_as_a_body(rd->st, c->a, c->b)))
             c->p = THRESHOLD;
         else if (ctx->field == ECO_I_FIELD_SECTOR && c->p >= ONE_BODY_ALONE_THRESHOLD &&
                  eco_i_names_one_body_alone(rd->st, c->a, c->b))
