@@ -116,6 +116,13 @@ static int organisation_noun_before(const char *text, const char *lower, size_t 
     return -1;
 }
 
+/* Whether the n bytes of phrase end lower at end, as whole words. */
+static int ends_with_phrase(const char *lower, size_t end, const char *phrase, size_t n)
+{
+    return n <= end && memcmp(lower + end - n, phrase, n) == 0 &&
+           (n == end || lower[end - n - 1] == ' ');
+}
+
 /*
  * Does the chain start after a phrase that announces organisations?  1 when it does; -1
  * when it follows examples of something else ("urban areas such as Port of Spain",
@@ -129,8 +136,8 @@ static int licensed_at(const extraction *e, size_t byte)
         P("partnership with"), P("collaboration with"), P("together with"), P("partnered with"),
         P("worked with"), P("working with"), P("work with"), P("funded by"), P("financed by"),
         P("supported by"), P("initiative of"), P("led by"), P("managed by"), P("member of"),
-        P("members of"), P("partners:"), P("partners :"), P("partenaires:"),
-        P("partenaires :"), P("partners are"), P("partners include"),
+        P("members of"), P("partners:"), P("partenaires:"), P("partners are"),
+        P("partners include"),
         P("including"), P("collaboration of"), P("cooperation with"), P("alliance with"),
         P("agreement with"), P("sponsored by"), P("hosted by"), P("run by"),
         P("coordinated by"), P("en alianza con"), P("en colaboracion con"), P("junto con"),
@@ -153,10 +160,15 @@ static int licensed_at(const extraction *e, size_t byte)
             return noun != 0 ? noun : example_phrases[i].licenses;
         }
     }
+    /* "partners : Smart Trash": French typography sets a space before a colon */
+    size_t before_colon = end;
+    if (end >= 2 && e->lower[end - 1] == ':' && e->lower[end - 2] == ' ')
+        before_colon = skip_back(e->lower, end - 1, " ");
     for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++) {
         size_t n = phrases[i].len;
-        if (n <= end && memcmp(e->lower + end - n, phrases[i].text, n) == 0 &&
-            (n == end || e->lower[end - n - 1] == ' '))
+        if (ends_with_phrase(e->lower, end, phrases[i].text, n) ||
+            (before_colon < end && phrases[i].text[n - 1] == ':' &&
+             ends_with_phrase(e->lower, before_colon, phrases[i].text, n - 1)))
             return 1;
     }
     return 0;
