@@ -675,7 +675,8 @@ static int is_in_common_words(const reading *rd, const candidate *c)
  * reads the model's score. */
 static int never_a_body(const reading *rd, const candidate *c)
 {
-    return eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
+    return (c->b - c->a == 1 && (rd->st->tokens[c->a].cls & W_LEGAL_FORM)) ||
+           eco_i_is_post(rd->st, c->a, c->b) || names_a_programme(rd, c) ||
            eco_i_is_landform(rd->st, c->a, c->b) || eco_i_is_activity(rd->st, c->a, c->b) ||
            eco_i_is_word_for_a_company(rd->st, c->a) || eco_i_is_shouted(rd->st, c->a, c->b) ||
            starts_small_without_a_head(rd->st, c) || ends_as_the_sentence_goes_on(rd->st, c) ||

@@ -29,8 +29,7 @@ static const char *const heads[] = {
     "observatoire", "union", "alliance", "alianza", "coalition", "chamber", "camara", "chambre",
     "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
     "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
-    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "ltd", "inc", "llc",
-    "plc", "gmbh", "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
+    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
     "unidad", "unidade", "unite",
     "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", "cluster",
     "factory", "initiative", NULL};
@@ -141,6 +140,12 @@ static const char *const work_nouns[] = {
 static const char *const areas[] = {"district", "province", "county", "governorate",
                                     "prefecture", "region", NULL};
 
+/* Legal forms of companies, written after a company's name and often after a comma:
+ * "PrimeBotics, Lda", "Acme, Inc.". */
+static const char *const legal_forms[] = {"lda", "ltda", "ltd", "inc", "llc", "plc",
+                                          "gmbh", "sarl", "sarlu", "suarl", "sas", "srl",
+                                          "pty", "pvt", "corp", NULL};
+
 /* Adjectives of regions: part of names ("European Commission"), never one alone. */
 static const char *const region_words[] = {"european", "african", "asian", "latin", "american",
                                            "arab", "caribbean", "pacific", "nordic", "balkan",
@@ -212,6 +217,7 @@ static void build_word_classes(void)
     add_class(heads_before_adjectives, W_ADJECTIVES_AFTER);
     add_class(landforms, W_LANDFORM);
     add_class(areas, W_AREA);
+    add_class(legal_forms, W_LEGAL_FORM);
     add_class(roles, W_ROLE);
     add_class(eco_i_small_bodies, W_BODY_SMALL);
     add_class(eco_i_remits, W_REMIT);
@@ -424,7 +430,7 @@ static void classify_word(eco_i_token *t, const char *w, size_t n)
     t->cls = eco_i_word_class_n(t->folded, folded);
     if (shouted_noun(t, n, folded))
         t->cls |= W_NOT_ACRONYM;
-    if (t->cls & W_HEAD)
+    if (t->cls & (W_HEAD | W_LEGAL_FORM))
         t->head = 1;
     else if (t->cls & W_PLURAL)
         t->head = 2;
@@ -620,6 +626,21 @@ static void lower_shouted_connectors(eco_i_sentence *st)
     }
 }
 
+/* A legal form after a comma is the end of the company's name before it, not a list's next
+ * item: "PrimeBotics, Lda" is one name, tokens "PrimeBotics" and "Lda" as "Acme Ltd" is.  The
+ * comma stays in the name's bytes; only its token goes. */
+static void join_legal_form(eco_i_sentence *st)
+{
+    size_t n = st->count;
+    const eco_i_token *t = &st->tokens[n - 1];
+
+    if (n < 3 || !(t->cls & W_LEGAL_FORM) || !t->cap || st->tokens[n - 2].punct != ',' ||
+        !st->tokens[n - 3].word || !(st->tokens[n - 3].cap || st->tokens[n - 3].upper))
+        return;
+    st->tokens[n - 2] = *t;
+    st->count--;
+}
+
 void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_only)
 {
     size_t i = 0, skip;
@@ -656,6 +677,7 @@ void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_
             t->end = i = word_end_from(text, len, i);
             t->word = 1;
             describe_word(t, text, names_only);
+            join_legal_form(st);
         }
     }
     lower_shouted_connectors(st);

@@ -20,7 +20,7 @@ enum {
     W_HEAD = 1, W_PLURAL = 2, W_GENERIC = 4, W_STOP = 8, W_CONN = 16, W_AND = 32, W_MARKER = 64,
     W_REGION = 128, W_NOT_ACRONYM = 256, W_WORK = 512, W_ADJECTIVES_AFTER = 1024,
     W_LANDFORM = 2048, W_ROLE = 4096, W_BODY_SMALL = 8192, W_REMIT = 16384,
-    W_REMIT_CONNECTOR = 32768, W_AREA = 65536
+    W_REMIT_CONNECTOR = 32768, W_AREA = 65536, W_LEGAL_FORM = 131072
 };
 
 /* The W_* bits of a folded word; 0 for a word of no list.  Expected O(length). */

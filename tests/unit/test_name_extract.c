@@ -181,6 +181,19 @@ static void the_in_capitals_opens_a_name(void **state)
                         "University of The West Indies");
 }
 
+/* A legal form after a comma ends the company's name before it; alone it names nothing. */
+static void a_legal_form_after_a_comma_ends_the_name(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Zorbotics, Lda, a private company, built the drones."),
+                        "Zorbotics, Lda");
+    assert_string_equal(names("We hired Zorbix Ltd and Acme Widgets, Inc."),
+                        "Zorbix Ltd | Acme Widgets, Inc");
+    /* after a comma, a capitalised word that is no legal form is the next item */
+    assert_string_equal(names("We met Zorbix Institute, Acme Foundation and UNICEF."),
+                        "Zorbix Institute | Acme Foundation | UNICEF");
+}
+
 static void lists_and_modifiers_share_a_head(void **state)
 {
     (void)state;
@@ -350,6 +363,7 @@ int main(void)
         cmocka_unit_test_teardown(places_topics_and_shouted_words_are_no_bodies, teardown),
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
+        cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
         cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),
         cmocka_unit_test_teardown(appositions_give_the_long_form, teardown),
