@@ -680,12 +680,28 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
     return 1;
 }
 
+/* Whether token t is written as an acronym is: in capitals ("IBAP"), or coined of capitals
+ * and small letters ("MoHESR", "NiMET", "MiAmbiente"), but no acronym's plural ("SDGs"). */
+static int written_as_acronym(const eco_i_sentence *st, const eco_i_token *t)
+{
+    const char *w = st->text + t->start;
+    size_t n = t->end - t->start, capitals = 0;
+
+    if (t->upper)
+        return 1;
+    if (!t->cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        capitals += w[i] >= 'A' && w[i] <= 'Z';
+    return capitals >= 2 && !(w[n - 1] == 's' && capitals == n - 1);
+}
+
 int eco_i_bracketed_acronym(const eco_i_extractor *x, const eco_i_sentence *st, size_t open)
 {
     const eco_i_token *t = open + 2 < st->count ? &st->tokens[open + 1] : NULL;
 
     return t && st->tokens[open].punct == '(' && st->tokens[open + 2].punct == ')' && t->word &&
-           t->upper && t->end - t->start <= 12 &&
+           written_as_acronym(st, t) && t->end - t->start <= 12 &&
            !lexicon_find(x, st->text + t->start, t->end - t->start);
 }
 

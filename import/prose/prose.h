@@ -239,7 +239,8 @@ typedef struct eco_i_extractor {
 } eco_i_extractor;
 
 /* Whether tokens [open, open + 3) of st are an acronym in brackets that the lexicons of x
- * do not know, "(IBAP)": after a name, the name's other name; "(UNDP)" names its owner. */
+ * do not know, "(IBAP)", "(MoHESR)": after a name, the name's other name; "(UNDP)" names its
+ * owner. */
 struct eco_i_sentence;
 int eco_i_bracketed_acronym(const eco_i_extractor *x, const struct eco_i_sentence *st,
                             size_t open);

@@ -743,8 +743,6 @@ static int overlaps(size_t s, size_t e, const size_t (*taken)[2], size_t n)
     return 0;
 }
 
-/* Keeps the likeliest candidates that overlap neither each other nor a name the caller
- * knows. */
 /* "UNDP's Crowdfunding Academy (CFA)": an acronym in brackets right after a kept name is
  * that name's other name (new_mention gives it), not a body of its own. */
 static void drop_acronyms_of_kept_names(const reading *rd, candidates *cs)
@@ -760,6 +758,8 @@ static void drop_acronyms_of_kept_names(const reading *rd, candidates *cs)
     }
 }
 
+/* Keeps the likeliest candidates that overlap neither each other nor a name the caller
+ * knows. */
 static void choose(candidates *cs, const eco_i_mentions *out, size_t from)
 {
     candidate *order[MAX_CANDIDATES];

@@ -213,6 +213,15 @@ static void acronyms_defined_in_the_text_are_aliases(void **state)
                         "Tax and Customs Authority");
     assert_string_equal(found.items[0].alias, "AT");
     assert_true(found.items[0].acronym_defined);
+    /* acronyms coined of capitals and small letters, but no acronym's plural */
+    assert_string_equal(names("The Zorbian Meteorological Agency (ZiMET) warned."),
+                        "Zorbian Meteorological Agency");
+    assert_string_equal(found.items[0].alias, "ZiMET");
+    assert_string_equal(names("The Ministry of Zorbian Waters (MoZW) met."),
+                        "Ministry of Zorbian Waters");
+    assert_string_equal(found.items[0].alias, "MoZW");
+    assert_string_equal(names("The Zorbia Business Council (SMEs) met."), "Zorbia Business Council");
+    assert_null(found.items[0].alias);
     /* a known body in brackets is a second name, not an acronym */
     assert_string_equal(names("A kit made in partnership with OPSI (OECD)."), "OPSI | OECD");
     assert_null(found.items[0].alias);
