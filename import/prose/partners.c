@@ -428,6 +428,14 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
             p->type = eco_i_classify_words(lf);
         return 1;
     }
+    /* "Local Government - Local Council 1", "Private Sector: Tigo": a sector, then the name */
+    eco_actor_type sector = eco_i_sector_type(l, ln);
+    if (sector != ECO_TYPE_UNKNOWN && rn > 0 && r[0] >= 'A' && r[0] <= 'Z') {
+        p->s = r, p->n = rn;
+        if (p->type == ECO_TYPE_UNKNOWN)
+            p->type = sector;
+        return 1;
+    }
     /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, the names
      * after it; but "Everimpact- partner listed in ..." is one name, then what it is */
     if (ln > 1 && memchr(l, ' ', ln) && all_small(l + 1, ln - 1) &&

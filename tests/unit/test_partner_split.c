@@ -245,6 +245,14 @@ static void a_category_label_types_the_names_after_it(void **state)
     assert_string_equal(s.p[2].name, "Kriva Palanka");
     assert_int_equal(s.p[0].type, ECO_TYPE_GOVERNMENT);
     eco_i_partners_free(s.p, s.n);
+    /* a sector's label before a dash or a colon: the name after it is of that sector */
+    s = split_field("Local Government - Zorbix Council 1\nPrivate Sector: Zorbotics");
+    assert_int_equal(s.n, 2);
+    assert_string_equal(s.p[0].name, "Zorbix Council 1");
+    assert_int_equal(s.p[0].type, ECO_TYPE_GOVERNMENT);
+    assert_string_equal(s.p[1].name, "Zorbotics");
+    assert_int_equal(s.p[1].type, ECO_TYPE_PRIVATE);
+    eco_i_partners_free(s.p, s.n);
 }
 
 static void a_label_or_a_kind_before_examples_is_no_name(void **state)
