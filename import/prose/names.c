@@ -73,7 +73,11 @@ static const struct example_phrase {
 } example_phrases[] = {{ECO_I_PHRASE("such as"), 1},     {ECO_I_PHRASE("like"), 1},
                        {ECO_I_PHRASE("e.g."), 0},        {ECO_I_PHRASE("e.g.,"), 0},
                        {ECO_I_PHRASE("eg."), 0},         {ECO_I_PHRASE("for example"), 0},
-                       {ECO_I_PHRASE("for instance"), 0}};
+                       {ECO_I_PHRASE("for instance"), 0}, {ECO_I_PHRASE("including"), 1},
+                       {ECO_I_PHRASE("namely"), 0},       {ECO_I_PHRASE("incluyendo"), 1},
+                       {ECO_I_PHRASE("como"), 0},         {ECO_I_PHRASE("tels que"), 1},
+                       {ECO_I_PHRASE("telles que"), 1},   {ECO_I_PHRASE("comme"), 0},
+                       {ECO_I_PHRASE("notamment"), 0}};
 
 static size_t skip_back(const char *lower, size_t end, const char *marks)
 {
@@ -137,8 +141,7 @@ static int licensed_at(const extraction *e, size_t byte)
         P("worked with"), P("working with"), P("work with"), P("funded by"), P("financed by"),
         P("supported by"), P("initiative of"), P("led by"), P("managed by"), P("member of"),
         P("members of"), P("partners:"), P("partenaires:"), P("partners are"),
-        P("partners include"),
-        P("including"), P("collaboration of"), P("cooperation with"), P("alliance with"),
+        P("partners include"), P("collaboration of"), P("cooperation with"), P("alliance with"),
         P("agreement with"), P("sponsored by"), P("hosted by"), P("run by"),
         P("coordinated by"), P("en alianza con"), P("en colaboracion con"), P("junto con"),
         P("en partenariat avec"), P("en collaboration avec"), P("em parceria com"),

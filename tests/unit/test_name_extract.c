@@ -338,6 +338,13 @@ static void examples_of_other_things_are_not_organisations(void **state)
                         "SIRC | SAGO | SFDA");
     /* a plural acronym names a kind of organisation: "ESOs", "SMEs", "CSOs" */
     assert_string_equal(names("We work with ESOs like Makers Asylum."), "Makers Asylum");
+    /* "including", "namely" and their French and Spanish kin say what the examples are too */
+    assert_string_equal(names("We partnered with local startups including Zorbam Verde."),
+                        "Zorbam Verde");
+    assert_string_equal(names("Il collabore avec des organisations telles que Zorbam Verde."),
+                        "Zorbam Verde");
+    assert_string_equal(names("We visited cities including Zorbam Verde and Kivoo Azul."), "");
+    assert_string_equal(names("Visitamos ciudades como Zorbam Verde."), "");
     /* a head word or a known name is an organisation whatever the list */
     assert_string_equal(names("Cities such as Lisbon and the Municipality of Porto took part."),
                         "Municipality of Porto");
