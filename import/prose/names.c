@@ -207,7 +207,7 @@ static size_t chain_end(const eco_i_sentence *st, size_t a, int names_only)
         size_t j = b, conn = 0;
         /* four small words at most: "Ministère en charge de l'Agriculture" */
         while (j < st->count && conn < 4 &&
-               (eco_i_is_conn(&st->tokens[j]) ||
+               (eco_i_is_conn(&st->tokens[j]) || eco_i_campus_in(st, j) ||
                 (st->tokens[j].punct && strchr(",&/-", st->tokens[j].punct))))
             j++, conn++;
         if (j < st->count && st->tokens[j].word &&
@@ -780,7 +780,8 @@ static size_t cut_items(const eco_i_sentence *st, size_t a, size_t b, item items
             (st->tokens[k - 1].head == 1 || (st->tokens[k - 1].cls & W_AREA)) &&
             !(st->tokens[k - 1].cls & W_ADJECTIVES_AFTER) &&
             st->tokens[k].word && st->tokens[k].cap &&
-            !st->tokens[k].head && !eco_i_is_conn(&st->tokens[k]) && !st->tokens[k - 2].head &&
+            !st->tokens[k].head && !eco_i_is_conn(&st->tokens[k]) && !eco_i_campus_in(st, k) &&
+            !st->tokens[k - 2].head &&
             st->tokens[k - 2].word && !eco_i_is_conn(&st->tokens[k - 2]))
             here = SEP_GAP;
         if (k < b && here == SEP_NONE && k > s && eco_i_article_opens_a_name(st, k))

@@ -382,6 +382,8 @@ static int seam(const eco_i_sentence *st, size_t k)
     if (eco_i_is_and(before) || eco_i_is_and(t) || before->poss ||
         eco_i_article_opens_a_name(st, k))
         return 1;
+    if (eco_i_campus_in(st, k))
+        return 0;
     /* "... Administration and the | European Commission" */
     if (k >= 2 && eco_i_is_conn(before) && eco_i_is_and(&st->tokens[k - 2]))
         return 1;

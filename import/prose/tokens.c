@@ -694,6 +694,17 @@ int eco_i_is_post(const eco_i_sentence *st, size_t a, size_t b)
     return (t->cls & W_ROLE) != 0; /* its folded form's class: one look-up, not twelve strcmp */
 }
 
+int eco_i_campus_in(const eco_i_sentence *st, size_t k)
+{
+    if (k < 2 || k + 1 >= st->count)
+        return 0;
+    const eco_i_token *in = &st->tokens[k], *head = &st->tokens[k - 1];
+    const eco_i_token *name = &st->tokens[k - 2], *city = &st->tokens[k + 1];
+    return in->word && strcmp(in->folded, "in") == 0 && head->head == 1 &&
+           strncmp(head->folded, "universi", 8) == 0 && name->word && (name->cap || name->upper) &&
+           !(name->cls & (W_STOP | W_CONN)) && city->word && (city->cap || city->upper);
+}
+
 int eco_i_is_landform(const eco_i_sentence *st, size_t a, size_t b)
 {
     return b - a >= 2 && st->tokens[b - 1].word && (st->tokens[b - 1].cls & W_LANDFORM);

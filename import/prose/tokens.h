@@ -62,6 +62,11 @@ typedef struct eco_i_sentence {
  * words are described too.  O(len). */
 void eco_i_tokenize(eco_i_sentence *st, const char *text, size_t len, int names_only);
 
+/* Whether token k is the "in" of a university's name that ends on its city, after a name:
+ * "INHA University in Tashkent", "MOHAMMED V UNIVERSITY IN RABAT"; "the University in
+ * Lusaka" is a university of a city, no name. */
+int eco_i_campus_in(const eco_i_sentence *st, size_t k);
+
 /* Whether tokens [a, b) name a person's post, not a body: a role only a person holds, then
  * "of", "for" or "to" ("Member of Parliament for Ketu South", "Advisor to the Minister").
  * A minister, a director or a head may stand for the office they lead, so they are not

@@ -169,6 +169,18 @@ static void names_run_together_part_at_a_head_or_an_area(void **state)
                         "World Wide Fund for Nature");
 }
 
+/* A university named by its city keeps "in" and the city: they are part of its name. */
+static void a_university_s_city_is_part_of_its_name(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Interviews at Zorbix University in Tashkent and the Ministry of "
+                              "Labour."), "Zorbix University in Tashkent | Ministry of Labour");
+    assert_string_equal(names("ZORBIX V UNIVERSITY IN RABAT"), "ZORBIX V UNIVERSITY IN RABAT");
+    /* after no name, "in" says where a university is */
+    assert_string_equal(names("We met the University in Lusaka."), "");
+    assert_string_equal(names("We met UNICEF in Lusaka."), "UNICEF");
+}
+
 /* "The" after a capitalised word opens a new name where the text left out a full stop. */
 static void the_in_capitals_opens_a_name(void **state)
 {
@@ -378,6 +390,7 @@ int main(void)
         cmocka_unit_test_teardown(particles_of_names_are_kept, teardown),
         cmocka_unit_test_teardown(places_topics_and_shouted_words_are_no_bodies, teardown),
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
+        cmocka_unit_test_teardown(a_university_s_city_is_part_of_its_name, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
         cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
