@@ -683,7 +683,7 @@ static size_t name_span(const extraction *e, const item *items, size_t n, size_t
     return 1;
 }
 
-/* Whether token t is written as an acronym is: in capitals ("IBAP"), or coined of capitals
+/* Whether token t is written as an acronym: in capitals ("IBAP"), or coined of capitals
  * and small letters ("MoHESR", "NiMET", "MiAmbiente"), but no acronym's plural ("SDGs"). */
 static int written_as_acronym(const eco_i_sentence *st, const eco_i_token *t)
 {

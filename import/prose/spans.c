@@ -671,8 +671,8 @@ static int is_in_common_words(const reading *rd, const candidate *c)
            !eco_i_described_as_a_body(rd->st, c->a, c->b);
 }
 
-/* Whether candidate c is no body whatever the rules or the model make of it: a person's
- * post, a programme, a place, an activity, what a name is rather than the name, a shouted
+/* Whether candidate c is no body whatever the rules or the model make of it: a legal form
+ * alone ("Lda"), a person's post, a programme, a place, an activity, what a name is rather than the name, a shouted
  * phrase, how the sentence goes on around a name, a common word or a topic.  None of these
  * reads the model's score. */
 static int never_a_body(const reading *rd, const candidate *c)

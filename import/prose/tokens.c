@@ -29,7 +29,8 @@ static const char *const heads[] = {
     "observatoire", "union", "alliance", "alianza", "coalition", "chamber", "camara", "chambre",
     "board", "court", "tribunal", "parliament", "assembly", "asamblea", "senate", "cooperative",
     "cooperativa", "organization", "organizacion", "organizacao", "federation", "federacion",
-    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia", "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
+    "trust", "society", "hub", "organisation", "incubator", "presidency", "presidencia",
+    "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
     "unidad", "unidade", "unite",
     "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", "cluster",
     "factory", "initiative", NULL};
