@@ -646,16 +646,17 @@ static int is_common_word(const reading *rd, const eco_i_token *t)
 
 /* Whether candidate c is capitalised words that records write in small letters: one
  * ("Participants", "Analysis", "Major challenges ...") is a word of the language at the start
- * of a sentence or in a title; several, in a text rather than in an answer about partners,
- * are a topic ("Climate Change", "Primary Health Care", "Waste Management").  Neither is a
- * name unless the lexicons or the record know it so, or the sentence says what body it is
- * ("Participate, an Indonesian CSO"). */
+ * of a sentence or in a title; several are a topic ("Climate Change", "Primary Health Care",
+ * "Artificial Intelligence"), in a text and in a sentence that answers about a sector's
+ * partners, though not in a list of partners nor as a whole line of such an answer ("-
+ * Waste Management").  Neither is a name unless the lexicons or the record know it so, or
+ * the sentence says what body it is ("Participate, an Indonesian CSO"). */
 static int is_in_common_words(const reading *rd, const candidate *c)
 {
     size_t words = 0;
 
-    if (c->b - c->a > 1 &&
-        (rd->ctx->field == ECO_I_FIELD_PARTNERS || rd->ctx->field == ECO_I_FIELD_SECTOR))
+    if (c->b - c->a > 1 && (rd->ctx->field == ECO_I_FIELD_PARTNERS ||
+                            (rd->ctx->field == ECO_I_FIELD_SECTOR && alone(rd->st, c))))
         return 0;
     for (size_t k = c->a; k < c->b; k++) {
         const eco_i_token *t = &rd->st->tokens[k];
@@ -672,9 +673,9 @@ static int is_in_common_words(const reading *rd, const candidate *c)
 }
 
 /* Whether candidate c is no body whatever the rules or the model make of it: a legal form
- * alone ("Lda"), a person's post, a programme, a place, an activity, what a name is rather than the name, a shouted
- * phrase, how the sentence goes on around a name, a common word or a topic.  None of these
- * reads the model's score. */
+ * alone ("Lda"), a person's post, a programme, a place, an activity, what a name is rather
+ * than the name, a shouted phrase, how the sentence goes on around a name, a common word or
+ * a topic.  None of these reads the model's score. */
 static int never_a_body(const reading *rd, const candidate *c)
 {
     return (c->b - c->a == 1 && (rd->st->tokens[c->a].cls & W_LEGAL_FORM)) ||
