@@ -228,18 +228,29 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
         eco_i_feature_c(f, "possessive", NULL);
 }
 
+enum { EDGE, SEP, CAP, WORD, MARK };
+
 /* What stands at one side of a span: "edge" (the sentence's end), "sep" (a separator of
  * a list: ",", ";", "/", "&", "and", a bracket, a colon or a dash), "cap" (a capitalised
  * word: the span cuts a run of them), "word" (a small word) or "mark" (other punctuation). */
-static const char *bound(const eco_i_sentence *st, size_t k, int exists)
+static int bound(const eco_i_sentence *st, size_t k, int exists)
 {
     if (!exists)
-        return "edge";
+        return EDGE;
     const eco_i_token *t = &st->tokens[k];
     if (t->word)
-        return eco_i_is_and(t) ? "sep" : t->cap || t->upper ? "cap" : "word";
-    return strchr(",;/&():-", t->punct) ? "sep" : "mark";
+        return eco_i_is_and(t) ? SEP : t->cap || t->upper ? CAP : WORD;
+    return strchr(",;/&():-", t->punct) ? SEP : MARK;
 }
+
+/* The bounds at a span's two sides, "left|right", each pair one constant: the features of
+ * constants are remembered (eco_i_feature_c), where one built in a buffer is hashed again
+ * for every candidate. */
+#define BOUNDS_FROM(left)                                                                         \
+    { left "|edge", left "|sep", left "|cap", left "|word", left "|mark" }
+static const char *const bounds[5][5] = {BOUNDS_FROM("edge"), BOUNDS_FROM("sep"),
+                                         BOUNDS_FROM("cap"), BOUNDS_FROM("word"),
+                                         BOUNDS_FROM("mark")};
 
 /* Whether the span holds every word of its sentence: "- Tigo." is a name alone. */
 static int alone(const eco_i_sentence *st, const candidate *c)
@@ -255,7 +266,6 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
 {
     const eco_i_sentence *st = rd->st;
     size_t n = st->count;
-    char buf[80];
 
     context_word(f, "prev", rd, c->a - 1, c->a > 0);
     context_word(f, "next", rd, c->b, c->b < n);
@@ -274,16 +284,9 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
         eco_i_feature_c(f, "announced", c->licensed > 0 ? "yes" : "examples");
     /* a whole item of a list reads differently from a piece of a run of capitals */
     const char *field = eco_i_field_name(rd->ctx->field);
-    size_t fn = strlen(field);
-    eco_i_feature_pair(f, "bounds", bound(st, c->a - 1, c->a > 0), '|', bound(st, c->b, c->b < n));
-    if (eco_i_feature_wanted(f, "field.bounds")) {
-        memcpy(buf, field, fn);
-        buf[fn] = ':';
-        size_t bn = strlen(strcpy(buf + fn + 1, bound(st, c->a - 1, c->a > 0)));
-        buf[fn + 1 + bn] = '|';
-        strcpy(buf + fn + 2 + bn, bound(st, c->b, c->b < n));
-        eco_i_feature_s(f, "field.bounds", buf);
-    }
+    const char *sides = bounds[bound(st, c->a - 1, c->a > 0)][bound(st, c->b, c->b < n)];
+    eco_i_feature_c(f, "bounds", sides);
+    eco_i_feature_pair(f, "field.bounds", field, ':', sides);
     /* the field crossed with what matters most in it */
     eco_i_feature_pair(f, "field.at", field, ':', c->a == 0 ? "first" : "later");
     eco_i_feature_pair(f, "field.last", field, ':', word_role(&st->tokens[c->b - 1]));
@@ -294,7 +297,7 @@ static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
 {
     eco_i_features_reset(f);
     eco_i_feature_c(f, "field", eco_i_field_name(rd->ctx->field));
-    eco_i_feature_s(f, "format", rd->ctx->format ? rd->ctx->format : "");
+    eco_i_feature_c(f, "format", rd->ctx->format ? rd->ctx->format : "");
     if (rule) {
         eco_i_feature_c(f, "rule", rd->x->names_only ? "list" : "prose");
         if (rule->alias)
