@@ -201,11 +201,12 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
             eco_i_feature(f, "punct", &t->punct, 1);
         }
         /* each role once: a name's many small words ("de l'Agriculture, de l'Elevage et de
-         * la Pêche") say no more against it than one does */
-        int seen = 0;
+         * la Pêche") say no more against it than one does; word_role answers a role with
+         * one literal, so that a pointer tells it */
+        int seen = !*role;
         for (size_t j = c->a; j < k && !seen; j++)
-            seen = strcmp(word_role(&st->tokens[j]), role) == 0;
-        if (*role && !seen)
+            seen = word_role(&st->tokens[j]) == role;
+        if (!seen)
             eco_i_feature_c(f, "role", role);
     }
     static const char *const counts[] = {"0", "1", "2", "3", "4", "5", "6"};
