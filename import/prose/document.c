@@ -356,16 +356,43 @@ char *eco_i_squeeze(const char *text, size_t len)
     return out;
 }
 
-size_t eco_i_squeeze_into(char *out, const char *text, size_t len)
+/* Squeezes len bytes of text onto out + w; returns the new w. */
+static size_t squeeze_bytes(char *out, size_t w, const char *text, size_t len)
 {
-    size_t w = 0;
-
     for (size_t i = 0; i < len; i++) {
         char c = text[i] == '\n' || text[i] == '\t' ? ' ' : text[i];
         if (c == ' ' && (w == 0 || out[w - 1] == ' '))
             continue;
         out[w++] = c;
     }
+    return w;
+}
+
+size_t eco_i_squeeze_into(char *out, const char *text, size_t len)
+{
+    size_t w = 0, i = 0;
+
+#ifdef SCAN16
+    /* Most of a sentence needs no squeezing: sixteen bytes with no line break, no tab and
+     * no space after a space (or at the start) are copied as they are.  Every passage of
+     * evidence is squeezed, and a byte at a time that was 2 % of an import. */
+    const __m128i space = _mm_set1_epi8(' '), line_feed = _mm_set1_epi8('\n');
+    const __m128i tab = _mm_set1_epi8('\t');
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(text + i));
+        unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space));
+        unsigned breaks = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, line_feed), _mm_cmpeq_epi8(v, tab)));
+        unsigned after_space = w == 0 || out[w - 1] == ' ';
+        if (breaks || (spaces & (spaces << 1 | after_space))) {
+            w = squeeze_bytes(out, w, text + i, 16);
+            continue;
+        }
+        _mm_storeu_si128((__m128i *)(out + w), v);
+        w += 16;
+    }
+#endif
+    w = squeeze_bytes(out, w, text + i, len - i);
     while (w && out[w - 1] == ' ')
         w--;
     out[w] = '\0';
