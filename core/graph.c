@@ -67,6 +67,7 @@ struct eco_graph {
     eco_i_map evidence_records; /* pooled record id of every passage -> its rank among them,
                                    once eco_i_graph_sort_evidence ranked them */
     const char *said_record;  /* the record whose passages are being appended, or NULL */
+    const char *actor_record; /* the record id pooled last for an actor's records, or NULL */
     int said_first;           /* 1 when no passage of said_record was added before its run */
     int evidence_later;       /* some tie's evidence waits for eco_i_graph_sort_evidence */
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
@@ -779,12 +780,13 @@ static int add_actor_record(eco_graph *g, size_t i, const char *record_id, int l
     if (i >= g->actor_count || !record_id || !*record_id)
         return ECO_EUSAGE;
     a = &g->actors[i];
-    /* a record names an actor again and again: its id is then the one pooled last, and a
-     * strcmp of two short strings saves hashing it and probing the pool */
-    if (a->last_record && strcmp(a->last_record, record_id) == 0)
-        return 0;
-    if (!(pooled = intern(g, record_id, &rc)))
+    /* a record names its actors one after another: its id is then the one pooled last, and
+     * a strcmp of two short strings saves hashing it and probing the pool (a cache miss) */
+    if (g->actor_record && strcmp(g->actor_record, record_id) == 0)
+        pooled = g->actor_record;
+    else if (!(pooled = intern(g, record_id, &rc)))
         return rc;
+    g->actor_record = pooled;
     if (pooled == a->last_record)
         return 0;
     note_record(g, pooled);
