@@ -32,6 +32,16 @@ typedef struct tie {
                                while the evidence waits to be sorted; NULL when sorted */
 } tie;
 
+#define EVIDENCE_SIZES 12 /* arrays of 1 to 2,048 passages (64 KiB) are cut from blocks */
+
+/* Where the ties' arrays of passages lie (see "Evidence's memory" below). */
+typedef struct evidence_memory {
+    char **blocks;                       /* the blocks small arrays are cut from (owned) */
+    size_t block_count, block_cap;       /* blocks, and room for them */
+    size_t used, size;                   /* bytes cut from the last block, and its size */
+    eco_evidence *spare[EVIDENCE_SIZES]; /* arrays given back, by size; each holds the next */
+} evidence_memory;
+
 /* A result a query keeps on the graph (eco_i_graph_keep). */
 typedef struct kept_result {
     char *what;     /* what was computed (owned) */
@@ -60,6 +70,7 @@ struct eco_graph {
     name_entry *name_entries; /* chains of actors sharing a folded name */
     size_t name_entry_count, name_entry_cap;
     eco_i_map tie_keys;       /* tie_key() -> tie index */
+    evidence_memory passages; /* where the ties' arrays of passages lie */
     unsigned char shapes[ECO_TIE_KIND_COUNT][2]; /* 1 once a tie of that kind, undirected (0)
                                                     or directed (1), was added */
     const char *latest_record; /* a pooled record id no record id of an actor or of a tie's
@@ -67,6 +78,7 @@ struct eco_graph {
     eco_i_map evidence_records; /* pooled record id of every passage -> its rank among them,
                                    once eco_i_graph_sort_evidence ranked them */
     const char *said_record;  /* the record whose passages are being appended, or NULL */
+    const char *actor_record; /* the record id pooled last for an actor's records, or NULL */
     int said_first;           /* 1 when no passage of said_record was added before its run */
     int evidence_later;       /* some tie's evidence waits for eco_i_graph_sort_evidence */
     int records_later;        /* some actor's records wait for eco_i_graph_sort_records */
@@ -292,6 +304,81 @@ int eco_tie_kind_is_directed(eco_tie_kind kind)
            kind == ECO_TIE_MEMBERSHIP;
 }
 
+/* ---- Evidence's memory ------------------------------------------------------------------
+ *
+ * A tie's passages lie in an array of a power of two of them.  Arrays up to EVIDENCE_SIZES
+ * sizes are cut from blocks the graph keeps (growing to 4 MiB, on huge pages from 2 MiB),
+ * and one a tie outgrows waits on a list of its size for the next tie that grows to it;
+ * larger arrays are malloc'd.  Each of the 150,000 ties of 10,000 plans grew its own array
+ * with malloc and realloc: half a million calls, and 19 MB of fresh heap that faulted in a
+ * 4 KiB page at a time, some 20 microseconds a fault on a virtual machine.
+ */
+
+#define EVIDENCE_BLOCK ((size_t)64 << 10)    /* the first block; each next one twice as large */
+#define EVIDENCE_BLOCK_MAX ((size_t)4 << 20) /* ... up to this */
+
+/* The list of arrays of cap passages, cap a power of two; EVIDENCE_SIZES or more for one
+ * too large for the lists. */
+static size_t evidence_size(size_t cap)
+{
+    size_t k = 0;
+    while (k < EVIDENCE_SIZES && ((size_t)1 << k) < cap)
+        k++;
+    return k;
+}
+
+/* An array of cap passages, cap a power of two, or NULL when memory runs out. */
+static eco_evidence *evidence_take(evidence_memory *m, size_t cap)
+{
+    size_t k = evidence_size(cap), bytes = cap * sizeof(eco_evidence);
+    eco_evidence *array;
+    char *block;
+
+    if (k == EVIDENCE_SIZES)
+        return cap <= SIZE_MAX / sizeof(eco_evidence) ? malloc(bytes) : NULL;
+    if ((array = m->spare[k])) {
+        memcpy(&m->spare[k], array, sizeof(array)); /* the next on the list */
+        return array;
+    }
+    if (m->used + bytes > m->size) {
+        size_t size = !m->size                      ? EVIDENCE_BLOCK
+                      : m->size < EVIDENCE_BLOCK_MAX ? 2 * m->size
+                                                     : m->size;
+        if (eco_i_reserve(&m->blocks, &m->block_cap, m->block_count + 1, sizeof(block)) < 0 ||
+            !(block = eco_i_alloc_large(size)))
+            return NULL;
+        m->blocks[m->block_count++] = block;
+        m->used = 0;
+        m->size = size;
+    }
+    array = (eco_evidence *)(m->blocks[m->block_count - 1] + m->used);
+    m->used += bytes;
+    return array;
+}
+
+/* Gives back array (NULL or one of cap passages from evidence_take). */
+static void evidence_give(evidence_memory *m, eco_evidence *array, size_t cap)
+{
+    size_t k = evidence_size(cap);
+
+    if (!array)
+        return;
+    if (k == EVIDENCE_SIZES) {
+        free(array);
+        return;
+    }
+    memcpy(array, &m->spare[k], sizeof(m->spare[k]));
+    m->spare[k] = array;
+}
+
+static void evidence_memory_free(evidence_memory *m)
+{
+    for (size_t i = 0; i < m->block_count; i++)
+        free(m->blocks[i]);
+    free(m->blocks);
+    memset(m, 0, sizeof(*m));
+}
+
 /* ---- Life cycle ------------------------------------------------------------------------- */
 
 int eco_graph_new(eco_graph **out)
@@ -324,7 +411,8 @@ void eco_graph_free(eco_graph *g)
     for (size_t i = 0; i < g->actor_count; i++)
         actor_free(&g->actors[i]);
     for (size_t i = 0; i < g->tie_count; i++)
-        free(g->ties[i].evidence);
+        evidence_give(&g->passages, g->ties[i].evidence, g->ties[i].evidence_cap);
+    evidence_memory_free(&g->passages);
     for (size_t i = 0; i < g->record_count; i++)
         free((void *)g->records[i].topics);
     free(g->actors);
@@ -779,12 +867,13 @@ static int add_actor_record(eco_graph *g, size_t i, const char *record_id, int l
     if (i >= g->actor_count || !record_id || !*record_id)
         return ECO_EUSAGE;
     a = &g->actors[i];
-    /* a record names an actor again and again: its id is then the one pooled last, and a
-     * strcmp of two short strings saves hashing it and probing the pool */
-    if (a->last_record && strcmp(a->last_record, record_id) == 0)
-        return 0;
-    if (!(pooled = intern(g, record_id, &rc)))
+    /* a record names its actors one after another: its id is then the one pooled last, and
+     * a strcmp of two short strings saves hashing it and probing the pool (a cache miss) */
+    if (g->actor_record && strcmp(g->actor_record, record_id) == 0)
+        pooled = g->actor_record;
+    else if (!(pooled = intern(g, record_id, &rc)))
         return rc;
+    g->actor_record = pooled;
     if (pooled == a->last_record)
         return 0;
     note_record(g, pooled);
@@ -853,20 +942,22 @@ static void sort_evidence(tie *t)
     t->appended = NULL;
 }
 
-/* Room in t for one more passage.  Nine ties in ten hold one passage (10,000 plans: 135,530
- * of 149,923): a first array of one, not of four, spares 13 MB of fresh pages, a fault for
- * every 4 KiB.  0 or ECO_ENOMEM. */
-static int evidence_room(tie *t)
+/* Room in t for one more passage: arrays double, from one passage, since nine ties in ten
+ * hold one (10,000 plans: 135,530 of 149,923).  0 or ECO_ENOMEM. */
+static int evidence_room(eco_graph *g, tie *t)
 {
-    size_t n = t->view.evidence_count;
-    eco_evidence *first;
+    size_t n = t->view.evidence_count, cap = t->evidence_cap ? 2 * t->evidence_cap : 1;
+    eco_evidence *grown;
 
-    if (n > 0 || t->evidence_cap > 0)
-        return eco_i_reserve(&t->evidence, &t->evidence_cap, n + 1, sizeof(*t->evidence));
-    if (!(first = malloc(sizeof(*first))))
+    if (n < t->evidence_cap)
+        return 0;
+    if (!(grown = evidence_take(&g->passages, cap)))
         return ECO_ENOMEM;
-    t->evidence = first;
-    t->evidence_cap = 1;
+    if (n > 0)
+        memcpy(grown, t->evidence, n * sizeof(*grown));
+    evidence_give(&g->passages, t->evidence, t->evidence_cap);
+    t->evidence = grown;
+    t->evidence_cap = cap;
     return 0;
 }
 
@@ -908,7 +999,7 @@ static int tie_add_evidence(eco_graph *g, tie *t, const eco_evidence *ev, int *a
         else
             hi = mid;
     }
-    if (evidence_room(t) < 0)
+    if (evidence_room(g, t) < 0)
         return ECO_ENOMEM;
     memmove(&t->evidence[lo + 1], &t->evidence[lo],
             (t->view.evidence_count - lo) * sizeof(*t->evidence));
@@ -1068,7 +1159,7 @@ static int append_said(eco_graph *g, tie *t, const eco_evidence *ev, int *added)
         if (c < 0)
             break;
     }
-    if (evidence_room(t) < 0)
+    if (evidence_room(g, t) < 0)
         return ECO_ENOMEM;
     memmove(&t->evidence[at + 1], &t->evidence[at], (n - at) * sizeof(*t->evidence));
     t->evidence[at] = *ev;
@@ -1232,7 +1323,7 @@ static int rebuild_ties(eco_graph *g, const size_t *moved_to)
         tie t = g->ties[i];
         size_t source = moved_to[t.view.source], target = moved_to[t.view.target], into;
         if (source == NO_ENTRY || target == NO_ENTRY || source == target) {
-            free(t.evidence);
+            evidence_give(&g->passages, t.evidence, t.evidence_cap);
             continue;
         }
         uint64_t key = tie_key(source, target, t.view.kind, t.view.directed);
@@ -1240,7 +1331,7 @@ static int rebuild_ties(eco_graph *g, const size_t *moved_to)
             g->ties[into].view.weight = eco_i_weight_add(g->ties[into].view.weight, t.view.weight);
             for (size_t k = 0; k < t.view.evidence_count && rc == 0; k++)
                 rc = tie_add_evidence(g, &g->ties[into], &t.evidence[k], &added);
-            free(t.evidence);
+            evidence_give(&g->passages, t.evidence, t.evidence_cap);
             continue;
         }
         t.view.source = source;
@@ -1392,7 +1483,7 @@ int eco_graph_remove_tie(eco_graph *g, size_t i)
 {
     if (i >= g->tie_count)
         return ECO_EUSAGE;
-    free(g->ties[i].evidence);
+    evidence_give(&g->passages, g->ties[i].evidence, g->ties[i].evidence_cap);
     memmove(&g->ties[i], &g->ties[i + 1], (g->tie_count - i - 1) * sizeof(*g->ties));
     g->tie_count--;
     eco_i_map_clear(&g->tie_keys);

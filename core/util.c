@@ -13,7 +13,7 @@
 
 #define HUGE_PAGE ((size_t)2 << 20)
 
-int eco_i_reserve(void *items, size_t *cap, size_t need, size_t elem)
+int eco_i_reserve_grow(void *items, size_t *cap, size_t need, size_t elem)
 {
     void **p = items;
     size_t n = *cap ? *cap : 4;

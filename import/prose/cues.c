@@ -36,7 +36,18 @@ static size_t phrase_len[ECO_I_CUE_PHRASES_MAX];
  * comparison, where the lengths and second bytes took eight instructions a phrase. */
 static uint32_t phrase_prefix[ECO_I_CUE_PHRASES_MAX], prefix_mask[ECO_I_CUE_PHRASES_MAX];
 static unsigned char word_byte[256]; /* is_word_byte of each byte */
+/* A bit for the first four bytes of each phrase, by their hash: most words start no phrase,
+ * and are passed over by one test where each was compared with every phrase of its first
+ * byte (a tenth of tying a sentence's names).  A phrase shorter than four bytes would leave
+ * its first byte's words unfiltered. */
+static uint64_t prefix_seen[64];
+static unsigned char unfiltered[256];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static unsigned prefix_bit(uint32_t prefix)
+{
+    return (prefix * 0x9E3779B1u) >> 20; /* 12 bits: 4096, of which some 100 are set */
+}
 
 static void build_index(void)
 {
@@ -45,6 +56,11 @@ static void build_index(void)
         phrase_len[i] = strlen(eco_i_cue_phrases[i].text);
         phrase_prefix[i] = prefix_of(eco_i_cue_phrases[i].text, phrase_len[i]);
         prefix_mask[i] = prefix_of("\xFF\xFF\xFF\xFF", phrase_len[i]);
+        unsigned bit = prefix_bit(phrase_prefix[i]);
+        if (phrase_len[i] >= 4)
+            prefix_seen[bit / 64] |= 1ULL << (bit % 64);
+        else
+            unfiltered[c] = 1;
         if (first_count[c] < sizeof(by_first[c]))
             by_first[c][first_count[c]++] = (unsigned char)i;
     }
@@ -73,7 +89,9 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
         size_t used = 0;
         unsigned char c0 = (unsigned char)lower[at];
         uint32_t start = prefix_of(lower + at, n - at);
-        for (size_t k = 0; k < first_count[c0]; k++) {
+        unsigned bit = prefix_bit(start);
+        int may_start = unfiltered[c0] || (prefix_seen[bit / 64] >> (bit % 64) & 1);
+        for (size_t k = 0; may_start && k < first_count[c0]; k++) {
             size_t i = by_first[c0][k], pl = phrase_len[i];
             /* the first four bytes first: most candidates differ there, and memcmp is a call */
             if ((start & prefix_mask[i]) == phrase_prefix[i] && pl <= n - at &&

@@ -37,6 +37,7 @@ typedef struct candidate {
     int licensed;      /* of its chain */
     double p;          /* the actor model's probability */
     int kept;          /* 1 once chosen */
+    uint64_t key;      /* eco_i_fold_hash of its name once scored, else 0 */
 } candidate;
 
 /* What the features of one sentence read: the sentence, its tokens' places, the context. */
@@ -159,9 +160,12 @@ static void context_word(eco_i_features *f, const char *name, const reading *rd,
  * already holds an actor of that name (its title, a partner field, a defined acronym). */
 enum { KNOWN_LEXICON = 1, KNOWN_RECORD = 2 };
 
-static unsigned knowledge(const eco_i_extractor *x, const char *s, size_t n)
+static unsigned knowledge(const reading *rd, const candidate *c)
 {
-    uint64_t key = eco_i_fold_hash(s, n);
+    const eco_i_extractor *x = rd->x;
+    const char *s = rd->st->text + c->start;
+    size_t n = c->end - c->start;
+    uint64_t key = c->key ? c->key : eco_i_fold_hash(s, n);
     unsigned known = 0;
     size_t actor;
 
@@ -197,11 +201,12 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
             eco_i_feature(f, "punct", &t->punct, 1);
         }
         /* each role once: a name's many small words ("de l'Agriculture, de l'Elevage et de
-         * la Pêche") say no more against it than one does */
-        int seen = 0;
+         * la Pêche") say no more against it than one does; word_role answers a role with
+         * one literal, so that a pointer tells it */
+        int seen = !*role;
         for (size_t j = c->a; j < k && !seen; j++)
-            seen = strcmp(word_role(&st->tokens[j]), role) == 0;
-        if (*role && !seen)
+            seen = word_role(&st->tokens[j]) == role;
+        if (!seen)
             eco_i_feature_c(f, "role", role);
     }
     static const char *const counts[] = {"0", "1", "2", "3", "4", "5", "6"};
@@ -224,18 +229,29 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
         eco_i_feature_c(f, "possessive", NULL);
 }
 
+enum { EDGE, SEP, CAP, WORD, MARK };
+
 /* What stands at one side of a span: "edge" (the sentence's end), "sep" (a separator of
  * a list: ",", ";", "/", "&", "and", a bracket, a colon or a dash), "cap" (a capitalised
  * word: the span cuts a run of them), "word" (a small word) or "mark" (other punctuation). */
-static const char *bound(const eco_i_sentence *st, size_t k, int exists)
+static int bound(const eco_i_sentence *st, size_t k, int exists)
 {
     if (!exists)
-        return "edge";
+        return EDGE;
     const eco_i_token *t = &st->tokens[k];
     if (t->word)
-        return eco_i_is_and(t) ? "sep" : t->cap || t->upper ? "cap" : "word";
-    return strchr(",;/&():-", t->punct) ? "sep" : "mark";
+        return eco_i_is_and(t) ? SEP : t->cap || t->upper ? CAP : WORD;
+    return strchr(",;/&():-", t->punct) ? SEP : MARK;
 }
+
+/* The bounds at a span's two sides, "left|right", each pair one constant: the features of
+ * constants are remembered (eco_i_feature_c), where one built in a buffer is hashed again
+ * for every candidate. */
+#define BOUNDS_FROM(left)                                                                         \
+    { left "|edge", left "|sep", left "|cap", left "|word", left "|mark" }
+static const char *const bounds[5][5] = {BOUNDS_FROM("edge"), BOUNDS_FROM("sep"),
+                                         BOUNDS_FROM("cap"), BOUNDS_FROM("word"),
+                                         BOUNDS_FROM("mark")};
 
 /* Whether the span holds every word of its sentence: "- Tigo." is a name alone. */
 static int alone(const eco_i_sentence *st, const candidate *c)
@@ -251,7 +267,6 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
 {
     const eco_i_sentence *st = rd->st;
     size_t n = st->count;
-    char buf[80];
 
     context_word(f, "prev", rd, c->a - 1, c->a > 0);
     context_word(f, "next", rd, c->b, c->b < n);
@@ -270,16 +285,9 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
         eco_i_feature_c(f, "announced", c->licensed > 0 ? "yes" : "examples");
     /* a whole item of a list reads differently from a piece of a run of capitals */
     const char *field = eco_i_field_name(rd->ctx->field);
-    size_t fn = strlen(field);
-    eco_i_feature_pair(f, "bounds", bound(st, c->a - 1, c->a > 0), '|', bound(st, c->b, c->b < n));
-    if (eco_i_feature_wanted(f, "field.bounds")) {
-        memcpy(buf, field, fn);
-        buf[fn] = ':';
-        size_t bn = strlen(strcpy(buf + fn + 1, bound(st, c->a - 1, c->a > 0)));
-        buf[fn + 1 + bn] = '|';
-        strcpy(buf + fn + 2 + bn, bound(st, c->b, c->b < n));
-        eco_i_feature_s(f, "field.bounds", buf);
-    }
+    const char *sides = bounds[bound(st, c->a - 1, c->a > 0)][bound(st, c->b, c->b < n)];
+    eco_i_feature_c(f, "bounds", sides);
+    eco_i_feature_pair(f, "field.bounds", field, ':', sides);
     /* the field crossed with what matters most in it */
     eco_i_feature_pair(f, "field.at", field, ':', c->a == 0 ? "first" : "later");
     eco_i_feature_pair(f, "field.last", field, ':', word_role(&st->tokens[c->b - 1]));
@@ -288,17 +296,15 @@ static void around_features(eco_i_features *f, const reading *rd, const candidat
 static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
                            const eco_i_mention *rule)
 {
-    const eco_i_sentence *st = rd->st;
-
     eco_i_features_reset(f);
     eco_i_feature_c(f, "field", eco_i_field_name(rd->ctx->field));
-    eco_i_feature_s(f, "format", rd->ctx->format ? rd->ctx->format : "");
+    eco_i_feature_c(f, "format", rd->ctx->format ? rd->ctx->format : "");
     if (rule) {
         eco_i_feature_c(f, "rule", rd->x->names_only ? "list" : "prose");
         if (rule->alias)
             eco_i_feature_c(f, "rule.alias", rule->acronym_defined ? "acronym" : "other");
     }
-    unsigned known = knowledge(rd->x, st->text + c->start, c->end - c->start);
+    unsigned known = knowledge(rd, c);
     if (known & KNOWN_LEXICON)
         eco_i_feature_c(f, "gazetteer", NULL);
     if (known & KNOWN_RECORD)
@@ -311,9 +317,8 @@ static void actor_features(eco_i_features *f, reading *rd, const candidate *c,
 
 /* What a name alone says of its type (eco_i_name_type), remembered across the import: the
  * same names come back in record after record, and the answer costs a lookup a prefix. */
-static eco_actor_type name_type(const eco_i_span_context *ctx, const char *name)
+static eco_actor_type name_type(const eco_i_span_context *ctx, const char *name, uint64_t key)
 {
-    uint64_t key = eco_i_fold_hash(name, strlen(name));
     size_t known;
 
     if (ctx->name_types && key && eco_i_map_get(ctx->name_types, key, &known))
@@ -341,7 +346,10 @@ static void type_features(eco_i_features *f, reading *rd, const candidate *c,
         eco_i_feature_c(f, "label", eco_actor_type_name(label));
     if (m && m->known && m->known->type != ECO_TYPE_UNKNOWN)
         eco_i_feature_c(f, "gazetteer", eco_actor_type_name(m->known->type));
-    eco_actor_type whole = name_type(rd->ctx, name);
+    /* scoring hashed the name already, unless it is cut short here */
+    size_t len = strlen(name);
+    uint64_t key = c->key && len == c->end - c->start ? c->key : eco_i_fold_hash(name, len);
+    eco_actor_type whole = name_type(rd->ctx, name, key);
     eco_i_feature_c(f, "name", whole ? eco_actor_type_name(whole) : "none");
     for (size_t k = c->a; k < c->b; k++) {
         const eco_i_token *t = &st->tokens[k];
@@ -443,7 +451,7 @@ static void add_candidate(candidates *cs, const eco_i_sentence *st, size_t a, si
             return;
     cs->seen[slot] = (uint32_t)cs->count + 1;
     cs->seen_at[cs->count] = (uint16_t)slot;
-    cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0};
+    cs->items[cs->count++] = (candidate){a, b, start, end, rule, licensed, 0, 0, 0};
 }
 
 /* A small word that may go on a name written partly in small letters: no connector, no
@@ -542,7 +550,7 @@ static int names_a_programme(const reading *rd, const candidate *c)
     for (size_t h = c->a; h < c->b; h++)
         if (st->tokens[h].head && (h + 1 == c->b || eco_i_is_conn(&st->tokens[h + 1])))
             return 0;
-    return !(knowledge(rd->x, st->text + c->start, c->end - c->start) & KNOWN_LEXICON);
+    return !(knowledge(rd, c) & KNOWN_LEXICON);
 }
 
 /* "the European Commission Horizon 2020 program": a programme named after its owner names
@@ -668,7 +676,7 @@ static int is_in_common_words(const reading *rd, const candidate *c)
             return 0;
         }
     }
-    return words > 0 && !knowledge(rd->x, rd->st->text + c->start, c->end - c->start) &&
+    return words > 0 && !knowledge(rd, c) &&
            !eco_i_described_as_a_body(rd->st, c->a, c->b);
 }
 
@@ -700,6 +708,8 @@ static void score_all(reading *rd, candidates *cs, const eco_i_mentions *out, ec
         /* the model's features cost more than the checks that make its score moot: a
          * candidate they drop is scored only for an observer, which sees every one */
         if (!never || ctx->observer) {
+            /* hashed once for the lexicons here and the type model's name later */
+            c->key = eco_i_fold_hash(rd->st->text + c->start, c->end - c->start);
             actor_features(actor, rd, c, rule);
             if (ctx->observer) {
                 eco_i_observed_span seen = {ctx->record, rd->st->text, rd->st->len, i == 0,

@@ -66,7 +66,7 @@ typedef struct eco_i_span_context {
     const eco_i_models *models;     /* NULL: the rules decide alone */
     const eco_i_observer *observer; /* NULL unless training */
     const char *record;             /* the record's id, for the observer */
-    const char *format;             /* the record's format ("undp", "video" ...) */
+    const char *format;             /* the record's format ("undp", "video" ...): a literal */
     eco_i_field field;              /* where the sentence stands */
     eco_actor_type sector;          /* the sector the question names, or UNKNOWN */
     eco_i_map *name_types;          /* the import's memory of the types names say, or NULL */

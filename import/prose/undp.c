@@ -121,21 +121,19 @@ static const prompt_rule *match_prompt(const char *prompt)
 }
 
 /* What a prompt asks; the same few prompts recur in every record, so the import keeps
- * the answer (as an index into rules, the prose rule being one past the last). */
+ * the answer: the rule, which lives as long as the program.  The templates match_prompt
+ * tells by their words are kept too, where each cost a fold and forty searches a record. */
 static const prompt_rule *classify_prompt(eco_i_prose_cache *cache, const char *prompt)
 {
-    static const size_t count = sizeof(rules) / sizeof(rules[0]);
     uint64_t key = eco_i_hash(prompt, strlen(prompt));
-    size_t index;
+    size_t known;
     const prompt_rule *r;
 
-    if (eco_i_map_get(&cache->prompts, key, &index))
-        return index < count - 1 ? &rules[index] : &prose_rule;
+    if (eco_i_map_get(&cache->prompts, key, &known))
+        return (const prompt_rule *)(uintptr_t)known;
     r = match_prompt(prompt);
-    /* a cache that cannot grow costs time, not correctness: its failure is ignored; only
-     * the listed rules and plain prose are kept, by their index */
-    if (r == &prose_rule || (r >= rules && r < rules + count - 1))
-        (void)eco_i_map_put(&cache->prompts, key, r == &prose_rule ? count - 1 : (size_t)(r - rules));
+    /* a cache that cannot grow costs time, not correctness: its failure is ignored */
+    (void)eco_i_map_put(&cache->prompts, key, (size_t)(uintptr_t)r);
     return r;
 }
 
