@@ -399,6 +399,15 @@ static size_t separator_at(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* The piece is the names after a label, of the label's type where it has none. */
+static int names_after_label(span *p, const char *r, size_t rn, eco_actor_type type)
+{
+    p->s = r, p->n = rn;
+    if (p->type == ECO_TYPE_UNKNOWN)
+        p->type = type;
+    return 1;
+}
+
 /*
  * "Municipality of Las Terrenas: key partner", "Ministère ... - Secteur Gouvernemental":
  * keeps the side of a colon or dash that names, taking a type or an alias from the other.
@@ -417,33 +426,22 @@ static int cut_at_separator(span *p, size_t i, size_t skip)
         label++;
     while (label && r[label - 1] == ' ')
         label--;
-    eco_actor_type t = eco_i_sector_type(r, label);
+    eco_actor_type t = eco_i_sector_type(r, label), sector = eco_i_sector_type(l, ln);
     m = ln < sizeof(lf) - 1 ? ln : sizeof(lf) - 1;
     memcpy(lf, l, m);
     lf[m] = '\0';
-    if (colon && eco_i_sector_type(l, ln) == ECO_TYPE_UNKNOWN && ln < 30 && m > 0 &&
-        !strchr(lf, ' ') && (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0) {
-        p->s = r, p->n = rn; /* "Municipalities: Kumanovo, Centar" names follow the label */
-        if (p->type == ECO_TYPE_UNKNOWN)
-            p->type = eco_i_classify_words(lf);
-        return 1;
-    }
+    /* "Municipalities: Kumanovo, Centar": a kind of body in the plural, then its names */
+    if (colon && sector == ECO_TYPE_UNKNOWN && ln < 30 && m > 0 && !strchr(lf, ' ') &&
+        (lf[m - 1] == 's' || lf[m - 1] == 'S') && rn > 0)
+        return names_after_label(p, r, rn, eco_i_classify_words(lf));
     /* "Local Government - Local Council 1", "Private Sector: Tigo": a sector, then the name */
-    eco_actor_type sector = eco_i_sector_type(l, ln);
-    if (sector != ECO_TYPE_UNKNOWN && rn > 0 && r[0] >= 'A' && r[0] <= 'Z') {
-        p->s = r, p->n = rn;
-        if (p->type == ECO_TYPE_UNKNOWN)
-            p->type = sector;
-        return 1;
-    }
+    if (sector != ECO_TYPE_UNKNOWN && rn > 0 && r[0] >= 'A' && r[0] <= 'Z')
+        return names_after_label(p, r, rn, sector);
     /* "Range of partners - ESOs like Makers Asylum, ...": a label in small words, the names
      * after it; but "Everimpact- partner listed in ..." is one name, then what it is */
     if (ln > 1 && memchr(l, ' ', ln) && all_small(l + 1, ln - 1) &&
-        eco_i_classify_words(lf) == ECO_TYPE_UNKNOWN &&
-        rn > 0 && !all_small(r, rn)) {
-        p->s = r, p->n = rn;
-        return 1;
-    }
+        eco_i_classify_words(lf) == ECO_TYPE_UNKNOWN && rn > 0 && !all_small(r, rn))
+        return names_after_label(p, r, rn, ECO_TYPE_UNKNOWN);
     if (is_acronym(r, rn))
         p->alias = r, p->alias_len = rn; /* "Universidade de Cabo Verde - UNI-CV" */
     else if (t != ECO_TYPE_UNKNOWN)

@@ -229,7 +229,7 @@ static void inside_features(eco_i_features *f, reading *rd, const candidate *c)
         eco_i_feature_c(f, "possessive", NULL);
 }
 
-enum { EDGE, SEP, CAP, WORD, MARK };
+enum { BOUND_EDGE, BOUND_SEP, BOUND_CAP, BOUND_WORD, BOUND_MARK };
 
 /* What stands at one side of a span: "edge" (the sentence's end), "sep" (a separator of
  * a list: ",", ";", "/", "&", "and", a bracket, a colon or a dash), "cap" (a capitalised
@@ -237,11 +237,11 @@ enum { EDGE, SEP, CAP, WORD, MARK };
 static int bound(const eco_i_sentence *st, size_t k, int exists)
 {
     if (!exists)
-        return EDGE;
+        return BOUND_EDGE;
     const eco_i_token *t = &st->tokens[k];
     if (t->word)
-        return eco_i_is_and(t) ? SEP : t->cap || t->upper ? CAP : WORD;
-    return strchr(",;/&():-", t->punct) ? SEP : MARK;
+        return eco_i_is_and(t) ? BOUND_SEP : t->cap || t->upper ? BOUND_CAP : BOUND_WORD;
+    return strchr(",;/&():-", t->punct) ? BOUND_SEP : BOUND_MARK;
 }
 
 /* The bounds at a span's two sides, "left|right", each pair one constant: the features of
