@@ -519,6 +519,16 @@ static int dot_in_word(const char *text, size_t len, size_t i, size_t word_start
              is_letter((unsigned char)text[i + 2 + tail]));
 }
 
+/* Whether the dot at text + i ends an initial inside a name, the word at start being one
+ * capital after a word and before a capitalised one: "Intellysis D. Corp", "John F.
+ * Kennedy".  The initial keeps its dot, so that the name runs on past it. */
+static int is_initial_in_name(const char *text, size_t len, size_t start, size_t i)
+{
+    return i == start + 1 && text[start] >= 'A' && text[start] <= 'Z' && start >= 2 &&
+           text[start - 1] == ' ' && is_letter((unsigned char)text[start - 2]) &&
+           i + 2 < len && text[i + 1] == ' ' && text[i + 2] >= 'A' && text[i + 2] <= 'Z';
+}
+
 /* The end of the word that starts at text + i: letters, with an apostrophe, a hyphen or a
  * dot between letters kept in it ("O'Brien", "Co-Lab", "U.N.D.P", "Safavvy.org"). */
 static size_t word_end_from(const char *text, size_t len, size_t i)
@@ -543,6 +553,10 @@ static size_t word_end_from(const char *text, size_t len, size_t i)
             !(c == '.' && !dot_in_word(text, len, i, start))) {
             i += k;
             continue;
+        }
+        if (c == '.' && is_initial_in_name(text, len, start, i)) {
+            i += k;
+            break;
         }
         /* "Seychelles Farmers' Association": a plural's possessive before a capital */
         if (is_apostrophe(c) && i > start && text[i - 1] == 's' && next == ' ' &&

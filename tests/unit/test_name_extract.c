@@ -193,6 +193,14 @@ static void the_in_capitals_opens_a_name(void **state)
                         "University of The West Indies");
 }
 
+/* An initial's dot inside a name is no end of it. */
+static void an_initial_inside_a_name_keeps_the_name_whole(void **state)
+{
+    (void)state;
+    assert_string_equal(names("Intellysis D. Corp is the developer of the platform."),
+                        "Intellysis D. Corp");
+}
+
 /* A legal form after a comma ends the company's name before it; alone it names nothing. */
 static void a_legal_form_after_a_comma_ends_the_name(void **state)
 {
@@ -392,6 +400,7 @@ int main(void)
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
         cmocka_unit_test_teardown(a_university_s_city_is_part_of_its_name, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
+        cmocka_unit_test_teardown(an_initial_inside_a_name_keeps_the_name_whole, teardown),
         cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
         cmocka_unit_test_teardown(acronyms_defined_in_the_text_are_aliases, teardown),
