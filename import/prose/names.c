@@ -59,7 +59,8 @@ static const char *const organisation_nouns[] = {
     "institutions", "institution", "agencies", "agency", "ministries", "companies", "company",
     "firms", "ngos", "csos", "universities", "donors", "funders", "entities", "stakeholders",
     "bodies", "actors", "governments", "labs", "laboratories", "networks", "foundations",
-    "banks", "startups", "start-ups", "businesses", "associations", "cooperatives",
+    "banks", "startups", "start-ups", "businesses", "associations", "cooperatives", "clubs",
+    "club",
     "institutes", "councils", "municipalities", "offices", "sponsors", "members", "allies",
     "organismos", "instituciones", "entidades", "socios", "empresas", "organizaciones",
     "organismes", "partenaires", "entreprises", "parceiros", "instituicoes",
@@ -101,7 +102,7 @@ static int organisation_noun_before(const char *text, const char *lower, size_t 
 
     end = skip_back(lower, end, " ,(:");
     start = end;
-    while (start > 0 && !strchr(" ,(:;", lower[start - 1]))
+    while (start > 0 && !strchr(" ,(:;/", lower[start - 1]))
         start--;
     if (start == end)
         return 0;
@@ -163,6 +164,11 @@ static int licensed_at(const extraction *e, size_t byte)
             return noun != 0 ? noun : example_phrases[i].licenses;
         }
     }
+    /* "a social club (Club Centenario)", "local health councils (Consejos de Salud)": a
+     * bracket after a noun for organisations names them */
+    if (end > 0 && e->lower[end - 1] == '(' &&
+        organisation_noun_before(e->st->text, e->lower, end - 1) > 0)
+        return 1;
     /* "partners : Smart Trash": French typography sets a space before a colon */
     size_t before_colon = end;
     if (end >= 2 && e->lower[end - 1] == ':' && e->lower[end - 2] == ' ')

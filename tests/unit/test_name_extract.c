@@ -193,6 +193,19 @@ static void the_in_capitals_opens_a_name(void **state)
                         "University of The West Indies");
 }
 
+/* A bracket after a noun for organisations names them, as "such as" would. */
+static void a_bracket_after_a_noun_for_organisations_names_them(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We partnered with a social club (Club Centenario) to find them."),
+                        "Club Centenario");
+    assert_string_equal(names("The winners were two individuals/companies (Riversdale Dairy "
+                              "and Tobago Youth Bicycle Trails)."),
+                        "Riversdale Dairy | Tobago Youth Bicycle Trails");
+    /* after another noun, a bracket holds what the noun is */
+    assert_string_equal(names("We mapped two rivers (Rio Verde and Rio Claro)."), "");
+}
+
 /* An initial's dot inside a name is no end of it. */
 static void an_initial_inside_a_name_keeps_the_name_whole(void **state)
 {
@@ -400,6 +413,7 @@ int main(void)
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
         cmocka_unit_test_teardown(a_university_s_city_is_part_of_its_name, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
+        cmocka_unit_test_teardown(a_bracket_after_a_noun_for_organisations_names_them, teardown),
         cmocka_unit_test_teardown(an_initial_inside_a_name_keeps_the_name_whole, teardown),
         cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
