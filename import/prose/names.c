@@ -48,6 +48,8 @@ typedef struct extraction {
     eco_i_sentence *st;
     eco_i_mentions *out;
     char lower[1024]; /* the sentence in ASCII lower case, for phrase tests */
+    int list_licensed;  /* licensed_at of the list the last chain began, carried on ... */
+    size_t list_next;   /* ... from this token, past that chain and its bracket */
     size_t key_start, key_end; /* the bytes try_known hashed last, which the name that */
     uint64_t key;              /* follows it most often spans: their eco_i_fold_hash */
 } extraction;
@@ -868,14 +870,33 @@ static item joined(const item *items, size_t i, size_t span)
     return whole;
 }
 
+/* Whether only a list's separators stand in tokens [from, a): a chain there goes on with
+ * the list before it, whose bracket ended that chain ("such as Keur Thiossane (Fab Lab),
+ * Inond'actions, GRET"), and names what that list names. */
+static int continues_the_list(const eco_i_sentence *st, size_t from, size_t a)
+{
+    if (from == ECO_I_NONE || from >= a)
+        return 0;
+    for (size_t k = from; k < a; k++) {
+        const eco_i_token *t = &st->tokens[k];
+        if (t->word ? !eco_i_is_and(t) : !strchr(",;)", t->punct))
+            return 0;
+    }
+    return 1;
+}
+
 /* Extracts the names of the chain of tokens [a, b). */
 static int chain(extraction *e, size_t a, size_t b, size_t *next, eco_i_chain *found)
 {
     const eco_i_sentence *st = e->st;
     item items[64];
     size_t n, first_mention = e->out->count;
-    int licensed = licensed_at(e, st->tokens[a].start), examples_of_other = licensed < 0;
+    int licensed = licensed_at(e, st->tokens[a].start), examples_of_other;
     int rc;
+
+    if (licensed == 0 && continues_the_list(st, e->list_next, a))
+        licensed = e->list_licensed;
+    examples_of_other = licensed < 0;
 
     if (examples_of_other)
         licensed = 0;
@@ -902,6 +923,10 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next, eco_i_chain *f
     }
     eco_i_mention *last = e->out->count > first_mention ? &e->out->items[e->out->count - 1] : NULL;
     *next = parenthesis(e, b, last, first_mention);
+    /* a bracket's own chain ("(Fab Lab)") leaves the list around it as it was */
+    if (!(a > 0 && st->tokens[a - 1].punct == '(' && licensed == 0))
+        e->list_licensed = found->licensed;
+    e->list_next = *next;
     return *next == ECO_I_NONE ? ECO_ENOMEM : 0;
 }
 
@@ -1026,6 +1051,8 @@ int eco_i_find_mentions(eco_i_mentions *out, const eco_i_extractor *x, const cha
     e.st = st;
     e.out = out;
     e.key = 0;
+    e.list_licensed = 0;
+    e.list_next = ECO_I_NONE;
     size_t lowered = len < sizeof(e.lower) - 1 ? len : sizeof(e.lower) - 1;
     eco_i_lower_ascii(e.lower, text, lowered);
     e.lower[lowered] = '\0';

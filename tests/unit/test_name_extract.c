@@ -206,6 +206,17 @@ static void a_bracket_after_a_noun_for_organisations_names_them(void **state)
     assert_string_equal(names("We mapped two rivers (Rio Verde and Rio Claro)."), "");
 }
 
+/* A list that a bracket interrupts goes on naming what it named before the bracket. */
+static void a_list_goes_on_after_a_bracket(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We work with organisations such as Keur Thiossane (Fab Lab), "
+                              "OpenStreetMap Senegal and GRET."),
+                        "Keur Thiossane | Fab Lab | OpenStreetMap Senegal | GRET");
+    /* and examples of something else stay so */
+    assert_string_equal(names("We visited cities such as Dakar (Senegal), Thies Region."), "");
+}
+
 /* An initial's dot inside a name is no end of it. */
 static void an_initial_inside_a_name_keeps_the_name_whole(void **state)
 {
@@ -414,6 +425,7 @@ int main(void)
         cmocka_unit_test_teardown(a_university_s_city_is_part_of_its_name, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
         cmocka_unit_test_teardown(a_bracket_after_a_noun_for_organisations_names_them, teardown),
+        cmocka_unit_test_teardown(a_list_goes_on_after_a_bracket, teardown),
         cmocka_unit_test_teardown(an_initial_inside_a_name_keeps_the_name_whole, teardown),
         cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
         cmocka_unit_test_teardown(lists_and_modifiers_share_a_head, teardown),
