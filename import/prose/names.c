@@ -314,6 +314,14 @@ static void trim_item(const eco_i_sentence *st, item *it, size_t sentence_start)
 
 /* ---- Deciding what a name is ------------------------------------------------------------ */
 
+static int all_capitalised(const eco_i_sentence *st, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (!st->tokens[k].word || !st->tokens[k].cap || (st->tokens[k].cls & W_STOP))
+            return 0;
+    return 1;
+}
+
 static int all_generic(const eco_i_sentence *st, size_t a, size_t b)
 {
     size_t heads_seen = 0;
@@ -337,8 +345,14 @@ static int all_generic(const eco_i_sentence *st, size_t a, size_t b)
             return 0;
         if (!t->word || eco_i_is_conn(t) || t->head == 1 || (t->cls & W_GENERIC))
             continue;
-        if (t->cap && (eco_i_country_name(st->text + t->start, t->end - t->start) ||
-                       eco_i_country_of_demonym(st->text + t->start, t->end - t->start)))
+        if (t->cap && eco_i_country_name(st->text + t->start, t->end - t->start)) {
+            /* "Fiji Women Fund", "Kenya Youth Council": a country's name before a
+             * body's words begins a name, where "Fijian" or "the Fiji" describes one */
+            if (k == a && b - a >= 3 && all_capitalised(st, a, b))
+                return 0;
+            continue;
+        }
+        if (t->cap && eco_i_country_of_demonym(st->text + t->start, t->end - t->start))
             continue;
         return 0;
     }

@@ -193,6 +193,15 @@ static void the_in_capitals_opens_a_name(void **state)
                         "University of The West Indies");
 }
 
+/* A country's name before a body's words begins a name; its people's adjective describes. */
+static void a_country_before_a_body_begins_its_name(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We interviewed the Fiji Women Fund on their grants."),
+                        "Fiji Women Fund");
+    assert_string_equal(names("We interviewed the Fijian Women Fund on their grants."), "");
+}
+
 /* A bracket after a noun for organisations names them, as "such as" would. */
 static void a_bracket_after_a_noun_for_organisations_names_them(void **state)
 {
@@ -424,6 +433,7 @@ int main(void)
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
         cmocka_unit_test_teardown(a_university_s_city_is_part_of_its_name, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
+        cmocka_unit_test_teardown(a_country_before_a_body_begins_its_name, teardown),
         cmocka_unit_test_teardown(a_bracket_after_a_noun_for_organisations_names_them, teardown),
         cmocka_unit_test_teardown(a_list_goes_on_after_a_bracket, teardown),
         cmocka_unit_test_teardown(an_initial_inside_a_name_keeps_the_name_whole, teardown),
