@@ -234,7 +234,15 @@ static int push(splitter *sp, const char *name, size_t n, const char *alias, siz
 /* 1 when s is three or more items between commas that each start with a capital (after
  * an "and"): "Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS, L'ordre
  * des Médecins du Tchad" is a list however many words it has. */
+static size_t items_of_names(const char *s, size_t n);
+
 static int is_list_of_names(const char *s, size_t n)
+{
+    return items_of_names(s, n) >= 3;
+}
+
+/* The items between commas of s when each starts with a capital (after an "and"), else 0. */
+static size_t items_of_names(const char *s, size_t n)
 {
     static const char *const ands[] = {"and ", "et ", "y ", "e ", NULL};
     size_t items = 0;
@@ -254,7 +262,7 @@ static int is_list_of_names(const char *s, size_t n)
         while (i < n && s[i] != ',')
             i++;
     }
-    return items >= 3;
+    return items;
 }
 
 /* 1 when a piece reads as a sentence, not a list of names: many words, or mostly small
@@ -508,6 +516,40 @@ static int take_glossed_acronym(splitter *sp, const span *p, const char *gloss, 
     return push(sp, gloss, gloss_len, p->s + (a - clean), n, p->type);
 }
 
+/* Whether the bracket in[0, n), at byte open of s, lists the bodies the noun before it
+ * announces: "individuals/companies (Riversdale Dairy, Habitats for Ocean Life, ...)",
+ * "Associations (FALCON, Regeneration Mauritius, ...)"; not a place's country ("Lima
+ * (Peru)") nor a name's other names. */
+static int names_what_it_follows(const char *s, size_t open, const char *in, size_t n)
+{
+    size_t start = open;
+    char word[32];
+
+    while (start > 0 && s[start - 1] == ' ')
+        start--;
+    size_t end = start;
+    while (start > 0 && !strchr(" /(,", s[start - 1]))
+        start--;
+    if (end == start || end - start >= sizeof(word) || items_of_names(in, n) < 2)
+        return 0;
+    eco_i_lower_ascii(word, s + start, end - start);
+    word[end - start] = '\0';
+    return (s[start] >= 'a' && s[start] <= 'z') || (eco_i_word_class(word) & W_PLURAL);
+}
+
+/* Reads each item between the commas of s as a piece of its own. */
+static int each_item(splitter *sp, const char *s, size_t n)
+{
+    int rc = 0;
+
+    for (size_t start = 0, i = 0; i <= n && rc == 0; i++)
+        if (i == n || s[i] == ',') {
+            rc = piece(sp, s + start, i - start);
+            start = i + 1;
+        }
+    return rc;
+}
+
 /* Copies p's text into clean without brackets: an acronym in them, or a short name after a
  * long one ("Asociación Colombiana de Empresas de ... (Colombia Fintech)"), is an alias, a
  * sector a type, anything else a qualifier.  A name after a closing bracket is another piece: then
@@ -535,6 +577,12 @@ static int drop_brackets(splitter *sp, span *p, char *clean, size_t size, size_t
             if ((rc = piece(sp, s, (size_t)(close + 1 - s))) < 0)
                 return rc;
             return piece(sp, after, after_len);
+        }
+        if (names_what_it_follows(s, i, in, in_len)) {
+            if ((rc = each_item(sp, in, in_len)) < 0)
+                return rc;
+            i = (size_t)(close - s);
+            continue;
         }
         eco_actor_type t = eco_i_sector_type(in, in_len);
         if (t != ECO_TYPE_UNKNOWN)

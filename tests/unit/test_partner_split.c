@@ -270,6 +270,20 @@ static void a_label_or_a_kind_before_examples_is_no_name(void **state)
                 (const char *const[]){"Translait", "CAB Demeso", "2scale", NULL});
 }
 
+static void a_bracket_after_a_noun_for_bodies_lists_them(void **state)
+{
+    (void)state;
+    names_equal(split_field("Winners: three individuals/companies (Zorbix Dairy, Habitats for "
+                            "Ocean Life and Ocean Systems, and Acme Bicycle Trails) + GEF SGP"),
+                (const char *const[]){"Zorbix Dairy", "Habitats for Ocean Life and Ocean Systems",
+                                      "Acme Bicycle Trails", "GEF SGP", NULL});
+    names_equal(split_field("Associations (FALCON, Zorbix Farmers Association)"),
+                (const char *const[]){"FALCON", "Zorbix Farmers Association", NULL});
+    /* after a name, a bracket says more of it */
+    names_equal(split_field("Ministry of Health (MINSA, Peru)"),
+                (const char *const[]){"Ministry of Health", NULL});
+}
+
 static void a_kind_before_a_quoted_name_types_it(void **state)
 {
     (void)state;
@@ -302,6 +316,7 @@ int main(void)
         cmocka_unit_test(and_separates_names_but_not_inside_a_name),
         cmocka_unit_test(a_head_word_in_what_an_item_attaches_starts_no_name_of_its_own),
         cmocka_unit_test(ampersand_commas_and_slashes_separate_names),
+        cmocka_unit_test(a_bracket_after_a_noun_for_bodies_lists_them),
         cmocka_unit_test(numbered_lists_lines_and_wide_gaps_separate_names),
         cmocka_unit_test(run_together_names_end_at_their_head_word),
         cmocka_unit_test(qualifiers_are_dropped_acronyms_kept_sectors_typed),
