@@ -491,7 +491,7 @@ static int graph_attributes(Agraph_t *root, const eco_i_diagram *d)
     rc |= set(root, "overlap_scaling", "2");
     /* a force layout starts from random places: a fixed seed draws one map one way, run
      * after run (without it, sfdp's drawing of a large map changed from run to run) */
-    rc |= set(root, "start", "1");
+    rc |= setf(root, "start", "%u", d->start ? d->start : 1);
     rc |= set(root, "sep", "+3");
     rc |= set(root, "pack", "8");
     rc |= set(root, "nodesep", "0.3");

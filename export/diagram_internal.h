@@ -72,6 +72,7 @@ typedef struct eco_i_diagram {
     eco_i_caption caption;        /* what the caption says */
     struct Agraph_s *graph;       /* the cgraph graph */
     int laid_out;                 /* 1 once Graphviz has laid graph out */
+    unsigned start;               /* the seed of a force layout's random start; 0 for 1 */
 } eco_i_diagram;
 
 /* Above this many actors times ties, pictures and reports estimate betweenness by sampling

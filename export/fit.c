@@ -338,6 +338,29 @@ static int draw_top(eco_i_diagram *d, fitting *f, size_t k, int joiners, eco_err
     return try_drawing(d, f, joiners == JOINERS_NAMED || f->sel.joiner_count == 0, err);
 }
 
+/* The floor overran the page: a force layout starts from random places, and another
+ * start often packs the same actors tighter.  The start that needs the least page is kept,
+ * and the floor is drawn even when none fits. */
+static int floor_from_other_starts(eco_i_diagram *d, fitting *f, size_t k, int joiners,
+                                   eco_error *err)
+{
+    double least = shortfall(d);
+    unsigned best = d->start;
+    int rc;
+
+    for (unsigned start = 2; start <= 4 && least > 1; start++) {
+        d->start = start;
+        if ((rc = draw_top(d, f, k, joiners, err)) < 0)
+            return rc;
+        if (shortfall(d) < least)
+            least = shortfall(d), best = start;
+    }
+    if (d->start == best)
+        return 0;
+    d->start = best;
+    return draw_top(d, f, k, joiners, err);
+}
+
 /*
  * Fewer actors, by the share of the page the last drawing overran, until one fits; then,
  * while tries are left, halfway back towards the smallest count that did not fit, so that
@@ -379,7 +402,7 @@ static int fit_to_page(eco_i_diagram *d, fitting *f, eco_error *err)
             joiners = JOINERS_AS_DOTS;
         } else if (k <= floor && !fits) {
             if (joiners == JOINERS_LEFT_OUT || f->sel.joiner_count == 0)
-                return 0; /* the floor is drawn even when it does not fit */
+                return floor_from_other_starts(d, f, k, joiners, err);
             joiners = JOINERS_LEFT_OUT;
         } else {
             fails = k;
