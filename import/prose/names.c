@@ -131,10 +131,11 @@ static int ends_with_phrase(const char *lower, size_t end, const char *phrase, s
 }
 
 /*
- * Does the chain start after a phrase that announces organisations?  1 when it does; -1
- * when it follows examples of something else ("urban areas such as Port of Spain",
- * "indices (e.g. NDVI, EVI)"), whose names are no organisations unless known or headed;
- * 0 otherwise.
+ * Does the chain start after a phrase that announces organisations?  1 when it does, 2
+ * when it gives examples of a noun for organisations ("startups including Davaam"), whose
+ * names of one unknown word count too; -1 when it follows examples of something else
+ * ("urban areas such as Port of Spain", "indices (e.g. NDVI, EVI)"), whose names are no
+ * organisations unless known or headed; 0 otherwise.
  */
 static int licensed_at(const extraction *e, size_t byte)
 {
@@ -163,7 +164,7 @@ static int licensed_at(const extraction *e, size_t byte)
         if (n <= end && memcmp(e->lower + end - n, phrase, n) == 0 &&
             (n == end || strchr(" (", e->lower[end - n - 1]))) {
             int noun = organisation_noun_before(e->st->text, e->lower, end - n);
-            return noun != 0 ? noun : example_phrases[i].licenses;
+            return noun > 0 ? 2 : noun < 0 ? noun : example_phrases[i].licenses;
         }
     }
     /* "a social club (Club Centenario)", "local health councils (Consejos de Salud)": a
@@ -580,6 +581,14 @@ static int describes_an_activity(const eco_i_sentence *st, size_t a, size_t b)
     return 1;
 }
 
+/* Whether a list's licence takes item it as a name of one unknown word: examples of a noun
+ * for organisations ("startups including Davaam"), or names before a sector's label, but not
+ * a place after a slash in a complement ("City Council of Loulé/Algarve"). */
+static int one_word_licensed(const item *it, int licensed)
+{
+    return licensed > 1 && it->sep != SEP_SLASH;
+}
+
 /* Decides about one name, tokens [a, b): adds a mention or not. */
 static int consider(extraction *e, const item *it, size_t a, size_t b, int in_list_of_names,
                     int licensed)
@@ -610,7 +619,7 @@ static int consider(extraction *e, const item *it, size_t a, size_t b, int in_li
     if (names_a_person(st, a, b) || (e->x->names_only && describes_an_activity(st, a, b)))
         return 0;
     if (e->x->names_only ||
-        (((licensed && (b - a > 1 || st->tokens[a].upper || licensed > 1)) ||
+        (((licensed && (b - a > 1 || st->tokens[a].upper || one_word_licensed(it, licensed))) ||
           (in_list_of_names && b - a == 1 && st->tokens[a].upper)) &&
          may_stand_alone(st, a, b) && b - a <= 6))
         return may_stand_alone(st, a, b) ? mention_add(e, a, b, NULL, 0, 0, 0) : 0;

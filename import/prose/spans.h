@@ -81,7 +81,8 @@ typedef struct eco_i_span_context {
  * announces organisations ("in partnership with") comes before it. */
 typedef struct eco_i_chain {
     size_t a, b;  /* tokens [a, b) */
-    int licensed; /* names.c's licensed_at: 1 announced, -1 examples of something else */
+    int licensed; /* names.c's licensed_at: 1 announced, 2 examples of organisations or
+                     names before a sector's label, -1 examples of something else */
 } eco_i_chain;
 
 /*

@@ -215,6 +215,20 @@ static void a_bracket_after_a_noun_for_organisations_names_them(void **state)
     assert_string_equal(names("We mapped two rivers (Rio Verde and Rio Claro)."), "");
 }
 
+/* Examples of a noun for organisations are organisations, one word each as well; a place
+ * after a slash in a name's complement is none. */
+static void examples_of_a_noun_for_organisations_are_names_of_one_word_too(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We partnered with local startups including Davaam, Zorbix and "
+                              "LUMS."),
+                        "Davaam | Zorbix | LUMS");
+    assert_string_equal(names("We visited places such as Davaam and Zorbix."), "");
+    assert_string_equal(names("It helps laboratories (like the Experimental Lab of the City "
+                              "Council of Loule/Algarve) to start."),
+                        "Experimental Lab of the City Council of Loule");
+}
+
 /* A list that a bracket interrupts goes on naming what it named before the bracket. */
 static void a_list_goes_on_after_a_bracket(void **state)
 {
@@ -435,6 +449,8 @@ int main(void)
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
         cmocka_unit_test_teardown(a_country_before_a_body_begins_its_name, teardown),
         cmocka_unit_test_teardown(a_bracket_after_a_noun_for_organisations_names_them, teardown),
+        cmocka_unit_test_teardown(examples_of_a_noun_for_organisations_are_names_of_one_word_too,
+                                  teardown),
         cmocka_unit_test_teardown(a_list_goes_on_after_a_bracket, teardown),
         cmocka_unit_test_teardown(an_initial_inside_a_name_keeps_the_name_whole, teardown),
         cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
