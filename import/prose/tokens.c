@@ -33,7 +33,9 @@ static const char *const heads[] = {
     "movement", "movimiento", "ngo", "ong", "commissariat", "command", "unit",
     "unidad", "unidade", "unite",
     "polytechnic", "faculty", "facultad", "observatorio", "consortium", "consorcio", "cluster",
-    "factory", "initiative", NULL};
+    "factory", "initiative", "corporacion", "escuela", "escola", "ecole", "hospital",
+    "museum", "museo", "musee", "coordinadora", "colectivo", "collectif",
+    "groupement", "sindicato", "syndicat", "confederacion", "confederation", "club", NULL};
 static const char *const plural_heads[] = {
     "ministries", "ministerios", "ministeres", "secretariats", "agencies", "agencias",
     "authorities", "autoridades", "universities", "universidades", "institutes", "institutos",
@@ -46,7 +48,8 @@ static const char *const plural_heads[] = {
     "movements", "entities", "institutions", "bodies", "agencies", "partners", "stakeholders",
     "governments", "administrations", "municipalites", "universites", "entreprises",
     "cooperatives", "communautes", "comunidades", "instituciones", "institutions", "units",
-    "unidades", "clusters", "initiatives", NULL};
+    "unidades", "clusters", "initiatives", "hospitals", "museums", "clubs",
+    "groupements", "sindicatos", "syndicats", NULL};
 
 /* Head words of French, Spanish and Portuguese, which come before a name's adjectives:
  * "Universidad Católica ...", "Agence Française de ...". */
@@ -57,7 +60,9 @@ static const char *const heads_before_adjectives[] = {
     "oficina", "corporacion", "camara", "chambre", "comision", "comissao", "federacion",
     "facultad", "laboratorio", "laboratoire", "observatorio", "observatoire", "autoridad",
     "autorite", "direccion", "direcao", "red", "rede", "reseau", "escuela", "empresa",
-    "compania", "companhia", "alianza", "movimiento", NULL};
+    "compania", "companhia", "alianza", "movimiento", "club", "coordinadora", "colectivo",
+    "collectif", "groupement", "sindicato", "syndicat", "escola", "ecole", "museo", "musee",
+    "confederacion", NULL};
 
 /* Landforms, which end the names of places, not of bodies: "Union Island". */
 static const char *const landforms[] = {"island", "islands", "valley", "river", "lake",

@@ -193,6 +193,21 @@ static void the_in_capitals_opens_a_name(void **state)
                         "University of The West Indies");
 }
 
+/* Museums, hospitals, clubs, unions and the collectives of four languages are bodies. */
+static void museums_clubs_unions_and_collectives_are_bodies(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We met the Silesian Museum, the Coordinadora de Organizaciones "
+                              "del Bañado and the Escola do Mar."),
+                        "Silesian Museum | Coordinadora de Organizaciones del Bañado | "
+                        "Escola do Mar");
+    assert_string_equal(names("Trabajamos con el Club Atlético Rivera y el Sindicato de "
+                              "Trabajadoras Domésticas."),
+                        "Club Atlético Rivera | Sindicato de Trabajadoras Domésticas");
+    /* "collective" in English is as often what a method is */
+    assert_string_equal(names("We used Collective Intelligence methods."), "");
+}
+
 /* A country's name before a body's words begins a name; its people's adjective describes. */
 static void a_country_before_a_body_begins_its_name(void **state)
 {
@@ -447,6 +462,7 @@ int main(void)
         cmocka_unit_test_teardown(names_run_together_part_at_a_head_or_an_area, teardown),
         cmocka_unit_test_teardown(a_university_s_city_is_part_of_its_name, teardown),
         cmocka_unit_test_teardown(the_in_capitals_opens_a_name, teardown),
+        cmocka_unit_test_teardown(museums_clubs_unions_and_collectives_are_bodies, teardown),
         cmocka_unit_test_teardown(a_country_before_a_body_begins_its_name, teardown),
         cmocka_unit_test_teardown(a_bracket_after_a_noun_for_organisations_names_them, teardown),
         cmocka_unit_test_teardown(examples_of_a_noun_for_organisations_are_names_of_one_word_too,
