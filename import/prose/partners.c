@@ -684,6 +684,42 @@ static void share_plural_head(char *clean, size_t *w, size_t size)
     *w = o;
 }
 
+/* Whether a name is a unit's: a lab, a department, a team, a campus ... of a body. */
+static int names_a_unit(const char *name)
+{
+    static const char *const units[] = {"lab", "laboratory", "laboratorio", "laboratoire",
+                                        "department", "departamento", "departement", "faculty",
+                                        "facultad", "faculte", "centre", "center", "centro",
+                                        "unit", "unidad", "unite", "team", "campus", "division",
+                                        NULL};
+    char word[16];
+
+    for (const char *w = name; *w;) {
+        size_t n = strcspn(w, " ,-/");
+        if (n < sizeof(word)) {
+            eco_i_lower_ascii(word, w, n);
+            for (size_t k = 0; units[k]; k++)
+                if (eco_i_is_word(word, n, units[k]))
+                    return 1;
+        }
+        w += n;
+        w += strspn(w, " ,-/");
+    }
+    return 0;
+}
+
+/* The item of the two a piece named from before on that is a unit of the other, the body
+ * it belongs to ("Rights Lab, University of Nottingham", "University of Nigeria, Nsuka
+ * Campus"); ECO_I_NONE when the piece named other than two, or not one unit and a body. */
+static size_t unit_of_its_parent(const splitter *sp, size_t before)
+{
+    if (sp->count != before + 2)
+        return ECO_I_NONE;
+    int first = names_a_unit(sp->items[before].name);
+    int second = names_a_unit(sp->items[before + 1].name);
+    return first == second ? ECO_I_NONE : first ? before : before + 1;
+}
+
 /* Whether alias is name written after an elided article: "l'université de N'Djaména" for
  * "Université de N'Djaména", "l'OMS" for "OMS". */
 static int with_article(const char *alias, const char *name)
@@ -749,9 +785,11 @@ static int piece(splitter *sp, const char *s, size_t n)
                   m->type != ECO_TYPE_UNKNOWN ? m->type : p.type);
     }
     /* "NGO Natura", "Zero Extreme Poverty (ZEP) 2030 Philippines": a piece that names one
-     * organisation is also a name of it, as the record wrote it, unless it is a sentence */
-    if (rc == 0 && sp->count == before + 1 && written_len <= 200 && !is_prose(written, written_len) &&
-        !(sp->items[before].written = eco_i_squeeze(written, written_len)))
+     * organisation is also a name of it, as the record wrote it, unless it is a sentence;
+     * "Rights Lab, University of Nottingham" is so a name of the unit it names first */
+    size_t named = sp->count == before + 1 ? before : unit_of_its_parent(sp, before);
+    if (rc == 0 && named != ECO_I_NONE && written_len <= 200 && !is_prose(written, written_len) &&
+        !(sp->items[named].written = eco_i_squeeze(written, written_len)))
         rc = ECO_ENOMEM;
 cleanup:
     eco_i_mentions_free(&found);

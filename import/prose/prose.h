@@ -288,8 +288,8 @@ size_t eco_i_find_cues(eco_i_cue *out, size_t max, const char *sentence, size_t 
 typedef struct eco_i_partner {
     char *name;          /* one organisation (owned) */
     char *alias;         /* its acronym or other-language name, or NULL (owned) */
-    char *written;       /* the piece of the field that named it alone, as written, or NULL
-                            (owned) */
+    char *written;       /* the piece of the field that named it alone or with the body it
+                            is a unit of, as written, or NULL (owned) */
     eco_actor_type type; /* from a sector label written with it, else UNKNOWN */
 } eco_i_partner;
 

@@ -174,6 +174,28 @@ static void a_name_then_what_it_is_keeps_the_name(void **state)
     eco_i_partners_free(s.p, s.n);
 }
 
+/* "Rights Lab, University of Nottingham" is how the answer names the lab: written so, it
+ * is a name of the unit, whichever comes first; two bodies side by side are two names. */
+static void a_unit_and_its_body_written_together_name_the_unit(void **state)
+{
+    split s = split_field("Zorbix Lab, University of Nottingham\n"
+                          "University of Nigeria, Nsuka Campus\n"
+                          "UNICEF, Zorbix Foundation");
+    (void)state;
+    assert_int_equal(s.n, 6);
+    assert_string_equal(s.p[0].name, "Zorbix Lab");
+    assert_non_null(s.p[0].written);
+    assert_string_equal(s.p[0].written, "Zorbix Lab, University of Nottingham");
+    assert_null(s.p[1].written);
+    assert_null(s.p[2].written);
+    assert_string_equal(s.p[3].name, "Nsuka Campus");
+    assert_non_null(s.p[3].written);
+    assert_string_equal(s.p[3].written, "University of Nigeria, Nsuka Campus");
+    assert_null(s.p[4].written);
+    assert_null(s.p[5].written);
+    eco_i_partners_free(s.p, s.n);
+}
+
 static void a_clause_is_no_name(void **state)
 {
     (void)state;
@@ -317,6 +339,7 @@ int main(void)
         cmocka_unit_test(a_head_word_in_what_an_item_attaches_starts_no_name_of_its_own),
         cmocka_unit_test(ampersand_commas_and_slashes_separate_names),
         cmocka_unit_test(a_bracket_after_a_noun_for_bodies_lists_them),
+        cmocka_unit_test(a_unit_and_its_body_written_together_name_the_unit),
         cmocka_unit_test(numbered_lists_lines_and_wide_gaps_separate_names),
         cmocka_unit_test(run_together_names_end_at_their_head_word),
         cmocka_unit_test(qualifiers_are_dropped_acronyms_kept_sectors_typed),
