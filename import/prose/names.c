@@ -142,6 +142,7 @@ static int licensed_at(const extraction *e, size_t byte)
 #define P ECO_I_PHRASE
     static const eco_i_phrase phrases[] = {
         P("partnership with"), P("collaboration with"), P("together with"), P("partnered with"),
+        P("partnerships with"), P("collaborations with"), P("collaborated with"),
         P("worked with"), P("working with"), P("work with"), P("funded by"), P("financed by"),
         P("supported by"), P("initiative of"), P("led by"), P("managed by"), P("member of"),
         P("members of"), P("partners:"), P("partenaires:"), P("partners are"),

@@ -244,6 +244,17 @@ static void examples_of_a_noun_for_organisations_are_names_of_one_word_too(void 
                         "Experimental Lab of the City Council of Loule");
 }
 
+/* Partnerships and collaborations announce their partners, in the plural as well. */
+static void partnerships_with_announce_names(void **state)
+{
+    (void)state;
+    assert_string_equal(names("We secured strategic partnerships with Zorbix Education "
+                              "(Kazakhstan), IT Park (Uzbekistan) and Quantix Era (Ukraine)."),
+                        "Zorbix Education | IT Park | Quantix Era");
+    assert_string_equal(names("We collaborated with Zorbix Education on the survey."),
+                        "Zorbix Education");
+}
+
 /* A list that a bracket interrupts goes on naming what it named before the bracket. */
 static void a_list_goes_on_after_a_bracket(void **state)
 {
@@ -467,6 +478,7 @@ int main(void)
         cmocka_unit_test_teardown(a_bracket_after_a_noun_for_organisations_names_them, teardown),
         cmocka_unit_test_teardown(examples_of_a_noun_for_organisations_are_names_of_one_word_too,
                                   teardown),
+        cmocka_unit_test_teardown(partnerships_with_announce_names, teardown),
         cmocka_unit_test_teardown(a_list_goes_on_after_a_bracket, teardown),
         cmocka_unit_test_teardown(an_initial_inside_a_name_keeps_the_name_whole, teardown),
         cmocka_unit_test_teardown(a_legal_form_after_a_comma_ends_the_name, teardown),
