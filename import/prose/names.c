@@ -62,8 +62,7 @@ static const char *const organisation_nouns[] = {
     "firms", "ngos", "csos", "universities", "donors", "funders", "entities", "stakeholders",
     "bodies", "actors", "governments", "labs", "laboratories", "networks", "foundations",
     "banks", "startups", "start-ups", "businesses", "associations", "cooperatives", "clubs",
-    "club",
-    "institutes", "councils", "municipalities", "offices", "sponsors", "members", "allies",
+    "club", "institutes", "councils", "municipalities", "offices", "sponsors", "members", "allies",
     "organismos", "instituciones", "entidades", "socios", "empresas", "organizaciones",
     "organismes", "partenaires", "entreprises", "parceiros", "instituicoes",
     "organiza\xC3\xA7\xC3\xB5" "es", "institui\xC3\xA7\xC3\xB5" "es", NULL};
@@ -921,7 +920,6 @@ static int chain(extraction *e, size_t a, size_t b, size_t *next, eco_i_chain *f
     if (licensed == 0 && continues_the_list(st, e->list_next, a))
         licensed = e->list_licensed;
     examples_of_other = licensed < 0;
-
     if (examples_of_other)
         licensed = 0;
     if (sector_label_follows(st, b))

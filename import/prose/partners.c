@@ -231,16 +231,6 @@ static int push(splitter *sp, const char *name, size_t n, const char *alias, siz
     return 0;
 }
 
-/* 1 when s is three or more items between commas that each start with a capital (after
- * an "and"): "Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS, L'ordre
- * des Médecins du Tchad" is a list however many words it has. */
-static size_t items_of_names(const char *s, size_t n);
-
-static int is_list_of_names(const char *s, size_t n)
-{
-    return items_of_names(s, n) >= 3;
-}
-
 /* The items between commas of s when each starts with a capital (after an "and"), else 0. */
 static size_t items_of_names(const char *s, size_t n)
 {
@@ -263,6 +253,14 @@ static size_t items_of_names(const char *s, size_t n)
             i++;
     }
     return items;
+}
+
+/* 1 when s is three or more items between commas that each start with a capital (after
+ * an "and"): "Ministère de la Santé Publique, Airtel Tchad, Moov Africa, ENASS, L'ordre
+ * des Médecins du Tchad" is a list however many words it has. */
+static int is_list_of_names(const char *s, size_t n)
+{
+    return items_of_names(s, n) >= 3;
 }
 
 /* 1 when a piece reads as a sentence, not a list of names: many words, or mostly small
@@ -786,7 +784,7 @@ static int piece(splitter *sp, const char *s, size_t n)
     }
     /* "NGO Natura", "Zero Extreme Poverty (ZEP) 2030 Philippines": a piece that names one
      * organisation is also a name of it, as the record wrote it, unless it is a sentence;
-     * "Rights Lab, University of Nottingham" is so a name of the unit it names first */
+     * "Rights Lab, University of Nottingham" is so a name of the unit in it */
     size_t named = sp->count == before + 1 ? before : unit_of_its_parent(sp, before);
     if (rc == 0 && named != ECO_I_NONE && written_len <= 200 && !is_prose(written, written_len) &&
         !(sp->items[named].written = eco_i_squeeze(written, written_len)))
