@@ -515,9 +515,9 @@ static int take_glossed_acronym(splitter *sp, const span *p, const char *gloss, 
 }
 
 /* Whether the bracket in[0, n), at byte open of s, lists the bodies the noun before it
- * announces: "individuals/companies (Riversdale Dairy, Habitats for Ocean Life, ...)",
- * "Associations (FALCON, Regeneration Mauritius, ...)"; not a place's country ("Lima
- * (Peru)") nor a name's other names. */
+ * announces, a head word or its plural: "individuals/companies (Riversdale Dairy, Habitats
+ * for Ocean Life, ...)", "Associations (FALCON, Regeneration Mauritius, ...)"; not places
+ * ("two cities (Lima, Quito)") nor a name's other names ("Ministry of Health (MINSA)"). */
 static int names_what_it_follows(const char *s, size_t open, const char *in, size_t n)
 {
     size_t start = open;
@@ -532,7 +532,7 @@ static int names_what_it_follows(const char *s, size_t open, const char *in, siz
         return 0;
     eco_i_lower_ascii(word, s + start, end - start);
     word[end - start] = '\0';
-    return (s[start] >= 'a' && s[start] <= 'z') || (eco_i_word_class(word) & W_PLURAL);
+    return (eco_i_word_class(word) & (W_PLURAL | W_HEAD)) != 0;
 }
 
 /* Reads each item between the commas of s as a piece of its own. */

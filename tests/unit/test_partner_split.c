@@ -301,8 +301,10 @@ static void a_bracket_after_a_noun_for_bodies_lists_them(void **state)
                                       "Acme Bicycle Trails", "GEF SGP", NULL});
     names_equal(split_field("Associations (FALCON, Zorbix Farmers Association)"),
                 (const char *const[]){"FALCON", "Zorbix Farmers Association", NULL});
-    /* after a name, a bracket says more of it */
+    /* after a name, a bracket says more of it; after another noun, what the noun is */
     names_equal(split_field("Ministry of Health (MINSA, Peru)"),
+                (const char *const[]){"Ministry of Health", NULL});
+    names_equal(split_field("Workshops in two cities (Lima, Quito) with the Ministry of Health"),
                 (const char *const[]){"Ministry of Health", NULL});
 }
 
